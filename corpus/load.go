@@ -1,0 +1,152 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// LoadError reports one source that could not be loaded; the rest still open.
+type LoadError struct {
+	// Source is the file that failed.
+	Source string
+	// Err is the reason.
+	Err error
+}
+
+// Error returns a one-line message naming the file.
+func (e *LoadError) Error() string { return e.Source + ": " + e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// ParseBytes decodes raw file content and parses it into a Document whose ID
+// is derived from name.
+func ParseBytes(name string, data []byte) (*Document, error) {
+	text, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return Parse(name, text)
+}
+
+// LoadFS loads every .txt and .md file at the top of fsys (the embedded
+// seeds), sorted by name.
+func LoadFS(fsys fs.FS) (*Corpus, []error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return NewCorpus(nil), []error{fmt.Errorf("read embedded documents: %w", err)}
+	}
+	var docs []*Document
+	var errs []error
+	for _, e := range entries {
+		if e.IsDir() || !isDocName(e.Name()) {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			errs = append(errs, &LoadError{e.Name(), err})
+			continue
+		}
+		d, err := ParseBytes(e.Name(), data)
+		if err != nil {
+			errs = append(errs, &LoadError{e.Name(), err})
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return NewCorpus(uniqueIDs(docs)), errs
+}
+
+func isDocName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".md":
+		return true
+	}
+	return false
+}
+
+// LoadPaths loads files and folders (recursively, .txt and .md, sorted by
+// path). Sources that fail are returned as *LoadError; the rest load.
+func LoadPaths(paths []string) (*Corpus, []error) {
+	files, errs := collectFiles(paths)
+	docs := make([]*Document, 0, len(files))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, &LoadError{f, err})
+			continue
+		}
+		d, err := ParseBytes(f, data)
+		if err != nil {
+			errs = append(errs, &LoadError{f, err})
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return NewCorpus(uniqueIDs(docs)), errs
+}
+
+func collectFiles(paths []string) ([]string, []error) {
+	var files []string
+	var errs []error
+	seen := map[string]bool{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &LoadError{p, err})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		// filepath.WalkDir does not follow symlinked directories, so a
+		// symlink loop cannot make it spin.
+		err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &LoadError{fp, err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !isDocName(fp) || seen[fp] {
+				return nil
+			}
+			seen[fp] = true
+			files = append(files, fp)
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &LoadError{p, err})
+		}
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+// uniqueIDs renumbers colliding document IDs (a, a-2, a-3) and their nodes.
+func uniqueIDs(docs []*Document) []*Document {
+	seen := map[string]int{}
+	for _, d := range docs {
+		seen[d.ID]++
+		if n := seen[d.ID]; n > 1 {
+			old := d.ID
+			d.ID = fmt.Sprintf("%s-%d", old, n)
+			d.Walk(func(nd *Node) bool {
+				nd.ID = d.ID + strings.TrimPrefix(nd.ID, old)
+				return true
+			})
+		}
+	}
+	return docs
+}
+
+// ErrEmpty reports a document with no text at all.
+var ErrEmpty = errors.New("empty document")

@@ -1,0 +1,198 @@
+// Package corpus turns Chinese policy documents into a tree of parts,
+// chapters, sections and clauses, with metadata and highlight spans. It is a
+// pure library: it knows nothing about terminals.
+package corpus
+
+import (
+	"strings"
+
+	"policyreader/corpus/highlight"
+)
+
+// Kind is the structural role of a Node.
+type Kind int
+
+const (
+	// Part is a top-level division numbered 一、二、.
+	Part Kind = iota
+	// Chapter is 第X章.
+	Chapter
+	// Section is 第X节.
+	Section
+	// Clause is a numbered clause （一）/(一), or a paragraph that opens with a lead sentence.
+	Clause
+	// Item is an enumerated point: 一是…, 1. or 1、 inside a clause.
+	Item
+	// Box is a 专栏 box.
+	Box
+	// BoxItem is a numbered entry inside a 专栏 box.
+	BoxItem
+	// Table is a tab-separated table.
+	Table
+	// Paragraph is unnumbered running text.
+	Paragraph
+)
+
+var kindNames = [...]string{"part", "chapter", "section", "clause", "item", "box", "box-item", "table", "paragraph"}
+
+// String returns the JSON name of the kind, e.g. "clause" or "box-item".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Span marks a highlighted run of a node's Text in rune offsets.
+type Span = highlight.Span
+
+// Node is one element of a document tree.
+type Node struct {
+	// ID is stable across runs: the document ID plus a path, e.g. gd-plan/ch4/s2/box6/2.
+	ID string
+	// Kind is the structural role.
+	Kind Kind
+	// Number is the numbering exactly as printed (第四章, 二、, （三）, (三), 1., 一是), or empty.
+	Number string
+	// Heading is the lead phrase or title, without numbering and final punctuation.
+	Heading string
+	// Text is the node's own body text (paragraphs joined by "\n"), without
+	// the number and heading; children hold the rest.
+	Text string
+	// Rows holds the cells of a Table node; Text holds the same rows tab-separated.
+	Rows [][]string
+	// Spans are the highlights of Text, sorted by Start, non-overlapping.
+	Spans []Span
+	// Responsible lists the bodies a trailing annotation such as
+	// （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） names, lead unit first.
+	Responsible []string
+	// Children are the nested nodes in document order.
+	Children []*Node
+	// Parent is the enclosing node, nil at the top level of a document.
+	Parent *Node
+	// Doc is the document the node belongs to.
+	Doc *Document
+}
+
+// Title returns a one-line label: number and heading, or the start of the text.
+func (n *Node) Title() string {
+	if n.Heading != "" {
+		return n.Number + n.Heading
+	}
+	if n.Kind == Table && len(n.Rows) > 0 {
+		return n.Number + firstRunes(strings.Join(n.Rows[0], " "), 24)
+	}
+	return n.Number + firstRunes(n.Text, 24)
+}
+
+// Path returns the titles of the node's ancestors, outermost first, not
+// including the node itself or the document.
+func (n *Node) Path() []string {
+	var path []string
+	for p := n.Parent; p != nil; p = p.Parent {
+		path = append(path, p.Title())
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	return path
+}
+
+// Walk calls fn for n and every descendant in document order; fn returning
+// false skips the node's children.
+func (n *Node) Walk(fn func(*Node) bool) {
+	if !fn(n) {
+		return
+	}
+	for _, c := range n.Children {
+		c.Walk(fn)
+	}
+}
+
+// Document is one policy document.
+type Document struct {
+	// ID is a stable ASCII slug derived from the file name.
+	ID string
+	// Source is the file name (or path) the document was read from.
+	Source string
+	// Title is the document's title.
+	Title string
+	// Short tells apart documents with the same title (广东 / 江西 / 中央).
+	Short string
+	// Issuers are the issuing bodies.
+	Issuers []string
+	// DocNumber is the 文号, e.g. 粤府办〔2021〕32号.
+	DocNumber string
+	// Date is the issue date as YYYY-MM-DD, or empty.
+	Date string
+	// Truncated is true when the source ends in an excerpt notice.
+	Truncated bool
+	// Children are the top-level nodes.
+	Children []*Node
+}
+
+// Label returns the title with the short label, e.g. 关于…实施意见 · 广东.
+func (d *Document) Label() string {
+	if d.Short == "" {
+		return d.Title
+	}
+	return d.Title + " · " + d.Short
+}
+
+// Walk calls fn for every node of the document in document order.
+func (d *Document) Walk(fn func(*Node) bool) {
+	for _, c := range d.Children {
+		c.Walk(fn)
+	}
+}
+
+// Corpus is a set of documents in a stable order.
+type Corpus struct {
+	// Docs are the documents in load order.
+	Docs []*Document
+	byID map[string]*Node
+	docs map[string]*Document
+}
+
+// NewCorpus indexes docs by ID.
+func NewCorpus(docs []*Document) *Corpus {
+	c := &Corpus{Docs: docs, byID: map[string]*Node{}, docs: map[string]*Document{}}
+	for _, d := range docs {
+		c.docs[d.ID] = d
+		d.Walk(func(n *Node) bool {
+			c.byID[n.ID] = n
+			return true
+		})
+	}
+	return c
+}
+
+// Node returns the node with the given ID.
+func (c *Corpus) Node(id string) (*Node, bool) {
+	n, ok := c.byID[id]
+	return n, ok
+}
+
+// Doc returns the document with the given ID.
+func (c *Corpus) Doc(id string) (*Document, bool) {
+	d, ok := c.docs[id]
+	return d, ok
+}
+
+// Nodes calls fn for every node of every document in corpus order.
+func (c *Corpus) Nodes(fn func(*Node) bool) {
+	for _, d := range c.Docs {
+		d.Walk(fn)
+	}
+}
+
+func firstRunes(s string, n int) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
