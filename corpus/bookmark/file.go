@@ -1,0 +1,190 @@
+package bookmark
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/renameio/v2"
+)
+
+// FileName is the name of the bookmarks file inside the data directory.
+const FileName = "bookmarks.json"
+
+// Version is the file format version this package reads and writes.
+const Version = 1
+
+// errNewer marks a file written by a newer program: it is neither read nor
+// overwritten.
+var errNewer = errors.New("written by a newer version of policyreader")
+
+// state is the content of the bookmarks file.
+type state struct {
+	Bookmarks []Bookmark
+	Position  *Position
+}
+
+// fileFormat is the JSON shape of the file.
+type fileFormat struct {
+	Version   int        `json:"version"`
+	Bookmarks []Bookmark `json:"bookmarks"`
+	Position  *Position  `json:"position,omitempty"`
+}
+
+// decodeState parses file content. A file it cannot trust is an error; the
+// returned notes describe entries it dropped (no node ID, duplicates).
+func decodeState(data []byte) (state, []string, error) {
+	var f fileFormat
+	if err := json.Unmarshal(data, &f); err != nil {
+		return state{}, nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	switch {
+	case f.Version > Version:
+		return state{}, nil, fmt.Errorf("format version %d: %w", f.Version, errNewer)
+	case f.Version < 1:
+		return state{}, nil, fmt.Errorf("no valid format version (got %d)", f.Version)
+	}
+	var st state
+	var notes []string
+	seen := map[string]bool{}
+	dropped, dups := 0, 0
+	for _, b := range f.Bookmarks {
+		switch {
+		case strings.TrimSpace(b.NodeID) == "":
+			dropped++
+		case seen[b.NodeID]:
+			dups++
+		default:
+			seen[b.NodeID] = true
+			st.Bookmarks = append(st.Bookmarks, b)
+		}
+	}
+	if dropped > 0 {
+		notes = append(notes, fmt.Sprintf("ignored %d bookmark(s) without a node ID", dropped))
+	}
+	if dups > 0 {
+		notes = append(notes, fmt.Sprintf("ignored %d duplicate bookmark(s)", dups))
+	}
+	if f.Position != nil && f.Position.NodeID != "" {
+		p := *f.Position
+		st.Position = &p
+	}
+	sortBookmarks(st.Bookmarks)
+	return st, notes, nil
+}
+
+// encodeState renders st as the file content.
+func encodeState(st state) ([]byte, error) {
+	f := fileFormat{Version: Version, Bookmarks: st.Bookmarks, Position: st.Position}
+	if f.Bookmarks == nil {
+		f.Bookmarks = []Bookmark{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("encode bookmarks: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// sortBookmarks orders bookmarks oldest first, ties by node ID.
+func sortBookmarks(bs []Bookmark) {
+	sort.SliceStable(bs, func(i, j int) bool {
+		if !bs[i].Created.Equal(bs[j].Created) {
+			return bs[i].Created.Before(bs[j].Created)
+		}
+		return bs[i].NodeID < bs[j].NodeID
+	})
+}
+
+// readResult is what reading the file found.
+type readResult int
+
+const (
+	readOK    readResult = iota // st holds the file (or it does not exist)
+	readBad                     // the file is corrupt or unreadable: move it aside
+	readNewer                   // a newer format: leave it alone
+	readNoDir                   // the data directory itself is unusable
+)
+
+// readFile reads and decodes the file at path. err describes any problem.
+func readFile(path string) (state, []string, readResult, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return state{}, nil, readOK, nil
+		}
+		if info, derr := os.Stat(filepath.Dir(path)); derr != nil || !info.IsDir() {
+			return state{}, nil, readNoDir, err
+		}
+		return state{}, nil, readBad, fmt.Errorf("unreadable: %w", err)
+	}
+	st, notes, err := decodeState(data)
+	switch {
+	case errors.Is(err, errNewer):
+		return state{}, nil, readNewer, err
+	case err != nil:
+		return state{}, nil, readBad, err
+	}
+	return st, notes, readOK, nil
+}
+
+// moveAside renames the file at path to a timestamped sibling,
+// bookmarks.json.corrupt-20261125T111500 (with -2, -3 … if taken), and
+// returns the new name.
+func moveAside(path string, now time.Time) (string, error) {
+	base := path + ".corrupt-" + now.UTC().Format("20060102T150405")
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if i > 1000 {
+			return "", fmt.Errorf("move aside %s: too many corrupt copies", path)
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := os.Rename(path, name); err != nil {
+		return "", fmt.Errorf("move aside %s: %w", path, err)
+	}
+	return name, nil
+}
+
+// writeFile replaces the file at path atomically: a temporary file in the
+// same directory is written, fsynced and renamed over path, and the
+// directory is fsynced so the rename itself survives a power loss.
+func writeFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := renameio.WriteFile(path, data, 0o600, renameio.WithTempDir(dir)); err != nil {
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync directory: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync directory: %w", err)
+	}
+	return nil
+}
+
+// removeStaleTemps deletes temporary files a killed writer left behind
+// (.bookmarks.json123…). Call only while holding the lock, when no other
+// writer can be mid-write.
+func removeStaleTemps(path string) {
+	dir, base := filepath.Split(path)
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+base+"[0-9]*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
