@@ -1,0 +1,162 @@
+// Package targets gathers the targets of a corpus — the measurable
+// commitments the highlighter marks in clause text — into one list for a
+// table: which document and clause, the phrase, and the deadline year.
+package targets
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"policyreader/corpus"
+	"policyreader/corpus/highlight"
+)
+
+// Target is one target span of a node.
+type Target struct {
+	// Node is the node whose Text holds the target.
+	Node *corpus.Node
+	// DocID is the ID of the node's document.
+	DocID string
+	// DocLabel is the document's Label (title and short label).
+	DocLabel string
+	// Clause is the number and heading of the node, or of its nearest
+	// ancestor with a heading when the node has none (an item, a paragraph).
+	Clause string
+	// Phrase is the text of the span.
+	Phrase string
+	// Start and End are the span's rune offsets in Node.Text, end exclusive.
+	Start, End int
+	// Year is the deadline year, or 0: from the phrase itself (see Year),
+	// else from the last deadline earlier in the same sentence, so the
+	// 700万人 of 到2025年，…新增就业700万人 counts for 2025.
+	Year int
+	// order is the position in corpus order, for SortByDoc.
+	order int
+}
+
+// Collect returns every target span of c in corpus order: documents in
+// load order, nodes in document order, spans by Start. Spans whose offsets
+// do not fit the node's text are skipped.
+func Collect(c *corpus.Corpus) []Target {
+	if c == nil {
+		return nil
+	}
+	var out []Target
+	c.Nodes(func(n *corpus.Node) bool {
+		var rs []rune
+		for _, sp := range n.Spans {
+			if sp.Kind != highlight.Target {
+				continue
+			}
+			if rs == nil {
+				rs = []rune(n.Text)
+			}
+			if sp.Start < 0 || sp.End > len(rs) || sp.Start >= sp.End {
+				continue
+			}
+			t := Target{
+				Node:   n,
+				Clause: clauseTitle(n),
+				Phrase: string(rs[sp.Start:sp.End]),
+				Start:  sp.Start,
+				End:    sp.End,
+				order:  len(out),
+			}
+			if n.Doc != nil {
+				t.DocID, t.DocLabel = n.Doc.ID, n.Doc.Label()
+			}
+			t.Year = Year(t.Phrase)
+			if t.Year == 0 {
+				t.Year = contextYear(rs, sp.Start)
+			}
+			out = append(out, t)
+		}
+		return true
+	})
+	return out
+}
+
+// clauseTitle returns the number and heading of n or its nearest ancestor
+// that has a heading, else n's title.
+func clauseTitle(n *corpus.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if p.Heading != "" {
+			return p.Number + p.Heading
+		}
+	}
+	return n.Title()
+}
+
+// contextYear returns the year of the last deadline in the sentence that
+// contains rune offset start, before it; 0 if there is none.
+func contextYear(rs []rune, start int) int {
+	from := start
+	for from > 0 && !strings.ContainsRune("。；;！？!?\n", rs[from-1]) {
+		from--
+	}
+	ds := deadlines(rs[from:start])
+	if len(ds) == 0 {
+		return 0
+	}
+	return ds[len(ds)-1].year
+}
+
+// SortByDoc sorts ts back into corpus order, the order Collect returned.
+func SortByDoc(ts []Target) {
+	slices.SortStableFunc(ts, func(a, b Target) int { return cmp.Compare(a.order, b.order) })
+}
+
+// SortByYear sorts ts by deadline year, earliest first, targets without a
+// year last; within a year, corpus order.
+func SortByYear(ts []Target) {
+	slices.SortStableFunc(ts, func(a, b Target) int {
+		if a.Year != b.Year {
+			switch {
+			case a.Year == 0:
+				return 1
+			case b.Year == 0:
+				return -1
+			}
+			return cmp.Compare(a.Year, b.Year)
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+}
+
+// Filter returns the targets that match every whitespace-separated word of
+// query as a substring (ASCII case ignored) of the phrase, the clause, the
+// document label or ID, the node ID or the year. An empty query keeps all.
+// ts is not modified.
+func Filter(ts []Target, query string) []Target {
+	words := strings.Fields(strings.ToLower(query))
+	out := make([]Target, 0, len(ts))
+	for _, t := range ts {
+		if matches(t, words) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func matches(t Target, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	id := ""
+	if t.Node != nil {
+		id = t.Node.ID
+	}
+	year := ""
+	if t.Year != 0 {
+		year = strconv.Itoa(t.Year)
+	}
+	hay := strings.ToLower(strings.Join([]string{t.Phrase, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}

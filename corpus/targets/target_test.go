@@ -1,0 +1,143 @@
+package targets
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"policyreader/corpus"
+	"policyreader/corpus/highlight"
+)
+
+// span returns the Target span of the first occurrence of phrase in text.
+func span(t *testing.T, text, phrase string) corpus.Span {
+	t.Helper()
+	i := strings.Index(text, phrase)
+	if i < 0 {
+		t.Fatalf("%q not in %q", phrase, text)
+	}
+	start := len([]rune(text[:i]))
+	return corpus.Span{Start: start, End: start + len([]rune(phrase)), Kind: highlight.Target}
+}
+
+// handBuilt returns a corpus of two documents whose nodes carry spans as the
+// parser will set them, with text from the Guangdong five-year plan.
+func handBuilt(t *testing.T) *corpus.Corpus {
+	plan := &corpus.Document{ID: "plan", Title: "人力资源和社会保障事业发展“十四五”规划", Short: "广东"}
+	ch := &corpus.Node{ID: "plan/ch4", Kind: corpus.Chapter, Number: "第四章", Heading: "实施就业优先战略", Doc: plan}
+	t1 := "到2025年，全省高技能人才达到 650 万人，新增就业 700 万人以上。截至 2020 年底，全省技能人才总量达 1600 万人。"
+	c1 := &corpus.Node{ID: "plan/ch4/c1", Kind: corpus.Clause, Number: "（一）", Heading: "强化就业优先政策", Text: t1, Parent: ch, Doc: plan}
+	c1.Spans = []corpus.Span{
+		span(t, t1, "到2025年"),
+		span(t, t1, "达到 650 万人"),
+		span(t, t1, "700 万人以上"),
+		{Start: 60, End: 63, Kind: highlight.Figure}, // not a target
+	}
+	t2 := "城镇调查失业率控制在5.5%以内。"
+	item := &corpus.Node{ID: "plan/ch4/c1/1", Kind: corpus.Item, Number: "1.", Text: t2, Parent: c1, Doc: plan}
+	item.Spans = []corpus.Span{span(t, t2, "5.5%以内"), {Start: 3, End: 99, Kind: highlight.Target}, {Start: -1, End: 2}, {Start: 4, End: 4}}
+	c1.Children = []*corpus.Node{item}
+	ch.Children = []*corpus.Node{c1}
+	plan.Children = []*corpus.Node{ch}
+
+	impl := &corpus.Document{ID: "impl", Title: "实施意见", Short: "江西"}
+	t3 := "确保企业开办时间压缩至 2 个工作日内，2022年底前全面完成。"
+	c3 := &corpus.Node{ID: "impl/c3", Kind: corpus.Clause, Number: "（三）", Heading: "优化创新创业环境，增强流动动力", Text: t3, Doc: impl}
+	c3.Spans = []corpus.Span{span(t, t3, "2 个工作日内"), span(t, t3, "2022年底前")}
+	impl.Children = []*corpus.Node{c3}
+	return corpus.NewCorpus([]*corpus.Document{plan, impl})
+}
+
+func phrases(ts []Target) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Phrase
+	}
+	return out
+}
+
+func TestCollect(t *testing.T) {
+	ts := Collect(handBuilt(t))
+	want := []Target{
+		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "到2025年", Year: 2025},
+		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "达到 650 万人", Year: 2025},
+		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "700 万人以上", Year: 2025},
+		// An item without a heading takes its clause's; no deadline in its sentence.
+		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "5.5%以内", Year: 0},
+		// The deadline comes after the target in the sentence: not inferred.
+		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2 个工作日内", Year: 0},
+		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2022年底前", Year: 2022},
+	}
+	if len(ts) != len(want) {
+		t.Fatalf("Collect = %q, want %d targets", phrases(ts), len(want))
+	}
+	for i, w := range want {
+		g := ts[i]
+		if g.DocID != w.DocID || g.Clause != w.Clause || g.Phrase != w.Phrase || g.Year != w.Year {
+			t.Errorf("target %d = {%s %s %q %d}, want {%s %s %q %d}", i, g.DocID, g.Clause, g.Phrase, g.Year, w.DocID, w.Clause, w.Phrase, w.Year)
+		}
+		if got := string([]rune(g.Node.Text)[g.Start:g.End]); got != g.Phrase {
+			t.Errorf("target %d: offsets give %q, phrase %q", i, got, g.Phrase)
+		}
+		if g.DocLabel != g.Node.Doc.Label() {
+			t.Errorf("target %d: label %q", i, g.DocLabel)
+		}
+	}
+	if Collect(nil) != nil || len(Collect(corpus.NewCorpus(nil))) != 0 {
+		t.Error("empty corpus gave targets")
+	}
+}
+
+func TestSortAndFilter(t *testing.T) {
+	ts := Collect(handBuilt(t))
+	byYear := slices.Clone(ts)
+	SortByYear(byYear)
+	if got, want := phrases(byYear), []string{"2022年底前", "到2025年", "达到 650 万人", "700 万人以上", "5.5%以内", "2 个工作日内"}; !slices.Equal(got, want) {
+		t.Errorf("SortByYear = %q, want %q", got, want)
+	}
+	SortByDoc(byYear)
+	if !slices.Equal(phrases(byYear), phrases(ts)) {
+		t.Errorf("SortByDoc = %q, want corpus order %q", phrases(byYear), phrases(ts))
+	}
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"", phrases(ts)},
+		{"  ", phrases(ts)},
+		{"万人", []string{"达到 650 万人", "700 万人以上"}},
+		{"2022", []string{"2022年底前"}},
+		{"江西", []string{"2 个工作日内", "2022年底前"}},
+		{"IMPL 工作日", []string{"2 个工作日内"}},
+		{"plan/ch4/c1/1", []string{"5.5%以内"}},
+		{"2025 以上", []string{"700 万人以上"}},
+		{"没有", []string{}},
+	} {
+		if got := phrases(Filter(ts, c.q)); !slices.Equal(got, c.want) {
+			t.Errorf("Filter(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestCollectSeeds checks the targets the parser marks on the seeds: offsets
+// agree with phrases, and the five-year plan commits to 2025.
+func TestCollectSeeds(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds"})
+	if len(errs) > 0 {
+		t.Fatalf("load seeds: %v", errs)
+	}
+	ts := Collect(c)
+	years := map[int]int{}
+	for _, tg := range ts {
+		if got := string([]rune(tg.Node.Text)[tg.Start:tg.End]); got != tg.Phrase {
+			t.Errorf("%s: offsets give %q, phrase %q", tg.Node.ID, got, tg.Phrase)
+		}
+		years[tg.Year]++
+	}
+	if len(ts) == 0 {
+		t.Skip("no target spans on the seeds yet: the highlighter has not been wired into the parser")
+	}
+	if years[2025] == 0 {
+		t.Errorf("no target with deadline 2025 on the seeds; years %v", years)
+	}
+}
