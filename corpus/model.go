@@ -72,17 +72,23 @@ type Node struct {
 	Parent *Node
 	// Doc is the document the node belongs to.
 	Doc *Document
+
+	value int // numeric value of Number, for the ID
 }
 
 // Title returns a one-line label: number and heading, or the start of the text.
 func (n *Node) Title() string {
+	number := n.Number
+	if strings.HasPrefix(number, "第") || strings.HasPrefix(number, "专栏") || strings.HasSuffix(number, ".") {
+		number += " "
+	}
 	if n.Heading != "" {
-		return n.Number + n.Heading
+		return number + n.Heading
 	}
 	if n.Kind == Table && len(n.Rows) > 0 {
-		return n.Number + firstRunes(strings.Join(n.Rows[0], " "), 24)
+		return number + firstRunes(strings.Join(n.Rows[0], " "), 24)
 	}
-	return n.Number + firstRunes(n.Text, 24)
+	return number + firstRunes(n.Text, 24)
 }
 
 // Path returns the titles of the node's ancestors, outermost first, not
@@ -129,6 +135,8 @@ type Document struct {
 	Truncated bool
 	// Children are the top-level nodes.
 	Children []*Node
+
+	dropped []stripped // lines removed as chrome, for the no-loss invariant
 }
 
 // Label returns the title with the short label, e.g. 关于…实施意见 · 广东.

@@ -1,10 +1,347 @@
 package corpus
 
-// Parse parses decoded text into a Document; name is the file name the ID
-// and fallback title derive from.
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	// HIGHLIGHT "policyreader/corpus/highlight"
+)
+
+// Parse parses decoded text into a Document. name is the file name the ID
+// derives from. The pipeline: normalise line ends → strip page chrome, the
+// table of contents and excerpt trailers → split front matter, body and
+// closing matter → rejoin paragraphs split by page breaks → classify lines
+// → build the tree → metadata → highlight spans.
+//
+// Nothing is lost: every line that is not stripped chrome ends up, in
+// order, in the Number, Heading, Text or Rows of exactly one node. Text with
+// no recognisable structure gives a flat document of paragraphs.
 func Parse(name, text string) (*Document, error) {
-	d := &Document{ID: Slug(name), Source: name, Title: name}
-	n := &Node{ID: d.ID + "/p1", Kind: Paragraph, Text: text, Doc: d}
-	d.Children = []*Node{n}
+	text = normalizeNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrEmpty
+	}
+	d := &Document{ID: Slug(name), Source: name}
+	res := strip(strings.Split(text, "\n"))
+	d.Truncated = res.truncated
+	if len(res.units) == 0 {
+		return nil, fmt.Errorf("%w: only page chrome", ErrEmpty)
+	}
+	for i := range res.units {
+		res.units[i].cls = classify(res.units[i].text)
+	}
+	front, body, closing := regions(res.units)
+	b := &builder{doc: d}
+	if len(body) == 0 {
+		// No structure at all: a flat document, one node per paragraph.
+		for _, u := range rejoin(front) {
+			b.attach(nil, &Node{Kind: Paragraph, Text: u.text})
+		}
+	} else {
+		if len(front) > 0 {
+			b.attach(nil, &Node{Kind: Paragraph, Text: joinUnits(front)})
+		}
+		for _, u := range rejoin(body) {
+			b.add(u)
+		}
+		if len(closing) > 0 {
+			b.stack = nil
+			b.attach(nil, &Node{Kind: Paragraph, Text: joinUnits(closing)})
+		}
+	}
+	extractMetadata(d, front, closing, res.header)
+	finish(d)
+	d.dropped = res.dropped
 	return d, nil
+}
+
+func joinUnits(us []unit) string {
+	parts := make([]string, len(us))
+	for i, u := range us {
+		parts[i] = u.text
+	}
+	return strings.Join(parts, "\n")
+}
+
+func isStructural(k lineKind) bool {
+	return k == lineChapter || k == lineSection || k == linePart || k == lineClause
+}
+
+var reClosing = regexp.MustCompile(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附件\s*[:：]|[(（]联系人|联系人\s*[:：])`)
+
+// regions splits units into front matter (before the first structural
+// heading), the body and closing matter (sign-off, 抄送, contact lines).
+func regions(us []unit) (front, body, closing []unit) {
+	start := -1
+	for i, u := range us {
+		if isStructural(u.cls.kind) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return us, nil, nil
+	}
+	end := len(us)
+	for i := start + 1; i < len(us); i++ {
+		if reClosing.MatchString(us[i].text) {
+			end = i
+			break
+		}
+	}
+	return us[:start], us[start:end], us[end:]
+}
+
+// rejoin merges a paragraph that does not end a sentence with the plain
+// paragraph after it (a page break split it: "重大\n\n历史机遇"), and a
+// chapter or section title broken over two lines.
+func rejoin(us []unit) []unit {
+	out := make([]unit, 0, len(us))
+	for _, u := range us {
+		if len(out) > 0 && u.cls.kind == lineText {
+			prev := &out[len(out)-1]
+			switch prev.cls.kind {
+			case lineText, lineClause, lineItem:
+				if !sentenceEnd(prev.text) {
+					prev.text += u.text
+					prev.cls.rest += u.text
+					continue
+				}
+			case lineChapter, lineSection:
+				if isTitleTail(prev.cls.rest, u.text) {
+					prev.text += " " + u.text
+					prev.cls.rest += " " + u.text
+					continue
+				}
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// isTitleTail reports a short unpunctuated line that finishes a heading
+// broken by a page end ("第八章 深化…改革" / "提高法制化科学化水平").
+func isTitleTail(title, s string) bool {
+	if title == "" || strings.ContainsAny(title, "。；") {
+		return false
+	}
+	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。、；：,.;:\t")
+}
+
+// rank orders heading levels: a new node closes every open node of equal or
+// lower rank.
+func rank(k Kind) int {
+	switch k {
+	case Chapter:
+		return 1
+	case Section:
+		return 2
+	case Part, Box:
+		return 3
+	case Clause:
+		return 4
+	case Item, BoxItem:
+		return 5
+	}
+	return 6
+}
+
+// builder assembles the tree from classified units.
+type builder struct {
+	doc   *Document
+	stack []*Node
+	table *Node // the table being filled, nil when the last unit was not a row
+}
+
+func (b *builder) top() *Node {
+	if len(b.stack) == 0 {
+		return nil
+	}
+	return b.stack[len(b.stack)-1]
+}
+
+// attach appends n to parent (nil: the document).
+func (b *builder) attach(parent, n *Node) {
+	n.Doc = b.doc
+	n.Parent = parent
+	if parent == nil {
+		b.doc.Children = append(b.doc.Children, n)
+		return
+	}
+	parent.Children = append(parent.Children, n)
+}
+
+// open closes nodes of rank >= n's, attaches n and pushes it.
+func (b *builder) open(n *Node) {
+	r := rank(n.Kind)
+	for len(b.stack) > 0 && rank(b.top().Kind) >= r {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
+	b.attach(b.top(), n)
+	b.stack = append(b.stack, n)
+}
+
+func (b *builder) inBox() bool {
+	for _, n := range b.stack {
+		if n.Kind == Box {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) add(u unit) {
+	c := u.cls
+	if c.kind != lineTable {
+		b.table = nil
+	}
+	switch c.kind {
+	case lineTable:
+		if b.table == nil {
+			b.table = &Node{Kind: Table}
+			b.attach(b.top(), b.table)
+		}
+		b.table.Rows = append(b.table.Rows, splitRow(u.text))
+	case lineChapter:
+		b.open(headed(Chapter, c))
+	case lineSection:
+		b.open(headed(Section, c))
+	case linePart:
+		b.open(headed(Part, c))
+	case lineBox:
+		b.open(headed(Box, c))
+	case lineClause:
+		b.open(led(Clause, c))
+	case lineItem:
+		k := Item
+		if b.inBox() {
+			k = BoxItem
+		}
+		b.open(led(k, c))
+	default:
+		b.paragraph(c.rest)
+	}
+}
+
+// paragraph places running text: inside an open numbered clause or item it
+// continues that node; in a chapter or section a paragraph opening with a
+// short lead sentence is an unnumbered clause; otherwise it is the
+// container's own text until the container has children, then a paragraph.
+func (b *builder) paragraph(text string) {
+	top := b.top()
+	if top != nil {
+		switch top.Kind {
+		case Clause, Item, BoxItem:
+			top.Text = joinText(top.Text, text)
+			return
+		case Chapter, Section:
+			body := strings.TrimLeft(text, "—-– ")
+			if lead, rest, ok := splitLead(body); ok && rest != "" {
+				b.attach(top, &Node{Kind: Clause, Heading: lead, Text: rest})
+				return
+			}
+		}
+		if len(top.Children) == 0 {
+			top.Text = joinText(top.Text, text)
+			return
+		}
+	}
+	b.attach(top, &Node{Kind: Paragraph, Text: text})
+}
+
+func joinText(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+// headed builds a chapter, section, part or box: the rest of the line is its
+// title, unless it carries a lead sentence and body text.
+func headed(k Kind, c classified) *Node {
+	n := &Node{Kind: k, Number: c.number, Heading: trimHeading(c.rest)}
+	if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
+		n.Heading, n.Text = lead, rest
+	}
+	n.value = c.value
+	return n
+}
+
+// led builds a numbered clause or item: lead phrase as heading, the rest as text.
+func led(k Kind, c classified) *Node {
+	n := &Node{Kind: k, Number: c.number, value: c.value}
+	if lead, rest, ok := splitLead(c.rest); ok {
+		n.Heading, n.Text = lead, rest
+	} else {
+		n.Text = c.rest
+	}
+	return n
+}
+
+func trimHeading(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), "。：:；;，,")
+}
+
+// finish assigns stable IDs, wires parents and computes highlight spans.
+func finish(d *Document) {
+	var assign func(prefix string, parent *Node, nodes []*Node)
+	assign = func(prefix string, parent *Node, nodes []*Node) {
+		used := map[string]int{}
+		ordinal := map[string]int{}
+		for _, n := range nodes {
+			var seg string
+			switch n.Kind {
+			case Part:
+				seg = fmt.Sprintf("pt%d", n.value)
+			case Chapter:
+				seg = fmt.Sprintf("ch%d", n.value)
+			case Section:
+				seg = fmt.Sprintf("s%d", n.value)
+			case Box:
+				seg = fmt.Sprintf("box%d", n.value)
+			case BoxItem:
+				seg = fmt.Sprintf("%d", n.value)
+			case Item:
+				seg = fmt.Sprintf("i%d", n.value)
+			case Clause:
+				if n.Number != "" {
+					seg = fmt.Sprintf("c%d", n.value)
+				} else {
+					ordinal["k"]++
+					seg = fmt.Sprintf("k%d", ordinal["k"])
+				}
+			case Table:
+				ordinal["t"]++
+				seg = fmt.Sprintf("t%d", ordinal["t"])
+			default:
+				ordinal["p"]++
+				seg = fmt.Sprintf("p%d", ordinal["p"])
+			}
+			used[seg]++
+			if used[seg] > 1 {
+				seg = fmt.Sprintf("%s-%d", seg, used[seg])
+			}
+			n.ID = prefix + "/" + seg
+			n.Parent = parent
+			n.Doc = d
+			if n.Kind == Table {
+				n.Text = rowsText(n.Rows)
+			}
+			// HIGHLIGHT n.Spans = highlight.Find(n.Text)
+			// HIGHLIGHT n.Responsible = highlight.Responsible(n.Text)
+			assign(n.ID, n, n.Children)
+		}
+	}
+	assign(d.ID, nil, d.Children)
+}
+
+func rowsText(rows [][]string) string {
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = strings.Join(r, "\t")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -5,8 +5,6 @@ import "errors"
 // errPending is returned by commands whose implementation has not landed.
 var errPending = errors.New("not implemented yet")
 
-func runTree(env Env, opts Options, args []string) error      { return errPending }
-func runShow(env Env, opts Options, args []string) error      { return errPending }
 func runSearch(env Env, opts Options, args []string) error    { return errPending }
 func runHighlight(env Env, opts Options, args []string) error { return errPending }
 func runTargets(env Env, opts Options, args []string) error   { return errPending }

@@ -1,0 +1,152 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// shape serialises a document's metadata and tree for comparison.
+func shape(d *Document) string {
+	var b strings.Builder
+	b.WriteString(strings.Join([]string{d.ID, d.Title, d.Short, strings.Join(d.Issuers, "|"), d.DocNumber, d.Date}, "\t"))
+	d.Walk(func(n *Node) bool {
+		b.WriteString("\n" + n.ID + "\t" + n.Number + "\t" + n.Heading + "\t" + n.Text)
+		return true
+	})
+	return b.String()
+}
+
+func TestEncodingsParseIdentically(t *testing.T) {
+	for _, name := range []string{"jiangxi-2020-social-mobility-implementation.txt", "guangdong-hrss-2021-reply-1764.txt"} {
+		raw, err := os.ReadFile(filepath.Join(seedDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := shape(loadSeed(t, name))
+		gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes(raw)
+		variants := map[string][]byte{
+			"utf-8 with BOM": append([]byte{0xEF, 0xBB, 0xBF}, raw...),
+			"gb18030":        gb,
+			"utf-16le":       u16,
+			"utf-16be":       u16be,
+			"crlf":           bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n")),
+			"cr":             bytes.ReplaceAll(raw, []byte("\n"), []byte("\r")),
+		}
+		for label, data := range variants {
+			if bytes.Equal(data, raw) {
+				t.Fatalf("%s: variant %s is identical to the source", name, label)
+			}
+			d, err := ParseBytes(name, data)
+			if err != nil {
+				t.Errorf("%s as %s: %v", name, label, err)
+				continue
+			}
+			if got := shape(d); got != want {
+				t.Errorf("%s as %s parses differently", name, label)
+			}
+		}
+	}
+}
+
+func TestDecodeRefusesBinary(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+	if _, err := Decode(png); !errors.Is(err, ErrBinary) {
+		t.Errorf("PNG header decoded: err = %v", err)
+	}
+	ctrl := bytes.Repeat([]byte{1, 2, 3, 'a'}, 100)
+	if _, err := Decode(ctrl); !errors.Is(err, ErrBinary) {
+		t.Errorf("control soup decoded: err = %v", err)
+	}
+	// ANSI escapes are text: they decode, and the UI renders them harmlessly.
+	if s, err := Decode([]byte("一、总体\x1b[31m红\x1b[0m要求")); err != nil || !strings.Contains(s, "\x1b[31m") {
+		t.Errorf("text with escapes: %q, %v", s, err)
+	}
+}
+
+func TestLoadFolderWithBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(seedDir, "central-2019-social-mobility-opinions.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "sub")
+	must(t, os.Mkdir(sub, 0o755))
+	must(t, os.WriteFile(filepath.Join(sub, "central.txt"), seed, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "binary.txt"), []byte("\x00\x01\x02\x03ELF\x00\x00"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "empty.md"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "image.png"), []byte("not a document"), 0o644))
+	// A symlink loop must not hang the walk.
+	must(t, os.Symlink(dir, filepath.Join(sub, "loop")))
+	c, errs := LoadPaths([]string{dir})
+	if len(c.Docs) != 1 || c.Docs[0].Title != "关于促进劳动力和人才社会性流动体制机制改革的意见" {
+		t.Fatalf("docs = %d", len(c.Docs))
+	}
+	if len(errs) != 2 {
+		t.Fatalf("warnings = %v, want 2 (binary, empty)", errs)
+	}
+	msgs := errs[0].Error() + "\n" + errs[1].Error()
+	if !strings.Contains(msgs, "binary.txt") || !strings.Contains(msgs, "empty.md") || !strings.Contains(msgs, "binary") || !strings.Contains(msgs, "empty") {
+		t.Errorf("warnings do not name the files and reasons: %s", msgs)
+	}
+	for _, e := range errs {
+		if strings.Contains(e.Error(), "\n") {
+			t.Errorf("warning is not one line: %q", e)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzParseBytes(f *testing.F) {
+	entries, _ := os.ReadDir(seedDir)
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(seedDir, e.Name()))
+		if len(data) > 8000 {
+			data = data[:8000]
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("第一章 总则\n第一节\n（一）\n1.\n一是\n专栏\t\t\n\t\t\n预览已结束"))
+	f.Add([]byte{0xFF, 0xFE, 0x00, 0xD8})
+	f.Add([]byte("目 录\n第一章\t1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ParseBytes("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		d.Walk(func(n *Node) bool {
+			if seen[n.ID] {
+				t.Fatalf("duplicate ID %s", n.ID)
+			}
+			seen[n.ID] = true
+			runes := len([]rune(n.Text))
+			for _, s := range n.Spans {
+				if s.Start < 0 || s.End > runes || s.Start >= s.End {
+					t.Fatalf("span %+v out of range of %d runes", s, runes)
+				}
+			}
+			return true
+		})
+	})
+}

@@ -1,0 +1,96 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// unit is one cleaned, non-empty physical line of the source.
+type unit struct {
+	line int    // 1-based line number in the source
+	text string // cleaned text (tabs kept)
+	cls  classified
+}
+
+// stripped records a source line the parser removed as page chrome, a table
+// of contents or an excerpt trailer — the only text it ever drops.
+type stripped struct {
+	line   int
+	reason string
+	text   string
+}
+
+var (
+	reChrome = regexp.MustCompile(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
+	reSource = regexp.MustCompile(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reLink   = regexp.MustCompile(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
+	reURL    = regexp.MustCompile(`^[\[(（]?\s*(https?://|www\.)\S*$`)
+	reTOC    = regexp.MustCompile(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
+)
+
+// stripResult is what the cleanup pass returns: the kept units, what was
+// dropped, whether an excerpt trailer cut the document, and header lines
+// (信息来源 …) the metadata pass may still read.
+type stripResult struct {
+	units     []unit
+	dropped   []stripped
+	truncated bool
+	header    []string
+}
+
+// strip cleans every line and drops page chrome, the table of contents and
+// an excerpt trailer (预览已结束 … — everything after it is the site's, and
+// the document is marked truncated).
+func strip(lines []string) stripResult {
+	var res stripResult
+	inTOC := false
+	for i, raw := range lines {
+		line := cleanLine(raw)
+		if line == "" || strings.Trim(line, "\t ") == "" {
+			continue
+		}
+		drop := func(reason string) { res.dropped = append(res.dropped, stripped{i + 1, reason, line}) }
+		trimmed := strings.Trim(line, "\t ")
+		if strings.HasPrefix(trimmed, "预览已结束") {
+			res.truncated = true
+			for j := i; j < len(lines); j++ {
+				if l := cleanLine(lines[j]); strings.Trim(l, "\t ") != "" {
+					res.dropped = append(res.dropped, stripped{j + 1, "excerpt trailer", l})
+				}
+			}
+			return res
+		}
+		if inTOC {
+			if isTOCEntry(line) {
+				drop("table of contents")
+				continue
+			}
+			inTOC = false
+		}
+		if compact := strings.ReplaceAll(trimmed, " ", ""); compact == "目录" {
+			inTOC = true
+			drop("table of contents")
+			continue
+		}
+		switch {
+		case reChrome.MatchString(trimmed):
+			drop("page chrome")
+			continue
+		case reSource.MatchString(trimmed) && len([]rune(trimmed)) < 60:
+			res.header = append(res.header, trimmed)
+			drop("page chrome")
+			continue
+		case reLink.MatchString(trimmed), reURL.MatchString(trimmed):
+			drop("link")
+			continue
+		}
+		res.units = append(res.units, unit{line: i + 1, text: line})
+	}
+	return res
+}
+
+// isTOCEntry reports a table-of-contents line: a title followed by a tab
+// and a page number, dot leaders, or a tab-broken continuation.
+func isTOCEntry(line string) bool {
+	return reTOC.MatchString(line) || strings.HasPrefix(line, "\t") || strings.HasSuffix(line, "\t")
+}

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+)
+
+// showJSON is `show --json`: one node with its path and spans.
+type showJSON struct {
+	*nodeJSON
+	Doc   string     `json:"doc"`
+	Path  []string   `json:"path"`
+	Spans []spanJSON `json:"spans"`
+}
+
+// runShow prints one node: `show [--json] ID`.
+func runShow(env Env, opts Options, args []string) error {
+	fset := newFlagSet("show", env, &opts)
+	rest, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("show needs exactly one node ID (see `policyreader tree`)")
+	}
+	c, err := LoadCorpus(env, opts)
+	if err != nil {
+		return err
+	}
+	n, ok := c.Node(rest[0])
+	if !ok {
+		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[0])
+	}
+	if opts.JSON {
+		return writeJSON(env.Stdout, showJSON{
+			nodeJSON: toNodeJSON(n, true),
+			Doc:      n.Doc.Label(),
+			Path:     append([]string{}, n.Path()...),
+			Spans:    spansJSON(n.Text, n.Spans),
+		})
+	}
+	crumbs := append([]string{n.Doc.Label()}, n.Path()...)
+	fmt.Fprintln(env.Stdout, strings.Join(crumbs, " › "))
+	fmt.Fprintf(env.Stdout, "%s%s\n\n%s\n", n.Number, n.Heading, n.Text)
+	if len(n.Responsible) > 0 {
+		fmt.Fprintf(env.Stdout, "\nresponsible: %s\n", strings.Join(n.Responsible, "、"))
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"policyreader/corpus"
+)
+
+// runTree prints every document and its tree: `tree [--json]`.
+func runTree(env Env, opts Options, args []string) error {
+	fset := newFlagSet("tree", env, &opts)
+	rest, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("tree takes no arguments, got %q", rest[0])
+	}
+	c, err := LoadCorpus(env, opts)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		docs := make([]*docJSON, 0, len(c.Docs))
+		for _, d := range c.Docs {
+			docs = append(docs, toDocJSON(d))
+		}
+		return writeJSON(env.Stdout, docs)
+	}
+	for _, d := range c.Docs {
+		printDocHeader(env.Stdout, d)
+		for _, n := range d.Children {
+			printTree(env.Stdout, n, 1)
+		}
+	}
+	return nil
+}
+
+func printDocHeader(w io.Writer, d *corpus.Document) {
+	meta := []string{}
+	if len(d.Issuers) > 0 {
+		meta = append(meta, strings.Join(d.Issuers, "、"))
+	}
+	if d.DocNumber != "" {
+		meta = append(meta, d.DocNumber)
+	}
+	if d.Date != "" {
+		meta = append(meta, d.Date)
+	}
+	if d.Truncated {
+		meta = append(meta, "excerpt")
+	}
+	fmt.Fprintf(w, "%s  [%s]\n", d.Label(), d.ID)
+	if len(meta) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(meta, " · "))
+	}
+}
+
+func printTree(w io.Writer, n *corpus.Node, depth int) {
+	fmt.Fprintf(w, "%s%s  %s  [%s]\n", strings.Repeat("  ", depth), n.Kind, n.Title(), n.ID)
+	for _, c := range n.Children {
+		printTree(w, c, depth+1)
+	}
+}
