@@ -13,6 +13,7 @@ const (
 	centralID = "central-2019-social-mobility-opinions"
 	gdID      = "guangdong-social-mobility-implementation"
 	jxID      = "jiangxi-2020-social-mobility-implementation"
+	planID    = "guangdong-hrss-2021-14th-five-year-plan"
 )
 
 func loadSeeds(t testing.TB) *corpus.Corpus {
@@ -36,9 +37,16 @@ func bare(s string) string {
 	}, s)
 }
 
-// clause finds the one node of the document numbered num (e.g. 四) and
+// clause finds the one clause of the document numbered num (e.g. 四) and
 // checks that its heading is the one read in the source.
 func clause(t *testing.T, c *corpus.Corpus, docID, num, heading string) *corpus.Node {
+	t.Helper()
+	return numbered(t, c, corpus.Clause, docID, num, heading)
+}
+
+// numbered finds the one node of the kind numbered num in the document and
+// checks its heading.
+func numbered(t *testing.T, c *corpus.Corpus, kind corpus.Kind, docID, num, heading string) *corpus.Node {
 	t.Helper()
 	d, ok := c.Doc(docID)
 	if !ok {
@@ -46,16 +54,36 @@ func clause(t *testing.T, c *corpus.Corpus, docID, num, heading string) *corpus.
 	}
 	var found []*corpus.Node
 	d.Walk(func(n *corpus.Node) bool {
-		if bare(n.Number) == num && (n.Kind == corpus.Clause || n.Kind == corpus.Part) {
+		if bare(n.Number) == num && n.Kind == kind {
 			found = append(found, n)
 		}
 		return true
 	})
 	if len(found) != 1 {
-		t.Fatalf("%s: %d nodes numbered %s, want 1", docID, len(found), num)
+		t.Fatalf("%s: %d %s nodes numbered %s, want 1", docID, len(found), kind, num)
 	}
 	if bare(found[0].Heading) != bare(heading) {
 		t.Fatalf("%s %s: heading %q, want %q", docID, num, found[0].Heading, heading)
+	}
+	return found[0]
+}
+
+// headed finds the one node of the document with the given heading.
+func headed(t *testing.T, c *corpus.Corpus, docID, heading string) *corpus.Node {
+	t.Helper()
+	d, ok := c.Doc(docID)
+	if !ok {
+		t.Fatalf("no document %s", docID)
+	}
+	var found []*corpus.Node
+	d.Walk(func(n *corpus.Node) bool {
+		if n.Heading == heading {
+			found = append(found, n)
+		}
+		return true
+	})
+	if len(found) != 1 {
+		t.Fatalf("%s: %d nodes headed %s, want 1", docID, len(found), heading)
 	}
 	return found[0]
 }
@@ -123,9 +151,31 @@ func TestSeedPairs(t *testing.T) {
 
 	// A part with text of its own is compared too: Guangdong's (一) 指导思想
 	// restates the central 一、总体要求 nearly word for word.
-	part := clause(t, c, centralID, "一", "总体要求")
+	part := numbered(t, c, corpus.Part, centralID, "一", "总体要求")
 	if got := bestIn(x.Related(part.ID, 0), gdID); got == nil || bare(got.Node.Number) != "一" || got.Node.Heading != "指导思想" {
 		t.Errorf("central 一、总体要求: best Guangdong match %+v, want (一)指导思想", got)
+	}
+
+	// Central clauses carried into the Guangdong five-year plan, whose
+	// clauses open with a lead sentence instead of a number.
+	for _, p := range []struct {
+		central       ref
+		planHeading   string
+		sharedPassage string
+	}{
+		// The plan's clause says 优化档案管理服务畅通职业转换 and 流动人员人事档案.
+		{ref{"六", "以档案服务改革畅通职业转换"}, "畅通人才流动渠道", "流动人员人事档案"},
+		// 通过市场渠道难以实现就业的困难人员…公益性岗位…零就业家庭动态“清零”.
+		{ref{"十二", "推进公平就业保障困难人员发展机会"}, "兜牢困难人员就业底线", "零就业家庭动态“清零”"},
+	} {
+		cn := clause(t, c, centralID, p.central.num, p.central.heading)
+		pn := headed(t, c, planID, p.planHeading)
+		if !strings.Contains(cn.Text, p.sharedPassage) || !strings.Contains(pn.Text, p.sharedPassage) {
+			t.Fatalf("passage %q is not in both clauses", p.sharedPassage)
+		}
+		if got := bestIn(x.Related(cn.ID, 0), planID); got == nil || got.Node != pn {
+			t.Errorf("central (%s): best plan match %+v, want %s", p.central.num, got, p.planHeading)
+		}
 	}
 }
 
