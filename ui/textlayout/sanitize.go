@@ -1,0 +1,81 @@
+package textlayout
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sanitize makes document text harmless to print on a terminal while keeping
+// a one-to-one rune mapping: rune i of the result stands for rune i of s, so
+// rune offsets computed on s (highlight spans, search matches, [Wrap] lines)
+// are valid on the result, and utf8.RuneCountInString is unchanged.
+//
+// The substitutions are:
+//   - ESC (which starts every ANSI escape sequence: CSI, OSC, DCS …) becomes
+//     ␛ (U+241B); the rest of the sequence stays as plain, visible text,
+//     so "\x1b[31m" prints as "␛[31m" and is never interpreted;
+//   - every other C0 control except \n becomes its Control Pictures symbol
+//     U+2400+c (␀ … ␟, e.g. BEL → ␇), and DEL becomes ␡ (U+2421);
+//   - \t becomes one space (tab stops depend on the terminal, and one cell
+//     keeps both the mapping and the width predictable);
+//   - \r followed by \n becomes a space, which Wrap trims as trailing
+//     white space, so CRLF text wraps like LF text; a lone \r becomes ␍;
+//   - C1 controls (U+0080 … U+009F, among them the 8-bit CSI U+009B) and each
+//     byte of invalid UTF-8 become U+FFFD �, so no raw 0x80–0x9F byte that an
+//     8-bit terminal could act on survives.
+//
+// Every substitute is one cell wide as x/ansi measures it. Text with nothing
+// to replace is returned as is, without allocating.
+func Sanitize(s string) string {
+	first := firstUnsafe(s)
+	if first < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:first])
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			b.WriteByte(' ')
+		case r < 0x20:
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune(0x2421)
+		case r >= 0x80 && r <= 0x9f:
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// firstUnsafe returns the byte offset of the first rune Sanitize must
+// replace, or -1 if there is none.
+func firstUnsafe(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
