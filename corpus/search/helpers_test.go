@@ -1,0 +1,72 @@
+package search
+
+import (
+	"context"
+	"testing"
+
+	"policyreader/corpus"
+)
+
+// nodeSpec describes a hand-built node: heading and text.
+type nodeSpec struct{ heading, text string }
+
+// buildCorpus makes one document per slice of specs, with flat clause nodes
+// numbered doc<i>/c<j>.
+func buildCorpus(docs ...[]nodeSpec) *corpus.Corpus {
+	var ds []*corpus.Document
+	for i, specs := range docs {
+		d := &corpus.Document{ID: "doc" + itoa(i+1), Title: "测试文件" + itoa(i+1)}
+		for j, s := range specs {
+			d.Children = append(d.Children, &corpus.Node{
+				ID: d.ID + "/c" + itoa(j+1), Kind: corpus.Clause, Heading: s.heading, Text: s.text, Doc: d,
+			})
+		}
+		ds = append(ds, d)
+	}
+	return corpus.NewCorpus(ds)
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+func search(t testing.TB, ix *Index, q string, limit int) []Result {
+	t.Helper()
+	rs, err := ix.Search(context.Background(), q, limit)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	return rs
+}
+
+// fieldOf returns the string a result's Matched positions index.
+func fieldOf(r Result) string {
+	if r.Field == FieldHeading {
+		return r.Node.Heading
+	}
+	return r.Node.Text
+}
+
+// matchedText returns the runes of the field at the result's positions.
+func matchedText(r Result) string {
+	rs := []rune(fieldOf(r))
+	var out []rune
+	for _, p := range r.Matched {
+		if p < 0 || p >= len(rs) {
+			return "<out of range>"
+		}
+		out = append(out, rs[p])
+	}
+	return string(out)
+}
+
+func ids(rs []Result) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}

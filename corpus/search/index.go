@@ -1,0 +1,199 @@
+// Package search is the fuzzy search index of a corpus: one index over the
+// heading and text of every node, with the document label and the node's
+// path as context, matched by characters or by pinyin (full readings and
+// initials of every heteronym), ranked so that a reader agrees with the
+// order, and fast on corpora of hundreds of megabytes.
+package search
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"policyreader/corpus"
+)
+
+// Field names say which string of a node a Result matched.
+const (
+	// FieldHeading is Node.Heading.
+	FieldHeading = "heading"
+	// FieldText is Node.Text.
+	FieldText = "text"
+)
+
+const (
+	fieldHeading uint8 = iota
+	fieldText
+)
+
+// entry is one searchable string: the heading or the text of a node.
+// Entries are stored in document order (a node's heading, its text, then its
+// children), so an entry's index is also its rank in the final tie-break.
+type entry struct {
+	str   string // shares memory with the node; never copied
+	node  int32  // index into Index.nodes
+	runes int32  // rune count of str
+	field uint8
+	upper bool // str holds an ASCII capital letter (case-folded matching needed)
+}
+
+// Index is a search index over a corpus. Build it with New; it is safe for
+// concurrent use by multiple goroutines.
+type Index struct {
+	nodes   []*corpus.Node
+	parent  []int32 // per node: the parent's index, or -1
+	doc     []int32 // per node: index into labels
+	labels  []string
+	entries []entry
+	// letters holds per entry the ASCII letters present in it (bits 0-25)
+	// and the initials of the readings of its Han characters (bits 32-57).
+	letters []uint64
+	post    postings
+	py      *readingTable
+
+	mu    sync.Mutex
+	cache narrowCache
+}
+
+// New builds the index over every node of c. It never fails; a nil or empty
+// corpus gives an index that finds nothing.
+func New(c *corpus.Corpus) *Index {
+	ix := &Index{py: newReadingTable()}
+	if c == nil {
+		ix.post = newPostings()
+		return ix
+	}
+	nodeIdx := map[*corpus.Node]int32{}
+	for di, d := range c.Docs {
+		ix.labels = append(ix.labels, d.Label())
+		d.Walk(func(n *corpus.Node) bool {
+			ni := int32(len(ix.nodes))
+			nodeIdx[n] = ni
+			p := int32(-1)
+			if n.Parent != nil {
+				if pi, ok := nodeIdx[n.Parent]; ok {
+					p = pi
+				}
+			}
+			ix.nodes = append(ix.nodes, n)
+			ix.parent = append(ix.parent, p)
+			ix.doc = append(ix.doc, int32(di))
+			if n.Heading != "" {
+				ix.entries = append(ix.entries, entry{str: n.Heading, node: ni, field: fieldHeading})
+			}
+			if n.Text != "" {
+				ix.entries = append(ix.entries, entry{str: n.Text, node: ni, field: fieldText})
+			}
+			return true
+		})
+	}
+	ix.build()
+	return ix
+}
+
+// build fills the rune postings, the reading table and the letter masks in
+// two passes over the text, each split between two goroutines: the first
+// counts, so the second writes every posting list at its exact size.
+func (ix *Index) build() {
+	n := len(ix.entries)
+	half := n / 2
+	parts := [2][2]int{{0, half}, {half, n}}
+	var counts [2]*runeCounts
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func(p int) {
+			defer wg.Done()
+			counts[p] = ix.count(parts[p][0], parts[p][1])
+		}(p)
+	}
+	wg.Wait()
+
+	args := pinyinArgs()
+	// Labels and numbers are context, not entries: give their runes
+	// readings too.
+	for _, l := range ix.labels {
+		for _, r := range l {
+			ix.py.add(r, args)
+		}
+	}
+	for _, nd := range ix.nodes {
+		for _, r := range nd.Number {
+			ix.py.add(r, args)
+		}
+	}
+	for r, c := range counts[0].dense {
+		if c > 0 || counts[1].dense[r] > 0 {
+			ix.py.add(rune(r), args)
+		}
+	}
+	for _, cs := range counts {
+		for r := range cs.other {
+			ix.py.add(r, args)
+		}
+	}
+	ix.post = allocPostings(counts[0], counts[1])
+	ix.letters = make([]uint64, n)
+	offs := [2]*runeCounts{zeroCounts(), counts[0]}
+	for p := range parts {
+		wg.Add(1)
+		go func(p int) {
+			defer wg.Done()
+			ix.fill(parts[p][0], parts[p][1], offs[p])
+		}(p)
+	}
+	wg.Wait()
+}
+
+// count counts, for entries [lo, hi), in how many entries each folded rune
+// occurs, and records each entry's rune count and case.
+func (ix *Index) count(lo, hi int) *runeCounts {
+	rc := newRuneCounts()
+	last := newLastSeen()
+	for e := lo; e < hi; e++ {
+		en := &ix.entries[e]
+		runes := 0
+		for _, r := range en.str {
+			runes++
+			if r >= 'A' && r <= 'Z' {
+				en.upper = true
+			}
+			r = foldRune(r)
+			if last.seen(r, int32(e)) {
+				continue
+			}
+			rc.inc(r)
+		}
+		en.runes = int32(runes)
+	}
+	return rc
+}
+
+// fill writes the posting lists and letter masks of entries [lo, hi);
+// start holds, per rune, how many postings earlier entries contributed.
+func (ix *Index) fill(lo, hi int, start *runeCounts) {
+	pos := start.clone()
+	last := newLastSeen()
+	for e := lo; e < hi; e++ {
+		var lit, ini uint32
+		s := ix.entries[e].str
+		for i := 0; i < len(s); {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				ini |= ix.py.initialMask(r)
+			} else {
+				r = foldRune(r)
+				lit |= letterBit(r)
+			}
+			i += size
+			if last.seen(r, int32(e)) {
+				continue
+			}
+			ix.post.set(r, pos.next(r), int32(e))
+		}
+		ix.letters[e] = uint64(lit) | uint64(ini)<<32
+	}
+}
+
+// Len returns the number of indexed strings (headings and texts).
+func (ix *Index) Len() int { return len(ix.entries) }

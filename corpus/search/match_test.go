@@ -1,0 +1,284 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+
+	"policyreader/corpus"
+)
+
+func TestByteToRuneConvertsSahilmOffsets(t *testing.T) {
+	ms := fuzzy.Find("国务院", []string{"abc国务院"})
+	if len(ms) != 1 {
+		t.Fatalf("fuzzy.Find gave %d matches", len(ms))
+	}
+	if want := []int{3, 6, 9}; !reflect.DeepEqual(ms[0].MatchedIndexes, want) {
+		t.Fatalf("sahilm offsets %v, want the byte offsets %v (did its behaviour change?)", ms[0].MatchedIndexes, want)
+	}
+	if got, want := byteToRune("abc国务院", ms[0].MatchedIndexes), []int{3, 4, 5}; !reflect.DeepEqual(got, want) {
+		t.Errorf("byteToRune = %v, want %v", got, want)
+	}
+	if got := byteToRune("a落b户", []int{1, 5}); !reflect.DeepEqual(got, []int{1, 3}) {
+		t.Errorf("byteToRune mixed = %v, want [1 3]", got)
+	}
+	if got := byteToRune("", nil); len(got) != 0 {
+		t.Errorf("byteToRune empty = %v", got)
+	}
+}
+
+// TestHighlightedRunesAreTheMatchedHan is the regression test for the
+// byte-offset bug: the runes at Matched must be exactly the characters the
+// query spelled, for literal, scattered and pinyin matches.
+func TestHighlightedRunesAreTheMatchedHan(t *testing.T) {
+	c := buildCorpus([]nodeSpec{
+		{"实施就业优先政策创造流动机会", "坚持把稳定和扩大就业作为经济社会发展的优先目标。"},
+		{"以户籍制度和公共服务牵引区域流动", "全面取消城区常住人口300万以下的城市落户限制，到2025年全面放宽落户条件。"},
+		{"营造浓厚氛围", "ABC银行与重庆市长江沿线。"},
+	})
+	ix := New(c)
+	cases := []struct {
+		query, want string
+	}{
+		{"落户", "落户"},
+		{"luohu", "落户"},
+		{"lh", "落户"},
+		{"LuoHu", "落户"},
+		{"luoh", "落户"},
+		{"jiuyeyouxian", "就业优先"},
+		{"jyyx", "就业优先"},
+		{"jiuyyx", "就业优先"},
+		{"营造氛围", "营造氛围"},
+		{"yinhang", "银行"}, // 行 read hang
+		{"yinxing", "银行"}, // and xing: every heteronym is indexed
+		{"chongqing", "重庆"},
+		{"changjiang", "长江"},
+		{"abc", "ABC"},
+		{"2025 luohu", "落户2025"}, // positions ascending: 落户 comes first in the text,
+	}
+	for _, tc := range cases {
+		rs := search(t, ix, tc.query, 5)
+		if len(rs) == 0 {
+			t.Errorf("%q: no results", tc.query)
+			continue
+		}
+		if got := matchedText(rs[0]); got != tc.want {
+			t.Errorf("%q: first result %s highlights %q in %s, want %q", tc.query, rs[0].ID, got, rs[0].Field, tc.want)
+		}
+		snip := []rune(rs[0].Snippet)
+		var sm []rune
+		for _, p := range rs[0].SnippetMatched {
+			if p < 0 || p >= len(snip) {
+				t.Fatalf("%q: snippet position %d out of range of %q", tc.query, p, rs[0].Snippet)
+			}
+			sm = append(sm, snip[p])
+		}
+		if string(sm) != tc.want {
+			t.Errorf("%q: snippet highlights %q, want %q", tc.query, string(sm), tc.want)
+		}
+	}
+}
+
+func TestPinyinNeedsContiguousHan(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{"", "落实各项户籍政策"}}))
+	if rs := search(t, ix, "luohu", 5); len(rs) != 0 {
+		t.Errorf("luohu matched scattered 落…户: %v", ids(rs))
+	}
+	if rs := search(t, ix, "luoshi", 5); len(rs) != 1 || matchedText(rs[0]) != "落实" {
+		t.Errorf("luoshi: %v", rs)
+	}
+}
+
+func TestRankingTieBreaks(t *testing.T) {
+	t.Run("contiguous beats scattered heading", func(t *testing.T) {
+		ix := New(buildCorpus([]nodeSpec{
+			{"落实户口", "无关内容"},
+			{"", "全面放宽城市落户条件"},
+		}))
+		rs := search(t, ix, "落户", 5)
+		if got := ids(rs); !reflect.DeepEqual(got, []string{"doc1/c2", "doc1/c1"}) {
+			t.Errorf("order %v, want contiguous body first", got)
+		}
+		if rs[1].Field != FieldHeading || !reflect.DeepEqual(rs[1].Matched, []int{0, 2}) {
+			t.Errorf("scattered match %s %v, want heading [0 2]", rs[1].Field, rs[1].Matched)
+		}
+	})
+	t.Run("heading beats body", func(t *testing.T) {
+		ix := New(buildCorpus([]nodeSpec{
+			{"其他事项", "放宽落户条件"},
+			{"放宽落户条件", "其他事项"},
+		}))
+		if got := ids(search(t, ix, "落户", 5)); !reflect.DeepEqual(got, []string{"doc1/c2", "doc1/c1"}) {
+			t.Errorf("order %v, want heading match first", got)
+		}
+	})
+	t.Run("shorter span", func(t *testing.T) {
+		ix := New(buildCorpus([]nodeSpec{
+			{"", "甲落乙丙户丁"},
+			{"", "甲落乙户丙丁"},
+		}))
+		if got := ids(search(t, ix, "落户", 5)); !reflect.DeepEqual(got, []string{"doc1/c2", "doc1/c1"}) {
+			t.Errorf("order %v, want span 3 before span 4", got)
+		}
+	})
+	t.Run("document order", func(t *testing.T) {
+		ix := New(buildCorpus(
+			[]nodeSpec{{"", "放宽落户条件"}},
+			[]nodeSpec{{"", "放宽落户条件"}, {"", "放宽落户条件"}},
+		))
+		if got := ids(search(t, ix, "落户", 5)); !reflect.DeepEqual(got, []string{"doc1/c1", "doc2/c1", "doc2/c2"}) {
+			t.Errorf("order %v, want document order", got)
+		}
+	})
+	t.Run("one character: headings then texts in order", func(t *testing.T) {
+		ix := New(buildCorpus([]nodeSpec{
+			{"", "落户"}, {"落实", ""}, {"", "坠落"}, {"落地", "落"},
+		}))
+		if got := ids(search(t, ix, "落", 0)); !reflect.DeepEqual(got, []string{"doc1/c2", "doc1/c4", "doc1/c1", "doc1/c3"}) {
+			t.Errorf("order %v", got)
+		}
+		if got := ids(search(t, ix, "落", 2)); !reflect.DeepEqual(got, []string{"doc1/c2", "doc1/c4"}) {
+			t.Errorf("limit 2: %v", got)
+		}
+	})
+}
+
+func TestQualityFloorDropsScatteredText(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{"", "落实工作要求，各地要结合实际，完善户籍管理"}}))
+	if rs := search(t, ix, "落户", 5); len(rs) != 0 {
+		t.Errorf("a 落 and a 户 twenty runes apart matched: %v", rs[0].Matched)
+	}
+}
+
+func TestMultiTermUsesContext(t *testing.T) {
+	c := buildCorpus(
+		[]nodeSpec{{"户籍改革", "放宽落户条件"}},
+		[]nodeSpec{{"其他", "放宽落户条件"}},
+	)
+	c.Docs[0].Short = "广东"
+	c.Docs[1].Short = "江西"
+	ix := New(c)
+	if got := ids(search(t, ix, "广东 落户", 5)); !reflect.DeepEqual(got, []string{"doc1/c1"}) {
+		t.Errorf("广东 落户 = %v, want only the Guangdong clause", got)
+	}
+	if got := ids(search(t, ix, "jiangxi luohu", 5)); !reflect.DeepEqual(got, []string{"doc2/c1"}) {
+		t.Errorf("jiangxi luohu = %v, want only the Jiangxi clause", got)
+	}
+	if got := ids(search(t, ix, "户籍 落户", 5)); !reflect.DeepEqual(got, []string{"doc1/c1"}) {
+		t.Errorf("户籍 落户 = %v, want the clause whose heading holds 户籍", got)
+	}
+	if rs := search(t, ix, "广东", 5); len(rs) != 0 {
+		t.Errorf("a term matching only the label gave %v", ids(rs))
+	}
+
+	// A heading on the path is context for every descendant.
+	d := c.Docs[1]
+	parent := d.Children[0]
+	parent.Heading = "深化户籍制度改革"
+	child := &corpus.Node{ID: parent.ID + "/1", Kind: corpus.Item, Text: "调整积分落户政策", Parent: parent, Doc: d}
+	parent.Children = append(parent.Children, child)
+	ix = New(corpus.NewCorpus(c.Docs))
+	if got := ids(search(t, ix, "hj 积分落户", 5)); !reflect.DeepEqual(got, []string{child.ID}) {
+		t.Errorf("hj 积分落户 = %v, want %s (户籍 on its path)", got, child.ID)
+	}
+}
+
+// TestNarrowingGivesFreshResults types queries keystroke by keystroke on one
+// index and compares every step with a fresh index.
+func TestNarrowingGivesFreshResults(t *testing.T) {
+	c := buildCorpus([]nodeSpec{
+		{"实施就业优先政策", "坚持把稳定和扩大就业作为优先目标，落实落户政策。"},
+		{"以户籍制度牵引区域流动", "全面取消城市落户限制，到2025年放宽落户条件。"},
+		{"落实", "落实落地"},
+	})
+	typed := New(c)
+	for _, q := range []string{"luohu", "jyyx", "2025 luohu", "落户条件", "lsl"} {
+		rs := []rune(q)
+		for i := 1; i <= len(rs); i++ {
+			prefix := string(rs[:i])
+			got := search(t, typed, prefix, 0)
+			want := search(t, New(c), prefix, 0)
+			if !reflect.DeepEqual(ids(got), ids(want)) {
+				t.Errorf("typed %q: %v, fresh index: %v", prefix, ids(got), ids(want))
+			}
+		}
+	}
+}
+
+func TestSearchHonoursCancellation(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{"落户", "落户"}}))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, q := range []string{"落", "落户", "luohu"} {
+		if _, err := ix.Search(ctx, q, 5); !errors.Is(err, context.Canceled) {
+			t.Errorf("%q: err = %v, want context.Canceled", q, err)
+		}
+	}
+}
+
+func TestSearchEmptyAndHostile(t *testing.T) {
+	for _, ix := range []*Index{New(nil), New(buildCorpus()), New(buildCorpus([]nodeSpec{{"", ""}}))} {
+		if rs := search(t, ix, "落户", 5); len(rs) != 0 {
+			t.Errorf("empty index gave %v", rs)
+		}
+	}
+	ix := New(buildCorpus([]nodeSpec{{"落户", "落户"}}))
+	for _, q := range []string{"", "   ", "\u3000", "\x00", "\xff\xfe", string(make([]rune, 500))} {
+		search(t, ix, q, 5)
+	}
+}
+
+func TestConcurrentSearches(t *testing.T) {
+	c := buildCorpus([]nodeSpec{{"实施就业优先政策", "放宽落户条件"}, {"落实", "落实落地"}})
+	ix := New(c)
+	want := map[string][]string{}
+	qs := []string{"落", "落户", "luohu", "jyyx", "l", "lu"}
+	for _, q := range qs {
+		want[q] = ids(search(t, New(c), q, 0))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				q := qs[(i+g)%len(qs)]
+				rs, err := ix.Search(context.Background(), q, 0)
+				if err != nil || !reflect.DeepEqual(ids(rs), want[q]) {
+					t.Errorf("concurrent %q: %v %v, want %v", q, ids(rs), err, want[q])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestSnippetWindow(t *testing.T) {
+	long := ""
+	for i := 0; i < 60; i++ {
+		long += "一二三"
+	}
+	long += "放宽\n落户条件" + long
+	ix := New(buildCorpus([]nodeSpec{{"", long}}))
+	rs := search(t, ix, "落户", 1)
+	if len(rs) != 1 {
+		t.Fatalf("no result")
+	}
+	snip := []rune(rs[0].Snippet)
+	if len(snip) > snippetRunes+2 || snip[0] != '…' || snip[len(snip)-1] != '…' {
+		t.Errorf("snippet %q: want an 80-rune window with ellipses", rs[0].Snippet)
+	}
+	for _, p := range rs[0].SnippetMatched {
+		if s := string(snip[p]); s != "落" && s != "户" {
+			t.Errorf("snippet position %d is %q", p, s)
+		}
+	}
+	if got := string(snip[rs[0].SnippetMatched[0]-1]); got != " " {
+		t.Errorf("newline not flattened: %q", got)
+	}
+}

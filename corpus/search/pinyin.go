@@ -1,0 +1,116 @@
+package search
+
+import (
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// readingTable maps each Han rune of a corpus to all its pinyin readings
+// (every heteronym, tone-less, lower-case ASCII). It is filled once while
+// the index is built and read-only afterwards, so searches share it
+// without locking.
+type readingTable struct {
+	dense    []uint16        // rune-denseBase -> 1-based index into list, for the main CJK blocks
+	other    map[rune]uint16 // the same for Han runes outside them
+	list     [][]string      // readings per id
+	initials []uint32        // per id: bit (c-'a') set when a reading starts with c
+}
+
+func newReadingTable() *readingTable {
+	return &readingTable{
+		dense:    make([]uint16, denseEnd-denseBase),
+		other:    map[rune]uint16{},
+		list:     [][]string{nil},
+		initials: []uint32{0},
+	}
+}
+
+// The CJK Unified Ideographs and Extension A blocks get a dense lookup.
+const (
+	denseBase = 0x3400
+	denseEnd  = 0xA000
+)
+
+func (t *readingTable) id(r rune) uint16 {
+	if r >= denseBase && r < denseEnd {
+		return t.dense[r-denseBase]
+	}
+	if r < denseBase {
+		return 0
+	}
+	return t.other[r]
+}
+
+// add records the readings of r if r is a Han character go-pinyin knows.
+func (t *readingTable) add(r rune, args pinyin.Args) {
+	if t.id(r) != 0 || !unicode.Is(unicode.Han, r) || len(t.list) >= 1<<16-1 {
+		return
+	}
+	rs := pinyin.SinglePinyin(r, args)
+	var clean []string
+	var mask uint32
+	for _, s := range rs {
+		if s == "" || !isLowerASCII(s) {
+			continue
+		}
+		clean = append(clean, s)
+		mask |= 1 << (s[0] - 'a')
+	}
+	if len(clean) == 0 {
+		return
+	}
+	id := uint16(len(t.list))
+	if r >= denseBase && r < denseEnd {
+		t.dense[r-denseBase] = id
+	} else {
+		t.other[r] = id
+	}
+	t.list = append(t.list, clean)
+	t.initials = append(t.initials, mask)
+}
+
+// readings returns every reading of r, or nil for a rune without one.
+func (t *readingTable) readings(r rune) []string {
+	return t.list[t.id(r)]
+}
+
+// initialMask returns the letters the readings of r start with.
+func (t *readingTable) initialMask(r rune) uint32 {
+	return t.initials[t.id(r)]
+}
+
+func pinyinArgs() pinyin.Args {
+	a := pinyin.NewArgs()
+	a.Heteronym = true
+	a.Style = pinyin.Normal
+	// Non-Han runes get no reading; the index keeps its own rune positions.
+	a.Fallback = func(rune, pinyin.Args) []string { return nil }
+	return a
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// letterBit returns the mask bit of an ASCII letter (folded), or 0.
+func letterBit(r rune) uint32 {
+	r = foldRune(r)
+	if r >= 'a' && r <= 'z' {
+		return 1 << (r - 'a')
+	}
+	return 0
+}
+
+// foldRune lower-cases ASCII letters; other runes are matched as they are.
+func foldRune(r rune) rune {
+	if r >= 'A' && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
+}

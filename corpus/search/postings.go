@@ -1,0 +1,174 @@
+package search
+
+// postings maps each folded rune to the sorted indexes of the entries that
+// contain it.
+type postings struct {
+	dense [][]int32 // runes below 1<<16
+	other map[rune][]int32
+}
+
+func newPostings() postings {
+	return postings{dense: make([][]int32, 1<<16), other: map[rune][]int32{}}
+}
+
+// get returns the entries containing r (folded), in entry order.
+func (p *postings) get(r rune) []int32 {
+	if r >= 0 && r < 1<<16 {
+		return p.dense[r]
+	}
+	return p.other[r]
+}
+
+func (p *postings) set(r rune, i int, e int32) {
+	if r >= 0 && r < 1<<16 {
+		p.dense[r][i] = e
+		return
+	}
+	p.other[r][i] = e
+}
+
+// allocPostings allocates every list at its final size in one backing array.
+func allocPostings(a, b *runeCounts) postings {
+	p := newPostings()
+	total := 0
+	for r := range a.dense {
+		total += int(a.dense[r] + b.dense[r])
+	}
+	for _, c := range []*runeCounts{a, b} {
+		for _, n := range c.other {
+			total += int(n)
+		}
+	}
+	backing := make([]int32, total)
+	off := 0
+	take := func(n int) []int32 {
+		s := backing[off : off+n : off+n]
+		off += n
+		return s
+	}
+	for r := range a.dense {
+		if n := int(a.dense[r] + b.dense[r]); n > 0 {
+			p.dense[r] = take(n)
+		}
+	}
+	for r, n := range a.other {
+		p.other[r] = take(int(n + b.other[r]))
+	}
+	for r, n := range b.other {
+		if _, ok := a.other[r]; !ok {
+			p.other[r] = take(int(n))
+		}
+	}
+	return p
+}
+
+// runeCounts counts per rune; it doubles as a cursor while filling.
+type runeCounts struct {
+	dense []int32
+	other map[rune]int32
+}
+
+func newRuneCounts() *runeCounts {
+	return &runeCounts{dense: make([]int32, 1<<16), other: map[rune]int32{}}
+}
+
+func zeroCounts() *runeCounts { return newRuneCounts() }
+
+func (c *runeCounts) inc(r rune) {
+	if r >= 0 && r < 1<<16 {
+		c.dense[r]++
+		return
+	}
+	c.other[r]++
+}
+
+// next returns the current count of r and increments it.
+func (c *runeCounts) next(r rune) int {
+	if r >= 0 && r < 1<<16 {
+		n := c.dense[r]
+		c.dense[r]++
+		return int(n)
+	}
+	n := c.other[r]
+	c.other[r]++
+	return int(n)
+}
+
+func (c *runeCounts) clone() *runeCounts {
+	d := &runeCounts{dense: append([]int32(nil), c.dense...), other: make(map[rune]int32, len(c.other))}
+	for r, n := range c.other {
+		d.other[r] = n
+	}
+	return d
+}
+
+// lastSeen remembers the last entry each rune was seen in, so a rune is
+// counted once per entry.
+type lastSeen struct {
+	dense []int32
+	other map[rune]int32
+}
+
+func newLastSeen() *lastSeen {
+	l := &lastSeen{dense: make([]int32, 1<<16), other: map[rune]int32{}}
+	for i := range l.dense {
+		l.dense[i] = -1
+	}
+	return l
+}
+
+// seen reports whether r was already seen in entry e, and marks it.
+func (l *lastSeen) seen(r rune, e int32) bool {
+	if r >= 0 && r < 1<<16 {
+		if l.dense[r] == e {
+			return true
+		}
+		l.dense[r] = e
+		return false
+	}
+	if v, ok := l.other[r]; ok && v == e {
+		return true
+	}
+	l.other[r] = e
+	return false
+}
+
+// intersect returns the entries in both sorted lists.
+func intersect(a, b []int32) []int32 {
+	out := make([]int32, 0, min(len(a), len(b)))
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// union returns the entries in either sorted list.
+func union(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}

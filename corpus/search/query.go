@@ -1,0 +1,61 @@
+package search
+
+import "strings"
+
+// Limits that keep hostile queries cheap: extra terms and runes are dropped.
+const (
+	maxTerms     = 8
+	maxTermRunes = 63 // the pinyin matcher keeps its state in a uint64
+)
+
+// term is one whitespace-separated part of a query, ASCII-folded.
+type term struct {
+	text    string
+	runes   []rune
+	letters bool // holds an ASCII letter, so it may be pinyin
+}
+
+// query is a parsed search query.
+type query struct {
+	terms []term
+	key   string // the normalised query, for narrowing
+}
+
+// parseQuery splits s at Unicode white space (the ideographic space too) and
+// folds ASCII letters to lower case.
+func parseQuery(s string) query {
+	var q query
+	for _, f := range strings.Fields(s) {
+		if len(q.terms) == maxTerms {
+			break
+		}
+		rs := []rune(f)
+		if len(rs) > maxTermRunes {
+			rs = rs[:maxTermRunes]
+		}
+		t := term{runes: rs}
+		for i, r := range rs {
+			rs[i] = foldRune(r)
+			if rs[i] >= 'a' && rs[i] <= 'z' {
+				t.letters = true
+			}
+		}
+		t.text = string(rs)
+		q.terms = append(q.terms, t)
+	}
+	keys := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		keys[i] = t.text
+	}
+	q.key = strings.Join(keys, " ")
+	return q
+}
+
+// extends reports whether q is prev with its last term grown (or equal), so
+// every match of q is among the matches of prev.
+func (q query) extends(prev string) bool {
+	if prev == "" || !strings.HasPrefix(q.key, prev) {
+		return false
+	}
+	return !strings.Contains(q.key[len(prev):], " ")
+}

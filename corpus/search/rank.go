@@ -1,0 +1,62 @@
+package search
+
+import "cmp"
+
+// Score layout. A Result's Score is one int, higher is better, built so
+// that sorting by Score (then document order) gives the reading order:
+//
+//	contiguous  100,000,000  every term matched as one unbroken run
+//	heading      10,000,000  the match is in the heading, not the body
+//	span          1,000 × (9,999 − span)  fewer runes from first to last match
+//	quality       0..999     occurrences of the term in the field (up to 5),
+//	                         share of the field the match covers, and
+//	                         sahilm/fuzzy's bonus normalised per rune
+//
+// so a contiguous body match outranks a scattered heading match, a heading
+// outranks a body at equal contiguity, and so on. Ties keep document order.
+// One-character queries carry no span or frequency signal and score only
+// the first three parts.
+const (
+	scoreContiguous = 100_000_000
+	scoreHeading    = 10_000_000
+	scoreSpanUnit   = 1_000
+	maxSpanScore    = 9_999
+)
+
+// composeScore builds a Score from its parts; see the layout above.
+func composeScore(contiguous, heading bool, span, quality int) int {
+	s := 0
+	if contiguous {
+		s += scoreContiguous
+	}
+	if heading {
+		s += scoreHeading
+	}
+	s += (maxSpanScore - min(max(span, 1), maxSpanScore)) * scoreSpanUnit
+	return s + min(max(quality, 0), 999)
+}
+
+// quality rates a match within its tier: repeated occurrences (0..600),
+// coverage of the field in percent (0..297) and the fuzzy bonus (0..99).
+func quality(occ, matched, fieldRunes, fuzzy int) int {
+	q := min(max(occ-1, 0), 4) * 150
+	if fieldRunes > 0 {
+		q += min(matched*100/fieldRunes, 99) * 3
+	}
+	return q + min(max(fuzzy, 0), 99)
+}
+
+// hit is a scored entry.
+type hit struct {
+	entry int32
+	score int
+	pos   []int
+}
+
+// compareHits orders hits best first, then in document order.
+func compareHits(a, b hit) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.entry, b.entry)
+}

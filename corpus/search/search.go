@@ -1,0 +1,433 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"policyreader/corpus"
+)
+
+// Result is one node that matched a query.
+type Result struct {
+	// Node is the matched node.
+	Node *corpus.Node
+	// ID is Node.ID.
+	ID string
+	// Field is FieldHeading or FieldText: which string matched.
+	Field string
+	// Matched holds the matched RUNE positions in that field's string
+	// (Node.Heading or Node.Text), ascending. A pinyin match gives the
+	// positions of the Han characters it spelled.
+	Matched []int
+	// Score ranks results, higher first; see the layout documented on
+	// composeScore's constants (contiguous, heading, span, quality).
+	Score int
+	// Snippet is the matched field on one line (newlines become spaces),
+	// cut to a window of about 80 runes around the match for long texts,
+	// with "…" where it was cut.
+	Snippet string
+	// SnippetMatched holds the matched rune positions inside Snippet.
+	SnippetMatched []int
+}
+
+// workers is the number of goroutines that score candidates.
+const workers = 2
+
+// Search returns up to limit results for query, best first (limit <= 0
+// means all). Terms are separated by white space; each must match the
+// node's heading or text (by characters, scattered within a quality floor,
+// or contiguously by pinyin) or its context (document label, headings on
+// its path), and at least one must match the field itself. It returns
+// ctx.Err() when ctx is cancelled before it finishes.
+func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result, error) {
+	q := parseQuery(query)
+	if len(q.terms) == 0 || len(ix.entries) == 0 {
+		return nil, ctx.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(q.terms) == 1 && len(q.terms[0].runes) == 1 {
+		return ix.searchRune(ctx, q, limit)
+	}
+	cands := ix.candidates(q)
+	hits, relaxed, err := ix.score(ctx, q, cands)
+	if err != nil {
+		return nil, err
+	}
+	ix.remember(q.key, relaxed)
+	return ix.results(hits, limit), nil
+}
+
+// candidates returns the entries worth scoring, in entry order: those that
+// pass the prefilter of some term (a term's runes all occur; for a pinyin
+// term its first letter starts a reading), narrowed by the previous
+// query's matches when this query extends it.
+func (ix *Index) candidates(q query) []int32 {
+	var c []int32
+	for i := range q.terms {
+		c = union(c, ix.prefilter(&q.terms[i]))
+	}
+	if prev, ok := ix.narrowed(q); ok {
+		c = intersect(c, prev)
+	}
+	return c
+}
+
+// prefilter returns the entries that may match t in their own field.
+func (ix *Index) prefilter(t *term) []int32 {
+	lit := ix.withRunes(t.runes, nil)
+	if !t.letters {
+		return lit
+	}
+	// Pinyin: every non-letter rune occurs, and the first letter of each
+	// run of letters is a literal letter or starts a reading.
+	var others []rune
+	var runs []uint32
+	prevLetter := false
+	for _, r := range t.runes {
+		b := letterBit(r)
+		switch {
+		case b == 0:
+			others = append(others, r)
+		case !prevLetter:
+			runs = append(runs, b)
+		}
+		prevLetter = b != 0
+	}
+	keep := func(e int32) bool {
+		m := ix.letters[e]
+		for _, b := range runs {
+			if (uint32(m)|uint32(m>>32))&b == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	var py []int32
+	if len(others) > 0 {
+		py = ix.withRunes(others, keep)
+	} else {
+		for e := range ix.entries {
+			if keep(int32(e)) {
+				py = append(py, int32(e))
+			}
+		}
+	}
+	return union(lit, py)
+}
+
+// withRunes intersects the postings of rs, rarest first, keeping only
+// entries keep accepts (nil keeps all).
+func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
+	lists := make([][]int32, 0, len(rs))
+	for _, r := range rs {
+		lists = append(lists, ix.post.get(r))
+	}
+	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
+	if len(lists) == 0 {
+		return nil
+	}
+	out := lists[0]
+	for _, l := range lists[1:] {
+		if len(out) == 0 {
+			break
+		}
+		out = intersect(out, l)
+	}
+	if keep == nil {
+		return out
+	}
+	kept := make([]int32, 0, len(out))
+	for _, e := range out {
+		if keep(e) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// score evaluates cands on the worker goroutines. It returns the hits that
+// pass the quality floor and every entry that matched in order at all
+// (relaxed), both in entry order.
+func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []int32, error) {
+	var ctxMatch [][]bool // per term, per document: the label matches
+	if len(q.terms) > 1 {
+		mt := &matcher{py: ix.py}
+		ctxMatch = make([][]bool, len(q.terms))
+		for i := range q.terms {
+			ctxMatch[i] = make([]bool, len(ix.labels))
+			for d, l := range ix.labels {
+				ctxMatch[i][d] = mt.contains(&q.terms[i], l)
+			}
+		}
+	}
+	type part struct {
+		hits    []hit
+		relaxed []int32
+		err     error
+	}
+	var parts [workers]part
+	var wg sync.WaitGroup
+	chunk := (len(cands) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := min(w*chunk, len(cands)), min((w+1)*chunk, len(cands))
+		wg.Add(1)
+		go func(p *part, cs []int32) {
+			defer wg.Done()
+			mt := &matcher{py: ix.py}
+			for i, e := range cs {
+				if i%256 == 0 {
+					if err := ctx.Err(); err != nil {
+						p.err = err
+						return
+					}
+				}
+				h, ok, relaxed := ix.evaluate(mt, q, ctxMatch, e)
+				if relaxed {
+					p.relaxed = append(p.relaxed, e)
+				}
+				if ok {
+					p.hits = append(p.hits, h)
+				}
+			}
+		}(&parts[w], cands[lo:hi])
+	}
+	wg.Wait()
+	var hits []hit
+	var relaxed []int32
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, nil, p.err
+		}
+		hits = append(hits, p.hits...)
+		relaxed = append(relaxed, p.relaxed...)
+	}
+	return hits, relaxed, nil
+}
+
+// evaluate matches every term of q against entry e.
+func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h hit, ok, relaxed bool) {
+	en := &ix.entries[e]
+	contiguous := true
+	span, matched, occ, fz := 0, 0, 0, 0
+	var pos []int
+	inField, inFieldRelaxed := 0, 0
+	ok = true
+	for i := range q.terms {
+		t := &q.terms[i]
+		tm, tok, trel := mt.match(t, en.str, en.upper, en.field)
+		if trel {
+			inFieldRelaxed++
+		}
+		if tok {
+			inField++
+			contiguous = contiguous && tm.contiguous
+			span += tm.span
+			matched += len(tm.pos)
+			if occ == 0 || tm.occ < occ {
+				occ = tm.occ
+			}
+			fz += tm.fuzzy
+			pos = append(pos, tm.pos...)
+			continue
+		}
+		if len(q.terms) == 1 || !ix.inContext(mt, t, ctxMatch[i], e) {
+			ok = false
+			if !trel {
+				return h, false, false
+			}
+		}
+	}
+	relaxed = inFieldRelaxed > 0
+	if !ok || inField == 0 {
+		return h, false, relaxed
+	}
+	if len(q.terms) > 1 {
+		slices.Sort(pos)
+		pos = slices.Compact(pos)
+	}
+	qual := quality(occ, matched, int(en.runes), fz/inField)
+	h = hit{entry: e, pos: pos, score: composeScore(contiguous, en.field == fieldHeading, span, qual)}
+	return h, true, relaxed
+}
+
+// inContext reports whether t matches the context of entry e: its
+// document's label, the number or heading of an ancestor, or (for a text)
+// its own node's heading.
+func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) bool {
+	en := &ix.entries[e]
+	if labelMatch[ix.doc[en.node]] {
+		return true
+	}
+	n := en.node
+	if en.field == fieldHeading {
+		n = ix.parent[n]
+	}
+	for ; n >= 0; n = ix.parent[n] {
+		nd := ix.nodes[n]
+		if mt.contains(t, nd.Heading) || mt.contains(t, nd.Number) {
+			return true
+		}
+	}
+	return false
+}
+
+// results sorts hits, keeps the best hit per node and builds up to limit
+// results.
+func (ix *Index) results(hits []hit, limit int) []Result {
+	slices.SortFunc(hits, compareHits)
+	seen := map[int32]bool{}
+	var out []Result
+	for _, h := range hits {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		n := ix.entries[h.entry].node
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, ix.result(h))
+	}
+	return out
+}
+
+func (ix *Index) result(h hit) Result {
+	en := &ix.entries[h.entry]
+	n := ix.nodes[en.node]
+	field := FieldText
+	if en.field == fieldHeading {
+		field = FieldHeading
+	}
+	snip, sm := snippet(en.str, h.pos)
+	return Result{Node: n, ID: n.ID, Field: field, Matched: h.pos, Score: h.score, Snippet: snip, SnippetMatched: sm}
+}
+
+// searchRune answers a one-rune query without scoring: every match is one
+// contiguous rune, so the order is headings, then texts, each in document
+// order, and the first limit are taken straight from the postings (or, for
+// a letter, from the per-entry letter masks).
+func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, error) {
+	t := &q.terms[0]
+	r := t.runes[0]
+	var cands []int32
+	if b := letterBit(r); b != 0 {
+		for e, m := range ix.letters {
+			if (uint32(m)|uint32(m>>32))&b != 0 {
+				cands = append(cands, int32(e))
+			}
+		}
+	} else {
+		cands = ix.post.get(r)
+	}
+	ix.remember(q.key, cands)
+	score := [2]int{composeScore(true, true, 1, 0), composeScore(true, false, 1, 0)}
+	seen := map[int32]bool{}
+	var out []Result
+	for _, field := range []uint8{fieldHeading, fieldText} {
+		for i, e := range cands {
+			if i%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			if limit > 0 && len(out) >= limit {
+				return out, nil
+			}
+			en := &ix.entries[e]
+			if en.field != field || seen[en.node] {
+				continue
+			}
+			p := ix.firstRune(en, r)
+			if p < 0 {
+				continue
+			}
+			seen[en.node] = true
+			out = append(out, ix.result(hit{entry: e, score: score[field], pos: []int{p}}))
+		}
+	}
+	return out, nil
+}
+
+// firstRune returns the rune position of the first rune of en that is r
+// (folded) or, for a letter, whose reading starts with r.
+func (ix *Index) firstRune(en *entry, r rune) int {
+	b := letterBit(r)
+	i := 0
+	for _, c := range en.str {
+		if foldRune(c) == r || (b != 0 && ix.py.initialMask(c)&b != 0) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// narrowCache remembers the entries the last query matched in order, so
+// the next keystroke that extends it scores only those.
+type narrowCache struct {
+	key string
+	ids []int32
+}
+
+func (ix *Index) remember(key string, ids []int32) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.cache = narrowCache{key: key, ids: ids}
+}
+
+func (ix *Index) narrowed(q query) ([]int32, bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if !q.extends(ix.cache.key) {
+		return nil, false
+	}
+	return ix.cache.ids, true
+}
+
+// snippetRunes is the width of a snippet window.
+const snippetRunes = 80
+
+// snippet returns s on one line, cut to a window around pos when long, and
+// pos shifted into it.
+func snippet(s string, pos []int) (string, []int) {
+	n := utf8.RuneCountInString(s)
+	from, to := 0, n
+	if n > snippetRunes {
+		first := 0
+		if len(pos) > 0 {
+			first = pos[0]
+		}
+		from = max(0, first-snippetRunes/4)
+		to = min(n, from+snippetRunes)
+		from = max(0, to-snippetRunes)
+	}
+	lo, hi := byteRange(s, from, to)
+	var b strings.Builder
+	shift := -from
+	if from > 0 {
+		b.WriteString("…")
+		shift++
+	}
+	b.WriteString(strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(s[lo:hi]))
+	if to < n {
+		b.WriteString("…")
+	}
+	var sm []int
+	for _, p := range pos {
+		if p >= from && p < to {
+			sm = append(sm, p+shift)
+		}
+	}
+	return b.String(), sm
+}
+
+// String describes the index size, for logs and benchmarks.
+func (ix *Index) String() string {
+	return fmt.Sprintf("search.Index{%d nodes, %d strings}", len(ix.nodes), len(ix.entries))
+}
