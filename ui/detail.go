@@ -1,0 +1,375 @@
+package ui
+
+import (
+	"strings"
+
+	"policyreader/corpus"
+	"policyreader/corpus/highlight"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// detailLine is one rendered row of the detail pane. Rows that show a
+// node's text remember which runes of node.Text they hold, so a search hit
+// can be scrolled into view.
+type detailLine struct {
+	text       string
+	node       *corpus.Node
+	heading    bool // the node's number and heading
+	start, end int  // runes [start, end) of node.Text; 0,0 for other rows
+}
+
+// detailKey identifies one rendering in the cache.
+type detailKey struct {
+	id    string
+	width int
+}
+
+// maxDetailCache bounds how many renderings are kept.
+const maxDetailCache = 32
+
+// detailModel is the reading pane: the selected document or node with its
+// whole subtree, wrapped for CJK and highlighted, under a breadcrumb.
+type detailModel struct {
+	doc    *corpus.Document
+	node   *corpus.Node // nil shows the whole document
+	width  int
+	height int // text rows, without the breadcrumb
+	offset int
+	lines  []detailLine
+	cache  map[detailKey][]detailLine
+	styles *Styles
+}
+
+func newDetail(styles *Styles) detailModel {
+	return detailModel{cache: map[detailKey][]detailLine{}, styles: styles}
+}
+
+func (m detailModel) key() detailKey {
+	if m.node != nil {
+		return detailKey{m.node.ID, m.width}
+	}
+	if m.doc != nil {
+		return detailKey{"doc:" + m.doc.ID, m.width}
+	}
+	return detailKey{"", m.width}
+}
+
+// Show displays doc (node nil) or node from the top.
+func (m detailModel) Show(doc *corpus.Document, node *corpus.Node) detailModel {
+	m.doc, m.node, m.offset = doc, node, 0
+	return m.relayout()
+}
+
+// SetSize sets the pane size; a new width drops every cached rendering.
+func (m detailModel) SetSize(w, h int) detailModel {
+	if w != m.width {
+		m.cache = map[detailKey][]detailLine{}
+	}
+	m.width, m.height = w, h
+	return m.relayout()
+}
+
+func (m detailModel) relayout() detailModel {
+	if m.doc == nil || m.width <= 0 {
+		m.lines = nil
+		return m
+	}
+	k := m.key()
+	lines, ok := m.cache[k]
+	if !ok {
+		lines = renderDetail(m.doc, m.node, m.width, m.styles)
+		if len(m.cache) >= maxDetailCache {
+			m.cache = map[detailKey][]detailLine{}
+		}
+		m.cache[k] = lines
+	}
+	m.lines = lines
+	m.offset = clamp(m.offset, 0, m.maxOffset())
+	return m
+}
+
+func (m detailModel) maxOffset() int { return max(len(m.lines)-max(m.height, 1), 0) }
+
+// ScrollTo brings the row showing rune offset of node's field to the top
+// third of the pane (offset < 0: the node's first row).
+func (m detailModel) ScrollTo(n *corpus.Node, field string, offset int) detailModel {
+	best := -1
+	for i, l := range m.lines {
+		if l.node != n {
+			continue
+		}
+		if best < 0 {
+			best = i
+		}
+		if field == "heading" && l.heading {
+			best = i
+			break
+		}
+		if field == "text" && !l.heading && offset >= l.start && offset < l.end {
+			best = i
+			break
+		}
+	}
+	if best >= 0 {
+		m.offset = clamp(best-min(2, m.height/4), 0, m.maxOffset())
+	}
+	return m
+}
+
+// Scroll moves the view by delta rows.
+func (m detailModel) Scroll(delta int) detailModel {
+	m.offset = clamp(m.offset+delta, 0, m.maxOffset())
+	return m
+}
+
+// Update scrolls on the pane's keys (sent only when it has focus).
+func (m detailModel) Update(msg tea.Msg, keys keyMap) (detailModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	page := max(m.height-1, 1)
+	switch {
+	case key.Matches(km, keys.Up):
+		m = m.Scroll(-1)
+	case key.Matches(km, keys.Down):
+		m = m.Scroll(1)
+	case key.Matches(km, keys.PageUp):
+		m = m.Scroll(-page)
+	case key.Matches(km, keys.PageDown):
+		m = m.Scroll(page)
+	case key.Matches(km, keys.Top):
+		m.offset = 0
+	case key.Matches(km, keys.Bottom):
+		m.offset = m.maxOffset()
+	}
+	return m, nil
+}
+
+// ScrollPercent is how far down the text the view is, 0–100.
+func (m detailModel) ScrollPercent() int {
+	if m.maxOffset() == 0 {
+		return 100
+	}
+	return m.offset * 100 / m.maxOffset()
+}
+
+// Breadcrumb is doc › chapter › section › clause cut to width, dropping
+// outer parts first so the current node stays readable.
+func (m detailModel) Breadcrumb(width int) string {
+	if m.doc == nil {
+		return ""
+	}
+	var parts []string
+	if m.node != nil {
+		parts = append(parts, m.node.Path()...)
+		parts = append(parts, m.node.Title())
+	}
+	for i := range parts {
+		parts[i] = oneLine(sanitizeText(parts[i]))
+	}
+	join := func(doc string, parts []string) string {
+		return strings.Join(append([]string{doc}, parts...), " › ")
+	}
+	s := join(oneLine(sanitizeText(m.doc.Label())), parts)
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	short := m.doc.Short
+	if short == "" {
+		short = string([]rune(m.doc.Title)[:min(8, len([]rune(m.doc.Title)))])
+	}
+	short = oneLine(sanitizeText(short))
+	s = join(short, parts)
+	for len(parts) > 1 && ansi.StringWidth(s) > width {
+		parts = parts[1:]
+		s = join(short+" › …", parts)
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// View draws the visible text rows.
+func (m detailModel) View() string {
+	var b strings.Builder
+	for i := 0; i < m.height; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if j := m.offset + i; j < len(m.lines) {
+			b.WriteString(m.lines[j].text)
+		}
+	}
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// renderDetail lays out doc or node at width: metadata, legend, then every
+// node of the subtree with its heading, text, table and responsible line.
+func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles) []detailLine {
+	r := detailRenderer{width: width, st: st}
+	r.meta(doc)
+	nodes := doc.Children
+	if node != nil {
+		nodes = []*corpus.Node{node}
+	}
+	r.legend(nodes)
+	for _, n := range nodes {
+		r.node(n)
+	}
+	return r.lines
+}
+
+type detailRenderer struct {
+	width int
+	st    *Styles
+	lines []detailLine
+}
+
+func (r *detailRenderer) plain(text string, style func(...string) string) {
+	runes := []rune(text)
+	for _, l := range wrapText(text, r.width) {
+		r.lines = append(r.lines, detailLine{text: style(string(runes[l.Start:l.End]))})
+	}
+}
+
+func (r *detailRenderer) blank() {
+	if n := len(r.lines); n > 0 && r.lines[n-1].text != "" {
+		r.lines = append(r.lines, detailLine{})
+	}
+}
+
+func (r *detailRenderer) meta(doc *corpus.Document) {
+	var parts []string
+	if len(doc.Issuers) > 0 {
+		parts = append(parts, strings.Join(doc.Issuers, "、"))
+	}
+	if doc.DocNumber != "" {
+		parts = append(parts, doc.DocNumber)
+	}
+	if doc.Date != "" {
+		parts = append(parts, doc.Date)
+	}
+	if doc.Truncated {
+		parts = append(parts, "excerpt")
+	}
+	if len(parts) > 0 {
+		r.plain(oneLine(sanitizeText(strings.Join(parts, "  "))), r.st.Meta.Render)
+	}
+}
+
+func (r *detailRenderer) legend(nodes []*corpus.Node) {
+	var has [3]bool
+	for _, n := range nodes {
+		n.Walk(func(c *corpus.Node) bool {
+			for _, s := range c.Spans {
+				if s.Kind >= 0 && int(s.Kind) < len(has) {
+					has[s.Kind] = true
+				}
+			}
+			return true
+		})
+	}
+	items := []string{}
+	if has[highlight.Target] {
+		items = append(items, r.st.Target.Render("target"))
+	}
+	if has[highlight.Body] {
+		items = append(items, r.st.Body.Render("body"))
+	}
+	if has[highlight.Figure] {
+		items = append(items, r.st.Figure.Render("figure"))
+	}
+	if len(items) > 0 {
+		l := r.st.Legend.Render("legend: ") + strings.Join(items, r.st.Legend.Render(" · "))
+		r.lines = append(r.lines, detailLine{text: ansi.Truncate(l, r.width, "…")})
+	}
+	r.blank()
+}
+
+func (r *detailRenderer) node(n *corpus.Node) {
+	if head := n.Number + n.Heading; head != "" {
+		head = oneLine(sanitizeText(head))
+		runes := []rune(head)
+		for _, l := range wrapText(head, r.width) {
+			r.lines = append(r.lines, detailLine{text: r.st.Heading.Render(string(runes[l.Start:l.End])), node: n, heading: true})
+		}
+	}
+	if n.Kind == corpus.Table && len(n.Rows) > 0 {
+		rows := make([][]string, len(n.Rows))
+		for i, row := range n.Rows {
+			rows[i] = make([]string, len(row))
+			for j, c := range row {
+				rows[i][j] = oneLine(sanitizeText(c))
+			}
+		}
+		for _, l := range tableLines(rows, r.width) {
+			r.lines = append(r.lines, detailLine{text: r.st.Table.Render(l), node: n})
+		}
+	} else if n.Text != "" {
+		r.text(n)
+	}
+	if len(n.Responsible) > 0 {
+		r.plain(oneLine(sanitizeText("responsible: "+strings.Join(n.Responsible, "、"))), r.st.Owner.Render)
+	}
+	r.blank()
+	for _, c := range n.Children {
+		r.node(c)
+	}
+}
+
+// text wraps n.Text paragraph by paragraph and styles its spans.
+func (r *detailRenderer) text(n *corpus.Node) {
+	runes := []rune(sanitizeText(n.Text))
+	paraStart := 0
+	for i := 0; i <= len(runes); i++ {
+		if i < len(runes) && runes[i] != '\n' {
+			continue
+		}
+		para := runes[paraStart:i]
+		if len(para) == 0 {
+			r.blank()
+		}
+		for _, l := range wrapText(string(para), r.width) {
+			s, e := paraStart+l.Start, paraStart+l.End
+			r.lines = append(r.lines, detailLine{text: r.styled(runes, s, e, n.Spans), node: n, start: s, end: e})
+		}
+		paraStart = i + 1
+	}
+}
+
+// styled renders runes[start:end] with the spans that overlap it.
+func (r *detailRenderer) styled(runes []rune, start, end int, spans []corpus.Span) string {
+	var b strings.Builder
+	pos := start
+	for _, sp := range spans {
+		s, e := max(sp.Start, pos), min(sp.End, end)
+		if s >= e {
+			continue
+		}
+		if s > pos {
+			b.WriteString(r.st.Text.Render(string(runes[pos:s])))
+		}
+		b.WriteString(r.spanStyle(sp.Kind)(string(runes[s:e])))
+		pos = e
+	}
+	if pos < end {
+		b.WriteString(r.st.Text.Render(string(runes[pos:end])))
+	}
+	return b.String()
+}
+
+func (r *detailRenderer) spanStyle(k highlight.Kind) func(...string) string {
+	switch k {
+	case highlight.Target:
+		return r.st.Target.Render
+	case highlight.Body:
+		return r.st.Body.Render
+	case highlight.Figure:
+		return r.st.Figure.Render
+	}
+	return r.st.Text.Render
+}

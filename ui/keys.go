@@ -1,0 +1,129 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap declares every key of the reader once; help is generated from it.
+// Bindings that do nothing in the current mode are disabled by
+// updateKeybindings, so help never lists a dead key.
+type keyMap struct {
+	Up, Down           key.Binding
+	Open               key.Binding
+	Collapse, Expand   key.Binding
+	NextPane, PrevPane key.Binding
+	Top, Bottom        key.Binding
+	PageUp, PageDown   key.Binding
+	Search             key.Binding
+	Bookmark           key.Binding
+	Bookmarks          key.Binding
+	Targets            key.Binding
+	Related            key.Binding
+	Mouse              key.Binding
+	Help               key.Binding
+	Back               key.Binding
+	Quit               key.Binding
+	ForceQuit          key.Binding
+
+	// Search mode.
+	ResultUp, ResultDown key.Binding
+	Jump                 key.Binding
+	CloseSearch          key.Binding
+}
+
+// defaultKeyMap returns the keys of DESIGN.md ("Keys").
+func defaultKeyMap() keyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Up:        b("↑/k", "up", "up", "k"),
+		Down:      b("↓/j", "down", "down", "j"),
+		Open:      b("enter", "open", "enter"),
+		Collapse:  b("←/h", "collapse", "left", "h"),
+		Expand:    b("→/l", "expand", "right", "l"),
+		NextPane:  b("tab", "next pane", "tab"),
+		PrevPane:  b("shift+tab", "prev pane", "shift+tab"),
+		Top:       b("g", "top", "g", "home"),
+		Bottom:    b("G", "bottom", "G", "end"),
+		PageUp:    b("pgup", "page up", "pgup"),
+		PageDown:  b("pgdn/space", "page down", "pgdown", " "),
+		Search:    b("/", "search", "/"),
+		Bookmark:  b("b", "bookmark", "b"),
+		Bookmarks: b("B", "bookmarks", "B"),
+		Targets:   b("t", "targets", "t"),
+		Related:   b("r", "related", "r"),
+		Mouse:     b("m", "mouse on/off", "m"),
+		Help:      b("?", "help", "?"),
+		Back:      b("esc", "back", "esc"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
+
+		ResultUp:    b("↑/ctrl+p", "previous", "up", "ctrl+p"),
+		ResultDown:  b("↓/ctrl+n", "next", "down", "ctrl+n"),
+		Jump:        b("enter", "jump", "enter"),
+		CloseSearch: b("esc", "close search", "esc"),
+	}
+}
+
+// keyState is what decides which bindings are live.
+type keyState struct {
+	mode      mode
+	focus     focus
+	bookmarks bool // a bookmark store is wired in
+	views     bool // the targets and related views are wired in
+}
+
+// updateKeybindings enables exactly the bindings that act in state s.
+func (k *keyMap) updateKeybindings(s keyState) {
+	browsing := s.mode == modeBrowse
+	searching := s.mode == modeSearch
+	inTree := browsing && s.focus == focusTree
+	for _, b := range []*key.Binding{&k.NextPane, &k.PrevPane, &k.Search, &k.Mouse} {
+		b.SetEnabled(browsing)
+	}
+	scrolling := browsing || s.mode == modeHelp
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown} {
+		b.SetEnabled(scrolling)
+	}
+	k.Open.SetEnabled(inTree)
+	k.Collapse.SetEnabled(inTree)
+	k.Expand.SetEnabled(inTree)
+	k.Back.SetEnabled(browsing && s.focus == focusDetail || s.mode == modeHelp)
+	k.Help.SetEnabled(!searching)
+	k.Quit.SetEnabled(!searching)
+	k.Bookmark.SetEnabled(browsing && s.bookmarks)
+	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
+	k.Targets.SetEnabled(browsing && s.views)
+	k.Related.SetEnabled(browsing && s.views)
+	k.ForceQuit.SetEnabled(true)
+
+	k.ResultUp.SetEnabled(searching)
+	k.ResultDown.SetEnabled(searching)
+	k.Jump.SetEnabled(searching)
+	k.CloseSearch.SetEnabled(searching)
+}
+
+// forHelp returns a copy of k with every binding that works somewhere
+// enabled, for the full help overlay.
+func (k keyMap) forHelp(s keyState) keyMap {
+	s.mode, s.focus = modeBrowse, focusTree
+	k.updateKeybindings(s)
+	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch} {
+		b.SetEnabled(true)
+	}
+	return k
+}
+
+// ShortHelp is the one-line help of the status bar.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay, one column per group.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back},
+		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch},
+		{k.Bookmark, k.Bookmarks, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+	}
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"policyreader/corpus"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// selectNodeMsg is sent by the tree when its selection changes: the detail
+// pane should show doc (node nil) or node.
+type selectNodeMsg struct {
+	doc  *corpus.Document
+	node *corpus.Node
+}
+
+// jumpMsg is sent by the search pane when the user picks a result: the tree
+// and the detail pane land on node, scrolled to rune offset in field
+// ("heading" or "text"; offset -1 means the node's start).
+type jumpMsg struct {
+	node   *corpus.Node
+	field  string
+	offset int
+}
+
+// closeSearchMsg is sent by the search pane when the user leaves it.
+type closeSearchMsg struct{}
+
+// searchResultsMsg carries the results of the search numbered seq.
+type searchResultsMsg struct {
+	seq   int
+	query string
+	hits  []searchHit
+	err   error
+}
+
+// indexReadyMsg delivers the search function once its index is built.
+type indexReadyMsg struct {
+	search searchFunc
+}
+
+// statusMsg sets the status bar's message.
+type statusMsg string
+
+// errMsg reports a failure to show in the status bar.
+type errMsg struct{ err error }
+
+func (e errMsg) Error() string { return e.err.Error() }
+
+// send returns a command that delivers msg.
+func send(msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return msg }
+}

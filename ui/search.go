@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/lipgloss"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// searchLimit caps the results of one query.
+const searchLimit = 100
+
+// rowsPerHit is the height of one result: title line and location/snippet line.
+const rowsPerHit = 2
+
+// searchModel is the search pane: a text input and ranked results that
+// follow every keystroke. Each query runs as a command numbered seq; a
+// result whose seq is not the latest is dropped, and starting a query
+// cancels the previous one.
+type searchModel struct {
+	input   textinput.Model
+	search  searchFunc // nil until the index is built
+	seq     int
+	cancel  context.CancelFunc
+	query   string // the query the current hits answer
+	pending string // the query typed, maybe not answered yet
+	hits    []searchHit
+	err     error
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	styles  *Styles
+}
+
+func newSearch(styles *Styles) searchModel {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "search headings and text"
+	in.PromptStyle = styles.Prompt
+	in.PlaceholderStyle = styles.Dim
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return searchModel{input: in, styles: styles}
+}
+
+// Open focuses the input, keeping the last query and results.
+func (m searchModel) Open() (searchModel, tea.Cmd) {
+	return m, m.input.Focus()
+}
+
+// Close blurs the input and cancels a running query.
+func (m searchModel) Close() searchModel {
+	m.input.Blur()
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	return m
+}
+
+// SetSize sets the pane size.
+func (m searchModel) SetSize(w, h int) searchModel {
+	m.width, m.height = w, h
+	m.input.Width = max(w-ansi.StringWidth(m.input.Prompt)-1, 1)
+	m.scrollToCursor()
+	return m
+}
+
+func (m searchModel) visibleHits() int { return max((m.height-2)/rowsPerHit, 1) }
+
+func (m *searchModel) scrollToCursor() {
+	v := m.visibleHits()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+v {
+		m.offset = m.cursor - v + 1
+	}
+	m.offset = clamp(m.offset, 0, max(len(m.hits)-v, 0))
+}
+
+// Update handles keys while searching, results and the index arriving.
+func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case indexReadyMsg:
+		m.search = msg.search
+		return m.run()
+	case searchResultsMsg:
+		if msg.seq != m.seq {
+			return m, nil // stale: a newer query is on its way
+		}
+		m.query, m.hits, m.err = msg.query, msg.hits, msg.err
+		m.cursor, m.offset = 0, 0
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg, keys)
+	}
+	return m, nil
+}
+
+func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, keys.CloseSearch):
+		return m, send(closeSearchMsg{})
+	case key.Matches(msg, keys.ResultUp):
+		m.cursor = max(m.cursor-1, 0)
+		m.scrollToCursor()
+		return m, nil
+	case key.Matches(msg, keys.ResultDown):
+		m.cursor = clamp(m.cursor+1, 0, max(len(m.hits)-1, 0))
+		m.scrollToCursor()
+		return m, nil
+	case key.Matches(msg, keys.Jump):
+		if m.cursor < len(m.hits) {
+			h := m.hits[m.cursor]
+			off := -1
+			if len(h.Matched) > 0 {
+				off = h.Matched[0]
+			}
+			return m, send(jumpMsg{node: h.Node, field: h.Field, offset: off})
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() == m.pending {
+		return m, cmd
+	}
+	var run tea.Cmd
+	m, run = m.run()
+	return m, tea.Batch(cmd, run)
+}
+
+// run starts the query in the input, cancelling the one before.
+func (m searchModel) run() (searchModel, tea.Cmd) {
+	m.pending = m.input.Value()
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	m.seq++
+	if strings.TrimSpace(m.pending) == "" {
+		m.query, m.hits, m.err = m.pending, nil, nil
+		return m, nil
+	}
+	if m.search == nil {
+		return m, nil // indexReadyMsg runs it
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	seq, q, search := m.seq, m.pending, m.search
+	return m, func() tea.Msg {
+		hits, err := search(ctx, q, searchLimit)
+		return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
+	}
+}
+
+// View draws the input, a count line and the results.
+func (m searchModel) View() string {
+	st := m.styles
+	lines := []string{ansi.Truncate(m.input.View(), m.width, "")}
+	var status string
+	switch {
+	case m.err != nil && m.err != context.Canceled:
+		status = st.Warning.Render("search failed: " + oneLine(m.err.Error()))
+	case m.search == nil && m.pending != "":
+		status = st.Dim.Render("building the index…")
+	case m.pending != m.query:
+		status = st.Dim.Render("searching…")
+	case m.query == "":
+		status = st.Dim.Render("type to search; ↑↓ move, enter jumps, esc closes")
+	case len(m.hits) == 0:
+		status = st.Dim.Render("no match for " + sanitizeText(m.query))
+	default:
+		status = st.Dim.Render(fmt.Sprintf("%d results", len(m.hits)))
+	}
+	lines = append(lines, ansi.Truncate(status, m.width, "…"))
+	end := min(m.offset+m.visibleHits(), len(m.hits))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.hitView(m.hits[i], i == m.cursor)...)
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:min(len(lines), max(m.height, 0))], "\n")
+}
+
+// hitView is two rows: number+heading (matches highlighted) then document
+// label › path, followed by the snippet for a text match.
+func (m searchModel) hitView(h searchHit, selected bool) []string {
+	st := m.styles
+	n := h.Node
+	base := st.Result
+	if selected {
+		base = st.ResultSelected
+	}
+	pointer := "  "
+	if selected {
+		pointer = "▸ "
+	}
+	title := oneLine(sanitizeText(n.Title()))
+	var matched []int
+	if h.Field == "heading" && n.Heading != "" {
+		shift := len([]rune(n.Number))
+		for _, p := range h.Matched {
+			matched = append(matched, p+shift)
+		}
+	}
+	doc := ""
+	if n.Doc != nil {
+		doc = n.Doc.Short
+		if doc == "" {
+			doc = string([]rune(n.Doc.Title)[:min(8, len([]rune(n.Doc.Title)))])
+		}
+		doc = oneLine(sanitizeText(doc))
+	}
+	line1 := base.Render(pointer) + st.Location.Render(doc+" › ") + highlightRunes(title, matched, base, st.Match)
+	var loc []string
+	if n.Doc != nil {
+		loc = append(loc, n.Doc.Label())
+	}
+	loc = append(loc, n.Path()...)
+	line2 := "  " + st.Location.Render(oneLine(sanitizeText(strings.Join(loc, " › "))))
+	if h.Field == "text" {
+		line2 = "  " + highlightRunes(oneLine(sanitizeText(h.Snippet)), h.SnippetMatched, st.Dim, st.Match)
+	}
+	return []string{fitWidth(line1, m.width, base), ansi.Truncate(line2, m.width, "…")}
+}
+
+// fitWidth truncates s to w columns and pads it with style's background.
+func fitWidth(s string, w int, pad lipgloss.Style) string {
+	s = ansi.Truncate(s, w, "…")
+	if gap := w - ansi.StringWidth(s); gap > 0 {
+		s += pad.Render(strings.Repeat(" ", gap))
+	}
+	return s
+}
+
+// highlightRunes renders s with the runes at positions matched in match
+// style and the rest in base.
+func highlightRunes(s string, matched []int, base, match lipgloss.Style) string {
+	if len(matched) == 0 {
+		return base.Render(s)
+	}
+	set := make(map[int]bool, len(matched))
+	for _, p := range matched {
+		set[p] = true
+	}
+	var b strings.Builder
+	runes := []rune(s)
+	start := 0
+	for i := 1; i <= len(runes); i++ {
+		if i < len(runes) && set[i] == set[start] {
+			continue
+		}
+		seg := string(runes[start:i])
+		if set[start] {
+			b.WriteString(match.Render(seg))
+		} else {
+			b.WriteString(base.Render(seg))
+		}
+		start = i
+	}
+	return b.String()
+}

@@ -1,0 +1,348 @@
+package ui
+
+import (
+	"strings"
+
+	"policyreader/corpus"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// treeRow is one visible line of the tree: a document (node nil) or a node.
+type treeRow struct {
+	doc   *corpus.Document
+	node  *corpus.Node
+	depth int
+}
+
+// id is the row's key in the expanded and bookmarked sets.
+func (r treeRow) id() string {
+	if r.node == nil {
+		return "doc:" + r.doc.ID
+	}
+	return r.node.ID
+}
+
+// treeModel is the outline pane: documents ▸ parts/chapters ▸ sections ▸
+// clauses. Its selection drives the detail pane through selectNodeMsg.
+type treeModel struct {
+	docs     []*corpus.Document
+	expanded map[string]bool
+	marked   map[string]bool // bookmarked node IDs, drawn with a marker
+	rows     []treeRow
+	cursor   int
+	offset   int
+	width    int
+	height   int
+	styles   *Styles
+}
+
+// inTree reports whether a node gets its own row; items, paragraphs,
+// tables and box items are read in their parent's detail.
+func inTree(n *corpus.Node) bool {
+	switch n.Kind {
+	case corpus.Part, corpus.Chapter, corpus.Section, corpus.Clause, corpus.Box:
+		return true
+	}
+	return false
+}
+
+func hasTreeChildren(children []*corpus.Node) bool {
+	for _, c := range children {
+		if inTree(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// newTree returns a tree of docs with every document collapsed except the
+// first.
+func newTree(docs []*corpus.Document, styles *Styles) treeModel {
+	m := treeModel{docs: docs, expanded: map[string]bool{}, marked: map[string]bool{}, styles: styles}
+	if len(docs) > 0 {
+		m.expanded["doc:"+docs[0].ID] = true
+	}
+	m.rebuild()
+	return m
+}
+
+// rebuild flattens the expanded tree into rows.
+func (m *treeModel) rebuild() {
+	m.rows = m.rows[:0]
+	var add func(nodes []*corpus.Node, doc *corpus.Document, depth int)
+	add = func(nodes []*corpus.Node, doc *corpus.Document, depth int) {
+		for _, n := range nodes {
+			if !inTree(n) {
+				continue
+			}
+			m.rows = append(m.rows, treeRow{doc: doc, node: n, depth: depth})
+			if m.expanded[n.ID] {
+				add(n.Children, doc, depth+1)
+			}
+		}
+	}
+	for _, d := range m.docs {
+		m.rows = append(m.rows, treeRow{doc: d})
+		if m.expanded["doc:"+d.ID] {
+			add(d.Children, d, 1)
+		}
+	}
+	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
+	m.scrollToCursor()
+}
+
+func (m *treeModel) scrollToCursor() {
+	h := max(m.height, 1)
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = clamp(m.offset, 0, max(len(m.rows)-h, 0))
+}
+
+// SetSize sets the pane's content size.
+func (m treeModel) SetSize(w, h int) treeModel {
+	m.width, m.height = w, h
+	m.scrollToCursor()
+	return m
+}
+
+// Selected returns the row under the cursor.
+func (m treeModel) Selected() (treeRow, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.rows) {
+		return treeRow{}, false
+	}
+	return m.rows[m.cursor], true
+}
+
+// selectCmd tells the parent about the current selection.
+func (m treeModel) selectCmd() tea.Cmd {
+	r, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	return send(selectNodeMsg{doc: r.doc, node: r.node})
+}
+
+func (m treeModel) expandable(r treeRow) bool {
+	if r.node == nil {
+		return hasTreeChildren(r.doc.Children)
+	}
+	return hasTreeChildren(r.node.Children)
+}
+
+// Update handles the tree's keys (the parent only sends keys when the tree
+// has focus).
+func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	old := m.cursor
+	switch {
+	case key.Matches(km, keys.Up):
+		m.cursor--
+	case key.Matches(km, keys.Down):
+		m.cursor++
+	case key.Matches(km, keys.Top):
+		m.cursor = 0
+	case key.Matches(km, keys.Bottom):
+		m.cursor = len(m.rows) - 1
+	case key.Matches(km, keys.PageUp):
+		m.cursor -= max(m.height-1, 1)
+	case key.Matches(km, keys.PageDown):
+		m.cursor += max(m.height-1, 1)
+	case key.Matches(km, keys.Expand):
+		if r, ok := m.Selected(); ok && m.expandable(r) {
+			if m.expanded[r.id()] {
+				m.cursor++ // already open: step into it
+			} else {
+				m.expanded[r.id()] = true
+				m.rebuild()
+			}
+		}
+	case key.Matches(km, keys.Collapse):
+		m.collapseOrParent()
+	}
+	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
+	m.scrollToCursor()
+	if m.cursor != old {
+		return m, m.selectCmd()
+	}
+	return m, nil
+}
+
+// ToggleSelected expands or collapses the row under the cursor.
+func (m treeModel) ToggleSelected() treeModel {
+	if r, ok := m.Selected(); ok && m.expandable(r) {
+		m.expanded[r.id()] = !m.expanded[r.id()]
+		m.rebuild()
+	}
+	return m
+}
+
+func (m *treeModel) collapseOrParent() {
+	r, ok := m.Selected()
+	if !ok {
+		return
+	}
+	if m.expanded[r.id()] && m.expandable(r) {
+		m.expanded[r.id()] = false
+		m.rebuild()
+		return
+	}
+	for i := m.cursor - 1; i >= 0; i-- {
+		if m.rows[i].depth < r.depth {
+			m.cursor = i
+			return
+		}
+	}
+}
+
+// Reveal expands the ancestors of n, moves the cursor to the nearest row
+// that shows n (n itself or an ancestor, or its document) and returns that
+// row.
+func (m treeModel) Reveal(n *corpus.Node) (treeModel, treeRow) {
+	if n == nil || n.Doc == nil {
+		return m, treeRow{}
+	}
+	m.expanded["doc:"+n.Doc.ID] = true
+	var target *corpus.Node
+	for p := n; p != nil; p = p.Parent {
+		if inTree(p) {
+			target = p
+			break
+		}
+	}
+	if target != nil {
+		for p := target.Parent; p != nil; p = p.Parent {
+			m.expanded[p.ID] = true
+		}
+	}
+	m.rebuild()
+	for i, r := range m.rows {
+		if (target == nil && r.node == nil && r.doc == n.Doc) || (target != nil && r.node == target) {
+			m.cursor = i
+			break
+		}
+	}
+	m.scrollToCursor()
+	r, _ := m.Selected()
+	return m, r
+}
+
+// ClickRow selects the row at content line y; it returns a selection
+// command when the selection changed and toggles a row clicked twice.
+func (m treeModel) ClickRow(y int) (treeModel, tea.Cmd) {
+	i := m.offset + y
+	if y < 0 || i >= len(m.rows) {
+		return m, nil
+	}
+	if i == m.cursor {
+		return m.ToggleSelected(), nil
+	}
+	m.cursor = i
+	return m, m.selectCmd()
+}
+
+// Scroll moves the view by delta rows without moving the cursor off screen.
+func (m treeModel) Scroll(delta int) treeModel {
+	h := max(m.height, 1)
+	m.offset = clamp(m.offset+delta, 0, max(len(m.rows)-h, 0))
+	m.cursor = clamp(m.cursor, m.offset, m.offset+h-1)
+	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
+	return m
+}
+
+// SetMarked replaces the set of bookmarked node IDs.
+func (m treeModel) SetMarked(ids []string) treeModel {
+	m.marked = make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m.marked[id] = true
+	}
+	return m
+}
+
+// View draws the visible rows, each exactly m.width columns wide.
+func (m treeModel) View() string {
+	var b strings.Builder
+	end := min(m.offset+m.height, len(m.rows))
+	for i := m.offset; i < end; i++ {
+		if i > m.offset {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.rowView(m.rows[i], i == m.cursor))
+	}
+	for i := end - m.offset; i < m.height; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func (m treeModel) rowView(r treeRow, selected bool) string {
+	s := m.styles
+	marker := "  "
+	if m.expandable(r) {
+		marker = "▸ "
+		if m.expanded[r.id()] {
+			marker = "▾ "
+		}
+	}
+	pointer := " "
+	if selected {
+		pointer = ">"
+	}
+	mark := " "
+	if r.node != nil && m.marked[r.node.ID] {
+		mark = "*"
+	}
+	indent := strings.Repeat("  ", min(r.depth, max(m.width/8, 1)))
+	avail := max(m.width-2, 0)
+	lead := indent + marker
+	var label string
+	style := s.TreeDoc
+	if r.node == nil {
+		label = docLabel(r.doc, max(avail-ansi.StringWidth(lead), 0))
+	} else {
+		label = oneLine(sanitizeText(r.node.Title()))
+		style = s.TreeNode
+	}
+	plain := ansi.Truncate(lead+label, avail, "…")
+	pad := strings.Repeat(" ", max(avail-ansi.StringWidth(plain), 0))
+	if selected {
+		return s.TreeSelected.Render(pointer) + s.Bookmark.Render(mark) + s.TreeSelected.Render(plain+pad)
+	}
+	return pointer + s.Bookmark.Render(mark) + style.Render(plain) + pad
+}
+
+// docLabel is d.Label() cut to width; when it does not fit, the title is
+// cut and the short label (广东, 江西, 中央) kept, since several documents
+// share a title.
+func docLabel(d *corpus.Document, width int) string {
+	full := oneLine(sanitizeText(d.Label()))
+	if ansi.StringWidth(full) <= width || d.Short == "" {
+		return ansi.Truncate(full, width, "…")
+	}
+	tail := " · " + oneLine(sanitizeText(d.Short))
+	tw := width - ansi.StringWidth(tail)
+	if tw < 4 {
+		return ansi.Truncate(oneLine(sanitizeText(d.Short+" "+d.Title)), width, "…")
+	}
+	return ansi.Truncate(oneLine(sanitizeText(d.Title)), tw, "…") + tail
+}
+
+// Open expands the selected row if it is closed (Enter: open).
+func (m treeModel) Open() treeModel {
+	if r, ok := m.Selected(); ok && m.expandable(r) && !m.expanded[r.id()] {
+		m.expanded[r.id()] = true
+		m.rebuild()
+	}
+	return m
+}

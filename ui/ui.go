@@ -1,0 +1,400 @@
+// Package ui is policyreader's interactive reader: a bubbletea program with
+// a document tree, a reading pane with highlighted targets and responsible
+// bodies, and a fuzzy search pane. The root Model owns layout, focus and
+// global keys and routes everything else to small child models.
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"policyreader/corpus"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// mode is what the body of the screen shows.
+type mode int
+
+const (
+	modeBrowse mode = iota // tree and detail
+	modeSearch             // search pane
+	modeHelp               // full help
+)
+
+// String names the mode as the status bar shows it.
+func (m mode) String() string {
+	switch m {
+	case modeSearch:
+		return "SEARCH"
+	case modeHelp:
+		return "HELP"
+	}
+	return "BROWSE"
+}
+
+// focus is the pane that receives keys while browsing.
+type focus int
+
+const (
+	focusTree focus = iota
+	focusDetail
+)
+
+// String names the pane as the status bar shows it.
+func (f focus) String() string {
+	if f == focusDetail {
+		return "TEXT"
+	}
+	return "TREE"
+}
+
+// Options configure the reader.
+type Options struct {
+	// NoColor selects the monochrome theme (set it when NO_COLOR is set).
+	NoColor bool
+	// Renderer draws the styles; nil means lipgloss's default renderer. With
+	// NoColor, give a renderer whose profile keeps attributes (ANSI), since
+	// lipgloss drops bold and reverse too under its NO_COLOR profile.
+	Renderer *lipgloss.Renderer
+	// Warnings are shown in the status bar on start (e.g. files that
+	// failed to load).
+	Warnings []string
+	// Bookmarks enables the b and B keys; nil leaves them off.
+	Bookmarks BookmarkStore
+}
+
+// detailPad is the blank column between the separator and the text.
+const detailPad = 1
+
+// Model is the root model of the reader.
+type Model struct {
+	corpus    *corpus.Corpus
+	layout    layout
+	mode      mode
+	focus     focus
+	mouse     bool
+	keys      keyMap
+	styles    *Styles
+	tree      treeModel
+	detail    detailModel
+	search    searchModel
+	status    statusModel
+	help      helpModel
+	bookmarks bookmarksModel
+}
+
+// New returns the reader on c, the first document selected.
+func New(c *corpus.Corpus, opts Options) Model {
+	r := opts.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	st := defaultStyles(r, opts.NoColor)
+	m := Model{
+		corpus:    c,
+		mouse:     true,
+		keys:      defaultKeyMap(),
+		styles:    &st,
+		tree:      newTree(c.Docs, &st),
+		detail:    newDetail(&st),
+		search:    newSearch(&st),
+		status:    newStatus(&st),
+		help:      newHelp(&st),
+		bookmarks: newBookmarks(opts.Bookmarks),
+	}
+	m.tree = m.tree.SetMarked(m.bookmarks.ids())
+	if len(opts.Warnings) > 0 {
+		msg := fmt.Sprintf("%d warning(s): %s", len(opts.Warnings), strings.Join(opts.Warnings, "; "))
+		m.status = m.status.SetMessage(msg, true)
+	}
+	if r, ok := m.tree.Selected(); ok {
+		m.detail = m.detail.Show(r.doc, r.node)
+	}
+	return m.resize(80, 24)
+}
+
+// Init builds the search index off the event loop.
+func (m Model) Init() tea.Cmd {
+	c := m.corpus
+	return func() tea.Msg {
+		return indexReadyMsg{search: newHeadingIndex(c).Search}
+	}
+}
+
+// Update routes msg to the handler for the current mode or to the child
+// it concerns.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg.Width, msg.Height), nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg), nil
+	case selectNodeMsg:
+		m.detail = m.detail.Show(msg.doc, msg.node)
+		return m, nil
+	case jumpMsg:
+		return m.jump(msg), nil
+	case closeSearchMsg:
+		return m.closeSearch(), nil
+	case indexReadyMsg, searchResultsMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg, m.keys)
+		return m, cmd
+	case statusMsg:
+		m.status = m.status.SetMessage(string(msg), false)
+	case errMsg:
+		m.status = m.status.SetMessage(msg.Error(), true)
+	}
+	return m, nil
+}
+
+func (m Model) keyState() keyState {
+	return keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled()}
+}
+
+// setMode switches mode and focus and the live key bindings with them.
+func (m Model) setMode(md mode, f focus) Model {
+	m.mode, m.focus = md, f
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}
+
+func (m Model) resize(w, h int) Model {
+	m.layout = newLayout(w, h)
+	rows := m.layout.paneRows()
+	m.tree = m.tree.SetSize(m.layout.treeWidth, rows)
+	m.detail = m.detail.SetSize(m.detailTextWidth(), rows)
+	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}
+
+func (m Model) detailTextWidth() int {
+	if m.layout.split {
+		return max(m.layout.detailWidth-detailPad, 1)
+	}
+	return m.layout.detailWidth
+}
+
+func (m Model) quit() (Model, tea.Cmd) {
+	m.search = m.search.Close()
+	return m, tea.Quit
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	m.status = m.status.SetMessage("", false)
+	switch m.mode {
+	case modeSearch:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg, m.keys)
+		return m, cmd
+	case modeHelp:
+		return m.handleHelp(msg)
+	}
+	return m.handleBrowsing(msg)
+}
+
+func (m Model) handleHelp(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m.quit()
+	case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Back):
+		return m.setMode(modeBrowse, m.focus), nil
+	}
+	m.help = m.help.Update(msg, m.keys, m.layout.bodyHeight)
+	return m, nil
+}
+
+func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.help = m.help.Reset()
+		return m.setMode(modeHelp, m.focus), nil
+	case key.Matches(msg, k.Search):
+		m = m.setMode(modeSearch, m.focus)
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Open()
+		return m, cmd
+	case key.Matches(msg, k.Mouse):
+		return m.toggleMouse()
+	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
+		return m.setMode(modeBrowse, 1-m.focus), nil
+	case key.Matches(msg, k.Back):
+		return m.setMode(modeBrowse, focusTree), nil
+	case key.Matches(msg, k.Open):
+		m.tree = m.tree.Open()
+		return m.setMode(modeBrowse, focusDetail), nil
+	}
+	var cmd tea.Cmd
+	if m.focus == focusTree {
+		m.tree, cmd = m.tree.Update(msg, m.keys)
+	} else {
+		m.detail, cmd = m.detail.Update(msg, m.keys)
+	}
+	return m, cmd
+}
+
+func (m Model) toggleMouse() (Model, tea.Cmd) {
+	m.mouse = !m.mouse
+	if m.mouse {
+		m.status = m.status.SetMessage("mouse on: wheel scrolls, click selects", false)
+		return m, tea.EnableMouseCellMotion
+	}
+	m.status = m.status.SetMessage("mouse off: drag to select text; m turns it back on", false)
+	return m, tea.DisableMouse
+}
+
+// onTree reports whether screen column x belongs to the tree pane.
+func (m Model) onTree(x int) bool {
+	if m.layout.split {
+		return x < m.layout.treeWidth
+	}
+	return m.focus == focusTree
+}
+
+func (m Model) handleMouse(msg tea.MouseMsg) Model {
+	if m.mode != modeBrowse || msg.Y >= m.layout.bodyHeight {
+		return m
+	}
+	tree := m.onTree(msg.X)
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp, msg.Button == tea.MouseButtonWheelDown:
+		d := 3
+		if msg.Button == tea.MouseButtonWheelUp {
+			d = -3
+		}
+		if tree {
+			m.tree = m.tree.Scroll(d)
+		} else {
+			m.detail = m.detail.Scroll(d)
+		}
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		if !tree {
+			return m.setMode(modeBrowse, focusDetail)
+		}
+		m = m.setMode(modeBrowse, focusTree)
+		var cmd tea.Cmd
+		m.tree, cmd = m.tree.ClickRow(msg.Y - paneHeaderHeight)
+		if cmd != nil {
+			if sel, ok := cmd().(selectNodeMsg); ok {
+				m.detail = m.detail.Show(sel.doc, sel.node)
+			}
+		}
+	}
+	return m
+}
+
+// jump lands the tree and the detail pane on a search result.
+func (m Model) jump(msg jumpMsg) Model {
+	if msg.node == nil || msg.node.Doc == nil {
+		return m
+	}
+	var row treeRow
+	m.tree, row = m.tree.Reveal(msg.node)
+	if row.doc == nil {
+		return m
+	}
+	m.detail = m.detail.Show(row.doc, row.node)
+	m.detail = m.detail.ScrollTo(msg.node, msg.field, msg.offset)
+	m.search = m.search.Close()
+	return m.setMode(modeBrowse, focusDetail)
+}
+
+func (m Model) closeSearch() Model {
+	m.search = m.search.Close()
+	return m.setMode(modeBrowse, m.focus)
+}
+
+// View draws the body for the current mode above the status bar.
+func (m Model) View() string {
+	l := m.layout
+	status := m.status.View(l.width, m.statusLabel(), m.position(), m.keys)
+	if l.bodyHeight == 0 {
+		return status
+	}
+	var body string
+	switch m.mode {
+	case modeHelp:
+		body = m.help.View(l.width, l.bodyHeight, m.keys.forHelp(m.keyState()))
+	case modeSearch:
+		body = m.search.View()
+	default:
+		body = m.browseView()
+	}
+	return body + "\n" + status
+}
+
+func (m Model) statusLabel() string {
+	if m.mode == modeBrowse {
+		return m.focus.String()
+	}
+	return m.mode.String()
+}
+
+func (m Model) position() string {
+	if m.mode != modeBrowse {
+		return ""
+	}
+	if m.focus == focusDetail {
+		return percent(m.detail.ScrollPercent())
+	}
+	return fmt.Sprintf("%d/%d", m.tree.cursor+1, len(m.tree.rows))
+}
+
+// browseView draws tree and detail side by side, or the focused one alone.
+func (m Model) browseView() string {
+	l := m.layout
+	st := m.styles
+	title := func(s string, focused bool) string {
+		if focused {
+			return st.PaneTitleFocused.Render(s)
+		}
+		return st.PaneTitle.Render(s)
+	}
+	treeTitle := fmt.Sprintf("Documents (%d)", len(m.corpus.Docs))
+	if !l.split {
+		var head, body string
+		if m.focus == focusTree {
+			head = title(treeTitle, true) + st.Dim.Render("  tab: text")
+			body = m.tree.View()
+		} else {
+			head = title(m.detail.Breadcrumb(l.width), true)
+			body = m.detail.View()
+		}
+		return ansi.Truncate(head, l.width, "…") + "\n" + body
+	}
+	sep := st.Separator.Render("│")
+	pad := strings.Repeat(" ", detailPad)
+	var b strings.Builder
+	b.WriteString(fitWidth(title(ansi.Truncate(treeTitle, l.treeWidth, "…"), m.focus == focusTree), l.treeWidth, st.Text))
+	b.WriteString(sep + pad + title(m.detail.Breadcrumb(m.detailTextWidth()), m.focus == focusDetail))
+	treeLines := strings.Split(m.tree.View(), "\n")
+	detailLines := strings.Split(m.detail.View(), "\n")
+	for i := 0; i < l.paneRows(); i++ {
+		b.WriteByte('\n')
+		t := ""
+		if i < len(treeLines) {
+			t = treeLines[i]
+		}
+		if w := ansi.StringWidth(t); w < l.treeWidth {
+			t += strings.Repeat(" ", l.treeWidth-w)
+		}
+		b.WriteString(t + sep)
+		if i < len(detailLines) && detailLines[i] != "" {
+			b.WriteString(pad + detailLines[i])
+		}
+	}
+	return b.String()
+}
