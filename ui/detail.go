@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"policyreader/ui/textlayout"
+
 	"strings"
 
 	"policyreader/corpus"
@@ -169,12 +171,12 @@ func (m detailModel) Breadcrumb(width int) string {
 		parts = append(parts, m.node.Title())
 	}
 	for i := range parts {
-		parts[i] = oneLine(sanitizeText(parts[i]))
+		parts[i] = oneLine(textlayout.Sanitize(parts[i]))
 	}
 	join := func(doc string, parts []string) string {
 		return strings.Join(append([]string{doc}, parts...), " › ")
 	}
-	s := join(oneLine(sanitizeText(m.doc.Label())), parts)
+	s := join(oneLine(textlayout.Sanitize(m.doc.Label())), parts)
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
@@ -182,7 +184,7 @@ func (m detailModel) Breadcrumb(width int) string {
 	if short == "" {
 		short = string([]rune(m.doc.Title)[:min(8, len([]rune(m.doc.Title)))])
 	}
-	short = oneLine(sanitizeText(short))
+	short = oneLine(textlayout.Sanitize(short))
 	s = join(short, parts)
 	for len(parts) > 1 && ansi.StringWidth(s) > width {
 		parts = parts[1:]
@@ -231,7 +233,7 @@ type detailRenderer struct {
 
 func (r *detailRenderer) plain(text string, style func(...string) string) {
 	runes := []rune(text)
-	for _, l := range wrapText(text, r.width) {
+	for _, l := range textlayout.Wrap(text, r.width) {
 		r.lines = append(r.lines, detailLine{text: style(string(runes[l.Start:l.End]))})
 	}
 }
@@ -257,7 +259,7 @@ func (r *detailRenderer) meta(doc *corpus.Document) {
 		parts = append(parts, "excerpt")
 	}
 	if len(parts) > 0 {
-		r.plain(oneLine(sanitizeText(strings.Join(parts, "  "))), r.st.Meta.Render)
+		r.plain(oneLine(textlayout.Sanitize(strings.Join(parts, "  "))), r.st.Meta.Render)
 	}
 }
 
@@ -292,9 +294,9 @@ func (r *detailRenderer) legend(nodes []*corpus.Node) {
 
 func (r *detailRenderer) node(n *corpus.Node) {
 	if head := n.Number + n.Heading; head != "" {
-		head = oneLine(sanitizeText(head))
+		head = oneLine(textlayout.Sanitize(head))
 		runes := []rune(head)
-		for _, l := range wrapText(head, r.width) {
+		for _, l := range textlayout.Wrap(head, r.width) {
 			r.lines = append(r.lines, detailLine{text: r.st.Heading.Render(string(runes[l.Start:l.End])), node: n, heading: true})
 		}
 	}
@@ -303,17 +305,17 @@ func (r *detailRenderer) node(n *corpus.Node) {
 		for i, row := range n.Rows {
 			rows[i] = make([]string, len(row))
 			for j, c := range row {
-				rows[i][j] = oneLine(sanitizeText(c))
+				rows[i][j] = oneLine(textlayout.Sanitize(c))
 			}
 		}
-		for _, l := range tableLines(rows, r.width) {
+		for _, l := range textlayout.Table(rows, r.width) {
 			r.lines = append(r.lines, detailLine{text: r.st.Table.Render(l), node: n})
 		}
 	} else if n.Text != "" {
 		r.text(n)
 	}
 	if len(n.Responsible) > 0 {
-		r.plain(oneLine(sanitizeText("responsible: "+strings.Join(n.Responsible, "、"))), r.st.Owner.Render)
+		r.plain(oneLine(textlayout.Sanitize("responsible: "+strings.Join(n.Responsible, "、"))), r.st.Owner.Render)
 	}
 	r.blank()
 	for _, c := range n.Children {
@@ -323,7 +325,7 @@ func (r *detailRenderer) node(n *corpus.Node) {
 
 // text wraps n.Text paragraph by paragraph and styles its spans.
 func (r *detailRenderer) text(n *corpus.Node) {
-	runes := []rune(sanitizeText(n.Text))
+	runes := []rune(textlayout.Sanitize(n.Text))
 	paraStart := 0
 	for i := 0; i <= len(runes); i++ {
 		if i < len(runes) && runes[i] != '\n' {
@@ -333,7 +335,7 @@ func (r *detailRenderer) text(n *corpus.Node) {
 		if len(para) == 0 {
 			r.blank()
 		}
-		for _, l := range wrapText(string(para), r.width) {
+		for _, l := range textlayout.Wrap(string(para), r.width) {
 			s, e := paraStart+l.Start, paraStart+l.End
 			r.lines = append(r.lines, detailLine{text: r.styled(runes, s, e, n.Spans), node: n, start: s, end: e})
 		}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"policyreader/ui/textlayout"
+
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -84,7 +86,7 @@ func (m helpModel) lines(w int, keys keyMap) []string {
 	out = append(out, "")
 	note := "Mouse: the wheel scrolls, a click selects. To select text, hold Shift while dragging (most terminals), or press m to turn mouse capture off. Esc or ? closes this help."
 	r := []rune(note)
-	for _, l := range wrapText(note, w) {
+	for _, l := range textlayout.Wrap(note, w) {
 		out = append(out, st.Dim.Render(string(r[l.Start:l.End])))
 	}
 	return out

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"policyreader/corpus/search"
+	"policyreader/ui/textlayout"
+
 	"context"
 	"fmt"
 	"strings"
@@ -8,10 +11,16 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/lipgloss"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// searchHit is one search result.
+type searchHit = search.Result
+
+// searchFunc runs one query; it honours ctx cancellation.
+type searchFunc func(ctx context.Context, query string, limit int) ([]searchHit, error)
 
 // searchLimit caps the results of one query.
 const searchLimit = 100
@@ -25,7 +34,7 @@ const rowsPerHit = 2
 // cancels the previous one.
 type searchModel struct {
 	input   textinput.Model
-	search  searchFunc // nil until the index is built
+	find    searchFunc // nil until the index is built
 	seq     int
 	cancel  context.CancelFunc
 	query   string // the query the current hits answer
@@ -89,7 +98,7 @@ func (m *searchModel) scrollToCursor() {
 func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case indexReadyMsg:
-		m.search = msg.search
+		m.find = msg.search
 		return m.run()
 	case searchResultsMsg:
 		if msg.seq != m.seq {
@@ -149,14 +158,14 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 		m.query, m.hits, m.err = m.pending, nil, nil
 		return m, nil
 	}
-	if m.search == nil {
+	if m.find == nil {
 		return m, nil // indexReadyMsg runs it
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
-	seq, q, search := m.seq, m.pending, m.search
+	seq, q, find := m.seq, m.pending, m.find
 	return m, func() tea.Msg {
-		hits, err := search(ctx, q, searchLimit)
+		hits, err := find(ctx, q, searchLimit)
 		return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
 	}
 }
@@ -169,14 +178,14 @@ func (m searchModel) View() string {
 	switch {
 	case m.err != nil && m.err != context.Canceled:
 		status = st.Warning.Render("search failed: " + oneLine(m.err.Error()))
-	case m.search == nil && m.pending != "":
+	case m.find == nil && m.pending != "":
 		status = st.Dim.Render("building the index…")
 	case m.pending != m.query:
 		status = st.Dim.Render("searching…")
 	case m.query == "":
 		status = st.Dim.Render("type to search; ↑↓ move, enter jumps, esc closes")
 	case len(m.hits) == 0:
-		status = st.Dim.Render("no match for " + sanitizeText(m.query))
+		status = st.Dim.Render("no match for " + textlayout.Sanitize(m.query))
 	default:
 		status = st.Dim.Render(fmt.Sprintf("%d results", len(m.hits)))
 	}
@@ -204,7 +213,7 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 	if selected {
 		pointer = "▸ "
 	}
-	title := oneLine(sanitizeText(n.Title()))
+	title := oneLine(textlayout.Sanitize(n.Title()))
 	var matched []int
 	if h.Field == "heading" && n.Heading != "" {
 		shift := len([]rune(n.Number))
@@ -218,7 +227,7 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 		if doc == "" {
 			doc = string([]rune(n.Doc.Title)[:min(8, len([]rune(n.Doc.Title)))])
 		}
-		doc = oneLine(sanitizeText(doc))
+		doc = oneLine(textlayout.Sanitize(doc))
 	}
 	line1 := base.Render(pointer) + st.Location.Render(doc+" › ") + highlightRunes(title, matched, base, st.Match)
 	var loc []string
@@ -226,9 +235,9 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 		loc = append(loc, n.Doc.Label())
 	}
 	loc = append(loc, n.Path()...)
-	line2 := "  " + st.Location.Render(oneLine(sanitizeText(strings.Join(loc, " › "))))
+	line2 := "  " + st.Location.Render(oneLine(textlayout.Sanitize(strings.Join(loc, " › "))))
 	if h.Field == "text" {
-		line2 = "  " + highlightRunes(oneLine(sanitizeText(h.Snippet)), h.SnippetMatched, st.Dim, st.Match)
+		line2 = "  " + highlightRunes(oneLine(textlayout.Sanitize(h.Snippet)), h.SnippetMatched, st.Dim, st.Match)
 	}
 	return []string{fitWidth(line1, m.width, base), ansi.Truncate(line2, m.width, "…")}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"policyreader/ui/textlayout"
+
 	"fmt"
 	"strings"
 
@@ -31,7 +33,7 @@ func newStatus(styles *Styles) statusModel {
 
 // SetMessage shows msg until the next key; warning draws it louder.
 func (m statusModel) SetMessage(msg string, warning bool) statusModel {
-	m.message, m.warning = oneLine(sanitizeText(msg)), warning
+	m.message, m.warning = oneLine(textlayout.Sanitize(msg)), warning
 	return m
 }
 

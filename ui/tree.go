@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"policyreader/ui/textlayout"
+
 	"strings"
 
 	"policyreader/corpus"
@@ -311,7 +313,7 @@ func (m treeModel) rowView(r treeRow, selected bool) string {
 	if r.node == nil {
 		label = docLabel(r.doc, max(avail-ansi.StringWidth(lead), 0))
 	} else {
-		label = oneLine(sanitizeText(r.node.Title()))
+		label = oneLine(textlayout.Sanitize(r.node.Title()))
 		style = s.TreeNode
 	}
 	plain := ansi.Truncate(lead+label, avail, "…")
@@ -326,16 +328,16 @@ func (m treeModel) rowView(r treeRow, selected bool) string {
 // cut and the short label (广东, 江西, 中央) kept, since several documents
 // share a title.
 func docLabel(d *corpus.Document, width int) string {
-	full := oneLine(sanitizeText(d.Label()))
+	full := oneLine(textlayout.Sanitize(d.Label()))
 	if ansi.StringWidth(full) <= width || d.Short == "" {
 		return ansi.Truncate(full, width, "…")
 	}
-	tail := " · " + oneLine(sanitizeText(d.Short))
+	tail := " · " + oneLine(textlayout.Sanitize(d.Short))
 	tw := width - ansi.StringWidth(tail)
 	if tw < 4 {
-		return ansi.Truncate(oneLine(sanitizeText(d.Short+" "+d.Title)), width, "…")
+		return ansi.Truncate(oneLine(textlayout.Sanitize(d.Short+" "+d.Title)), width, "…")
 	}
-	return ansi.Truncate(oneLine(sanitizeText(d.Title)), tw, "…") + tail
+	return ansi.Truncate(oneLine(textlayout.Sanitize(d.Title)), tw, "…") + tail
 }
 
 // Open expands the selected row if it is closed (Enter: open).

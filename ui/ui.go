@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"policyreader/corpus/search"
 	"strings"
 
 	"policyreader/corpus"
@@ -121,7 +122,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	c := m.corpus
 	return func() tea.Msg {
-		return indexReadyMsg{search: newHeadingIndex(c).Search}
+		return indexReadyMsg{search: search.New(c).Search}
 	}
 }
 
