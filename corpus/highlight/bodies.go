@@ -1,0 +1,123 @@
+package highlight
+
+// bodyAt returns the end of the longest body name starting at text[i], or
+// i when none starts there, and whether that name is an institution type
+// (which counts only when given a task). A body is a literal gazetteer name
+// or [party] [place] level (gov | stem suffix); see bodies.txt.
+func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
+	best := i
+	buf = g.name.ends(buf[:0], text, i)
+	for _, e := range buf {
+		best = max(best, e)
+	}
+	inst := false
+	buf = g.institution.ends(buf[:0], text, i)
+	for _, e := range buf {
+		if e > best {
+			best, inst = e, true
+		}
+	}
+	// Starts of the level word: at i, after a party prefix, after a place.
+	starts := append(buf[:0], i)
+	starts = g.party.ends(starts, text, i)
+	for _, s := range starts[:len(starts)] {
+		starts = g.place.ends(starts, text, s)
+	}
+	var levels, stems []int
+	for _, s := range starts {
+		lv := g.level.ends(nil, text, s)
+		for _, l := range lv {
+			// A one-rune level (省, 市, 县, 区) that opens the match must not
+			// end a word: 城市政府, 社区委 are no bodies.
+			if s == i && l-s == 1 && i > 0 && deniedBeforeLevel(text[i-1]) {
+				continue
+			}
+			levels = append(levels, l)
+		}
+	}
+	for _, l := range levels {
+		for _, e := range g.gov.ends(nil, text, l) {
+			if e > best {
+				best, inst = e, false
+			}
+		}
+		stems = g.stem.ends(stems[:0], text, l)
+		for _, s := range stems {
+			for _, e := range g.suffix.ends(nil, text, s) {
+				if e > best {
+					best, inst = e, false
+				}
+			}
+		}
+	}
+	return best, inst, buf
+}
+
+// deniedBeforeLevel reports runes that, before 省/市/县/区, make it the end of
+// an ordinary word (城市, 都市, 社区, 园区, 全省 handled as its own level).
+func deniedBeforeLevel(r rune) bool {
+	switch r {
+	case '城', '都', '跨', '外', '地', '社', '园', '片', '新', '小', '湾', '景', '范', '验', '作', '贸', '矿', '灾', '困', '山', '本', '该', '此', '同', '个', '两', '各':
+		return true
+	}
+	return false
+}
+
+// findBodies returns the body spans of text, leftmost-longest, in order.
+func (g *gazetteer) findBodies(text []rune) []Span {
+	var spans []Span
+	var buf []int
+	for i := 0; i < len(text); {
+		if !isHan(text[i]) {
+			i++
+			continue
+		}
+		end, inst, b := g.bodyAt(text, i, buf)
+		buf = b
+		if end > i && inst && !givenTask(text, i, end) {
+			i = end
+			continue
+		}
+		if end > i {
+			spans = append(spans, Span{Start: i, End: end, Kind: Body})
+			i = end
+			continue
+		}
+		i++
+	}
+	return spans
+}
+
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
+}
+
+var (
+	// directives give the institution after them a task: 鼓励用人单位…
+	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "组织", "发挥", "授权", "委托", "激励", "促进", "会同", "联合")
+	// modifiers may stand between a directive and the institution.
+	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关")
+	// taskWords after an institution make it the actor: 高校完善…, 用人单位应…
+	taskWords = words("应", "要", "可", "须", "必须", "按", "依法", "积极", "主动", "负责", "承担", "开展", "建立", "健全", "完善", "提供", "落实", "做好", "参与", "打破", "发行", "招收", "提高", "创新", "开设", "实施", "不得", "根据")
+)
+
+// givenTask reports whether the institution type text[s:e] is given a task:
+// a directive verb before it (only modifiers between) or a task word after.
+func givenTask(text []rune, s, e int) bool {
+	if longestAt(text, e, taskWords) > 0 {
+		return true
+	}
+	// Walk back over modifiers to a directive.
+	j := s
+	for steps := 0; steps < 6 && j > 0; steps++ {
+		if endsWithAt(text, j, directives) > 0 {
+			return true
+		}
+		n := endsWithAt(text, j, modifiers)
+		if n == 0 {
+			return false
+		}
+		j -= n
+	}
+	return false
+}

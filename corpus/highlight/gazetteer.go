@@ -1,0 +1,141 @@
+package highlight
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed bodies.txt
+var bodiesData string
+
+// entry is one gazetteer name with its guards.
+type entry struct {
+	notAfter  [][]rune // the name does not count when the text after it starts with one of these
+	notBefore [][]rune // the name does not count when the text before it ends with one of these
+}
+
+// trie is a rune trie over gazetteer names.
+type trie struct {
+	next map[rune]*trie
+	leaf *entry
+}
+
+func (t *trie) insert(name []rune, e *entry) {
+	n := t
+	for _, r := range name {
+		r = fold(r)
+		if n.next == nil {
+			n.next = map[rune]*trie{}
+		}
+		c, ok := n.next[r]
+		if !ok {
+			c = &trie{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	n.leaf = e
+}
+
+// ends appends to dst every end position of a name starting at text[i]
+// whose guards pass, in increasing order.
+func (t *trie) ends(dst []int, text []rune, i int) []int {
+	n := t
+	for j := i; j < len(text); j++ {
+		c, ok := n.next[text[j]]
+		if !ok {
+			break
+		}
+		n = c
+		if n.leaf != nil && n.leaf.allows(text, i, j+1) {
+			dst = append(dst, j+1)
+		}
+	}
+	return dst
+}
+
+func (e *entry) allows(text []rune, start, end int) bool {
+	for _, g := range e.notAfter {
+		if hasPrefixAt(text, end, g) {
+			return false
+		}
+	}
+	for _, g := range e.notBefore {
+		if start >= len(g) && hasPrefixAt(text, start-len(g), g) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefixAt(text []rune, i int, p []rune) bool {
+	if i < 0 || i+len(p) > len(text) {
+		return false
+	}
+	for k, r := range p {
+		if text[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// gazetteer holds the compiled sections of bodies.txt.
+type gazetteer struct {
+	name, institution, party, place, level, gov, stem, suffix *trie
+}
+
+// parseGazetteer compiles the gazetteer text (the format bodies.txt documents).
+func parseGazetteer(data string) (*gazetteer, error) {
+	g := &gazetteer{}
+	sections := map[string]**trie{
+		"name": &g.name, "institution": &g.institution, "party": &g.party, "place": &g.place, "level": &g.level,
+		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix,
+	}
+	for _, p := range sections {
+		*p = &trie{}
+	}
+	var cur *trie
+	for i, line := range strings.Split(data, "\n") {
+		if k := strings.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if f := fields[0]; strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
+			p, ok := sections[f[1:len(f)-1]]
+			if !ok {
+				return nil, fmt.Errorf("gazetteer line %d: unknown section %s", i+1, f)
+			}
+			cur = *p
+			continue
+		}
+		if cur == nil {
+			return nil, fmt.Errorf("gazetteer line %d: entry before any section", i+1)
+		}
+		e := &entry{}
+		for _, guard := range fields[1:] {
+			switch {
+			case strings.HasPrefix(guard, "!") && len(guard) > 1:
+				e.notAfter = append(e.notAfter, foldAll(guard[1:]))
+			case strings.HasPrefix(guard, "^") && len(guard) > 1:
+				e.notBefore = append(e.notBefore, foldAll(guard[1:]))
+			default:
+				return nil, fmt.Errorf("gazetteer line %d: bad guard %q", i+1, guard)
+			}
+		}
+		cur.insert([]rune(fields[0]), e)
+	}
+	return g, nil
+}
+
+func foldAll(s string) []rune {
+	r := []rune(s)
+	for i := range r {
+		r[i] = fold(r[i])
+	}
+	return r
+}

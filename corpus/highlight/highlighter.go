@@ -1,0 +1,141 @@
+package highlight
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Highlighter finds targets, bodies and figures. It holds the compiled
+// gazetteer, is immutable once built and safe for concurrent use.
+type Highlighter struct {
+	gaz *gazetteer
+}
+
+// New compiles the embedded gazetteer into a Highlighter.
+func New() (*Highlighter, error) {
+	g, err := parseGazetteer(bodiesData)
+	if err != nil {
+		return nil, fmt.Errorf("compile embedded gazetteer: %w", err)
+	}
+	return &Highlighter{gaz: g}, nil
+}
+
+// defaultHighlighter is built on first use; the embedded gazetteer is tested
+// to compile, so the error path only yields a Highlighter that finds nothing.
+var defaultHighlighter = sync.OnceValue(func() *Highlighter {
+	h, err := New()
+	if err != nil {
+		return &Highlighter{}
+	}
+	return h
+})
+
+// Find returns the target, body and figure spans of text using the embedded
+// gazetteer: rune offsets, sorted by Start, non-overlapping.
+func Find(text string) []Span { return defaultHighlighter().Find(text) }
+
+// Responsible parses a trailing responsibility annotation of a clause, such
+// as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责）, into body names,
+// lead unit first; nil when text has none.
+func Responsible(text string) []string { return defaultHighlighter().Responsible(text) }
+
+// Find returns the target, body and figure spans of text: rune offsets,
+// sorted by Start, non-overlapping, each with Start < End.
+func (h *Highlighter) Find(text string) []Span {
+	if h == nil || h.gaz == nil || text == "" {
+		return nil
+	}
+	c := compact(text)
+	var spans []Span
+	spans = append(spans, h.gaz.findBodies(c.runes)...)
+	spans = append(spans, findMeasures(c.runes, spans)...)
+	spans = normalize(spans)
+	for i := range spans {
+		spans[i].Start, spans[i].End = c.orig[spans[i].Start], c.orig[spans[i].End-1]+1
+	}
+	return spans
+}
+
+// compacted is text with spaces removed (government text puts spaces
+// around numbers: 700 万人次) and the original rune index of every kept rune.
+type compacted struct {
+	runes []rune
+	orig  []int
+}
+
+func compact(text string) compacted {
+	c := compacted{runes: make([]rune, 0, len(text)/2), orig: make([]int, 0, len(text)/2)}
+	i := 0
+	for _, r := range text {
+		switch r {
+		case ' ', '\u3000', '\u00a0', '\r':
+		default:
+			c.runes = append(c.runes, fold(r))
+			c.orig = append(c.orig, i)
+		}
+		i++
+	}
+	return c
+}
+
+// fold maps full-width digits and signs to ASCII so one rule serves both.
+func fold(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９':
+		return r - '０' + '0'
+	case r == '％':
+		return '%'
+	case r == '．':
+		return '.'
+	case r == '（':
+		return '('
+	case r == '）':
+		return ')'
+	case r == '［':
+		return '['
+	case r == '］':
+		return ']'
+	}
+	return r
+}
+
+// normalize sorts spans and drops or trims overlaps: bodies win over
+// targets, targets over figures; a trimmed span keeps its end.
+func normalize(spans []Span) []Span {
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].Start != spans[j].Start {
+			return spans[i].Start < spans[j].Start
+		}
+		return rank(spans[i].Kind) < rank(spans[j].Kind)
+	})
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Start >= s.End {
+			continue
+		}
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			prev := &out[n-1]
+			switch {
+			case rank(s.Kind) < rank(prev.Kind) && prev.Start < s.Start:
+				prev.End = s.Start
+			case s.End > prev.End:
+				s.Start = prev.End
+			default:
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func rank(k Kind) int {
+	switch k {
+	case Body:
+		return 0
+	case Target:
+		return 1
+	}
+	return 2
+}

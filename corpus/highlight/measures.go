@@ -1,0 +1,558 @@
+package highlight
+
+import "strings"
+
+// This file finds targets and figures: numbers with units, deadlines and
+// level words, told apart by the tense of their sentence. All positions are
+// indexes into the compacted rune slice (see compact).
+
+// tense is what a sentence says about time.
+type tense int
+
+const (
+	neutral tense = iota
+	future
+	past
+)
+
+func words(ws ...string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+var (
+	// strongPast marks a sentence that reports what happened.
+	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "上年", "同比", "先后", "已达", "已有", "已建成", "已实现")
+	// weakPast marks a report unless the sentence also looks ahead.
+	weakPast = words("累计", "位居", "居全国", "占全国", "均居")
+	// futureWords mark a sentence that looks ahead.
+	futureWords = words("力争", "确保", "每年", "今后", "未来", "预期", "到本世纪")
+	// comparison verbs after 比…: 比2019年底增长33.7% reports a change.
+	changeVerbs = words("增长", "增加", "提高", "下降", "减少", "降低", "上升", "提升")
+	// levelWords bind a number as a commitment: 达到98%, 不低于50%.
+	levelWords = words("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
+		"降低到", "降低至", "下降到", "下降至", "降至", "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "稳定在",
+		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
+		"年均", "每年", "增长", "提高", "人均")
+	// commitVerbs bind the quantity of a clause as something to deliver.
+	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
+		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
+		"建有", "覆盖", "惠及", "举办", "扩大", "调训", "轮训", "备案", "取得", "促进")
+	// qualifiers follow a quantity: 700万人次以上, 2个工作日内.
+	qualifiers = words("及以上", "以上", "以内", "以下", "左右", "之内", "内")
+	// units follow a number; 年 is handled separately.
+	units = words("万人次", "人次", "万人", "人", "万元", "亿元", "元", "个工作日", "工作日", "个月", "个", "所", "家", "项",
+		"张", "户", "名", "条", "台", "套", "座", "次", "倍", "天", "小时", "分钟", "岁", "类", "种", "批", "间", "亩",
+		"公里", "平方米", "%", "‰", "届", "期", "位", "本", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册")
+	magnitudes = words("万", "亿", "千", "百")
+)
+
+// hasAt reports whether w occurs at text[i].
+func hasAt(text []rune, i int, w []rune) bool { return hasPrefixAt(text, i, w) }
+
+// longestAt returns the length of the longest word of ws at text[i], or 0.
+func longestAt(text []rune, i int, ws [][]rune) int {
+	best := 0
+	for _, w := range ws {
+		if len(w) > best && hasAt(text, i, w) {
+			best = len(w)
+		}
+	}
+	return best
+}
+
+// endsWithAt returns the length of the longest word of ws ending at text[e], or 0.
+func endsWithAt(text []rune, e int, ws [][]rune) int {
+	best := 0
+	for _, w := range ws {
+		if len(w) > best && e-len(w) >= 0 && hasAt(text, e-len(w), w) {
+			best = len(w)
+		}
+	}
+	return best
+}
+
+func containsAny(text []rune, ws [][]rune) bool {
+	for i := range text {
+		if longestAt(text, i, ws) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '；', ';', '！', '!', '？', '?', '\n':
+		return true
+	}
+	return false
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '、', '：', ':', '(', ')', '《', '》', '—', '*', '\t':
+		return true
+	}
+	return isSentenceEnd(r)
+}
+
+// number is a run of digits with decimal points, thousands commas and
+// fraction slashes between digits: 85.2, 1/3, 4,070.
+func numberEnd(text []rune, i int) int {
+	j := i
+	for j < len(text) {
+		switch {
+		case isDigit(text[j]):
+			j++
+		case (text[j] == '.' || text[j] == ',' || text[j] == '/') && j+1 < len(text) && isDigit(text[j+1]) && j > i:
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// yearAt reports whether text[i:e] is a calendar year followed by 年.
+func yearAt(text []rune, i, e int) bool {
+	if e-i != 4 || e >= len(text) || text[e] != '年' {
+		return false
+	}
+	y := 0
+	for _, r := range text[i:e] {
+		y = y*10 + int(r-'0')
+	}
+	return y >= 1900 && y <= 2100
+}
+
+// dateEnd returns the end of a date starting with a year at i whose digits
+// end at e: 2025年, 2025年底, 2022年6月底, 2022年前.
+func dateEnd(text []rune, e int) (end int, before bool) {
+	j := e + 1 // past 年
+	if k := numberEnd(text, j); k > j && k < len(text) && text[k] == '月' {
+		j = k + 1
+	}
+	if j < len(text) && (text[j] == '底' || text[j] == '末' || text[j] == '初' || text[j] == '中') {
+		j++
+	}
+	if n := longestAt(text, j, words("以前", "之前", "前")); n > 0 {
+		return j + n, true
+	}
+	return j, false
+}
+
+// sentence is a run of text between sentence ends.
+type sentence struct {
+	start, end int
+	tense      tense
+	strong     bool // past by a strong marker
+}
+
+// sentenceTense classifies s.
+func sentenceTense(text []rune, s, e int) (tense, bool) {
+	seg := text[s:e]
+	if containsAny(seg, strongPast) {
+		return past, true
+	}
+	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
+	if fut {
+		return future, false
+	}
+	if containsAny(seg, weakPast) || comparisonIn(seg) || datedIn(seg) {
+		return past, false
+	}
+	return neutral, false
+}
+
+// comparisonIn finds 比 … 增长 within a few runes: a change against a baseline.
+func comparisonIn(seg []rune) bool {
+	for i, r := range seg {
+		if r != '比' && r != '较' || i+1 < len(seg) && strings.ContainsRune("重例率较高大好快为多少强低小", seg[i+1]) {
+			continue
+		}
+		for j := i + 1; j < len(seg) && j <= i+14 && !isClauseBreak(seg[j]); j++ {
+			if longestAt(seg, j, changeVerbs) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deadlineIn finds 到2025年 or 2025年底前 in seg.
+func deadlineIn(seg []rune) bool {
+	for i := 0; i < len(seg); i++ {
+		if !isDigit(seg[i]) || i > 0 && isDigit(seg[i-1]) {
+			continue
+		}
+		e := numberEnd(seg, i)
+		if yearAt(seg, i, e) {
+			if _, _, ok := deadline(seg, i, e); ok {
+				return true
+			}
+		}
+		i = e
+	}
+	return false
+}
+
+// datedIn finds a year that is not a deadline and not inside a title: a
+// dated sentence (2020年香港籍毕业生报名20人) reports a fact.
+func datedIn(seg []rune) bool {
+	depth := 0
+	for i := 0; i < len(seg); i++ {
+		switch seg[i] {
+		case '《', '〔', '[':
+			depth++
+		case '》', '〕', ']':
+			depth = max(0, depth-1)
+		}
+		if depth > 0 || !isDigit(seg[i]) || i > 0 && isDigit(seg[i-1]) {
+			continue
+		}
+		e := numberEnd(seg, i)
+		if yearAt(seg, i, e) {
+			if _, _, ok := deadline(seg, i, e); !ok && !hasAt(seg, e+1, []rune("远景")) && !(i > 0 && (seg[i-1] == '至' || seg[i-1] == '望' || seg[i-1] == '定')) && !(e+1 < len(seg) && seg[e+1] == '至') {
+				return true
+			}
+		}
+		i = e
+	}
+	return false
+}
+
+// deadline reports a deadline around the year at text[i:e]: 到2025年,
+// 力争到2025年底, 2022年前. It returns the span of the deadline.
+func deadline(text []rune, i, e int) (start, end int, ok bool) {
+	end, before := dateEnd(text, e)
+	start = i
+	if i > 0 && (text[i-1] == '到' || text[i-1] == '于') {
+		// 截止到, 直到 start a report, not a deadline.
+		if i > 1 && (text[i-2] == '止' || text[i-2] == '至' || text[i-2] == '直') {
+			return 0, 0, false
+		}
+		start = i - 1
+		ok = true
+		if start >= 2 && hasAt(text, start-2, []rune("力争")) {
+			start -= 2
+		}
+	}
+	if before {
+		ok = true
+	}
+	return start, end, ok
+}
+
+// periodEndIn finds “十四五”期末 not used as a baseline.
+func periodEndIn(seg []rune) bool {
+	for i := range seg {
+		if s, _, ok := periodEnd(seg, i); ok && s >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// periodEnd reports a five-year-plan end (“十四五”期末) whose 期末 starts at
+// text[i], returning its span; a baseline after 比/较 does not count.
+func periodEnd(text []rune, i int) (start, end int, ok bool) {
+	if !hasAt(text, i, []rune("期末")) {
+		return 0, 0, false
+	}
+	j := i
+	if j > 0 && (text[j-1] == '”' || text[j-1] == '"') {
+		j--
+	}
+	if j == 0 || text[j-1] != '五' {
+		return 0, 0, false
+	}
+	j--
+	for j > 0 && isHanNumeral(text[j-1]) {
+		j--
+	}
+	if j > 0 && (text[j-1] == '“' || text[j-1] == '"') {
+		j--
+	}
+	if j > 0 {
+		switch text[j-1] {
+		case '比', '较', '与', '至', '自', '从':
+			return 0, 0, false
+		}
+	}
+	return j, i + 2, true
+}
+
+func isHanNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+// findMeasures returns target and figure spans of text; bodies are the body
+// spans already found, which measures never cover.
+func findMeasures(text []rune, bodies []Span) []Span {
+	inBody := make([]bool, len(text)+1)
+	for _, b := range bodies {
+		for k := b.Start; k < b.End; k++ {
+			inBody[k] = true
+		}
+	}
+	var out []Span
+	var sents []sentence
+	anyPast, anyFuture := false, false
+	tables := false
+	for ls := 0; ls < len(text); {
+		le := ls
+		tabs := 0
+		for le < len(text) && text[le] != '\n' {
+			if text[le] == '\t' {
+				tabs++
+			}
+			le++
+		}
+		if tabs >= 2 {
+			tables = true
+		} else {
+			for s := ls; s < le; {
+				e := s
+				for e < le && !isSentenceEnd(text[e]) {
+					e++
+				}
+				if e < le {
+					e++
+				}
+				t, strong := sentenceTense(text, s, e)
+				anyPast = anyPast || t == past
+				anyFuture = anyFuture || t == future
+				sents = append(sents, sentence{start: s, end: e, tense: t, strong: strong})
+				s = e
+			}
+		}
+		ls = le + 1
+	}
+	for _, s := range sents {
+		t := s.tense
+		if t == neutral && anyPast && !anyFuture {
+			t = past
+		}
+		out = measuresIn(text, s.start, s.end, t, inBody, out)
+	}
+	if tables {
+		out = append(out, tableSpans(text)...)
+	}
+	return out
+}
+
+// measuresIn appends the targets and figures of the sentence text[s:e].
+func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Span {
+	lastEnd := s // no target extends back over an earlier span
+	add := func(sp Span) {
+		out = append(out, sp)
+		lastEnd = sp.End
+	}
+	for i := s; i < e; i++ {
+		r := text[i]
+		if inBody[i] {
+			lastEnd = max(lastEnd, i+1)
+			continue
+		}
+		switch {
+		case r == '期' && t != past:
+			if ps, pe, ok := periodEnd(text, i); ok && ps >= lastEnd {
+				add(Span{Start: ps, End: pe, Kind: Target})
+				i = pe - 1
+			}
+			continue
+		case r == '如' && t != past && hasAt(text, i, []rune("如期")):
+			add(Span{Start: i, End: i + 2, Kind: Target})
+			i++
+			continue
+		case !isDigit(r) || i > s && (isDigit(text[i-1]) || text[i-1] == '.'):
+			continue
+		}
+		ne := numberEnd(text, i)
+		if ne > e {
+			ne = e
+		}
+		if yearAt(text, i, ne) {
+			ds, de, ok := deadline(text, i, ne)
+			if ok && t != past && ds >= lastEnd {
+				add(Span{Start: ds, End: min(de, e), Kind: Target})
+			}
+			i = max(i, min(de, e)-1)
+			continue
+		}
+		if excludedNumber(text, i, ne) {
+			i = ne - 1
+			continue
+		}
+		me, hasUnit, qual := measureEnd(text, ne, e)
+		if !hasUnit && !qual {
+			i = ne - 1
+			continue
+		}
+		if me > ne && inBody[me-1] {
+			i = ne - 1
+			continue
+		}
+		if t == past {
+			add(Span{Start: i, End: me, Kind: Figure})
+			i = me - 1
+			continue
+		}
+		// 300万以下的城市, 300万以下城市: a threshold that defines a group.
+		attributive := me < e && (text[me] == '的' ||
+			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
+		counted := i > s && text[i-1] == '等'
+		if attributive || counted {
+			i = me - 1
+			continue
+		}
+		cs := clauseStart(text, s, i)
+		lw, lwStart := levelBefore(text, cs, i)
+		bound := qual || lw || t == future || verbIn(text, cs, i)
+		if !bound {
+			i = me - 1
+			continue
+		}
+		start := cs
+		if lastEnd > cs {
+			// A second quantity of the clause: 建成20所…和30所.
+			start = i
+			if lw {
+				start = max(lwStart, lastEnd)
+			}
+		}
+		for start < i && strings.ContainsRune("和与及并且、", text[start]) {
+			start++
+		}
+		if i-start > 24 {
+			start = i
+			if lw {
+				start = lwStart
+			}
+		}
+		add(Span{Start: start, End: me, Kind: Target})
+		i = me - 1
+	}
+	return out
+}
+
+// excludedNumber reports numbers that are no measure: citation and clause
+// numbers (第1764号, 〔2021〕32号, 1., （3）), dates, codes (2+6+N), ratios.
+func excludedNumber(text []rune, i, ne int) bool {
+	if i > 0 {
+		switch text[i-1] {
+		case '第', '〔', '+', '图', '表', '号', '-', '—', '~', '～':
+			return true
+		}
+		if isLatin(text[i-1]) {
+			return true
+		}
+		if i > 1 && (hasAt(text, i-2, []rune("专栏")) || hasAt(text, i-2, []rune("附件"))) {
+			return true
+		}
+	}
+	if ne < len(text) {
+		switch text[ne] {
+		case '+', '号', '〕', '章', '节', '条', '款', ':', '：', '月', '日', '时', '-', '—', '~', '～', '.', '、':
+			return true
+		}
+		if isLatin(text[ne]) {
+			return true
+		}
+		if text[ne] == ')' && i > 0 && text[i-1] == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// measureEnd parses the unit and qualifier after a number ending at ne:
+// 万人次以上, 个工作日内, %左右, 万多个.
+func measureEnd(text []rune, ne, limit int) (end int, hasUnit, qual bool) {
+	j := ne
+	if n := longestAt(text, j, magnitudes); n > 0 {
+		j += n
+		hasUnit = true
+	}
+	if j < limit && (text[j] == '多' || text[j] == '余') {
+		j++
+	}
+	if n := longestAt(text, j, units); n > 0 {
+		j += n
+		hasUnit = true
+	} else if j < limit && text[j] == '年' && ne-numberStart(text, ne) <= 2 {
+		j++
+		hasUnit = true
+	}
+	if n := longestAt(text, j, qualifiers); n > 0 && (hasUnit || text[j] != '内') {
+		j += n
+		qual = true
+	}
+	return min(j, limit), hasUnit, qual
+}
+
+func numberStart(text []rune, ne int) int {
+	i := ne
+	for i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == ',' || text[i-1] == '/') {
+		i--
+	}
+	return i
+}
+
+// clauseStart returns the start of the clause holding text[i], not before s.
+func clauseStart(text []rune, s, i int) int {
+	j := i
+	for j > s && !isClauseBreak(text[j-1]) {
+		j--
+	}
+	return j
+}
+
+// levelBefore finds a level word ending within four runes before i in the
+// clause starting at cs: 达98%, 提高到每人每月180元.
+func levelBefore(text []rune, cs, i int) (bool, int) {
+	for e := i; e >= cs && e >= i-4; e-- {
+		if e < i && text[e] == '的' {
+			return false, 0
+		}
+		if n := endsWithAt(text, e, levelWords); n > 0 && e-n >= cs {
+			return true, e - n
+		}
+	}
+	return false, 0
+}
+
+// verbIn reports a commitment verb in text[cs:i].
+func verbIn(text []rune, cs, i int) bool {
+	if i > 0 && text[i-1] == '的' {
+		return false
+	}
+	for k := cs; k < i; k++ {
+		if longestAt(text, k, commitVerbs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bareMagnitude reports a quantity whose only unit is 万 or 亿: 300万.
+func bareMagnitude(text []rune, ne, me int) bool {
+	n := longestAt(text, ne, magnitudes)
+	if n == 0 {
+		return false
+	}
+	j := ne + n
+	return j == me || longestAt(text, j, qualifiers) == me-j
+}

@@ -1,0 +1,155 @@
+package highlight
+
+import (
+	"strings"
+	"unicode"
+)
+
+// roleWords end a unit in a responsibility annotation; the longest are
+// stripped first.
+var roleWords = []string{"按职责分工负责", "按职责分工落实", "按职责分别负责", "按职责负责", "按职责分工", "分别负责", "共同负责",
+	"负责落实", "配合落实", "参与", "配合", "负责", "牵头", "按职责", "分工", "等"}
+
+// Responsible parses a trailing responsibility annotation of a clause, such
+// as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） or
+// （省发展改革委、省人力资源社会保障厅负责。列第一位者为牵头单位，下同）,
+// into body names, lead unit first; nil when text has none.
+func (h *Highlighter) Responsible(text string) []string {
+	if h == nil || h.gaz == nil {
+		return nil
+	}
+	inner, ok := trailingParen(text)
+	if !ok || !strings.ContainsAny(inner, "牵负参配") ||
+		!(strings.Contains(inner, "牵头") || strings.Contains(inner, "负责") || strings.Contains(inner, "参与") || strings.Contains(inner, "配合")) {
+		return nil
+	}
+	var lead, rest []string
+	seen := map[string]bool{}
+	for _, sent := range splitTop(inner, "。；;") {
+		if strings.Contains(sent, "列第一位") || strings.Contains(sent, "牵头单位") || strings.Contains(sent, "下同") || strings.Contains(sent, "排名") {
+			continue
+		}
+		for _, piece := range splitTop(sent, "，,、") {
+			isLead := strings.Contains(piece, "牵头")
+			for _, name := range h.unitNames(piece) {
+				if seen[name] {
+					continue
+				}
+				seen[name] = true
+				if isLead {
+					lead = append(lead, name)
+				} else {
+					rest = append(rest, name)
+				}
+			}
+		}
+	}
+	out := append(lead, rest...)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// trailingParen returns the content of a parenthesis that ends text (after
+// trailing spaces and sentence punctuation), matching nested parentheses.
+func trailingParen(text string) (string, bool) {
+	r := []rune(strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' || r == '.'
+	}))
+	if len(r) == 0 || fold(r[len(r)-1]) != ')' {
+		return "", false
+	}
+	depth := 0
+	for i := len(r) - 1; i >= 0; i-- {
+		switch fold(r[i]) {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return string(r[i+1 : len(r)-1]), true
+			}
+		case '\n':
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// splitTop splits s at any rune of seps that is not inside parentheses.
+func splitTop(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case fold(r) == '(':
+			depth++
+		case fold(r) == ')':
+			depth = max(0, depth-1)
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, s[start:i])
+			start = i + len(string(r))
+		}
+	}
+	return append(out, s[start:])
+}
+
+// unitNames returns the bodies one piece of an annotation names: the
+// gazetteer's bodies when they make up the piece (省人社厅和省财政厅), else
+// the whole piece when it ends like an organisation's name.
+func (h *Highlighter) unitNames(piece string) []string {
+	piece = strings.TrimSpace(piece)
+	for _, p := range []string{"由", "会同", "请"} {
+		piece = strings.TrimPrefix(piece, p)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, w := range roleWords {
+			if strings.HasSuffix(piece, w) && len(piece) > len(w) {
+				piece = strings.TrimSpace(strings.TrimSuffix(piece, w))
+				changed = true
+			}
+		}
+	}
+	if piece == "" || strings.ContainsAny(piece, "0123456789。：:") {
+		return nil
+	}
+	runes := []rune(piece)
+	var names []string
+	var gaps strings.Builder
+	at := 0
+	for _, s := range h.Find(piece) {
+		if s.Kind != Body {
+			continue
+		}
+		gaps.WriteString(string(runes[at:s.Start]))
+		names = append(names, string(runes[s.Start:s.End]))
+		at = s.End
+	}
+	gaps.WriteString(string(runes[at:]))
+	rest := strings.TrimSpace(gaps.String())
+	for _, c := range []string{"以及", "会同", "和", "与", "及", " "} {
+		rest = strings.ReplaceAll(rest, c, "")
+	}
+	if len(names) > 0 && rest == "" {
+		return names
+	}
+	if len(runes) <= 24 && endsLikeBody(runes) && !strings.ContainsAny(piece, "，,；;（）()") {
+		return []string{piece}
+	}
+	return nil
+}
+
+// endsLikeBody reports names ending as organisations do: …厅, …局, …委员会.
+func endsLikeBody(r []rune) bool {
+	if len(r) < 2 {
+		return false
+	}
+	for _, s := range []string{"厅", "局", "委", "委员会", "部", "办", "办公室", "署", "院", "行", "会", "政府", "中心", "机构", "单位", "部门", "集团", "公司", "联", "协"} {
+		if strings.HasSuffix(string(r), s) {
+			return true
+		}
+	}
+	return false
+}
