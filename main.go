@@ -25,5 +25,6 @@ func main() {
 		Stdout: os.Stdout,
 		Stderr: os.Stderr,
 		Getenv: os.Getenv,
+		RunTUI: cli.TUI(seeds, os.Getenv),
 	}))
 }

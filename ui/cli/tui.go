@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"policyreader/ui"
+	"policyreader/ui/textlayout"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-runewidth"
+	"github.com/muesli/termenv"
+)
+
+// TUI returns the function main passes as Env.RunTUI: it loads the corpus
+// (seeds, or opts.Corpus), shows load warnings in the status bar and runs
+// the reader full-screen until the user quits. getenv decides NO_COLOR.
+func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
+	return func(opts Options) error {
+		var warn bytes.Buffer
+		c, err := LoadCorpus(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts)
+		warnings := warningLines(warn.String())
+		if err != nil {
+			if len(warnings) > 0 {
+				return fmt.Errorf("%w (%s)", err, strings.Join(warnings, "; "))
+			}
+			return err
+		}
+		// One width rule for the whole program: go-runewidth (textinput)
+		// measures like lipgloss.
+		textlayout.AlignRunewidth(runewidth.DefaultCondition)
+		noColor := getenv("NO_COLOR") != ""
+		r := lipgloss.NewRenderer(os.Stdout)
+		if noColor {
+			// lipgloss's NO_COLOR profile drops bold and reverse too; keep
+			// attributes so highlights stay visible, the styles name no colour.
+			r.SetColorProfile(termenv.ANSI)
+		}
+		// Ask the terminal for its background now, before the program owns
+		// the input.
+		r.HasDarkBackground()
+		m := ui.New(c, ui.Options{NoColor: noColor, Renderer: r, Warnings: warnings})
+		if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
+			return fmt.Errorf("run the reader: %w", err)
+		}
+		return nil
+	}
+}
+
+// warningLines turns LoadCorpus's stderr lines into status-bar messages.
+func warningLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(l, "policyreader: warning: "))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
