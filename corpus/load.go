@@ -1,14 +1,18 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // LoadError reports one source that could not be loaded; the rest still open.
@@ -30,7 +34,7 @@ func (e *LoadError) Unwrap() error { return e.Err }
 func ParseBytes(name string, data []byte) (*Document, error) {
 	text, err := Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", name, err)
+		return nil, err
 	}
 	return Parse(name, text)
 }
@@ -71,25 +75,91 @@ func isDocName(name string) bool {
 	return false
 }
 
+// MaxFileSize is the largest file LoadPaths opens (64 MiB). Policy
+// documents are far smaller; anything bigger is refused with a reason
+// rather than risking the reader's memory.
+const MaxFileSize = 64 << 20
+
+// LoadOptions tune LoadPathsContext.
+type LoadOptions struct {
+	// Progress, when set, is called after each file with the number done
+	// and the total; it may be called from several goroutines.
+	Progress func(done, total int)
+	// Workers bounds parallel parsing; 0 means GOMAXPROCS.
+	Workers int
+}
+
 // LoadPaths loads files and folders (recursively, .txt and .md, sorted by
 // path). Sources that fail are returned as *LoadError; the rest load.
 func LoadPaths(paths []string) (*Corpus, []error) {
+	return LoadPathsContext(context.Background(), paths, LoadOptions{})
+}
+
+// LoadPathsContext is LoadPaths with cancellation, progress reports and
+// parallel parsing. Document order is the sorted path order whatever the
+// scheduling.
+func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Corpus, []error) {
 	files, errs := collectFiles(paths)
-	docs := make([]*Document, 0, len(files))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			errs = append(errs, &LoadError{f, err})
-			continue
-		}
-		d, err := ParseBytes(f, data)
-		if err != nil {
-			errs = append(errs, &LoadError{f, err})
-			continue
-		}
-		docs = append(docs, d)
+	docs := make([]*Document, len(files))
+	fileErrs := make([]error, len(files))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return NewCorpus(uniqueIDs(docs)), errs
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				if err := ctx.Err(); err != nil {
+					fileErrs[i] = &LoadError{files[i], err}
+					continue
+				}
+				docs[i], fileErrs[i] = loadFile(files[i])
+				if opt.Progress != nil {
+					opt.Progress(int(done.Add(1)), len(files))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	kept := docs[:0]
+	for i, d := range docs {
+		if fileErrs[i] != nil {
+			errs = append(errs, fileErrs[i])
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return NewCorpus(uniqueIDs(kept)), errs
+}
+
+func loadFile(name string) (*Document, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, &LoadError{name, err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &LoadError{name, errors.New("not a regular file")}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &LoadError{name, fmt.Errorf("file too large (%d MiB; the limit is %d MiB)", info.Size()>>20, MaxFileSize>>20)}
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, &LoadError{name, err}
+	}
+	d, err := ParseBytes(name, data)
+	if err != nil {
+		return nil, &LoadError{name, err}
+	}
+	return d, nil
 }
 
 func collectFiles(paths []string) ([]string, []error) {

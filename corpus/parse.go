@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	// HIGHLIGHT "policyreader/corpus/highlight"
+	"policyreader/corpus/highlight"
 )
 
 // Parse parses decoded text into a Document. name is the file name the ID
@@ -330,8 +330,8 @@ func finish(d *Document) {
 			if n.Kind == Table {
 				n.Text = rowsText(n.Rows)
 			}
-			// HIGHLIGHT n.Spans = highlight.Find(n.Text)
-			// HIGHLIGHT n.Responsible = highlight.Responsible(n.Text)
+			n.Spans = highlight.Find(n.Text)
+			n.Responsible = highlight.Responsible(n.Text)
 			assign(n.ID, n, n.Children)
 		}
 	}
