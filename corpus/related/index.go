@@ -87,10 +87,12 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		})
 	}
 
-	// Pass 1: raw term counts per node (heading weighted), and document frequencies.
+	// Pass 1: raw term counts per node (heading weighted), and document
+	// frequencies. seen[t] is 1 + the last node that had term t, slot[t]
+	// where its count is, so counting needs no sort and no map.
 	counts := make([]float32, 0, 64*len(x.nodes))
 	x.vecOff = make([]int32, 1, len(x.nodes)+1)
-	var df []int32
+	var df, seen, slot []int32
 	var buf []int32
 	for i, n := range x.nodes {
 		if i%checkEvery == 0 {
@@ -99,20 +101,21 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 			}
 		}
 		buf = x.terms(buf[:0], n, true)
-		slices.Sort(buf)
-		for j := 0; j < len(buf); {
-			k := j
-			for k < len(buf) && buf[k] == buf[j] {
-				k++
+		if grow := int(x.v.n) - len(df); grow > 0 {
+			df = append(df, make([]int32, grow)...)
+			seen = append(seen, make([]int32, grow)...)
+			slot = append(slot, make([]int32, grow)...)
+		}
+		stamp := int32(i + 1)
+		for _, t := range buf {
+			if seen[t] == stamp {
+				counts[slot[t]]++
+				continue
 			}
-			t := buf[j]
-			for int(t) >= len(df) {
-				df = append(df, 0)
-			}
+			seen[t], slot[t] = stamp, int32(len(counts))
 			df[t]++
 			x.vecTerm = append(x.vecTerm, t)
-			counts = append(counts, float32(k-j))
-			j = k
+			counts = append(counts, 1)
 		}
 		x.vecOff = append(x.vecOff, int32(len(x.vecTerm)))
 	}
