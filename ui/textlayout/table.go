@@ -1,14 +1,22 @@
 package textlayout
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // minReadable is the narrowest a shrunk column may get (two CJK characters)
 // before Table gives up on columns and stacks each row as a record.
 const minReadable = 4
+
+// maxWordFloor caps how wide a column must stay to keep its longest
+// unbreakable run (a figure such as 13.7:39:47.3) on one line; longer runs,
+// such as URLs, are broken by grapheme instead.
+const maxWordFloor = 16
 
 // Table renders rows as aligned columns at most width cells wide and returns
 // the rendered lines, all of the same display width (as x/ansi and lipgloss
@@ -25,9 +33,11 @@ const minReadable = 4
 //
 // A row whose only non-empty cell is its first one, such as the 一、就业 group
 // rows of a policy indicator table or a 专栏 title row, spans the whole table.
-// The first row that does not span is the header. When even columns of four
-// cells cannot fit, each row after the header is printed as a record, one
-// "header：cell" line group per non-empty cell, records separated by a rule.
+// The first row that does not span is the header; it is underlined, and its
+// cells are the first to wrap when space is short. When columns cannot fit
+// with at least four cells each and every figure on one line, each row
+// after the header is printed as a record instead, one "header：cell" line
+// group per non-empty cell, records separated by a rule.
 //
 // Table returns nil when rows has no cells. A lone grapheme wider than width
 // (a wide character when width is 1) is the only thing that can overflow.
@@ -100,33 +110,61 @@ func newTable(rows [][]string) *table {
 }
 
 // columnWidths chooses a width for each column so that the grid fits in
-// width, shrinking the widest columns first. It reports false when columns
-// would get narrower than minReadable cells (or than their widest grapheme).
+// width. If the natural widths (widest line of any cell) fit, they are used.
+// Otherwise header cells give up their natural width first (they wrap onto
+// several lines, keeping only their longest unbreakable run), and if that is
+// not enough the widest columns shrink. A column keeps at least minReadable
+// cells (or its natural width, if less) and its longest unbreakable run up
+// to maxWordFloor cells, so figures are never broken across lines;
+// columnWidths reports false when that cannot fit.
 func (t *table) columnWidths(width int) ([]int, bool) {
-	natural := make([]int, t.ncols)
+	all := make([]int, t.ncols)     // natural widths, header included
+	natural := make([]int, t.ncols) // natural widths of the body rows
 	floor := make([]int, t.ncols)
 	for i, row := range t.cells {
 		if t.span[i] {
 			continue
 		}
 		for j, c := range row {
-			natural[j] = max(natural[j], textWidth(c))
-			floor[j] = max(floor[j], widestCluster(c))
+			w := textWidth(c)
+			all[j] = max(all[j], w)
+			if i != t.header {
+				natural[j] = max(natural[j], w)
+			}
+			floor[j] = max(floor[j], min(widestRun(c), maxWordFloor))
 		}
 	}
 	avail := width - ansi.StringWidth(t.chars.sep)*(t.ncols-1)
-	sum, need := 0, 0
+	sumAll, sum, need := 0, 0, 0
 	for j := range natural {
-		natural[j] = max(natural[j], 1)
-		floor[j] = max(floor[j], min(natural[j], minReadable))
+		all[j] = max(all[j], 1)
+		floor[j] = max(floor[j], min(all[j], minReadable))
+		natural[j] = max(natural[j], floor[j])
+		sumAll += all[j]
 		sum += natural[j]
 		need += floor[j]
 	}
-	if sum <= avail {
-		return natural, true
-	}
-	if need > avail {
+	switch {
+	case sumAll <= avail:
+		return all, true
+	case need > avail:
 		return nil, false
+	case sum <= avail:
+		// Give the room left to the wrapped header cells, those needing
+		// least first, so that as many as possible fit on one line.
+		order := make([]int, t.ncols)
+		for j := range order {
+			order[j] = j
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			return (all[a] - natural[a]) - (all[b] - natural[b])
+		})
+		for _, j := range order {
+			grow := min(all[j]-natural[j], avail-sum)
+			natural[j] += grow
+			sum += grow
+		}
+		return natural, true
 	}
 	// Largest cap c such that capping every column at c (but not below its
 	// floor) fits; found by binary search over [0, widest column].
@@ -151,7 +189,8 @@ func (t *table) columnWidths(width int) ([]int, bool) {
 		}
 	}
 	cw, total := capped(lo)
-	// Hand the cells left over to the columns that were cut, left to right.
+	// Hand the cells left over to the columns that were cut, left to right;
+	// fewer are left than such columns, or the cap would have been higher.
 	for j := 0; total < avail && j < len(cw); j++ {
 		if cw[j] < natural[j] {
 			cw[j]++
@@ -217,20 +256,23 @@ func (t *table) gridRow(row []string, cw []int) []string {
 }
 
 // stacked renders each row as a record of "header：cell" lines, for widths
-// too narrow for columns, records separated by a rule.
+// too narrow for columns, records separated by a rule (none after a
+// spanning row, which heads the records below it).
 func (t *table) stacked(width int) []string {
 	var (
-		lines []string
-		rules []int // indices of the separator lines in lines
+		lines    []string
+		rules    []int // indices of the separator lines in lines
+		prevSpan = true
 	)
 	for i, row := range t.cells {
 		if i == t.header && i < len(t.cells)-1 {
 			continue // its cells label the records below
 		}
-		if len(lines) > 0 {
+		if !prevSpan {
 			rules = append(rules, len(lines))
 			lines = append(lines, "")
 		}
+		prevSpan = t.span[i]
 		for j, c := range row {
 			if strings.TrimSpace(c) == "" {
 				continue
@@ -277,15 +319,15 @@ func textWidth(s string) int {
 	return w
 }
 
-// widestCluster returns the width of the widest grapheme cluster in s.
-func widestCluster(s string) int {
-	w := 0
-	for _, r := range s {
-		if r >= 0x1100 { // below U+1100 every character is at most 1 cell
-			w = 2
-			break
-		}
-		w = 1
+// widestRun returns the width of the widest run of s without a line-break
+// opportunity (trailing white space excluded): the narrowest column in which
+// Wrap breaks s only where Unicode allows.
+func widestRun(s string) int {
+	w, state := 0, -1
+	for s != "" {
+		var seg string
+		seg, s, _, state = uniseg.FirstLineSegmentInString(s, state)
+		w = max(w, ansi.StringWidth(strings.TrimRightFunc(seg, unicode.IsSpace)))
 	}
 	return w
 }
