@@ -98,26 +98,33 @@ func (m detailModel) maxOffset() int { return max(len(m.lines)-max(m.height, 1),
 // ScrollTo brings the row showing rune offset of node's field to the top
 // third of the pane (offset < 0: the node's first row).
 func (m detailModel) ScrollTo(n *corpus.Node, field string, offset int) detailModel {
-	best := -1
+	first, best := -1, -1
 	for i, l := range m.lines {
 		if l.node != n {
 			continue
 		}
-		if best < 0 {
-			best = i
+		if first < 0 {
+			first = i
 		}
-		if field == "heading" && l.heading {
-			best = i
-			break
-		}
-		if field == "text" && !l.heading && offset >= l.start && offset < l.end {
+		if field == "heading" && l.heading || field == "text" && !l.heading && offset >= l.start && offset < l.end {
 			best = i
 			break
 		}
 	}
-	if best >= 0 {
-		m.offset = clamp(best-min(2, m.height/4), 0, m.maxOffset())
+	if best < 0 {
+		best = first
 	}
+	if best < 0 {
+		return m
+	}
+	top := best - min(2, m.height/4)
+	if first >= 0 && best-first < m.height/2 {
+		top = first // the node's heading fits above the match: show it
+	}
+	if top <= 2 {
+		top = 0 // keep the metadata line when it costs nothing
+	}
+	m.offset = clamp(top, 0, m.maxOffset())
 	return m
 }
 
