@@ -206,3 +206,64 @@ func commonPrefix(a, b string) int {
 	}
 	return i
 }
+
+// Reanchor re-keys every bookmark that c resolves to a node with another ID
+// or changed content: NodeID, Fingerprint, Heading, DocTitle and Text are
+// taken from the node, Note and Created are kept. Afterwards Has(node.ID)
+// is true exactly for bookmarked nodes of c, so a reader calls it once
+// after Open (and after Reload). Orphans are left as they are. Two
+// bookmarks that now resolve to one node are merged: the earlier creation
+// time, both notes. It returns how many bookmarks moved.
+func (s *Store) Reanchor(c *corpus.Corpus) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := NewResolver(c)
+	moves := map[string]Bookmark{}
+	for _, b := range s.view.Bookmarks {
+		n, orphan := r.Resolve(b)
+		if orphan {
+			continue
+		}
+		fp := Fingerprint(n)
+		if n.ID == b.NodeID && fp == b.Fingerprint {
+			continue
+		}
+		nb := FromNode(n, b.Created)
+		nb.Note, nb.Updated = b.Note, b.Updated
+		moves[b.NodeID] = nb
+	}
+	if len(moves) == 0 {
+		return 0, nil
+	}
+	return len(moves), s.apply(func(st *state) error {
+		var kept, moved []Bookmark
+		for _, b := range st.Bookmarks {
+			if to, ok := moves[b.NodeID]; ok {
+				to.Note, to.Created, to.Updated = b.Note, b.Created, b.Updated
+				moved = append(moved, to)
+			} else {
+				kept = append(kept, b)
+			}
+		}
+		st.Bookmarks = kept
+		for _, b := range moved {
+			i := st.index(b.NodeID)
+			if i < 0 {
+				st.Bookmarks = append(st.Bookmarks, b)
+				continue
+			}
+			old := &st.Bookmarks[i]
+			if b.Created.Before(old.Created) {
+				old.Created = b.Created
+			}
+			if b.Note != "" && b.Note != old.Note {
+				if old.Note != "" {
+					old.Note += "\n"
+				}
+				old.Note += b.Note
+			}
+		}
+		sortBookmarks(st.Bookmarks)
+		return nil
+	})
+}

@@ -220,3 +220,47 @@ func TestNodeTextIncludesItems(t *testing.T) {
 		pos += i + len(want)
 	}
 }
+
+func TestReanchorRekeysMovedBookmarks(t *testing.T) {
+	orig := seedText(t, centralSeed)
+	before := parseOne(t, centralSeed, orig)
+	at := strings.Index(orig, "\n(二)"+headingRegional)
+	after := parseOne(t, centralSeed, renumberFrom(orig[:at+1], 2)+insertedClause+renumberFrom(orig[at:], 2)[1:])
+
+	dir := t.TempDir()
+	s := mustOpen(t, dir)
+	// (二) and (三) both shift by one: (二) moves onto (三)'s old ID.
+	for _, h := range []string{headingRegional, "推进创新创业创造激发流动动力", headingFirst} {
+		b := FromNode(byHeading(t, before, h), time.Now())
+		b.Note = "批注：" + h
+		if err := s.Add(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gone := Bookmark{NodeID: "central-2019-social-mobility-opinions/pt9/c99", DocID: "central-2019-social-mobility-opinions", Fingerprint: "00", Text: "已删除"}
+	if err := s.Add(gone); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.Reanchor(after)
+	if err != nil || moved != 2 {
+		t.Fatalf("Reanchor = %d, %v; want 2 moved", moved, err)
+	}
+	again := mustOpen(t, dir)
+	for _, h := range []string{headingRegional, "推进创新创业创造激发流动动力", headingFirst} {
+		n := byHeading(t, after, h)
+		b, ok := again.Get(n.ID)
+		if !ok || b.Note != "批注："+h || b.Fingerprint != Fingerprint(n) {
+			t.Errorf("%s: bookmark at %s = %+v, %v", h, n.ID, b, ok)
+		}
+	}
+	inserted := byHeading(t, after, "新设测试条款")
+	if again.Has(inserted.ID) {
+		t.Errorf("the inserted clause %s shows as bookmarked", inserted.ID)
+	}
+	if !again.Has(gone.NodeID) || len(again.List()) != 4 {
+		t.Errorf("orphan lost or bookmarks duplicated: %v", ids(again.List()))
+	}
+	if moved, err := again.Reanchor(after); moved != 0 || err != nil {
+		t.Errorf("second Reanchor = %d, %v", moved, err)
+	}
+}
