@@ -6,6 +6,7 @@
 package search
 
 import (
+	"math/bits"
 	"sync"
 	"unicode/utf8"
 
@@ -47,8 +48,13 @@ type Index struct {
 	// letters holds per entry the ASCII letters present in it (bits 0-25)
 	// and the initials of the readings of its Han characters (bits 32-57).
 	letters []uint64
-	post    postings
-	py      *readingTable
+	// pairs holds per entry pairWords words: bit a*26+b is set when a rune
+	// whose reading starts with letter a (or the letter a itself) is
+	// followed by one starting with b. It prefilters pinyin terms.
+	pairs    []uint64
+	prefixes map[string]bool // every prefix of every reading in the corpus
+	post     postings
+	py       *readingTable
 
 	mu    sync.Mutex
 	cache narrowCache
@@ -133,6 +139,8 @@ func (ix *Index) build() {
 	}
 	ix.post = allocPostings(counts[0], counts[1])
 	ix.letters = make([]uint64, n)
+	ix.pairs = make([]uint64, n*pairWords)
+	ix.prefixes = ix.py.prefixes()
 	offs := [2]*runeCounts{zeroCounts(), counts[0]}
 	for p := range parts {
 		wg.Add(1)
@@ -174,17 +182,25 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 	pos := start.clone()
 	last := newLastSeen()
 	for e := lo; e < hi; e++ {
-		var lit, ini uint32
+		var lit, ini, prev uint32
 		s := ix.entries[e].str
+		pairs := ix.pairs[e*pairWords : (e+1)*pairWords]
 		for i := 0; i < len(s); {
 			r, size := rune(s[i]), 1
+			var cur uint32
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(s[i:])
-				ini |= ix.py.initialMask(r)
+				cur = ix.py.initialMask(r)
+				ini |= cur
 			} else {
 				r = foldRune(r)
-				lit |= letterBit(r)
+				cur = letterBit(r)
+				lit |= cur
 			}
+			if prev != 0 && cur != 0 {
+				setPairs(pairs, prev, cur)
+			}
+			prev = cur
 			i += size
 			if last.seen(r, int32(e)) {
 				continue
@@ -193,6 +209,26 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		}
 		ix.letters[e] = uint64(lit) | uint64(ini)<<32
 	}
+}
+
+// pairWords is the number of uint64 words holding 26×26 pair bits.
+const pairWords = (26*26 + 63) / 64
+
+// setPairs sets the pair bit of every letter in a followed by every letter in b.
+func setPairs(pairs []uint64, a, b uint32) {
+	for x := a; x != 0; x &= x - 1 {
+		i := bits.TrailingZeros32(x) * 26
+		for y := b; y != 0; y &= y - 1 {
+			k := i + bits.TrailingZeros32(y)
+			pairs[k/64] |= 1 << (k % 64)
+		}
+	}
+}
+
+// hasPair reports whether entry e has letter a followed by letter b.
+func (ix *Index) hasPair(e int32, a, b byte) bool {
+	k := int(a-'a')*26 + int(b-'a')
+	return ix.pairs[int(e)*pairWords+k/64]&(1<<(k%64)) != 0
 }
 
 // Len returns the number of indexed strings (headings and texts).

@@ -114,3 +114,16 @@ func foldRune(r rune) rune {
 	}
 	return r
 }
+
+// prefixes returns every non-empty prefix of every reading in the table.
+func (t *readingTable) prefixes() map[string]bool {
+	p := map[string]bool{}
+	for _, rs := range t.list {
+		for _, r := range rs {
+			for i := 1; i <= len(r); i++ {
+				p[r[:i]] = true
+			}
+		}
+	}
+	return p
+}

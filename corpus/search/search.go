@@ -84,30 +84,16 @@ func (ix *Index) prefilter(t *term) []int32 {
 	if !t.letters {
 		return lit
 	}
-	// Pinyin: every non-letter rune occurs, and the first letter of each
-	// run of letters is a literal letter or starts a reading.
+	// Pinyin: every non-letter rune occurs and the letters pass the
+	// pinyin filter.
 	var others []rune
-	var runs []uint32
-	prevLetter := false
 	for _, r := range t.runes {
-		b := letterBit(r)
-		switch {
-		case b == 0:
+		if letterBit(r) == 0 {
 			others = append(others, r)
-		case !prevLetter:
-			runs = append(runs, b)
 		}
-		prevLetter = b != 0
 	}
-	keep := func(e int32) bool {
-		m := ix.letters[e]
-		for _, b := range runs {
-			if (uint32(m)|uint32(m>>32))&b == 0 {
-				return false
-			}
-		}
-		return true
-	}
+	f := ix.newPinyinFilter(t)
+	keep := func(e int32) bool { return f.keep(ix, e) }
 	var py []int32
 	if len(others) > 0 {
 		py = ix.withRunes(others, keep)

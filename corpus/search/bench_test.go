@@ -1,0 +1,133 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"policyreader/corpus"
+)
+
+// syntheticCorpus repeats the seed paragraphs into documents of 200 clause
+// nodes each until the text reaches size bytes. A paragraph's first
+// sentence (up to 30 runes) becomes the heading, the rest the text, so the
+// corpus does not depend on the parser.
+func syntheticCorpus(tb testing.TB, size int) *corpus.Corpus {
+	tb.Helper()
+	files, err := filepath.Glob("../../seeds/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("seeds: %v", err)
+	}
+	var paras []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text, err := corpus.Decode(data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				paras = append(paras, l)
+			}
+		}
+	}
+	var docs []*corpus.Document
+	total, p := 0, 0
+	for total < size {
+		d := &corpus.Document{ID: fmt.Sprintf("doc%d", len(docs)+1), Title: "合成文件", Short: fmt.Sprint(len(docs) + 1)}
+		for j := 0; j < 200 && total < size; j++ {
+			para := paras[p%len(paras)]
+			p++
+			heading, text := para, ""
+			if i := strings.Index(para, "。"); i >= 0 && i < 90 {
+				heading, text = para[:i], para[i+len("。"):]
+			} else if rs := []rune(para); len(rs) > 30 {
+				heading, text = "", para
+			}
+			total += len(heading) + len(text)
+			d.Children = append(d.Children, &corpus.Node{
+				ID: fmt.Sprintf("%s/c%d", d.ID, j+1), Kind: corpus.Clause, Heading: heading, Text: text, Doc: d,
+			})
+		}
+		docs = append(docs, d)
+	}
+	return corpus.NewCorpus(docs)
+}
+
+var benchSizes = []struct {
+	name  string
+	bytes int
+}{{"1MB", 1 << 20}, {"10MB", 10 << 20}, {"100MB", 100 << 20}}
+
+var benchQueries = []string{"落", "落户", "就业优先", "luohu", "jyyx", "2025", "量子纠缠"}
+
+// BenchmarkSearch measures, at each corpus size: building the index (with
+// the heap it keeps), a cold search per query (no narrowing from a
+// previous keystroke), and typing each query keystroke by keystroke (the
+// metric ns/keystroke). 100MB is skipped under -short.
+func BenchmarkSearch(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			if sz.bytes > 10<<20 && testing.Short() {
+				b.Skip("100MB corpus skipped in -short mode")
+			}
+			c := syntheticCorpus(b, sz.bytes)
+			b.Run("build", func(b *testing.B) {
+				var before, after runtime.MemStats
+				var built *Index
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					built = nil
+					runtime.GC()
+					runtime.ReadMemStats(&before)
+					b.StartTimer()
+					built = New(c)
+					b.StopTimer()
+					runtime.GC()
+					runtime.ReadMemStats(&after)
+					b.StartTimer()
+				}
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-index")
+				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "MB-allocated")
+				b.ReportMetric(float64(built.Len()), "strings")
+			})
+			ix := New(c)
+			ctx := context.Background()
+			for _, q := range benchQueries {
+				b.Run("cold="+q, func(b *testing.B) {
+					n := 0
+					for i := 0; i < b.N; i++ {
+						ix.remember("", nil)
+						rs, err := ix.Search(ctx, q, 50)
+						if err != nil {
+							b.Fatal(err)
+						}
+						n = len(rs)
+					}
+					b.ReportMetric(float64(n), "results")
+				})
+			}
+			for _, q := range benchQueries[:5] {
+				b.Run("typed="+q, func(b *testing.B) {
+					rs := []rune(q)
+					for i := 0; i < b.N; i++ {
+						ix.remember("", nil)
+						for k := 1; k <= len(rs); k++ {
+							if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
+								b.Fatal(err)
+							}
+						}
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rs)), "ns/keystroke")
+				})
+			}
+		})
+	}
+}

@@ -1,0 +1,136 @@
+package search
+
+// pinyinFilter is the prefilter of a term that may be pinyin: each run of
+// letters must start with a letter the entry holds (literally or as the
+// initial of a reading), and, for entries without ASCII letters, the run
+// must split into reading prefixes whose initials occur as adjacent pairs
+// in the entry.
+type pinyinFilter struct {
+	firsts []uint32 // the first letter of each run, as a letter bit
+	// alts holds per run the initials sequences of its possible splits
+	// (each of two letters or more); nil means no pair constraint.
+	alts [][]string
+	// impossible is set when some run cannot be split into reading prefixes.
+	impossible bool
+}
+
+// Bounds on split enumeration; beyond them a run gets no pair constraint.
+const (
+	maxSplits     = 64
+	maxSplitSteps = 4096
+)
+
+func (ix *Index) newPinyinFilter(t *term) *pinyinFilter {
+	f := &pinyinFilter{}
+	var run []rune
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		f.firsts = append(f.firsts, letterBit(run[0]))
+		alts, ok := splitInitials(string(run), ix.prefixes)
+		switch {
+		case !ok:
+			f.alts = append(f.alts, nil)
+		case len(alts) == 0:
+			f.impossible = true
+			f.alts = append(f.alts, nil)
+		default:
+			f.alts = append(f.alts, alts)
+		}
+		run = run[:0]
+	}
+	for _, r := range t.runes {
+		if letterBit(r) != 0 {
+			run = append(run, r)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return f
+}
+
+// keep reports whether entry e may hold a pinyin match.
+func (f *pinyinFilter) keep(ix *Index, e int32) bool {
+	m := ix.letters[e]
+	lit, ini := uint32(m), uint32(m>>32)
+	for _, b := range f.firsts {
+		if (lit|ini)&b == 0 {
+			return false
+		}
+	}
+	if lit != 0 {
+		return true // literal letters may fill any gap: no pair constraint
+	}
+	if f.impossible {
+		return false
+	}
+	for _, alts := range f.alts {
+		if alts == nil {
+			continue
+		}
+		found := false
+		for _, seq := range alts {
+			ok := true
+			for i := 0; i+1 < len(seq) && ok; i++ {
+				ok = ix.hasPair(e, seq[i], seq[i+1])
+			}
+			if ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// splitInitials lists the distinct initials sequences of the ways run
+// splits into reading prefixes. It returns ok=false when a split into one
+// unit exists (no pair to require) or the enumeration hit its bounds.
+func splitInitials(run string, prefixes map[string]bool) (alts []string, ok bool) {
+	seen := map[string]bool{}
+	steps := 0
+	ok = true
+	var initials []byte
+	var walk func(pos int)
+	walk = func(pos int) {
+		if !ok {
+			return
+		}
+		if steps++; steps > maxSplitSteps {
+			ok = false
+			return
+		}
+		if pos == len(run) {
+			if len(initials) < 2 {
+				ok = false
+				return
+			}
+			if k := string(initials); !seen[k] {
+				seen[k] = true
+				alts = append(alts, k)
+				if len(alts) > maxSplits {
+					ok = false
+				}
+			}
+			return
+		}
+		for l := 1; l <= 6 && pos+l <= len(run); l++ {
+			if !prefixes[run[pos:pos+l]] {
+				break // a longer unit has this one as its prefix
+			}
+			initials = append(initials, run[pos])
+			walk(pos + l)
+			initials = initials[:len(initials)-1]
+		}
+	}
+	walk(0)
+	if !ok {
+		return nil, false
+	}
+	return alts, true
+}
