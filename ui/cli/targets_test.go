@@ -114,8 +114,8 @@ func TestTargetsJSONAndFilter(t *testing.T) {
 	}
 }
 
-// TestTargetsSeeds runs the command on the seeds: whatever targets the
-// highlighter marks, their offsets must give their phrases.
+// TestTargetsSeeds runs the command on the seeds: the highlighter marks
+// targets, and their offsets must give their phrases.
 func TestTargetsSeeds(t *testing.T) {
 	c, errs := corpus.LoadFS(os.DirFS("../../seeds"))
 	if len(errs) > 0 {
@@ -129,6 +129,9 @@ func TestTargetsSeeds(t *testing.T) {
 		var got []targetJSON
 		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatalf("not a JSON array: %v", err)
+		}
+		if len(got) == 0 {
+			t.Fatal("no targets on the seeds")
 		}
 		for _, g := range got {
 			n, ok := c.Node(g.ID)
