@@ -68,7 +68,7 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 	var spans []Span
 	var buf []int
 	for i := 0; i < len(text); {
-		if !isHan(text[i]) {
+		if !g.starts.has(text[i]) {
 			i++
 			continue
 		}

@@ -24,7 +24,6 @@ type trie struct {
 func (t *trie) insert(name []rune, e *entry) {
 	n := t
 	for _, r := range name {
-		r = fold(r)
 		if n.next == nil {
 			n.next = map[rune]*trie{}
 		}
@@ -84,6 +83,8 @@ func hasPrefixAt(text []rune, i int, p []rune) bool {
 // gazetteer holds the compiled sections of bodies.txt.
 type gazetteer struct {
 	name, institution, party, place, level, gov, stem, suffix *trie
+	// starts holds the first runes of every name a body can start with.
+	starts runeSet
 }
 
 // parseGazetteer compiles the gazetteer text (the format bodies.txt documents).
@@ -127,7 +128,11 @@ func parseGazetteer(data string) (*gazetteer, error) {
 				return nil, fmt.Errorf("gazetteer line %d: bad guard %q", i+1, guard)
 			}
 		}
-		cur.insert([]rune(fields[0]), e)
+		name := foldAll(fields[0])
+		cur.insert(name, e)
+		if cur == g.name || cur == g.institution || cur == g.party || cur == g.place || cur == g.level {
+			g.starts.add(name[0])
+		}
 	}
 	return g, nil
 }

@@ -15,12 +15,35 @@ const (
 	past
 )
 
-func words(ws ...string) [][]rune {
-	out := make([][]rune, len(ws))
-	for i, w := range ws {
-		out[i] = []rune(w)
+// runeSet is a bitset over the Basic Multilingual Plane.
+type runeSet [1024]uint64
+
+func (b *runeSet) add(r rune) {
+	if r >= 0 && r < 65536 {
+		b[r>>6] |= 1 << (r & 63)
 	}
-	return out
+}
+
+func (b *runeSet) has(r rune) bool {
+	return r < 0 || r >= 65536 || b[r>>6]&(1<<(r&63)) != 0
+}
+
+// wordSet is a small list of words with bitsets of their first and last
+// runes, so that most positions are rejected with one lookup.
+type wordSet struct {
+	list        [][]rune
+	first, last runeSet
+}
+
+func words(ws ...string) *wordSet {
+	set := &wordSet{list: make([][]rune, len(ws))}
+	for i, w := range ws {
+		r := []rune(w)
+		set.list[i] = r
+		set.first.add(r[0])
+		set.last.add(r[len(r)-1])
+	}
+	return set
 }
 
 var (
@@ -48,15 +71,20 @@ var (
 		"张", "户", "名", "条", "台", "套", "座", "次", "倍", "天", "小时", "分钟", "岁", "类", "种", "批", "间", "亩",
 		"公里", "平方米", "%", "‰", "届", "期", "位", "本", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册")
 	magnitudes = words("万", "亿", "千", "百")
+	// beforeWords end a deadline: 2022年底前.
+	beforeWords = words("以前", "之前", "前")
 )
 
 // hasAt reports whether w occurs at text[i].
 func hasAt(text []rune, i int, w []rune) bool { return hasPrefixAt(text, i, w) }
 
 // longestAt returns the length of the longest word of ws at text[i], or 0.
-func longestAt(text []rune, i int, ws [][]rune) int {
+func longestAt(text []rune, i int, ws *wordSet) int {
+	if i < 0 || i >= len(text) || !ws.first.has(text[i]) {
+		return 0
+	}
 	best := 0
-	for _, w := range ws {
+	for _, w := range ws.list {
 		if len(w) > best && hasAt(text, i, w) {
 			best = len(w)
 		}
@@ -65,9 +93,12 @@ func longestAt(text []rune, i int, ws [][]rune) int {
 }
 
 // endsWithAt returns the length of the longest word of ws ending at text[e], or 0.
-func endsWithAt(text []rune, e int, ws [][]rune) int {
+func endsWithAt(text []rune, e int, ws *wordSet) int {
+	if e <= 0 || e > len(text) || !ws.last.has(text[e-1]) {
+		return 0
+	}
 	best := 0
-	for _, w := range ws {
+	for _, w := range ws.list {
 		if len(w) > best && e-len(w) >= 0 && hasAt(text, e-len(w), w) {
 			best = len(w)
 		}
@@ -75,7 +106,7 @@ func endsWithAt(text []rune, e int, ws [][]rune) int {
 	return best
 }
 
-func containsAny(text []rune, ws [][]rune) bool {
+func containsAny(text []rune, ws *wordSet) bool {
 	for i := range text {
 		if longestAt(text, i, ws) > 0 {
 			return true
@@ -141,7 +172,7 @@ func dateEnd(text []rune, e int) (end int, before bool) {
 	if j < len(text) && (text[j] == '底' || text[j] == '末' || text[j] == '初' || text[j] == '中') {
 		j++
 	}
-	if n := longestAt(text, j, words("以前", "之前", "前")); n > 0 {
+	if n := longestAt(text, j, beforeWords); n > 0 {
 		return j + n, true
 	}
 	return j, false

@@ -29,17 +29,20 @@ func (h *Highlighter) Responsible(text string) []string {
 		if strings.Contains(sent, "列第一位") || strings.Contains(sent, "牵头单位") || strings.Contains(sent, "下同") || strings.Contains(sent, "排名") {
 			continue
 		}
-		for _, piece := range splitTop(sent, "，,、") {
-			isLead := strings.Contains(piece, "牵头")
-			for _, name := range h.unitNames(piece) {
-				if seen[name] {
-					continue
-				}
-				seen[name] = true
-				if isLead {
-					lead = append(lead, name)
-				} else {
-					rest = append(rest, name)
+		for _, seg := range splitTop(sent, "，,") {
+			// 牵头 marks every unit of its segment: A、B牵头.
+			isLead := strings.Contains(seg, "牵头")
+			for _, piece := range splitTop(seg, "、") {
+				for _, name := range h.unitNames(piece) {
+					if seen[name] {
+						continue
+					}
+					seen[name] = true
+					if isLead {
+						lead = append(lead, name)
+					} else {
+						rest = append(rest, name)
+					}
 				}
 			}
 		}

@@ -1,0 +1,23 @@
+package highlight
+
+import "testing"
+
+// BenchmarkFindPlan runs Find over the whole five-year plan at once.
+func BenchmarkFindPlan(b *testing.B) {
+	text := readSeed(b, planSeed)
+	Find("") // build the default highlighter outside the timing
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(text)
+	}
+}
+
+// BenchmarkNew measures compiling the embedded gazetteer.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,358 @@
+package highlight
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const (
+	planSeed    = "guangdong-hrss-2021-14th-five-year-plan.txt"
+	replySeed   = "guangdong-hrss-2021-reply-1764.txt"
+	centralSeed = "central-2019-social-mobility-opinions.txt"
+	gdSeed      = "guangdong-social-mobility-implementation.txt"
+	jxSeed      = "jiangxi-2020-social-mobility-implementation.txt"
+)
+
+var allSeeds = []string{centralSeed, gdSeed, jxSeed, replySeed, planSeed}
+
+func readSeed(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("../../seeds/" + name)
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	return string(data)
+}
+
+// lineWith returns the line of the seed that contains marker.
+func lineWith(t testing.TB, seed, marker string) string {
+	t.Helper()
+	for _, line := range strings.Split(readSeed(t, seed), "\n") {
+		if strings.Contains(line, marker) {
+			return line
+		}
+	}
+	t.Fatalf("%s: no line contains %q", seed, marker)
+	return ""
+}
+
+// runeRange returns the rune offsets of the first occurrence of sub in s.
+func runeRange(t testing.TB, s, sub string) (int, int) {
+	t.Helper()
+	i := strings.Index(s, sub)
+	if i < 0 {
+		t.Fatalf("%q not in text", sub)
+	}
+	start := len([]rune(s[:i]))
+	return start, start + len([]rune(sub))
+}
+
+func spanText(text string, s Span) string { return string([]rune(text)[s.Start:s.End]) }
+
+// requireCover fails unless a span of kind covers the first occurrence of want.
+func requireCover(t *testing.T, text string, kind Kind, want string) {
+	t.Helper()
+	a, b := runeRange(t, text, want)
+	var got []string
+	for _, s := range Find(text) {
+		if s.Kind == kind && s.Start <= a && s.End >= b {
+			return
+		}
+		got = append(got, s.Kind.String()+":"+spanText(text, s))
+	}
+	t.Errorf("no %v span covers %q; spans: %v", kind, want, got)
+}
+
+// forbid fails if a span of kind overlaps any occurrence of sub.
+func forbid(t *testing.T, text string, kind Kind, sub string) {
+	t.Helper()
+	spans := Find(text)
+	runes := []rune(text)
+	subLen := len([]rune(sub))
+	for off := 0; ; {
+		i := strings.Index(text[off:], sub)
+		if i < 0 {
+			return
+		}
+		a := len([]rune(text[:off+i]))
+		for _, s := range spans {
+			if s.Kind == kind && s.Start < a+subLen && a < s.End {
+				t.Errorf("%v span %q overlaps %q in …%s…", kind, spanText(text, s), sub,
+					string(runes[max(0, a-10):min(len(runes), a+subLen+10)]))
+			}
+		}
+		off += i + len(sub)
+	}
+}
+
+func countKind(spans []Span, k Kind) int {
+	n := 0
+	for _, s := range spans {
+		if s.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+func TestTargetsInPlan(t *testing.T) {
+	// 第二章 第三节 主要目标: the plan's goals for 2025.
+	line := lineWith(t, planSeed, "全省社会保障卡常住人口持卡率达98%")
+	requireCover(t, line, Target, "全省社会保障卡常住人口持卡率达98%")
+	requireCover(t, line, Target, "“十四五”期末")
+	requireCover(t, line, Target, "申领电子社保卡人口覆盖率达到75%")
+
+	line = lineWith(t, planSeed, "实现城镇新增就业550万人以上")
+	requireCover(t, line, Target, "城镇新增就业550万人以上")
+	requireCover(t, line, Target, "城镇调查失业率控制在5.5%左右")
+	requireCover(t, line, Target, "城镇登记失业率控制在4%以内")
+
+	// 专栏13 高技能人才培养工程, item 2.
+	line = lineWith(t, planSeed, "开展各类职业培训 700 万人次以上")
+	requireCover(t, line, Target, "开展各类职业培训 700 万人次以上")
+
+	line = lineWith(t, planSeed, "全省基本养老保险参保率达到95%")
+	requireCover(t, line, Target, "全省基本养老保险参保率达到95%")
+
+	// 专栏3: a deadline and a quantity with a level word.
+	line = lineWith(t, planSeed, "珠三角9市各建设至少1个港澳青年创新创业基地")
+	requireCover(t, line, Target, "到2025年底")
+	requireCover(t, line, Target, "至少1个")
+	requireCover(t, lineWith(t, planSeed, "力争到2025年底，全省建成一批人才港分港"), Target, "力争到2025年底")
+
+	// Several targets in one clause, split by 、.
+	line = lineWith(t, planSeed, "分别达到 60% 以上、90% 以上、96% 以上")
+	requireCover(t, line, Target, "60% 以上")
+	requireCover(t, line, Target, "90% 以上")
+	requireCover(t, line, Target, "96% 以上")
+}
+
+func TestTargetsInImplementationOpinions(t *testing.T) {
+	line := lineWith(t, jxSeed, "确保企业开办时间压缩至 2 个工作日内")
+	requireCover(t, line, Target, "确保企业开办时间压缩至 2 个工作日内")
+
+	// Central opinions (十): 如期 is a deadline.
+	line = lineWith(t, centralSeed, "确保如期打赢脱贫攻坚战")
+	requireCover(t, line, Target, "如期")
+
+	// Population thresholds define which cities a rule covers; they are no
+	// commitments: 城区常住人口 300 万以下的城市.
+	for _, seed := range []string{centralSeed, gdSeed} {
+		line = lineWith(t, seed, "300 万以下")
+		forbid(t, line, Target, "300 万以下")
+	}
+}
+
+func TestPastFiguresAreNotTargets(t *testing.T) {
+	// 第一章 第一节 发展基础 reports the 13th five-year plan period.
+	line := lineWith(t, planSeed, "养老金最低标准提高到每人每月 180 元")
+	if n := countKind(Find(line), Target); n != 0 {
+		t.Errorf("past paragraph has %d targets: %v", n, Find(line))
+	}
+	requireCover(t, line, Figure, "180 元")
+	requireCover(t, line, Figure, "80%")
+	requireCover(t, line, Figure, "98.95%")
+
+	line = lineWith(t, planSeed, "全省城镇新增就业人数累计突破 700 万人")
+	if n := countKind(Find(line), Target); n != 0 {
+		t.Errorf("“十三五”期间 paragraph has %d targets", n)
+	}
+	requireCover(t, line, Figure, "700 万人")
+	requireCover(t, line, Figure, "3.5% 以内")
+
+	// The reply letter reports work done.
+	line = lineWith(t, replySeed, "截至2020年底")
+	requireCover(t, line, Figure, "730万人")
+	forbid(t, line, Target, "730万人")
+	line = lineWith(t, replySeed, "比2019年底增长33.7%")
+	requireCover(t, line, Figure, "33.7%")
+	forbid(t, line, Target, "33.7%")
+	forbid(t, line, Target, "18.74万人次")
+
+	// A comparison inside an otherwise forward sentence still marks it past,
+	// but 比重/比例 are nouns, not comparisons.
+	text := "劳动报酬在初次分配中的比重逐步提升。劳动人事争议调解成功率达到 60% 以上。"
+	requireCover(t, text, Target, "劳动人事争议调解成功率达到 60% 以上")
+}
+
+func TestNumbersThatAreNothing(t *testing.T) {
+	cases := map[string][]string{
+		replySeed:   {"第1764号", "粤人社案〔2021〕142号", "2021年4月25日", "“2+3+N”", "83133962"},
+		planSeed:    {"粤府办〔2021〕32号", "发展“十四五”规划", "2021年11月18日", "专栏2", "12345 热线"},
+		centralSeed: {"12 月 25 日电"},
+	}
+	for seed, subs := range cases {
+		for _, sub := range subs {
+			line := lineWith(t, seed, sub)
+			for _, k := range []Kind{Target, Figure, Body} {
+				forbid(t, line, k, sub)
+			}
+		}
+	}
+	// Clause and item numbers.
+	for _, s := range []string{"1. **广州、深圳国家级人力资源服务产业园。**", "(一)实施就业优先政策创造流动机会。", "（3）做好服务。", "第1条"} {
+		if got := Find(s); countKind(got, Target)+countKind(got, Figure) > 0 {
+			t.Errorf("Find(%q) = %v, want no numbers", s, got)
+		}
+	}
+}
+
+func TestIndicatorTable(t *testing.T) {
+	plan := readSeed(t, planSeed)
+	start := strings.Index(plan, "专栏2 “十四五”时期主要指标")
+	end := strings.Index(plan, "注：[] 内为五年累计数")
+	if start < 0 || end < start {
+		t.Fatal("专栏2 not found in the plan")
+	}
+	table := plan[start:end]
+	row := lineWith(t, planSeed, "失业保险参保人数\t万人\t3603")
+	if !strings.Contains(table, row) {
+		t.Fatal("row not in 专栏2")
+	}
+	requireCover(t, table, Target, "3700")
+	requireCover(t, table, Figure, "3603")
+	requireCover(t, table, Target, "5.5左右")
+	requireCover(t, table, Figure, "5.45")
+	// The row after the page break still belongs to the table.
+	requireCover(t, table, Target, "[115]")
+	requireCover(t, table, Figure, "[58.4]")
+	forbid(t, table, Target, "预期性")
+
+	// 专栏1 reports the 13th plan: even its 目标值 column holds figures.
+	start = strings.Index(plan, "专栏 1 “十三五”时期主要指标完成情况")
+	end = strings.Index(plan, "注：1. [] 为累计数")
+	box1 := plan[start:end]
+	if n := countKind(Find(box1), Target); n != 0 {
+		t.Errorf("专栏1 has %d targets", n)
+	}
+	requireCover(t, box1, Figure, "3603")
+}
+
+func TestBodies(t *testing.T) {
+	line := lineWith(t, planSeed, "请径向省人力资源社会保障厅")
+	for _, b := range []string{"省人力资源社会保障厅", "省医保局", "省发展改革委"} {
+		requireCover(t, line, Body, b)
+	}
+	requireCover(t, lineWith(t, planSeed, "各地级以上市人民政府，省政府各部门"), Body, "各地级以上市人民政府")
+	requireCover(t, lineWith(t, replySeed, "争取人社部"), Body, "人社部")
+	requireCover(t, lineWith(t, centralSeed, "各地区各有关部门要"), Body, "各地区各有关部门")
+	line = lineWith(t, centralSeed, "中共中央办公厅、国务院办公厅印发")
+	requireCover(t, line, Body, "中共中央办公厅")
+	requireCover(t, line, Body, "国务院办公厅")
+	requireCover(t, lineWith(t, centralSeed, "存放在公共就业服务机构"), Body, "公共就业服务机构")
+	requireCover(t, lineWith(t, gdSeed, "由珠三角 9 市政府给予"), Body, "珠三角 9 市政府")
+	requireCover(t, lineWith(t, jxSeed, "中共江西省委办公厅"), Body, "中共江西省委办公厅")
+	requireCover(t, lineWith(t, replySeed, "广东省人力资源和社会保障厅关于"), Body, "广东省人力资源和社会保障厅")
+	// Institution types count when the text gives them a task.
+	line = lineWith(t, centralSeed, "鼓励用人单位建立首席技师")
+	requireCover(t, line, Body, "用人单位")
+	requireCover(t, lineWith(t, gdSeed, "引导金融机构创新信贷产品"), Body, "金融机构")
+	requireCover(t, lineWith(t, gdSeed, "鼓励高校完善多学科"), Body, "高校")
+	requireCover(t, lineWith(t, planSeed, "支持技工院校建立国家级"), Body, "技工院校")
+	// …and not when they are what gets built.
+	forbid(t, lineWith(t, planSeed, "建成 20 所高水平技师学院"), Body, "技师学院")
+}
+
+func TestNotBodies(t *testing.T) {
+	for _, seed := range allSeeds {
+		text := readSeed(t, seed)
+		for _, sub := range []string{"高校毕业生", "港澳居民", "农民工", "退役军人", "困难人员", "大湾区", "广州", "深圳", "人才港", "广东技工", "省十大战略性新兴产业集群", "以人民为中心", "中心城市", "干部"} {
+			forbid(t, text, Body, sub)
+		}
+	}
+}
+
+func TestSpansWellFormedOnSeeds(t *testing.T) {
+	for _, seed := range allSeeds {
+		text := readSeed(t, seed)
+		for _, para := range append(strings.Split(text, "\n"), text) {
+			checkSpans(t, para, Find(para))
+		}
+	}
+}
+
+func checkSpans(t testing.TB, text string, spans []Span) {
+	t.Helper()
+	n := len([]rune(text))
+	prev := 0
+	for i, s := range spans {
+		if s.Start < prev || s.Start >= s.End || s.End > n {
+			t.Fatalf("span %d %+v bad (prev end %d, len %d) in %.80q", i, s, prev, n, text)
+		}
+		if s.Kind != Target && s.Kind != Body && s.Kind != Figure {
+			t.Fatalf("span %d has kind %v", i, s.Kind)
+		}
+		prev = s.End
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	inputs := []string{
+		"", "\x00\xff\xfe", strings.Repeat("9", 100000), strings.Repeat("到2025年", 5000),
+		strings.Repeat("（", 1000) + "省人社厅负责" + strings.Repeat("）", 3), "1.2.3.4.5", "%%%以上以上",
+		"“十四五”期末", "期末", "五期末", "省", "省人社", strings.Repeat("省委", 10000), "\t\t\n\t2025年\t2020年\n1\t2\t3",
+		string([]byte{0xe4, 0xb8}) + "达98%", "达98", "比", "比增长", "2100年前", "1900年",
+	}
+	for _, in := range inputs {
+		checkSpans(t, in, Find(in))
+		_ = Responsible(in)
+	}
+	if got := Find(""); got != nil {
+		t.Errorf("Find(\"\") = %v", got)
+	}
+}
+
+func TestRuneOffsetsWithSpacesAndFullWidth(t *testing.T) {
+	text := "到２０２５年，持卡率达 ９８％。"
+	spans := Find(text)
+	checkSpans(t, text, spans)
+	requireCover(t, text, Target, "到２０２５年")
+	requireCover(t, text, Target, "持卡率达 ９８％")
+	for _, s := range spans {
+		if got := spanText(text, s); strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") {
+			t.Errorf("span %q starts or ends with a space", got)
+		}
+	}
+}
+
+func TestReportsPastAndAsFigures(t *testing.T) {
+	for h, want := range map[string]bool{
+		"发展基础": true, "我厅破除障碍促进大湾区人才流动相关工作情况": true, "“十三五”时期主要指标完成情况": true,
+		"主要目标": false, "强化就业优先政策": false, "下一步工作计划": false,
+	} {
+		if got := ReportsPast(h); got != want {
+			t.Errorf("ReportsPast(%q) = %v, want %v", h, got, want)
+		}
+	}
+	in := []Span{{0, 2, Target}, {3, 5, Body}, {6, 7, Figure}}
+	out := AsFigures(in)
+	if out[0].Kind != Figure || out[1].Kind != Body || out[2].Kind != Figure {
+		t.Errorf("AsFigures = %v", out)
+	}
+	if in[0].Kind != Target {
+		t.Error("AsFigures modified its input")
+	}
+	if AsFigures(nil) != nil {
+		t.Error("AsFigures(nil) != nil")
+	}
+}
+
+func TestGazetteer(t *testing.T) {
+	h, err := New()
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	if got := h.Find("省人社厅"); len(got) != 1 || got[0] != (Span{0, 4, Body}) {
+		t.Errorf("Find(省人社厅) = %v", got)
+	}
+	for _, bad := range []string{"省人社厅", "[nosuch]\n省", "[name]\n省 ?x"} {
+		if _, err := parseGazetteer(bad); err == nil {
+			t.Errorf("parseGazetteer(%q) accepted bad input", bad)
+		}
+	}
+	var zero *Highlighter
+	if zero.Find("省人社厅") != nil || zero.Responsible("（省人社厅负责）") != nil {
+		t.Error("nil Highlighter found something")
+	}
+}
