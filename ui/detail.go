@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -219,7 +220,8 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 // renderDetail lays out doc or node at width: metadata, legend, then every
 // node of the subtree with its heading, text, table and responsible line.
 func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles) []detailLine {
-	r := detailRenderer{width: width, st: st}
+	r := detailRenderer{width: width, st: st,
+		plainText: newPainter(st.Text), target: newPainter(st.Target), body: newPainter(st.Body), figure: newPainter(st.Figure)}
 	r.meta(doc)
 	nodes := doc.Children
 	if node != nil {
@@ -233,9 +235,32 @@ func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles
 }
 
 type detailRenderer struct {
-	width int
-	st    *Styles
-	lines []detailLine
+	width                           int
+	st                              *Styles
+	lines                           []detailLine
+	plainText, target, body, figure painter
+}
+
+// painter applies a style as the SGR prefix and suffix lipgloss produces
+// for it, computed once: lipgloss's Render costs microseconds per call and
+// a long section has thousands of runs. Only for inline styles without
+// padding, width or margins.
+type painter struct{ pre, post string }
+
+func newPainter(s lipgloss.Style) painter {
+	out := s.Render("x")
+	i := strings.Index(out, "x")
+	if i < 0 {
+		return painter{}
+	}
+	return painter{pre: out[:i], post: out[i+1:]}
+}
+
+func (p painter) paint(s string) string {
+	if p.pre == "" && p.post == "" {
+		return s
+	}
+	return p.pre + s + p.post
 }
 
 func (r *detailRenderer) plain(text string, style func(...string) string) {
@@ -360,25 +385,25 @@ func (r *detailRenderer) styled(runes []rune, start, end int, spans []corpus.Spa
 			continue
 		}
 		if s > pos {
-			b.WriteString(r.st.Text.Render(string(runes[pos:s])))
+			b.WriteString(r.plainText.paint(string(runes[pos:s])))
 		}
-		b.WriteString(r.spanStyle(sp.Kind)(string(runes[s:e])))
+		b.WriteString(r.spanPainter(sp.Kind).paint(string(runes[s:e])))
 		pos = e
 	}
 	if pos < end {
-		b.WriteString(r.st.Text.Render(string(runes[pos:end])))
+		b.WriteString(r.plainText.paint(string(runes[pos:end])))
 	}
 	return b.String()
 }
 
-func (r *detailRenderer) spanStyle(k highlight.Kind) func(...string) string {
+func (r *detailRenderer) spanPainter(k highlight.Kind) painter {
 	switch k {
 	case highlight.Target:
-		return r.st.Target.Render
+		return r.target
 	case highlight.Body:
-		return r.st.Body.Render
+		return r.body
 	case highlight.Figure:
-		return r.st.Figure.Render
+		return r.figure
 	}
-	return r.st.Text.Render
+	return r.plainText
 }

@@ -74,6 +74,7 @@ const detailPad = 1
 // Model is the root model of the reader.
 type Model struct {
 	corpus    *corpus.Corpus
+	sized     bool // a WindowSizeMsg has arrived
 	layout    layout
 	mode      mode
 	focus     focus
@@ -115,7 +116,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 	if r, ok := m.tree.Selected(); ok {
 		m.detail = m.detail.Show(r.doc, r.node)
 	}
-	return m.resize(80, 24)
+	return m
 }
 
 // Init builds the search index off the event loop.
@@ -167,6 +168,7 @@ func (m Model) setMode(md mode, f focus) Model {
 }
 
 func (m Model) resize(w, h int) Model {
+	m.sized = true
 	m.layout = newLayout(w, h)
 	rows := m.layout.paneRows()
 	m.tree = m.tree.SetSize(m.layout.treeWidth, rows)
@@ -320,6 +322,9 @@ func (m Model) closeSearch() Model {
 
 // View draws the body for the current mode above the status bar.
 func (m Model) View() string {
+	if !m.sized {
+		return "" // the terminal size arrives right after start
+	}
 	l := m.layout
 	status := m.status.View(l.width, m.statusLabel(), m.position(), m.keys)
 	if l.bodyHeight == 0 {

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"policyreader/corpus"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// longestSection returns the five-year plan's section with the most text
+// in its subtree (falling back to its longest node of any kind).
+func longestSection(tb testing.TB, c *corpus.Corpus) *corpus.Node {
+	tb.Helper()
+	var plan *corpus.Document
+	for _, d := range c.Docs {
+		if strings.Contains(d.ID, "five-year-plan") {
+			plan = d
+		}
+	}
+	if plan == nil {
+		tb.Fatal("five-year plan not loaded")
+	}
+	size := func(n *corpus.Node) int {
+		total := 0
+		n.Walk(func(c *corpus.Node) bool { total += len([]rune(c.Text)); return true })
+		return total
+	}
+	var best, bestAny *corpus.Node
+	plan.Walk(func(n *corpus.Node) bool {
+		if bestAny == nil || size(n) > size(bestAny) && n.Kind != corpus.Chapter {
+			bestAny = n
+		}
+		if n.Kind == corpus.Section && (best == nil || size(n) > size(best)) {
+			best = n
+		}
+		return true
+	})
+	if best == nil {
+		tb.Logf("no sections parsed; using %s", bestAny.ID)
+		return bestAny
+	}
+	return best
+}
+
+func detailModelAt(tb testing.TB, w, h int) (Model, *corpus.Node) {
+	c := loadSeeds(tb)
+	n := longestSection(tb, c)
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: w, Height: h})
+	m = update(m, jumpMsg{node: n, field: "text", offset: 0})
+	if m.detail.node != n {
+		tb.Fatalf("detail shows %v, want %s", m.detail.node, n.ID)
+	}
+	return m, n
+}
+
+// BenchmarkDetailView draws the longest section of the five-year plan at 100×30.
+func BenchmarkDetailView(b *testing.B) {
+	m, n := detailModelAt(b, 100, 30)
+	b.Logf("section %s: %d rendered lines", n.ID, len(m.detail.lines))
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkResize resizes around 100×30 with that section shown: every
+// iteration changes the width, so the wrapped lines are rebuilt.
+func BenchmarkResize(b *testing.B) {
+	m, _ := detailModelAt(b, 100, 30)
+	w := 100
+	for b.Loop() {
+		w = 201 - w // 100 ↔ 101
+		m = update(m, tea.WindowSizeMsg{Width: w, Height: 30})
+		_ = m.View()
+	}
+}
+
+// BenchmarkStartup is New plus the first frame on the loaded seeds.
+func BenchmarkStartup(b *testing.B) {
+	c := loadSeeds(b)
+	for b.Loop() {
+		m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+		_ = m.View()
+	}
+}
+
+// BenchmarkStartupWithLoad adds loading and parsing the seeds.
+func BenchmarkStartupWithLoad(b *testing.B) {
+	for b.Loop() {
+		m := update(New(loadSeeds(b), Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+		_ = m.View()
+	}
+}
