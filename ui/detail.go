@@ -188,6 +188,9 @@ func (m detailModel) Breadcrumb(width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
+	if len(parts) == 0 {
+		return docLabel(m.doc, width)
+	}
 	short := m.doc.Short
 	if short == "" {
 		short = string([]rune(m.doc.Title)[:min(8, len([]rune(m.doc.Title)))])
