@@ -6,5 +6,4 @@ import "errors"
 var errPending = errors.New("not implemented yet")
 
 func runSearch(env Env, opts Options, args []string) error    { return errPending }
-func runHighlight(env Env, opts Options, args []string) error { return errPending }
-func runBodies(env Env, opts Options, args []string) error    { return errPending }
+func runBookmarks(env Env, opts Options, args []string) error { return errPending }
