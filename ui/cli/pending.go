@@ -6,4 +6,3 @@ import "errors"
 var errPending = errors.New("not implemented yet")
 
 func runSearch(env Env, opts Options, args []string) error    { return errPending }
-func runBookmarks(env Env, opts Options, args []string) error { return errPending }
