@@ -5,4 +5,3 @@ import "errors"
 // errPending is returned by commands whose implementation has not landed.
 var errPending = errors.New("not implemented yet")
 
-func runSearch(env Env, opts Options, args []string) error    { return errPending }

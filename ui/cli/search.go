@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"policyreader/corpus/search"
+)
+
+// searchJSON is one entry of `search --json`.
+type searchJSON struct {
+	ID      string   `json:"id"`
+	Doc     string   `json:"doc"`
+	Path    []string `json:"path"`
+	Heading string   `json:"heading"`
+	Field   string   `json:"field"`
+	Snippet string   `json:"snippet"`
+	// SnippetMatched are the matched rune positions inside Snippet.
+	SnippetMatched []int `json:"snippet_matched"`
+	Score          int   `json:"score"`
+	// Matched are the matched rune positions in the field (heading or text).
+	Matched []int `json:"matched"`
+}
+
+// runSearch prints the nodes matching a query, best first:
+// `search [--json] [--limit N] QUERY`. Several arguments form one query of
+// several terms (`search 2025 luohu`).
+func runSearch(env Env, opts Options, args []string) error {
+	fset := newFlagSet("search", env, &opts)
+	limit := fset.Int("limit", 20, "at most N results")
+	rest, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(rest, " ")
+	if strings.TrimSpace(query) == "" {
+		return usagef("search needs a query, e.g. `policyreader search 落户` or `policyreader search luohu`")
+	}
+	if *limit < 1 {
+		return usagef("search: --limit must be at least 1, not %d", *limit)
+	}
+	c, err := LoadCorpus(env, opts)
+	if err != nil {
+		return err
+	}
+	rs, err := search.New(c).Search(context.Background(), query, *limit)
+	if err != nil {
+		return fmt.Errorf("search %q: %w", query, err)
+	}
+	if opts.JSON {
+		return writeSearchJSON(env.Stdout, rs)
+	}
+	return printSearch(env.Stdout, query, rs)
+}
+
+func writeSearchJSON(w io.Writer, rs []search.Result) error {
+	out := make([]searchJSON, len(rs))
+	for i, r := range rs {
+		path := r.Node.Path()
+		if path == nil {
+			path = []string{}
+		}
+		out[i] = searchJSON{
+			ID: r.ID, Doc: r.Node.Doc.Label(), Path: path, Heading: r.Node.Heading,
+			Field: r.Field, Snippet: r.Snippet, SnippetMatched: nonNil(r.SnippetMatched),
+			Score: r.Score, Matched: nonNil(r.Matched),
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("write search results: %w", err)
+	}
+	return nil
+}
+
+func nonNil(p []int) []int {
+	if p == nil {
+		return []int{}
+	}
+	return p
+}
+
+// printSearch writes each result as three lines: rank, ID and the field
+// that matched; document and path; the snippet with matches in 【】.
+func printSearch(w io.Writer, query string, rs []search.Result) error {
+	var b strings.Builder
+	if len(rs) == 0 {
+		fmt.Fprintf(&b, "no results for %q\n", query)
+	}
+	for i, r := range rs {
+		fmt.Fprintf(&b, "%d. %s  (%s)\n", i+1, r.ID, r.Field)
+		crumbs := append([]string{r.Node.Doc.Label()}, r.Node.Path()...)
+		crumbs = append(crumbs, r.Node.Title())
+		fmt.Fprintf(&b, "   %s\n", strings.Join(crumbs, " › "))
+		fmt.Fprintf(&b, "   %s\n", markRunes(r.Snippet, r.SnippetMatched, "【", "】"))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// markRunes wraps each run of consecutive positions of s (rune offsets,
+// ascending) in open and close.
+func markRunes(s string, pos []int, open, close string) string {
+	var b strings.Builder
+	k := 0
+	in := false
+	i := 0
+	for _, r := range s {
+		hit := k < len(pos) && pos[k] == i
+		if hit && !in {
+			b.WriteString(open)
+			in = true
+		} else if !hit && in {
+			b.WriteString(close)
+			in = false
+		}
+		if hit {
+			k++
+		}
+		b.WriteRune(r)
+		i++
+	}
+	if in {
+		b.WriteString(close)
+	}
+	return b.String()
+}
