@@ -94,16 +94,23 @@ func isHan(r rune) bool {
 
 var (
 	// directives give the institution after them a task: 鼓励用人单位…
-	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "组织", "发挥", "授权", "委托", "激励", "促进", "会同", "联合")
+	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "发挥", "授权", "委托", "激励", "促进", "会同", "联合")
 	// modifiers may stand between a directive and the institution.
 	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关")
 	// taskWords after an institution make it the actor: 高校完善…, 用人单位应…
-	taskWords = words("应", "要", "可", "须", "必须", "按", "依法", "积极", "主动", "负责", "承担", "开展", "建立", "健全", "完善", "提供", "落实", "做好", "参与", "打破", "发行", "招收", "提高", "创新", "开设", "实施", "不得", "根据")
+	// objectWords after an institution make it what is acted on, even after
+	// a directive: 推动技师学院纳入…, 支持民办技工院校发展, 技工院校和….
+	objectWords = words("纳入", "发展", "和", "及", "政策", "的", "建设", "职能", "负责人", "资源", "布局", "人事", "序列", "办学", "收费", "改革", "党组织", "党委", "招生", "学制", "数量", "规模", "覆盖面", "体系")
+	taskWords   = words("应", "要", "可", "须", "必须", "按", "依法", "积极", "主动", "负责", "承担", "开展", "建立", "健全", "完善", "提供", "落实", "做好", "参与", "打破", "发行", "招收", "提高", "创新", "开设", "实施", "不得", "根据")
 )
 
 // givenTask reports whether the institution type text[s:e] is given a task:
-// a directive verb before it (only modifiers between) or a task word after.
+// a directive verb before it (only modifiers between) or a task word after,
+// and no word after it that makes it an object.
 func givenTask(text []rune, s, e int) bool {
+	if longestAt(text, e, objectWords) > 0 {
+		return false
+	}
 	if longestAt(text, e, taskWords) > 0 {
 		return true
 	}

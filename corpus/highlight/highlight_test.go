@@ -227,6 +227,26 @@ func TestIndicatorTable(t *testing.T) {
 		t.Errorf("专栏1 has %d targets", n)
 	}
 	requireCover(t, box1, Figure, "3603")
+
+	// The parser hands a table over without its title, group rows (一、就业)
+	// without tabs: the columns still hold, and a table that reports the
+	// completion of its targets (2020 年 目标值 beside 2020 年 完成值)
+	// still holds figures only.
+	parsed := func(block string) string {
+		lines := strings.Split(block, "\n")[1:]
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, "\t")
+		}
+		return strings.Join(lines, "\n")
+	}
+	table, box1 = parsed(table), parsed(box1)
+	requireCover(t, table, Target, "3700")
+	requireCover(t, table, Target, "[115]")
+	requireCover(t, table, Figure, "[58.4]")
+	if n := countKind(Find(box1), Target); n != 0 {
+		t.Errorf("专栏1 without its title has %d targets", n)
+	}
+	requireCover(t, box1, Figure, "3800")
 }
 
 func TestBodies(t *testing.T) {

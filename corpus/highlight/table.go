@@ -29,7 +29,9 @@ func splitCells(text []rune, ls, le int) []cell {
 // tableSpans marks the values of indicator tables (lines of tab-separated
 // cells): a column headed by a target year or 目标值 holds targets, a column
 // headed by a base year, 基期 or 完成值 holds figures. A table whose title
-// row reports the past (“十三五”时期主要指标完成情况) holds figures only.
+// row reports the past (“十三五”时期主要指标完成情况), or that reports the
+// completion of its targets (2020年目标值 beside 2020年完成值), holds
+// figures only.
 func tableSpans(text []rune) []Span {
 	var out []Span
 	var cols []column
@@ -44,7 +46,9 @@ func tableSpans(text []rune) []Span {
 			le++
 		}
 		if tabs < 2 {
-			if le > ls { // a blank line (page break) keeps the table going
+			// A blank line (page break) or a short group row (一、就业)
+			// keeps the table going; running text ends it.
+			if n := le - ls; n > 16 || containsAny(text[ls:le], sentencePunct) {
 				cols, pastTable = nil, false
 			}
 			ls = le + 1
@@ -105,6 +109,19 @@ func classifyHeader(text []rune, cells []cell) []column {
 	if !labelled && yearCols < 2 {
 		return nil
 	}
+	// A column reporting completion in or after a target's year makes the
+	// whole table a report: 2020年目标值 next to 2020年完成值.
+	for k := range cells {
+		if cols[k] != targetColumn {
+			continue
+		}
+		for m, c := range cells {
+			h := string(text[c.start:c.end])
+			if (strings.Contains(h, "完成") || strings.Contains(h, "实际")) && years[m] >= years[k] {
+				cols[k] = figureColumn
+			}
+		}
+	}
 	for k := range cols {
 		if cols[k] != otherColumn || years[k] == 0 {
 			continue
@@ -137,6 +154,8 @@ func headerYear(h []rune) int {
 	}
 	return 0
 }
+
+var sentencePunct = words("。", "；", "！", "？")
 
 func hasDigit(s []rune) bool {
 	for _, r := range s {
