@@ -81,6 +81,7 @@ func BenchmarkSearch(b *testing.B) {
 			c := syntheticCorpus(b, sz.bytes)
 			b.Run("build", func(b *testing.B) {
 				var before, after runtime.MemStats
+				var cpu int64
 				var built *Index
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()
@@ -88,7 +89,9 @@ func BenchmarkSearch(b *testing.B) {
 					runtime.GC()
 					runtime.ReadMemStats(&before)
 					b.StartTimer()
+					c0 := processCPU()
 					built = New(c)
+					cpu += processCPU() - c0
 					b.StopTimer()
 					runtime.GC()
 					runtime.ReadMemStats(&after)
@@ -97,12 +100,14 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-index")
 				b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "MB-allocated")
 				b.ReportMetric(float64(built.Len()), "strings")
+				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 			})
 			ix := New(c)
 			ctx := context.Background()
 			for _, q := range benchQueries {
 				b.Run("cold="+q, func(b *testing.B) {
 					n := 0
+					cpu := processCPU()
 					for i := 0; i < b.N; i++ {
 						ix.remember("", nil)
 						rs, err := ix.Search(ctx, q, 50)
@@ -111,12 +116,14 @@ func BenchmarkSearch(b *testing.B) {
 						}
 						n = len(rs)
 					}
+					b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
 					b.ReportMetric(float64(n), "results")
 				})
 			}
 			for _, q := range benchQueries[:5] {
 				b.Run("typed="+q, func(b *testing.B) {
 					rs := []rune(q)
+					cpu := processCPU()
 					for i := 0; i < b.N; i++ {
 						ix.remember("", nil)
 						for k := 1; k <= len(rs); k++ {
@@ -126,6 +133,7 @@ func BenchmarkSearch(b *testing.B) {
 						}
 					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rs)), "ns/keystroke")
+					b.ReportMetric(float64(processCPU()-cpu)/float64(b.N*len(rs)), "cpu-ns/keystroke")
 				})
 			}
 		})

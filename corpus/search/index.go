@@ -53,6 +53,7 @@ type Index struct {
 	// followed by one starting with b. It prefilters pinyin terms.
 	pairs    []uint64
 	prefixes map[string]bool // every prefix of every reading in the corpus
+	skel     *skeleton
 	post     postings
 	py       *readingTable
 
@@ -141,6 +142,11 @@ func (ix *Index) build() {
 	ix.letters = make([]uint64, n)
 	ix.pairs = make([]uint64, n*pairWords)
 	ix.prefixes = ix.py.prefixes()
+	runes := make([]int32, n)
+	for i := range ix.entries {
+		runes[i] = ix.entries[i].runes
+	}
+	ix.skel = newSkeleton(ix.py, runes)
 	offs := [2]*runeCounts{zeroCounts(), counts[0]}
 	for p := range parts {
 		wg.Add(1)
@@ -185,6 +191,8 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
 		pairs := ix.pairs[e*pairWords : (e+1)*pairWords]
+		codes := ix.skel.of(int32(e))
+		ri := 0
 		for i := 0; i < len(s); {
 			r, size := rune(s[i]), 1
 			var cur uint32
@@ -201,6 +209,10 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 				setPairs(pairs, prev, cur)
 			}
 			prev = cur
+			if ri < len(codes) {
+				codes[ri] = ix.skel.code(ix.py, r, size)
+			}
+			ri++
 			i += size
 			if last.seen(r, int32(e)) {
 				continue

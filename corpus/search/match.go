@@ -21,6 +21,7 @@ type termMatch struct {
 // buffers are reused without locking.
 type matcher struct {
 	py  *readingTable
+	sk  *skeleton
 	buf []rune
 }
 
@@ -35,8 +36,11 @@ func maxSpan(field uint8, m int) int {
 
 // match finds t in s. relaxed reports an in-order match of any width (used
 // to narrow the next keystroke); ok reports a match that also passes the
-// quality floor, described by tm.
-func (mt *matcher) match(t *term, s string, upper bool, field uint8) (tm termMatch, ok, relaxed bool) {
+// quality floor, described by tm. lit holds the ASCII letters s contains
+// (letterBit bits); a term whose letters are not all there can only match
+// by pinyin.
+// codes are the skeleton codes of s (nil when s is not an entry).
+func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32, codes []byte) (tm termMatch, ok, relaxed bool) {
 	if upper {
 		s = asciiLower(s)
 	}
@@ -50,13 +54,26 @@ func (mt *matcher) match(t *term, s string, upper bool, field uint8) (tm termMat
 		tm.fuzzy = fuzzyBonus(t, s[i:i+len(t.text)], m)
 		return tm, true, true
 	}
-	rs := mt.runes(s)
 	if t.letters {
-		if start, end, occ := mt.pinyin(t.runes, rs); start >= 0 {
+		var start, end, occ int
+		if codes != nil {
+			var chains []string
+			if lit == 0 {
+				chains = t.chains
+			}
+			start, end, occ = mt.pinyinSkel(t.runes, s, codes, mt.sk, chains)
+		} else {
+			start, end, occ = mt.pinyin(t.runes, s)
+		}
+		if start >= 0 {
 			n := end - start + 1
 			return termMatch{pos: seq(start, n), span: n, contiguous: true, occ: occ}, true, true
 		}
+		if t.letterMask&^lit != 0 {
+			return tm, false, false
+		}
 	}
+	rs := mt.runes(s)
 	b, e, found := minWindow(rs, t.runes)
 	if !found {
 		return tm, false, false
@@ -91,7 +108,7 @@ func (mt *matcher) contains(t *term, s string) bool {
 	if !t.letters {
 		return false
 	}
-	start, _, _ := mt.pinyin(t.runes, mt.runes(s))
+	start, _, _ := mt.pinyin(t.runes, s)
 	return start >= 0
 }
 
@@ -103,34 +120,49 @@ func (mt *matcher) runes(s string) []rune {
 	return mt.buf
 }
 
-// pinyin finds the first contiguous run of rs that spells q, where a Han
-// rune consumes any non-empty prefix of one of its readings (a full
+// pinyin finds the first contiguous run of runes of s that spells q, where
+// a Han rune consumes any non-empty prefix of one of its readings (a full
 // syllable, an initial, or the start of a syllable still being typed) and
 // any other rune consumes itself. It returns the run's first and last rune
-// positions (start -1 when there is none) and the number of runs.
-func (mt *matcher) pinyin(q []rune, rs []rune) (start, end, occ int) {
+// positions (start -1 when there is none) and the number of runs. It walks
+// s once, decoding each rune once, and tries a run only where the first
+// rune can start one.
+func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 	n := len(q)
 	if n == 0 || n > maxTermRunes {
 		return -1, -1, 0
 	}
 	start, end = -1, -1
-	firstBit := letterBit(q[0])
+	q0 := q[0]
+	firstBit := letterBit(q0)
 	done := uint64(1) << n
-	for i0, r := range rs {
-		if foldRune(r) != q[0] && mt.py.initialMask(r)&firstBit == 0 {
-			continue
+	ri := 0
+	for i := 0; i < len(s); ri++ {
+		r, size := rune(s[i]), 1
+		var can bool
+		if r < utf8.RuneSelf {
+			can = foldRune(r) == q0
+		} else {
+			r, size = decodeRune(s, i)
+			can = r == q0 || mt.py.initialMask(r)&firstBit != 0
 		}
-		set := uint64(1)
-		for i := i0; i < len(rs) && set != 0; i++ {
-			set = mt.step(set, rs[i], q)
+		if can {
+			set := mt.step(1, r, q)
+			k, rk := i+size, ri
+			for set != 0 && set&done == 0 && k < len(s) {
+				rr, sz := decodeRune(s, k)
+				set = mt.step(set, rr, q)
+				k += sz
+				rk++
+			}
 			if set&done != 0 {
 				if start < 0 {
-					start, end = i0, i
+					start, end = ri, rk
 				}
 				occ++
-				break
 			}
 		}
+		i += size
 	}
 	return start, end, occ
 }
@@ -140,8 +172,20 @@ func (mt *matcher) pinyin(q []rune, rs []rune) (start, end, occ int) {
 func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
 	var next uint64
 	r = foldRune(r)
-	rds := mt.py.readings(r)
 	n := len(q)
+	// Fast reject: no query rune this one could consume next.
+	var need uint32
+	literal := false
+	for s := set; s != 0; s &= s - 1 {
+		if j := bits.TrailingZeros64(s); j < n {
+			need |= letterBit(q[j])
+			literal = literal || q[j] == r
+		}
+	}
+	if !literal && mt.py.initialMask(r)&need == 0 {
+		return 0
+	}
+	rds := mt.py.readings(r)
 	for s := set; s != 0; s &= s - 1 {
 		j := trailingZeros(s)
 		if j >= n {
@@ -160,6 +204,22 @@ func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
 }
 
 func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
+
+// decodeRune decodes the rune at s[i:] like utf8.DecodeRuneInString (so
+// positions agree with for-range loops), inlining the three-byte case that
+// covers Han characters.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // minWindow finds the narrowest window rs[b..e] holding q as a subsequence
 // (the leftmost of equal width).

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -280,5 +281,46 @@ func TestSnippetWindow(t *testing.T) {
 	}
 	if got := string(snip[rs[0].SnippetMatched[0]-1]); got != " " {
 		t.Errorf("newline not flattened: %q", got)
+	}
+}
+
+func TestDecodeRuneAgreesWithUTF8(t *testing.T) {
+	for _, s := range []string{"落户abc", "\xe8\x90", "\xe8\x90\xbd\xed\xa0\x80x", "\xef\xbf\xbd", "\xe0\x80\x80", "\xf0\x9f\x98\x80中"} {
+		for i := 0; i < len(s); {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Errorf("%q at %d: decodeRune = %U %d, utf8 = %U %d", s, i, r, n, wr, wn)
+			}
+			i += n
+		}
+	}
+}
+
+// TestSkeletonScanAgreesWithPlainScan checks that the skeleton-guided
+// pinyin scan finds exactly what the plain scan finds, on every seed string.
+func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
+	ix := seedIndex(t)
+	mt := &matcher{py: ix.py, sk: ix.skel}
+	for _, qs := range []string{"luohu", "lh", "jyyx", "jiuyeyouxian", "l", "lu", "zhuang", "rst", "2025nian", "xian", "zzqx", "ab"} {
+		q := parseQuery(qs)
+		tm := &q.terms[0]
+		f := ix.newPinyinFilter(tm)
+		var chains []string
+		if len(f.alts) == 1 && allLetters(tm.runes) {
+			chains = f.alts[0]
+		}
+		for e := range ix.entries {
+			s := asciiLower(ix.entries[e].str)
+			ch := chains
+			if uint32(ix.letters[e]) != 0 {
+				ch = nil
+			}
+			s1, e1, o1 := mt.pinyin(tm.runes, s)
+			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch)
+			if s1 != s2 || e1 != e2 || o1 != o2 {
+				t.Fatalf("%q on %s: plain (%d %d %d), skeleton (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s1, e1, o1, s2, e2, o2)
+			}
+		}
 	}
 }

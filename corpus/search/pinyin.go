@@ -15,14 +15,18 @@ type readingTable struct {
 	other    map[rune]uint16 // the same for Han runes outside them
 	list     [][]string      // readings per id
 	initials []uint32        // per id: bit (c-'a') set when a reading starts with c
+	// denseInitials repeats initials by rune for the dense blocks, saving
+	// an indirection in the hot loop of the pinyin matcher.
+	denseInitials []uint32
 }
 
 func newReadingTable() *readingTable {
 	return &readingTable{
-		dense:    make([]uint16, denseEnd-denseBase),
-		other:    map[rune]uint16{},
-		list:     [][]string{nil},
-		initials: []uint32{0},
+		dense:         make([]uint16, denseEnd-denseBase),
+		denseInitials: make([]uint32, denseEnd-denseBase),
+		other:         map[rune]uint16{},
+		list:          [][]string{nil},
+		initials:      []uint32{0},
 	}
 }
 
@@ -63,6 +67,7 @@ func (t *readingTable) add(r rune, args pinyin.Args) {
 	id := uint16(len(t.list))
 	if r >= denseBase && r < denseEnd {
 		t.dense[r-denseBase] = id
+		t.denseInitials[r-denseBase] = mask
 	} else {
 		t.other[r] = id
 	}
@@ -77,6 +82,9 @@ func (t *readingTable) readings(r rune) []string {
 
 // initialMask returns the letters the readings of r start with.
 func (t *readingTable) initialMask(r rune) uint32 {
+	if r >= denseBase && r < denseEnd {
+		return t.denseInitials[r-denseBase]
+	}
 	return t.initials[t.id(r)]
 }
 

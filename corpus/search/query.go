@@ -10,9 +10,15 @@ const (
 
 // term is one whitespace-separated part of a query, ASCII-folded.
 type term struct {
-	text    string
-	runes   []rune
-	letters bool // holds an ASCII letter, so it may be pinyin
+	text       string
+	runes      []rune
+	letters    bool   // holds an ASCII letter, so it may be pinyin
+	letterMask uint32 // its letters as letterBit bits
+	// filter is the pinyin prefilter of a term with letters, set by Search.
+	filter *pinyinFilter
+	// chains are the initials sequences a term of letters only may spell
+	// (nil: unconstrained), set by Search.
+	chains []string
 }
 
 // query is a parsed search query.
@@ -36,8 +42,9 @@ func parseQuery(s string) query {
 		t := term{runes: rs}
 		for i, r := range rs {
 			rs[i] = foldRune(r)
-			if rs[i] >= 'a' && rs[i] <= 'z' {
+			if b := letterBit(rs[i]); b != 0 {
 				t.letters = true
+				t.letterMask |= b
 			}
 		}
 		t.text = string(rs)

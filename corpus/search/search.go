@@ -54,6 +54,16 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	if len(q.terms) == 1 && len(q.terms[0].runes) == 1 {
 		return ix.searchRune(ctx, q, limit)
 	}
+	for i := range q.terms {
+		t := &q.terms[i]
+		if !t.letters {
+			continue
+		}
+		t.filter = ix.newPinyinFilter(t)
+		if len(t.filter.alts) == 1 && t.letterMask != 0 && allLetters(t.runes) {
+			t.chains = t.filter.alts[0]
+		}
+	}
 	cands := ix.candidates(q)
 	hits, relaxed, err := ix.score(ctx, q, cands)
 	if err != nil {
@@ -92,7 +102,10 @@ func (ix *Index) prefilter(t *term) []int32 {
 			others = append(others, r)
 		}
 	}
-	f := ix.newPinyinFilter(t)
+	f := t.filter
+	if f == nil {
+		f = ix.newPinyinFilter(t)
+	}
 	keep := func(e int32) bool { return f.keep(ix, e) }
 	var py []int32
 	if len(others) > 0 {
@@ -143,7 +156,7 @@ func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
 func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []int32, error) {
 	var ctxMatch [][]bool // per term, per document: the label matches
 	if len(q.terms) > 1 {
-		mt := &matcher{py: ix.py}
+		mt := &matcher{py: ix.py, sk: ix.skel}
 		ctxMatch = make([][]bool, len(q.terms))
 		for i := range q.terms {
 			ctxMatch[i] = make([]bool, len(ix.labels))
@@ -165,7 +178,7 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 		wg.Add(1)
 		go func(p *part, cs []int32) {
 			defer wg.Done()
-			mt := &matcher{py: ix.py}
+			mt := &matcher{py: ix.py, sk: ix.skel}
 			for i, e := range cs {
 				if i%256 == 0 {
 					if err := ctx.Err(); err != nil {
@@ -206,7 +219,7 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 	ok = true
 	for i := range q.terms {
 		t := &q.terms[i]
-		tm, tok, trel := mt.match(t, en.str, en.upper, en.field)
+		tm, tok, trel := mt.match(t, en.str, en.upper, en.field, uint32(ix.letters[e]), ix.skel.of(e))
 		if trel {
 			inFieldRelaxed++
 		}
@@ -352,6 +365,15 @@ func (ix *Index) firstRune(en *entry, r rune) int {
 		i++
 	}
 	return -1
+}
+
+func allLetters(rs []rune) bool {
+	for _, r := range rs {
+		if letterBit(r) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // narrowCache remembers the entries the last query matched in order, so
