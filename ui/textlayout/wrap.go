@@ -55,6 +55,7 @@ func Wrap(text string, width int) []Line {
 type wrapper struct {
 	limit int
 	lines []Line
+	slow  bool // no fast paths: every cluster goes through uniseg (tests)
 
 	start   int // first rune of the current line
 	used    int // cells from start to the end of the last placed cluster
@@ -83,39 +84,79 @@ type wrapper struct {
 // run wraps text, appending to w.lines.
 func (w *wrapper) run(text string) {
 	var (
-		pos    int    // byte offset of the current cluster
-		rpos   int    // rune offset of the current cluster
-		gstate = -1   // grapheme state
-		lstate = -1   // line-break state
-		segEnd int    // byte offset of the next line-break opportunity
-		segs   string = text
+		pos     int    // byte offset of the current cluster
+		rpos    int    // rune offset of the current cluster
+		gstate  = -1   // grapheme state
+		lstate  = -1   // line-break state
+		segEnd  int    // byte offset of the next line-break opportunity
+		segs    string = text
+		restart        = -1 // byte offset to restart line segmentation at, or -1
 	)
 	for pos < len(text) {
-		cluster, _, _, ns := uniseg.FirstGraphemeClusterInString(text[pos:], gstate)
-		gstate = ns
-		if cluster == "" { // cannot happen on non-empty input; guards the loop
-			cluster = text[pos : pos+1]
+		var (
+			cluster string
+			n       int
+			cw      = -1 // width, if known without measuring
+		)
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		if sw := simpleWidth(r); sw > 0 && gstate == -1 && !w.slow {
+			// A simple rune followed by another (or by the end) is a
+			// cluster of its own: skip the grapheme state machine.
+			next, _ := utf8.DecodeRuneInString(text[pos+size:])
+			if pos+size == len(text) || simpleWidth(next) > 0 {
+				cluster, n, cw = text[pos:pos+size], 1, sw
+			}
+		}
+		if cluster == "" {
+			var ns int
+			cluster, _, _, ns = uniseg.FirstGraphemeClusterInString(text[pos:], gstate)
+			gstate = ns
+			if cluster == "" { // cannot happen on non-empty input; guards the loop
+				cluster = text[pos : pos+size]
+			}
+			n = runeCount(cluster)
+			if pos+len(cluster) < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[pos+len(cluster):]); simpleWidth(next) > 0 {
+					// The next cluster starts with a simple rune: it
+					// cannot continue this one, so the state restarts.
+					gstate = -1
+				}
+			}
 		}
 		end := pos + len(cluster)
-		n := runeCount(cluster)
-		// Advance the line segmentation past this cluster's end; an
-		// opportunity inside a cluster is ignored so clusters never split.
-		for segEnd < end && segs != "" {
-			var seg string
-			seg, segs, _, lstate = uniseg.FirstLineSegmentInString(segs, lstate)
-			segEnd += len(seg)
+		var canBreak bool
+		if next, _ := utf8.DecodeRuneInString(text[end:]); !w.slow && isHan(r) && isHan(next) {
+			// UAX #14 always allows a break between two ideographs (ID ÷
+			// ID), and no rule carries context across an ideograph, so the
+			// segmenter can skip ahead and restart at the next one.
+			canBreak, restart = true, end
+		} else {
+			if restart >= 0 {
+				segs, lstate, segEnd, restart = text[restart:], -1, restart, -1
+			}
+			// Advance the line segmentation past this cluster's end; an
+			// opportunity inside a cluster is ignored so clusters never
+			// split.
+			for segEnd < end && segs != "" {
+				var seg string
+				seg, segs, _, lstate = uniseg.FirstLineSegmentInString(segs, lstate)
+				segEnd += len(seg)
+			}
+			canBreak = segEnd == end
 		}
-		canBreak := segEnd == end
 
-		r, _ := utf8.DecodeRuneInString(cluster)
+		if cw < 0 {
+			cw = clusterWidth(cluster)
+		}
 		switch {
 		case isTerminator(r):
 			w.emit()
 			w.newLine(rpos + n)
-		case unicode.IsSpace(r):
-			w.used += clusterWidth(cluster)
+		case unicode.IsSpace(r) && n == 1:
+			// White space; a space carrying a combining mark is content.
+			w.used += cw
 		default:
-			w.place(rpos, rpos+n, clusterWidth(cluster), r)
+			w.place(rpos, rpos+n, cw, r)
 		}
 		if canBreak && !isTerminator(r) {
 			w.bpOK, w.bpEnd, w.bpNext, w.bpUsed = true, w.content, rpos+n, w.used
@@ -202,7 +243,8 @@ func runeCount(cluster string) int {
 
 // clusterWidth returns the display width of one grapheme cluster as x/ansi
 // measures it, except that control characters count one cell (the width of
-// the control picture Sanitize substitutes).
+// the control picture Sanitize substitutes) and each invalid UTF-8 byte
+// counts as U+FFFD.
 func clusterWidth(cluster string) int {
 	if len(cluster) == 1 {
 		return 1 // printable ASCII is 1 cell; a control becomes a 1-cell picture
@@ -211,7 +253,34 @@ func clusterWidth(cluster string) int {
 	if isControl(r) {
 		return 1
 	}
+	if !utf8.ValidString(cluster) {
+		// Measure invalid bytes as the U+FFFD that Sanitize (and a
+		// []rune conversion) makes of each.
+		cluster = string([]rune(cluster))
+	}
 	return ansi.StringWidth(cluster)
+}
+
+// simpleWidth returns the width of r if r is a "simple" rune, 0 otherwise. A
+// simple rune never joins a grapheme cluster with a neighbour that is also
+// simple, and its width is fixed: printable ASCII (1 cell), CJK punctuation,
+// Han ideographs and fullwidth forms (2 cells). TestSimpleWidth checks the
+// widths against x/ansi for every rune in these ranges.
+func simpleWidth(r rune) int {
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return 1
+	case r >= 0x3000 && r <= 0x3029, r >= 0x3030 && r <= 0x303e,
+		r >= 0x4e00 && r <= 0x9fff, r >= 0xff01 && r <= 0xff60:
+		return 2
+	}
+	return 0
+}
+
+// isHan reports whether r is a CJK Unified Ideograph of the basic block,
+// line-break class ID.
+func isHan(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff
 }
 
 // isControl reports whether r is a C0 or C1 control character or DEL.

@@ -56,8 +56,15 @@ func longestParagraph(text string) string {
 }
 
 // opportunities returns the rune offsets at which UAX #14 (as uniseg
-// implements it) allows or requires a line break.
+// implements it) allows or requires a line break, leaving out those inside
+// a grapheme cluster, where Wrap never breaks.
 func opportunities(text string) map[int]bool {
+	bounds := map[int]bool{}
+	g, n := uniseg.NewGraphemes(text), 0
+	for g.Next() {
+		n += len(g.Runes())
+		bounds[n] = true
+	}
 	ops := map[int]bool{}
 	pos, state := 0, -1
 	rest := text
@@ -65,7 +72,9 @@ func opportunities(text string) map[int]bool {
 		var seg string
 		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
 		pos += utf8.RuneCountInString(seg)
-		ops[pos] = true
+		if bounds[pos] {
+			ops[pos] = true
+		}
 	}
 	return ops
 }
@@ -73,6 +82,14 @@ func opportunities(text string) map[int]bool {
 // checkWrap asserts every invariant Wrap promises for text at width and
 // returns the lines as strings.
 func checkWrap(t *testing.T, text string, width int, lines []Line) []string {
+	t.Helper()
+	return checkWrapRaw(t, text, width, lines, false)
+}
+
+// checkWrapRaw is checkWrap; with raw set, text may hold control characters
+// and escapes, which lipgloss measures as zero cells and Wrap as one, so
+// the check that forced breaks were needed is skipped.
+func checkWrapRaw(t *testing.T, text string, width int, lines []Line, raw bool) []string {
 	t.Helper()
 	runes := []rune(text)
 	out := make([]string, len(lines))
@@ -89,11 +106,23 @@ func checkWrap(t *testing.T, text string, width int, lines []Line) []string {
 		if w := lipgloss.Width(s); w > max(width, 1) && uniseg.GraphemeClusterCount(s) != 1 {
 			t.Errorf("width %d: line %d %q is %d cells", width, i, s, w)
 		}
-		if l.End > l.Start && unicode.IsSpace(runes[l.End-1]) {
+		// White space is a grapheme cluster of one space rune (a space
+		// carrying a combining mark is content).
+		var first, last string
+		for g := uniseg.NewGraphemes(s); g.Next(); {
+			if first == "" {
+				first = g.Str()
+			}
+			last = g.Str()
+		}
+		isSpace := func(c string) bool {
+			return utf8.RuneCountInString(c) == 1 && unicode.IsSpace([]rune(c)[0])
+		}
+		if isSpace(last) {
 			t.Errorf("width %d: line %d %q ends with white space", width, i, s)
 		}
 		// A line starts with white space only after a hard break.
-		if l.End > l.Start && unicode.IsSpace(runes[l.Start]) && l.Start > 0 && !isTerminator(runes[l.Start-1]) {
+		if isSpace(first) && l.Start > 0 && !isTerminator(runes[l.Start-1]) {
 			t.Errorf("width %d: line %d %q starts with white space after a soft break", width, i, s)
 		}
 		for k := l.Start; k < l.End; k++ {
@@ -108,7 +137,7 @@ func checkWrap(t *testing.T, text string, width int, lines []Line) []string {
 	// A soft break is a UAX #14 opportunity unless the unbreakable run
 	// around it is wider than the line.
 	ops := opportunities(text)
-	for i := 1; i < len(lines); i++ {
+	for i := 1; i < len(lines) && !raw; i++ {
 		at := lines[i].Start
 		if at == 0 || isTerminator(runes[at-1]) || ops[at] {
 			continue
@@ -323,4 +352,93 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// FuzzWrap checks Wrap on arbitrary text and widths: no panic, and on
+// sanitised text every invariant of checkWrap; on raw text (escapes and
+// controls left in) widths and coverage still hold.
+func FuzzWrap(f *testing.F) {
+	f.Add("　　第一章 总体要求，坚持“十四五”规划。（一）强化就业优先政策。", 10)
+	f.Add("       二、下一步工作计划", 10)
+	f.Add("http://www.gd.gov.cn/zwgk/wjk/qbwj/yfb/content/post_3755210.html)", 7)
+	f.Add("\x1b[31m红\x1b[0m\r\n\t\u2028e\u0301👩\u200d👧", 1)
+	f.Add("（一）（二）「“引”」", 4)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		width %= 200
+		checkWrapRaw(t, text, width, Wrap(text, width), true)
+		clean := Sanitize(text)
+		lines := Wrap(clean, width)
+		checkWrap(t, clean, width, lines)
+		if slow := wrapSlow(clean, width); !slices.Equal(lines, slow) {
+			t.Errorf("fast paths change the layout: %v, without %v", lines, slow)
+		}
+	})
+}
+
+// benchWrap wraps text at width 60 b.N times.
+func benchWrap(b *testing.B, text string) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = Wrap(text, 60)
+	}
+}
+
+// BenchmarkWrapLongestParagraph wraps the longest paragraph of the
+// five-year plan (about 480 runes) at 60 columns.
+func BenchmarkWrapLongestParagraph(b *testing.B) {
+	benchWrap(b, longestParagraph(readSeed(b, "../../seeds/guangdong-hrss-2021-14th-five-year-plan.txt")))
+}
+
+// BenchmarkWrapPlan wraps the whole five-year plan at 60 columns.
+func BenchmarkWrapPlan(b *testing.B) {
+	benchWrap(b, readSeed(b, "../../seeds/guangdong-hrss-2021-14th-five-year-plan.txt"))
+}
+
+// TestSimpleWidth checks Wrap's fast path: every rune simpleWidth accepts
+// has the width x/ansi gives it, and forms a grapheme cluster of its own
+// next to any other simple rune.
+func TestSimpleWidth(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= 0xffff; r++ {
+		w := simpleWidth(r)
+		if w == 0 {
+			continue
+		}
+		n++
+		if got := ansi.StringWidth(string(r)); got != w {
+			t.Errorf("%U: simpleWidth %d, ansi %d", r, w, got)
+		}
+		for _, o := range []string{"a", "中", string(r)} {
+			if uniseg.GraphemeClusterCount(string(r)+o) != 2 || uniseg.GraphemeClusterCount(o+string(r)) != 2 {
+				t.Errorf("%U joins a cluster with %q", r, o)
+			}
+		}
+	}
+	if n < 20000 {
+		t.Errorf("only %d simple runes", n)
+	}
+}
+
+// wrapSlow is Wrap without its fast paths: every cluster and every break
+// opportunity comes from uniseg.
+func wrapSlow(text string, width int) []Line {
+	w := wrapper{limit: max(width, 1), slow: true}
+	w.run(text)
+	return w.lines
+}
+
+// TestWrapFastPathsAgree checks that the fast paths for ASCII, CJK
+// punctuation and ideographs give exactly the layout uniseg alone gives, on
+// every seed at every test width.
+func TestWrapFastPathsAgree(t *testing.T) {
+	for _, name := range seedNames(t) {
+		text := readSeed(t, name)
+		for _, width := range testWidths {
+			if fast, slow := Wrap(text, width), wrapSlow(text, width); !slices.Equal(fast, slow) {
+				t.Errorf("%s at %d: fast paths change the layout", filepath.Base(name), width)
+			}
+		}
+	}
 }
