@@ -1,6 +1,9 @@
 package highlight
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // BenchmarkFindPlan runs Find over the whole five-year plan at once.
 func BenchmarkFindPlan(b *testing.B) {
@@ -19,5 +22,15 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := New(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFindNoPunctuation runs Find over 100,000 runes of quantities with
+// no punctuation, the worst case for looking back for a clause start.
+func BenchmarkFindNoPunctuation(b *testing.B) {
+	text := strings.Repeat("建设1个", 25000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text)
 	}
 }

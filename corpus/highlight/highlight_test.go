@@ -313,6 +313,8 @@ func TestHostileInput(t *testing.T) {
 		strings.Repeat("（", 1000) + "省人社厅负责" + strings.Repeat("）", 3), "1.2.3.4.5", "%%%以上以上",
 		"“十四五”期末", "期末", "五期末", "省", "省人社", strings.Repeat("省委", 10000), "\t\t\n\t2025年\t2020年\n1\t2\t3",
 		string([]byte{0xe4, 0xb8}) + "达98%", "达98", "比", "比增长", "2100年前", "1900年",
+		// No punctuation for a long way: must stay linear (see BenchmarkFindNoPunctuation).
+		strings.Repeat("建设1个", 20000), strings.Repeat("十", 20000) + "五期末", strings.Repeat("比", 20000) + "增长",
 	}
 	for _, in := range inputs {
 		checkSpans(t, in, Find(in))

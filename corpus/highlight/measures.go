@@ -542,10 +542,15 @@ func numberStart(text []rune, ne int) int {
 	return i
 }
 
-// clauseStart returns the start of the clause holding text[i], not before s.
+// maxClause bounds how far back a clause is looked for, so that text
+// without punctuation costs linear time.
+const maxClause = 64
+
+// clauseStart returns the start of the clause holding text[i], not before s
+// and not more than maxClause runes back.
 func clauseStart(text []rune, s, i int) int {
 	j := i
-	for j > s && !isClauseBreak(text[j-1]) {
+	for j > s && j > i-maxClause && !isClauseBreak(text[j-1]) {
 		j--
 	}
 	return j

@@ -115,7 +115,7 @@ func (h *Highlighter) unitNames(piece string) []string {
 			}
 		}
 	}
-	if piece == "" || strings.ContainsAny(piece, "0123456789。：:") {
+	if piece == "" || strings.ContainsAny(piece, "0123456789。：:\uFFFD") {
 		return nil
 	}
 	runes := []rune(piece)
