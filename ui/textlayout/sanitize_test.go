@@ -116,3 +116,17 @@ func FuzzSanitize(f *testing.F) {
 		checkSanitized(t, s, Sanitize(s))
 	})
 }
+
+// BenchmarkSanitizePlan sanitises the whole five-year plan (tabs to spaces).
+func BenchmarkSanitizePlan(b *testing.B) {
+	raw, err := os.ReadFile("../../seeds/guangdong-hrss-2021-14th-five-year-plan.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(raw)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Sanitize(s)
+	}
+}

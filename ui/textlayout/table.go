@@ -37,16 +37,19 @@ const maxWordFloor = 16
 // cells are the first to wrap when space is short. When columns cannot fit
 // with at least four cells each and every figure on one line, each row
 // after the header is printed as a record instead, one "header：cell" line
-// group per non-empty cell, records separated by a rule.
+// group per non-empty cell, records separated by a rule (the header is
+// printed as a record of its own instead when a header cell would label
+// nothing).
 //
-// Table returns nil when rows has no cells. A lone grapheme wider than width
-// (a wide character when width is 1) is the only thing that can overflow.
+// Table returns nil when no cell holds anything but white space. A lone
+// grapheme wider than width (a wide character when width is 1) is the only
+// thing that can overflow.
 func Table(rows [][]string, width int) []string {
 	if width < 1 {
 		width = 1
 	}
 	t := newTable(rows)
-	if t.ncols == 0 {
+	if t.blank {
 		return nil
 	}
 	cw, ok := t.columnWidths(width)
@@ -76,13 +79,14 @@ type table struct {
 	span   []bool // row spans the whole width
 	header int    // index of the header row, -1 if every row spans
 	ncols  int
+	blank  bool // no cell holds anything but white space
 	chars  tableChars
 }
 
 // newTable sanitises rows, pads them to a common column count and marks
 // spanning rows and the header.
 func newTable(rows [][]string) *table {
-	t := &table{header: -1, chars: chooseChars()}
+	t := &table{header: -1, chars: chooseChars(), blank: true}
 	for _, r := range rows {
 		t.ncols = max(t.ncols, len(r))
 	}
@@ -98,6 +102,7 @@ func newTable(rows [][]string) *table {
 			row[j] = Sanitize(c)
 			if strings.TrimSpace(row[j]) != "" {
 				nonEmpty++
+				t.blank = false
 			}
 		}
 		t.cells[i] = row
@@ -264,8 +269,9 @@ func (t *table) stacked(width int) []string {
 		rules    []int // indices of the separator lines in lines
 		prevSpan = true
 	)
+	labels := t.labelsRecords()
 	for i, row := range t.cells {
-		if i == t.header && i < len(t.cells)-1 {
+		if i == t.header && labels {
 			continue // its cells label the records below
 		}
 		if !prevSpan {
@@ -277,7 +283,7 @@ func (t *table) stacked(width int) []string {
 			if strings.TrimSpace(c) == "" {
 				continue
 			}
-			if t.header >= 0 && i != t.header && !t.span[i] {
+			if labels && !t.span[i] {
 				if h := strings.TrimSpace(t.cells[t.header][j]); h != "" {
 					c = h + "：" + c
 				}
@@ -297,6 +303,32 @@ func (t *table) stacked(width int) []string {
 		lines[i] = pad(rule, full)
 	}
 	return lines
+}
+
+// labelsRecords reports whether stacked records are labelled with the
+// header's cells instead of printing the header: only when there are
+// columns, and every header cell labels a non-empty cell of some record, so
+// no header text is lost.
+func (t *table) labelsRecords() bool {
+	if t.header < 0 || t.ncols < 2 {
+		return false
+	}
+	for j, h := range t.cells[t.header] {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		used := false
+		for i, row := range t.cells {
+			if i != t.header && !t.span[i] && strings.TrimSpace(row[j]) != "" {
+				used = true
+				break
+			}
+		}
+		if !used {
+			return false
+		}
+	}
+	return true
 }
 
 // wrapStrings wraps s to width and returns the text of each line.

@@ -45,8 +45,10 @@ func checkTable(t *testing.T, rows [][]string, width int, out []string) {
 	t.Helper()
 	if len(out) == 0 {
 		for _, r := range rows {
-			if len(r) > 0 {
-				t.Fatalf("width %d: no output for %d rows", width, len(rows))
+			for _, c := range r {
+				if strings.TrimSpace(Sanitize(c)) != "" {
+					t.Fatalf("width %d: no output for %q", width, rows)
+				}
 			}
 		}
 		return
@@ -186,6 +188,7 @@ func TestTableCases(t *testing.T) {
 	}{
 		{"nil", nil, 80, nil},
 		{"empty rows", [][]string{{}, {}}, 80, nil},
+		{"blank cells", [][]string{{"", " "}, {"\t"}}, 80, nil},
 		// 名称 and 值 pad to the widest cell of their column (16 and 3).
 		{"natural widths", [][]string{{"名称", "值"}, {"城镇新增就业人数", "550"}}, 80, []string{
 			"名称             │ 值 ",
@@ -248,4 +251,18 @@ func FuzzTable(f *testing.F) {
 		}
 		checkTable(t, rows, width, Table(rows, width))
 	})
+}
+
+// BenchmarkTable renders 专栏 1 of the five-year plan (22 rows, 7 columns)
+// at 100 and at 60 columns.
+func BenchmarkTable(b *testing.B) {
+	rows := seedTable(b)
+	for _, width := range []int{100, 60} {
+		b.Run(itoa(width), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Table(rows, width)
+			}
+		})
+	}
 }
