@@ -21,8 +21,9 @@ type Line struct {
 // implemented by rivo/uniseg), so no line starts with closing punctuation
 // such as ，。、；：）」”！？ and none ends with an opening bracket or quote
 // such as （「“. Hard line breaks (\n, \r\n, \r, \v, \f, U+0085, U+2028,
-// U+2029) always end a line; a terminator at the very end of text does not
-// start an extra empty line, so Wrap("") and Wrap("\n")[1:] are empty.
+// U+2029) always end a line, and a blank line is kept as an empty Line; a
+// terminator at the very end of text starts no extra line: "甲\n" gives one
+// line, "甲\n\n" two (the second empty) and "" none.
 //
 // When a run of text without a break opportunity is wider than width (a long
 // URL, or a few CJK characters at a tiny width) it is broken between grapheme
