@@ -107,6 +107,13 @@ func isStacked(out []string) bool {
 	return true
 }
 
+// boxed rewrites a layout drawn with box drawing into the separators Table
+// uses in this process (ASCII under RUNEWIDTH_EASTASIAN=1).
+func boxed(s string) string {
+	c := chooseChars()
+	return strings.NewReplacer("│", strings.TrimSpace(c.sep), "─", c.rule, "┼", string([]rune(c.cross)[1])).Replace(s)
+}
+
 // separatorColumns returns the display columns at which sep occurs in l.
 func separatorColumns(l string, sep rune) []int {
 	var cols []int
@@ -136,9 +143,9 @@ func TestTableSeed(t *testing.T) {
 		}
 		var cols []int
 		for i, l := range out {
-			seps := separatorColumns(l, '│')
+			seps := separatorColumns(l, []rune(boxed("│"))[0])
 			if len(seps) == 0 {
-				seps = separatorColumns(l, '┼')
+				seps = separatorColumns(l, []rune(boxed("┼"))[0])
 			}
 			if len(seps) == 0 {
 				continue // a spanning row
@@ -160,17 +167,17 @@ func TestTableSeed(t *testing.T) {
 	if !strings.HasPrefix(out[0], "专栏 1 “十三五”时期主要指标完成情况") {
 		t.Errorf("title row: %q", out[0])
 	}
-	if !strings.HasPrefix(out[1], "序号 │ 指 标") {
+	if !strings.HasPrefix(out[1], boxed("序号 │ 指 标")) {
 		t.Errorf("header row: %q", out[1])
 	}
-	rule := slices.IndexFunc(out, func(l string) bool { return strings.Contains(l, "┼") })
+	rule := slices.IndexFunc(out, func(l string) bool { return strings.Contains(l, boxed("┼")) })
 	if rule < 2 || rule+3 >= len(out) {
 		t.Fatalf("no rule under the header:\n%s", strings.Join(out, "\n"))
 	}
 	if got := strings.TrimRight(out[rule+1], " "); got != "一、就业" {
 		t.Errorf("group row: %q", got)
 	}
-	if got := strings.Fields(out[rule+2]); !slices.Equal(got, []string{"1", "│", "城镇新增就业人数", "│", "万人", "│", "[824.2]", "│", "[550]", "│", "[717.25]", "│", "预期性"}) {
+	if got := strings.Fields(out[rule+2]); !slices.Equal(got, strings.Fields(boxed("1 │ 城镇新增就业人数 │ 万人 │ [824.2] │ [550] │ [717.25] │ 预期性"))) {
 		t.Errorf("first indicator row: %q", out[rule+2])
 	}
 	if len(out) != rule+1+5+15 {
@@ -230,6 +237,9 @@ func TestTableCases(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := Table(c.rows, c.width)
 			checkTable(t, c.rows, c.width, got)
+			for i := range c.want {
+				c.want[i] = boxed(c.want[i])
+			}
 			if len(got) < len(c.want) || !slices.Equal(got[:len(c.want)], c.want) {
 				t.Errorf("Table(%q, %d) =\n%s\nwant prefix\n%s", c.rows, c.width, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}

@@ -10,7 +10,8 @@ const Ellipsis = "…"
 // shortened string with [Ellipsis]. It cuts between grapheme clusters only,
 // so a wide character is dropped whole, never split (the result may then be
 // one cell narrower than width); a string that fits is returned unchanged.
-// A width below 1 gives "".
+// A width below 1 gives ""; a width narrower than the ellipsis (1 cell when
+// … is measured as 2, under RUNEWIDTH_EASTASIAN=1) cuts without it.
 //
 // Escape sequences in s (lipgloss styling) are kept and take no width, so
 // pass text from a document through [Sanitize] first. Use Truncate, never
@@ -19,6 +20,10 @@ const Ellipsis = "…"
 func Truncate(s string, width int) string {
 	if width < 1 {
 		return ""
+	}
+	if width < ansi.StringWidth(Ellipsis) {
+		// Only under RUNEWIDTH_EASTASIAN=1, where … is two cells wide.
+		return ansi.Truncate(s, width, "")
 	}
 	return ansi.Truncate(s, width, Ellipsis)
 }

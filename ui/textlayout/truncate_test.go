@@ -36,6 +36,9 @@ func TestTruncateKeepsWidths(t *testing.T) {
 				t.Errorf("Truncate(%q, %d) = %q: %d cells", s, width, got, w)
 			case full > width && width >= 1:
 				body, ok := strings.CutSuffix(got, Ellipsis)
+				if width < ansi.StringWidth(Ellipsis) {
+					body, ok = got, true // too narrow for the ellipsis
+				}
 				if !ok || !strings.HasPrefix(s, body) {
 					t.Errorf("Truncate(%q, %d) = %q: not a prefix plus %s", s, width, got, Ellipsis)
 				}
@@ -43,7 +46,7 @@ func TestTruncateKeepsWidths(t *testing.T) {
 				if w < width-1 {
 					t.Errorf("Truncate(%q, %d) = %q: only %d cells", s, width, got, w)
 				}
-				if uniseg.GraphemeClusterCount(body)+1 != uniseg.GraphemeClusterCount(got) {
+				if body != got && uniseg.GraphemeClusterCount(body)+1 != uniseg.GraphemeClusterCount(got) {
 					t.Errorf("Truncate(%q, %d) = %q: split a grapheme", s, width, got)
 				}
 			}
