@@ -74,7 +74,7 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 		}
 		end, inst, b := g.bodyAt(text, i, buf)
 		buf = b
-		if end > i && inst && !givenTask(text, i, end) {
+		if end > i && inst && !g.givenTask(text, i, end) {
 			i = end
 			continue
 		}
@@ -96,7 +96,7 @@ var (
 	// directives give the institution after them a task: 鼓励用人单位…
 	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "发挥", "授权", "委托", "激励", "促进", "会同", "联合")
 	// modifiers may stand between a directive and the institution.
-	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关")
+	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关", "著名", "知名", "骨干", "优秀", "国(境)内外", "国(境)外", "境内外", "境外")
 	// taskWords after an institution make it the actor: 高校完善…, 用人单位应…
 	// objectWords after an institution make it what is acted on, even after
 	// a directive: 推动技师学院纳入…, 支持民办技工院校发展, 技工院校和….
@@ -105,20 +105,37 @@ var (
 )
 
 // givenTask reports whether the institution type text[s:e] is given a task:
-// a directive verb before it (only modifiers between) or a task word after,
-// and no word after it that makes it an object.
-func givenTask(text []rune, s, e int) bool {
+// a directive verb before it (only modifiers or other institutions of a list
+// between) or a task word after it (after the rest of its list), and no
+// word after it that makes it an object. 鼓励银行、医疗机构参与… gives all
+// three a task.
+func (g *gazetteer) givenTask(text []rune, s, e int) bool {
 	if longestAt(text, e, objectWords) > 0 {
 		return false
 	}
-	if longestAt(text, e, taskWords) > 0 {
+	end := e
+	for steps := 0; steps < 8 && end < len(text) && text[end] == '、'; steps++ {
+		next := g.institution.ends(nil, text, end+1)
+		if len(next) == 0 {
+			break
+		}
+		end = next[len(next)-1]
+	}
+	if longestAt(text, end, taskWords) > 0 {
 		return true
 	}
-	// Walk back over modifiers to a directive.
 	j := s
-	for steps := 0; steps < 6 && j > 0; steps++ {
+	for steps := 0; steps < 8 && j > 0; steps++ {
 		if endsWithAt(text, j, directives) > 0 {
 			return true
+		}
+		if text[j-1] == '、' {
+			k := g.listItemBefore(text, j-1)
+			if k < 0 {
+				return false
+			}
+			j = k
+			continue
 		}
 		n := endsWithAt(text, j, modifiers)
 		if n == 0 {
@@ -127,4 +144,17 @@ func givenTask(text []rune, s, e int) bool {
 		j -= n
 	}
 	return false
+}
+
+// listItemBefore returns the start of an institution name ending at
+// text[e], or -1.
+func (g *gazetteer) listItemBefore(text []rune, e int) int {
+	for k := e - 1; k >= 0 && k >= e-12; k-- {
+		for _, end := range g.institution.ends(nil, text, k) {
+			if end == e {
+				return k
+			}
+		}
+	}
+	return -1
 }

@@ -19,6 +19,11 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSpans(t, text, Find(text))
+		report := FindReport(text)
+		checkSpans(t, text, report)
+		if n := countKind(report, Target); n != 0 {
+			t.Fatalf("FindReport(%q) gave %d targets", text, n)
+		}
 	})
 }
 

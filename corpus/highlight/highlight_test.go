@@ -53,9 +53,14 @@ func spanText(text string, s Span) string { return string([]rune(text)[s.Start:s
 // requireCover fails unless a span of kind covers the first occurrence of want.
 func requireCover(t *testing.T, text string, kind Kind, want string) {
 	t.Helper()
+	requireCoverWith(t, Find, text, kind, want)
+}
+
+func requireCoverWith(t *testing.T, find func(string) []Span, text string, kind Kind, want string) {
+	t.Helper()
 	a, b := runeRange(t, text, want)
 	var got []string
-	for _, s := range Find(text) {
+	for _, s := range find(text) {
 		if s.Kind == kind && s.Start <= a && s.End >= b {
 			return
 		}
@@ -338,7 +343,7 @@ func TestRuneOffsetsWithSpacesAndFullWidth(t *testing.T) {
 	}
 }
 
-func TestReportsPastAndAsFigures(t *testing.T) {
+func TestReportsPastAndFindReport(t *testing.T) {
 	for h, want := range map[string]bool{
 		"发展基础": true, "我厅破除障碍促进大湾区人才流动相关工作情况": true, "“十三五”时期主要指标完成情况": true,
 		"主要目标": false, "强化就业优先政策": false, "下一步工作计划": false,
@@ -347,16 +352,28 @@ func TestReportsPastAndAsFigures(t *testing.T) {
 			t.Errorf("ReportsPast(%q) = %v, want %v", h, got, want)
 		}
 	}
-	in := []Span{{0, 2, Target}, {3, 5, Body}, {6, 7, Figure}}
-	out := AsFigures(in)
-	if out[0].Kind != Figure || out[1].Kind != Body || out[2].Kind != Figure {
-		t.Errorf("AsFigures = %v", out)
+	// 第一章 第一节 发展基础: a paragraph with no marker of the past in it,
+	// which only its heading shows to be a report.
+	line := lineWith(t, planSeed, "全省技工院校 146 所")
+	if n := countKind(FindReport(line), Target); n != 0 {
+		t.Errorf("FindReport gave %d targets", n)
 	}
-	if in[0].Kind != Target {
-		t.Error("AsFigures modified its input")
+	requireCoverWith(t, FindReport, line, Figure, "146 所")
+	requireCoverWith(t, FindReport, line, Figure, "341 个")
+	// A page break cut this sentence from its paragraph; alone it has no
+	// marker, so Find leaves the number alone and FindReport makes it a figure.
+	line = lineWith(t, planSeed, "凭证激活量 3559 万人次")
+	if got := Find(line); len(got) != 0 {
+		t.Errorf("Find(%q) = %v, want nothing", line, got)
 	}
-	if AsFigures(nil) != nil {
-		t.Error("AsFigures(nil) != nil")
+	requireCoverWith(t, FindReport, line, Figure, "3559 万人次")
+	// A goal paragraph read as a report: its targets become figures, its
+	// bodies stay bodies.
+	goal := "到2025年，全省高技能人才达580万人以上。由省人力资源社会保障厅负责。"
+	requireCoverWith(t, FindReport, goal, Figure, "580万人以上")
+	requireCoverWith(t, FindReport, goal, Body, "省人力资源社会保障厅")
+	if n := countKind(FindReport(goal), Target); n != 0 {
+		t.Errorf("FindReport(%q) has %d targets", goal, n)
 	}
 }
 

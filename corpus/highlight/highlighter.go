@@ -35,6 +35,11 @@ var defaultHighlighter = sync.OnceValue(func() *Highlighter {
 // gazetteer: rune offsets, sorted by Start, non-overlapping.
 func Find(text string) []Span { return defaultHighlighter().Find(text) }
 
+// FindReport is Find for text known to report the past, such as a clause
+// under a heading that ReportsPast: every quantity is a Figure, nothing is a
+// Target.
+func FindReport(text string) []Span { return defaultHighlighter().FindReport(text) }
+
 // Responsible parses a trailing responsibility annotation of a clause, such
 // as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责）, into body names,
 // lead unit first; nil when text has none.
@@ -42,14 +47,21 @@ func Responsible(text string) []string { return defaultHighlighter().Responsible
 
 // Find returns the target, body and figure spans of text: rune offsets,
 // sorted by Start, non-overlapping, each with Start < End.
-func (h *Highlighter) Find(text string) []Span {
+func (h *Highlighter) Find(text string) []Span { return h.find(text, false) }
+
+// FindReport is Find for text known to report the past, such as a clause
+// under a heading that ReportsPast (第一节 发展基础): every quantity is a
+// Figure and nothing is a Target.
+func (h *Highlighter) FindReport(text string) []Span { return h.find(text, true) }
+
+func (h *Highlighter) find(text string, report bool) []Span {
 	if h == nil || h.gaz == nil || text == "" {
 		return nil
 	}
 	c := compact(text)
 	var spans []Span
 	spans = append(spans, h.gaz.findBodies(c.runes)...)
-	spans = append(spans, findMeasures(c.runes, spans)...)
+	spans = append(spans, findMeasures(c.runes, spans, report)...)
 	spans = normalize(spans)
 	for i := range spans {
 		spans[i].Start, spans[i].End = c.orig[spans[i].Start], c.orig[spans[i].End-1]+1

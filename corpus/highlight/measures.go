@@ -328,8 +328,9 @@ func isHanNumeral(r rune) bool {
 }
 
 // findMeasures returns target and figure spans of text; bodies are the body
-// spans already found, which measures never cover.
-func findMeasures(text []rune, bodies []Span) []Span {
+// spans already found, which measures never cover. A report (text known to
+// tell the past) has figures and no targets.
+func findMeasures(text []rune, bodies []Span, report bool) []Span {
 	inBody := make([]bool, len(text)+1)
 	for _, b := range bodies {
 		for k := b.Start; k < b.End; k++ {
@@ -371,13 +372,13 @@ func findMeasures(text []rune, bodies []Span) []Span {
 	}
 	for _, s := range sents {
 		t := s.tense
-		if t == neutral && anyPast && !anyFuture {
+		if report || t == neutral && anyPast && !anyFuture {
 			t = past
 		}
 		out = measuresIn(text, s.start, s.end, t, inBody, out)
 	}
 	if tables {
-		out = append(out, tableSpans(text)...)
+		out = append(out, tableSpans(text, report)...)
 	}
 	return out
 }
@@ -449,7 +450,9 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 		}
 		cs := clauseStart(text, s, i)
 		lw, lwStart := levelBefore(text, cs, i)
-		bound := qual || lw || t == future || verbIn(text, cs, i)
+		// 标准的80% is a share of something; 设置标准的3所 still a count.
+		share := i > 0 && text[i-1] == '的' && me > ne && (text[me-1] == '%' || text[me-1] == '‰')
+		bound := qual || lw || t == future || !share && verbIn(text, cs, i)
 		if !bound {
 			i = me - 1
 			continue
@@ -572,9 +575,6 @@ func levelBefore(text []rune, cs, i int) (bool, int) {
 
 // verbIn reports a commitment verb in text[cs:i].
 func verbIn(text []rune, cs, i int) bool {
-	if i > 0 && text[i-1] == '的' {
-		return false
-	}
 	for k := cs; k < i; k++ {
 		if longestAt(text, k, commitVerbs) > 0 {
 			return true

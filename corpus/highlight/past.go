@@ -8,7 +8,8 @@ var pastHeadings = []string{"发展基础", "工作情况", "完成情况", "主
 
 // ReportsPast reports whether a heading introduces a report of the past
 // (第一节 发展基础, 一、我厅…相关工作情况, 专栏1 “十三五”时期主要指标完成情况):
-// the numbers under it are figures, not targets. See AsFigures.
+// the numbers under it are figures, not targets: highlight such text with
+// FindReport.
 func ReportsPast(heading string) bool {
 	for _, w := range pastHeadings {
 		if strings.Contains(heading, w) {
@@ -16,20 +17,4 @@ func ReportsPast(heading string) bool {
 		}
 	}
 	return false
-}
-
-// AsFigures returns spans with every Target turned into a Figure, for text
-// under a heading that ReportsPast; the input is not modified.
-func AsFigures(spans []Span) []Span {
-	if spans == nil {
-		return nil
-	}
-	out := make([]Span, len(spans))
-	for i, s := range spans {
-		if s.Kind == Target {
-			s.Kind = Figure
-		}
-		out[i] = s
-	}
-	return out
 }

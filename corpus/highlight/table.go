@@ -32,7 +32,7 @@ func splitCells(text []rune, ls, le int) []cell {
 // row reports the past (“十三五”时期主要指标完成情况), or that reports the
 // completion of its targets (2020年目标值 beside 2020年完成值), holds
 // figures only.
-func tableSpans(text []rune) []Span {
+func tableSpans(text []rune, report bool) []Span {
 	var out []Span
 	var cols []column
 	pastTable := false
@@ -75,7 +75,7 @@ func tableSpans(text []rune) []Span {
 					continue
 				}
 				kind := Figure
-				if cols[k] == targetColumn && !pastTable {
+				if cols[k] == targetColumn && !pastTable && !report {
 					kind = Target
 				}
 				out = append(out, Span{Start: c.start, End: c.end, Kind: kind})
