@@ -20,9 +20,22 @@ type termMatch struct {
 // matcher matches terms against strings; each goroutine owns one, so its
 // buffers are reused without locking.
 type matcher struct {
-	py  *readingTable
-	sk  *skeleton
-	buf []rune
+	py    *readingTable
+	sk    *skeleton
+	buf   []rune
+	arena []int // positions are cut from it, saving an allocation per hit
+}
+
+// seq returns start, start+1, … (n values) in arena memory.
+func (mt *matcher) seq(start, n int) []int {
+	if cap(mt.arena)-len(mt.arena) < n {
+		mt.arena = make([]int, 0, max(4096, n))
+	}
+	l := len(mt.arena)
+	for i := 0; i < n; i++ {
+		mt.arena = append(mt.arena, start+i)
+	}
+	return mt.arena[l : l+n : l+n]
 }
 
 // maxSpan is the quality floor: the widest span, in runes, a match of m
@@ -50,8 +63,9 @@ func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32,
 	}
 	if i := strings.Index(s, t.text); i >= 0 {
 		start := utf8.RuneCountInString(s[:i])
-		tm = termMatch{pos: seq(start, m), span: m, contiguous: true, occ: strings.Count(s, t.text)}
-		tm.fuzzy = fuzzyBonus(t, s[i:i+len(t.text)], m)
+		// sahilm's score of a contiguous match is the same wherever it is:
+		// the term's own, computed once.
+		tm = termMatch{pos: mt.seq(start, m), span: m, contiguous: true, occ: strings.Count(s, t.text), fuzzy: t.contigFuzzy}
 		return tm, true, true
 	}
 	if t.letters {
@@ -67,7 +81,7 @@ func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32,
 		}
 		if start >= 0 {
 			n := end - start + 1
-			return termMatch{pos: seq(start, n), span: n, contiguous: true, occ: occ}, true, true
+			return termMatch{pos: mt.seq(start, n), span: n, contiguous: true, occ: occ}, true, true
 		}
 		if t.letterMask&^lit != 0 {
 			return tm, false, false
@@ -321,14 +335,6 @@ func byteRange(s string, from, to int) (lo, hi int) {
 		r++
 	}
 	return lo, hi
-}
-
-func seq(start, n int) []int {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = start + i
-	}
-	return p
 }
 
 // asciiLower folds ASCII capitals only, so rune positions do not move.

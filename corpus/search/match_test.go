@@ -210,6 +210,22 @@ func TestNarrowingGivesFreshResults(t *testing.T) {
 	}
 }
 
+// TestNarrowingAfterBackspace edits a query back and forth: results must
+// always be those of a fresh index.
+func TestNarrowingAfterBackspace(t *testing.T) {
+	c := buildCorpus([]nodeSpec{
+		{"实施就业优先政策", "落实落户政策。"},
+		{"以户籍制度牵引区域流动", "到2025年放宽落户条件。"},
+		{"落实", "落地"},
+	})
+	ix := New(c)
+	for _, q := range []string{"l", "lu", "luo", "luoh", "luo", "luos", "luoshi", "lu", "luohu", "落", "落户", "落", "落实", "2025", "2025 l", "2025 lh", "2025"} {
+		if got, want := ids(search(t, ix, q, 0)), ids(search(t, New(c), q, 0)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q after edits: %v, fresh index: %v", q, got, want)
+		}
+	}
+}
+
 func TestSearchHonoursCancellation(t *testing.T) {
 	ix := New(buildCorpus([]nodeSpec{{"落户", "落户"}}))
 	ctx, cancel := context.WithCancel(context.Background())

@@ -14,6 +14,9 @@ type term struct {
 	runes      []rune
 	letters    bool   // holds an ASCII letter, so it may be pinyin
 	letterMask uint32 // its letters as letterBit bits
+	// contigFuzzy is sahilm/fuzzy's normalised bonus for the term matched
+	// as one unbroken run.
+	contigFuzzy int
 	// filter is the pinyin prefilter of a term with letters, set by Search.
 	filter *pinyinFilter
 	// chains are the initials sequences a term of letters only may spell
@@ -48,6 +51,7 @@ func parseQuery(s string) query {
 			}
 		}
 		t.text = string(rs)
+		t.contigFuzzy = fuzzyBonus(&t, t.text, len(rs))
 		q.terms = append(q.terms, t)
 	}
 	keys := make([]string, len(q.terms))

@@ -1,6 +1,9 @@
 package search
 
-import "cmp"
+import (
+	"cmp"
+	"container/heap"
+)
 
 // Score layout. A Result's Score is one int, higher is better, built so
 // that sorting by Score (then document order) gives the reading order:
@@ -59,4 +62,32 @@ func compareHits(a, b hit) int {
 		return c
 	}
 	return cmp.Compare(a.entry, b.entry)
+}
+
+// topHits returns the k best hits, in no particular order, keeping a
+// min-heap of the best so far instead of sorting them all.
+func topHits(hits []hit, k int) []hit {
+	h := hitHeap(append([]hit(nil), hits[:k]...))
+	heap.Init(&h)
+	for _, x := range hits[k:] {
+		if compareHits(x, h[0]) < 0 {
+			h[0] = x
+			heap.Fix(&h, 0)
+		}
+	}
+	return h
+}
+
+// hitHeap is a min-heap: the worst hit on top.
+type hitHeap []hit
+
+func (h hitHeap) Len() int           { return len(h) }
+func (h hitHeap) Less(i, j int) bool { return compareHits(h[i], h[j]) > 0 }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

@@ -23,8 +23,14 @@ type Result struct {
 	// (Node.Heading or Node.Text), ascending. A pinyin match gives the
 	// positions of the Han characters it spelled.
 	Matched []int
-	// Score ranks results, higher first; see the layout documented on
-	// composeScore's constants (contiguous, heading, span, quality).
+	// Score ranks results, higher first; ties keep document order. It is
+	// built from four parts, each outweighing all below it:
+	// 100,000,000 when every term matched contiguously; 10,000,000 when the
+	// match is in the heading; 1,000 × (9,999 − span), span being the runes
+	// from the first to the last match; and a quality of 0..999 from
+	// repeated occurrences, the share of the field matched and
+	// sahilm/fuzzy's bonus normalised per rune. One-character queries
+	// score only the first three parts.
 	Score int
 	// Snippet is the matched field on one line (newlines become spaces),
 	// cut to a window of about 80 runes around the match for long texts,
@@ -279,6 +285,11 @@ func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) boo
 // results sorts hits, keeps the best hit per node and builds up to limit
 // results.
 func (ix *Index) results(hits []hit, limit int) []Result {
+	if limit > 0 && len(hits) > 2*limit {
+		// A node has at most two hits (heading, text), so the best 2×limit
+		// hits hold the best limit nodes.
+		hits = topHits(hits, 2*limit)
+	}
 	slices.SortFunc(hits, compareHits)
 	seen := map[int32]bool{}
 	var out []Result
@@ -376,26 +387,54 @@ func allLetters(rs []rune) bool {
 	return true
 }
 
-// narrowCache remembers the entries the last query matched in order, so
-// the next keystroke that extends it scores only those.
+// narrowCache remembers the entries the last few queries matched in order,
+// so a keystroke that extends one of them (typing on, or typing again after
+// a backspace) scores only those.
 type narrowCache struct {
-	key string
-	ids []int32
+	keys []string
+	ids  [][]int32
 }
+
+// narrowSlots is how many queries the cache keeps.
+const narrowSlots = 8
 
 func (ix *Index) remember(key string, ids []int32) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.cache = narrowCache{key: key, ids: ids}
+	c := &ix.cache
+	if key == "" {
+		c.keys, c.ids = nil, nil
+		return
+	}
+	for i, k := range c.keys {
+		if k == key {
+			c.keys = append(c.keys[:i], c.keys[i+1:]...)
+			c.ids = append(c.ids[:i], c.ids[i+1:]...)
+			break
+		}
+	}
+	if len(c.keys) == narrowSlots {
+		c.keys, c.ids = c.keys[1:], c.ids[1:]
+	}
+	c.keys = append(c.keys, key)
+	c.ids = append(c.ids, ids)
 }
 
+// narrowed returns the matches of the longest remembered query that q
+// extends.
 func (ix *Index) narrowed(q query) ([]int32, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if !q.extends(ix.cache.key) {
+	best := -1
+	for i, k := range ix.cache.keys {
+		if q.extends(k) && (best < 0 || len(k) > len(ix.cache.keys[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
 		return nil, false
 	}
-	return ix.cache.ids, true
+	return ix.cache.ids[best], true
 }
 
 // snippetRunes is the width of a snippet window.
