@@ -24,6 +24,10 @@ type matcher struct {
 	sk    *skeleton
 	buf   []rune
 	arena []int // positions are cut from it, saving an allocation per hit
+	// startTab[c] says whether skeleton code c can start a match of a
+	// term whose first letter is startBit.
+	startTab [256]bool
+	startBit uint32
 }
 
 // seq returns start, start+1, … (n values) in arena memory.

@@ -100,10 +100,17 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	}
 	start, end = -1, -1
 	done := uint64(1) << n
+	can := &mt.startTab
+	if mt.startBit != firstBit {
+		for c := range can {
+			can[c] = sk.masks[c&63]&firstBit != 0
+		}
+		mt.startBit = firstBit
+	}
 	off := 0
 	for ri, c := range codes {
 		size := int(c>>6) + 1
-		if sk.masks[c&63]&firstBit != 0 && sk.chainAt(codes[ri:], chains) && off < len(s) {
+		if can[c] && sk.chainAt(codes[ri:], chains) && off < len(s) {
 			set := uint64(1)
 			k, rk := off, ri-1
 			for set != 0 && set&done == 0 && k < len(s) {
