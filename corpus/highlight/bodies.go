@@ -94,7 +94,7 @@ func isHan(r rune) bool {
 
 var (
 	// directives give the institution after them a task: 鼓励用人单位…
-	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "发挥", "授权", "委托", "激励", "促进", "会同", "联合")
+	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "发挥", "授权", "赋予", "委托", "激励", "促进", "会同", "联合")
 	// modifiers may stand between a directive and the institution.
 	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关", "著名", "知名", "骨干", "优秀", "国(境)内外", "国(境)外", "境内外", "境外")
 	// taskWords after an institution make it the actor: 高校完善…, 用人单位应…

@@ -14,9 +14,9 @@ type labelledItem struct {
 	line           int
 }
 
-func readLabelled(t *testing.T) []labelledItem {
+func readLabelled(t *testing.T, path string) []labelledItem {
 	t.Helper()
-	f, err := os.Open("testdata/labelled.txt")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,13 +38,13 @@ func readLabelled(t *testing.T) []labelledItem {
 			phrase := line[2:]
 			i := strings.Index(it.sentence, phrase)
 			if i < 0 {
-				t.Fatalf("labelled.txt:%d: %q not in its sentence", n, phrase)
+				t.Fatalf("%s:%d: %q not in its sentence", path, n, phrase)
 			}
 			start := len([]rune(it.sentence[:i]))
 			kind := map[byte]Kind{'T': Target, 'B': Body, 'F': Figure}[line[0]]
 			it.gold = append(it.gold, Span{Start: start, End: start + len([]rune(phrase)), Kind: kind})
 		default:
-			t.Fatalf("labelled.txt:%d: cannot read %q", n, line)
+			t.Fatalf("%s:%d: cannot read %q", path, n, line)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -59,8 +59,12 @@ func overlaps(a, b Span) bool { return a.Kind == b.Kind && a.Start < b.End && b.
 // with overlap matching and holds it to issue 3's bar: precision 0.95,
 // recall 0.90.
 func TestLabelledPrecisionRecall(t *testing.T) {
-	items := readLabelled(t)
-	if len(items) < 80 {
+	path := "testdata/labelled.txt"
+	if p := os.Getenv("HIGHLIGHT_LABELS"); p != "" {
+		path = p // score another labelled file, e.g. a held-out set
+	}
+	items := readLabelled(t, path)
+	if len(items) < 80 && os.Getenv("HIGHLIGHT_LABELS") == "" {
 		t.Fatalf("only %d labelled sentences", len(items))
 	}
 	type score struct{ predicted, correct, gold, found int }
