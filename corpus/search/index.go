@@ -57,13 +57,28 @@ type Index struct {
 	post     postings
 	py       *readingTable
 
+	// stopDF is the number of entries above which a rune keeps no
+	// posting list.
+	stopDF int
+
 	mu    sync.Mutex
 	cache narrowCache
 }
 
+// stopShare is the share of entries above which a rune keeps no posting
+// list, and minStopDF a floor so small corpora keep every list.
+const (
+	stopShare = 0.2
+	minStopDF = 4096
+)
+
 // New builds the index over every node of c. It never fails; a nil or empty
 // corpus gives an index that finds nothing.
-func New(c *corpus.Corpus) *Index {
+func New(c *corpus.Corpus) *Index { return newIndex(c, -1) }
+
+// newIndex builds the index; stopDF < 0 picks the stop threshold from the
+// corpus size.
+func newIndex(c *corpus.Corpus, stopDF int) *Index {
 	ix := &Index{py: newReadingTable()}
 	if c == nil {
 		ix.post = newPostings()
@@ -92,6 +107,10 @@ func New(c *corpus.Corpus) *Index {
 			}
 			return true
 		})
+	}
+	ix.stopDF = stopDF
+	if stopDF < 0 {
+		ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
 	}
 	ix.build()
 	return ix
@@ -138,7 +157,7 @@ func (ix *Index) build() {
 			ix.py.add(r, args)
 		}
 	}
-	ix.post = allocPostings(counts[0], counts[1])
+	ix.post = allocPostings(counts[0], counts[1], ix.stopDF)
 	ix.letters = make([]uint64, n)
 	ix.pairs = make([]uint64, n*pairWords)
 	ix.prefixes = ix.py.prefixes()
@@ -214,7 +233,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			}
 			ri++
 			i += size
-			if last.seen(r, int32(e)) {
+			if ix.post.stopped(r) || last.seen(r, int32(e)) {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))

@@ -1,14 +1,20 @@
 package search
 
 // postings maps each folded rune to the sorted indexes of the entries that
-// contain it.
+// contain it. Runes found in more than a stop share of the entries (的, 和,
+// the comma …) keep no list: they would hold half the postings and filter
+// nothing; stopped reports them.
 type postings struct {
 	dense [][]int32 // runes below 1<<16
 	other map[rune][]int32
+	stop  []bool // runes below 1<<16 without a list
 }
 
+// stopped reports whether r occurs too often to have a list.
+func (p *postings) stopped(r rune) bool { return r >= 0 && r < 1<<16 && p.stop[r] }
+
 func newPostings() postings {
-	return postings{dense: make([][]int32, 1<<16), other: map[rune][]int32{}}
+	return postings{dense: make([][]int32, 1<<16), other: map[rune][]int32{}, stop: make([]bool, 1<<16)}
 }
 
 // get returns the entries containing r (folded), in entry order.
@@ -27,12 +33,17 @@ func (p *postings) set(r rune, i int, e int32) {
 	p.other[r][i] = e
 }
 
-// allocPostings allocates every list at its final size in one backing array.
-func allocPostings(a, b *runeCounts) postings {
+// allocPostings allocates every list at its final size in one backing
+// array; runes counted in more than stopDF entries get none.
+func allocPostings(a, b *runeCounts, stopDF int) postings {
 	p := newPostings()
 	total := 0
 	for r := range a.dense {
-		total += int(a.dense[r] + b.dense[r])
+		if n := int(a.dense[r] + b.dense[r]); n > stopDF {
+			p.stop[r] = true
+		} else {
+			total += n
+		}
 	}
 	for _, c := range []*runeCounts{a, b} {
 		for _, n := range c.other {
@@ -47,7 +58,7 @@ func allocPostings(a, b *runeCounts) postings {
 		return s
 	}
 	for r := range a.dense {
-		if n := int(a.dense[r] + b.dense[r]); n > 0 {
+		if n := int(a.dense[r] + b.dense[r]); n > 0 && !p.stop[r] {
 			p.dense[r] = take(n)
 		}
 	}

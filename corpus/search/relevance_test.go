@@ -164,3 +164,29 @@ func checkResult(t testing.TB, q string, r Result) {
 		t.Fatalf("%q %s: snippet marks %q, field %q", q, r.ID, string(b), string(a))
 	}
 }
+
+// TestStopRunesChangeNothing builds the seed index with almost every rune
+// stopped (no posting list) and checks the results are the same.
+func TestStopRunesChangeNothing(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	full, stopped := New(c), newIndex(c, 2)
+	if !stopped.post.stopped('的') || full.post.stopped('的') {
+		t.Fatal("stop threshold not applied")
+	}
+	for _, q := range []string{"的", "落", "落户", "的发展", "和的", "luohu", "2025 的", "营造良好氛围", "l"} {
+		a, b := search(t, full, q, 0), search(t, stopped, q, 0)
+		if len(a) != len(b) {
+			t.Errorf("%q: %d results with lists, %d without", q, len(a), len(b))
+			continue
+		}
+		for i := range a {
+			if a[i].ID != b[i].ID || a[i].Score != b[i].Score {
+				t.Errorf("%q #%d: %s %d with lists, %s %d without", q, i, a[i].ID, a[i].Score, b[i].ID, b[i].Score)
+				break
+			}
+		}
+	}
+}

@@ -131,11 +131,16 @@ func (ix *Index) prefilter(t *term) []int32 {
 func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
 	lists := make([][]int32, 0, len(rs))
 	for _, r := range rs {
-		lists = append(lists, ix.post.get(r))
+		if !ix.post.stopped(r) {
+			lists = append(lists, ix.post.get(r))
+		}
 	}
 	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
 	if len(lists) == 0 {
-		return nil
+		if len(rs) == 0 {
+			return nil
+		}
+		lists = append(lists, ix.allEntries()) // only stop runes: no filter
 	}
 	out := lists[0]
 	for _, l := range lists[1:] {
@@ -332,6 +337,8 @@ func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, 
 				cands = append(cands, int32(e))
 			}
 		}
+	} else if ix.post.stopped(r) {
+		cands = ix.allEntries()
 	} else {
 		cands = ix.post.get(r)
 	}
@@ -376,6 +383,15 @@ func (ix *Index) firstRune(en *entry, r rune) int {
 		i++
 	}
 	return -1
+}
+
+// allEntries lists every entry, for a term made only of stop runes.
+func (ix *Index) allEntries() []int32 {
+	all := make([]int32, len(ix.entries))
+	for i := range all {
+		all[i] = int32(i)
+	}
+	return all
 }
 
 func allLetters(rs []rune) bool {
