@@ -1,29 +1,510 @@
 package ui
 
-// bookmarksModel is the slot for the bookmarks list (B) and the bookmark
-// key (b). Storage lives in corpus/bookmark; until it is wired in through
-// Options.Bookmarks the keys stay disabled and this model draws nothing.
-type bookmarksModel struct {
-	store BookmarkStore
-}
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
-// BookmarkStore is what the reader needs from a bookmark store.
+	"policyreader/corpus"
+	"policyreader/corpus/bookmark"
+	"policyreader/ui/textlayout"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// BookmarkStore is what the reader needs from a bookmark store;
+// *bookmark.Store provides it. The reader reads it once, in New, and then
+// keeps its own copy: it calls the writing methods only from commands, one
+// at a time, never from Update or View, so a slow disk never freezes the
+// screen.
 type BookmarkStore interface {
-	// IDs returns the bookmarked node IDs.
-	IDs() []string
+	// List returns the bookmarks.
+	List() []bookmark.Bookmark
+	// Position returns the last saved reading position.
+	Position() (bookmark.Position, bool)
+	// Add saves a bookmark (also to undo a Remove).
+	Add(b bookmark.Bookmark) error
+	// Remove deletes the bookmark of nodeID.
+	Remove(nodeID string) error
+	// SetNote replaces the note of nodeID's bookmark.
+	SetNote(nodeID, note string) error
+	// SetPosition saves the reading position.
+	SetPosition(p bookmark.Position) error
+	// Warnings returns, and forgets, what writes found on the way (a
+	// corrupt file moved aside, say).
+	Warnings() []string
 }
 
-func newBookmarks(store BookmarkStore) bookmarksModel {
-	return bookmarksModel{store: store}
+// bookmarkRows is the height of one entry in the list: title and age,
+// document and path (or the saved text of an orphan), note.
+const bookmarkRows = 3
+
+// deletedEntry is a deletion that u can undo while the list is open.
+type deletedEntry struct {
+	entry bookmark.Entry
+	index int
+}
+
+// bookmarksModel is the reader's copy of the bookmarks and the bookmarks
+// list (B). The copy is what the tree marks and the list shows; every
+// change to it is also sent to the store through the persister, so the
+// screen never waits for the disk and a failed write loses nothing from
+// the session.
+type bookmarksModel struct {
+	corpus  *corpus.Corpus
+	persist persister
+	entries []bookmark.Entry // in reading order (see bookmark.Entries)
+	order   map[*corpus.Node]int
+	docRank map[string]int
+
+	cursor, offset int
+	width, height  int
+	now            time.Time // ages are counted to it; set when the list opens
+	editing        bool
+	input          textinput.Model
+	deleted        []deletedEntry // undo stack, emptied when the list closes
+	styles         *Styles
+}
+
+// newBookmarks returns the bookmarks of store resolved against c; a nil
+// store switches bookmarks off.
+func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmarksModel {
+	in := textinput.New()
+	in.Prompt = "note: "
+	in.Placeholder = "type a note"
+	in.PromptStyle = styles.Prompt
+	in.PlaceholderStyle = styles.Dim
+	in.Cursor.SetMode(cursor.CursorStatic)
+	m := bookmarksModel{corpus: c, persist: newPersister(store), input: in, styles: styles}
+	if store == nil {
+		return m
+	}
+	m.order, m.docRank = map[*corpus.Node]int{}, map[string]int{}
+	for i, d := range c.Docs {
+		m.docRank[d.ID] = i
+	}
+	c.Nodes(func(n *corpus.Node) bool {
+		m.order[n] = len(m.order)
+		return true
+	})
+	m.entries = bookmark.Entries(c, store.List())
+	return m
 }
 
 // enabled reports whether a store is wired in.
-func (m bookmarksModel) enabled() bool { return m.store != nil }
+func (m bookmarksModel) enabled() bool { return m.persist.store != nil }
 
 // ids returns the bookmarked node IDs for the tree's markers.
 func (m bookmarksModel) ids() []string {
-	if m.store == nil {
-		return nil
+	var ids []string
+	for _, e := range m.entries {
+		if e.Node != nil {
+			ids = append(ids, e.Node.ID)
+		}
 	}
-	return m.store.IDs()
+	return ids
+}
+
+// Toggle bookmarks n, or removes its bookmark; it reports whether n is now
+// bookmarked and returns the command that saves the change. b on a node
+// whose bookmark was orphaned under the same ID re-attaches it.
+func (m bookmarksModel) Toggle(n *corpus.Node, now time.Time) (bookmarksModel, bool, tea.Cmd) {
+	if !m.enabled() || n == nil {
+		return m, false, nil
+	}
+	for i, e := range m.entries {
+		if e.Node == n {
+			m.entries = slices.Delete(slices.Clone(m.entries), i, i+1)
+			m.clampCursor()
+			var cmd tea.Cmd
+			m.persist, cmd = m.persist.enqueue(storeOp{kind: opRemove, nodeID: e.NodeID})
+			return m, false, cmd
+		}
+	}
+	b := bookmark.FromNode(n, now.UTC().Truncate(time.Millisecond))
+	entries := slices.Clone(m.entries)
+	for i, e := range entries {
+		if e.Orphan && e.NodeID == n.ID { // the store refreshes it: keep note and age
+			b.Note, b.Created = e.Note, e.Created
+			entries = slices.Delete(entries, i, i+1)
+			break
+		}
+	}
+	m.entries = m.insert(entries, bookmark.Entry{Bookmark: b, Node: n})
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.enqueue(storeOp{kind: opAdd, bookmark: b})
+	return m, true, cmd
+}
+
+// insert returns entries with e in its reading-order place.
+func (m bookmarksModel) insert(entries []bookmark.Entry, e bookmark.Entry) []bookmark.Entry {
+	i := 0
+	for i < len(entries) && !m.before(e, entries[i]) {
+		i++
+	}
+	return slices.Insert(entries, i, e)
+}
+
+// before reports whether a comes before b in reading order: documents in
+// corpus order, nodes in document order, a document's orphans after its
+// nodes, oldest first.
+func (m bookmarksModel) before(a, b bookmark.Entry) bool {
+	rank := func(e bookmark.Entry) int {
+		id := e.DocID
+		if e.Node != nil && e.Node.Doc != nil {
+			id = e.Node.Doc.ID
+		}
+		if r, ok := m.docRank[id]; ok {
+			return r
+		}
+		return len(m.docRank)
+	}
+	if ra, rb := rank(a), rank(b); ra != rb {
+		return ra < rb
+	}
+	if a.Orphan != b.Orphan {
+		return !a.Orphan
+	}
+	if !a.Orphan {
+		return m.order[a.Node] < m.order[b.Node]
+	}
+	return a.Created.Before(b.Created)
+}
+
+// SavePosition returns the command that saves p.
+func (m bookmarksModel) SavePosition(p bookmark.Position) (bookmarksModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.enqueue(storeOp{kind: opPosition, position: p})
+	return m, cmd
+}
+
+// Done takes the reply of a store command and starts the next one.
+func (m bookmarksModel) Done(msg storeDoneMsg) (bookmarksModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.done(msg)
+	return m, cmd
+}
+
+// Slow notes that the running store command is taking long.
+func (m bookmarksModel) Slow(msg storeSlowMsg) (bookmarksModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.slow(msg)
+	return m, cmd
+}
+
+// Open shows the list with the cursor on the bookmark of node, if any;
+// ages are counted to now.
+func (m bookmarksModel) Open(node *corpus.Node, now time.Time) bookmarksModel {
+	m.now, m.editing, m.deleted = now, false, nil
+	m.input.Blur()
+	for i, e := range m.entries {
+		if node != nil && e.Node == node {
+			m.cursor = i
+		}
+	}
+	m.clampCursor()
+	return m
+}
+
+// Close leaves the list; deletions can no longer be undone.
+func (m bookmarksModel) Close() bookmarksModel {
+	m.editing, m.deleted = false, nil
+	m.input.Blur()
+	return m
+}
+
+// SetSize sets the list's size (the whole body of the screen).
+func (m bookmarksModel) SetSize(w, h int) bookmarksModel {
+	m.width, m.height = w, h
+	m.input.Width = max(w-2-ansi.StringWidth(m.input.Prompt)-1, 1)
+	m.clampCursor()
+	return m
+}
+
+// listState tells the key map which list keys act.
+func (m bookmarksModel) listState() (entries, editing, undo bool) {
+	return len(m.entries) > 0, m.editing, len(m.deleted) > 0
+}
+
+func (m bookmarksModel) visible() int { return max((m.height-1)/bookmarkRows, 1) }
+
+func (m *bookmarksModel) clampCursor() {
+	m.cursor = clamp(m.cursor, 0, max(len(m.entries)-1, 0))
+	v := m.visible()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+v {
+		m.offset = m.cursor - v + 1
+	}
+	m.offset = clamp(m.offset, 0, max(len(m.entries)-v, 0))
+}
+
+// Update handles a key while the list is open. It sends jumpMsg for Enter
+// and closeBookmarksMsg for Esc; edits and deletions change the copy here
+// and go to the store through the returned command.
+func (m bookmarksModel) Update(msg tea.Msg, keys keyMap) (bookmarksModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	if m.editing {
+		return m.handleEditing(km, keys)
+	}
+	return m.handleBrowsing(km, keys)
+}
+
+func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg, keys keyMap) (bookmarksModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, keys.Back):
+		return m.Close(), send(closeBookmarksMsg{})
+	case key.Matches(msg, keys.Jump):
+		return m.jump()
+	case key.Matches(msg, keys.EditNote):
+		if m.cursor >= len(m.entries) {
+			return m, nil
+		}
+		m.editing = true
+		m.input.SetValue(oneLine(m.entries[m.cursor].Note))
+		m.input.CursorEnd()
+		return m, m.input.Focus()
+	case key.Matches(msg, keys.DeleteMark):
+		return m.delete()
+	case key.Matches(msg, keys.UndoDelete):
+		return m.undo()
+	}
+	page := max(m.visible()-1, 1)
+	switch {
+	case key.Matches(msg, keys.Up):
+		m.cursor--
+	case key.Matches(msg, keys.Down):
+		m.cursor++
+	case key.Matches(msg, keys.PageUp):
+		m.cursor -= page
+	case key.Matches(msg, keys.PageDown):
+		m.cursor += page
+	case key.Matches(msg, keys.Top):
+		m.cursor = 0
+	case key.Matches(msg, keys.Bottom):
+		m.cursor = len(m.entries) - 1
+	}
+	m.clampCursor()
+	return m, nil
+}
+
+func (m bookmarksModel) handleEditing(msg tea.KeyMsg, keys keyMap) (bookmarksModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, keys.CancelNote):
+		m.editing = false
+		m.input.Blur()
+		return m, nil
+	case key.Matches(msg, keys.SaveNote):
+		m.editing = false
+		m.input.Blur()
+		if m.cursor >= len(m.entries) {
+			return m, nil
+		}
+		e := m.entries[m.cursor]
+		note := strings.TrimSpace(m.input.Value())
+		if note == e.Note {
+			return m, nil
+		}
+		e.Note, e.Updated = note, m.now.UTC().Truncate(time.Millisecond)
+		m.entries = slices.Clone(m.entries)
+		m.entries[m.cursor] = e
+		var cmd tea.Cmd
+		m.persist, cmd = m.persist.enqueue(storeOp{kind: opNote, nodeID: e.NodeID, note: note})
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+func (m bookmarksModel) jump() (bookmarksModel, tea.Cmd) {
+	if m.cursor >= len(m.entries) {
+		return m, nil
+	}
+	e := m.entries[m.cursor]
+	if e.Orphan || e.Node == nil {
+		return m, send(statusMsg("this clause is no longer in the document; its saved text is shown here"))
+	}
+	return m.Close(), send(jumpMsg{node: e.Node, offset: -1})
+}
+
+func (m bookmarksModel) delete() (bookmarksModel, tea.Cmd) {
+	if m.cursor >= len(m.entries) {
+		return m, nil
+	}
+	e := m.entries[m.cursor]
+	m.deleted = append(slices.Clone(m.deleted), deletedEntry{entry: e, index: m.cursor})
+	m.entries = slices.Delete(slices.Clone(m.entries), m.cursor, m.cursor+1)
+	m.clampCursor()
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.enqueue(storeOp{kind: opRemove, nodeID: e.NodeID})
+	return m, cmd
+}
+
+func (m bookmarksModel) undo() (bookmarksModel, tea.Cmd) {
+	if len(m.deleted) == 0 {
+		return m, nil
+	}
+	d := m.deleted[len(m.deleted)-1]
+	m.deleted = slices.Clone(m.deleted[:len(m.deleted)-1])
+	i := clamp(d.index, 0, len(m.entries))
+	m.entries = slices.Insert(slices.Clone(m.entries), i, d.entry)
+	m.cursor = i
+	m.clampCursor()
+	var cmd tea.Cmd
+	m.persist, cmd = m.persist.enqueue(storeOp{kind: opAdd, bookmark: d.entry.Bookmark})
+	return m, cmd
+}
+
+// position is the list's place for the status bar, "2/5".
+func (m bookmarksModel) position() string {
+	if len(m.entries) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", m.cursor+1, len(m.entries))
+}
+
+// View draws the list: a title line, then three rows per bookmark.
+func (m bookmarksModel) View() string {
+	st := m.styles
+	title := st.PaneTitleFocused.Render(fmt.Sprintf("Bookmarks (%d)", len(m.entries)))
+	if n := len(m.deleted); n > 0 {
+		last := m.deleted[n-1].entry
+		title += st.Dim.Render(" · deleted " + cleanLine(last.Title()) + " · u undoes")
+	}
+	lines := []string{ansi.Truncate(title, m.width, "…")}
+	if len(m.entries) == 0 {
+		lines = append(lines, "")
+		for _, l := range wrapLines("No bookmarks yet. Select a clause and press b to bookmark it; press b again to remove it.", m.width) {
+			lines = append(lines, st.Dim.Render(l))
+		}
+	}
+	end := min(m.offset+m.visible(), len(m.entries))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.entryView(m.entries[i], i == m.cursor)...)
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:min(len(lines), max(m.height, 0))], "\n")
+}
+
+// entryView is one bookmark: title and age; document › path (or, for an
+// orphan, the saved text); the note (or the note input while editing).
+func (m bookmarksModel) entryView(e bookmark.Entry, selected bool) []string {
+	st := m.styles
+	base := st.Result
+	pointer := "  "
+	if selected {
+		base, pointer = st.ResultSelected, "▸ "
+	}
+	age := " " + ageString(m.now, e.Created)
+	suffix := ""
+	if e.Orphan {
+		suffix = " (orphaned)"
+	}
+	left := ansi.Truncate(pointer+cleanLine(e.Title()), max(m.width-ansi.StringWidth(age)-ansi.StringWidth(suffix), 0), "…")
+	left = ansi.Truncate(left+suffix, max(m.width-ansi.StringWidth(age), 0), "…")
+	gap := strings.Repeat(" ", max(m.width-ansi.StringWidth(left)-ansi.StringWidth(age), 0))
+	line1 := ansi.Truncate(base.Render(left+gap+age), m.width, "")
+
+	var line2 string
+	if e.Orphan {
+		text := e.Text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			text = text[:i]
+		}
+		line2 = "  " + st.Warning.Render("not found") + st.Dim.Render(" · "+m.orphanDoc(e)+" · saved text: "+cleanLine(text))
+	} else {
+		line2 = "  " + st.Location.Render(entryPlace(e, m.width-2))
+	}
+	line2 = ansi.Truncate(line2, m.width, "…")
+
+	var line3 string
+	switch {
+	case selected && m.editing:
+		line3 = ansi.Truncate("  "+m.input.View(), m.width, "")
+	case strings.TrimSpace(e.Note) != "":
+		line3 = ansi.Truncate("  "+st.Prompt.Render("note: ")+st.Text.Render(cleanLine(e.Note)), m.width, "…")
+	default:
+		line3 = ansi.Truncate("  "+st.Dim.Render("no note"), m.width, "…")
+	}
+	return []string{line1, line2, line3}
+}
+
+// orphanDoc names an orphan's document: its short label (中央, 广东) when
+// the document is still there, else the saved title.
+func (m bookmarksModel) orphanDoc(e bookmark.Entry) string {
+	if m.corpus != nil {
+		if d, ok := m.corpus.Doc(e.DocID); ok && d.Short != "" {
+			return cleanLine(d.Short)
+		}
+	}
+	return cleanLine(e.DocTitle)
+}
+
+// entryPlace is the document label › path of a resolved entry, fitted to
+// width: when the whole label does not fit, the document's short label
+// (中央, 广东, 江西) stands for it, which tells same-titled documents apart.
+func entryPlace(e bookmark.Entry, width int) string {
+	path := cleanLine(strings.Join(e.Node.Path(), " › "))
+	join := func(doc string) string {
+		if path == "" {
+			return doc
+		}
+		return doc + " › " + path
+	}
+	s := join(cleanLine(e.DocLabel()))
+	if ansi.StringWidth(s) <= width || e.Node.Doc == nil {
+		return s
+	}
+	if e.Node.Doc.Short != "" && path != "" {
+		return join(cleanLine(e.Node.Doc.Short))
+	}
+	return docLabel(e.Node.Doc, width)
+}
+
+// cleanLine makes document or user text safe and single-line.
+func cleanLine(s string) string {
+	return strings.Join(strings.Fields(textlayout.Sanitize(s)), " ")
+}
+
+// wrapLines wraps plain text to width.
+func wrapLines(s string, width int) []string {
+	r := []rune(s)
+	var out []string
+	for _, l := range textlayout.Wrap(s, max(width, 1)) {
+		out = append(out, string(r[l.Start:l.End]))
+	}
+	return out
+}
+
+// ageString says how long ago t was, counted to now: "just now", "5m ago",
+// "3h ago", "3d ago", "4mo ago", "2y ago".
+func ageString(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case t.IsZero():
+		return ""
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm ago", int(d/time.Minute))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh ago", int(d/time.Hour))
+	case d < 60*24*time.Hour:
+		return fmt.Sprintf("%dd ago", int(d/(24*time.Hour)))
+	case d < 365*24*time.Hour:
+		return fmt.Sprintf("%dmo ago", int(d/(30*24*time.Hour)))
+	}
+	return fmt.Sprintf("%dy ago", int(d/(365*24*time.Hour)))
 }

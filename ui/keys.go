@@ -27,6 +27,10 @@ type keyMap struct {
 	ResultUp, ResultDown key.Binding
 	Jump                 key.Binding
 	CloseSearch          key.Binding
+
+	// Bookmarks list.
+	EditNote, DeleteMark, UndoDelete key.Binding
+	SaveNote, CancelNote             key.Binding
 }
 
 // defaultKeyMap returns the keys of DESIGN.md ("Keys").
@@ -61,6 +65,12 @@ func defaultKeyMap() keyMap {
 		ResultDown:  b("↓/ctrl+n", "next", "down", "ctrl+n"),
 		Jump:        b("enter", "jump", "enter"),
 		CloseSearch: b("esc", "close search", "esc"),
+
+		EditNote:   b("e", "edit note", "e"),
+		DeleteMark: b("d", "delete", "d"),
+		UndoDelete: b("u", "undo delete", "u"),
+		SaveNote:   b("enter", "save note", "enter"),
+		CancelNote: b("esc", "cancel", "esc"),
 	}
 }
 
@@ -70,6 +80,9 @@ type keyState struct {
 	focus     focus
 	bookmarks bool // a bookmark store is wired in
 	views     bool // the targets and related views are wired in
+
+	// The bookmarks list has entries, is editing a note, can undo a deletion.
+	listEntries, listEditing, listUndo bool
 }
 
 // updateKeybindings enables exactly the bindings that act in state s.
@@ -100,6 +113,31 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.ResultDown.SetEnabled(searching)
 	k.Jump.SetEnabled(searching)
 	k.CloseSearch.SetEnabled(searching)
+	k.updateListBindings(s)
+}
+
+// updateListBindings sets the keys of the bookmarks list: moving, Enter
+// jumps, e d u on the entries, Esc closes; while a note is edited only
+// Enter saves and Esc cancels (every other key types).
+func (k *keyMap) updateListBindings(s keyState) {
+	inList := s.mode == modeBookmarks
+	if !inList {
+		for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete, &k.SaveNote, &k.CancelNote} {
+			b.SetEnabled(false)
+		}
+		return
+	}
+	browsing := !s.listEditing
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Back, &k.Quit} {
+		b.SetEnabled(browsing)
+	}
+	k.Help.SetEnabled(false)
+	k.Jump.SetEnabled(browsing && s.listEntries)
+	k.EditNote.SetEnabled(browsing && s.listEntries)
+	k.DeleteMark.SetEnabled(browsing && s.listEntries)
+	k.UndoDelete.SetEnabled(browsing && s.listUndo)
+	k.SaveNote.SetEnabled(s.listEditing)
+	k.CancelNote.SetEnabled(s.listEditing)
 }
 
 // forHelp returns a copy of k with every binding that works somewhere
@@ -110,12 +148,15 @@ func (k keyMap) forHelp(s keyState) keyMap {
 	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch} {
 		b.SetEnabled(true)
 	}
+	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
+		b.SetEnabled(s.bookmarks) // they act in the bookmarks list (B)
+	}
 	return k
 }
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
 }
 
 // FullHelp is the help overlay, one column per group.
@@ -124,6 +165,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back},
 		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch},
-		{k.Bookmark, k.Bookmarks, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

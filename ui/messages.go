@@ -50,3 +50,24 @@ func (e errMsg) Error() string { return e.err.Error() }
 func send(msg tea.Msg) tea.Cmd {
 	return func() tea.Msg { return msg }
 }
+
+// closeBookmarksMsg is sent by the bookmarks list when the user leaves it.
+type closeBookmarksMsg struct{}
+
+// storeDoneMsg reports that the store op numbered seq has finished: err is
+// its failure (the change stays in the session), warnings what the store
+// found on the way (a corrupt file moved aside).
+type storeDoneMsg struct {
+	seq      int
+	kind     storeOpKind
+	err      error
+	warnings []string
+}
+
+// storeSlowMsg reports that the store op numbered seq is still running
+// after a while; wait delivers its storeDoneMsg.
+type storeSlowMsg struct {
+	seq  int
+	kind storeOpKind
+	wait tea.Cmd
+}

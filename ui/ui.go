@@ -21,9 +21,10 @@ import (
 type mode int
 
 const (
-	modeBrowse mode = iota // tree and detail
-	modeSearch             // search pane
-	modeHelp               // full help
+	modeBrowse    mode = iota // tree and detail
+	modeSearch                // search pane
+	modeHelp                  // full help
+	modeBookmarks             // bookmarks list
 )
 
 // String names the mode as the status bar shows it.
@@ -33,6 +34,8 @@ func (m mode) String() string {
 		return "SEARCH"
 	case modeHelp:
 		return "HELP"
+	case modeBookmarks:
+		return "BOOKMARKS"
 	}
 	return "BROWSE"
 }
@@ -87,6 +90,7 @@ type Model struct {
 	status    statusModel
 	help      helpModel
 	bookmarks bookmarksModel
+	resume    resumeState // reading position to restore; quitting once saved
 }
 
 // New returns the reader on c, the first document selected.
@@ -106,7 +110,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		search:    newSearch(&st),
 		status:    newStatus(&st),
 		help:      newHelp(&st),
-		bookmarks: newBookmarks(opts.Bookmarks),
+		bookmarks: newBookmarks(c, opts.Bookmarks, &st),
 	}
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
@@ -116,7 +120,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 	if r, ok := m.tree.Selected(); ok {
 		m.detail = m.detail.Show(r.doc, r.node)
 	}
-	return m
+	return m.restorePosition(opts.Bookmarks)
 }
 
 // Init builds the search index off the event loop.
@@ -141,7 +145,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.detail = m.detail.Show(msg.doc, msg.node)
 		return m, nil
 	case jumpMsg:
-		return m.jump(msg), nil
+		return m.jump(msg).savePosition()
+	case closeBookmarksMsg:
+		return m.setMode(modeBrowse, m.focus), nil
+	case storeDoneMsg, storeSlowMsg:
+		return m.handleStore(msg)
 	case closeSearchMsg:
 		return m.closeSearch(), nil
 	case indexReadyMsg, searchResultsMsg:
@@ -157,7 +165,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	return keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled()}
+	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled()}
+	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
+	return s
 }
 
 // setMode switches mode and focus and the live key bindings with them.
@@ -174,6 +184,8 @@ func (m Model) resize(w, h int) Model {
 	m.tree = m.tree.SetSize(m.layout.treeWidth, rows)
 	m.detail = m.detail.SetSize(m.detailTextWidth(), rows)
 	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
+	m = m.restoreScroll()
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
@@ -187,7 +199,7 @@ func (m Model) detailTextWidth() int {
 
 func (m Model) quit() (Model, tea.Cmd) {
 	m.search = m.search.Close()
-	return m, tea.Quit
+	return m.finish()
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -202,6 +214,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case modeHelp:
 		return m.handleHelp(msg)
+	case modeBookmarks:
+		return m.handleBookmarks(msg)
 	}
 	return m.handleBrowsing(msg)
 }
@@ -232,6 +246,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case key.Matches(msg, k.Mouse):
 		return m.toggleMouse()
+	case key.Matches(msg, k.Bookmark):
+		return m.toggleBookmark()
+	case key.Matches(msg, k.Bookmarks):
+		return m.openBookmarks()
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):
@@ -336,6 +354,8 @@ func (m Model) View() string {
 		body = m.help.View(l.width, l.bodyHeight, m.keys.forHelp(m.keyState()))
 	case modeSearch:
 		body = m.search.View()
+	case modeBookmarks:
+		body = m.bookmarks.View()
 	default:
 		body = m.browseView()
 	}
@@ -350,6 +370,9 @@ func (m Model) statusLabel() string {
 }
 
 func (m Model) position() string {
+	if m.mode == modeBookmarks {
+		return m.bookmarks.position()
+	}
 	if m.mode != modeBrowse {
 		return ""
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 
+	"policyreader/corpus"
+	"policyreader/corpus/bookmark"
 	"policyreader/ui"
 	"policyreader/ui/textlayout"
 
@@ -43,12 +45,33 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		// Ask the terminal for its background now, before the program owns
 		// the input.
 		r.HasDarkBackground()
-		m := ui.New(c, ui.Options{NoColor: noColor, Renderer: r, Warnings: warnings})
+		uiOpts := ui.Options{NoColor: noColor, Renderer: r}
+		store, storeWarnings := openStore(opts.DataDir, c)
+		if store != nil {
+			uiOpts.Bookmarks = store
+		}
+		uiOpts.Warnings = append(warnings, storeWarnings...)
+		m := ui.New(c, uiOpts)
 		if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
 			return fmt.Errorf("run the reader: %w", err)
 		}
 		return nil
 	}
+}
+
+// openStore opens the bookmark store in dir (the XDG data directory when
+// empty) and re-anchors its bookmarks on c, so the tree marks the right
+// clauses after a document was edited. Every problem is a warning for the
+// status bar; a nil store (no data directory at all) leaves bookmarks off.
+func openStore(dir string, c *corpus.Corpus) (*bookmark.Store, []string) {
+	s, warnings, err := bookmark.Open(dir)
+	if err != nil {
+		return nil, []string{"bookmarks are off: " + err.Error()}
+	}
+	if _, err := s.Reanchor(c); err != nil {
+		warnings = append(warnings, "bookmarks: "+err.Error())
+	}
+	return s, append(warnings, s.Warnings()...)
 }
 
 // warningLines turns LoadCorpus's stderr lines into status-bar messages.

@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"policyreader/corpus"
+	"policyreader/corpus/bookmark"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// How the root model drives bookmarks and the reading position: b on the
+// tree's selection, B opens the list, the store's replies land in the
+// status bar, and the reading position is saved after each jump and on
+// quit and restored by New.
+
+// resumeState is the root's part of the reading position.
+type resumeState struct {
+	scroll   int  // detail offset to restore once the pane has a size
+	quitting bool // q was pressed; quit once the store has caught up
+}
+
+// toggleBookmark bookmarks the tree's selection (any chapter, section,
+// clause or box: whatever the tree shows as a node), or removes its
+// bookmark.
+func (m Model) toggleBookmark() (Model, tea.Cmd) {
+	r, ok := m.tree.Selected()
+	if !ok || r.node == nil {
+		m.status = m.status.SetMessage("select a chapter, section or clause to bookmark it", false)
+		return m, nil
+	}
+	var added bool
+	var cmd tea.Cmd
+	m.bookmarks, added, cmd = m.bookmarks.Toggle(r.node, time.Now())
+	m.tree = m.tree.SetMarked(m.bookmarks.ids())
+	title := cleanLine(r.node.Title())
+	if added {
+		m.status = m.status.SetMessage("bookmarked "+title+" · B lists bookmarks", false)
+	} else {
+		m.status = m.status.SetMessage("bookmark removed: "+title, false)
+	}
+	return m, cmd
+}
+
+// openBookmarks shows the list, its cursor on the selection's bookmark.
+func (m Model) openBookmarks() (Model, tea.Cmd) {
+	r, _ := m.tree.Selected()
+	m.bookmarks = m.bookmarks.Open(r.node, time.Now())
+	return m.setMode(modeBookmarks, m.focus), nil
+}
+
+// handleBookmarks routes a key to the open list.
+func (m Model) handleBookmarks(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.bookmarks, cmd = m.bookmarks.Update(msg, m.keys)
+	m.tree = m.tree.SetMarked(m.bookmarks.ids())
+	m.keys.updateKeybindings(m.keyState())
+	return m, cmd
+}
+
+// handleStore takes a store reply: a failure or a warning goes to the
+// status bar (the change stays in the session, and the store retries it
+// with its next write), and a pending quit completes.
+func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	slow := false
+	switch msg := msg.(type) {
+	case storeDoneMsg:
+		m.bookmarks, cmd = m.bookmarks.Done(msg)
+		var notes []string
+		if msg.err != nil {
+			notes = append(notes, fmt.Sprintf("could not %s (kept for this session): %v", msg.kind, msg.err))
+		}
+		notes = append(notes, msg.warnings...)
+		if len(notes) > 0 {
+			m.status = m.status.SetMessage(strings.Join(notes, "; "), true)
+		}
+	case storeSlowMsg:
+		slow = true
+		m.bookmarks, cmd = m.bookmarks.Slow(msg)
+		m.status = m.status.SetMessage(fmt.Sprintf("still trying to %s: the disk is slow; reading goes on", msg.kind), true)
+	}
+	if m.resume.quitting && (slow || m.bookmarks.persist.idle()) {
+		return m, tea.Quit
+	}
+	return m, cmd
+}
+
+// finish saves the reading position and quits once the store has written
+// it (or at once when there is no store, or on a second quit key, or when
+// the disk turns out slow).
+func (m Model) finish() (Model, tea.Cmd) {
+	if !m.bookmarks.enabled() || m.resume.quitting || m.bookmarks.persist.stalled {
+		return m, tea.Quit
+	}
+	m.resume.quitting = true
+	m, cmd := m.savePosition()
+	if cmd == nil && m.bookmarks.persist.idle() {
+		return m, tea.Quit
+	}
+	m.status = m.status.SetMessage("saving the reading position…", false)
+	return m, cmd
+}
+
+// savePosition saves the tree's selection and the detail pane's scroll.
+func (m Model) savePosition() (Model, tea.Cmd) {
+	r, ok := m.tree.Selected()
+	if !ok || !m.bookmarks.enabled() {
+		return m, nil
+	}
+	id := r.doc.ID
+	if r.node != nil {
+		id = r.node.ID
+	}
+	p := bookmark.Position{NodeID: id, Scroll: m.detail.offset, Updated: time.Now().UTC().Truncate(time.Millisecond)}
+	var cmd tea.Cmd
+	m.bookmarks, cmd = m.bookmarks.SavePosition(p)
+	return m, cmd
+}
+
+// restorePosition reopens the reader where store says it was: the node
+// selected in the tree and shown in the detail pane, which gets its scroll
+// back once it has a size. A node that no longer exists falls back to its
+// nearest ancestor that does (by ID: the chapter, then the document), with
+// a note in the status bar; a document that is gone leaves the start
+// screen.
+func (m Model) restorePosition(store BookmarkStore) Model {
+	if store == nil {
+		return m
+	}
+	p, ok := store.Position()
+	if !ok || p.NodeID == "" {
+		return m
+	}
+	n, d, exact := findPosition(m.corpus, p.NodeID)
+	switch {
+	case n != nil:
+		var row treeRow
+		m.tree, row = m.tree.Reveal(n)
+		if row.doc == nil {
+			return m
+		}
+		m.detail = m.detail.Show(row.doc, row.node)
+		m = m.setMode(modeBrowse, focusDetail)
+	case d != nil:
+		m.tree = selectDoc(m.tree, d)
+		m.detail = m.detail.Show(d, nil)
+		if exact && p.Scroll > 0 {
+			m = m.setMode(modeBrowse, focusDetail)
+		}
+	default:
+		return m.addStatus(fmt.Sprintf("your last place (%s) is not in these documents", p.NodeID), false)
+	}
+	if !exact {
+		r, _ := m.tree.Selected()
+		where := r.doc.Label()
+		if r.node != nil {
+			where = r.node.Title()
+		}
+		return m.addStatus(fmt.Sprintf("your last place (%s) is gone from the document; reopened at %s", p.NodeID, where), false)
+	}
+	m.resume.scroll = max(p.Scroll, 0)
+	return m
+}
+
+// restoreScroll gives the detail pane its saved scroll, once it has a size.
+func (m Model) restoreScroll() Model {
+	if m.resume.scroll > 0 && m.detail.width > 0 {
+		m.detail = m.detail.Scroll(m.resume.scroll)
+		m.resume.scroll = 0
+	}
+	return m
+}
+
+// selectDoc moves t's cursor to d's row.
+func selectDoc(t treeModel, d *corpus.Document) treeModel {
+	for i, r := range t.rows {
+		if r.node == nil && r.doc == d {
+			t.cursor = i
+			break
+		}
+	}
+	t.scrollToCursor()
+	return t
+}
+
+// addStatus adds msg to the status bar's message.
+func (m Model) addStatus(msg string, warning bool) Model {
+	if m.status.message != "" {
+		msg = m.status.message + "; " + msg
+		warning = warning || m.status.warning
+	}
+	m.status = m.status.SetMessage(msg, warning)
+	return m
+}
+
+// findPosition finds the node or document with id in c; when it is gone,
+// the nearest ancestor by ID (IDs are paths: doc/pt3/c4) with exact false.
+func findPosition(c *corpus.Corpus, id string) (n *corpus.Node, d *corpus.Document, exact bool) {
+	exact = true
+	for id != "" {
+		if n, ok := c.Node(id); ok {
+			return n, nil, exact
+		}
+		if d, ok := c.Doc(id); ok {
+			return nil, d, exact
+		}
+		exact = false
+		i := strings.LastIndexByte(id, '/')
+		if i < 0 {
+			break
+		}
+		id = id[:i]
+	}
+	return nil, nil, false
+}
