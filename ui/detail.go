@@ -44,6 +44,10 @@ type detailModel struct {
 	lines  []detailLine
 	cache  map[detailKey][]detailLine
 	styles *Styles
+
+	rel       *relatedSource // the related index; nil until built
+	emph      emphasis       // a target to draw emphasised
+	emphLines map[int]string // rows of lines redrawn for emph
 }
 
 func newDetail(styles *Styles) detailModel {
@@ -63,6 +67,7 @@ func (m detailModel) key() detailKey {
 // Show displays doc (node nil) or node from the top.
 func (m detailModel) Show(doc *corpus.Document, node *corpus.Node) detailModel {
 	m.doc, m.node, m.offset = doc, node, 0
+	m.emph = emphasis{}
 	return m.relayout()
 }
 
@@ -84,12 +89,14 @@ func (m detailModel) relayout() detailModel {
 	lines, ok := m.cache[k]
 	if !ok {
 		lines = renderDetail(m.doc, m.node, m.width, m.styles)
+		lines = append(lines, relatedSection(m.rel, m.node, m.width, m.styles)...)
 		if len(m.cache) >= maxDetailCache {
 			m.cache = map[detailKey][]detailLine{}
 		}
 		m.cache[k] = lines
 	}
 	m.lines = lines
+	m.emphLines = m.emph.render(lines, m.styles)
 	m.offset = clamp(m.offset, 0, m.maxOffset())
 	return m
 }
@@ -212,7 +219,11 @@ func (m detailModel) View() string {
 			b.WriteByte('\n')
 		}
 		if j := m.offset + i; j < len(m.lines) {
-			b.WriteString(m.lines[j].text)
+			if s, ok := m.emphLines[j]; ok {
+				b.WriteString(s)
+			} else {
+				b.WriteString(m.lines[j].text)
+			}
 		}
 	}
 	return b.String()

@@ -31,6 +31,11 @@ type keyMap struct {
 	// Bookmarks list.
 	EditNote, DeleteMark, UndoDelete key.Binding
 	SaveNote, CancelNote             key.Binding
+
+	// Targets view and related pane.
+	ListPageUp, ListPageDown key.Binding
+	Sort                     key.Binding
+	CloseView                key.Binding
 }
 
 // defaultKeyMap returns the keys of DESIGN.md ("Keys").
@@ -71,6 +76,11 @@ func defaultKeyMap() keyMap {
 		UndoDelete: b("u", "undo delete", "u"),
 		SaveNote:   b("enter", "save note", "enter"),
 		CancelNote: b("esc", "cancel", "esc"),
+
+		ListPageUp:   b("pgup", "page up", "pgup"),
+		ListPageDown: b("pgdn", "page down", "pgdown"),
+		Sort:         b("ctrl+s", "sort doc/year", "ctrl+s"),
+		CloseView:    b("esc", "close", "esc"),
 	}
 }
 
@@ -93,7 +103,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	for _, b := range []*key.Binding{&k.NextPane, &k.PrevPane, &k.Search, &k.Mouse} {
 		b.SetEnabled(browsing)
 	}
-	scrolling := browsing || s.mode == modeHelp
+	inRelated, inTargets := s.mode == modeRelated, s.mode == modeTargets
+	scrolling := browsing || s.mode == modeHelp || inRelated
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(scrolling)
 	}
@@ -101,18 +112,23 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && s.focus == focusDetail || s.mode == modeHelp)
-	k.Help.SetEnabled(!searching)
-	k.Quit.SetEnabled(!searching)
+	k.Help.SetEnabled(!searching && !inTargets && !inRelated)
+	k.Quit.SetEnabled(!searching && !inTargets)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
 	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
 	k.Targets.SetEnabled(browsing && s.views)
 	k.Related.SetEnabled(browsing && s.views)
 	k.ForceQuit.SetEnabled(true)
 
-	k.ResultUp.SetEnabled(searching)
-	k.ResultDown.SetEnabled(searching)
-	k.Jump.SetEnabled(searching)
+	k.ResultUp.SetEnabled(searching || inTargets)
+	k.ResultDown.SetEnabled(searching || inTargets)
+	k.Jump.SetEnabled(searching || inRelated || inTargets)
 	k.CloseSearch.SetEnabled(searching)
+
+	k.ListPageUp.SetEnabled(inTargets)
+	k.ListPageDown.SetEnabled(inTargets)
+	k.Sort.SetEnabled(inTargets)
+	k.CloseView.SetEnabled(inRelated || inTargets)
 	k.updateListBindings(s)
 }
 
@@ -145,7 +161,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus = modeBrowse, focusTree
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch} {
+	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -156,7 +172,7 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.CloseView, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
 }
 
 // FullHelp is the help overlay, one column per group.
@@ -164,7 +180,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back},
-		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch},
+		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"policyreader/corpus"
+	"policyreader/corpus/related"
+	"policyreader/corpus/targets"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -49,6 +51,27 @@ func (e errMsg) Error() string { return e.err.Error() }
 // send returns a command that delivers msg.
 func send(msg tea.Msg) tea.Cmd {
 	return func() tea.Msg { return msg }
+}
+
+// relatedReadyMsg delivers the related-clause index once it is built.
+type relatedReadyMsg struct {
+	index *related.Index
+	err   error
+}
+
+// targetsReadyMsg delivers the corpus's targets once collected.
+type targetsReadyMsg struct {
+	targets []targets.Target
+}
+
+// closeViewMsg is sent by the targets view or the related pane when the
+// user leaves it: the reader returns to where it was.
+type closeViewMsg struct{}
+
+// jumpTargetMsg is sent by the targets view when the user picks a target:
+// the reader lands on its clause with the target emphasised.
+type jumpTargetMsg struct {
+	target targets.Target
 }
 
 // closeBookmarksMsg is sent by the bookmarks list when the user leaves it.

@@ -41,6 +41,9 @@ type Styles struct {
 	StatusPill lipgloss.Style
 	StatusText lipgloss.Style
 	Warning    lipgloss.Style
+
+	// TargetFocus marks the target the targets view jumped to.
+	TargetFocus lipgloss.Style
 }
 
 // defaultStyles returns the reader's styles built on renderer r. With
@@ -97,6 +100,8 @@ func defaultStyles(r *lipgloss.Renderer, noColor bool) Styles {
 		StatusPill: s().Background(pillBg).Foreground(pillFg).Bold(true).Padding(0, 1),
 		StatusText: s().Foreground(subtle),
 		Warning:    s().Foreground(warn).Bold(true),
+
+		TargetFocus: s().Foreground(target).Bold(true).Reverse(true),
 	}
 }
 
@@ -135,5 +140,7 @@ func monoStyles(r *lipgloss.Renderer) Styles {
 		StatusPill: s().Reverse(true).Bold(true).Padding(0, 1),
 		StatusText: s(),
 		Warning:    s().Bold(true),
+
+		TargetFocus: s().Bold(true).Underline(true).Reverse(true),
 	}
 }

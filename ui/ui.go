@@ -24,6 +24,8 @@ const (
 	modeBrowse    mode = iota // tree and detail
 	modeSearch                // search pane
 	modeHelp                  // full help
+	modeRelated               // related clauses pane
+	modeTargets               // targets table
 	modeBookmarks             // bookmarks list
 )
 
@@ -34,6 +36,10 @@ func (m mode) String() string {
 		return "SEARCH"
 	case modeHelp:
 		return "HELP"
+	case modeRelated:
+		return "RELATED"
+	case modeTargets:
+		return "TARGETS"
 	case modeBookmarks:
 		return "BOOKMARKS"
 	}
@@ -91,6 +97,11 @@ type Model struct {
 	help      helpModel
 	bookmarks bookmarksModel
 	resume    resumeState // reading position to restore; quitting once saved
+	related   relatedModel
+	targets   targetsModel
+	rel       *relatedSource // nil until the related index is built
+	origin    viewOrigin     // where to return when a view closes
+	bg        background
 }
 
 // New returns the reader on c, the first document selected.
@@ -111,6 +122,9 @@ func New(c *corpus.Corpus, opts Options) Model {
 		status:    newStatus(&st),
 		help:      newHelp(&st),
 		bookmarks: newBookmarks(c, opts.Bookmarks, &st),
+		related:   newRelated(&st),
+		targets:   newTargets(&st),
+		bg:        newBackground(),
 	}
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
@@ -126,9 +140,9 @@ func New(c *corpus.Corpus, opts Options) Model {
 // Init builds the search index off the event loop.
 func (m Model) Init() tea.Cmd {
 	c := m.corpus
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		return indexReadyMsg{search: search.New(c).Search}
-	}
+	}, m.viewsInit())
 }
 
 // Update routes msg to the handler for the current mode or to the child
@@ -152,6 +166,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleStore(msg)
 	case closeSearchMsg:
 		return m.closeSearch(), nil
+	case relatedReadyMsg, targetsReadyMsg, closeViewMsg, jumpTargetMsg:
+		return m.updateViews(msg)
 	case indexReadyMsg, searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg, m.keys)
@@ -165,7 +181,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled()}
+	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true}
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	return s
 }
@@ -186,6 +202,8 @@ func (m Model) resize(w, h int) Model {
 	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
 	m = m.restoreScroll()
+	m.related = m.related.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.targets = m.targets.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
@@ -199,6 +217,7 @@ func (m Model) detailTextWidth() int {
 
 func (m Model) quit() (Model, tea.Cmd) {
 	m.search = m.search.Close()
+	m.bg.cancel()
 	return m.finish()
 }
 
@@ -216,6 +235,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.handleHelp(msg)
 	case modeBookmarks:
 		return m.handleBookmarks(msg)
+	case modeRelated, modeTargets:
+		return m.handleViewKey(msg)
 	}
 	return m.handleBrowsing(msg)
 }
@@ -250,6 +271,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.toggleBookmark()
 	case key.Matches(msg, k.Bookmarks):
 		return m.openBookmarks()
+	case key.Matches(msg, k.Related):
+		return m.openRelated()
+	case key.Matches(msg, k.Targets):
+		return m.openTargets()
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):
@@ -356,6 +381,10 @@ func (m Model) View() string {
 		body = m.search.View()
 	case modeBookmarks:
 		body = m.bookmarks.View()
+	case modeRelated:
+		body = m.related.View()
+	case modeTargets:
+		body = m.targets.View()
 	default:
 		body = m.browseView()
 	}

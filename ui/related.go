@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"policyreader/corpus"
+	"policyreader/corpus/related"
+	"policyreader/ui/textlayout"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// relatedLimit is how many related clauses the pane lists.
+const relatedLimit = 20
+
+// relatedSectionLimit is how many related clauses the detail pane lists
+// under a clause.
+const relatedSectionLimit = 3
+
+// relatedRowsPerMatch is the height of one entry of the related pane:
+// score and heading, then the document label and path.
+const relatedRowsPerMatch = 2
+
+// relatedSource answers related-clause queries for the reader once the
+// index is built, remembering each node's answer: the detail pane asks on
+// every selection and the pane asks again on r. It is used on the event
+// loop only.
+type relatedSource struct {
+	index *related.Index
+	cache map[string][]related.Match
+}
+
+func newRelatedSource(x *related.Index) *relatedSource {
+	return &relatedSource{index: x, cache: map[string][]related.Match{}}
+}
+
+// matches returns up to relatedLimit clauses related to n, best first.
+func (s *relatedSource) matches(n *corpus.Node) []related.Match {
+	if s == nil || s.index == nil || n == nil {
+		return nil
+	}
+	if ms, ok := s.cache[n.ID]; ok {
+		return ms
+	}
+	ms := s.index.Related(n.ID, relatedLimit)
+	s.cache[n.ID] = ms
+	return ms
+}
+
+// buildRelatedCmd builds the related-clause index of c off the event loop;
+// cancelling ctx (the reader quitting) abandons it.
+func buildRelatedCmd(ctx context.Context, c *corpus.Corpus) tea.Cmd {
+	return func() tea.Msg {
+		x, err := related.Build(ctx, c)
+		return relatedReadyMsg{index: x, err: err}
+	}
+}
+
+// hasRelatedSection reports whether the detail of n ends with a short list
+// of related clauses: clauses and their items, the nodes people compare.
+func hasRelatedSection(n *corpus.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Kind {
+	case corpus.Clause, corpus.Item, corpus.BoxItem:
+		return true
+	}
+	return false
+}
+
+// relatedSection renders the "Related" lines at the bottom of the detail
+// of n at width: the best relatedSectionLimit clauses of other documents,
+// one line each. It renders nothing until src is ready or when no clause
+// is similar enough.
+func relatedSection(src *relatedSource, n *corpus.Node, width int, st *Styles) []detailLine {
+	if src == nil || !hasRelatedSection(n) || width <= 0 {
+		return nil
+	}
+	ms := src.matches(n)
+	if len(ms) == 0 {
+		return nil
+	}
+	lines := []detailLine{{text: textlayout.Truncate(st.Heading.Render("Related in other documents"), width)}}
+	for _, m := range ms[:min(len(ms), relatedSectionLimit)] {
+		l := st.Dim.Render(fmt.Sprintf("%.2f ", m.Score)) +
+			st.Location.Render(shortDocLabel(m.Node.Doc)+" ") +
+			st.Text.Render(oneLine(textlayout.Sanitize(m.Node.Title())))
+		lines = append(lines, detailLine{text: textlayout.Truncate(l, width)})
+	}
+	more := "r: all related clauses"
+	if len(ms) > relatedSectionLimit {
+		more = fmt.Sprintf("r: all %d related clauses", len(ms))
+	}
+	lines = append(lines, detailLine{text: textlayout.Truncate(st.Dim.Render(more), width)})
+	return lines
+}
+
+// shortDocLabel is the short label of d (广东, 江西, 中央), or the start of
+// its title when it has none, sanitised for the screen.
+func shortDocLabel(d *corpus.Document) string {
+	if d == nil {
+		return ""
+	}
+	s := d.Short
+	if s == "" {
+		r := []rune(d.Title)
+		s = string(r[:min(8, len(r))])
+	}
+	return oneLine(textlayout.Sanitize(s))
+}
+
+// relatedModel is the related-clauses pane (r): the clauses of other
+// documents most similar to origin, ranked, with score, document label and
+// heading. Enter sends a jumpMsg; Esc sends closeViewMsg.
+type relatedModel struct {
+	origin  *corpus.Node
+	src     *relatedSource // nil while the index is being built
+	matches []related.Match
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	styles  *Styles
+}
+
+func newRelated(styles *Styles) relatedModel {
+	return relatedModel{styles: styles}
+}
+
+// Open lists the clauses related to n; with src nil the pane says it is
+// computing until SetSource delivers the index.
+func (m relatedModel) Open(n *corpus.Node, src *relatedSource) relatedModel {
+	m.origin, m.cursor, m.offset = n, 0, 0
+	return m.SetSource(src)
+}
+
+// SetSource supplies the built index and fills the list.
+func (m relatedModel) SetSource(src *relatedSource) relatedModel {
+	m.src = src
+	m.matches = src.matches(m.origin)
+	m.cursor = clamp(m.cursor, 0, max(len(m.matches)-1, 0))
+	m.scrollToCursor()
+	return m
+}
+
+// SetSize sets the pane size.
+func (m relatedModel) SetSize(w, h int) relatedModel {
+	m.width, m.height = w, h
+	m.scrollToCursor()
+	return m
+}
+
+// relatedHeaderRows is the title and the status line above the list.
+const relatedHeaderRows = 2
+
+func (m relatedModel) visible() int {
+	return max((m.height-relatedHeaderRows)/relatedRowsPerMatch, 1)
+}
+
+func (m *relatedModel) scrollToCursor() {
+	v := m.visible()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+v {
+		m.offset = m.cursor - v + 1
+	}
+	m.offset = clamp(m.offset, 0, max(len(m.matches)-v, 0))
+}
+
+// Selected returns the match under the cursor.
+func (m relatedModel) Selected() (related.Match, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.matches) {
+		return related.Match{}, false
+	}
+	return m.matches[m.cursor], true
+}
+
+// Update moves the cursor, jumps or closes.
+func (m relatedModel) Update(msg tea.Msg, keys keyMap) (relatedModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	page := max(m.visible()-1, 1)
+	switch {
+	case key.Matches(km, keys.CloseView):
+		return m, send(closeViewMsg{})
+	case key.Matches(km, keys.Jump):
+		if s, ok := m.Selected(); ok {
+			return m, send(jumpMsg{node: s.Node, field: "heading", offset: -1})
+		}
+		return m, nil
+	case key.Matches(km, keys.Up):
+		m.cursor--
+	case key.Matches(km, keys.Down):
+		m.cursor++
+	case key.Matches(km, keys.PageUp):
+		m.cursor -= page
+	case key.Matches(km, keys.PageDown):
+		m.cursor += page
+	case key.Matches(km, keys.Top):
+		m.cursor = 0
+	case key.Matches(km, keys.Bottom):
+		m.cursor = len(m.matches) - 1
+	}
+	m.cursor = clamp(m.cursor, 0, max(len(m.matches)-1, 0))
+	m.scrollToCursor()
+	return m, nil
+}
+
+// View draws the title, a status line and the ranked clauses, exactly
+// height lines of at most width cells.
+func (m relatedModel) View() string {
+	st := m.styles
+	w := m.width
+	title := "Related clauses"
+	if m.origin != nil {
+		title = "Related to " + oneLine(textlayout.Sanitize(m.origin.Title())) + " · " + shortDocLabel(m.origin.Doc)
+	}
+	lines := []string{textlayout.Truncate(st.PaneTitleFocused.Render(title), w)}
+	var status string
+	switch {
+	case m.src == nil:
+		status = "computing related clauses…"
+	case len(m.matches) == 0:
+		status = "no similar clauses in the other documents"
+	default:
+		status = fmt.Sprintf("%d clauses of other documents, most similar first", len(m.matches))
+	}
+	lines = append(lines, textlayout.Truncate(st.Dim.Render(status), w))
+	end := min(m.offset+m.visible(), len(m.matches))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.matchView(m.matches[i], i == m.cursor)...)
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:max(min(len(lines), m.height), 0)], "\n")
+}
+
+// matchView is two rows: pointer, score and clause title, then the
+// document label and the clause's path.
+func (m relatedModel) matchView(mt related.Match, selected bool) []string {
+	st := m.styles
+	base, pointer := st.Result, "  "
+	if selected {
+		base, pointer = st.ResultSelected, "▸ "
+	}
+	score := fmt.Sprintf("%.2f ", mt.Score)
+	line1 := base.Render(pointer) + st.Dim.Render(score) + base.Render(oneLine(textlayout.Sanitize(mt.Node.Title())))
+	indent := strings.Repeat(" ", len(pointer)+len(score))
+	loc := ""
+	if mt.Node.Doc != nil {
+		loc = docLabel(mt.Node.Doc, max(m.width-len(indent), 1))
+	}
+	if p := mt.Node.Path(); len(p) > 0 {
+		loc += " › " + oneLine(textlayout.Sanitize(strings.Join(p, " › ")))
+	}
+	line2 := indent + st.Location.Render(loc)
+	return []string{fitWidth(textlayout.Truncate(line1, m.width), m.width, base), textlayout.Truncate(line2, m.width)}
+}

@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"policyreader/corpus"
+	"policyreader/corpus/targets"
+	"policyreader/ui/textlayout"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// collectTargetsCmd gathers the corpus's targets off the event loop.
+func collectTargetsCmd(c *corpus.Corpus) tea.Cmd {
+	return func() tea.Msg {
+		return targetsReadyMsg{targets: targets.Collect(c)}
+	}
+}
+
+// targetsOrder is how the targets table is sorted.
+type targetsOrder int
+
+const (
+	byDocument targetsOrder = iota // corpus order
+	byYear                         // deadline year, undated last
+)
+
+// String names the order as the status line shows it.
+func (o targetsOrder) String() string {
+	if o == byYear {
+		return "year"
+	}
+	return "document"
+}
+
+// targetsHeaderRows is the filter input, the status line and the column
+// header above the rows.
+const targetsHeaderRows = 3
+
+// Column widths of the targets table that do not depend on the text.
+const (
+	targetsPointerWidth = 2 // "▸ "
+	targetsYearWidth    = 4 // 2025
+	targetsGap          = 2 // between columns
+	// targetsClauseMinWidth is the narrowest screen that still shows the
+	// clause column; below it the table is document, target, year.
+	targetsClauseMinWidth = 60
+	// targetsDocMinWidth is the narrowest screen that still shows the
+	// document column.
+	targetsDocMinWidth = 30
+	// targetsDocMaxWidth caps the document column.
+	targetsDocMaxWidth = 8
+)
+
+// targetsModel is the targets view (t): every target of the corpus in one
+// table — document, clause, phrase, deadline year — filtered by what is
+// typed in the input on top and sorted by document or by year. Enter sends
+// jumpTargetMsg; Esc sends closeViewMsg.
+type targetsModel struct {
+	input  textinput.Model
+	all    []targets.Target // corpus order; nil until collected
+	ready  bool
+	shown  []targets.Target // filtered and sorted
+	order  targetsOrder
+	query  string // the filter shown applies
+	docW   int    // natural width of the document column
+	cursor int
+	offset int
+	width  int
+	height int
+	styles *Styles
+}
+
+func newTargets(styles *Styles) targetsModel {
+	in := textinput.New()
+	in.Prompt = "filter › "
+	in.Placeholder = "type to filter targets"
+	in.PromptStyle = styles.Prompt
+	in.PlaceholderStyle = styles.Dim
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return targetsModel{input: in, styles: styles}
+}
+
+// SetTargets supplies the collected targets (in corpus order).
+func (m targetsModel) SetTargets(ts []targets.Target) targetsModel {
+	m.all, m.ready = ts, true
+	m.docW = 0
+	for _, t := range ts {
+		if t.Node != nil {
+			m.docW = max(m.docW, lipgloss.Width(shortDocLabel(t.Node.Doc)))
+		}
+	}
+	m.docW = clamp(m.docW, len("doc"), targetsDocMaxWidth)
+	return m.refilter()
+}
+
+// Open focuses the filter, keeping the last query, order and cursor.
+func (m targetsModel) Open() (targetsModel, tea.Cmd) {
+	return m, m.input.Focus()
+}
+
+// Close blurs the filter.
+func (m targetsModel) Close() targetsModel {
+	m.input.Blur()
+	return m
+}
+
+// SetSize sets the view size.
+func (m targetsModel) SetSize(w, h int) targetsModel {
+	m.width, m.height = w, h
+	m.input.Width = max(w-lipgloss.Width(m.input.Prompt)-1, 1)
+	m.scrollToCursor()
+	return m
+}
+
+// refilter recomputes the shown rows from the query and the order,
+// keeping the cursor on the same target when it is still shown.
+func (m targetsModel) refilter() targetsModel {
+	var cur *targets.Target
+	if m.cursor >= 0 && m.cursor < len(m.shown) {
+		t := m.shown[m.cursor]
+		cur = &t
+	}
+	m.query = m.input.Value()
+	m.shown = targets.Filter(m.all, m.query)
+	if m.order == byYear {
+		targets.SortByYear(m.shown)
+	}
+	m.cursor = 0
+	if cur != nil {
+		for i, t := range m.shown {
+			if t.Node == cur.Node && t.Start == cur.Start {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	m.scrollToCursor()
+	return m
+}
+
+func (m targetsModel) visible() int { return max(m.height-targetsHeaderRows, 1) }
+
+func (m *targetsModel) scrollToCursor() {
+	v := m.visible()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+v {
+		m.offset = m.cursor - v + 1
+	}
+	m.offset = clamp(m.offset, 0, max(len(m.shown)-v, 0))
+}
+
+// Update moves, sorts, jumps, closes, or types into the filter.
+func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	page := max(m.visible()-1, 1)
+	switch {
+	case key.Matches(km, keys.CloseView):
+		return m, send(closeViewMsg{})
+	case key.Matches(km, keys.Jump):
+		if m.cursor < len(m.shown) {
+			return m, send(jumpTargetMsg{target: m.shown[m.cursor]})
+		}
+		return m, nil
+	case key.Matches(km, keys.Sort):
+		m.order = 1 - m.order
+		return m.refilter(), nil
+	case key.Matches(km, keys.ResultUp):
+		m.cursor--
+	case key.Matches(km, keys.ResultDown):
+		m.cursor++
+	case key.Matches(km, keys.ListPageUp):
+		m.cursor -= page
+	case key.Matches(km, keys.ListPageDown):
+		m.cursor += page
+	default:
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(km)
+		if m.input.Value() != m.query {
+			m = m.refilter()
+		}
+		return m, cmd
+	}
+	m.cursor = clamp(m.cursor, 0, max(len(m.shown)-1, 0))
+	m.scrollToCursor()
+	return m, nil
+}
+
+// targetsColumns are the widths of one layout of the table; a zero width
+// leaves the column out.
+type targetsColumns struct {
+	doc, clause, phrase int
+}
+
+// columns fits the table to the view's width: at least the phrase and the
+// year; the clause column only from targetsClauseMinWidth, the document
+// column only from targetsDocMinWidth.
+func (m targetsModel) columns() targetsColumns {
+	rest := m.width - targetsPointerWidth - targetsGap - targetsYearWidth
+	var c targetsColumns
+	if m.width >= targetsDocMinWidth && m.docW > 0 {
+		c.doc = m.docW
+		rest -= c.doc + targetsGap
+	}
+	if m.width >= targetsClauseMinWidth {
+		rest -= targetsGap
+		c.clause = rest * 2 / 5
+	}
+	c.phrase = max(rest-c.clause, 1)
+	return c
+}
+
+// cell truncates s to w cells and pads it to exactly w.
+func cell(s string, w int) string {
+	s = textlayout.Truncate(s, w)
+	if gap := w - lipgloss.Width(s); gap > 0 {
+		s += strings.Repeat(" ", gap)
+	}
+	return s
+}
+
+// View draws the filter, a status line, the column header and the rows,
+// exactly height lines of at most width cells.
+func (m targetsModel) View() string {
+	st := m.styles
+	w := m.width
+	lines := []string{textlayout.Truncate(m.input.View(), w)}
+	var status string
+	switch {
+	case !m.ready:
+		status = "collecting targets…"
+	case len(m.shown) == 0 && m.query != "":
+		status = "no target matches " + oneLine(textlayout.Sanitize(m.query))
+	case len(m.shown) == 0:
+		status = "no targets in these documents"
+	default:
+		status = fmt.Sprintf("%d of %d targets · by %s", len(m.shown), len(m.all), m.order)
+	}
+	lines = append(lines, textlayout.Truncate(st.Dim.Render(status), w))
+	cols := m.columns()
+	docHead := "document"
+	if cols.doc < lipgloss.Width(docHead) {
+		docHead = "doc"
+	}
+	lines = append(lines, textlayout.Truncate(st.PaneTitle.Render(m.row(cols, docHead, "clause", "target", "year")), w))
+	end := min(m.offset+m.visible(), len(m.shown))
+	for i := m.offset; i < end; i++ {
+		lines = append(lines, m.targetView(cols, m.shown[i], i == m.cursor))
+	}
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines[:max(min(len(lines), m.height), 0)], "\n")
+}
+
+// row lays out the cells of one row (without pointer) in the columns.
+func (m targetsModel) row(c targetsColumns, doc, clause, phrase, year string) string {
+	gap := strings.Repeat(" ", targetsGap)
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", targetsPointerWidth))
+	if c.doc > 0 {
+		b.WriteString(cell(doc, c.doc) + gap)
+	}
+	if c.clause > 0 {
+		b.WriteString(cell(clause, c.clause) + gap)
+	}
+	b.WriteString(cell(phrase, c.phrase) + gap)
+	b.WriteString(cell(year, targetsYearWidth))
+	return b.String()
+}
+
+func (m targetsModel) targetView(c targetsColumns, t targets.Target, selected bool) string {
+	st := m.styles
+	year := "-"
+	if t.Year != 0 {
+		year = strconv.Itoa(t.Year)
+	}
+	var doc *corpus.Document
+	if t.Node != nil {
+		doc = t.Node.Doc
+	}
+	clean := func(s string) string { return oneLine(textlayout.Sanitize(s)) }
+	plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year)
+	if selected {
+		return fitWidth(st.ResultSelected.Render(textlayout.Truncate("▸"+plain[1:], m.width)), m.width, st.ResultSelected)
+	}
+	return st.Result.Render(textlayout.Truncate(plain, m.width))
+}

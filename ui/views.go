@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"policyreader/corpus"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// viewOrigin is where the reader was when a view (targets, related) opened,
+// so Esc can put it back: the tree row, the node shown, the detail scroll
+// and the focused pane.
+type viewOrigin struct {
+	treeCursor   int
+	doc          *corpus.Document
+	node         *corpus.Node
+	detailOffset int
+	focus        focus
+}
+
+// background runs the start-up work that is not needed for the first
+// frame (the related index); cancel abandons it when the reader quits.
+type background struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newBackground() background {
+	ctx, cancel := context.WithCancel(context.Background())
+	return background{ctx: ctx, cancel: cancel}
+}
+
+// viewsInit starts building what the targets view and the related pane
+// need, off the event loop.
+func (m Model) viewsInit() tea.Cmd {
+	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus), collectTargetsCmd(m.corpus))
+}
+
+// updateViews handles the messages of the targets view and the related
+// pane: their data arriving, a jump and a close.
+func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case relatedReadyMsg:
+		if msg.err != nil {
+			if m.mode == modeRelated {
+				m = m.closeView()
+			}
+			m.status = m.status.SetMessage(fmt.Sprintf("related clauses unavailable: %v", msg.err), true)
+			return m, nil
+		}
+		m.rel = newRelatedSource(msg.index)
+		m.detail = m.detail.SetRelated(m.rel)
+		if m.mode == modeRelated {
+			m.related = m.related.SetSource(m.rel)
+		}
+	case targetsReadyMsg:
+		m.targets = m.targets.SetTargets(msg.targets)
+	case closeViewMsg:
+		return m.closeView(), nil
+	case jumpTargetMsg:
+		t := msg.target
+		m.targets = m.targets.Close()
+		m = m.jump(jumpMsg{node: t.Node, field: "text", offset: t.Start})
+		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
+	}
+	return m, nil
+}
+
+// handleViewKey routes a key to the open view.
+func (m Model) handleViewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.mode == modeTargets {
+		m.targets, cmd = m.targets.Update(msg, m.keys)
+		return m, cmd
+	}
+	if key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	m.related, cmd = m.related.Update(msg, m.keys)
+	return m, cmd
+}
+
+// saveOrigin remembers where the reader is before a view opens.
+func (m Model) saveOrigin() Model {
+	m.origin = viewOrigin{treeCursor: m.tree.cursor, doc: m.detail.doc, node: m.detail.node,
+		detailOffset: m.detail.offset, focus: m.focus}
+	return m
+}
+
+// openRelated opens the related pane on the clause the detail pane shows.
+func (m Model) openRelated() (Model, tea.Cmd) {
+	n := m.detail.node
+	if n == nil {
+		m.status = m.status.SetMessage("related: select a clause first", false)
+		return m, nil
+	}
+	m = m.saveOrigin()
+	m.related = m.related.Open(n, m.rel)
+	return m.setMode(modeRelated, m.focus), nil
+}
+
+// openTargets opens the targets view.
+func (m Model) openTargets() (Model, tea.Cmd) {
+	m = m.saveOrigin()
+	var cmd tea.Cmd
+	m.targets, cmd = m.targets.Open()
+	return m.setMode(modeTargets, m.focus), cmd
+}
+
+// closeView leaves the open view and puts back the selection, the node
+// shown and its scroll as they were when the view opened.
+func (m Model) closeView() Model {
+	m.targets = m.targets.Close()
+	o := m.origin
+	if o.treeCursor >= 0 && o.treeCursor < len(m.tree.rows) {
+		m.tree.cursor = o.treeCursor
+		m.tree.scrollToCursor()
+	}
+	if o.doc != nil && (m.detail.doc != o.doc || m.detail.node != o.node) {
+		m.detail = m.detail.Show(o.doc, o.node)
+	}
+	if o.doc != nil {
+		m.detail = m.detail.Scroll(o.detailOffset - m.detail.offset)
+	}
+	return m.setMode(modeBrowse, o.focus)
+}

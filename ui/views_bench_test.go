@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"policyreader/corpus/related"
+	"policyreader/corpus/targets"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// BenchmarkStartupViews is the start-up work of the targets view and the
+// related pane on the seeds, as Init runs it off the event loop: building
+// the related index and collecting the targets, then handing both to the
+// reader (which redraws the detail pane with its related section).
+func BenchmarkStartupViews(b *testing.B) {
+	c := loadSeeds(b)
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	for b.Loop() {
+		x, err := related.Build(context.Background(), c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		next := update(m, relatedReadyMsg{index: x})
+		next = update(next, targetsReadyMsg{targets: targets.Collect(c)})
+		_ = next.View()
+	}
+}
+
+// BenchmarkRelatedBuild is the related index alone on the seeds.
+func BenchmarkRelatedBuild(b *testing.B) {
+	c := loadSeeds(b)
+	for b.Loop() {
+		if _, err := related.Build(context.Background(), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDetailViewRelated draws central clause (四) with its related
+// section at 100×30: the section must not make View costly.
+func BenchmarkDetailViewRelated(b *testing.B) {
+	m := onClause(b, started(b, 100, 30), centralHukou)
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkSelectClause moves the detail pane to a new clause with the
+// related index ready: rendering plus the (uncached) related query.
+func BenchmarkSelectClause(b *testing.B) {
+	m := started(b, 100, 30)
+	a, z := node(b, m, centralHukou), node(b, m, jiangxiHukou)
+	for b.Loop() {
+		m.rel.cache = map[string][]related.Match{}
+		m.detail.cache = map[detailKey][]detailLine{}
+		m.detail = m.detail.Show(a.Doc, a)
+		m.detail = m.detail.Show(z.Doc, z)
+	}
+}
+
+// BenchmarkTargetsView draws the targets table at 100×30.
+func BenchmarkTargetsView(b *testing.B) {
+	m := update(started(b, 100, 30), keyRunes("t"))
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkTargetsKeystroke types one filter character and draws.
+func BenchmarkTargetsKeystroke(b *testing.B) {
+	m := update(started(b, 100, 30), keyRunes("t"))
+	for b.Loop() {
+		next := update(m, keyRunes("万"))
+		_ = next.View()
+	}
+}

@@ -1,0 +1,484 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"policyreader/corpus"
+	"policyreader/corpus/related"
+	"policyreader/corpus/targets"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+)
+
+// Node IDs of the central opinions' clause (四) and of the two provincial
+// clauses that implement it, read off the seeds: the Jiangxi opinions'
+// (五) 优化户籍制度和公共服务，促进区域流动 and the Guangdong opinions' (七)
+// 深化户籍制度改革畅通流动渠道.
+const (
+	centralHukou   = "central-2019-social-mobility-opinions/pt3/c4"
+	jiangxiHukou   = "jiangxi-2020-social-mobility-implementation/pt2/c5"
+	guangdongHukou = "guangdong-social-mobility-implementation/pt3/c7"
+)
+
+var (
+	keyEnter = tea.KeyMsg{Type: tea.KeyEnter}
+	keyEsc   = tea.KeyMsg{Type: tea.KeyEsc}
+	keyDown  = tea.KeyMsg{Type: tea.KeyDown}
+	keyUp    = tea.KeyMsg{Type: tea.KeyUp}
+	keyPgDn  = tea.KeyMsg{Type: tea.KeyPgDown}
+	keyPgUp  = tea.KeyMsg{Type: tea.KeyPgUp}
+	keySort  = tea.KeyMsg{Type: tea.KeyCtrlS}
+)
+
+// node returns the node with the given ID or fails.
+func node(tb testing.TB, m Model, id string) *corpus.Node {
+	tb.Helper()
+	n, ok := m.corpus.Node(id)
+	if !ok {
+		tb.Fatalf("node %s not in the seeds", id)
+	}
+	return n
+}
+
+// onClause returns m with tree and detail on the node id, focus on the text.
+func onClause(tb testing.TB, m Model, id string) Model {
+	tb.Helper()
+	n := node(tb, m, id)
+	m = update(m, jumpMsg{node: n, field: "heading", offset: -1})
+	if m.detail.node != n {
+		tb.Fatalf("detail shows %v, want %s", m.detail.node, id)
+	}
+	return m
+}
+
+func selectedNode(m Model) *corpus.Node {
+	r, _ := m.tree.Selected()
+	return r.node
+}
+
+// TestRelatedPane: r on central (四) lists the Jiangxi (五) and Guangdong (七)
+// first, with scores and document labels; ↓ Enter lands tree and detail on
+// the second; Esc from the pane restores selection and scroll.
+func TestRelatedPane(t *testing.T) {
+	m := onClause(t, started(t, 100, 30), centralHukou)
+	m = update(m, keyRunes("r"))
+	if m.mode != modeRelated {
+		t.Fatalf("after r: mode %v, want related", m.mode)
+	}
+	ms := m.related.matches
+	if len(ms) < 2 {
+		t.Fatalf("%d related clauses, want at least 2", len(ms))
+	}
+	top := []string{ms[0].ID, ms[1].ID}
+	slices.Sort(top)
+	if want := []string{guangdongHukou, jiangxiHukou}; !slices.Equal(top, want) {
+		t.Errorf("top two related = %v, want %v", top, want)
+	}
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Score > ms[i-1].Score {
+			t.Errorf("not ranked: %s %.3f after %s %.3f", ms[i].ID, ms[i].Score, ms[i-1].ID, ms[i-1].Score)
+		}
+		if ms[i].Node.Doc == node(t, m, centralHukou).Doc {
+			t.Errorf("%s is in the same document", ms[i].ID)
+		}
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Related to", "优化户籍制度和公共服务，促进区域流动", "深化户籍制度改革畅通流动渠道",
+		fmt.Sprintf("%.2f", ms[0].Score), "· 江西", "· 广东", "RELATED"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("related pane lacks %q:\n%s", want, v)
+		}
+	}
+
+	m = update(m, keyRunes("j"))
+	if m.related.cursor != 1 {
+		t.Fatalf("after j: cursor %d, want 1", m.related.cursor)
+	}
+	want := ms[1].Node
+	m = update(m, keyEnter)
+	if m.mode != modeBrowse || m.focus != focusDetail {
+		t.Fatalf("after Enter: mode %v focus %v, want browse/detail", m.mode, m.focus)
+	}
+	if got := selectedNode(m); got != want {
+		t.Errorf("tree on %v, want %s", got, want.ID)
+	}
+	if m.detail.node != want {
+		t.Errorf("detail on %v, want %s", m.detail.node, want.ID)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, want.Heading) {
+		t.Errorf("detail does not show %s:\n%s", want.Heading, v)
+	}
+}
+
+// TestRelatedEscRestores: moving in the pane and leaving it with Esc puts
+// back the tree row, the node shown, the detail scroll and the focus, also
+// across a resize while the pane was open.
+func TestRelatedEscRestores(t *testing.T) {
+	for _, focusText := range []bool{false, true} {
+		m := onClause(t, started(t, 100, 12), centralHukou)
+		if !focusText {
+			m = update(m, tea.KeyMsg{Type: tea.KeyTab})
+		}
+		m = update(m, keyRunes("j"))
+		if focusText && m.detail.offset == 0 {
+			t.Fatal("the detail did not scroll; pick a longer clause")
+		}
+		before := struct {
+			sel    *corpus.Node
+			node   *corpus.Node
+			offset int
+			focus  focus
+		}{selectedNode(m), m.detail.node, m.detail.offset, m.focus}
+		m = update(m, keyRunes("r"))
+		m = update(m, keyRunes("j"))
+		m = update(m, keyDown)
+		m = update(m, tea.WindowSizeMsg{Width: 100, Height: 12})
+		m = update(m, keyEsc)
+		if m.mode != modeBrowse {
+			t.Fatalf("after Esc: mode %v", m.mode)
+		}
+		if selectedNode(m) != before.sel || m.detail.node != before.node || m.detail.offset != before.offset || m.focus != before.focus {
+			t.Errorf("Esc did not restore: tree %v detail %v offset %d focus %v, want %v %v %d %v",
+				selectedNode(m), m.detail.node, m.detail.offset, m.focus, before.sel, before.node, before.offset, before.focus)
+		}
+	}
+}
+
+// TestRelatedComputing: r before the index is built says so, and the list
+// fills in when it arrives; the reader keeps answering keys meanwhile.
+func TestRelatedComputing(t *testing.T) {
+	c := loadSeeds(t)
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = onClause(t, m, centralHukou)
+	m = update(m, keyRunes("r"))
+	if m.mode != modeRelated || !strings.Contains(m.View(), "computing") {
+		t.Fatalf("r before the index: mode %v, view:\n%s", m.mode, m.View())
+	}
+	m = update(m, keyDown) // does not block or panic on an empty list
+	m = update(m, relatedReadyMsg{index: related.New(c)})
+	if len(m.related.matches) == 0 || strings.Contains(m.View(), "computing") {
+		t.Errorf("index arrived but the pane shows no clauses:\n%s", m.View())
+	}
+}
+
+// TestRelatedReadyIsBuiltByInit: Init's commands deliver the related
+// index, and the detail of a clause then ends with its top three relatives.
+func TestRelatedSectionInDetail(t *testing.T) {
+	m := started(t, 100, 30)
+	if m.rel == nil {
+		t.Fatal("Init did not build the related index")
+	}
+	if slices.ContainsFunc(m.detail.lines, func(l detailLine) bool { return strings.Contains(l.text, "Related in") }) {
+		t.Error("the document view has a related section; only clauses should")
+	}
+	m = onClause(t, m, centralHukou)
+	var section []string
+	in := false
+	for _, l := range m.detail.lines {
+		s := ansi.Strip(l.text)
+		if strings.Contains(s, "Related in other documents") {
+			in = true
+			continue
+		}
+		if in {
+			section = append(section, s)
+		}
+	}
+	if len(section) != relatedSectionLimit+1 {
+		t.Fatalf("related section = %q, want %d clauses and a hint", section, relatedSectionLimit)
+	}
+	joined := strings.Join(section, "\n")
+	for _, want := range []string{"江西 (五)优化户籍制度和公共服务，促进区域流动", "广东 (七)深化户籍制度改革畅通流动渠道", "r: all"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("related section lacks %q:\n%s", want, joined)
+		}
+	}
+	if _, ok := m.rel.cache[centralHukou]; !ok {
+		t.Error("the related clauses of the shown clause are not cached")
+	}
+}
+
+// TestTargetsView: t lists every target; ↓ PgDn PgUp move; Enter lands on
+// the clause with the target emphasised and in view; Esc restores.
+func TestTargetsView(t *testing.T) {
+	m := started(t, 100, 30)
+	all := targets.Collect(m.corpus)
+	if len(all) < 20 {
+		t.Fatalf("only %d targets on the seeds", len(all))
+	}
+	before := selectedNode(m)
+	m = update(m, keyRunes("t"))
+	if m.mode != modeTargets || len(m.targets.shown) != len(all) {
+		t.Fatalf("after t: mode %v, %d rows, want targets with %d", m.mode, len(m.targets.shown), len(all))
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"document", "clause", "target", "year", fmt.Sprintf("%d of %d targets", len(all), len(all)), "TARGETS"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("targets view lacks %q:\n%s", want, v)
+		}
+	}
+	m = update(m, keyDown)
+	m = update(m, keyDown)
+	m = update(m, keyPgDn)
+	m = update(m, keyPgUp)
+	m = update(m, keyUp)
+	if m.targets.cursor != 1 {
+		t.Fatalf("cursor after ↓↓ PgDn PgUp ↑ = %d, want 1", m.targets.cursor)
+	}
+	m = update(m, keyPgDn)
+	cur := m.targets.cursor
+	if cur != m.targets.visible()-1+1 {
+		t.Fatalf("cursor after PgDn = %d, want %d", cur, m.targets.visible())
+	}
+	m2 := update(m, keyEsc)
+	if m2.mode != modeBrowse || selectedNode(m2) != before {
+		t.Errorf("Esc: mode %v, tree on %v, want browse on %v", m2.mode, selectedNode(m2), before)
+	}
+
+	tg := m.targets.shown[cur]
+	m = update(m, keyEnter)
+	if m.mode != modeBrowse || m.focus != focusDetail {
+		t.Fatalf("after Enter: mode %v focus %v", m.mode, m.focus)
+	}
+	if !m.detail.showsNode(tg.Node) {
+		t.Fatalf("detail shows %v, which does not hold %s", m.detail.node, tg.Node.ID)
+	}
+	if m.detail.emph.node != tg.Node || len(m.detail.emphLines) == 0 {
+		t.Fatalf("target %q not emphasised", tg.Phrase)
+	}
+	for row := range m.detail.emphLines {
+		if row < m.detail.offset || row >= m.detail.offset+m.detail.height {
+			t.Errorf("emphasised row %d outside the view [%d, %d)", row, m.detail.offset, m.detail.offset+m.detail.height)
+		}
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(strings.ReplaceAll(v, "\n", ""), firstRunes(tg.Phrase, 4)) {
+		t.Errorf("view does not show the target %q:\n%s", tg.Phrase, v)
+	}
+	// Moving on drops the emphasis.
+	m = update(m, tea.KeyMsg{Type: tea.KeyTab})
+	m = update(m, keyRunes("j"))
+	if m.detail.emph.node != nil || len(m.detail.emphLines) > 0 {
+		t.Error("emphasis kept after moving to another node")
+	}
+}
+
+func firstRunes(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
+}
+
+// showsNode reports whether the pane's rendering holds n.
+func (m detailModel) showsNode(n *corpus.Node) bool {
+	return slices.ContainsFunc(m.lines, func(l detailLine) bool { return l.node == n })
+}
+
+// TestTargetEmphasisVisible: with attributes on (the NO_COLOR theme on an
+// ANSI renderer), the jumped-to target is drawn reverse, unlike the others.
+func TestTargetEmphasisVisible(t *testing.T) {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.ANSI)
+	m := New(loadSeeds(t), Options{NoColor: true, Renderer: r})
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	m = update(m, keyRunes("t"))
+	m = update(m, keyRunes("万人"))
+	if len(m.targets.shown) == 0 {
+		t.Fatal("no target matches 万人")
+	}
+	tg := m.targets.shown[0]
+	m = update(m, keyEnter)
+	focus := newPainter(m.styles.TargetFocus)
+	if focus.pre == "" || !strings.Contains(focus.pre, "7") {
+		t.Fatalf("TargetFocus is not reverse: %q", focus.pre)
+	}
+	v := m.View()
+	if !strings.Contains(v, focus.pre+firstRunes(tg.Phrase, 1)) {
+		t.Errorf("target %q not drawn with the emphasis %q:\n%q", tg.Phrase, focus.pre, v)
+	}
+	if strings.Count(v, focus.pre) > strings.Count(tg.Phrase, "\n")+3 {
+		t.Errorf("emphasis drawn %d times, want only the jumped-to target", strings.Count(v, focus.pre))
+	}
+}
+
+// TestTargetsFilterCJK types 万人 as one key message, as an IME sends it,
+// then more: the filter narrows, matches targets.Filter, and letters that
+// are keys elsewhere (q, j, ?) are typed, not acted on.
+func TestTargetsFilterCJK(t *testing.T) {
+	m := started(t, 60, 20)
+	all := m.targets.all
+	m = update(m, keyRunes("t"))
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("万人")})
+	if got := m.targets.input.Value(); got != "万人" {
+		t.Fatalf("filter = %q, want 万人", got)
+	}
+	shown := m.targets.shown
+	if len(shown) == 0 || len(shown) >= len(all) || len(shown) != len(targets.Filter(all, "万人")) {
+		t.Fatalf("万人 shows %d of %d targets, targets.Filter gives %d", len(shown), len(all), len(targets.Filter(all, "万人")))
+	}
+	for _, tg := range shown {
+		if !strings.Contains(tg.Phrase+tg.Clause+tg.DocLabel, "万人") {
+			t.Errorf("%q (%s) does not contain 万人", tg.Phrase, tg.Clause)
+		}
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "filter › 万人") || !strings.Contains(v, fmt.Sprintf("%d of %d", len(shown), len(all))) {
+		t.Errorf("view does not show the filter and the count:\n%s", v)
+	}
+	m = update(m, keyRunes("qj?"))
+	if m.mode != modeTargets || m.targets.input.Value() != "万人qj?" {
+		t.Errorf("q j ? while filtering: mode %v, filter %q", m.mode, m.targets.input.Value())
+	}
+	if len(m.targets.shown) != 0 || !strings.Contains(ansi.Strip(m.View()), "no target matches") {
+		t.Errorf("nonsense filter shows %d rows:\n%s", len(m.targets.shown), ansi.Strip(m.View()))
+	}
+	for range 4 {
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	if got := m.targets.input.Value(); got != "万" || len(m.targets.shown) != len(targets.Filter(all, "万")) {
+		t.Errorf("after backspaces: filter %q, %d rows", got, len(m.targets.shown))
+	}
+}
+
+// TestTargetsSort: ctrl+s sorts by year, ascending with undated targets
+// last, and back to document (corpus) order; the cursor stays on its target.
+func TestTargetsSort(t *testing.T) {
+	m := started(t, 100, 30)
+	m = update(m, keyRunes("t"))
+	corpusOrder := slices.Clone(m.targets.shown)
+	m = update(m, keyDown)
+	m = update(m, keyDown)
+	cur := m.targets.shown[m.targets.cursor]
+	m = update(m, keySort)
+	if m.targets.order != byYear {
+		t.Fatalf("order after ctrl+s = %v", m.targets.order)
+	}
+	ys := m.targets.shown
+	dated, undated := 0, 0
+	for i, tg := range ys {
+		if tg.Year == 0 {
+			undated++
+			continue
+		}
+		dated++
+		if undated > 0 {
+			t.Fatalf("row %d: dated %d after an undated target", i, tg.Year)
+		}
+		if i > 0 && ys[i-1].Year > tg.Year {
+			t.Fatalf("row %d: year %d after %d", i, tg.Year, ys[i-1].Year)
+		}
+	}
+	if dated == 0 || undated == 0 {
+		t.Fatalf("seeds give %d dated and %d undated targets; the test needs both", dated, undated)
+	}
+	if got := m.targets.shown[m.targets.cursor]; got.Node != cur.Node || got.Start != cur.Start {
+		t.Errorf("cursor moved to %q, want %q", got.Phrase, cur.Phrase)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "by year") {
+		t.Errorf("status does not say by year:\n%s", v)
+	}
+	m = update(m, keySort)
+	same := func(a, b targets.Target) bool { return a.Node == b.Node && a.Start == b.Start }
+	if !slices.EqualFunc(m.targets.shown, corpusOrder, same) {
+		t.Error("second ctrl+s does not restore document order")
+	}
+}
+
+// TestViewsFit: every line of both views fits, and there are exactly
+// height lines, at each size.
+func TestViewsFit(t *testing.T) {
+	for _, sz := range [][2]int{{40, 12}, {60, 20}, {100, 30}} {
+		w, h := sz[0], sz[1]
+		m := onClause(t, started(t, w, h), centralHukou)
+		screens := map[string]Model{"detail-related": update(update(m, keyRunes("G")), keyRunes("G"))}
+		r := update(m, keyRunes("r"))
+		screens["related"] = r
+		screens["related-end"] = update(r, keyRunes("G"))
+		tg := update(m, keyRunes("t"))
+		screens["targets"] = tg
+		screens["targets-end"] = update(update(update(tg, keyPgDn), keyPgDn), keyPgDn)
+		screens["targets-year"] = update(tg, keySort)
+		screens["targets-filter"] = update(tg, keyRunes("万人"))
+		screens["targets-none"] = update(tg, keyRunes("无此目标"))
+		screens["target-jump"] = update(screens["targets-end"], keyEnter)
+		for name, sm := range screens {
+			checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
+		}
+	}
+}
+
+// TestTargetsColumns: the table drops columns as the screen narrows and
+// every row is exactly as wide as the view.
+func TestTargetsColumns(t *testing.T) {
+	for _, tc := range []struct {
+		w                 int
+		doc, clause, year bool
+	}{{100, true, true, true}, {60, true, true, true}, {59, true, false, true}, {40, true, false, true}, {29, false, false, true}} {
+		m := started(t, tc.w, 20)
+		m = update(m, keyRunes("t"))
+		c := m.targets.columns()
+		if (c.doc > 0) != tc.doc || (c.clause > 0) != tc.clause || c.phrase < 1 {
+			t.Errorf("width %d: columns %+v", tc.w, c)
+		}
+		lines := strings.Split(m.View(), "\n")
+		for _, l := range lines[targetsHeaderRows : targetsHeaderRows+5] {
+			if lw := lipgloss.Width(l); lw != tc.w {
+				t.Errorf("width %d: row is %d wide: %q", tc.w, lw, ansi.Strip(l))
+			}
+		}
+	}
+}
+
+// TestViewsGolden compares the targets view and the related pane with
+// testdata/TestViewsGolden/<screen>_<size>.golden (regenerate with -update).
+func TestViewsGolden(t *testing.T) {
+	c := loadSeeds(t)
+	screens := []struct {
+		name string
+		run  func(t *testing.T, tm *teatest.TestModel)
+	}{
+		{"targets", func(t *testing.T, tm *teatest.TestModel) {
+			waitFor(t, tm, "Documents")
+			tm.Type("t")
+			waitFor(t, tm, "targets · by document")
+		}},
+		{"targets_year", func(t *testing.T, tm *teatest.TestModel) {
+			waitFor(t, tm, "Documents")
+			tm.Type("t")
+			waitFor(t, tm, "targets · by document")
+			tm.Send(keySort)
+			waitFor(t, tm, "targets · by year")
+		}},
+		{"related", func(t *testing.T, tm *teatest.TestModel) {
+			waitFor(t, tm, "Documents")
+			tm.Send(jumpMsg{node: mustNode(t, c, centralHukou), field: "heading", offset: -1})
+			waitFor(t, tm, "TEXT")
+			tm.Type("r")
+			waitFor(t, tm, "clauses of other")
+		}},
+	}
+	for _, sc := range screens {
+		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				tm := teatest.NewTestModel(t, New(c, Options{}), teatest.WithInitialTermSize(sz[0], sz[1]))
+				sc.run(t, tm)
+				golden.RequireEqual(t, []byte(finalView(t, tm)))
+			})
+		}
+	}
+}
+
+func mustNode(tb testing.TB, c *corpus.Corpus, id string) *corpus.Node {
+	tb.Helper()
+	n, ok := c.Node(id)
+	if !ok {
+		tb.Fatalf("node %s not in the seeds", id)
+	}
+	return n
+}
