@@ -287,8 +287,8 @@ func trimHeading(s string) string {
 
 // finish assigns stable IDs, wires parents and computes highlight spans.
 func finish(d *Document) {
-	var assign func(prefix string, parent *Node, nodes []*Node)
-	assign = func(prefix string, parent *Node, nodes []*Node) {
+	var assign func(prefix string, parent *Node, nodes []*Node, past bool)
+	assign = func(prefix string, parent *Node, nodes []*Node, past bool) {
 		used := map[string]int{}
 		ordinal := map[string]int{}
 		for _, n := range nodes {
@@ -330,12 +330,19 @@ func finish(d *Document) {
 			if n.Kind == Table {
 				n.Text = rowsText(n.Rows)
 			}
-			n.Spans = highlight.Find(n.Text)
+			// Under a heading that reports the past (发展基础, 工作情况 …)
+			// every quantity is a figure, never a target.
+			nodePast := past || highlight.ReportsPast(n.Heading)
+			if nodePast {
+				n.Spans = highlight.FindReport(n.Text)
+			} else {
+				n.Spans = highlight.Find(n.Text)
+			}
 			n.Responsible = highlight.Responsible(n.Text)
-			assign(n.ID, n, n.Children)
+			assign(n.ID, n, n.Children, nodePast)
 		}
 	}
-	assign(d.ID, nil, d.Children)
+	assign(d.ID, nil, d.Children, false)
 }
 
 func rowsText(rows [][]string) string {

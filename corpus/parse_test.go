@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"policyreader/corpus/highlight"
 )
 
 const seedDir = "../seeds"
@@ -380,5 +382,42 @@ func TestChineseNumber(t *testing.T) {
 		if _, ok := chineseNumber(bad); ok {
 			t.Errorf("chineseNumber(%q) accepted", bad)
 		}
+	}
+}
+
+func spanTexts(n *Node, k highlight.Kind) []string {
+	runes := []rune(n.Text)
+	var out []string
+	for _, s := range n.Spans {
+		if s.Kind == k {
+			out = append(out, string(runes[s.Start:s.End]))
+		}
+	}
+	return out
+}
+
+func TestSpansOnSeeds(t *testing.T) {
+	d := loadSeed(t, "guangdong-hrss-2021-14th-five-year-plan.txt")
+	// 第一章 第一节 发展基础 reports the 13th plan: figures, never targets.
+	past := findID(d, d.ID+"/ch1/s1")
+	past.Walk(func(n *Node) bool {
+		if got := spanTexts(n, highlight.Target); len(got) > 0 {
+			t.Errorf("%s under 发展基础 has targets %v", n.ID, got)
+		}
+		return true
+	})
+	var figures int
+	past.Walk(func(n *Node) bool { figures += len(spanTexts(n, highlight.Figure)); return true })
+	if figures == 0 {
+		t.Error("发展基础 has no figures")
+	}
+	goal := findID(d, d.ID+"/ch2/s3/k7")
+	if got := strings.Join(spanTexts(goal, highlight.Target), "|"); !strings.Contains(got, "全省社会保障卡常住人口持卡率达98%") {
+		t.Errorf("公共服务能力明显提升 targets = %q", got)
+	}
+	central := loadSeed(t, "central-2019-social-mobility-opinions.txt")
+	c14 := findID(central, central.ID+"/pt6/c14")
+	if got := strings.Join(spanTexts(c14, highlight.Body), "|"); !strings.Contains(got, "各地区各有关部门") {
+		t.Errorf("(十四) bodies = %q", got)
 	}
 }
