@@ -270,7 +270,7 @@ func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg, keys keyMap) (bookmarksMo
 			return m, nil
 		}
 		m.editing = true
-		m.input.SetValue(oneLine(m.entries[m.cursor].Note))
+		m.input.SetValue(cleanLine(m.entries[m.cursor].Note))
 		m.input.CursorEnd()
 		return m, m.input.Focus()
 	case key.Matches(msg, keys.DeleteMark):
@@ -311,8 +311,8 @@ func (m bookmarksModel) handleEditing(msg tea.KeyMsg, keys keyMap) (bookmarksMod
 		}
 		e := m.entries[m.cursor]
 		note := strings.TrimSpace(m.input.Value())
-		if note == e.Note {
-			return m, nil
+		if note == cleanLine(e.Note) {
+			return m, nil // unchanged: keep the note as stored (its lines, say)
 		}
 		e.Note, e.Updated = note, m.now.UTC().Truncate(time.Millisecond)
 		m.entries = slices.Clone(m.entries)

@@ -554,3 +554,27 @@ func TestAgeString(t *testing.T) {
 		t.Errorf("zero time = %q", got)
 	}
 }
+
+// TestBookmarksListHostileText: control characters and escape sequences
+// in a bookmarks file (headings, notes, saved text) are shown, never sent
+// to the terminal, also in the note input.
+func TestBookmarksListHostileText(t *testing.T) {
+	c := loadSeeds(t)
+	s := openStore(t, t.TempDir())
+	bad := bookmark.Bookmark{NodeID: "x\x1b[2J/c1", DocID: "x", DocTitle: "文件\x1b]0;pwn\x07",
+		Heading: "标题\x1b[31m红", Text: "正文\x00\r\n第二行", Note: "备注\x1b[2J\x07\r\n换行", Created: time.Now()}
+	if err := s.Add(bad); err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range sizes {
+		m := startedWith(t, c, s, sz[0], sz[1])
+		m = update(m, keyRunes("B"))
+		for name, sm := range map[string]Model{"list": m, "editing": update(m, keyRunes("e"))} {
+			v := sm.View()
+			if strings.ContainsAny(v, "\x1b\x07\x00\r") {
+				t.Errorf("%s %dx%d: raw control characters reached the screen: %q", name, sz[0], sz[1], v)
+			}
+			checkFits(t, fmt.Sprintf("hostile %s %dx%d", name, sz[0], sz[1]), v, sz[0], sz[1])
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,8 +10,120 @@ import (
 	"time"
 )
 
+// tmuxTimeout bounds every wait for the screen or the exit status.
+const tmuxTimeout = 10 * time.Second
+
+// tmuxRun is one run of the real binary in a detached tmux session.
+type tmuxRun struct {
+	t       *testing.T
+	tmux    string
+	sock    string
+	session string
+	status  string // file the wrapper writes the exit status to
+}
+
+// startTmux runs bin with args in a new tmux session of w×h. Runs of one
+// test share a tmux server (sock), killed at the end of the test.
+func startTmux(t *testing.T, tmux, dir, name string, w, h int, bin string, args ...string) *tmuxRun {
+	t.Helper()
+	script := filepath.Join(dir, "run.sh")
+	body := "#!/bin/sh\nstatus=$1\nshift\nTERM=xterm-256color \"$@\"\necho $? > \"$status\"\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := &tmuxRun{t: t, tmux: tmux, sock: filepath.Join(dir, "tmux.sock"),
+		session: "policyreader-" + name + "-" + filepath.Base(dir), status: filepath.Join(dir, name+".status")}
+	cmd := append([]string{"new-session", "-d", "-s", r.session, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), script, r.status, bin}, args...)
+	if out, err := r.tm(cmd...); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { r.tm("kill-server") })
+	return r
+}
+
+func (r *tmuxRun) tm(args ...string) (string, error) {
+	out, err := exec.Command(r.tmux, append([]string{"-S", r.sock}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+func (r *tmuxRun) capture() string {
+	out, _ := r.tm("capture-pane", "-p", "-t", r.session)
+	return out
+}
+
+// waitScreen polls the pane until ok holds, failing after tmuxTimeout.
+func (r *tmuxRun) waitScreen(what string, ok func(string) bool) string {
+	r.t.Helper()
+	deadline := time.Now().Add(tmuxTimeout)
+	for {
+		s := r.capture()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			r.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitText waits until the pane shows every one of texts.
+func (r *tmuxRun) waitText(what string, texts ...string) string {
+	r.t.Helper()
+	return r.waitScreen(what, func(s string) bool {
+		for _, x := range texts {
+			if !strings.Contains(s, x) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// keys sends tmux key names (or, after "-l", literal text). Send one key
+// per call: bubbletea reads runes that arrive together as one message.
+func (r *tmuxRun) keys(k ...string) {
+	r.t.Helper()
+	if out, err := r.tm(append([]string{"send-keys", "-t", r.session}, k...)...); err != nil {
+		r.t.Fatalf("send-keys %q: %v\n%s", k, err, out)
+	}
+}
+
+// waitExit waits for the program to end and checks its status is 0.
+func (r *tmuxRun) waitExit() {
+	r.t.Helper()
+	deadline := time.Now().Add(tmuxTimeout)
+	for {
+		b, err := os.ReadFile(r.status)
+		if err == nil && len(strings.TrimSpace(string(b))) > 0 {
+			if got := strings.TrimSpace(string(b)); got != "0" {
+				r.t.Errorf("exit status %s, want 0", got)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			r.t.Fatalf("the program did not exit within %v; screen:\n%s", tmuxTimeout, r.capture())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// detailText is the detail pane of a 100-column screen (right of the
+// separator), spaces removed.
+func detailText(screen string) string {
+	var detail strings.Builder
+	for _, line := range strings.Split(screen, "\n") {
+		if i := strings.Index(line, "│"); i >= 0 {
+			detail.WriteString(line[i+len("│"):])
+		}
+	}
+	return strings.ReplaceAll(detail.String(), " ", "")
+}
+
 // TestTmuxEndToEnd builds the real binary and drives it in tmux at 100×30:
-// / 落户 Enter shows the clause about 城区常住人口 300 万 … 落户, and q exits 0.
+// / 落户 Enter shows the clause about 城区常住人口 300 万 … 落户; b
+// bookmarks it and q exits 0. Started again on the same --data-dir, the
+// reader reopens on that clause and B lists the bookmark.
 func TestTmuxEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
@@ -25,81 +138,41 @@ func TestTmuxEndToEnd(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	status := filepath.Join(dir, "status")
-	script := filepath.Join(dir, "run.sh")
-	body := "#!/bin/sh\nTERM=xterm-256color \"$1\"\necho $? > \"$2\"\n"
-	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	session := "policyreader-test-" + filepath.Base(dir)
-	sock := filepath.Join(dir, "tmux.sock")
-	tm := func(args ...string) (string, error) {
-		out, err := exec.Command(tmux, append([]string{"-S", sock}, args...)...).CombinedOutput()
-		return string(out), err
-	}
-	if out, err := tm("new-session", "-d", "-s", session, "-x", "100", "-y", "30", script, bin, status); err != nil {
-		t.Fatalf("tmux new-session: %v\n%s", err, out)
-	}
-	t.Cleanup(func() { tm("kill-server") })
+	data := filepath.Join(dir, "data")
+	clause := []string{"城区常住人口300万", "落户"}
 
-	capture := func() string {
-		out, _ := tm("capture-pane", "-p", "-t", session)
-		return out
-	}
-	waitScreen := func(what string, ok func(string) bool) string {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			s := capture()
-			if ok(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s; screen:\n%s", what, s)
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-	keys := func(k ...string) {
-		t.Helper()
-		if out, err := tm(append([]string{"send-keys", "-t", session}, k...)...); err != nil {
-			t.Fatalf("send-keys %q: %v\n%s", k, err, out)
-		}
-	}
-
-	waitScreen("the tree", func(s string) bool { return strings.Contains(s, "Documents") })
-	keys("/")
-	waitScreen("the search pane", func(s string) bool { return strings.Contains(s, "SEARCH") })
-	keys("-l", "落户")
-	waitScreen("results for 落户", func(s string) bool { return strings.Contains(s, "results") })
-	keys("Enter")
-	screen := waitScreen("the clause in the detail pane", func(s string) bool { return strings.Contains(s, "TEXT") })
-	// The detail pane is right of the separator at 100 columns.
-	var detail strings.Builder
-	for _, line := range strings.Split(screen, "\n") {
-		if i := strings.Index(line, "│"); i >= 0 {
-			detail.WriteString(line[i+len("│"):])
-		}
-	}
-	d := strings.ReplaceAll(detail.String(), " ", "")
-	for _, want := range []string{"城区常住人口300万", "落户"} {
-		if !strings.Contains(d, want) {
+	r := startTmux(t, tmux, dir, "first", 100, 30, bin, "--data-dir", data)
+	r.waitText("the tree", "Documents")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "落户")
+	r.waitText("results for 落户", "results")
+	r.keys("Enter")
+	screen := r.waitText("the clause in the detail pane", "TEXT")
+	for _, want := range clause {
+		if !strings.Contains(detailText(screen), want) {
 			t.Errorf("detail pane lacks %q; screen:\n%s", want, screen)
 		}
 	}
-	keys("q")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		b, err := os.ReadFile(status)
-		if err == nil && len(strings.TrimSpace(string(b))) > 0 {
-			if got := strings.TrimSpace(string(b)); got != "0" {
-				t.Errorf("exit status %s, want 0", got)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("q did not exit within 10s; screen:\n%s", capture())
-		}
-		time.Sleep(100 * time.Millisecond)
+	r.keys("b")
+	r.waitText("the bookmark confirmed", "bookmarked (四)")
+	r.keys("q")
+	r.waitExit()
+	if _, err := os.Stat(filepath.Join(data, "bookmarks.json")); err != nil {
+		t.Fatalf("no bookmarks file after the first run: %v", err)
 	}
+
+	r = startTmux(t, tmux, dir, "second", 100, 30, bin, "--data-dir", data)
+	screen = r.waitScreen("the reader reopened on the clause", func(s string) bool {
+		return strings.Contains(s, "TEXT") && strings.Contains(detailText(s), clause[0])
+	})
+	if !strings.Contains(screen, "(四)以户籍制度和公共服务牵引区域流动") || !strings.Contains(detailText(screen), clause[1]) {
+		t.Errorf("second run did not reopen on clause (四); screen:\n%s", screen)
+	}
+	r.keys("B")
+	r.waitText("the bookmark listed", "Bookmarks (1)", "(四)以户籍制度和公共服务牵引区域流动", "just now")
+	r.keys("Escape")
+	r.waitText("the list closed", "TEXT")
+	r.keys("q")
+	r.waitExit()
 }
