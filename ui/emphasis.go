@@ -102,9 +102,16 @@ func (m detailModel) Emphasize(n *corpus.Node, start, end int) detailModel {
 }
 
 // SetRelated gives the pane the related-clause index, so clauses end with
-// their closest relatives; every cached rendering is redrawn.
+// their closest relatives: cached renderings of nodes are dropped, those
+// of whole documents (which have no related section) kept.
 func (m detailModel) SetRelated(src *relatedSource) detailModel {
 	m.rel = src
-	m.cache = map[detailKey][]detailLine{}
+	cache := make(map[detailKey][]detailLine, len(m.cache))
+	for k, v := range m.cache {
+		if strings.HasPrefix(k.id, "doc:") {
+			cache[k] = v
+		}
+	}
+	m.cache = cache
 	return m.relayout()
 }

@@ -119,6 +119,7 @@ func shortDocLabel(d *corpus.Document) string {
 type relatedModel struct {
 	origin  *corpus.Node
 	src     *relatedSource // nil while the index is being built
+	err     error          // why the index could not be built
 	matches []related.Match
 	cursor  int
 	offset  int
@@ -136,6 +137,12 @@ func newRelated(styles *Styles) relatedModel {
 func (m relatedModel) Open(n *corpus.Node, src *relatedSource) relatedModel {
 	m.origin, m.cursor, m.offset = n, 0, 0
 	return m.SetSource(src)
+}
+
+// Fail records that the index could not be built.
+func (m relatedModel) Fail(err error) relatedModel {
+	m.err = err
+	return m
 }
 
 // SetSource supplies the built index and fills the list.
@@ -225,6 +232,8 @@ func (m relatedModel) View() string {
 	lines := []string{textlayout.Truncate(st.PaneTitleFocused.Render(title), w)}
 	var status string
 	switch {
+	case m.src == nil && m.err != nil:
+		status = "related clauses unavailable: " + oneLine(textlayout.Sanitize(m.err.Error()))
 	case m.src == nil:
 		status = "computing related clauses…"
 	case len(m.matches) == 0:

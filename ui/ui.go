@@ -217,7 +217,7 @@ func (m Model) detailTextWidth() int {
 
 func (m Model) quit() (Model, tea.Cmd) {
 	m.search = m.search.Close()
-	m.bg.cancel()
+	m.bg.stop()
 	return m.finish()
 }
 

@@ -45,9 +45,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case relatedReadyMsg:
 		if msg.err != nil {
-			if m.mode == modeRelated {
-				m = m.closeView()
-			}
+			m.related = m.related.Fail(msg.err)
 			m.status = m.status.SetMessage(fmt.Sprintf("related clauses unavailable: %v", msg.err), true)
 			return m, nil
 		}
@@ -126,4 +124,11 @@ func (m Model) closeView() Model {
 		m.detail = m.detail.Scroll(o.detailOffset - m.detail.offset)
 	}
 	return m.setMode(modeBrowse, o.focus)
+}
+
+// stop abandons the background work.
+func (b background) stop() {
+	if b.cancel != nil {
+		b.cancel()
+	}
 }

@@ -76,3 +76,26 @@ func BenchmarkTargetsKeystroke(b *testing.B) {
 		_ = next.View()
 	}
 }
+
+// BenchmarkCollectTargets is the targets table's start-up work on the seeds.
+func BenchmarkCollectTargets(b *testing.B) {
+	c := loadSeeds(b)
+	for b.Loop() {
+		_ = targets.Collect(c)
+	}
+}
+
+// BenchmarkViewsReady is the event-loop share of that start-up: handing
+// the built index and the targets to the reader and drawing a frame.
+func BenchmarkViewsReady(b *testing.B) {
+	c := loadSeeds(b)
+	m := onClause(b, update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30}), centralHukou)
+	x := related.New(c)
+	ts := targets.Collect(c)
+	for b.Loop() {
+		m.detail.cache = map[detailKey][]detailLine{}
+		next := update(m, relatedReadyMsg{index: x})
+		next = update(next, targetsReadyMsg{targets: ts})
+		_ = next.View()
+	}
+}

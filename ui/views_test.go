@@ -1,20 +1,24 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/highlight"
 	"policyreader/corpus/related"
 	"policyreader/corpus/targets"
+	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 )
 
@@ -391,8 +395,24 @@ func TestTargetsSort(t *testing.T) {
 }
 
 // TestViewsFit: every line of both views fits, and there are exactly
-// height lines, at each size.
+// height lines, at each size, also when go-runewidth (the filter input)
+// reads a Chinese locale.
 func TestViewsFit(t *testing.T) {
+	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Setenv("LANG", lang)
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_CTYPE", "")
+			saved := runewidth.DefaultCondition
+			runewidth.DefaultCondition = runewidth.NewCondition()
+			textlayout.AlignRunewidth(runewidth.DefaultCondition)
+			t.Cleanup(func() { runewidth.DefaultCondition = saved })
+			viewsFit(t)
+		})
+	}
+}
+
+func viewsFit(t *testing.T) {
 	for _, sz := range [][2]int{{40, 12}, {60, 20}, {100, 30}} {
 		w, h := sz[0], sz[1]
 		m := onClause(t, started(t, w, h), centralHukou)
@@ -406,6 +426,7 @@ func TestViewsFit(t *testing.T) {
 		screens["targets-year"] = update(tg, keySort)
 		screens["targets-filter"] = update(tg, keyRunes("万人"))
 		screens["targets-none"] = update(tg, keyRunes("无此目标"))
+		screens["targets-long-filter"] = update(tg, keyRunes(strings.Repeat("“十四五”期末", 12)))
 		screens["target-jump"] = update(screens["targets-end"], keyEnter)
 		for name, sm := range screens {
 			checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
@@ -481,4 +502,70 @@ func mustNode(tb testing.TB, c *corpus.Corpus, id string) *corpus.Node {
 		tb.Fatalf("node %s not in the seeds", id)
 	}
 	return n
+}
+
+// TestViewsHostile: control characters and escape sequences in a
+// document's title, headings and targets are shown harmlessly in both
+// views, and broken spans or odd sizes do not panic.
+func TestViewsHostile(t *testing.T) {
+	doc := &corpus.Document{ID: "x", Title: "恶意\x1b[2J标题", Short: "测\x07试"}
+	other := &corpus.Document{ID: "y", Title: "另一\x1b]0;pwn\x07文件", Short: "乙"}
+	text := "到2025年\x1b[31m新增就业\x00100万人以上，落户\r\n。"
+	a := &corpus.Node{ID: "x/c1", Kind: corpus.Clause, Number: "（一）", Heading: "就业\x1b[0m落户", Text: text, Doc: doc,
+		Spans: []corpus.Span{{Start: 0, End: 7, Kind: highlight.Target}, {Start: 20, End: 999, Kind: highlight.Target}, {Start: 5, End: 2, Kind: highlight.Target}}}
+	b := &corpus.Node{ID: "y/c1", Kind: corpus.Clause, Number: "（二）", Heading: "就业\x07落户", Text: text, Doc: other,
+		Spans: []corpus.Span{{Start: 0, End: 7, Kind: highlight.Target}}}
+	doc.Children, other.Children = []*corpus.Node{a}, []*corpus.Node{b}
+	c := corpus.NewCorpus([]*corpus.Document{doc, other})
+	m := New(c, Options{})
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	m = update(m, jumpMsg{node: a, field: "heading", offset: -1})
+	for _, sz := range [][2]int{{100, 30}, {60, 20}, {40, 12}, {10, 3}, {1, 1}} {
+		m = update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for _, keys := range [][]tea.Msg{{keyRunes("r")}, {keyRunes("r"), keyEnter}, {keyRunes("t")}, {keyRunes("t"), keySort, keyDown, keyEnter}} {
+			s := m
+			for _, k := range keys {
+				s = update(s, k)
+			}
+			v := s.View()
+			if strings.ContainsAny(v, "\x1b\x07\x00\r") {
+				t.Errorf("%dx%d %v: raw control characters reached the screen: %q", sz[0], sz[1], keys, v)
+			}
+			if sz[1] >= 12 {
+				checkFits(t, fmt.Sprintf("hostile %dx%d", sz[0], sz[1]), v, sz[0], sz[1])
+			}
+			s = update(s, keyEsc)
+		}
+	}
+	if len(m.targets.all) != 2 {
+		t.Errorf("%d targets, want the 2 whose spans fit the text", len(m.targets.all))
+	}
+}
+
+// TestViewsEmptyCorpus: both views open and close on a corpus with no
+// documents.
+func TestViewsEmptyCorpus(t *testing.T) {
+	m := New(corpus.NewCorpus(nil), Options{})
+	m = update(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	m = update(m, m.Init()())
+	for _, k := range []tea.Msg{keyRunes("r"), keyRunes("t"), keyDown, keySort, keyEnter, keyRunes("落户"), keyEsc, keyEsc} {
+		m = update(m, k)
+		checkFits(t, "empty", m.View(), 40, 12)
+	}
+	if m.mode != modeBrowse {
+		t.Errorf("mode %v after Esc, want browse", m.mode)
+	}
+}
+
+// TestRelatedBuildFailed: a failed build says so in the pane instead of
+// computing forever.
+func TestRelatedBuildFailed(t *testing.T) {
+	m := update(New(loadSeeds(t), Options{}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = onClause(t, m, centralHukou)
+	m = update(m, relatedReadyMsg{err: fmt.Errorf("build related index: %w", context.Canceled)})
+	m = update(m, keyRunes("r"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "unavailable") || strings.Contains(v, "computing") {
+		t.Errorf("pane after a failed build:\n%s", v)
+	}
 }
