@@ -578,3 +578,32 @@ func TestBookmarksListHostileText(t *testing.T) {
 		}
 	}
 }
+
+// TestToggleReattachesOrphan: b on a clause whose bookmark under the same
+// ID was orphaned (its text changed beyond recognition) re-attaches it,
+// keeping the note and creation time, in the session and in the file.
+func TestToggleReattachesOrphan(t *testing.T) {
+	c := loadSeeds(t)
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	created := time.Now().Add(-48 * time.Hour).UTC().Truncate(time.Millisecond)
+	old := bookmark.Bookmark{NodeID: luohuClause, DocID: "central-2019-social-mobility-opinions",
+		Heading: "(四)旧标题", Fingerprint: "ffffffffffffffff", Text: "旧文字", Note: "旧备注", Created: created}
+	if err := s.Add(old); err != nil {
+		t.Fatal(err)
+	}
+	m := startedWith(t, c, s, 100, 30)
+	if len(m.bookmarks.entries) != 1 || !m.bookmarks.entries[0].Orphan || m.tree.marked[luohuClause] {
+		t.Fatalf("setup: want one orphan, unmarked; got %+v", m.bookmarks.entries)
+	}
+	m = searchJump(t, m, "落户")
+	m = update(m, keyRunes("b"))
+	if len(m.bookmarks.entries) != 1 || m.bookmarks.entries[0].Orphan || !m.tree.marked[luohuClause] {
+		t.Fatalf("after b: entries %+v, marked %v", m.bookmarks.entries, m.tree.marked[luohuClause])
+	}
+	b, ok := openStore(t, dir).Get(luohuClause)
+	n, _ := c.Node(luohuClause)
+	if !ok || b.Note != "旧备注" || !b.Created.Equal(created) || b.Fingerprint != bookmark.Fingerprint(n) {
+		t.Errorf("file after b: %+v", b)
+	}
+}
