@@ -402,6 +402,12 @@ func (m Model) position() string {
 	if m.mode == modeBookmarks {
 		return m.bookmarks.position()
 	}
+	if m.mode == modeRelated {
+		return listPosition(m.related.cursor, len(m.related.matches))
+	}
+	if m.mode == modeTargets {
+		return listPosition(m.targets.cursor, len(m.targets.shown))
+	}
 	if m.mode != modeBrowse {
 		return ""
 	}

@@ -132,3 +132,12 @@ func (b background) stop() {
 		b.cancel()
 	}
 }
+
+// listPosition is the status bar's "row/rows" for a list, empty when the
+// list is.
+func listPosition(cursor, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", cursor+1, n)
+}
