@@ -275,6 +275,21 @@ func TestConcurrentSearches(t *testing.T) {
 	wg.Wait()
 }
 
+func TestSnippetIsPrintable(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{"", "\x1b[31m放宽\x00落户\xff条件\r\n"}}))
+	rs := search(t, ix, "落户", 1)
+	if len(rs) != 1 {
+		t.Fatal("no result")
+	}
+	if got, want := rs[0].Snippet, " [31m放宽 落户\ufffd条件  "; got != want {
+		t.Errorf("snippet %q, want %q", got, want)
+	}
+	snip := []rune(rs[0].Snippet)
+	if string(snip[rs[0].SnippetMatched[0]:rs[0].SnippetMatched[1]+1]) != "落户" {
+		t.Errorf("snippet positions %v misaligned in %q", rs[0].SnippetMatched, rs[0].Snippet)
+	}
+}
+
 func TestSnippetWindow(t *testing.T) {
 	long := ""
 	for i := 0; i < 60; i++ {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus"
@@ -32,9 +33,11 @@ type Result struct {
 	// sahilm/fuzzy's bonus normalised per rune. One-character queries
 	// score only the first three parts.
 	Score int
-	// Snippet is the matched field on one line (newlines become spaces),
-	// cut to a window of about 80 runes around the match for long texts,
-	// with "…" where it was cut.
+	// Snippet is the matched field on one line, cut to a window of about
+	// 80 runes around the match for long texts, with "…" where it was cut.
+	// Control characters (newlines, tabs, escapes) become spaces and
+	// invalid UTF-8 becomes U+FFFD, one rune for one, so it is safe to
+	// print as it is and SnippetMatched stays aligned.
 	Snippet string
 	// SnippetMatched holds the matched rune positions inside Snippet.
 	SnippetMatched []int
@@ -477,7 +480,12 @@ func snippet(s string, pos []int) (string, []int) {
 		b.WriteString("…")
 		shift++
 	}
-	b.WriteString(strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(s[lo:hi]))
+	for _, r := range s[lo:hi] {
+		if unicode.IsControl(r) {
+			r = ' ' // newlines, tabs, escapes: one line, safe to print
+		}
+		b.WriteRune(r) // an invalid byte becomes U+FFFD, still one rune
+	}
 	if to < n {
 		b.WriteString("…")
 	}
