@@ -97,7 +97,7 @@ func (m targetsModel) SetTargets(ts []targets.Target) targetsModel {
 		}
 	}
 	m.docW = clamp(m.docW, len("doc"), targetsDocMaxWidth)
-	return m.refilter()
+	return m.refilter(false)
 }
 
 // Open focuses the filter, keeping the last query, order and cursor.
@@ -120,18 +120,28 @@ func (m targetsModel) SetSize(w, h int) targetsModel {
 }
 
 // refilter recomputes the shown rows from the query and the order,
-// keeping the cursor on the same target when it is still shown.
-func (m targetsModel) refilter() targetsModel {
+// keeping the cursor on the same target when it is still shown. With
+// narrow, a query that extends the one shown filters the rows already
+// shown (every word of the longer query contains one of the shorter, so
+// its matches are a subset, in the same order): typing stays cheap on a
+// large corpus.
+func (m targetsModel) refilter(narrow bool) targetsModel {
 	var cur *targets.Target
 	if m.cursor >= 0 && m.cursor < len(m.shown) {
 		t := m.shown[m.cursor]
 		cur = &t
 	}
-	m.query = m.input.Value()
-	m.shown = targets.Filter(m.all, m.query)
-	if m.order == byYear {
-		targets.SortByYear(m.shown)
+	q := m.input.Value()
+	narrow = narrow && m.query != "" && strings.HasPrefix(q, m.query)
+	if narrow {
+		m.shown = targets.Filter(m.shown, q)
+	} else {
+		m.shown = targets.Filter(m.all, q)
+		if m.order == byYear {
+			targets.SortByYear(m.shown)
+		}
 	}
+	m.query = q
 	m.cursor = 0
 	if cur != nil {
 		for i, t := range m.shown {
@@ -175,7 +185,7 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 		return m, nil
 	case key.Matches(km, keys.Sort):
 		m.order = 1 - m.order
-		return m.refilter(), nil
+		return m.refilter(false), nil
 	case key.Matches(km, keys.ResultUp):
 		m.cursor--
 	case key.Matches(km, keys.ResultDown):
@@ -188,7 +198,7 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(km)
 		if m.input.Value() != m.query {
-			m = m.refilter()
+			m = m.refilter(true)
 		}
 		return m, cmd
 	}

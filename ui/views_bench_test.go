@@ -2,8 +2,12 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"policyreader/corpus"
 	"policyreader/corpus/related"
 	"policyreader/corpus/targets"
 
@@ -98,4 +102,73 @@ func BenchmarkViewsReady(b *testing.B) {
 		next = update(next, targetsReadyMsg{targets: ts})
 		_ = next.View()
 	}
+}
+
+// loadCopies loads n copies of the seeds under distinct names (n = 60 is
+// about 10 MB of text), parsed and highlighted like the user's own folder.
+func loadCopies(b *testing.B, n int) *corpus.Corpus {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no seeds: %v", err)
+	}
+	dir := b.TempDir()
+	var paths []string
+	for i := range n {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p := filepath.Join(dir, fmt.Sprintf("%03d-%s", i, filepath.Base(f)))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			paths = append(paths, p)
+		}
+	}
+	c, errs := corpus.LoadPaths(paths)
+	if len(errs) > 0 {
+		b.Fatalf("load: %v", errs)
+	}
+	return c
+}
+
+// BenchmarkViews10MB measures the views on about 10 MB of documents: the
+// off-loop start-up work (related index and targets), and on the event
+// loop one filter keystroke in the targets table and showing a clause with
+// its related section (an uncached query).
+func BenchmarkViews10MB(b *testing.B) {
+	c := loadCopies(b, 60)
+	b.Run("startup-off-loop", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := related.Build(context.Background(), c); err != nil {
+				b.Fatal(err)
+			}
+			_ = targets.Collect(c)
+		}
+	})
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	b.Logf("%d targets, %d indexed nodes", len(m.targets.all), m.rel.index.Len())
+	t := update(m, keyRunes("t"))
+	b.Run("targets-keystroke", func(b *testing.B) {
+		for b.Loop() {
+			_ = update(t, keyRunes("万")).View()
+		}
+	})
+	t1 := update(t, keyRunes("万"))
+	b.Run("targets-keystroke-narrowing", func(b *testing.B) {
+		for b.Loop() {
+			_ = update(t1, keyRunes("人")).View()
+		}
+	})
+	n := node(b, m, "000-"+centralHukou)
+	b.Run("select-clause", func(b *testing.B) {
+		for b.Loop() {
+			m.rel.cache = map[string][]related.Match{}
+			m.detail.cache = map[detailKey][]detailLine{}
+			_ = m.detail.Show(n.Doc, n).View()
+		}
+	})
 }

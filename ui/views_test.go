@@ -350,6 +350,35 @@ func TestTargetsFilterCJK(t *testing.T) {
 	}
 }
 
+// TestTargetsNarrowing: typing a query one rune at a time, in either
+// order, shows exactly what filtering everything for it shows, in order.
+func TestTargetsNarrowing(t *testing.T) {
+	for _, byYearFirst := range []bool{false, true} {
+		m := update(started(t, 100, 30), keyRunes("t"))
+		if byYearFirst {
+			m = update(m, keySort)
+		}
+		full := slices.Clone(m.targets.all)
+		if byYearFirst {
+			targets.SortByYear(full)
+		}
+		same := func(a, b targets.Target) bool { return a.Node == b.Node && a.Start == b.Start }
+		q := ""
+		for _, r := range "万人 以上" {
+			m = update(m, keyRunes(string(r)))
+			q += string(r)
+			if want := targets.Filter(full, q); !slices.EqualFunc(m.targets.shown, want, same) {
+				t.Fatalf("by year %v, after %q: %d rows, want %d", byYearFirst, q, len(m.targets.shown), len(want))
+			}
+		}
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		if want := targets.Filter(full, "万人 "); !slices.EqualFunc(m.targets.shown, want, same) {
+			t.Errorf("after backspaces: %d rows, want %d", len(m.targets.shown), len(want))
+		}
+	}
+}
+
 // TestTargetsSort: ctrl+s sorts by year, ascending with undated targets
 // last, and back to document (corpus) order; the cursor stays on its target.
 func TestTargetsSort(t *testing.T) {
