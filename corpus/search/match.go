@@ -75,7 +75,7 @@ func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32,
 	if t.letters {
 		var start, end, occ int
 		if codes != nil {
-			var chains []string
+			var chains *chainTable
 			if lit == 0 {
 				chains = t.chains
 			}

@@ -337,9 +337,9 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 		q := parseQuery(qs)
 		tm := &q.terms[0]
 		f := ix.newPinyinFilter(tm)
-		var chains []string
+		var chains *chainTable
 		if len(f.alts) == 1 && allLetters(tm.runes) {
-			chains = f.alts[0]
+			chains = ix.skel.newChainTable(f.alts[0])
 		}
 		for e := range ix.entries {
 			s := asciiLower(ix.entries[e].str)

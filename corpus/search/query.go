@@ -21,7 +21,7 @@ type term struct {
 	filter *pinyinFilter
 	// chains are the initials sequences a term of letters only may spell
 	// (nil: unconstrained), set by Search.
-	chains []string
+	chains *chainTable
 }
 
 // query is a parsed search query.

@@ -70,7 +70,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		}
 		t.filter = ix.newPinyinFilter(t)
 		if len(t.filter.alts) == 1 && t.letterMask != 0 && allLetters(t.runes) {
-			t.chains = t.filter.alts[0]
+			t.chains = ix.skel.newChainTable(t.filter.alts[0])
 		}
 	}
 	cands := ix.candidates(q)

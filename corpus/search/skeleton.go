@@ -68,31 +68,76 @@ func (sk *skeleton) code(py *readingTable, r rune, size int) byte {
 // of returns the codes of entry e.
 func (sk *skeleton) of(e int32) []byte { return sk.codes[sk.start[e]:sk.start[e+1]] }
 
-// chainAt reports whether the codes from position 0 can spell one of the
-// initials sequences (nil chains: no constraint).
-func (sk *skeleton) chainAt(codes []byte, chains []string) bool {
-	if chains == nil {
+// chainTable tests the initials sequences a term may spell against the
+// skeleton codes at a position, all sequences at once: bit i of
+// tab[k][code] is set when sequence i allows code at offset k.
+type chainTable struct {
+	tab   [][256]uint64
+	lenLE []uint64 // per offset k: the sequences no longer than k
+	all   uint64
+}
+
+// maxChainCheck is how many positions a chain table checks; the matcher
+// verifies the rest.
+const maxChainCheck = 8
+
+// newChainTable builds the table for up to 64 sequences (nil chains: nil
+// table, no constraint).
+func (sk *skeleton) newChainTable(chains []string) *chainTable {
+	if len(chains) == 0 || len(chains) > 64 {
+		return nil
+	}
+	width := 0
+	for _, ch := range chains {
+		width = max(width, min(len(ch), maxChainCheck))
+	}
+	ct := &chainTable{tab: make([][256]uint64, width), lenLE: make([]uint64, width+1)}
+	for i, ch := range chains {
+		bit := uint64(1) << i
+		ct.all |= bit
+		for k := 0; k < width; k++ {
+			if k >= len(ch) {
+				for c := range ct.tab[k] {
+					ct.tab[k][c] |= bit
+				}
+				continue
+			}
+			need := uint32(1) << (ch[k] - 'a')
+			for c := range ct.tab[k] {
+				if sk.masks[c&63]&need != 0 {
+					ct.tab[k][c] |= bit
+				}
+			}
+		}
+		for k := range ct.lenLE {
+			if len(ch) <= k {
+				ct.lenLE[k] |= bit
+			}
+		}
+	}
+	return ct
+}
+
+// at reports whether the codes from position 0 can spell one of the
+// sequences (nil table: always).
+func (ct *chainTable) at(codes []byte) bool {
+	if ct == nil {
 		return true
 	}
-	for _, ch := range chains {
-		if len(ch) > len(codes) {
-			continue
+	m := ct.all
+	for k := 0; k < len(ct.tab) && m != 0; k++ {
+		if k >= len(codes) {
+			return m&ct.lenLE[k] != 0
 		}
-		ok := true
-		for k := 0; k < len(ch) && ok; k++ {
-			ok = sk.masks[codes[k]&63]&(1<<(ch[k]-'a')) != 0
-		}
-		if ok {
-			return true
-		}
+		m &= ct.tab[k][codes[k]]
 	}
-	return false
+	return m != 0
 }
 
 // pinyinSkel is matcher.pinyin over s guided by its skeleton codes: the
 // same result, but runes are decoded only where the first letter of q
 // starts a reading and the chain of initials can follow.
-func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains []string) (start, end, occ int) {
+func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable) (start, end, occ int) {
 	n := len(q)
 	firstBit := letterBit(q[0])
 	if n == 0 || n > maxTermRunes || firstBit == 0 {
@@ -110,7 +155,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	off := 0
 	for ri, c := range codes {
 		size := int(c>>6) + 1
-		if can[c] && sk.chainAt(codes[ri:], chains) && off < len(s) {
+		if can[c] && chains.at(codes[ri:]) && off < len(s) {
 			set := uint64(1)
 			k, rk := off, ri-1
 			for set != 0 && set&done == 0 && k < len(s) {
