@@ -11,6 +11,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // relatedLimit is how many related clauses the pane lists.
@@ -21,8 +22,9 @@ const relatedLimit = 20
 const relatedSectionLimit = 3
 
 // relatedRowsPerMatch is the height of one entry of the related pane:
-// score and heading, then the document label and path.
-const relatedRowsPerMatch = 2
+// score and heading, the document label and path, and the start of the
+// clause's text.
+const relatedRowsPerMatch = 3
 
 // relatedSource answers related-clause queries for the reader once the
 // index is built, remembering each node's answer: the detail pane asks on
@@ -252,8 +254,8 @@ func (m relatedModel) View() string {
 	return strings.Join(lines[:max(min(len(lines), m.height), 0)], "\n")
 }
 
-// matchView is two rows: pointer, score and clause title, then the
-// document label and the clause's path.
+// matchView is three rows: pointer, score and clause title; the document
+// label and the clause's path; the start of the clause's text.
 func (m relatedModel) matchView(mt related.Match, selected bool) []string {
 	st := m.styles
 	base, pointer := st.Result, "  "
@@ -262,7 +264,7 @@ func (m relatedModel) matchView(mt related.Match, selected bool) []string {
 	}
 	score := fmt.Sprintf("%.2f ", mt.Score)
 	line1 := base.Render(pointer) + st.Dim.Render(score) + base.Render(oneLine(textlayout.Sanitize(mt.Node.Title())))
-	indent := strings.Repeat(" ", len(pointer)+len(score))
+	indent := strings.Repeat(" ", lipgloss.Width(pointer)+lipgloss.Width(score))
 	loc := ""
 	if mt.Node.Doc != nil {
 		loc = docLabel(mt.Node.Doc, max(m.width-len(indent), 1))
@@ -271,5 +273,20 @@ func (m relatedModel) matchView(mt related.Match, selected bool) []string {
 		loc += " › " + oneLine(textlayout.Sanitize(strings.Join(p, " › ")))
 	}
 	line2 := indent + st.Location.Render(loc)
-	return []string{fitWidth(textlayout.Truncate(line1, m.width), m.width, base), textlayout.Truncate(line2, m.width)}
+	line3 := indent + st.Dim.Render(oneLine(textlayout.Sanitize(snippet(mt.Node, m.width))))
+	return []string{fitWidth(textlayout.Truncate(line1, m.width), m.width, base), textlayout.Truncate(line2, m.width), textlayout.Truncate(line3, m.width)}
+}
+
+// snippet is the start of n's text, or of its first descendant with text
+// (a clause made of items), about width runes: enough for one line.
+func snippet(n *corpus.Node, width int) string {
+	text := ""
+	n.Walk(func(c *corpus.Node) bool {
+		if text == "" && c.Kind != corpus.Table {
+			text = c.Text
+		}
+		return text == ""
+	})
+	r := []rune(text)
+	return string(r[:min(len(r), max(width, 1))])
 }

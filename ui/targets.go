@@ -263,7 +263,7 @@ func (m targetsModel) View() string {
 	if cols.doc < lipgloss.Width(docHead) {
 		docHead = "doc"
 	}
-	lines = append(lines, textlayout.Truncate(st.PaneTitle.Render(m.row(cols, docHead, "clause", "target", "year")), w))
+	lines = append(lines, textlayout.Truncate(st.PaneTitle.Render(m.row(cols, docHead, "clause", "target", "year", nil)), w))
 	end := min(m.offset+m.visible(), len(m.shown))
 	for i := m.offset; i < end; i++ {
 		lines = append(lines, m.targetView(cols, m.shown[i], i == m.cursor))
@@ -274,19 +274,31 @@ func (m targetsModel) View() string {
 	return strings.Join(lines[:max(min(len(lines), m.height), 0)], "\n")
 }
 
-// row lays out the cells of one row (without pointer) in the columns.
-func (m targetsModel) row(c targetsColumns, doc, clause, phrase, year string) string {
+// Columns of the targets table, for painting.
+const (
+	colDoc = iota
+	colClause
+	colPhrase
+	colYear
+)
+
+// row lays out the cells of one row (after a blank pointer) in the
+// columns; paint, if not nil, styles each padded cell.
+func (m targetsModel) row(c targetsColumns, doc, clause, phrase, year string, paint func(col int, s string) string) string {
+	if paint == nil {
+		paint = func(_ int, s string) string { return s }
+	}
 	gap := strings.Repeat(" ", targetsGap)
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", targetsPointerWidth))
 	if c.doc > 0 {
-		b.WriteString(cell(doc, c.doc) + gap)
+		b.WriteString(paint(colDoc, cell(doc, c.doc)) + gap)
 	}
 	if c.clause > 0 {
-		b.WriteString(cell(clause, c.clause) + gap)
+		b.WriteString(paint(colClause, cell(clause, c.clause)) + gap)
 	}
-	b.WriteString(cell(phrase, c.phrase) + gap)
-	b.WriteString(cell(year, targetsYearWidth))
+	b.WriteString(paint(colPhrase, cell(phrase, c.phrase)) + gap)
+	b.WriteString(paint(colYear, cell(year, targetsYearWidth)))
 	return b.String()
 }
 
@@ -301,9 +313,11 @@ func (m targetsModel) targetView(c targetsColumns, t targets.Target, selected bo
 		doc = t.Node.Doc
 	}
 	clean := func(s string) string { return oneLine(textlayout.Sanitize(s)) }
-	plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year)
 	if selected {
+		plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year, nil)
 		return fitWidth(st.ResultSelected.Render(textlayout.Truncate("▸"+plain[1:], m.width)), m.width, st.ResultSelected)
 	}
-	return st.Result.Render(textlayout.Truncate(plain, m.width))
+	styles := [...]lipgloss.Style{colDoc: st.Location, colClause: st.Result, colPhrase: st.Target, colYear: st.Result}
+	paint := func(col int, s string) string { return styles[col].Render(s) }
+	return textlayout.Truncate(m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year, paint), m.width)
 }
