@@ -35,6 +35,7 @@ type entry struct {
 	runes int32  // rune count of str
 	field uint8
 	upper bool // str holds an ASCII capital letter (case-folded matching needed)
+	valid bool // str is valid UTF-8, so its skeleton can be walked by lead bytes
 }
 
 // Index is a search index over a corpus. Build it with New; it is safe for
@@ -165,7 +166,13 @@ func (ix *Index) build() {
 	for i := range ix.entries {
 		runes[i] = ix.entries[i].runes
 	}
-	ix.skel = newSkeleton(ix.py, runes)
+	freq := make([]int, len(ix.py.list))
+	for r := range counts[0].dense {
+		if id := ix.py.id(rune(r)); id != 0 {
+			freq[id] += int(counts[0].dense[r] + counts[1].dense[r])
+		}
+	}
+	ix.skel = newSkeleton(ix.py, runes, freq)
 	offs := [2]*runeCounts{zeroCounts(), counts[0]}
 	for p := range parts {
 		wg.Add(1)
@@ -184,6 +191,7 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 	last := newLastSeen()
 	for e := lo; e < hi; e++ {
 		en := &ix.entries[e]
+		en.valid = utf8.ValidString(en.str)
 		runes := 0
 		for _, r := range en.str {
 			runes++
@@ -206,34 +214,53 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 func (ix *Index) fill(lo, hi int, start *runeCounts) {
 	pos := start.clone()
 	last := newLastSeen()
+	for r, stop := range ix.post.stop {
+		if stop {
+			last.dense[r] = stopMark // never "new": no list to write
+		}
+	}
+	sk := ix.skel
 	for e := lo; e < hi; e++ {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
 		pairs := ix.pairs[e*pairWords : (e+1)*pairWords]
-		codes := ix.skel.of(int32(e))
+		codes := sk.of(int32(e))
 		ri := 0
 		for i := 0; i < len(s); {
 			r, size := rune(s[i]), 1
-			var cur uint32
+			var code byte
 			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
-				cur = ix.py.initialMask(r)
-				ini |= cur
+				r, size = decodeRune(s, i)
+				code = sk.code(ix.py, r)
 			} else {
 				r = foldRune(r)
-				cur = letterBit(r)
+				if b := letterBit(r); b != 0 {
+					code = byte(r-'a') + 1
+				}
+			}
+			// An index past 26 is a heteronym with several initials, or
+			// every letter when the mask table overflowed: both safe.
+			cur := sk.masks[code]
+			if r < utf8.RuneSelf {
 				lit |= cur
+			} else {
+				ini |= cur
 			}
 			if prev != 0 && cur != 0 {
-				setPairs(pairs, prev, cur)
+				if prev&(prev-1) == 0 && cur&(cur-1) == 0 {
+					k := bits.TrailingZeros32(prev)*26 + bits.TrailingZeros32(cur)
+					pairs[k/64] |= 1 << (k % 64)
+				} else {
+					setPairs(pairs, prev, cur)
+				}
 			}
 			prev = cur
 			if ri < len(codes) {
-				codes[ri] = ix.skel.code(ix.py, r, size)
+				codes[ri] = code
 			}
 			ri++
 			i += size
-			if ix.post.stopped(r) || last.seen(r, int32(e)) {
+			if last.seen(r, int32(e)) {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))

@@ -128,10 +128,13 @@ func newLastSeen() *lastSeen {
 	return l
 }
 
+// stopMark in lastSeen.dense makes a rune always seen.
+const stopMark = -2
+
 // seen reports whether r was already seen in entry e, and marks it.
 func (l *lastSeen) seen(r rune, e int32) bool {
 	if r >= 0 && r < 1<<16 {
-		if l.dense[r] == e {
+		if v := l.dense[r]; v == e || v == stopMark {
 			return true
 		}
 		l.dense[r] = e

@@ -233,7 +233,11 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 	ok = true
 	for i := range q.terms {
 		t := &q.terms[i]
-		tm, tok, trel := mt.match(t, en.str, en.upper, en.field, uint32(ix.letters[e]), ix.skel.of(e))
+		var codes []byte
+		if en.valid {
+			codes = ix.skel.of(e)
+		}
+		tm, tok, trel := mt.match(t, en.str, en.upper, en.field, uint32(ix.letters[e]), codes)
 		if trel {
 			inFieldRelaxed++
 		}

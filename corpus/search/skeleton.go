@@ -1,68 +1,94 @@
 package search
 
-// skeleton keeps one byte per rune of every entry: the rune's UTF-8 length
-// (bits 6-7, minus one) and an index into a table of initial masks (bits
-// 0-5). The pinyin matcher walks it instead of decoding text, and decodes
-// only where a match can start.
+import (
+	"cmp"
+	"slices"
+)
+
+// skeleton keeps one byte per rune of every entry: an index into a table
+// of initial masks (the letters the rune's readings start with). The
+// pinyin matcher walks it instead of decoding text, and decodes only where
+// a match can start.
 type skeleton struct {
 	codes []byte // every entry's codes, concatenated in entry order
 	start []int  // per entry: its first code; one extra at the end
-	masks [64]uint32
+	masks [256]uint32
 	// maskIdx maps a reading table id to its mask index.
 	maskIdx []byte
+	// denseIdx is maskIdx by rune for the dense CJK blocks.
+	denseIdx []byte
 }
 
-// anyMask stands for every letter; it is the last mask slot, used when a
-// corpus has more distinct initial masks than fit.
-const anyMaskIdx = 63
+// anyMaskIdx stands for every letter; it is the last slot, shared by the
+// rarest masks when a corpus has more distinct ones than fit.
+const anyMaskIdx = 255
 
 // newSkeleton lays out the codes for entries of the given rune counts and
 // assigns mask indexes: 0 no letter, 1-26 one letter, then the masks of
-// heteronyms with several initials.
-func newSkeleton(py *readingTable, runes []int32) *skeleton {
+// heteronyms with several initials, most frequent first (freq is per
+// reading table id).
+func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 	sk := &skeleton{start: make([]int, len(runes)+1)}
 	for i, n := range runes {
 		sk.start[i+1] = sk.start[i] + int(n)
 	}
 	sk.codes = make([]byte, sk.start[len(runes)])
-	for i := 0; i < 26; i++ {
-		sk.masks[i+1] = 1 << i
-	}
-	sk.masks[anyMaskIdx] = 1<<26 - 1
-	next := 27
 	idx := map[uint32]byte{0: 0}
 	for i := 0; i < 26; i++ {
+		sk.masks[i+1] = 1 << i
 		idx[1<<i] = byte(i + 1)
+	}
+	sk.masks[anyMaskIdx] = 1<<26 - 1
+	multi := map[uint32]int{}
+	for id, m := range py.initials {
+		if _, ok := idx[m]; !ok {
+			multi[m] += freq[id]
+		}
+	}
+	order := make([]uint32, 0, len(multi))
+	for m := range multi {
+		order = append(order, m)
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		if c := cmp.Compare(multi[b], multi[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	next := 27
+	for _, m := range order {
+		if next < anyMaskIdx {
+			idx[m] = byte(next)
+			sk.masks[next] = m
+			next++
+		} else {
+			idx[m] = anyMaskIdx
+		}
 	}
 	sk.maskIdx = make([]byte, len(py.initials))
 	for id, m := range py.initials {
-		k, ok := idx[m]
-		if !ok {
-			if next < anyMaskIdx {
-				k = byte(next)
-				sk.masks[next] = m
-				next++
-			} else {
-				k = anyMaskIdx
-			}
-			idx[m] = k
-		}
-		sk.maskIdx[id] = k
+		sk.maskIdx[id] = idx[m]
+	}
+	sk.denseIdx = make([]byte, len(py.dense))
+	for i, id := range py.dense {
+		sk.denseIdx[i] = sk.maskIdx[id]
 	}
 	return sk
 }
 
-// code returns the byte for rune r of UTF-8 length size.
-func (sk *skeleton) code(py *readingTable, r rune, size int) byte {
-	var k byte
-	if r < 0x80 {
+// code returns the byte for rune r.
+func (sk *skeleton) code(py *readingTable, r rune) byte {
+	switch {
+	case r < 0x80:
 		if b := letterBit(r); b != 0 {
-			k = byte(foldRune(r)-'a') + 1
+			return byte(foldRune(r)-'a') + 1
 		}
-	} else {
-		k = sk.maskIdx[py.id(r)]
+		return 0
+	case r >= denseBase && r < denseEnd:
+		return sk.denseIdx[r-denseBase]
+	default:
+		return sk.maskIdx[py.id(r)]
 	}
-	return byte(size-1)<<6 | k
 }
 
 // of returns the codes of entry e.
@@ -104,7 +130,7 @@ func (sk *skeleton) newChainTable(chains []string) *chainTable {
 			}
 			need := uint32(1) << (ch[k] - 'a')
 			for c := range ct.tab[k] {
-				if sk.masks[c&63]&need != 0 {
+				if sk.masks[c]&need != 0 {
 					ct.tab[k][c] |= bit
 				}
 			}
@@ -136,7 +162,8 @@ func (ct *chainTable) at(codes []byte) bool {
 
 // pinyinSkel is matcher.pinyin over s guided by its skeleton codes: the
 // same result, but runes are decoded only where the first letter of q
-// starts a reading and the chain of initials can follow.
+// starts a reading and the chain of initials can follow. s must be valid
+// UTF-8 (rune lengths are read from lead bytes).
 func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable) (start, end, occ int) {
 	n := len(q)
 	firstBit := letterBit(q[0])
@@ -148,13 +175,16 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	can := &mt.startTab
 	if mt.startBit != firstBit {
 		for c := range can {
-			can[c] = sk.masks[c&63]&firstBit != 0
+			can[c] = sk.masks[c]&firstBit != 0
 		}
 		mt.startBit = firstBit
 	}
 	off := 0
 	for ri, c := range codes {
-		size := int(c>>6) + 1
+		if off >= len(s) {
+			break
+		}
+		size := leadLen(s[off])
 		if can[c] && chains.at(codes[ri:]) && off < len(s) {
 			set := uint64(1)
 			k, rk := off, ri-1
@@ -174,4 +204,18 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		off += size
 	}
 	return start, end, occ
+}
+
+// leadLen returns the length of the UTF-8 sequence a valid lead byte starts.
+func leadLen(b byte) int {
+	switch {
+	case b < 0x80:
+		return 1
+	case b < 0xE0:
+		return 2
+	case b < 0xF0:
+		return 3
+	default:
+		return 4
+	}
 }
