@@ -195,3 +195,26 @@ func TestStopRunesChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitGivesThePrefixOfAllResults checks the early stop after
+// headings: results under a limit are the first results without one.
+func TestLimitGivesThePrefixOfAllResults(t *testing.T) {
+	ix := seedIndex(t)
+	for _, q := range []string{"jy", "ji", "l", "lu", "落户", "就业", "zc", "发展 j", "gd"} {
+		all := search(t, seedIndex(t), q, 0)
+		for _, k := range []int{1, 3, 10} {
+			got := search(t, ix, q, k)
+			want := all[:min(k, len(all))]
+			if len(got) != len(want) {
+				t.Errorf("%q limit %d: %d results, want %d", q, k, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+					t.Errorf("%q limit %d #%d: %s, want %s", q, k, i, got[i].ID, want[i].ID)
+					break
+				}
+			}
+		}
+	}
+}

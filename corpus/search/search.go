@@ -74,32 +74,70 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		}
 	}
 	cands := ix.candidates(q)
-	hits, relaxed, err := ix.score(ctx, q, cands)
+	var heads, texts []int32
+	for _, e := range cands {
+		if ix.entries[e].field == fieldHeading {
+			heads = append(heads, e)
+		} else {
+			texts = append(texts, e)
+		}
+	}
+	// Headings first: once limit nodes match a heading contiguously (the
+	// top tier of the score), no text can enter the results, and the
+	// texts, the bulk of a large corpus, are not scored at all.
+	hits, relaxed, err := ix.score(ctx, q, heads)
 	if err != nil {
 		return nil, err
 	}
-	ix.remember(q.key, relaxed)
-	return ix.results(hits, limit), nil
+	if limit > 0 && topTier(hits) >= limit {
+		// The texts' matches are unknown; the candidates hold them all,
+		// so they narrow the next keystroke instead.
+		ix.remember(q.key, cands)
+		return ix.results(hits, limit), nil
+	}
+	textHits, textRelaxed, err := ix.score(ctx, q, texts)
+	if err != nil {
+		return nil, err
+	}
+	ix.remember(q.key, union(relaxed, textRelaxed))
+	return ix.results(append(hits, textHits...), limit), nil
+}
+
+// topTier counts the hits in the top tier of the score: contiguous
+// heading matches.
+func topTier(hits []hit) int {
+	n := 0
+	for _, h := range hits {
+		if h.score >= scoreContiguous+scoreHeading {
+			n++
+		}
+	}
+	return n
 }
 
 // candidates returns the entries worth scoring, in entry order: those that
 // pass the prefilter of some term (a term's runes all occur; for a pinyin
-// term its first letter starts a reading), narrowed by the previous
-// query's matches when this query extends it.
+// term its letters pass the pinyin filter). When this query extends a
+// remembered one, only that query's matches are considered.
 func (ix *Index) candidates(q query) []int32 {
+	base, narrowed := ix.narrowed(q)
+	if !narrowed {
+		base = nil
+	}
 	var c []int32
 	for i := range q.terms {
-		c = union(c, ix.prefilter(&q.terms[i]))
-	}
-	if prev, ok := ix.narrowed(q); ok {
-		c = intersect(c, prev)
+		c = union(c, ix.prefilter(&q.terms[i], base, narrowed))
 	}
 	return c
 }
 
-// prefilter returns the entries that may match t in their own field.
-func (ix *Index) prefilter(t *term) []int32 {
+// prefilter returns the entries that may match t in their own field,
+// among base when narrowed (all entries otherwise).
+func (ix *Index) prefilter(t *term, base []int32, narrowed bool) []int32 {
 	lit := ix.withRunes(t.runes, nil)
+	if narrowed {
+		lit = intersect(lit, base)
+	}
 	if !t.letters {
 		return lit
 	}
@@ -117,9 +155,19 @@ func (ix *Index) prefilter(t *term) []int32 {
 	}
 	keep := func(e int32) bool { return f.keep(ix, e) }
 	var py []int32
-	if len(others) > 0 {
+	switch {
+	case len(others) > 0:
 		py = ix.withRunes(others, keep)
-	} else {
+		if narrowed {
+			py = intersect(py, base)
+		}
+	case narrowed:
+		for _, e := range base {
+			if keep(e) {
+				py = append(py, e)
+			}
+		}
+	default:
 		for e := range ix.entries {
 			if keep(int32(e)) {
 				py = append(py, int32(e))
