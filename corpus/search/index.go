@@ -173,7 +173,7 @@ func (ix *Index) build() {
 		}
 	}
 	ix.skel = newSkeleton(ix.py, runes, freq)
-	offs := [2]*runeCounts{zeroCounts(), counts[0]}
+	offs := [2]*runeCounts{newRuneCounts(), counts[0]}
 	for p := range parts {
 		wg.Add(1)
 		go func(p int) {

@@ -205,7 +205,7 @@ func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
 	}
 	rds := mt.py.readings(r)
 	for s := set; s != 0; s &= s - 1 {
-		j := trailingZeros(s)
+		j := bits.TrailingZeros64(s)
 		if j >= n {
 			continue
 		}
@@ -220,8 +220,6 @@ func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
 	}
 	return next
 }
-
-func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }
 
 // decodeRune decodes the rune at s[i:] like utf8.DecodeRuneInString (so
 // positions agree with for-range loops), inlining the three-byte case that

@@ -83,8 +83,6 @@ func newRuneCounts() *runeCounts {
 	return &runeCounts{dense: make([]int32, 1<<16), other: map[rune]int32{}}
 }
 
-func zeroCounts() *runeCounts { return newRuneCounts() }
-
 func (c *runeCounts) inc(r rune) {
 	if r >= 0 && r < 1<<16 {
 		c.dense[r]++

@@ -4,10 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"policyreader/corpus"
 )
@@ -378,68 +375,6 @@ func (ix *Index) result(h hit) Result {
 	return Result{Node: n, ID: n.ID, Field: field, Matched: h.pos, Score: h.score, Snippet: snip, SnippetMatched: sm}
 }
 
-// searchRune answers a one-rune query without scoring: every match is one
-// contiguous rune, so the order is headings, then texts, each in document
-// order, and the first limit are taken straight from the postings (or, for
-// a letter, from the per-entry letter masks).
-func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, error) {
-	t := &q.terms[0]
-	r := t.runes[0]
-	var cands []int32
-	if b := letterBit(r); b != 0 {
-		for e, m := range ix.letters {
-			if (uint32(m)|uint32(m>>32))&b != 0 {
-				cands = append(cands, int32(e))
-			}
-		}
-	} else if ix.post.stopped(r) {
-		cands = ix.allEntries()
-	} else {
-		cands = ix.post.get(r)
-	}
-	ix.remember(q.key, cands)
-	score := [2]int{composeScore(true, true, 1, 0), composeScore(true, false, 1, 0)}
-	seen := map[int32]bool{}
-	var out []Result
-	for _, field := range []uint8{fieldHeading, fieldText} {
-		for i, e := range cands {
-			if i%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			if limit > 0 && len(out) >= limit {
-				return out, nil
-			}
-			en := &ix.entries[e]
-			if en.field != field || seen[en.node] {
-				continue
-			}
-			p := ix.firstRune(en, r)
-			if p < 0 {
-				continue
-			}
-			seen[en.node] = true
-			out = append(out, ix.result(hit{entry: e, score: score[field], pos: []int{p}}))
-		}
-	}
-	return out, nil
-}
-
-// firstRune returns the rune position of the first rune of en that is r
-// (folded) or, for a letter, whose reading starts with r.
-func (ix *Index) firstRune(en *entry, r rune) int {
-	b := letterBit(r)
-	i := 0
-	for _, c := range en.str {
-		if foldRune(c) == r || (b != 0 && ix.py.initialMask(c)&b != 0) {
-			return i
-		}
-		i++
-	}
-	return -1
-}
-
 // allEntries lists every entry, for a term made only of stop runes.
 func (ix *Index) allEntries() []int32 {
 	all := make([]int32, len(ix.entries))
@@ -456,98 +391,6 @@ func allLetters(rs []rune) bool {
 		}
 	}
 	return true
-}
-
-// narrowCache remembers the entries the last few queries matched in order,
-// so a keystroke that extends one of them (typing on, or typing again after
-// a backspace) scores only those.
-type narrowCache struct {
-	keys []string
-	ids  [][]int32
-}
-
-// narrowSlots is how many queries the cache keeps.
-const narrowSlots = 8
-
-func (ix *Index) remember(key string, ids []int32) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	c := &ix.cache
-	if key == "" {
-		c.keys, c.ids = nil, nil
-		return
-	}
-	for i, k := range c.keys {
-		if k == key {
-			c.keys = append(c.keys[:i], c.keys[i+1:]...)
-			c.ids = append(c.ids[:i], c.ids[i+1:]...)
-			break
-		}
-	}
-	if len(c.keys) == narrowSlots {
-		c.keys, c.ids = c.keys[1:], c.ids[1:]
-	}
-	c.keys = append(c.keys, key)
-	c.ids = append(c.ids, ids)
-}
-
-// narrowed returns the matches of the longest remembered query that q
-// extends.
-func (ix *Index) narrowed(q query) ([]int32, bool) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	best := -1
-	for i, k := range ix.cache.keys {
-		if q.extends(k) && (best < 0 || len(k) > len(ix.cache.keys[best])) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return nil, false
-	}
-	return ix.cache.ids[best], true
-}
-
-// snippetRunes is the width of a snippet window.
-const snippetRunes = 80
-
-// snippet returns s on one line, cut to a window around pos when long, and
-// pos shifted into it.
-func snippet(s string, pos []int) (string, []int) {
-	n := utf8.RuneCountInString(s)
-	from, to := 0, n
-	if n > snippetRunes {
-		first := 0
-		if len(pos) > 0 {
-			first = pos[0]
-		}
-		from = max(0, first-snippetRunes/4)
-		to = min(n, from+snippetRunes)
-		from = max(0, to-snippetRunes)
-	}
-	lo, hi := byteRange(s, from, to)
-	var b strings.Builder
-	shift := -from
-	if from > 0 {
-		b.WriteString("…")
-		shift++
-	}
-	for _, r := range s[lo:hi] {
-		if unicode.IsControl(r) {
-			r = ' ' // newlines, tabs, escapes: one line, safe to print
-		}
-		b.WriteRune(r) // an invalid byte becomes U+FFFD, still one rune
-	}
-	if to < n {
-		b.WriteString("…")
-	}
-	var sm []int
-	for _, p := range pos {
-		if p >= from && p < to {
-			sm = append(sm, p+shift)
-		}
-	}
-	return b.String(), sm
 }
 
 // String describes the index size, for logs and benchmarks.
