@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // tmuxTimeout bounds every wait for the screen or the exit status.
@@ -173,6 +175,54 @@ func TestTmuxEndToEnd(t *testing.T) {
 	r.waitText("the bookmark listed", "Bookmarks (1)", "(四)以户籍制度和公共服务牵引区域流动", "just now")
 	r.keys("Escape")
 	r.waitText("the list closed", "TEXT")
+	r.keys("q")
+	r.waitExit()
+}
+
+// TestTmuxCorpusFolder runs the real binary on --corpus with a folder
+// holding a seed in GB18030 and a binary file: the reader opens on the
+// document, the status bar warns about the skipped file, q exits 0.
+func TestTmuxCorpusFolder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux is not installed; install it to run the end-to-end test (CI does)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "policyreader")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	seed, err := os.ReadFile(filepath.Join("..", "seeds", "central-2019-social-mobility-opinions.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"opinions-gb18030.txt": gb,
+		"binary.txt":           {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'},
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := startTmux(t, tmux, dir, "corpus", 100, 30, bin, "--corpus", docs, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the document and the warning", "Documents (1)", "关于促进劳动力和人才社会性流动体制机制改革的意见",
+		"1 file skipped: binary.txt: not a text file (binary data)")
+	r.keys("Enter")
+	screen := r.waitText("the document's text", "TEXT")
+	if !strings.Contains(detailText(screen), "社会性流动") {
+		t.Errorf("detail pane does not show the document; screen:\n%s", screen)
+	}
 	r.keys("q")
 	r.waitExit()
 }

@@ -102,6 +102,7 @@ type Model struct {
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
 	bg        background
+	load      loadState // documents still loading (NewLoading)
 }
 
 // New returns the reader on c, the first document selected.
@@ -139,6 +140,9 @@ func New(c *corpus.Corpus, opts Options) Model {
 
 // Init builds the search index off the event loop.
 func (m Model) Init() tea.Cmd {
+	if m.loading() {
+		return m.loadInit()
+	}
 	c := m.corpus
 	return tea.Batch(func() tea.Msg {
 		return indexReadyMsg{search: search.New(c).Search}
@@ -155,6 +159,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		return m.handleMouse(msg), nil
+	case loadProgressMsg, loadSlowMsg, loadSpinMsg, corpusLoadedMsg:
+		return m.updateLoad(msg)
 	case selectNodeMsg:
 		m.detail = m.detail.Show(msg.doc, msg.node)
 		return m, nil
@@ -226,6 +232,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.quit()
 	}
 	m.status = m.status.SetMessage("", false)
+	if m.loading() && m.mode != modeHelp {
+		return m.handleLoadingKey(msg)
+	}
 	switch m.mode {
 	case modeSearch:
 		var cmd tea.Cmd
@@ -311,7 +320,7 @@ func (m Model) onTree(x int) bool {
 }
 
 func (m Model) handleMouse(msg tea.MouseMsg) Model {
-	if m.mode != modeBrowse || msg.Y >= m.layout.bodyHeight {
+	if m.mode != modeBrowse || msg.Y >= m.layout.bodyHeight || m.loading() {
 		return m
 	}
 	tree := m.onTree(msg.X)
@@ -369,7 +378,7 @@ func (m Model) View() string {
 		return "" // the terminal size arrives right after start
 	}
 	l := m.layout
-	status := m.status.View(l.width, m.statusLabel(), m.position(), m.keys)
+	status := m.status.View(l.width, m.statusLabel(), m.position(), m.statusKeys())
 	if l.bodyHeight == 0 {
 		return status
 	}
@@ -392,6 +401,9 @@ func (m Model) View() string {
 }
 
 func (m Model) statusLabel() string {
+	if s := m.loadLabel(); s != "" {
+		return s
+	}
 	if m.mode == modeBrowse {
 		return m.focus.String()
 	}
@@ -399,6 +411,9 @@ func (m Model) statusLabel() string {
 }
 
 func (m Model) position() string {
+	if m.loading() {
+		return ""
+	}
 	if m.mode == modeBookmarks {
 		return m.bookmarks.position()
 	}
@@ -419,6 +434,9 @@ func (m Model) position() string {
 
 // browseView draws tree and detail side by side, or the focused one alone.
 func (m Model) browseView() string {
+	if m.loading() {
+		return m.loadingView()
+	}
 	l := m.layout
 	st := m.styles
 	title := func(s string, focused bool) string {

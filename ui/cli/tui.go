@@ -21,8 +21,13 @@ import (
 // TUI returns the function main passes as Env.RunTUI: it loads the corpus
 // (seeds, or opts.Corpus), shows load warnings in the status bar and runs
 // the reader full-screen until the user quits. getenv decides NO_COLOR.
+// The seeds load before the program starts (about 20 ms); --corpus paths
+// load while the reader is already on screen (see runLoading).
 func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 	return func(opts Options) error {
+		if len(opts.Corpus) > 0 {
+			return runLoading(opts, getenv)
+		}
 		var warn bytes.Buffer
 		c, err := LoadCorpus(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts)
 		warnings := warningLines(warn.String())
@@ -32,20 +37,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 			}
 			return err
 		}
-		// One width rule for the whole program: go-runewidth (textinput)
-		// measures like lipgloss.
-		textlayout.AlignRunewidth(runewidth.DefaultCondition)
-		noColor := getenv("NO_COLOR") != ""
-		r := lipgloss.NewRenderer(os.Stdout)
-		if noColor {
-			// lipgloss's NO_COLOR profile drops bold and reverse too; keep
-			// attributes so highlights stay visible, the styles name no colour.
-			r.SetColorProfile(termenv.ANSI)
-		}
-		// Ask the terminal for its background now, before the program owns
-		// the input.
-		r.HasDarkBackground()
-		uiOpts := ui.Options{NoColor: noColor, Renderer: r}
+		uiOpts := readerOptions(getenv)
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {
 			uiOpts.Bookmarks = store
@@ -59,19 +51,54 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 	}
 }
 
+// readerOptions sets up the terminal side of the reader: one width rule,
+// the renderer and its colour profile (NO_COLOR from getenv).
+func readerOptions(getenv func(string) string) ui.Options {
+	// One width rule for the whole program: go-runewidth (textinput)
+	// measures like lipgloss.
+	textlayout.AlignRunewidth(runewidth.DefaultCondition)
+	noColor := getenv("NO_COLOR") != ""
+	r := lipgloss.NewRenderer(os.Stdout)
+	if noColor {
+		// lipgloss's NO_COLOR profile drops bold and reverse too; keep
+		// attributes so highlights stay visible, the styles name no colour.
+		r.SetColorProfile(termenv.ANSI)
+	}
+	// Ask the terminal for its background now, before the program owns
+	// the input.
+	r.HasDarkBackground()
+	return ui.Options{NoColor: noColor, Renderer: r}
+}
+
 // openStore opens the bookmark store in dir (the XDG data directory when
 // empty) and re-anchors its bookmarks on c, so the tree marks the right
 // clauses after a document was edited. Every problem is a warning for the
 // status bar; a nil store (no data directory at all) leaves bookmarks off.
 func openStore(dir string, c *corpus.Corpus) (*bookmark.Store, []string) {
+	s, warnings := openBookmarkStore(dir)
+	if s == nil {
+		return nil, warnings
+	}
+	return s, append(warnings, reanchorStore(s, c)...)
+}
+
+// openBookmarkStore opens the bookmark store in dir; a nil store (no data
+// directory at all) comes with the warning that bookmarks are off.
+func openBookmarkStore(dir string) (*bookmark.Store, []string) {
 	s, warnings, err := bookmark.Open(dir)
 	if err != nil {
 		return nil, []string{"bookmarks are off: " + err.Error()}
 	}
+	return s, warnings
+}
+
+// reanchorStore re-anchors s's bookmarks on c and returns what it warns.
+func reanchorStore(s *bookmark.Store, c *corpus.Corpus) []string {
+	var warnings []string
 	if _, err := s.Reanchor(c); err != nil {
 		warnings = append(warnings, "bookmarks: "+err.Error())
 	}
-	return s, append(warnings, s.Warnings()...)
+	return append(warnings, s.Warnings()...)
 }
 
 // warningLines turns LoadCorpus's stderr lines into status-bar messages.

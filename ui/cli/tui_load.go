@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"policyreader/ui"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// runLoading runs the reader on the --corpus paths of opts: the reader
+// appears at once and the documents load in the background, their progress
+// shown after a moment. The bookmark store opens before the program starts
+// and is re-anchored on the corpus by the loader, off the event loop,
+// before the reader reads it. Only when no path exists at all does it fail
+// before the reader opens.
+func runLoading(opts Options, getenv func(string) string) error {
+	if err := anyPathExists(opts.Corpus); err != nil {
+		return err
+	}
+	uiOpts := readerOptions(getenv)
+	store, warnings := openBookmarkStore(opts.DataDir)
+	load := ui.PathsLoader(opts.Corpus)
+	loader := load
+	if store != nil {
+		uiOpts.Bookmarks = store
+		loader = func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
+			r := load(ctx, progress)
+			if r.Corpus != nil && len(r.Corpus.Docs) > 0 && ctx.Err() == nil {
+				r.Warnings = append(r.Warnings, reanchorStore(store, r.Corpus)...)
+			}
+			return r
+		}
+	}
+	uiOpts.Warnings = warnings
+	m := ui.NewLoading(loader, uiOpts)
+	if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
+		return fmt.Errorf("run the reader: %w", err)
+	}
+	return nil
+}
+
+// anyPathExists returns an error naming every path when none of them
+// exists (a typo on the command line), so the reader does not open on
+// nothing.
+func anyPathExists(paths []string) error {
+	var reasons []string
+	for _, p := range paths {
+		_, err := os.Stat(p)
+		if err == nil {
+			return nil
+		}
+		reasons = append(reasons, oneLine(err.Error()))
+	}
+	return fmt.Errorf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+}
