@@ -92,6 +92,9 @@ func TestCorpusArrivesLate(t *testing.T) {
 	if len(m.tree.rows) < len(c.Docs) || !m.bookmarks.enabled() {
 		t.Errorf("tree has %d rows, bookmarks %v", len(m.tree.rows), m.bookmarks.enabled())
 	}
+	if m.rel == nil || !m.targets.ready {
+		t.Errorf("after the load: related index built %v, targets collected %v", m.rel != nil, m.targets.ready)
+	}
 	m = searchJump(t, m, "落户")
 	if m.detail.node == nil || m.search.find == nil {
 		t.Errorf("search after the load: node %v, index built %v", m.detail.node, m.search.find != nil)
