@@ -139,12 +139,24 @@ type Document struct {
 	dropped []stripped // lines removed as chrome, for the no-loss invariant
 }
 
-// Label returns the title with the short label, e.g. 关于…实施意见 · 广东.
+// ShortTitle is the title without an issuer prefix: a title that opens
+// with its issuer (广东省人力资源和社会保障厅关于…的函) starts at 关于, since
+// the rest is what tells documents apart.
+func (d *Document) ShortTitle() string {
+	for _, is := range d.Issuers {
+		if rest, ok := strings.CutPrefix(d.Title, is); ok && strings.HasPrefix(rest, "关于") {
+			return rest
+		}
+	}
+	return d.Title
+}
+
+// Label returns the short title with the short label, e.g. 关于…实施意见 · 广东.
 func (d *Document) Label() string {
 	if d.Short == "" {
-		return d.Title
+		return d.ShortTitle()
 	}
-	return d.Title + " · " + d.Short
+	return d.ShortTitle() + " · " + d.Short
 }
 
 // Walk calls fn for every node of the document in document order.
@@ -165,6 +177,7 @@ type Corpus struct {
 // NewCorpus indexes docs by ID.
 func NewCorpus(docs []*Document) *Corpus {
 	c := &Corpus{Docs: docs, byID: map[string]*Node{}, docs: map[string]*Document{}}
+	disambiguate(docs)
 	for _, d := range docs {
 		c.docs[d.ID] = d
 		d.Walk(func(n *Node) bool {
@@ -191,6 +204,24 @@ func (c *Corpus) Doc(id string) (*Document, bool) {
 func (c *Corpus) Nodes(fn func(*Node) bool) {
 	for _, d := range c.Docs {
 		d.Walk(fn)
+	}
+}
+
+// disambiguate extends the Short label of documents whose labels collide
+// (two copies of one file, or two same-titled documents from one province)
+// with the document ID, so every document can be told apart in a list.
+func disambiguate(docs []*Document) {
+	byLabel := map[string][]*Document{}
+	for _, d := range docs {
+		byLabel[d.Label()] = append(byLabel[d.Label()], d)
+	}
+	for _, group := range byLabel {
+		if len(group) < 2 {
+			continue
+		}
+		for _, d := range group {
+			d.Short = strings.TrimSpace(d.Short + " " + d.ID)
+		}
 	}
 }
 

@@ -421,3 +421,25 @@ func TestSpansOnSeeds(t *testing.T) {
 		t.Errorf("(十四) bodies = %q", got)
 	}
 }
+
+func TestLabelsTellDocumentsApart(t *testing.T) {
+	c, errs := LoadPaths([]string{seedDir})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	reply, _ := c.Doc("guangdong-hrss-2021-reply-1764")
+	if got := reply.Label(); got != "关于广东省十三届人大四次会议第1764号代表建议会办意见的函 · 广东" {
+		t.Errorf("reply label = %q (the issuer prefix should give way to the short label)", got)
+	}
+	// Two copies of one document get labels that differ.
+	data, _ := os.ReadFile(filepath.Join(seedDir, "jiangxi-2020-social-mobility-implementation.txt"))
+	a, _ := ParseBytes("a/jiangxi.txt", data)
+	b, _ := ParseBytes("b/jiangxi.txt", data)
+	c = NewCorpus(uniqueIDs([]*Document{a, b}))
+	if a.Label() == b.Label() {
+		t.Errorf("copies share the label %q", a.Label())
+	}
+	if !strings.HasPrefix(a.Short, "江西") {
+		t.Errorf("short label lost its province: %q", a.Short)
+	}
+}

@@ -335,9 +335,9 @@ func docLabel(d *corpus.Document, width int) string {
 	tail := " · " + oneLine(textlayout.Sanitize(d.Short))
 	tw := width - ansi.StringWidth(tail)
 	if tw < 4 {
-		return ansi.Truncate(oneLine(textlayout.Sanitize(d.Short+" "+d.Title)), width, "…")
+		return ansi.Truncate(oneLine(textlayout.Sanitize(d.Short+" "+d.ShortTitle())), width, "…")
 	}
-	return ansi.Truncate(oneLine(textlayout.Sanitize(d.Title)), tw, "…") + tail
+	return ansi.Truncate(oneLine(textlayout.Sanitize(d.ShortTitle())), tw, "…") + tail
 }
 
 // Open expands the selected row if it is closed (Enter: open).
