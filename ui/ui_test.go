@@ -11,6 +11,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/highlight"
+	"policyreader/corpus/related"
 	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -70,6 +71,14 @@ func TestGolden(t *testing.T) {
 		}},
 		{"detail", func(t *testing.T, tm *teatest.TestModel) {
 			waitFor(t, tm, "Documents")
+			// The detail ends with related clauses once the background
+			// index arrives; hand it over now so the golden never depends
+			// on which of the two finishes first.
+			x, err := related.Build(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tm.Send(relatedReadyMsg{index: x})
 			tm.Type("/")
 			tm.Send(keyRunes("落户"))
 			waitFor(t, tm, "results")
