@@ -314,10 +314,10 @@ func (m targetsModel) targetView(c targetsColumns, t targets.Target, selected bo
 	}
 	clean := func(s string) string { return oneLine(textlayout.Sanitize(s)) }
 	if selected {
-		plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year, nil)
+		plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Label()), year, nil)
 		return fitWidth(st.ResultSelected.Render(textlayout.Truncate("▸"+plain[1:], m.width)), m.width, st.ResultSelected)
 	}
 	styles := [...]lipgloss.Style{colDoc: st.Location, colClause: st.Result, colPhrase: st.Target, colYear: st.Result}
 	paint := func(col int, s string) string { return styles[col].Render(s) }
-	return textlayout.Truncate(m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Phrase), year, paint), m.width)
+	return textlayout.Truncate(m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Label()), year, paint), m.width)
 }

@@ -328,7 +328,7 @@ func TestTargetsFilterCJK(t *testing.T) {
 		t.Fatalf("万人 shows %d of %d targets, targets.Filter gives %d", len(shown), len(all), len(targets.Filter(all, "万人")))
 	}
 	for _, tg := range shown {
-		if !strings.Contains(tg.Phrase+tg.Clause+tg.DocLabel, "万人") {
+		if !strings.Contains(tg.Label()+tg.Clause+tg.DocLabel, "万人") {
 			t.Errorf("%q (%s) does not contain 万人", tg.Phrase, tg.Clause)
 		}
 	}

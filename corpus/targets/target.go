@@ -26,6 +26,9 @@ type Target struct {
 	Clause string
 	// Phrase is the text of the span.
 	Phrase string
+	// Context, for a target in a table cell, names the row's indicator,
+	// the cell and the unit (城镇新增就业人数：[550] 万人); empty elsewhere.
+	Context string
 	// Start and End are the span's rune offsets in Node.Text, end exclusive.
 	Start, End int
 	// Year is the deadline year, or 0: from the phrase itself (see Year),
@@ -67,9 +70,13 @@ func Collect(c *corpus.Corpus) []Target {
 			if n.Doc != nil {
 				t.DocID, t.DocLabel = n.Doc.ID, n.Doc.Label()
 			}
-			t.Year = Year(t.Phrase)
-			if t.Year == 0 {
-				t.Year = contextYear(rs, sp.Start)
+			if context, year, ok := tableContext(n, rs, sp.Start); ok {
+				t.Context, t.Year = context, year
+			} else {
+				t.Year = Year(t.Phrase)
+				if t.Year == 0 {
+					t.Year = contextYear(rs, sp.Start)
+				}
 			}
 			out = append(out, t)
 		}
@@ -83,7 +90,7 @@ func Collect(c *corpus.Corpus) []Target {
 func clauseTitle(n *corpus.Node) string {
 	for p := n; p != nil; p = p.Parent {
 		if p.Heading != "" {
-			return p.Number + p.Heading
+			return p.Title()
 		}
 	}
 	return n.Title()
@@ -101,6 +108,15 @@ func contextYear(rs []rune, start int) int {
 		return 0
 	}
 	return ds[len(ds)-1].year
+}
+
+// Label is what a list shows for the target: the Context of a table cell,
+// else the Phrase.
+func (t Target) Label() string {
+	if t.Context != "" {
+		return t.Context
+	}
+	return t.Phrase
 }
 
 // SortByDoc sorts ts back into corpus order, the order Collect returned.
@@ -152,7 +168,7 @@ func matches(t Target, words []string) bool {
 	if t.Year != 0 {
 		year = strconv.Itoa(t.Year)
 	}
-	hay := strings.ToLower(strings.Join([]string{t.Phrase, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
+	hay := strings.ToLower(strings.Join([]string{t.Phrase, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
 			return false

@@ -14,13 +14,14 @@ import (
 // targetJSON is one entry of `targets --json`; start and end are rune
 // offsets into the text of the node id.
 type targetJSON struct {
-	Doc    string `json:"doc"`
-	ID     string `json:"id"`
-	Clause string `json:"clause"`
-	Phrase string `json:"phrase"`
-	Year   int    `json:"year"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
+	Doc     string `json:"doc"`
+	ID      string `json:"id"`
+	Clause  string `json:"clause"`
+	Phrase  string `json:"phrase"`
+	Context string `json:"context,omitempty"`
+	Year    int    `json:"year"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
 }
 
 // runTargets prints every target of the corpus:
@@ -56,7 +57,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bo
 	if asJSON {
 		out := make([]targetJSON, len(ts))
 		for i, t := range ts {
-			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Year: t.Year, Start: t.Start, End: t.End}
+			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
 		}
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -73,7 +74,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bo
 	if sortBy == "year" {
 		rows := [][]string{{"year", "document", "target", "clause", "id"}}
 		for _, t := range ts {
-			rows = append(rows, []string{yearCell(t.Year), docShort(t.Node.Doc), t.Phrase, t.Clause, t.Node.ID})
+			rows = append(rows, []string{yearCell(t.Year), docShort(t.Node.Doc), t.Label(), t.Clause, t.Node.ID})
 		}
 		return writeAligned(w, rows)
 	}
@@ -93,7 +94,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bo
 			node = t.Node
 			fmt.Fprintf(&b, "  %s  %s\n", t.Clause, node.ID)
 		}
-		fmt.Fprintf(&b, "    %-4s  %s\n", yearCell(t.Year), t.Phrase)
+		fmt.Fprintf(&b, "    %-4s  %s\n", yearCell(t.Year), t.Label())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
