@@ -241,7 +241,7 @@ func (m relatedModel) View() string {
 	case len(m.matches) == 0:
 		status = "no similar clauses in the other documents"
 	default:
-		status = fmt.Sprintf("%d clauses of other documents, most similar first", len(m.matches))
+		status = fmt.Sprintf("%d %s of other documents, most similar first", len(m.matches), plural(len(m.matches), "clause", "clauses"))
 	}
 	lines = append(lines, textlayout.Truncate(st.Dim.Render(status), w))
 	end := min(m.offset+m.visible(), len(m.matches))
@@ -289,4 +289,12 @@ func snippet(n *corpus.Node, width int) string {
 	})
 	r := []rune(text)
 	return string(r[:min(len(r), max(width, 1))])
+}
+
+// plural picks the singular or plural noun for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
