@@ -6,7 +6,6 @@
 package search
 
 import (
-	"math"
 	"math/bits"
 	"sync"
 	"unicode/utf8"
@@ -50,13 +49,10 @@ type Index struct {
 	// letters holds per entry the ASCII letters present in it (bits 0-25)
 	// and the initials of the readings of its Han characters (bits 32-57).
 	letters []uint64
-	// pairs holds pairWords words for each entry of minPairRunes runes or
-	// more (pairAt says where; shorter ones are cheap to scan and have
-	// none): bit a*26+b is set when a rune
+	// pairs holds per entry pairWords words: bit a*26+b is set when a rune
 	// whose reading starts with letter a (or the letter a itself) is
 	// followed by one starting with b. It prefilters pinyin terms.
 	pairs    []uint64
-	pairAt   []int32         // per entry: index of its first word in pairs, or -1
 	prefixes map[string]bool // every prefix of every reading in the corpus
 	skel     *skeleton
 	post     postings
@@ -164,16 +160,7 @@ func (ix *Index) build() {
 	}
 	ix.post = allocPostings(counts[0], counts[1], ix.stopDF)
 	ix.letters = make([]uint64, n)
-	ix.pairAt = make([]int32, n)
-	long := 0
-	for i := range ix.entries {
-		ix.pairAt[i] = -1
-		if ix.entries[i].runes >= minPairRunes && long < math.MaxInt32/pairWords {
-			ix.pairAt[i] = int32(long * pairWords)
-			long++
-		}
-	}
-	ix.pairs = make([]uint64, long*pairWords)
+	ix.pairs = make([]uint64, n*pairWords)
 	ix.prefixes = ix.py.prefixes()
 	runes := make([]int32, n)
 	for i := range ix.entries {
@@ -233,14 +220,10 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		}
 	}
 	sk := ix.skel
-	var scratch [pairWords]uint64 // pairs of short entries, discarded
 	for e := lo; e < hi; e++ {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
-		pairs := scratch[:]
-		if at := ix.pairAt[e]; at >= 0 {
-			pairs = ix.pairs[at : at+pairWords]
-		}
+		pairs := ix.pairs[e*pairWords : (e+1)*pairWords]
 		codes := sk.of(int32(e))
 		ri := 0
 		for i := 0; i < len(s); {
@@ -286,12 +269,8 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 	}
 }
 
-// pairWords is the number of uint64 words holding 26×26 pair bits, and
-// minPairRunes the length from which an entry keeps them.
-const (
-	pairWords    = (26*26 + 63) / 64
-	minPairRunes = 40
-)
+// pairWords is the number of uint64 words holding 26×26 pair bits.
+const pairWords = (26*26 + 63) / 64
 
 // setPairs sets the pair bit of every letter in a followed by every letter in b.
 func setPairs(pairs []uint64, a, b uint32) {
@@ -307,8 +286,7 @@ func setPairs(pairs []uint64, a, b uint32) {
 // hasPair reports whether entry e has letter a followed by letter b.
 func (ix *Index) hasPair(e int32, a, b byte) bool {
 	k := int(a-'a')*26 + int(b-'a')
-	at := ix.pairAt[e]
-	return at < 0 || ix.pairs[int(at)+k/64]&(1<<(k%64)) != 0
+	return ix.pairs[int(e)*pairWords+k/64]&(1<<(k%64)) != 0
 }
 
 // Len returns the number of indexed strings (headings and texts).
