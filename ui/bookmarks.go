@@ -10,7 +10,6 @@ import (
 	"policyreader/corpus/bookmark"
 	"policyreader/ui/textlayout"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -74,13 +73,7 @@ type bookmarksModel struct {
 // newBookmarks returns the bookmarks of store resolved against c; a nil
 // store switches bookmarks off.
 func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmarksModel {
-	in := textinput.New()
-	in.Prompt = "note: "
-	in.Placeholder = "type a note"
-	in.PromptStyle = styles.Prompt
-	in.PlaceholderStyle = styles.Dim
-	in.Cursor.SetMode(cursor.CursorStatic)
-	m := bookmarksModel{corpus: c, persist: newPersister(store), input: in, styles: styles}
+	m := bookmarksModel{corpus: c, persist: newPersister(store), input: newFilterInput(styles, "note: ", "type a note"), styles: styles}
 	if store == nil {
 		return m
 	}

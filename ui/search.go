@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,13 +48,7 @@ type searchModel struct {
 }
 
 func newSearch(styles *Styles) searchModel {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "search headings and text"
-	in.PromptStyle = styles.Prompt
-	in.PlaceholderStyle = styles.Dim
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return searchModel{input: in, styles: styles}
+	return searchModel{input: newFilterInput(styles, "/ ", "search headings and text"), styles: styles}
 }
 
 // Open focuses the input, keeping the last query and results.

@@ -9,7 +9,6 @@ import (
 	"policyreader/corpus/targets"
 	"policyreader/ui/textlayout"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -78,13 +77,7 @@ type targetsModel struct {
 }
 
 func newTargets(styles *Styles) targetsModel {
-	in := textinput.New()
-	in.Prompt = "filter › "
-	in.Placeholder = "type to filter targets"
-	in.PromptStyle = styles.Prompt
-	in.PlaceholderStyle = styles.Dim
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return targetsModel{input: in, styles: styles}
+	return targetsModel{input: newFilterInput(styles, "filter › ", "type to filter targets"), styles: styles}
 }
 
 // SetTargets supplies the collected targets (in corpus order).
