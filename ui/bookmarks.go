@@ -61,13 +61,13 @@ type bookmarksModel struct {
 	order   map[*corpus.Node]int
 	docRank map[string]int
 
-	cursor, offset int
-	width, height  int
-	now            time.Time // ages are counted to it; set when the list opens
-	editing        bool
-	input          textinput.Model
-	deleted        []deletedEntry // undo stack, emptied when the list closes
-	styles         *Styles
+	listCursor
+	width, height int
+	now           time.Time // ages are counted to it; set when the list opens
+	editing       bool
+	input         textinput.Model
+	deleted       []deletedEntry // undo stack, emptied when the list closes
+	styles        *Styles
 }
 
 // newBookmarks returns the bookmarks of store resolved against c; a nil
@@ -226,17 +226,8 @@ func (m bookmarksModel) listState() (entries, editing, undo bool) {
 
 func (m bookmarksModel) visible() int { return max((m.height-1)/bookmarkRows, 1) }
 
-func (m *bookmarksModel) clampCursor() {
-	m.cursor = clamp(m.cursor, 0, max(len(m.entries)-1, 0))
-	v := m.visible()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+v {
-		m.offset = m.cursor - v + 1
-	}
-	m.offset = clamp(m.offset, 0, max(len(m.entries)-v, 0))
-}
+// clampCursor keeps the cursor on an entry and in view.
+func (m *bookmarksModel) clampCursor() { m.fit(len(m.entries), m.visible()) }
 
 // Update handles a key while the list is open. It sends jumpMsg for Enter
 // and closeBookmarksMsg for Esc; edits and deletions change the copy here
@@ -271,22 +262,7 @@ func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg, keys keyMap) (bookmarksMo
 	case key.Matches(msg, keys.UndoDelete):
 		return m.undo()
 	}
-	page := max(m.visible()-1, 1)
-	switch {
-	case key.Matches(msg, keys.Up):
-		m.cursor--
-	case key.Matches(msg, keys.Down):
-		m.cursor++
-	case key.Matches(msg, keys.PageUp):
-		m.cursor -= page
-	case key.Matches(msg, keys.PageDown):
-		m.cursor += page
-	case key.Matches(msg, keys.Top):
-		m.cursor = 0
-	case key.Matches(msg, keys.Bottom):
-		m.cursor = len(m.entries) - 1
-	}
-	m.clampCursor()
+	m.navigate(msg, rowNav(keys), len(m.entries), m.visible())
 	return m, nil
 }
 

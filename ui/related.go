@@ -123,11 +123,10 @@ type relatedModel struct {
 	src     *relatedSource // nil while the index is being built
 	err     error          // why the index could not be built
 	matches []related.Match
-	cursor  int
-	offset  int
-	width   int
-	height  int
-	styles  *Styles
+	listCursor
+	width  int
+	height int
+	styles *Styles
 }
 
 func newRelated(styles *Styles) relatedModel {
@@ -151,15 +150,14 @@ func (m relatedModel) Fail(err error) relatedModel {
 func (m relatedModel) SetSource(src *relatedSource) relatedModel {
 	m.src = src
 	m.matches = src.matches(m.origin)
-	m.cursor = clamp(m.cursor, 0, max(len(m.matches)-1, 0))
-	m.scrollToCursor()
+	m.fit(len(m.matches), m.visible())
 	return m
 }
 
 // SetSize sets the pane size.
 func (m relatedModel) SetSize(w, h int) relatedModel {
 	m.width, m.height = w, h
-	m.scrollToCursor()
+	m.scrollTo(len(m.matches), m.visible())
 	return m
 }
 
@@ -168,17 +166,6 @@ const relatedHeaderRows = 2
 
 func (m relatedModel) visible() int {
 	return max((m.height-relatedHeaderRows)/relatedRowsPerMatch, 1)
-}
-
-func (m *relatedModel) scrollToCursor() {
-	v := m.visible()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+v {
-		m.offset = m.cursor - v + 1
-	}
-	m.offset = clamp(m.offset, 0, max(len(m.matches)-v, 0))
 }
 
 // Selected returns the match under the cursor.
@@ -195,7 +182,6 @@ func (m relatedModel) Update(msg tea.Msg, keys keyMap) (relatedModel, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	page := max(m.visible()-1, 1)
 	switch {
 	case key.Matches(km, keys.CloseView):
 		return m, send(closeViewMsg{})
@@ -204,21 +190,8 @@ func (m relatedModel) Update(msg tea.Msg, keys keyMap) (relatedModel, tea.Cmd) {
 			return m, send(jumpMsg{node: s.Node, field: "heading", offset: -1})
 		}
 		return m, nil
-	case key.Matches(km, keys.Up):
-		m.cursor--
-	case key.Matches(km, keys.Down):
-		m.cursor++
-	case key.Matches(km, keys.PageUp):
-		m.cursor -= page
-	case key.Matches(km, keys.PageDown):
-		m.cursor += page
-	case key.Matches(km, keys.Top):
-		m.cursor = 0
-	case key.Matches(km, keys.Bottom):
-		m.cursor = len(m.matches) - 1
 	}
-	m.cursor = clamp(m.cursor, 0, max(len(m.matches)-1, 0))
-	m.scrollToCursor()
+	m.navigate(km, rowNav(keys), len(m.matches), m.visible())
 	return m, nil
 }
 

@@ -40,11 +40,10 @@ type searchModel struct {
 	pending string // the query typed, maybe not answered yet
 	hits    []searchHit
 	err     error
-	cursor  int
-	offset  int
-	width   int
-	height  int
-	styles  *Styles
+	listCursor
+	width  int
+	height int
+	styles *Styles
 }
 
 func newSearch(styles *Styles) searchModel {
@@ -70,22 +69,11 @@ func (m searchModel) Close() searchModel {
 func (m searchModel) SetSize(w, h int) searchModel {
 	m.width, m.height = w, h
 	m.input.Width = max(w-ansi.StringWidth(m.input.Prompt)-1, 1)
-	m.scrollToCursor()
+	m.scrollTo(len(m.hits), m.visibleHits())
 	return m
 }
 
 func (m searchModel) visibleHits() int { return max((m.height-2)/rowsPerHit, 1) }
-
-func (m *searchModel) scrollToCursor() {
-	v := m.visibleHits()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+v {
-		m.offset = m.cursor - v + 1
-	}
-	m.offset = clamp(m.offset, 0, max(len(m.hits)-v, 0))
-}
 
 // Update handles keys while searching, results and the index arriving.
 func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
@@ -110,14 +98,6 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 	switch {
 	case key.Matches(msg, keys.CloseSearch):
 		return m, send(closeSearchMsg{})
-	case key.Matches(msg, keys.ResultUp):
-		m.cursor = max(m.cursor-1, 0)
-		m.scrollToCursor()
-		return m, nil
-	case key.Matches(msg, keys.ResultDown):
-		m.cursor = clamp(m.cursor+1, 0, max(len(m.hits)-1, 0))
-		m.scrollToCursor()
-		return m, nil
 	case key.Matches(msg, keys.Jump):
 		if m.cursor < len(m.hits) {
 			h := m.hits[m.cursor]
@@ -127,6 +107,9 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 			}
 			return m, send(jumpMsg{node: h.Node, field: h.Field, offset: off})
 		}
+		return m, nil
+	}
+	if m.navigate(msg, listNav{up: keys.ResultUp, down: keys.ResultDown}, len(m.hits), m.visibleHits()) {
 		return m, nil
 	}
 	var cmd tea.Cmd

@@ -62,15 +62,14 @@ const (
 // typed in the input on top and sorted by document or by year. Enter sends
 // jumpTargetMsg; Esc sends closeViewMsg.
 type targetsModel struct {
-	input  textinput.Model
-	all    []targets.Target // corpus order; nil until collected
-	ready  bool
-	shown  []targets.Target // filtered and sorted
-	order  targetsOrder
-	query  string // the filter shown applies
-	docW   int    // natural width of the document column
-	cursor int
-	offset int
+	input textinput.Model
+	all   []targets.Target // corpus order; nil until collected
+	ready bool
+	shown []targets.Target // filtered and sorted
+	order targetsOrder
+	query string // the filter shown applies
+	docW  int    // natural width of the document column
+	listCursor
 	width  int
 	height int
 	styles *Styles
@@ -108,7 +107,7 @@ func (m targetsModel) Close() targetsModel {
 func (m targetsModel) SetSize(w, h int) targetsModel {
 	m.width, m.height = w, h
 	m.input.Width = max(w-lipgloss.Width(m.input.Prompt)-1, 1)
-	m.scrollToCursor()
+	m.scrollTo(len(m.shown), m.visible())
 	return m
 }
 
@@ -144,22 +143,11 @@ func (m targetsModel) refilter(narrow bool) targetsModel {
 			}
 		}
 	}
-	m.scrollToCursor()
+	m.scrollTo(len(m.shown), m.visible())
 	return m
 }
 
 func (m targetsModel) visible() int { return max(m.height-targetsHeaderRows, 1) }
-
-func (m *targetsModel) scrollToCursor() {
-	v := m.visible()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+v {
-		m.offset = m.cursor - v + 1
-	}
-	m.offset = clamp(m.offset, 0, max(len(m.shown)-v, 0))
-}
 
 // Update moves, sorts, jumps, closes, or types into the filter.
 func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
@@ -167,7 +155,6 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	page := max(m.visible()-1, 1)
 	switch {
 	case key.Matches(km, keys.CloseView):
 		return m, send(closeViewMsg{})
@@ -179,25 +166,18 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 	case key.Matches(km, keys.Sort):
 		m.order = 1 - m.order
 		return m.refilter(false), nil
-	case key.Matches(km, keys.ResultUp):
-		m.cursor--
-	case key.Matches(km, keys.ResultDown):
-		m.cursor++
-	case key.Matches(km, keys.ListPageUp):
-		m.cursor -= page
-	case key.Matches(km, keys.ListPageDown):
-		m.cursor += page
-	default:
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(km)
-		if m.input.Value() != m.query {
-			m = m.refilter(true)
-		}
-		return m, cmd
 	}
-	m.cursor = clamp(m.cursor, 0, max(len(m.shown)-1, 0))
-	m.scrollToCursor()
-	return m, nil
+	// No g/G here: letters type into the filter.
+	nav := listNav{up: keys.ResultUp, down: keys.ResultDown, pageUp: keys.ListPageUp, pageDown: keys.ListPageDown}
+	if m.navigate(km, nav, len(m.shown), m.visible()) {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(km)
+	if m.input.Value() != m.query {
+		m = m.refilter(true)
+	}
+	return m, cmd
 }
 
 // targetsColumns are the widths of one layout of the table; a zero width

@@ -34,11 +34,10 @@ type treeModel struct {
 	expanded map[string]bool
 	marked   map[string]bool // bookmarked node IDs, drawn with a marker
 	rows     []treeRow
-	cursor   int
-	offset   int
-	width    int
-	height   int
-	styles   *Styles
+	listCursor
+	width  int
+	height int
+	styles *Styles
 }
 
 // inTree reports whether a node gets its own row; items, paragraphs,
@@ -92,20 +91,14 @@ func (m *treeModel) rebuild() {
 			add(d.Children, d, 1)
 		}
 	}
-	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
-	m.scrollToCursor()
+	m.fit(len(m.rows), m.visible())
 }
 
-func (m *treeModel) scrollToCursor() {
-	h := max(m.height, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	m.offset = clamp(m.offset, 0, max(len(m.rows)-h, 0))
-}
+// visible is how many rows the pane shows.
+func (m treeModel) visible() int { return max(m.height, 1) }
+
+// scrollToCursor scrolls the selected row into view.
+func (m *treeModel) scrollToCursor() { m.scrollTo(len(m.rows), m.visible()) }
 
 // SetSize sets the pane's content size.
 func (m treeModel) SetSize(w, h int) treeModel {
@@ -147,18 +140,6 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 	}
 	old := m.cursor
 	switch {
-	case key.Matches(km, keys.Up):
-		m.cursor--
-	case key.Matches(km, keys.Down):
-		m.cursor++
-	case key.Matches(km, keys.Top):
-		m.cursor = 0
-	case key.Matches(km, keys.Bottom):
-		m.cursor = len(m.rows) - 1
-	case key.Matches(km, keys.PageUp):
-		m.cursor -= max(m.height-1, 1)
-	case key.Matches(km, keys.PageDown):
-		m.cursor += max(m.height-1, 1)
 	case key.Matches(km, keys.Expand):
 		if r, ok := m.Selected(); ok && m.expandable(r) {
 			if m.expanded[r.id()] {
@@ -170,9 +151,10 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 		}
 	case key.Matches(km, keys.Collapse):
 		m.collapseOrParent()
+	default:
+		m.navigate(km, rowNav(keys), len(m.rows), m.visible())
 	}
-	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
-	m.scrollToCursor()
+	m.fit(len(m.rows), m.visible())
 	if m.cursor != old {
 		return m, m.selectCmd()
 	}
@@ -254,7 +236,7 @@ func (m treeModel) ClickRow(y int) (treeModel, tea.Cmd) {
 
 // Scroll moves the view by delta rows without moving the cursor off screen.
 func (m treeModel) Scroll(delta int) treeModel {
-	h := max(m.height, 1)
+	h := m.visible()
 	m.offset = clamp(m.offset+delta, 0, max(len(m.rows)-h, 0))
 	m.cursor = clamp(m.cursor, m.offset, m.offset+h-1)
 	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
