@@ -46,26 +46,36 @@ func classify(line string) classified {
 		return classified{kind: lineTable, rest: line}
 	}
 	line = strings.TrimRight(line, "\t ")
-	if m := reChapter.FindStringSubmatch(line); m != nil {
-		return numbered(lineChapter, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "章"), "第"), m[2])
-	}
-	if m := reSection.FindStringSubmatch(line); m != nil {
-		return numbered(lineSection, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "节"), "第"), m[2])
-	}
-	if m := reBox.FindStringSubmatch(line); m != nil {
-		return numbered(lineBox, m[1], strings.TrimSpace(strings.TrimPrefix(m[1], "专栏")), m[2])
-	}
-	if m := reClause.FindStringSubmatch(line); m != nil {
-		return numbered(lineClause, m[1]+m[2]+m[3], m[2], m[4])
-	}
-	if m := rePart.FindStringSubmatch(line); m != nil {
-		return numbered(linePart, m[1]+"、", m[1], m[2])
-	}
-	if m := reShi.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(m[2]) > 0 {
-		return numbered(lineItem, m[1], strings.TrimSuffix(m[1], "是"), m[2])
-	}
-	if m := reArabic.FindStringSubmatch(line); m != nil && m[3] != "" && !startsWithDigitOrUnit(m[3]) {
-		return numbered(lineItem, m[1]+m[2], m[1], m[3])
+	// Cheap first-rune checks keep the regular expressions off the bulk of
+	// lines, which are plain text.
+	first, _ := utf8.DecodeRuneInString(line)
+	switch {
+	case first == '第':
+		if m := reChapter.FindStringSubmatch(line); m != nil {
+			return numbered(lineChapter, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "章"), "第"), m[2])
+		}
+		if m := reSection.FindStringSubmatch(line); m != nil {
+			return numbered(lineSection, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "节"), "第"), m[2])
+		}
+	case first == '专':
+		if m := reBox.FindStringSubmatch(line); m != nil {
+			return numbered(lineBox, m[1], strings.TrimSpace(strings.TrimPrefix(m[1], "专栏")), m[2])
+		}
+	case first == '(' || first == '（':
+		if m := reClause.FindStringSubmatch(line); m != nil {
+			return numbered(lineClause, m[1]+m[2]+m[3], m[2], m[4])
+		}
+	case strings.ContainsRune(cnDigits, first):
+		if m := rePart.FindStringSubmatch(line); m != nil {
+			return numbered(linePart, m[1]+"、", m[1], m[2])
+		}
+		if m := reShi.FindStringSubmatch(line); m != nil && m[2] != "" {
+			return numbered(lineItem, m[1], strings.TrimSuffix(m[1], "是"), m[2])
+		}
+	case first >= '0' && first <= '9':
+		if m := reArabic.FindStringSubmatch(line); m != nil && m[3] != "" && !startsWithDigitOrUnit(m[3]) {
+			return numbered(lineItem, m[1]+m[2], m[1], m[3])
+		}
 	}
 	return classified{kind: lineText, rest: line}
 }

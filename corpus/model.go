@@ -73,7 +73,8 @@ type Node struct {
 	// Doc is the document the node belongs to.
 	Doc *Document
 
-	value int // numeric value of Number, for the ID
+	value int      // numeric value of Number, for the ID
+	more  []string // paragraphs to append to Text, joined once by the parser
 }
 
 // Title returns a one-line label: number and heading, or the start of the text.

@@ -99,18 +99,25 @@ func regions(us []unit) (front, body, closing []unit) {
 // chapter or section title broken over two lines.
 func rejoin(us []unit) []unit {
 	out := make([]unit, 0, len(us))
+	// tails collects the continuations of out[i], joined once at the end so
+	// a long run of unpunctuated lines costs linear time, not quadratic.
+	var tails [][]string
 	for _, u := range us {
 		if len(out) > 0 && u.cls.kind == lineText {
-			prev := &out[len(out)-1]
+			i := len(out) - 1
+			prev := &out[i]
 			switch prev.cls.kind {
 			case lineText, lineClause, lineItem:
-				if !sentenceEnd(prev.text) {
-					prev.text += u.text
-					prev.cls.rest += u.text
+				last := prev.text
+				if n := len(tails[i]); n > 0 {
+					last = tails[i][n-1]
+				}
+				if !sentenceEnd(last) {
+					tails[i] = append(tails[i], u.text)
 					continue
 				}
 			case lineChapter, lineSection:
-				if isTitleTail(prev.cls.rest, u.text) {
+				if len(tails[i]) == 0 && isTitleTail(prev.cls.rest, u.text) {
 					prev.text += " " + u.text
 					prev.cls.rest += " " + u.text
 					continue
@@ -118,6 +125,14 @@ func rejoin(us []unit) []unit {
 			}
 		}
 		out = append(out, u)
+		tails = append(tails, nil)
+	}
+	for i, t := range tails {
+		if len(t) > 0 {
+			tail := strings.Join(t, "")
+			out[i].text += tail
+			out[i].cls.rest += tail
+		}
 	}
 	return out
 }
@@ -235,7 +250,7 @@ func (b *builder) paragraph(text string) {
 	if top != nil {
 		switch top.Kind {
 		case Clause, Item, BoxItem:
-			top.Text = joinText(top.Text, text)
+			top.more = append(top.more, text)
 			return
 		case Chapter, Section:
 			body := strings.TrimLeft(text, "—-– ")
@@ -245,18 +260,25 @@ func (b *builder) paragraph(text string) {
 			}
 		}
 		if len(top.Children) == 0 {
-			top.Text = joinText(top.Text, text)
+			top.more = append(top.more, text)
 			return
 		}
 	}
 	b.attach(top, &Node{Kind: Paragraph, Text: text})
 }
 
-func joinText(a, b string) string {
-	if a == "" {
-		return b
+// joinMore appends the paragraphs collected in n.more to n.Text, one per
+// line, in a single join.
+func joinMore(n *Node) {
+	if len(n.more) == 0 {
+		return
 	}
-	return a + "\n" + b
+	parts := n.more
+	if n.Text != "" {
+		parts = append([]string{n.Text}, parts...)
+	}
+	n.Text = strings.Join(parts, "\n")
+	n.more = nil
 }
 
 // headed builds a chapter, section, part or box: the rest of the line is its
@@ -325,6 +347,7 @@ func finish(d *Document) {
 				seg = fmt.Sprintf("%s-%d", seg, used[seg])
 			}
 			n.ID = prefix + "/" + seg
+			joinMore(n)
 			n.Parent = parent
 			n.Doc = d
 			if n.Kind == Table {

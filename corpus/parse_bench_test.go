@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,6 +26,45 @@ func BenchmarkLoadSeeds(b *testing.B) {
 	for b.Loop() {
 		if _, errs := LoadFS(os.DirFS(seedDir)); len(errs) > 0 {
 			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkParseSingle10MB parses one 10 MB file of the complete seeds
+// repeated (the excerpts would end the document at their trailer).
+func BenchmarkParseSingle10MB(b *testing.B) {
+	entries, _ := os.ReadDir(seedDir)
+	var buf bytes.Buffer
+	for buf.Len() < 10<<20 {
+		for _, e := range entries {
+			data, _ := os.ReadFile(filepath.Join(seedDir, e.Name()))
+			if bytes.Contains(data, []byte("预览已结束")) {
+				continue // an excerpt trailer would end the document there
+			}
+			buf.Write(data)
+			buf.WriteString("\n")
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := ParseBytes("big.txt", buf.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseUnpunctuated measures a pathological file: 200,000 short
+// lines that never end a sentence, so each continues the paragraph before.
+func BenchmarkParseUnpunctuated(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("一、总体要求\n（一）指导思想\n")
+	for buf.Len() < 4<<20 {
+		buf.WriteString("促进劳动力和人才社会性流动\n\n")
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := ParseBytes("unpunctuated.txt", buf.Bytes()); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -72,6 +72,10 @@ func strip(lines []string) stripResult {
 			drop("table of contents")
 			continue
 		}
+		if len(trimmed) > maxChromeBytes {
+			res.units = append(res.units, unit{line: i + 1, text: line})
+			continue
+		}
 		switch {
 		case reChrome.MatchString(trimmed):
 			drop("page chrome")
@@ -88,6 +92,10 @@ func strip(lines []string) stripResult {
 	}
 	return res
 }
+
+// maxChromeBytes bounds the lines tested against the chrome patterns:
+// navigation, share and font controls, source lines and links are short.
+const maxChromeBytes = 400
 
 // isTOCEntry reports a table-of-contents line: a title followed by a tab
 // and a page number, dot leaders, or a tab-broken continuation.
