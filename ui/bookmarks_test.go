@@ -11,13 +11,11 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/bookmark"
-	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
 )
 
 // luohuClause is the central clause (四) about 城区常住人口 300 万 and 落户
@@ -35,14 +33,6 @@ func openStore(t *testing.T, dir string) *bookmark.Store {
 		t.Fatalf("opening %s: %v", dir, warnings)
 	}
 	return s
-}
-
-// startedWith returns the reader on c with store at w×h, the index built.
-func startedWith(t *testing.T, c *corpus.Corpus, store BookmarkStore, w, h int) Model {
-	t.Helper()
-	m := New(c, Options{Bookmarks: store})
-	m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
-	return update(m, m.Init()())
 }
 
 // searchJump searches for q and jumps to the first result.
@@ -67,9 +57,6 @@ func treeLine(t *testing.T, m Model, s string) string {
 	t.Fatalf("no tree row with %q:\n%s", s, ansi.Strip(m.View()))
 	return ""
 }
-
-func enter() tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyEnter} }
-func esc() tea.KeyMsg   { return tea.KeyMsg{Type: tea.KeyEsc} }
 
 // TestBookmarkToggle: b on the clause the search landed on saves it to the
 // file and marks its tree row; b again removes both.
@@ -145,7 +132,7 @@ func TestBookmarksList(t *testing.T) {
 	if got := m.bookmarks.input.Value(); got != note {
 		t.Fatalf("note input = %q, want %q", got, note)
 	}
-	m = update(m, enter())
+	m = update(m, keyEnter)
 	if b, _ := openStore(t, dir).Get(luohuClause); b.Note != note {
 		t.Fatalf("saved note = %q, want %q", b.Note, note)
 	}
@@ -156,7 +143,7 @@ func TestBookmarksList(t *testing.T) {
 	// Esc cancels an edit; q typed into the note does not quit.
 	m = update(m, keyRunes("e"))
 	m = update(m, keyRunes("q"))
-	m = update(m, esc())
+	m = update(m, keyEsc)
 	if m.mode != modeBookmarks || m.bookmarks.editing {
 		t.Fatalf("e q esc: mode %v, editing %v", m.mode, m.bookmarks.editing)
 	}
@@ -193,7 +180,7 @@ func TestBookmarksList(t *testing.T) {
 
 	// Enter jumps: tree and detail land on the bookmarked clause.
 	m = update(m, keyRunes("j"))
-	m = update(m, enter())
+	m = update(m, keyEnter)
 	if m.mode != modeBrowse || m.focus != focusDetail {
 		t.Fatalf("after Enter: mode %v focus %v", m.mode, m.focus)
 	}
@@ -207,7 +194,7 @@ func TestBookmarksList(t *testing.T) {
 	// Esc closes; deletions can no longer be undone.
 	m = update(m, keyRunes("B"))
 	m = update(m, keyRunes("d"))
-	m = update(m, esc())
+	m = update(m, keyEsc)
 	if m.mode != modeBrowse {
 		t.Fatalf("esc: mode %v", m.mode)
 	}
@@ -276,31 +263,22 @@ func TestBookmarksGolden(t *testing.T) {
 func TestBookmarksListFits(t *testing.T) {
 	c := loadSeeds(t)
 	long := strings.Repeat("关于“落户”条件的备注，包括城区常住人口300万以下城市——", 8)
-	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
-		t.Run(lang, func(t *testing.T) {
-			t.Setenv("LANG", lang)
-			t.Setenv("LC_ALL", "")
-			t.Setenv("LC_CTYPE", "")
-			saved := runewidth.DefaultCondition
-			runewidth.DefaultCondition = runewidth.NewCondition()
-			textlayout.AlignRunewidth(runewidth.DefaultCondition)
-			t.Cleanup(func() { runewidth.DefaultCondition = saved })
-			for _, sz := range append([][2]int{{40, 12}}, sizes...) {
-				w, h := sz[0], sz[1]
-				m := startedWith(t, c, listStore(t, c, long), w, h)
-				m = update(m, keyRunes("B"))
-				screens := map[string]Model{"list": m}
-				e := update(m, keyRunes("e"))
-				screens["editing"] = e
-				screens["editing-typed"] = update(e, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(long)})
-				screens["bottom"] = update(m, keyRunes("G"))
-				screens["deleted"] = update(m, keyRunes("d"))
-				for name, sm := range screens {
-					checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
-				}
+	inEachLocale(t, func(t *testing.T) {
+		for _, sz := range append([][2]int{{40, 12}}, sizes...) {
+			w, h := sz[0], sz[1]
+			m := startedWith(t, c, listStore(t, c, long), w, h)
+			m = update(m, keyRunes("B"))
+			screens := map[string]Model{"list": m}
+			e := update(m, keyRunes("e"))
+			screens["editing"] = e
+			screens["editing-typed"] = update(e, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(long)})
+			screens["bottom"] = update(m, keyRunes("G"))
+			screens["deleted"] = update(m, keyRunes("d"))
+			for name, sm := range screens {
+				checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
 			}
-		})
-	}
+		}
+	})
 }
 
 // TestBookmarkWriteError: with an unusable data directory, b reports a
@@ -330,7 +308,7 @@ func TestBookmarkWriteError(t *testing.T) {
 	m = update(m, keyRunes("B"))
 	m = update(m, keyRunes("e"))
 	m = update(m, keyRunes("备注"))
-	m = update(m, enter())
+	m = update(m, keyEnter)
 	if len(m.bookmarks.entries) != 1 || m.bookmarks.entries[0].Note != "备注" {
 		t.Fatalf("entries after a failed note save: %+v", m.bookmarks.entries)
 	}

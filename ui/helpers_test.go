@@ -1,12 +1,21 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"policyreader/corpus"
+	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/mattn/go-runewidth"
 )
 
 // loadSeeds loads the five real documents from ../seeds.
@@ -52,9 +61,118 @@ func update(m Model, msg tea.Msg) Model {
 // started returns the reader on the seeds at w×h with the index built.
 func started(tb testing.TB, w, h int) Model {
 	tb.Helper()
-	m := New(loadSeeds(tb), Options{})
+	return startedWith(tb, loadSeeds(tb), nil, w, h)
+}
+
+// startedWith returns the reader on c with store at w×h, the index built.
+func startedWith(tb testing.TB, c *corpus.Corpus, store BookmarkStore, w, h int) Model {
+	tb.Helper()
+	m := New(c, Options{Bookmarks: store})
 	m = update(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return update(m, m.Init()())
 }
 
+// Keys the tests press.
+var (
+	keyEnter = tea.KeyMsg{Type: tea.KeyEnter}
+	keyEsc   = tea.KeyMsg{Type: tea.KeyEsc}
+	keyDown  = tea.KeyMsg{Type: tea.KeyDown}
+	keyUp    = tea.KeyMsg{Type: tea.KeyUp}
+	keyPgDn  = tea.KeyMsg{Type: tea.KeyPgDown}
+	keyPgUp  = tea.KeyMsg{Type: tea.KeyPgUp}
+	keySort  = tea.KeyMsg{Type: tea.KeyCtrlS}
+)
+
+// keyRunes is the key message of typing s at once, as an IME sends it.
 func keyRunes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// mustNode returns the node of c with the given ID or fails.
+func mustNode(tb testing.TB, c *corpus.Corpus, id string) *corpus.Node {
+	tb.Helper()
+	n, ok := c.Node(id)
+	if !ok {
+		tb.Fatalf("node %s not in the seeds", id)
+	}
+	return n
+}
+
+// waitFor waits until the program has drawn every one of texts.
+func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		s := ansi.Strip(string(b))
+		for _, x := range texts {
+			if !strings.Contains(s, x) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// finalView quits tm and returns its last model's View.
+func finalView(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+}
+
+// goldenScreen is one screen of a golden test: run drives the program
+// there from the start.
+type goldenScreen struct {
+	name string
+	run  func(t *testing.T, tm *teatest.TestModel)
+}
+
+// runGoldenScreens runs a teatest program on c for every screen at 100×30
+// and 40×12 and compares its final View with
+// testdata/<TestName>/<screen>_<w>x<h>.golden.
+func runGoldenScreens(t *testing.T, c *corpus.Corpus, screens []goldenScreen) {
+	for _, sc := range screens {
+		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				tm := teatest.NewTestModel(t, New(c, Options{}), teatest.WithInitialTermSize(sz[0], sz[1]))
+				sc.run(t, tm)
+				golden.RequireEqual(t, []byte(finalView(t, tm)))
+			})
+		}
+	}
+}
+
+// checkFits fails unless view is exactly h lines, none wider than w cells
+// and none holding a broken character.
+func checkFits(t *testing.T, name, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Errorf("%s: %d lines, want %d", name, len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("%s: line %d is %d wide (> %d): %q", name, i, lw, w, ansi.Strip(l))
+		}
+		if strings.ContainsRune(ansi.Strip(l), '\uFFFD') {
+			t.Errorf("%s: line %d holds a broken character: %q", name, i, ansi.Strip(l))
+		}
+	}
+}
+
+// inEachLocale runs f as a subtest under a C and a Chinese locale, with
+// go-runewidth re-reading the environment (it decides the width of
+// ambiguous characters, which the text inputs use), and restores it after.
+func inEachLocale(t *testing.T, f func(t *testing.T)) {
+	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Setenv("LANG", lang)
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_CTYPE", "")
+			saved := runewidth.DefaultCondition
+			runewidth.DefaultCondition = runewidth.NewCondition()
+			textlayout.AlignRunewidth(runewidth.DefaultCondition)
+			t.Cleanup(func() { runewidth.DefaultCondition = saved })
+			f(t)
+		})
+	}
+}

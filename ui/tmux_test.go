@@ -122,11 +122,11 @@ func detailText(screen string) string {
 	return strings.ReplaceAll(detail.String(), " ", "")
 }
 
-// TestTmuxEndToEnd builds the real binary and drives it in tmux at 100×30:
-// / 落户 Enter shows the clause about 城区常住人口 300 万 … 落户; b
-// bookmarks it and q exits 0. Started again on the same --data-dir, the
-// reader reopens on that clause and B lists the bookmark.
-func TestTmuxEndToEnd(t *testing.T) {
+// buildForTmux skips t under -short or without tmux; otherwise it builds
+// the real binary into a temporary dir and returns the path of tmux, the
+// dir and the binary.
+func buildForTmux(t *testing.T) (tmux, dir, bin string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
@@ -134,12 +134,20 @@ func TestTmuxEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Skip("tmux is not installed; install it to run the end-to-end test (CI does)")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "policyreader")
-	build := exec.Command("go", "build", "-o", bin, "..")
-	if out, err := build.CombinedOutput(); err != nil {
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "policyreader")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return tmux, dir, bin
+}
+
+// TestTmuxEndToEnd builds the real binary and drives it in tmux at 100×30:
+// / 落户 Enter shows the clause about 城区常住人口 300 万 … 落户; b
+// bookmarks it and q exits 0. Started again on the same --data-dir, the
+// reader reopens on that clause and B lists the bookmark.
+func TestTmuxEndToEnd(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
 	data := filepath.Join(dir, "data")
 	clause := []string{"城区常住人口300万", "落户"}
 
@@ -183,18 +191,7 @@ func TestTmuxEndToEnd(t *testing.T) {
 // holding a seed in GB18030 and a binary file: the reader opens on the
 // document, the status bar warns about the skipped file, q exits 0.
 func TestTmuxCorpusFolder(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed; install it to run the end-to-end test (CI does)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "policyreader")
-	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	tmux, dir, bin := buildForTmux(t)
 	seed, err := os.ReadFile(filepath.Join("..", "seeds", "central-2019-social-mobility-opinions.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,19 +7,15 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/highlight"
 	"policyreader/corpus/related"
-	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 )
 
@@ -31,37 +27,11 @@ func TestMain(m *testing.M) {
 
 var sizes = [][2]int{{40, 12}, {60, 20}, {100, 30}, {200, 50}}
 
-// waitFor waits until the program has drawn every one of texts.
-func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		s := ansi.Strip(string(b))
-		for _, x := range texts {
-			if !strings.Contains(s, x) {
-				return false
-			}
-		}
-		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-}
-
-// finalView quits tm and returns its last model's View.
-func finalView(t *testing.T, tm *teatest.TestModel) string {
-	t.Helper()
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
-	}
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
-}
-
 // TestGolden drives the reader through its main screens at two sizes and
 // compares the final View with testdata/TestGolden/<screen>_<size>.golden.
 func TestGolden(t *testing.T) {
 	c := loadSeeds(t)
-	screens := []struct {
-		name string
-		run  func(t *testing.T, tm *teatest.TestModel)
-	}{
+	screens := []goldenScreen{
 		{"start", func(t *testing.T, tm *teatest.TestModel) { waitFor(t, tm, "Documents") }},
 		{"search", func(t *testing.T, tm *teatest.TestModel) {
 			waitFor(t, tm, "Documents")
@@ -91,15 +61,7 @@ func TestGolden(t *testing.T) {
 			waitFor(t, tm, "HELP")
 		}},
 	}
-	for _, sc := range screens {
-		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
-			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				tm := teatest.NewTestModel(t, New(c, Options{}), teatest.WithInitialTermSize(sz[0], sz[1]))
-				sc.run(t, tm)
-				golden.RequireEqual(t, []byte(finalView(t, tm)))
-			})
-		}
-	}
+	runGoldenScreens(t, c, screens)
 }
 
 // TestDetailShowsClauseAfterSearch checks the jump lands on the central
@@ -238,48 +200,23 @@ func TestEscClosesSearch(t *testing.T) {
 // TestViewFits: every line of every screen fits the terminal, at every
 // size, also when go-runewidth reads a Chinese locale.
 func TestViewFits(t *testing.T) {
-	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
-		t.Run(lang, func(t *testing.T) {
-			t.Setenv("LANG", lang)
-			t.Setenv("LC_ALL", "")
-			t.Setenv("LC_CTYPE", "")
-			saved := runewidth.DefaultCondition
-			runewidth.DefaultCondition = runewidth.NewCondition()
-			textlayout.AlignRunewidth(runewidth.DefaultCondition)
-			t.Cleanup(func() { runewidth.DefaultCondition = saved })
-			for _, sz := range sizes {
-				w, h := sz[0], sz[1]
-				m := started(t, w, h)
-				screens := map[string]Model{"start": m}
-				s := update(update(m, keyRunes("/")), keyRunes("落户"))
-				screens["search"] = s
-				d := update(s, tea.KeyMsg{Type: tea.KeyEnter})
-				screens["detail"] = d
-				screens["detail-scrolled"] = update(update(d, tea.KeyMsg{Type: tea.KeyPgDown}), tea.KeyMsg{Type: tea.KeyPgDown})
-				screens["help"] = update(m, keyRunes("?"))
-				screens["tree-text"] = update(update(m, keyRunes("G")), tea.KeyMsg{Type: tea.KeyEnter})
-				for name, sm := range screens {
-					checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
-				}
+	inEachLocale(t, func(t *testing.T) {
+		for _, sz := range sizes {
+			w, h := sz[0], sz[1]
+			m := started(t, w, h)
+			screens := map[string]Model{"start": m}
+			s := update(update(m, keyRunes("/")), keyRunes("落户"))
+			screens["search"] = s
+			d := update(s, tea.KeyMsg{Type: tea.KeyEnter})
+			screens["detail"] = d
+			screens["detail-scrolled"] = update(update(d, tea.KeyMsg{Type: tea.KeyPgDown}), tea.KeyMsg{Type: tea.KeyPgDown})
+			screens["help"] = update(m, keyRunes("?"))
+			screens["tree-text"] = update(update(m, keyRunes("G")), tea.KeyMsg{Type: tea.KeyEnter})
+			for name, sm := range screens {
+				checkFits(t, fmt.Sprintf("%s %dx%d", name, w, h), sm.View(), w, h)
 			}
-		})
-	}
-}
-
-func checkFits(t *testing.T, name, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("%s: %d lines, want %d", name, len(lines), h)
-	}
-	for i, l := range lines {
-		if lw := lipgloss.Width(l); lw > w {
-			t.Errorf("%s: line %d is %d wide (> %d): %q", name, i, lw, w, ansi.Strip(l))
 		}
-		if strings.ContainsRune(ansi.Strip(l), '\uFFFD') {
-			t.Errorf("%s: line %d holds a broken character: %q", name, i, ansi.Strip(l))
-		}
-	}
+	})
 }
 
 // TestHostileText: control characters and escape sequences in a document

@@ -55,7 +55,7 @@ func BenchmarkDetailViewRelated(b *testing.B) {
 // related index ready: rendering plus the (uncached) related query.
 func BenchmarkSelectClause(b *testing.B) {
 	m := started(b, 100, 30)
-	a, z := node(b, m, centralHukou), node(b, m, jiangxiHukou)
+	a, z := mustNode(b, m.corpus, centralHukou), mustNode(b, m.corpus, jiangxiHukou)
 	for b.Loop() {
 		m.rel.cache = map[string][]related.Match{}
 		m.detail.cache = map[detailKey][]detailLine{}
@@ -163,7 +163,7 @@ func BenchmarkViews10MB(b *testing.B) {
 			_ = update(t1, keyRunes("人")).View()
 		}
 	})
-	n := node(b, m, "000-"+centralHukou)
+	n := mustNode(b, m.corpus, "000-"+centralHukou)
 	b.Run("select-clause", func(b *testing.B) {
 		for b.Loop() {
 			m.rel.cache = map[string][]related.Match{}

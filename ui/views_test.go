@@ -11,14 +11,11 @@ import (
 	"policyreader/corpus/highlight"
 	"policyreader/corpus/related"
 	"policyreader/corpus/targets"
-	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 )
 
@@ -32,30 +29,10 @@ const (
 	guangdongHukou = "guangdong-social-mobility-implementation/pt3/c7"
 )
 
-var (
-	keyEnter = tea.KeyMsg{Type: tea.KeyEnter}
-	keyEsc   = tea.KeyMsg{Type: tea.KeyEsc}
-	keyDown  = tea.KeyMsg{Type: tea.KeyDown}
-	keyUp    = tea.KeyMsg{Type: tea.KeyUp}
-	keyPgDn  = tea.KeyMsg{Type: tea.KeyPgDown}
-	keyPgUp  = tea.KeyMsg{Type: tea.KeyPgUp}
-	keySort  = tea.KeyMsg{Type: tea.KeyCtrlS}
-)
-
-// node returns the node with the given ID or fails.
-func node(tb testing.TB, m Model, id string) *corpus.Node {
-	tb.Helper()
-	n, ok := m.corpus.Node(id)
-	if !ok {
-		tb.Fatalf("node %s not in the seeds", id)
-	}
-	return n
-}
-
 // onClause returns m with tree and detail on the node id, focus on the text.
 func onClause(tb testing.TB, m Model, id string) Model {
 	tb.Helper()
-	n := node(tb, m, id)
+	n := mustNode(tb, m.corpus, id)
 	m = update(m, jumpMsg{node: n, field: "heading", offset: -1})
 	if m.detail.node != n {
 		tb.Fatalf("detail shows %v, want %s", m.detail.node, id)
@@ -90,7 +67,7 @@ func TestRelatedPane(t *testing.T) {
 		if ms[i].Score > ms[i-1].Score {
 			t.Errorf("not ranked: %s %.3f after %s %.3f", ms[i].ID, ms[i].Score, ms[i-1].ID, ms[i-1].Score)
 		}
-		if ms[i].Node.Doc == node(t, m, centralHukou).Doc {
+		if ms[i].Node.Doc == mustNode(t, m.corpus, centralHukou).Doc {
 			t.Errorf("%s is in the same document", ms[i].ID)
 		}
 	}
@@ -427,18 +404,7 @@ func TestTargetsSort(t *testing.T) {
 // height lines, at each size, also when go-runewidth (the filter input)
 // reads a Chinese locale.
 func TestViewsFit(t *testing.T) {
-	for _, lang := range []string{"C.UTF-8", "zh_CN.UTF-8"} {
-		t.Run(lang, func(t *testing.T) {
-			t.Setenv("LANG", lang)
-			t.Setenv("LC_ALL", "")
-			t.Setenv("LC_CTYPE", "")
-			saved := runewidth.DefaultCondition
-			runewidth.DefaultCondition = runewidth.NewCondition()
-			textlayout.AlignRunewidth(runewidth.DefaultCondition)
-			t.Cleanup(func() { runewidth.DefaultCondition = saved })
-			viewsFit(t)
-		})
-	}
+	inEachLocale(t, viewsFit)
 }
 
 func viewsFit(t *testing.T) {
@@ -489,10 +455,7 @@ func TestTargetsColumns(t *testing.T) {
 // testdata/TestViewsGolden/<screen>_<size>.golden (regenerate with -update).
 func TestViewsGolden(t *testing.T) {
 	c := loadSeeds(t)
-	screens := []struct {
-		name string
-		run  func(t *testing.T, tm *teatest.TestModel)
-	}{
+	screens := []goldenScreen{
 		{"targets", func(t *testing.T, tm *teatest.TestModel) {
 			waitFor(t, tm, "Documents")
 			tm.Type("t")
@@ -513,24 +476,7 @@ func TestViewsGolden(t *testing.T) {
 			waitFor(t, tm, "clauses of other")
 		}},
 	}
-	for _, sc := range screens {
-		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
-			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				tm := teatest.NewTestModel(t, New(c, Options{}), teatest.WithInitialTermSize(sz[0], sz[1]))
-				sc.run(t, tm)
-				golden.RequireEqual(t, []byte(finalView(t, tm)))
-			})
-		}
-	}
-}
-
-func mustNode(tb testing.TB, c *corpus.Corpus, id string) *corpus.Node {
-	tb.Helper()
-	n, ok := c.Node(id)
-	if !ok {
-		tb.Fatalf("node %s not in the seeds", id)
-	}
-	return n
+	runGoldenScreens(t, c, screens)
 }
 
 // TestViewsHostile: control characters and escape sequences in a
