@@ -132,6 +132,9 @@ func buildForTmux(t *testing.T) (tmux, dir, bin string) {
 	}
 	tmux, err := exec.LookPath("tmux")
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed but CI is set: .ci/run must install it")
+		}
 		t.Skip("tmux is not installed; install it to run the end-to-end test (CI does)")
 	}
 	dir = t.TempDir()
