@@ -46,6 +46,12 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// helpRequested reports -h or --help given to a subcommand: Run prints the
+// command's usage and exits 0.
+type helpRequested struct{ fset *flag.FlagSet }
+
+func (h helpRequested) Error() string { return "help requested" }
+
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 // command is one subcommand: it receives the parsed global options and its
@@ -89,6 +95,9 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
 		if err := fset.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, helpRequested{fset}
+			}
 			return nil, usagef("%s: %v", fset.Name(), err)
 		}
 		args = fset.Args()
@@ -106,6 +115,7 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 // Run executes the command line args (without the program name) and returns
 // the process exit status: 0 success, 1 failed operation, 2 bad usage.
 func Run(args []string, env Env) int {
+	env.Stdout, env.Stderr = terminalSafe{env.Stdout}, terminalSafe{env.Stderr}
 	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA")}
 	top := newFlagSet("policyreader", env, &opts)
 	help := top.Bool("help", false, "show help")
@@ -138,6 +148,13 @@ func Run(args []string, env Env) int {
 			return 2
 		}
 		err = cmd.run(env, opts, rest[1:])
+		var help helpRequested
+		if errors.As(err, &help) {
+			fmt.Fprintf(env.Stdout, "policyreader %s — %s\n\nFlags:\n", rest[0], cmd.summary)
+			help.fset.SetOutput(env.Stdout)
+			help.fset.PrintDefaults()
+			return 0
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "policyreader: %s\n", oneLine(err.Error()))

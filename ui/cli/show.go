@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"strings"
+
+	"policyreader/corpus"
 )
 
 // showJSON is `show --json`: one node with its path and spans.
@@ -29,6 +31,9 @@ func runShow(env Env, opts Options, args []string) error {
 	}
 	n, ok := c.Node(rest[0])
 	if !ok {
+		if d, ok := c.Doc(rest[0]); ok {
+			return showDoc(env, opts, d)
+		}
 		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[0])
 	}
 	if opts.JSON {
@@ -44,6 +49,19 @@ func runShow(env Env, opts Options, args []string) error {
 	fmt.Fprintf(env.Stdout, "%s%s\n\n%s\n", n.Number, n.Heading, n.Text)
 	if len(n.Responsible) > 0 {
 		fmt.Fprintf(env.Stdout, "\nresponsible: %s\n", strings.Join(n.Responsible, "、"))
+	}
+	return nil
+}
+
+// showDoc prints a whole document: its metadata and top-level nodes, or with
+// --json the document as `tree --json` gives it.
+func showDoc(env Env, opts Options, d *corpus.Document) error {
+	if opts.JSON {
+		return writeJSON(env.Stdout, toDocJSON(d))
+	}
+	printDocHeader(env.Stdout, d)
+	for _, n := range d.Children {
+		fmt.Fprintf(env.Stdout, "  %s  %s  [%s]\n", n.Kind, n.Title(), n.ID)
 	}
 	return nil
 }

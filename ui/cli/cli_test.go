@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line args on the seeds with stdin and returns
+// the exit status, stdout and stderr.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, Env{
+		Seeds:  os.DirFS("../../seeds"),
+		Stdin:  strings.NewReader(stdin),
+		Stdout: &out,
+		Stderr: &errb,
+		Getenv: func(string) string { return "" },
+	})
+	return code, out.String(), errb.String()
+}
+
+func TestTreeJSONOnSeeds(t *testing.T) {
+	code, out, errs := runCLI(t, "", "tree", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var docs []docJSON
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 5 {
+		t.Fatalf("%d documents, want 5", len(docs))
+	}
+	var central *docJSON
+	for i := range docs {
+		if docs[i].ID == "central-2019-social-mobility-opinions" {
+			central = &docs[i]
+		}
+	}
+	if central == nil || central.Short != "中央" || central.Truncated {
+		t.Fatalf("central document: %+v", central)
+	}
+	var parts, clauses []string
+	var walk func(ns []*nodeJSON)
+	walk = func(ns []*nodeJSON) {
+		for _, n := range ns {
+			switch n.Kind {
+			case "part":
+				parts = append(parts, n.Number)
+			case "clause":
+				clauses = append(clauses, n.Number)
+			}
+			if n.Children == nil {
+				t.Errorf("%s: children must be an array, not null", n.ID)
+			}
+			walk(n.Children)
+		}
+	}
+	walk(central.Children)
+	if len(parts) != 6 || len(clauses) != 16 || clauses[15] != "(十六)" {
+		t.Errorf("parts %v, clauses %v", parts, clauses)
+	}
+}
+
+func TestShowJSONHasPathAndSpans(t *testing.T) {
+	code, out, errs := runCLI(t, "", "show", "--json", "guangdong-hrss-2021-14th-five-year-plan/ch2/s3/k7")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Heading string     `json:"heading"`
+		Text    string     `json:"text"`
+		Path    []string   `json:"path"`
+		Spans   []spanJSON `json:"spans"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Heading != "公共服务能力明显提升" || len(got.Path) != 2 || got.Path[0] != "第二章 总体要求" {
+		t.Errorf("heading %q path %v", got.Heading, got.Path)
+	}
+	runes := []rune(got.Text)
+	found := false
+	for _, s := range got.Spans {
+		if string(runes[s.Start:s.End]) != s.Text {
+			t.Errorf("span %+v does not match the text at its offsets", s)
+		}
+		if s.Kind == "target" && strings.Contains(s.Text, "持卡率达98%") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no target span for 持卡率达98%%: %+v", got.Spans)
+	}
+}
+
+func TestShowDocumentID(t *testing.T) {
+	code, out, _ := runCLI(t, "", "show", "jiangxi-2020-social-mobility-implementation")
+	if code != 0 || !strings.Contains(out, "2020-12-31") || !strings.Contains(out, "jiangxi-2020-social-mobility-implementation/pt2") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"--version"}, 0},
+		{[]string{"search", "--help"}, 0},
+		{[]string{"bookmarks", "-h"}, 0},
+		{[]string{"nosuchcommand"}, 2},
+		{[]string{"show"}, 2},
+		{[]string{"tree", "--bogus"}, 2},
+		{[]string{"show", "no/such/node"}, 1},
+		{[]string{"--corpus", "/nonexistent/folder", "tree"}, 1},
+	}
+	for _, c := range cases {
+		code, out, errs := runCLI(t, "", c.args...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.code, errs)
+		}
+		if c.code != 0 && strings.Count(strings.TrimRight(errs, "\n"), "\n") > 1 {
+			t.Errorf("%v: error is not a line or two: %q", c.args, errs)
+		}
+		if c.code == 0 && c.args[0] != "--version" && !strings.Contains(out, "Flags:") {
+			t.Errorf("%v: no usage on stdout: %q", c.args, out)
+		}
+	}
+}
+
+// TestOutputNeverCarriesEscapes loads a document full of terminal escape
+// sequences and bidi controls: no command's text output may pass them on.
+func TestOutputNeverCarriesEscapes(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("关于测试\x1b]0;PWNED\x07的通知\n\n一、总体\x1b[2J要求\n\n（一）加强\x1b[31m组织\u202e领导。各地区各有关部门要抓好落实。\n")
+	for range 30 {
+		b.WriteString("（二）强化保障。到2025年，培训100万人次以上。\n")
+	}
+	name := filepath.Join(dir, "esc\x1b[1m.txt")
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"tree"}, {"show", "esc-1m/pt1/c1"}, {"search", "加强"}, {"targets"}, {"bodies"},
+	} {
+		code, out, errs := runCLI(t, "", append([]string{"--corpus", dir}, args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errs)
+		}
+		for _, bad := range []string{"\x1b", "\x07", "\u202e"} {
+			if strings.Contains(out+errs, bad) {
+				t.Errorf("%v: output carries %q:\n%s", args, bad, out)
+			}
+		}
+	}
+	code, out, _ := runCLI(t, "\x1b[2J到2025年实现\x1b[31m", "highlight")
+	if code != 0 || strings.Contains(out, "\x1b") || !strings.Contains(out, "2025") {
+		t.Errorf("highlight: exit %d, output %q", code, out)
+	}
+}
