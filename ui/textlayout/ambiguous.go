@@ -16,8 +16,8 @@ import (
 // them at one, so the same line of policy text full of “ ” would be measured
 // two ways and panes would drift apart.
 //
-// The UI calls it exactly once, in main before the program starts and
-// before anything measures text:
+// The reader calls it exactly once, in ui/cli (readerOptions) before the
+// program starts and before anything measures text:
 //
 //	textlayout.AlignRunewidth(runewidth.DefaultCondition)
 //

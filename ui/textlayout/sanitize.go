@@ -22,7 +22,10 @@ import (
 //     white space, so CRLF text wraps like LF text; a lone \r becomes ␍;
 //   - C1 controls (U+0080 … U+009F, among them the 8-bit CSI U+009B) and each
 //     byte of invalid UTF-8 become U+FFFD �, so no raw 0x80–0x9F byte that an
-//     8-bit terminal could act on survives.
+//     8-bit terminal could act on survives;
+//   - bidirectional embedding, override and isolate controls (U+202A …
+//     U+202E, U+2066 … U+2069), which make a terminal that honours them
+//     show text reversed or reordered, become U+FFFD � too.
 //
 // Every substitute is one cell wide as x/ansi measures it. Text with nothing
 // to replace is returned as is, without allocating.
@@ -49,7 +52,7 @@ func Sanitize(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune(0x2421)
-		case r >= 0x80 && r <= 0x9f:
+		case r >= 0x80 && r <= 0x9f, isBidiControl(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteString(s[i : i+size])
@@ -72,10 +75,17 @@ func firstUnsafe(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) {
+		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) {
 			return i
 		}
 		i += size
 	}
 	return -1
+}
+
+// isBidiControl reports the explicit bidirectional formatting characters
+// that reorder the text around them: LRE, RLE, PDF, LRO, RLO and the
+// isolates LRI, RLI, FSI, PDI.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -53,9 +53,11 @@ func TestSanitizeCases(t *testing.T) {
 		{"甲\r\n乙", "甲 \n乙"},
 		{"甲\r乙", "甲␍乙"},
 		{"\x00\x08\x7f", "␀␈␡"},
-		{"\u009b31m", "\uFFFD31m"},     // 8-bit CSI
-		{"a\x9bb", "a\uFFFDb"},         // raw byte 0x9B, invalid UTF-8
-		{"\u2028“十四五”", "\u2028“十四五”"}, // printable and separators kept
+		{"\u009b31m", "\uFFFD31m"},               // 8-bit CSI
+		{"a\x9bb", "a\uFFFDb"},                   // raw byte 0x9B, invalid UTF-8
+		{"\u2028“十四五”", "\u2028“十四五”"},           // printable and separators kept
+		{"\u202e反向\u202c文字", "\uFFFD反向\uFFFD文字"}, // RLO … PDF
+		{"\u2067甲\u2069", "\uFFFD甲\uFFFD"},       // RLI … PDI
 	}
 	for _, c := range cases {
 		got := Sanitize(c.in)
