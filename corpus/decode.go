@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -29,6 +30,11 @@ func Decode(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	case utf8.Valid(data):
+	case mostlyUTF8(data):
+		// A UTF-8 file cut mid-character (an interrupted download) or with
+		// a stray bad byte: decoding it as GB18030 would turn every
+		// character into mojibake, so the bad bytes become U+FFFD instead.
+		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
 	default:
 		enc = simplifiedchinese.GB18030
 	}
@@ -44,6 +50,24 @@ func Decode(data []byte) (string, error) {
 		return "", ErrBinary
 	}
 	return text, nil
+}
+
+// mostlyUTF8 reports data that is UTF-8 but for a few invalid bytes: at
+// most one in a thousand, and at least 30 valid multi-byte characters for
+// each. GBK or GB18030 text read as UTF-8 is invalid almost everywhere.
+func mostlyUTF8(data []byte) bool {
+	var bad, multi int
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		i += size
+	}
+	return bad*1000 <= len(data) && bad*30 <= multi
 }
 
 func encName(enc encoding.Encoding) string {

@@ -158,3 +158,29 @@ func FuzzParseBytes(f *testing.F) {
 		})
 	})
 }
+
+// TestDecodeTruncatedUTF8 checks that a UTF-8 file cut mid-character is
+// read as UTF-8 with a replacement character, not as GB18030 mojibake,
+// while real GB18030 text is still recognised.
+func TestDecodeTruncatedUTF8(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(seedDir, "central-2019-social-mobility-opinions.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := raw[:3001] // inside a three-byte character
+	if utf8Valid := string(cut) == strings.ToValidUTF8(string(cut), ""); utf8Valid {
+		t.Fatal("the cut should fall inside a character")
+	}
+	text, err := Decode(cut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(text, string(raw[:2990])) || !strings.HasSuffix(text, "\uFFFD") {
+		t.Errorf("truncated UTF-8 decoded as something else: %q…", []rune(text)[:20])
+	}
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(raw)
+	text, err = Decode(gb)
+	if err != nil || text != string(raw) {
+		t.Errorf("GB18030 text no longer decodes: %v", err)
+	}
+}
