@@ -136,9 +136,17 @@ func TestCrashMidWriteLeavesOldOrNew(t *testing.T) {
 		// exists; then even rounds a random 30–300 ms, odd rounds a
 		// random 30–300 ms and then the moment a temporary file shows a
 		// write in progress.
-		for round == 0 {
+		// The child ends itself only on failure; a generous deadline turns
+		// a child that died before writing into a clear failure, not a
+		// hang until the test binary's timeout.
+		for deadline := time.Now().Add(30 * time.Second); round == 0; {
 			if _, err := os.Stat(filepath.Join(dir, FileName)); err == nil {
 				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("the writing child never created %s: %s", FileName, stderr.String())
 			}
 			time.Sleep(5 * time.Millisecond)
 		}
