@@ -9,21 +9,8 @@ import (
 	"testing"
 )
 
-func runBodiesCmd(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(append([]string{"bodies"}, args...), Env{
-		Seeds:  os.DirFS("../../seeds"),
-		Stdin:  strings.NewReader(""),
-		Stdout: &out,
-		Stderr: &errb,
-		Getenv: func(string) string { return "" },
-	})
-	return code, out.String(), errb.String()
-}
-
 func TestBodiesJSONOnSeeds(t *testing.T) {
-	code, out, errs := runBodiesCmd(t, "--json")
+	code, out, errs := runCLI(t, "", "bodies", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -84,7 +71,7 @@ func TestBodiesJSONOnSeeds(t *testing.T) {
 }
 
 func TestBodiesPlain(t *testing.T) {
-	code, out, errs := runBodiesCmd(t)
+	code, out, errs := runCLI(t, "", "bodies")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -101,7 +88,7 @@ func TestBodiesPlain(t *testing.T) {
 	if !found {
 		t.Errorf("省人力资源社会保障厅 not listed:\n%s", out)
 	}
-	if code, _, _ := runBodiesCmd(t, "extra"); code != 2 {
+	if code, _, _ := runCLI(t, "", "bodies", "extra"); code != 2 {
 		t.Errorf("extra argument: exit %d, want 2", code)
 	}
 }

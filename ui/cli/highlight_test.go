@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
@@ -10,21 +9,6 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
-
-// runHighlightCmd runs the CLI with stdin and returns the exit status,
-// stdout and stderr.
-func runHighlightCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(append([]string{"highlight"}, args...), Env{
-		Seeds:  os.DirFS("../../seeds"),
-		Stdin:  strings.NewReader(stdin),
-		Stdout: &out,
-		Stderr: &errb,
-		Getenv: func(string) string { return "" },
-	})
-	return code, out.String(), errb.String()
-}
 
 func decodeSpans(t *testing.T, out string) []spanJSON {
 	t.Helper()
@@ -47,7 +31,7 @@ func decodeSpans(t *testing.T, out string) []spanJSON {
 const planGoal = "“十四五”期末，全省社会保障卡常住人口持卡率达98%，申领电子社保卡人口覆盖率达到75%。请径向省人力资源社会保障厅、省医保局反映。"
 
 func TestHighlightJSON(t *testing.T) {
-	code, out, errs := runHighlightCmd(t, planGoal, "--json")
+	code, out, errs := runCLI(t, planGoal, "highlight", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -82,7 +66,7 @@ func TestHighlightJSON(t *testing.T) {
 func TestHighlightPlainAndPastFigures(t *testing.T) {
 	// 第一章 发展基础 reports the 13th plan period: figures, no targets.
 	past := "“十三五”期间，全省城镇新增就业人数累计突破 700 万人，城镇登记失业率控制在 3.5% 以内。"
-	code, out, errs := runHighlightCmd(t, past)
+	code, out, errs := runCLI(t, past, "highlight")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -102,11 +86,11 @@ func TestHighlightPlainAndPastFigures(t *testing.T) {
 
 func TestHighlightAnyInput(t *testing.T) {
 	// Empty input: no spans, an empty JSON array.
-	code, out, _ := runHighlightCmd(t, "", "--json")
+	code, out, _ := runCLI(t, "", "highlight", "--json")
 	if code != 0 || len(decodeSpans(t, out)) != 0 {
 		t.Errorf("empty input: exit %d, %q", code, out)
 	}
-	code, out, _ = runHighlightCmd(t, "")
+	code, out, _ = runCLI(t, "", "highlight")
 	if code != 0 || out != "" {
 		t.Errorf("empty input, plain: exit %d, %q", code, out)
 	}
@@ -115,7 +99,7 @@ func TestHighlightAnyInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs := runHighlightCmd(t, gbk, "--json")
+	code, out, errs := runCLI(t, gbk, "highlight", "--json")
 	if code != 0 {
 		t.Fatalf("GB18030: exit %d: %s", code, errs)
 	}
@@ -124,12 +108,12 @@ func TestHighlightAnyInput(t *testing.T) {
 		t.Errorf("GB18030 input: %+v", spans)
 	}
 	// Binary input is a failed operation with a one-line error.
-	code, _, errs = runHighlightCmd(t, "\x00\x01\x02\xff\xfe\x00")
+	code, _, errs = runCLI(t, "\x00\x01\x02\xff\xfe\x00", "highlight")
 	if code != 1 || strings.Count(errs, "\n") != 1 {
 		t.Errorf("binary input: exit %d, stderr %q", code, errs)
 	}
 	// Arguments are a usage error.
-	if code, _, _ := runHighlightCmd(t, "x", "extra"); code != 2 {
+	if code, _, _ := runCLI(t, "x", "highlight", "extra"); code != 2 {
 		t.Errorf("extra argument: exit %d, want 2", code)
 	}
 	// A whole seed: every span's text matches its offsets.
@@ -137,7 +121,7 @@ func TestHighlightAnyInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, errs = runHighlightCmd(t, string(plan), "--json")
+	code, out, errs = runCLI(t, string(plan), "highlight", "--json")
 	if code != 0 {
 		t.Fatalf("plan: exit %d: %s", code, errs)
 	}

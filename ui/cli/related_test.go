@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
@@ -9,19 +8,6 @@ import (
 
 	"policyreader/corpus"
 )
-
-// runRelatedCLI runs the command line on the seeds and returns the exit
-// status, stdout and stderr.
-func runRelatedCLI(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := Run(args, Env{
-		Seeds:  os.DirFS("../../seeds"),
-		Stdout: &out,
-		Stderr: &errb,
-		Getenv: func(string) string { return "" },
-	})
-	return code, out.String(), errb.String()
-}
 
 // seedClause returns the clause of a seed document with the given number
 // (without brackets, e.g. 四), loaded the way the CLI loads it.
@@ -52,7 +38,7 @@ func TestRelatedJSON(t *testing.T) {
 	central := seedClause(t, "central-2019-social-mobility-opinions", "四")
 	gd := seedClause(t, "guangdong-social-mobility-implementation", "七")
 	jx := seedClause(t, "jiangxi-2020-social-mobility-implementation", "五")
-	code, out, errs := runRelatedCLI("related", "--json", "--limit", "3", central.ID)
+	code, out, errs := runCLI(t, "", "related", "--json", "--limit", "3", central.ID)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -85,7 +71,7 @@ func TestRelatedText(t *testing.T) {
 	central := seedClause(t, "central-2019-social-mobility-opinions", "四")
 	gd := seedClause(t, "guangdong-social-mobility-implementation", "七")
 	// Flags may follow the ID.
-	code, out, errs := runRelatedCLI("related", central.ID, "--limit", "2")
+	code, out, errs := runCLI(t, "", "related", central.ID, "--limit", "2")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -126,11 +112,11 @@ func TestRelatedNoMatches(t *testing.T) {
 	// (十四) 加强组织领导 is a one-sentence clause on organisation, which
 	// none of the other documents repeats closely.
 	n := seedClause(t, "central-2019-social-mobility-opinions", "十四")
-	code, out, _ := runRelatedCLI("related", "--json", n.ID)
+	code, out, _ := runCLI(t, "", "related", "--json", n.ID)
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("exit %d, output %q; want 0 and []", code, out)
 	}
-	code, out, _ = runRelatedCLI("related", n.ID)
+	code, out, _ = runCLI(t, "", "related", n.ID)
 	if code != 0 || !strings.Contains(out, "no similar clauses") {
 		t.Errorf("exit %d, output %q", code, out)
 	}
@@ -150,7 +136,7 @@ func TestRelatedErrors(t *testing.T) {
 		{[]string{"related", "no/such/node"}, 1},
 		{[]string{"related", "--corpus", "/does/not/exist", id}, 1},
 	} {
-		code, out, errs := runRelatedCLI(c.args...)
+		code, out, errs := runCLI(t, "", c.args...)
 		if code != c.code || out != "" || strings.Count(errs, "\n") < 1 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and an error line", c.args, code, out, errs, c.code)
 		}

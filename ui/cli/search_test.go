@@ -8,7 +8,7 @@ import (
 )
 
 func TestSearchJSONOnSeeds(t *testing.T) {
-	code, out, errs := runRelatedCLI("search", "--json", "--limit", "3", "luohu")
+	code, out, errs := runCLI(t, "", "search", "--json", "--limit", "3", "luohu")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -57,7 +57,7 @@ func TestSearchJSONOnSeeds(t *testing.T) {
 
 func seedNode(t *testing.T, id string) *struct{ Text string } {
 	t.Helper()
-	code, out, errs := runRelatedCLI("show", "--json", id)
+	code, out, errs := runCLI(t, "", "show", "--json", id)
 	if code != 0 {
 		t.Fatalf("show %s: exit %d: %s", id, code, errs)
 	}
@@ -69,7 +69,7 @@ func seedNode(t *testing.T, id string) *struct{ Text string } {
 }
 
 func TestSearchTextMarksMatches(t *testing.T) {
-	code, out, errs := runRelatedCLI("search", "营造", "良好氛围")
+	code, out, errs := runCLI(t, "", "search", "营造", "良好氛围")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -93,16 +93,16 @@ func TestSearchTextMarksMatches(t *testing.T) {
 }
 
 func TestSearchNoResultsAndUsage(t *testing.T) {
-	code, out, _ := runRelatedCLI("search", "量子纠缠")
+	code, out, _ := runCLI(t, "", "search", "量子纠缠")
 	if code != 0 || !strings.Contains(out, "no results") {
 		t.Errorf("nonsense: exit %d, %q", code, out)
 	}
-	code, out, _ = runRelatedCLI("search", "--json", "量子纠缠")
+	code, out, _ = runCLI(t, "", "search", "--json", "量子纠缠")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("nonsense --json: exit %d, %q", code, out)
 	}
 	for _, args := range [][]string{{"search"}, {"search", " "}, {"search", "--limit", "0", "落户"}, {"search", "--limit", "x", "落户"}} {
-		if code, _, errs := runRelatedCLI(args...); code != 2 || errs == "" {
+		if code, _, errs := runCLI(t, "", args...); code != 2 || errs == "" {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and a message", args, code, errs)
 		}
 	}

@@ -122,7 +122,7 @@ func TestTargetsSeeds(t *testing.T) {
 		t.Fatal(errs)
 	}
 	for _, sortBy := range []string{"doc", "year"} {
-		code, out, errs := runRelatedCLI("targets", "--json", "--sort", sortBy)
+		code, out, errs := runCLI(t, "", "targets", "--json", "--sort", sortBy)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
@@ -142,12 +142,12 @@ func TestTargetsSeeds(t *testing.T) {
 				t.Errorf("%s [%d,%d) = %q, phrase %q", g.ID, g.Start, g.End, p, g.Phrase)
 			}
 		}
-		if code, _, _ := runRelatedCLI("targets", "--sort", sortBy); code != 0 {
+		if code, _, _ := runCLI(t, "", "targets", "--sort", sortBy); code != 0 {
 			t.Errorf("plain targets --sort %s: exit %d", sortBy, code)
 		}
 	}
 	for _, args := range [][]string{{"targets", "--sort", "clause"}, {"targets", "--sort"}} {
-		if code, _, _ := runRelatedCLI(args...); code != 2 {
+		if code, _, _ := runCLI(t, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
