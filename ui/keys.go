@@ -90,6 +90,7 @@ type keyState struct {
 	focus     focus
 	bookmarks bool // a bookmark store is wired in
 	views     bool // the targets and related views are wired in
+	back      bool // Esc returns to where a jump from a view started
 
 	// The bookmarks list has entries, is editing a note, can undo a deletion.
 	listEntries, listEditing, listUndo bool
@@ -111,7 +112,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Open.SetEnabled(inTree)
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
-	k.Back.SetEnabled(browsing && s.focus == focusDetail || s.mode == modeHelp)
+	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
 	k.Help.SetEnabled(!searching && !inTargets && !inRelated)
 	k.Quit.SetEnabled(!searching && !inTargets)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)

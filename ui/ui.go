@@ -101,6 +101,7 @@ type Model struct {
 	targets   targetsModel
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
+	back      backState      // where Esc returns after a jump from a view
 	bg        background
 	load      loadState // documents still loading (NewLoading)
 }
@@ -158,14 +159,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case tea.MouseMsg:
-		return m.handleMouse(msg), nil
+		before := m.here()
+		return m.handleMouse(msg).dropBackIfMoved(before), nil
 	case loadProgressMsg, loadSlowMsg, loadSpinMsg, corpusLoadedMsg:
 		return m.updateLoad(msg)
 	case selectNodeMsg:
 		m.detail = m.detail.Show(msg.doc, msg.node)
 		return m, nil
 	case jumpMsg:
-		return m.jump(msg).savePosition()
+		return m.jumpFrom(msg).savePosition()
 	case closeBookmarksMsg:
 		return m.setMode(modeBrowse, m.focus), nil
 	case storeDoneMsg, storeSlowMsg:
@@ -187,7 +189,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true}
+	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.back.ok}
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	return s
 }
@@ -247,7 +249,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case modeRelated, modeTargets:
 		return m.handleViewKey(msg)
 	}
-	return m.handleBrowsing(msg)
+	before := m.here()
+	m, cmd := m.handleBrowsing(msg)
+	return m.dropBackIfMoved(before), cmd
 }
 
 func (m Model) handleHelp(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -287,6 +291,9 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):
+		if m.back.ok {
+			return m.goBack().savePosition()
+		}
 		return m.setMode(modeBrowse, focusTree), nil
 	case key.Matches(msg, k.Open):
 		m.tree = m.tree.Open()

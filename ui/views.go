@@ -15,6 +15,7 @@ import (
 // and the focused pane.
 type viewOrigin struct {
 	treeCursor   int
+	treeRow      treeRow // the row under treeCursor, found again if rows moved
 	doc          *corpus.Document
 	node         *corpus.Node
 	detailOffset int
@@ -61,7 +62,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	case jumpTargetMsg:
 		t := msg.target
 		m.targets = m.targets.Close()
-		m = m.jump(jumpMsg{node: t.Node, field: "text", offset: t.Start})
+		m = m.jumpFrom(jumpMsg{node: t.Node, field: "text", offset: t.Start})
 		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
 	}
 	return m, nil
@@ -83,9 +84,15 @@ func (m Model) handleViewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // saveOrigin remembers where the reader is before a view opens.
 func (m Model) saveOrigin() Model {
-	m.origin = viewOrigin{treeCursor: m.tree.cursor, doc: m.detail.doc, node: m.detail.node,
-		detailOffset: m.detail.offset, focus: m.focus}
+	m.origin = m.here()
 	return m
+}
+
+// here is where the reader is: tree row, node shown, scroll and focus.
+func (m Model) here() viewOrigin {
+	r, _ := m.tree.Selected()
+	return viewOrigin{treeCursor: m.tree.cursor, treeRow: r, doc: m.detail.doc, node: m.detail.node,
+		detailOffset: m.detail.offset, focus: m.focus}
 }
 
 // openRelated opens the related pane on the clause the detail pane shows.
@@ -112,9 +119,24 @@ func (m Model) openTargets() (Model, tea.Cmd) {
 // shown and its scroll as they were when the view opened.
 func (m Model) closeView() Model {
 	m.targets = m.targets.Close()
-	o := m.origin
-	if o.treeCursor >= 0 && o.treeCursor < len(m.tree.rows) {
-		m.tree.cursor = o.treeCursor
+	return m.restore(m.origin)
+}
+
+// restore puts the reader back at o: the tree row (found by identity when
+// a jump has expanded rows above it since), the node shown, its scroll
+// and the focus.
+func (m Model) restore(o viewOrigin) Model {
+	cursor := o.treeCursor
+	if o.treeRow.doc != nil {
+		for i, r := range m.tree.rows {
+			if r.doc == o.treeRow.doc && r.node == o.treeRow.node {
+				cursor = i
+				break
+			}
+		}
+	}
+	if cursor >= 0 && cursor < len(m.tree.rows) {
+		m.tree.cursor = cursor
 		m.tree.scrollToCursor()
 	}
 	if o.doc != nil && (m.detail.doc != o.doc || m.detail.node != o.node) {

@@ -1,0 +1,53 @@
+package ui
+
+// One level of "back" (issue 7: Enter jumps, Esc returns to where you
+// were). A jump from the related pane or the targets view remembers where
+// the reader was when that view opened; the next Esc while browsing goes
+// there. Any other move (a key or a mouse action that changes the tree
+// row, the node shown, its scroll or the focus, or another jump) forgets
+// it. Help and views opened and closed again are not moves.
+
+// backState is where Esc returns, when ok.
+type backState struct {
+	ok bool
+	to viewOrigin
+}
+
+// jumpFrom lands on msg's node like jump and sets or drops the way back:
+// kept when the jump came from the related pane or the targets view (the
+// mode it is sent from), dropped for a search or bookmark jump.
+func (m Model) jumpFrom(msg jumpMsg) Model {
+	fromView := m.mode == modeRelated || m.mode == modeTargets
+	origin := m.origin
+	m = m.jump(msg)
+	if m.mode != modeBrowse {
+		return m // nothing to land on: the view stays open
+	}
+	m.back = backState{}
+	if fromView {
+		m.back = backState{ok: true, to: origin}
+	}
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}
+
+// goBack returns to where the last jump from a view started.
+func (m Model) goBack() Model {
+	to := m.back.to
+	m.back = backState{}
+	return m.restore(to)
+}
+
+// dropBackIfMoved forgets the way back when the reader has moved since
+// before (a browsing key or a mouse action).
+func (m Model) dropBackIfMoved(before viewOrigin) Model {
+	if !m.back.ok || m.mode != modeBrowse {
+		return m
+	}
+	if now := m.here(); now == before {
+		return m
+	}
+	m.back = backState{}
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}

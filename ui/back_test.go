@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"policyreader/corpus"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// place is what Esc after a jump must put back.
+type place struct {
+	sel    *corpus.Node
+	node   *corpus.Node
+	offset int
+	focus  focus
+}
+
+func placeOf(m Model) place {
+	return place{selectedNode(m), m.detail.node, m.detail.offset, m.focus}
+}
+
+// String names the place by node IDs, for failure messages.
+func (p place) String() string {
+	id := func(n *corpus.Node) string {
+		if n == nil {
+			return "<none>"
+		}
+		return n.ID
+	}
+	return fmt.Sprintf("tree %s, detail %s at row %d, focus %v", id(p.sel), id(p.node), p.offset, p.focus)
+}
+
+// TestEscReturnsAfterRelatedJump is issue 7's repro: search the central
+// clause (四), r, Enter lands on the Jiangxi (五); Esc returns to the
+// central clause with its selection, scroll and focus.
+func TestEscReturnsAfterRelatedJump(t *testing.T) {
+	m := searchJump(t, started(t, 100, 12), "以户籍制度和公共服务牵引")
+	if m.detail.node == nil || m.detail.node.ID != centralHukou {
+		t.Fatalf("search landed on %v, want %s", placeOf(m), centralHukou)
+	}
+	m = update(m, keyRunes("j"))
+	if m.detail.offset == 0 {
+		t.Fatal("the detail did not scroll; pick a longer clause")
+	}
+	before := placeOf(m)
+	m = update(m, keyRunes("r"))
+	jx := -1
+	for i, mt := range m.related.matches {
+		if mt.ID == jiangxiHukou {
+			jx = i
+		}
+	}
+	if jx < 0 {
+		t.Fatalf("Jiangxi (五) not among the related clauses")
+	}
+	for range jx {
+		m = update(m, keyDown)
+	}
+	m = update(m, keyEnter)
+	if m.mode != modeBrowse || m.detail.node == nil || m.detail.node.ID != jiangxiHukou {
+		t.Fatalf("Enter landed on %v in mode %v, want %s", placeOf(m), m.mode, jiangxiHukou)
+	}
+	m = update(m, keyEsc)
+	if got := placeOf(m); got != before || m.mode != modeBrowse {
+		t.Errorf("Esc after the jump: %v in mode %v, want %v", got, m.mode, before)
+	}
+	// One level only: the next Esc is the ordinary one (focus to the tree).
+	m = update(m, keyEsc)
+	if m.detail.node != before.node || m.focus != focusTree {
+		t.Errorf("second Esc: %v, want %s and the tree", placeOf(m), centralHukou)
+	}
+}
+
+// TestEscReturnsAfterTargetJump: the same from the targets view, where the
+// target lands in another document.
+func TestEscReturnsAfterTargetJump(t *testing.T) {
+	m := onClause(t, started(t, 100, 12), centralHukou)
+	m = update(m, keyRunes("j"))
+	before := placeOf(m)
+	m = update(m, keyRunes("t"))
+	for i := 0; i < len(m.targets.shown) && m.targets.shown[m.targets.cursor].Node.Doc == before.node.Doc; i++ {
+		m = update(m, keyDown)
+	}
+	tg := m.targets.shown[m.targets.cursor]
+	m = update(m, keyEnter)
+	if m.mode != modeBrowse || !m.detail.showsNode(tg.Node) {
+		t.Fatalf("Enter: mode %v, %v, want the target's clause %s", m.mode, placeOf(m), tg.Node.ID)
+	}
+	m = update(m, keyEsc)
+	if got := placeOf(m); got != before || m.detail.emph.node != nil {
+		t.Errorf("Esc after the jump: %v (emphasis kept: %v), want %v", got, m.detail.emph.node != nil, before)
+	}
+}
+
+// TestBackClearedByNavigation: after a jump from the related pane, any
+// other move (scrolling the text, tab, a search jump) drops the way back,
+// and Esc acts as usual.
+func TestBackClearedByNavigation(t *testing.T) {
+	moves := map[string][]tea.Msg{
+		"scroll": {keyRunes("j")},
+		"tab":    {tea.KeyMsg{Type: tea.KeyTab}},
+		"search": {keyRunes("/"), keyRunes("落户"), keyEnter},
+		"wheel":  {tea.MouseMsg{X: 80, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}},
+	}
+	for name, keys := range moves {
+		m := onClause(t, started(t, 100, 12), centralHukou)
+		m = update(m, keyRunes("r"))
+		m = update(m, keyEnter)
+		landed := m.detail.node
+		if landed == nil || landed.ID == centralHukou {
+			t.Fatalf("%s: the related jump did not move", name)
+		}
+		jumped := placeOf(m)
+		for _, k := range keys {
+			m = update(m, k)
+		}
+		if placeOf(m) == jumped {
+			t.Fatalf("%s did not move the reader: %v", name, jumped)
+		}
+		shown := m.detail.node
+		m = update(m, keyEsc)
+		if m.detail.node != shown || m.focus != focusTree {
+			t.Errorf("%s then Esc: %v, want %s and the tree (no way back)", name, placeOf(m), shown.ID)
+		}
+	}
+}
+
+// TestBackSurvivesHelp: help is not navigation; Esc closes it and the
+// next Esc still returns.
+func TestBackSurvivesHelp(t *testing.T) {
+	m := onClause(t, started(t, 100, 30), centralHukou)
+	m = update(m, keyRunes("r"))
+	m = update(m, keyEnter)
+	m = update(m, keyRunes("?"))
+	m = update(m, keyEsc)
+	m = update(m, keyEsc)
+	if m.detail.node == nil || m.detail.node.ID != centralHukou {
+		t.Errorf("Esc after help: %v, want %s", placeOf(m), centralHukou)
+	}
+}
