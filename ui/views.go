@@ -64,6 +64,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		m.targets = m.targets.Close()
 		m = m.jumpFrom(jumpMsg{node: t.Node, field: "text", offset: t.Start})
 		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
+		return m.savePosition()
 	}
 	return m, nil
 }

@@ -544,3 +544,23 @@ func TestRelatedBuildFailed(t *testing.T) {
 		t.Errorf("pane after a failed build:\n%s", v)
 	}
 }
+
+// TestTargetJumpSavesPosition: landing on a target saves the reading
+// position through the store, as every other jump does.
+func TestTargetJumpSavesPosition(t *testing.T) {
+	dir := t.TempDir()
+	m := startedWith(t, loadSeeds(t), openStore(t, dir), 100, 30)
+	m = update(m, keyRunes("t"))
+	for range 5 {
+		m = update(m, keyDown)
+	}
+	m = update(m, keyEnter)
+	r, _ := m.tree.Selected()
+	if m.mode != modeBrowse || r.node == nil {
+		t.Fatalf("Enter on a target: mode %v, tree row %+v", m.mode, r)
+	}
+	p, ok := openStore(t, dir).Position()
+	if !ok || p.NodeID != r.node.ID || p.Scroll != m.detail.offset {
+		t.Errorf("saved position %+v (ok %v), want %s at row %d", p, ok, r.node.ID, m.detail.offset)
+	}
+}
