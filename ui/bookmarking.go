@@ -54,8 +54,11 @@ func (m Model) openBookmarks() (Model, tea.Cmd) {
 
 // handleBookmarks routes a key to the open list.
 func (m Model) handleBookmarks(msg tea.KeyMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Quit) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
+	case key.Matches(msg, m.keys.Help): // off while a note is edited
+		return m.openHelp(), nil
 	}
 	var cmd tea.Cmd
 	m.bookmarks, cmd = m.bookmarks.Update(msg, m.keys)

@@ -113,7 +113,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
-	k.Help.SetEnabled(!searching && !inTargets && !inRelated)
+	k.Help.SetEnabled(!searching && !inTargets) // no text field has focus
 	k.Quit.SetEnabled(!searching && !inTargets)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
 	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
@@ -148,7 +148,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Back, &k.Quit} {
 		b.SetEnabled(browsing)
 	}
-	k.Help.SetEnabled(false)
+	k.Help.SetEnabled(browsing)
 	k.Jump.SetEnabled(browsing && s.listEntries)
 	k.EditNote.SetEnabled(browsing && s.listEntries)
 	k.DeleteMark.SetEnabled(browsing && s.listEntries)

@@ -102,6 +102,7 @@ type Model struct {
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
 	back      backState      // where Esc returns after a jump from a view
+	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
 }
@@ -259,10 +260,18 @@ func (m Model) handleHelp(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
 	case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Back):
-		return m.setMode(modeBrowse, m.focus), nil
+		return m.setMode(m.helpFrom, m.focus), nil
 	}
 	m.help = m.help.Update(msg, m.keys, m.layout.bodyHeight)
 	return m, nil
+}
+
+// openHelp shows the full help over the current mode, which it returns
+// to when it closes.
+func (m Model) openHelp() Model {
+	m.help = m.help.Reset()
+	m.helpFrom = m.mode
+	return m.setMode(modeHelp, m.focus)
 }
 
 func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -271,8 +280,7 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.help = m.help.Reset()
-		return m.setMode(modeHelp, m.focus), nil
+		return m.openHelp(), nil
 	case key.Matches(msg, k.Search):
 		m = m.setMode(modeSearch, m.focus)
 		var cmd tea.Cmd

@@ -69,15 +69,20 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// handleViewKey routes a key to the open view.
+// handleViewKey routes a key to the open view. The targets view gets
+// every key (its filter has focus, so q and ? are typed); the related pane
+// leaves q and ? to the reader.
 func (m Model) handleViewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.mode == modeTargets {
 		m.targets, cmd = m.targets.Update(msg, m.keys)
 		return m, cmd
 	}
-	if key.Matches(msg, m.keys.Quit) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
+	case key.Matches(msg, m.keys.Help):
+		return m.openHelp(), nil
 	}
 	m.related, cmd = m.related.Update(msg, m.keys)
 	return m, cmd

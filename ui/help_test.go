@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestHelpFromListAndPane: ? opens the full help from the bookmarks list
+// and from the related pane (DESIGN.md: ? is global), and Esc or ? closes
+// it back to that list or pane as it was; while a note is edited or the
+// targets filter has focus, ? is typed.
+func TestHelpFromListAndPane(t *testing.T) {
+	m := startedWith(t, loadSeeds(t), openStore(t, t.TempDir()), 100, 30)
+	m = onClause(t, m, centralHukou)
+	m = update(m, keyRunes("b"))
+
+	list := update(m, keyRunes("B"))
+	if list.mode != modeBookmarks || len(list.bookmarks.entries) != 1 {
+		t.Fatalf("B: mode %v with %d entries", list.mode, len(list.bookmarks.entries))
+	}
+	for _, closeKey := range []string{"esc", "?"} {
+		h := update(list, keyRunes("?"))
+		if h.mode != modeHelp || !strings.Contains(ansi.Strip(h.View()), "Keys") {
+			t.Fatalf("? in the bookmarks list: mode %v", h.mode)
+		}
+		if closeKey == "esc" {
+			h = update(h, keyEsc)
+		} else {
+			h = update(h, keyRunes("?"))
+		}
+		if h.mode != modeBookmarks || h.bookmarks.cursor != list.bookmarks.cursor {
+			t.Errorf("%s closing help opened from the list: mode %v, want the list", closeKey, h.mode)
+		}
+		if !h.keys.EditNote.Enabled() || !h.keys.Help.Enabled() {
+			t.Errorf("%s closing help: the list's keys are off", closeKey)
+		}
+	}
+
+	editing := update(list, keyRunes("e"))
+	editing = update(editing, keyRunes("?"))
+	if editing.mode != modeBookmarks || !strings.HasSuffix(editing.bookmarks.input.Value(), "?") {
+		t.Errorf("? while editing a note: mode %v, note %q, want it typed", editing.mode, editing.bookmarks.input.Value())
+	}
+
+	rel := update(m, keyRunes("r"))
+	rel = update(rel, keyDown)
+	h := update(rel, keyRunes("?"))
+	if h.mode != modeHelp {
+		t.Fatalf("? in the related pane: mode %v, want help", h.mode)
+	}
+	h = update(h, keyEsc)
+	if h.mode != modeRelated || h.related.cursor != rel.related.cursor || h.related.origin != rel.related.origin {
+		t.Errorf("Esc closing help opened from the related pane: mode %v cursor %d, want related at %d", h.mode, h.related.cursor, rel.related.cursor)
+	}
+
+	tg := update(update(m, keyRunes("t")), keyRunes("?"))
+	if tg.mode != modeTargets || tg.targets.input.Value() != "?" {
+		t.Errorf("? in the targets view: mode %v, filter %q, want it typed", tg.mode, tg.targets.input.Value())
+	}
+}
