@@ -91,6 +91,7 @@ type keyState struct {
 	bookmarks bool // a bookmark store is wired in
 	views     bool // the targets and related views are wired in
 	back      bool // Esc returns to where a jump from a view started
+	related   bool // the related pane lists at least one clause
 
 	// The bookmarks list has entries, is editing a note, can undo a deletion.
 	listEntries, listEditing, listUndo bool
@@ -123,7 +124,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 
 	k.ResultUp.SetEnabled(searching || inTargets)
 	k.ResultDown.SetEnabled(searching || inTargets)
-	k.Jump.SetEnabled(searching || inRelated || inTargets)
+	k.Jump.SetEnabled(searching || inRelated && s.related || inTargets)
 	k.CloseSearch.SetEnabled(searching)
 
 	k.ListPageUp.SetEnabled(inTargets)

@@ -263,11 +263,3 @@ func snippet(n *corpus.Node, width int) string {
 	r := []rune(text)
 	return string(r[:min(len(r), max(width, 1))])
 }
-
-// plural picks the singular or plural noun for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

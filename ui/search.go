@@ -163,7 +163,7 @@ func (m searchModel) View() string {
 	case len(m.hits) == 0:
 		status = st.Dim.Render("no match for " + textlayout.Sanitize(m.query))
 	default:
-		status = st.Dim.Render(fmt.Sprintf("%d results", len(m.hits)))
+		status = st.Dim.Render(fmt.Sprintf("%d %s", len(m.hits), plural(len(m.hits), "result", "results")))
 	}
 	lines = append(lines, ansi.Truncate(status, m.width, "…"))
 	end := min(m.offset+m.visibleHits(), len(m.hits))

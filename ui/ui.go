@@ -190,7 +190,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.back.ok}
+	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.back.ok,
+		related: len(m.related.matches) > 0}
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	return s
 }

@@ -54,6 +54,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		m.detail = m.detail.SetRelated(m.rel)
 		if m.mode == modeRelated {
 			m.related = m.related.SetSource(m.rel)
+			m.keys.updateKeybindings(m.keyState()) // enter jumps once there are clauses
 		}
 	case targetsReadyMsg:
 		m.targets = m.targets.SetTargets(msg.targets)
