@@ -161,7 +161,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		before := m.here()
-		return m.handleMouse(msg).dropBackIfMoved(before), nil
+		m, cmd := m.handleMouse(msg)
+		return m.dropBackIfMoved(before), cmd
 	case loadProgressMsg, loadSlowMsg, loadSpinMsg, corpusLoadedMsg:
 		return m.updateLoad(msg)
 	case selectNodeMsg:
@@ -335,9 +336,12 @@ func (m Model) onTree(x int) bool {
 	return m.focus == focusTree
 }
 
-func (m Model) handleMouse(msg tea.MouseMsg) Model {
+// handleMouse scrolls a pane on the wheel and focuses the pane clicked;
+// a click on a tree row selects it, and the returned command delivers the
+// selection like the tree's keys do.
+func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 	if m.mode != modeBrowse || msg.Y >= m.layout.bodyHeight || m.loading() {
-		return m
+		return m, nil
 	}
 	tree := m.onTree(msg.X)
 	switch {
@@ -353,18 +357,14 @@ func (m Model) handleMouse(msg tea.MouseMsg) Model {
 		}
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 		if !tree {
-			return m.setMode(modeBrowse, focusDetail)
+			return m.setMode(modeBrowse, focusDetail), nil
 		}
 		m = m.setMode(modeBrowse, focusTree)
 		var cmd tea.Cmd
 		m.tree, cmd = m.tree.ClickRow(msg.Y - paneHeaderHeight)
-		if cmd != nil {
-			if sel, ok := cmd().(selectNodeMsg); ok {
-				m.detail = m.detail.Show(sel.doc, sel.node)
-			}
-		}
+		return m, cmd
 	}
-	return m
+	return m, nil
 }
 
 // jump lands the tree and the detail pane on a search result.
