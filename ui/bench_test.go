@@ -92,3 +92,31 @@ func BenchmarkStartupWithLoad(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// hugeParagraphCorpus is one document whose only node is a paragraph of
+// about 10 MB of Chinese text with no line break, as a hostile or badly
+// converted file gives.
+func hugeParagraphCorpus() (*corpus.Corpus, *corpus.Node) {
+	doc := &corpus.Document{ID: "huge", Title: "超长段落", Short: "长"}
+	unit := "推进基本公共服务均等化，常住人口享有与户籍人口同等的基本公共服务。"
+	text := strings.Repeat(unit, 10<<20/len(unit))
+	n := &corpus.Node{ID: "huge/p1", Kind: corpus.Paragraph, Text: text, Doc: doc}
+	doc.Children = []*corpus.Node{n}
+	return corpus.NewCorpus([]*corpus.Document{doc}), n
+}
+
+// BenchmarkDetailHugeParagraph is what the event loop spends when the
+// 10 MB paragraph is selected at 100×30 and then the width changes: every
+// iteration resizes (100 ↔ 101 columns), which lays the text out again,
+// and draws a frame.
+func BenchmarkDetailHugeParagraph(b *testing.B) {
+	c, n := hugeParagraphCorpus()
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, jumpMsg{node: n, field: "text", offset: 0})
+	w := 100
+	for b.Loop() {
+		w = 201 - w
+		m = update(m, tea.WindowSizeMsg{Width: w, Height: 30})
+		_ = m.View()
+	}
+}
