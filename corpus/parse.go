@@ -287,9 +287,65 @@ func headed(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, Heading: trimHeading(c.rest)}
 	if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
 		n.Heading, n.Text = lead, rest
+	} else if utf8.RuneCountInString(n.Heading) > maxHeadingRunes {
+		// Not a title but running text after a number: keep it as text.
+		n.Heading, n.Text = "", c.rest
 	}
 	n.value = c.value
 	return n
+}
+
+// maxHeadingRunes bounds a chapter, section, part or box title; the plan's
+// longest is 30 runes.
+const maxHeadingRunes = 80
+
+// maxNodeText bounds the text one node holds (in bytes). Real clauses are
+// a few KB; a hostile file with a megabyte-long paragraph is split into
+// paragraph children at sentence ends, so no single node is expensive to
+// wrap or render.
+const maxNodeText = 32 << 10
+
+// splitLongText keeps the first maxNodeText bytes (cut at a sentence end,
+// a line end or at least a rune boundary) in n.Text and moves the rest, in
+// order, into paragraph nodes placed before n's other children.
+func splitLongText(n *Node) {
+	if len(n.Text) <= maxNodeText {
+		return
+	}
+	var chunks []string
+	for text := n.Text; text != ""; {
+		cut := chunkEnd(text)
+		chunks = append(chunks, text[:cut])
+		text = text[cut:]
+	}
+	n.Text = chunks[0]
+	extra := make([]*Node, 0, len(chunks)-1+len(n.Children))
+	for _, c := range chunks[1:] {
+		extra = append(extra, &Node{Kind: Paragraph, Text: c})
+	}
+	n.Children = append(extra, n.Children...)
+}
+
+// chunkEnd returns where the first chunk of text ends: after the last
+// sentence end or newline within maxNodeText bytes, else at the last rune
+// boundary within it.
+func chunkEnd(text string) int {
+	if len(text) <= maxNodeText {
+		return len(text)
+	}
+	window := text[:maxNodeText]
+	if i := strings.LastIndexAny(window, "。！？；\n"); i > maxNodeText/2 {
+		_, size := utf8.DecodeRuneInString(window[i:])
+		return i + size
+	}
+	cut := maxNodeText
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	if cut == 0 {
+		return maxNodeText
+	}
+	return cut
 }
 
 // led builds a numbered clause or item: lead phrase as heading, the rest as text.
@@ -348,6 +404,7 @@ func finish(d *Document) {
 			}
 			n.ID = prefix + "/" + seg
 			joinMore(n)
+			splitLongText(n)
 			n.Parent = parent
 			n.Doc = d
 			if n.Kind == Table {

@@ -352,10 +352,26 @@ func TestHostileInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var total int
-	d.Walk(func(n *Node) bool { total += len(n.Text); return true })
-	if total != len(long) {
-		t.Errorf("single long line truncated: kept %d of %d bytes", total, len(long))
+	var kept strings.Builder
+	var biggest int
+	d.Walk(func(n *Node) bool {
+		kept.WriteString(n.Text)
+		biggest = max(biggest, len(n.Text))
+		return true
+	})
+	if kept.String() != long {
+		t.Errorf("single long line truncated or reordered: kept %d of %d bytes", kept.Len(), len(long))
+	}
+	if biggest > maxNodeText {
+		t.Errorf("a node holds %d bytes; long text must be split into nodes of at most %d", biggest, maxNodeText)
+	}
+	// The same after a part number: the text is not taken as a title.
+	d, err = Parse("long-part.txt", "一、"+long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := d.Children[0].Heading; len(h) > 4*maxHeadingRunes {
+		t.Errorf("a %d-byte heading", len(h))
 	}
 	// Deeply odd numbering does not panic and keeps IDs unique.
 	odd := "一、甲\n（一）乙。丙\n（一）丁。戊\n第十章 己\n1. 庚\n专栏 99 辛\n1. 壬\n"
