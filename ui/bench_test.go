@@ -7,6 +7,8 @@ import (
 	"policyreader/corpus"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // longestSection returns the five-year plan's section with the most text
@@ -96,21 +98,24 @@ func BenchmarkStartupWithLoad(b *testing.B) {
 // hugeParagraphCorpus is one document whose only node is a paragraph of
 // about 10 MB of Chinese text with no line break, as a hostile or badly
 // converted file gives.
-func hugeParagraphCorpus() (*corpus.Corpus, *corpus.Node) {
-	doc := &corpus.Document{ID: "huge", Title: "超长段落", Short: "长"}
+// hugeParagraphCorpus parses a hostile 10 MB file that is one paragraph
+// and returns its corpus and first node.
+func hugeParagraphCorpus(tb testing.TB) (*corpus.Corpus, *corpus.Node) {
 	unit := "推进基本公共服务均等化，常住人口享有与户籍人口同等的基本公共服务。"
-	text := strings.Repeat(unit, 10<<20/len(unit))
-	n := &corpus.Node{ID: "huge/p1", Kind: corpus.Paragraph, Text: text, Doc: doc}
-	doc.Children = []*corpus.Node{n}
-	return corpus.NewCorpus([]*corpus.Document{doc}), n
+	d, err := corpus.Parse("huge.txt", strings.Repeat(unit, 10<<20/len(unit)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return corpus.NewCorpus([]*corpus.Document{d}), d.Children[0]
 }
 
-// BenchmarkDetailHugeParagraph is what the event loop spends when the
-// 10 MB paragraph is selected at 100×30 and then the width changes: every
-// iteration resizes (100 ↔ 101 columns), which lays the text out again,
-// and draws a frame.
+// BenchmarkDetailHugeParagraph is what the event loop spends when a 10 MB
+// one-paragraph file is open at 100×30 and the width changes: every
+// iteration resizes (100 ↔ 101 columns), which lays the document view out
+// again, and draws a frame. The parser splits the paragraph into 32 KB
+// nodes and the document view stops at its budget.
 func BenchmarkDetailHugeParagraph(b *testing.B) {
-	c, n := hugeParagraphCorpus()
+	c, n := hugeParagraphCorpus(b)
 	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = update(m, jumpMsg{node: n, field: "text", offset: 0})
 	w := 100
@@ -118,5 +123,34 @@ func BenchmarkDetailHugeParagraph(b *testing.B) {
 		w = 201 - w
 		m = update(m, tea.WindowSizeMsg{Width: w, Height: 30})
 		_ = m.View()
+	}
+}
+
+// TestDetailOfHugeDocumentIsBounded opens the document of a 10 MB
+// one-paragraph file: the detail lays out at most about its budget and says
+// where the rest is, and every line still fits.
+func TestDetailOfHugeDocumentIsBounded(t *testing.T) {
+	c, _ := hugeParagraphCorpus(t)
+	st := defaultStyles(lipgloss.DefaultRenderer(), false)
+	lines := renderDetail(c.Docs[0], nil, 80, &st)
+	var text int
+	for _, l := range lines {
+		text += len(ansi.Strip(l.text))
+	}
+	if text > 2*detailBudget {
+		t.Errorf("the document view laid out %d bytes of text, budget %d", text, detailBudget)
+	}
+	last := ansi.Strip(lines[len(lines)-1].text)
+	if !strings.Contains(last, "select a part or section") {
+		t.Errorf("no note where the view stops; last line %q", last)
+	}
+	// A seed document is shown whole: no note.
+	seeds := loadSeeds(t)
+	for _, d := range seeds.Docs {
+		for _, l := range renderDetail(d, nil, 80, &st) {
+			if strings.Contains(ansi.Strip(l.text), "the rest is not shown") {
+				t.Errorf("%s is cut short", d.ID)
+			}
+		}
 	}
 }

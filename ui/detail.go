@@ -253,7 +253,16 @@ type detailRenderer struct {
 	st                              *Styles
 	lines                           []detailLine
 	plainText, target, body, figure painter
+	spent                           int  // bytes of node text laid out so far
+	cut                             bool // the budget ran out; the rest is left out
 }
+
+// detailBudget bounds the node text one detail view lays out (bytes): a
+// whole seed document is at most 121 KB, while a document from a hostile
+// folder can be 64 MB and would stall the event loop on every select and
+// resize. Past the budget the view ends with a note pointing to the tree,
+// where each section shows in full.
+const detailBudget = 512 << 10
 
 // painter applies a style as the SGR prefix and suffix lipgloss produces
 // for it, computed once: lipgloss's Render costs microseconds per call and
@@ -339,6 +348,15 @@ func (r *detailRenderer) legend(nodes []*corpus.Node) {
 }
 
 func (r *detailRenderer) node(n *corpus.Node) {
+	if r.cut {
+		return
+	}
+	if r.spent > detailBudget {
+		r.cut = true
+		r.plain("… the rest is not shown here: select a part or section in the tree to read it.", r.st.Dim.Render)
+		return
+	}
+	r.spent += len(n.Text)
 	if head := n.Number + n.Heading; head != "" {
 		head = oneLine(textlayout.Sanitize(head))
 		runes := []rune(head)
