@@ -342,14 +342,7 @@ func findMeasures(text []rune, bodies []Span, report bool) []Span {
 	anyPast, anyFuture := false, false
 	tables := false
 	for ls := 0; ls < len(text); {
-		le := ls
-		tabs := 0
-		for le < len(text) && text[le] != '\n' {
-			if text[le] == '\t' {
-				tabs++
-			}
-			le++
-		}
+		le, tabs := lineEnd(text, ls)
 		if tabs >= 2 {
 			tables = true
 		} else {

@@ -37,14 +37,7 @@ func tableSpans(text []rune, report bool) []Span {
 	var cols []column
 	pastTable := false
 	for ls := 0; ls < len(text); {
-		le := ls
-		tabs := 0
-		for le < len(text) && text[le] != '\n' {
-			if text[le] == '\t' {
-				tabs++
-			}
-			le++
-		}
+		le, tabs := lineEnd(text, ls)
 		if tabs < 2 {
 			// A blank line (page break) or a short group row (一、就业)
 			// keeps the table going; running text ends it.
@@ -164,4 +157,18 @@ func hasDigit(s []rune) bool {
 		}
 	}
 	return false
+}
+
+// lineEnd returns the end of the line of text that starts at ls (the index
+// of its newline, or len(text)) and how many tabs it holds: two or more make
+// it a table row.
+func lineEnd(text []rune, ls int) (le, tabs int) {
+	le = ls
+	for le < len(text) && text[le] != '\n' {
+		if text[le] == '\t' {
+			tabs++
+		}
+		le++
+	}
+	return le, tabs
 }

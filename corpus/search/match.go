@@ -165,14 +165,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 			can = r == q0 || mt.py.initialMask(r)&firstBit != 0
 		}
 		if can {
-			set := mt.step(1, r, q)
-			k, rk := i+size, ri
-			for set != 0 && set&done == 0 && k < len(s) {
-				rr, sz := decodeRune(s, k)
-				set = mt.step(set, rr, q)
-				k += sz
-				rk++
-			}
+			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done)
 			if set&done != 0 {
 				if start < 0 {
 					start, end = ri, rk
@@ -183,6 +176,20 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 		i += size
 	}
 	return start, end, occ
+}
+
+// extend feeds the runes of s from byte offset k (rune index rk) to step
+// until the whole query is matched (set&done != 0), no prefix survives, or
+// s ends; it returns the final set and the rune index after the last rune
+// consumed.
+func (mt *matcher) extend(set uint64, s string, k, rk int, q []rune, done uint64) (uint64, int) {
+	for set != 0 && set&done == 0 && k < len(s) {
+		rr, sz := decodeRune(s, k)
+		set = mt.step(set, rr, q)
+		k += sz
+		rk++
+	}
+	return set, rk
 }
 
 // step advances the set of matched query prefixes over one target rune:

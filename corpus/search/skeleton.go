@@ -186,14 +186,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		}
 		size := leadLen(s[off])
 		if can[c] && chains.at(codes[ri:]) && off < len(s) {
-			set := uint64(1)
-			k, rk := off, ri-1
-			for set != 0 && set&done == 0 && k < len(s) {
-				rr, sz := decodeRune(s, k)
-				set = mt.step(set, rr, q)
-				k += sz
-				rk++
-			}
+			set, rk := mt.extend(1, s, off, ri-1, q, done)
 			if set&done != 0 {
 				if start < 0 {
 					start, end = ri, rk
