@@ -33,7 +33,10 @@ type Target struct {
 	Start, End int
 	// Year is the deadline year, or 0: from the phrase itself (see Year),
 	// else from the last deadline earlier in the same sentence, so the
-	// 700万人 of 到2025年，…新增就业700万人 counts for 2025.
+	// 700万人 of 到2025年，…新增就业700万人 counts for 2025, else from the
+	// last deadline in the own text of the nearest enclosing section that
+	// states one (第三节 主要目标 opens with 到 2025 年, and its clauses
+	// list the goals for that year).
 	Year int
 	// order is the position in corpus order, for SortByDoc.
 	order int
@@ -77,6 +80,9 @@ func Collect(c *corpus.Corpus) []Target {
 				if t.Year == 0 {
 					t.Year = contextYear(rs, sp.Start)
 				}
+				if t.Year == 0 {
+					t.Year = ancestorYear(n)
+				}
 			}
 			out = append(out, t)
 		}
@@ -117,6 +123,17 @@ func (t Target) Label() string {
 		return t.Context
 	}
 	return t.Phrase
+}
+
+// ancestorYear returns the year of the last deadline in the own text of
+// the nearest ancestor of n that states one, or 0.
+func ancestorYear(n *corpus.Node) int {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if ds := deadlines([]rune(p.Text)); len(ds) > 0 {
+			return ds[len(ds)-1].year
+		}
+	}
+	return 0
 }
 
 // SortByDoc sorts ts back into corpus order, the order Collect returned.

@@ -62,8 +62,9 @@ func TestCollect(t *testing.T) {
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "到2025年", Year: 2025},
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "达到 650 万人", Year: 2025},
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "700 万人以上", Year: 2025},
-		// An item without a heading takes its clause's; no deadline in its sentence.
-		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "5.5%以内", Year: 0},
+		// An item without a heading takes its clause's; no deadline in its
+		// sentence, so the year comes from the clause text above it.
+		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "5.5%以内", Year: 2025},
 		// The deadline comes after the target in the sentence: not inferred.
 		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2 个工作日内", Year: 0},
 		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2022年底前", Year: 2022},
@@ -146,7 +147,7 @@ func TestCollectSeeds(t *testing.T) {
 	}{
 		{"115万人次以上", 2025},
 		{"于2022年前", 2022},
-		{"3500亿元", 0},
+		{"3500亿元", 2025}, // no deadline in its sentence; 第三节 主要目标 states 到 2025 年
 	} {
 		found := false
 		for p, tg := range byPhrase {
