@@ -38,3 +38,30 @@ func TestClickSelectsRow(t *testing.T) {
 		t.Errorf("second click: command %v, detail %v", cmd != nil, m.detail.node)
 	}
 }
+
+// TestWheelKeepsDetailOnCursor: scrolling the tree with the wheel pushes
+// the cursor along when it would leave the window, and the detail pane
+// follows it, so tree and detail never show different things.
+func TestWheelKeepsDetailOnCursor(t *testing.T) {
+	m := started(t, 100, 12)
+	// Open every document so the tree is longer than the window.
+	for i := 0; i < 30; i++ {
+		m = update(m, keyRunes("l"))
+		m = update(m, keyRunes("j"))
+	}
+	m = update(m, keyRunes("g"))
+	wheel := tea.MouseMsg{X: 3, Y: paneHeaderHeight + 1, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}
+	moved := false
+	for i := 0; i < 10; i++ {
+		before, _ := m.tree.Selected()
+		m = update(m, wheel)
+		after, _ := m.tree.Selected()
+		moved = moved || after != before
+		if after.node != m.detail.node || after.doc != m.detail.doc {
+			t.Fatalf("after %d wheel steps the tree is on %v but the detail shows %v", i+1, after.node, m.detail.node)
+		}
+	}
+	if !moved {
+		t.Fatal("the wheel never moved the cursor; the test does not exercise the case")
+	}
+}

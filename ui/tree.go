@@ -235,12 +235,20 @@ func (m treeModel) ClickRow(y int) (treeModel, tea.Cmd) {
 }
 
 // Scroll moves the view by delta rows without moving the cursor off screen.
-func (m treeModel) Scroll(delta int) treeModel {
+//
+// Scrolling can push the cursor along with the window; the command then
+// selects the row the cursor landed on, so the detail pane follows the
+// tree.
+func (m treeModel) Scroll(delta int) (treeModel, tea.Cmd) {
+	before := m.cursor
 	h := m.visible()
 	m.offset = clamp(m.offset+delta, 0, max(len(m.rows)-h, 0))
 	m.cursor = clamp(m.cursor, m.offset, m.offset+h-1)
 	m.cursor = clamp(m.cursor, 0, max(len(m.rows)-1, 0))
-	return m
+	if m.cursor == before {
+		return m, nil
+	}
+	return m, m.selectCmd()
 }
 
 // SetMarked replaces the set of bookmarked node IDs.

@@ -351,10 +351,11 @@ func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 			d = -3
 		}
 		if tree {
-			m.tree = m.tree.Scroll(d)
-		} else {
-			m.detail = m.detail.Scroll(d)
+			var cmd tea.Cmd
+			m.tree, cmd = m.tree.Scroll(d)
+			return m, cmd
 		}
+		m.detail = m.detail.Scroll(d)
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 		if !tree {
 			return m.setMode(modeBrowse, focusDetail), nil
