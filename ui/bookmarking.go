@@ -223,3 +223,27 @@ func findPosition(c *corpus.Corpus, id string) (n *corpus.Node, d *corpus.Docume
 	}
 	return nil, nil, false
 }
+
+// positionTimer debounces saving the reading position on tree moves: each
+// selection restarts it, and only the last one's tick saves.
+type positionTimer struct {
+	delay time.Duration // zero: save only on jumps and quit
+	seq   int
+}
+
+// positionRestedMsg says the selection numbered seq has rested.
+type positionRestedMsg struct{ seq int }
+
+// restart numbers a new selection and returns the tick that reports it
+// rested, or nil when debounced saving is off.
+func (p positionTimer) restart() (positionTimer, tea.Cmd) {
+	if p.delay <= 0 {
+		return p, nil
+	}
+	p.seq++
+	seq := p.seq
+	return p, tea.Tick(p.delay, func(time.Time) tea.Msg { return positionRestedMsg{seq} })
+}
+
+// current reports whether msg is the tick of the latest selection.
+func (p positionTimer) current(msg positionRestedMsg) bool { return msg.seq == p.seq }

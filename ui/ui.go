@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"policyreader/corpus/search"
 	"strings"
+	"time"
 
 	"policyreader/corpus"
 
@@ -75,6 +76,10 @@ type Options struct {
 	Warnings []string
 	// Bookmarks enables the b and B keys; nil leaves them off.
 	Bookmarks BookmarkStore
+	// SavePositionAfter, when positive, also saves the reading position
+	// once the tree selection has rested this long, so a crash loses at
+	// most that much; zero saves it only on jumps and on quit.
+	SavePositionAfter time.Duration
 }
 
 // detailPad is the blank column between the separator and the text.
@@ -105,6 +110,7 @@ type Model struct {
 	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
+	pos       positionTimer
 }
 
 // New returns the reader on c, the first document selected.
@@ -128,6 +134,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		related:   newRelated(&st),
 		targets:   newTargets(&st),
 		bg:        newBackground(),
+		pos:       positionTimer{delay: opts.SavePositionAfter},
 	}
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
@@ -167,6 +174,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateLoad(msg)
 	case selectNodeMsg:
 		m.detail = m.detail.Show(msg.doc, msg.node)
+		var cmd tea.Cmd
+		m.pos, cmd = m.pos.restart()
+		return m, cmd
+	case positionRestedMsg:
+		if m.pos.current(msg) {
+			return m.savePosition()
+		}
 		return m, nil
 	case jumpMsg:
 		return m.jumpFrom(msg).savePosition()

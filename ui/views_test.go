@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/highlight"
@@ -562,5 +563,39 @@ func TestTargetJumpSavesPosition(t *testing.T) {
 	p, ok := openStore(t, dir).Position()
 	if !ok || p.NodeID != r.node.ID || p.Scroll != m.detail.offset {
 		t.Errorf("saved position %+v (ok %v), want %s at row %d", p, ok, r.node.ID, m.detail.offset)
+	}
+}
+
+// TestTreeMovesSavePositionOnceRested: with SavePositionAfter set, moving
+// in the tree saves the reading position once the selection rests, and a
+// tick from an earlier selection saves nothing.
+func TestTreeMovesSavePositionOnceRested(t *testing.T) {
+	dir := t.TempDir()
+	store := openStore(t, dir)
+	m := New(loadSeeds(t), Options{Bookmarks: store, SavePositionAfter: time.Millisecond})
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, keyDown)
+	m = update(m, keyDown)
+	r, _ := m.tree.Selected()
+	if r.node == nil {
+		t.Fatalf("tree row %+v has no node", r)
+	}
+	p, ok := openStore(t, dir).Position()
+	if !ok || p.NodeID != r.node.ID {
+		t.Fatalf("saved position %+v (ok %v), want %s after the selection rested", p, ok, r.node.ID)
+	}
+	// A stale tick (an earlier selection) must not overwrite the position.
+	next, cmd := m.Update(positionRestedMsg{seq: m.pos.seq - 1})
+	if cmd != nil {
+		t.Errorf("a stale tick returned a save command")
+	}
+	m = next.(Model)
+	// Without the option, tree moves save nothing.
+	dir2 := t.TempDir()
+	m2 := New(loadSeeds(t), Options{Bookmarks: openStore(t, dir2)})
+	m2 = update(m2, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m2 = update(m2, keyDown)
+	if _, ok := openStore(t, dir2).Position(); ok {
+		t.Error("a tree move saved the position with SavePositionAfter unset")
 	}
 }
