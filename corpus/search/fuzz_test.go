@@ -16,11 +16,11 @@ func FuzzSearch(f *testing.F) {
 			{"以档案服务改革畅通职业转换", ""},
 			{"落\xff户", "luo\xe8\x90hu 落\xe8\x90户 \xed\xa0\x80落户"},
 		},
-		[]nodeSpec{{"营造良好氛围", string(make([]rune, 200)) + "落户条件"}},
+		[]nodeSpec{{"营造良好氛围", string(make([]rune, 200)) + "落户条件"}, {"ＡＢＣ　银行", "到２０２５年，参保率达到９５％（Ｌｕｏ）"}},
 	)
 	c.Docs[0].Short = "中央"
 	ix := New(c)
-	for _, s := range []string{"落", "落户", "luohu", "lh", "jyyx", "2025 luohu", "中央 jy", "ABC", "aB", "\u3000落", "\xff", "l l l l l l l l l", "zhuangzhuangzhuang", "…", "\x00", "a"} {
+	for _, s := range []string{"落", "落户", "luohu", "lh", "jyyx", "2025 luohu", "中央 jy", "ABC", "aB", "\u3000落", "\xff", "l l l l l l l l l", "zhuangzhuangzhuang", "…", "\x00", "a", "２０２５", "ａｂｃ", "95%", "（luo）"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

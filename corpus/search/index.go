@@ -34,8 +34,8 @@ type entry struct {
 	node  int32  // index into Index.nodes
 	runes int32  // rune count of str
 	field uint8
-	upper bool // str holds an ASCII capital letter (case-folded matching needed)
-	valid bool // str is valid UTF-8, so its skeleton can be walked by lead bytes
+	fold  uint8 // the fold kinds of the runes str holds (see foldString)
+	valid bool  // str is valid UTF-8, so its skeleton can be walked by lead bytes
 }
 
 // Index is a search index over a corpus. Build it with New; it is safe for
@@ -185,7 +185,7 @@ func (ix *Index) build() {
 }
 
 // count counts, for entries [lo, hi), in how many entries each folded rune
-// occurs, and records each entry's rune count and case.
+// occurs, and records each entry's rune count and fold kinds.
 func (ix *Index) count(lo, hi int) *runeCounts {
 	rc := newRuneCounts()
 	last := newLastSeen()
@@ -195,10 +195,10 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 		runes := 0
 		for _, r := range en.str {
 			runes++
-			if r >= 'A' && r <= 'Z' {
-				en.upper = true
+			if f := foldRune(r); f != r {
+				en.fold |= foldKind(r)
+				r = f
 			}
-			r = foldRune(r)
 			if last.seen(r, int32(e)) {
 				continue
 			}
@@ -231,12 +231,13 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			var code byte
 			if r >= utf8.RuneSelf {
 				r, size = decodeRune(s, i)
+			}
+			// A full-width form folds to ASCII: a literal like any other.
+			r = foldRune(r)
+			if r >= utf8.RuneSelf {
 				code = sk.code(ix.py, r)
-			} else {
-				r = foldRune(r)
-				if b := letterBit(r); b != 0 {
-					code = byte(r-'a') + 1
-				}
+			} else if b := letterBit(r); b != 0 {
+				code = byte(r-'a') + 1
 			}
 			// An index past 26 is a heteronym with several initials, or
 			// every letter when the mask table overflowed: both safe.

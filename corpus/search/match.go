@@ -55,11 +55,12 @@ func maxSpan(field uint8, m int) int {
 // to narrow the next keystroke); ok reports a match that also passes the
 // quality floor, described by tm. lit holds the ASCII letters s contains
 // (letterBit bits); a term whose letters are not all there can only match
-// by pinyin.
+// by pinyin. fold holds the fold kinds of s's runes: s is folded (one rune
+// for one, so positions hold) only where the term could meet a folded rune.
 // codes are the skeleton codes of s (nil when s is not an entry).
-func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32, codes []byte) (tm termMatch, ok, relaxed bool) {
-	if upper {
-		s = asciiLower(s)
+func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32, codes []byte) (tm termMatch, ok, relaxed bool) {
+	if fold&t.fold != 0 {
+		s = foldString(s, t.fold)
 	}
 	m := len(t.runes)
 	if m == 0 {
@@ -119,7 +120,7 @@ func (mt *matcher) match(t *term, s string, upper bool, field uint8, lit uint32,
 // contains reports a contiguous match of t in s, literal or by pinyin; it is
 // how a term matches a node's context (document label, path).
 func (mt *matcher) contains(t *term, s string) bool {
-	s = asciiLower(s)
+	s = foldString(s, t.fold)
 	if strings.Contains(s, t.text) {
 		return true
 	}
@@ -162,7 +163,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 			can = foldRune(r) == q0
 		} else {
 			r, size = decodeRune(s, i)
-			can = r == q0 || mt.py.initialMask(r)&firstBit != 0
+			can = foldRune(r) == q0 || mt.py.initialMask(r)&firstBit != 0
 		}
 		if can {
 			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done)
@@ -344,20 +345,4 @@ func byteRange(s string, from, to int) (lo, hi int) {
 		r++
 	}
 	return lo, hi
-}
-
-// asciiLower folds ASCII capitals only, so rune positions do not move.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

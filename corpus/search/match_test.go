@@ -342,7 +342,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			chains = ix.skel.newChainTable(f.alts[0])
 		}
 		for e := range ix.entries {
-			s := asciiLower(ix.entries[e].str)
+			s := foldString(ix.entries[e].str, foldUpper|foldAlnum|foldPunct)
 			ch := chains
 			if uint32(ix.letters[e]) != 0 {
 				ch = nil

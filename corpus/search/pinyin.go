@@ -115,14 +115,6 @@ func letterBit(r rune) uint32 {
 	return 0
 }
 
-// foldRune lower-cases ASCII letters; other runes are matched as they are.
-func foldRune(r rune) rune {
-	if r >= 'A' && r <= 'Z' {
-		return r + 'a' - 'A'
-	}
-	return r
-}
-
 // prefixes returns every non-empty prefix of every reading in the table.
 func (t *readingTable) prefixes() map[string]bool {
 	p := map[string]bool{}

@@ -14,6 +14,9 @@ type term struct {
 	runes      []rune
 	letters    bool   // holds an ASCII letter, so it may be pinyin
 	letterMask uint32 // its letters as letterBit bits
+	// fold holds the fold kinds of text the term could meet (see
+	// foldNeeds): only those are folded before a literal match.
+	fold uint8
 	// contigFuzzy is sahilm/fuzzy's normalised bonus for the term matched
 	// as one unbroken run.
 	contigFuzzy int
@@ -31,7 +34,7 @@ type query struct {
 }
 
 // parseQuery splits s at Unicode white space (the ideographic space too) and
-// folds ASCII letters to lower case.
+// folds each rune (see foldRune): capitals and full-width forms.
 func parseQuery(s string) query {
 	var q query
 	for _, f := range strings.Fields(s) {
@@ -45,6 +48,7 @@ func parseQuery(s string) query {
 		t := term{runes: rs}
 		for i, r := range rs {
 			rs[i] = foldRune(r)
+			t.fold |= foldNeeds(rs[i])
 			if b := letterBit(rs[i]); b != 0 {
 				t.letters = true
 				t.letterMask |= b

@@ -129,7 +129,7 @@ func TestRelevanceNonsense(t *testing.T) {
 // same runes.
 func TestSeedMatchesInBounds(t *testing.T) {
 	ix := seedIndex(t)
-	for _, q := range []string{"落", "l", "落户", "luohu", "2025", "2025 luohu", "就业 jy", "人社厅", "rst"} {
+	for _, q := range []string{"落", "l", "落户", "luohu", "2025", "2025 luohu", "就业 jy", "人社厅", "rst", "２０２５", "ｌｕｏｈｕ"} {
 		for _, r := range search(t, ix, q, 0) {
 			checkResult(t, q, r)
 		}

@@ -282,7 +282,7 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 		if en.valid {
 			codes = ix.skel.of(e)
 		}
-		tm, tok, trel := mt.match(t, en.str, en.upper, en.field, uint32(ix.letters[e]), codes)
+		tm, tok, trel := mt.match(t, en.str, en.fold, en.field, uint32(ix.letters[e]), codes)
 		if trel {
 			inFieldRelaxed++
 		}
