@@ -2,8 +2,9 @@ package highlight
 
 // bodyAt returns the end of the longest body name starting at text[i], or
 // i when none starts there, and whether that name is an institution type
-// (which counts only when given a task). A body is a literal gazetteer name
-// or [party] [place] level (gov | stem suffix); see bodies.txt.
+// (which counts only when given a task). A body is a literal gazetteer name,
+// [party] [place] level (gov | stem suffix) or [level] [stem] [function]
+// 部门 with a stem or a function; see bodies.txt.
 func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 	best := i
 	buf = g.name.ends(buf[:0], text, i)
@@ -35,6 +36,9 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 			levels = append(levels, l)
 		}
 	}
+	if e := g.departmentAt(text, i, levels); e > best {
+		best, inst = e, false
+	}
 	for _, l := range levels {
 		for _, e := range g.gov.ends(nil, text, l) {
 			if e > best {
@@ -51,6 +55,33 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 		}
 	}
 	return best, inst, buf
+}
+
+// department is the word that ends a [function] department: 主管部门.
+var department = []rune("部门")
+
+// departmentAt returns the end of the longest [stem] [function] 部门 (at
+// most two function words: 人事管理部门) starting at text[i] or at one of
+// the level ends, or i when none does. A bare 部门 is no body: 跨部门, 部门间.
+func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
+	best := i
+	for _, s := range append([]int{i}, levels...) {
+		heads := append([]int{s}, g.stem.ends(nil, text, s)...)
+		from := 0
+		for range 2 {
+			to := len(heads)
+			for _, h := range heads[from:to] {
+				heads = append(heads, g.function.ends(nil, text, h)...)
+			}
+			from = to
+		}
+		for _, h := range heads {
+			if h > s && hasPrefixAt(text, h, department) {
+				best = max(best, h+len(department))
+			}
+		}
+	}
+	return best
 }
 
 // deniedBeforeLevel reports runes that, before 省/市/县/区, make it the end of

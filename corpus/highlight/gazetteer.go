@@ -82,7 +82,7 @@ func hasPrefixAt(text []rune, i int, p []rune) bool {
 
 // gazetteer holds the compiled sections of bodies.txt.
 type gazetteer struct {
-	name, institution, party, place, level, gov, stem, suffix *trie
+	name, institution, party, place, level, gov, stem, suffix, function *trie
 	// starts holds the first runes of every name a body can start with.
 	starts runeSet
 }
@@ -92,7 +92,7 @@ func parseGazetteer(data string) (*gazetteer, error) {
 	g := &gazetteer{}
 	sections := map[string]**trie{
 		"name": &g.name, "institution": &g.institution, "party": &g.party, "place": &g.place, "level": &g.level,
-		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix,
+		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix, "function": &g.function,
 	}
 	for _, p := range sections {
 		*p = &trie{}
@@ -130,7 +130,7 @@ func parseGazetteer(data string) (*gazetteer, error) {
 		}
 		name := foldAll(fields[0])
 		cur.insert(name, e)
-		if cur == g.name || cur == g.institution || cur == g.party || cur == g.place || cur == g.level {
+		if cur != g.gov && cur != g.suffix {
 			g.starts.add(name[0])
 		}
 	}

@@ -445,6 +445,11 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 		lw, lwStart := levelBefore(text, cs, i)
 		// 标准的80% is a share of something; 设置标准的3所 still a count.
 		share := i > 0 && text[i-1] == '的' && me > ne && (text[me-1] == '%' || text[me-1] == '‰')
+		if share && !lw {
+			// 超过其应纳税所得额的15%, 提高至平均工资的60%: a share
+			// bound by a threshold word of its clause is a limit.
+			lw, lwStart = thresholdBefore(text, cs, i)
+		}
 		bound := qual || lw || t == future || !share && verbIn(text, cs, i)
 		if !bound {
 			i = me - 1
@@ -523,11 +528,39 @@ func measureEnd(text []rune, ne, limit int) (end int, hasUnit, qual bool) {
 		j++
 		hasUnit = true
 	}
+	if !hasUnit && j == ne && isFraction(text[numberStart(text, ne):ne]) {
+		hasUnit = true // 占全国1/6: a proper fraction is a measure by itself
+	}
 	if n := longestAt(text, j, qualifiers); n > 0 && (hasUnit || text[j] != '内') {
 		j += n
 		qual = true
 	}
 	return min(j, limit), hasUnit, qual
+}
+
+// isFraction reports a proper fraction of small numbers: 1/3, 2/5; not a
+// date (2021/4/25) nor a code (100/7).
+func isFraction(num []rune) bool {
+	k := -1
+	for p, r := range num {
+		switch {
+		case r == '/' && k < 0:
+			k = p
+		case !isDigit(r):
+			return false
+		}
+	}
+	if k <= 0 || k == len(num)-1 || len(num)-k-1 > 3 {
+		return false
+	}
+	a, b := 0, 0
+	for _, r := range num[:k] {
+		a = a*10 + int(r-'0')
+	}
+	for _, r := range num[k+1:] {
+		b = b*10 + int(r-'0')
+	}
+	return a > 0 && a < b
 }
 
 func numberStart(text []rune, ne int) int {
@@ -561,6 +594,20 @@ func levelBefore(text []rune, cs, i int) (bool, int) {
 		}
 		if n := endsWithAt(text, e, levelWords); n > 0 && e-n >= cs {
 			return true, e - n
+		}
+	}
+	return false, 0
+}
+
+// thresholdWords bind a share (X的15%) from anywhere in its clause.
+var thresholdWords = words("超过", "不超过", "高于", "不高于", "低于", "不低于", "少于", "不少于", "多于", "不多于",
+	"达到", "提高至", "提高到", "降低至", "降低到", "降至", "控制在")
+
+// thresholdBefore finds a threshold word in text[cs:i], returning its start.
+func thresholdBefore(text []rune, cs, i int) (bool, int) {
+	for k := cs; k < i; k++ {
+		if longestAt(text, k, thresholdWords) > 0 {
+			return true, k
 		}
 	}
 	return false, 0
