@@ -40,6 +40,10 @@ type Target struct {
 	Year int
 	// order is the position in corpus order, for SortByDoc.
 	order int
+	// hay is what Filter searches, lower-cased, built once by Collect
+	// from the fields above; empty for a Target built elsewhere, which
+	// Filter then builds on each call.
+	hay string
 }
 
 // Collect returns every target span of c in corpus order: documents in
@@ -84,6 +88,7 @@ func Collect(c *corpus.Corpus) []Target {
 					t.Year = ancestorYear(n)
 				}
 			}
+			t.hay = haystack(t)
 			out = append(out, t)
 		}
 		return true
@@ -161,22 +166,38 @@ func SortByYear(ts []Target) {
 // Filter returns the targets that match every whitespace-separated word of
 // query as a substring (ASCII case ignored) of the phrase, the clause, the
 // document label or ID, the node ID or the year. An empty query keeps all.
-// ts is not modified.
+// ts is not modified. For targets from Collect it searches the fields as
+// Collect set them, lower-cased once there.
 func Filter(ts []Target, query string) []Target {
 	words := strings.Fields(strings.ToLower(query))
 	out := make([]Target, 0, len(ts))
-	for _, t := range ts {
-		if matches(t, words) {
-			out = append(out, t)
+	for i := range ts {
+		if matches(&ts[i], words) {
+			out = append(out, ts[i])
 		}
 	}
 	return out
 }
 
-func matches(t Target, words []string) bool {
+func matches(t *Target, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
+	hay := t.hay
+	if hay == "" {
+		hay = haystack(*t)
+	}
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// haystack joins the fields Filter searches, lower-cased, with NULs
+// between them so a word without a NUL cannot span two fields.
+func haystack(t Target) string {
 	id := ""
 	if t.Node != nil {
 		id = t.Node.ID
@@ -185,11 +206,5 @@ func matches(t Target, words []string) bool {
 	if t.Year != 0 {
 		year = strconv.Itoa(t.Year)
 	}
-	hay := strings.ToLower(strings.Join([]string{t.Phrase, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
-	for _, w := range words {
-		if !strings.Contains(hay, w) {
-			return false
-		}
-	}
-	return true
+	return strings.ToLower(strings.Join([]string{t.Phrase, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
 }

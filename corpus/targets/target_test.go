@@ -163,3 +163,47 @@ func TestCollectSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterPrecomputedAgrees checks that the haystack Collect builds once
+// gives Filter the same answers as building it on each call, on the seeds,
+// and that a Target built by hand (no haystack) is still filtered.
+func TestFilterPrecomputedAgrees(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds"})
+	if len(errs) > 0 {
+		t.Fatalf("load seeds: %v", errs)
+	}
+	ts := Collect(c)
+	fresh := slices.Clone(ts)
+	for i := range fresh {
+		if fresh[i].hay == "" {
+			t.Fatalf("%s %q: Collect left no haystack", fresh[i].Node.ID, fresh[i].Phrase)
+		}
+		fresh[i].hay = ""
+	}
+	for _, q := range []string{"", "万", "万人", "2025", "2025 万人", "GUANGDONG", "Jiangxi 以上", "/ch4", "广东", "%", "nothing-matches"} {
+		want := Filter(fresh, q)
+		got := Filter(ts, q)
+		if !slices.Equal(targetKeys(got), targetKeys(want)) {
+			t.Errorf("Filter(%q): %d targets with the stored haystack, %d without", q, len(got), len(want))
+		}
+		if q == "万" && (len(got) == 0 || len(got) == len(ts)) {
+			t.Errorf("Filter(万) keeps %d of %d targets: the test filters nothing", len(got), len(ts))
+		}
+	}
+	hand := []Target{{Phrase: "到2030年", DocID: "Plan"}, {Phrase: "5%以内", Year: 2030}}
+	if got := phrases(Filter(hand, "plan 2030")); !slices.Equal(got, []string{"到2030年"}) {
+		t.Errorf("Filter(hand-built, plan 2030) = %q", got)
+	}
+	if got := phrases(Filter(hand, "2030")); len(got) != 2 {
+		t.Errorf("Filter(hand-built, 2030) = %q, want both", got)
+	}
+}
+
+// targetKeys identifies each target by node and phrase, in order.
+func targetKeys(ts []Target) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Node.ID + "\x00" + t.Phrase
+	}
+	return out
+}
