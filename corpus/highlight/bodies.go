@@ -152,7 +152,7 @@ func (g *gazetteer) givenTask(text []rune, s, e int) bool {
 		}
 		end = next[len(next)-1]
 	}
-	if longestAt(text, end, taskWords) > 0 {
+	if longestAt(text, end, taskWords) > 0 && g.opensClause(text, s) {
 		return true
 	}
 	j := s
@@ -175,6 +175,71 @@ func (g *gazetteer) givenTask(text []rune, s, e int) bool {
 		j -= n
 	}
 	return false
+}
+
+// opensClause reports whether the institution starting at text[s] is the
+// subject of its clause: only modifiers, place names and earlier items of
+// its list stand between it and a clause break (，。；：) or the start. A
+// task word after an institution inside a list of other nouns (实施…计划、
+// 重点高校招收…专项计划) or after a preposition (与国（境）外职业院校开展)
+// makes no subject.
+func (g *gazetteer) opensClause(text []rune, s int) bool {
+	j := s
+	for steps := 0; steps < 8; steps++ {
+		if j == 0 {
+			return true
+		}
+		r := text[j-1]
+		if r == '、' {
+			k := g.listItemBefore(text, j-1)
+			if k < 0 {
+				return false
+			}
+			j = k
+			continue
+		}
+		if isClauseBreak(r) || !isHan(r) && !isDigit(r) || r == '和' || r == '及' || endsWithAt(text, j, directives) > 0 {
+			return true
+		}
+		n := endsWithAt(text, j, modifiers)
+		if n == 0 {
+			n = g.placeEndingAt(text, j)
+		}
+		if n == 0 {
+			n = regionEndingAt(text, j)
+		}
+		if n == 0 {
+			return false
+		}
+		j -= n
+	}
+	return false
+}
+
+// regionEndingAt returns the length of a region ending at text[e]: up to
+// eight Han runes ending in 地区 (粤东粤西粤北地区), back to a clause break,
+// 和, 及 or a directive; 0 when none ends there.
+func regionEndingAt(text []rune, e int) int {
+	if e < 2 || !hasPrefixAt(text, e-2, []rune("地区")) {
+		return 0
+	}
+	k := e - 2
+	for k > 0 && k > e-10 && isHan(text[k-1]) && text[k-1] != '和' && text[k-1] != '及' && endsWithAt(text, k, directives) == 0 {
+		k--
+	}
+	return e - k
+}
+
+// placeEndingAt returns the length of a [place] name ending at text[e], or 0.
+func (g *gazetteer) placeEndingAt(text []rune, e int) int {
+	for k := max(0, e-4); k < e; k++ {
+		for _, end := range g.place.ends(nil, text, k) {
+			if end == e {
+				return e - k
+			}
+		}
+	}
+	return 0
 }
 
 // listItemBefore returns the start of an institution name ending at
