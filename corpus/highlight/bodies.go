@@ -125,7 +125,10 @@ func isHan(r rune) bool {
 
 var (
 	// directives give the institution after them a task: 鼓励用人单位…
-	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "发挥", "授权", "赋予", "委托", "激励", "促进", "会同", "联合")
+	// (not 发挥: 发挥银行…等融资渠道作用 uses a role, it sets no task)
+	directives = words("鼓励", "支持", "引导", "推动", "指导", "督促", "要求", "动员", "允许", "由", "依托", "授权", "赋予", "委托", "激励", "促进", "会同", "联合")
+	// policyVerbs before a directive make it part of a policy's name.
+	policyVerbs = words("落实", "完善", "出台", "实施", "制定", "健全", "执行", "贯彻")
 	// modifiers may stand between a directive and the institution.
 	modifiers = words("各类", "各级", "有条件的", "符合条件的", "全省", "省属", "民办", "公办", "优质", "更多", "广大", "一批", "各", "和", "引导", "鼓励", "支持", "地方", "省内", "驻粤", "所有", "相关", "有关", "著名", "知名", "骨干", "优秀", "国(境)内外", "国(境)外", "境内外", "境外")
 	// taskWords after an institution make it the actor: 高校完善…, 用人单位应…
@@ -157,8 +160,10 @@ func (g *gazetteer) givenTask(text []rune, s, e int) bool {
 	}
 	j := s
 	for steps := 0; steps < 8 && j > 0; steps++ {
-		if endsWithAt(text, j, directives) > 0 {
-			return true
+		if n := endsWithAt(text, j, directives); n > 0 {
+			// 落实支持企业吸纳就业政策: a directive under a policy verb
+			// names a policy, it gives no task.
+			return endsWithAt(text, j-n, policyVerbs) == 0
 		}
 		if text[j-1] == '、' {
 			k := g.listItemBefore(text, j-1)
