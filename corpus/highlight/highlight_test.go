@@ -395,3 +395,54 @@ func TestGazetteer(t *testing.T) {
 		t.Error("nil Highlighter found something")
 	}
 }
+
+// TestGeneralBodyAndMeasureRules checks the rules that generalise beyond
+// the gazetteer's literal names, on seed lines and on made-up text that the
+// seeds do not hold.
+func TestGeneralBodyAndMeasureRules(t *testing.T) {
+	// Party organs of a unit, not their officers.
+	line := lineWith(t, planSeed, "落实好党支部对教育教学")
+	requireCoverIn(t, line, Body, "落实好党支部对", "党支部")
+	forbid(t, line, Body, "党支部书记")
+	requireCoverIn(t, lineWith(t, planSeed, "落实党委对学校办学方针"), Body, "落实党委对", "党委")
+	// [stem] [function] 部门, with no literal entry.
+	for _, d := range []string{"教育行政部门", "卫生健康部门", "人事综合管理部门", "职能部门"} {
+		requireCover(t, "由"+d+"负责。", Body, d)
+	}
+	for _, s := range []string{"加强部门间数据共享。", "推进跨部门协同。"} {
+		forbid(t, s, Body, "部门")
+	}
+	// A share bound by a threshold word of its clause.
+	requireCover(t, lineWith(t, gdSeed, "应纳税所得额的 15%"), Target, "15%")
+	forbid(t, "参保人员个人缴费占工资的8%。", Target, "8%")
+	// A proper fraction is a measure; a date with slashes is not.
+	requireCover(t, lineWith(t, planSeed, "占全国 1/6"), Figure, "1/6")
+	if got := Find("发布日期：2021/4/25。"); len(got) != 0 {
+		t.Errorf("date with slashes gave spans %v", got)
+	}
+	// A task word after an institution inside a list of programmes or after
+	// a preposition makes no subject; a directive under a policy verb and
+	// 发挥…作用 set no task.
+	forbid(t, lineWith(t, centralSeed, "重点高校招收农村"), Body, "高校")
+	forbid(t, lineWith(t, planSeed, "支持与国（境）外职业院校开展"), Body, "职业院校")
+	forbid(t, lineWith(t, planSeed, "落实支持企业吸纳就业政策"), Body, "企业")
+	forbid(t, lineWith(t, centralSeed, "发挥银行、小额贷款公司"), Body, "银行")
+	// Enterprises and institutions in a region given a task.
+	requireCoverIn(t, lineWith(t, jxSeed, "鼓励企业运用债券"), Body, "鼓励企业运用债券", "企业")
+	requireCoverIn(t, lineWith(t, planSeed, "支持粤东粤西粤北地区技工院校开展"), Body, "粤北地区技工院校开展", "技工院校")
+}
+
+// requireCoverIn fails unless a span of kind covers want inside the first
+// occurrence of context in text.
+func requireCoverIn(t *testing.T, text string, kind Kind, context, want string) {
+	t.Helper()
+	c, _ := runeRange(t, text, context)
+	w, _ := runeRange(t, context, want)
+	a, b := c+w, c+w+len([]rune(want))
+	for _, s := range Find(text) {
+		if s.Kind == kind && s.Start <= a && s.End >= b {
+			return
+		}
+	}
+	t.Errorf("no %v span covers %q in %q", kind, want, context)
+}

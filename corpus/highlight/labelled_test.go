@@ -3,6 +3,7 @@ package highlight
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,17 +56,41 @@ func readLabelled(t *testing.T, path string) []labelledItem {
 
 func overlaps(a, b Span) bool { return a.Kind == b.Kind && a.Start < b.End && b.Start < a.End }
 
+// labelledSet is a labelled file with the scores Find must keep on it: the
+// scores reached when the floors were set, minus a small margin, so that a
+// regression fails.
+type labelledSet struct {
+	path              string
+	minItems          int
+	precision, recall float64
+}
+
+// labelledSets are the labelled files: labelled.txt (tuned on) and
+// heldout.txt (labelled before the rules it measures were changed). Issue
+// 3's bar is precision 0.95 and recall 0.90; the floors are higher.
+var labelledSets = []labelledSet{
+	{path: "testdata/labelled.txt", minItems: 170, precision: 0.97, recall: 0.94},
+	{path: "testdata/heldout.txt", minItems: 100, precision: 0.97, recall: 0.92},
+}
+
 // TestLabelledPrecisionRecall scores Find on hand-labelled seed sentences
-// with overlap matching and holds it to issue 3's bar: precision 0.95,
-// recall 0.90.
+// with overlap matching and holds every labelled set to its floors.
+// HIGHLIGHT_LABELS=FILE scores another labelled file against issue 3's bar.
 func TestLabelledPrecisionRecall(t *testing.T) {
-	path := "testdata/labelled.txt"
+	sets := labelledSets
 	if p := os.Getenv("HIGHLIGHT_LABELS"); p != "" {
-		path = p // score another labelled file, e.g. a held-out set
+		sets = []labelledSet{{path: p, precision: 0.95, recall: 0.90}}
 	}
-	items := readLabelled(t, path)
-	if len(items) < 80 && os.Getenv("HIGHLIGHT_LABELS") == "" {
-		t.Fatalf("only %d labelled sentences", len(items))
+	for _, set := range sets {
+		t.Run(filepath.Base(set.path), func(t *testing.T) { scoreLabelled(t, set) })
+	}
+}
+
+func scoreLabelled(t *testing.T, set labelledSet) {
+	items := readLabelled(t, set.path)
+	name := filepath.Base(set.path)
+	if len(items) < set.minItems {
+		t.Fatalf("%s: only %d labelled sentences, want %d", name, len(items), set.minItems)
 	}
 	type score struct{ predicted, correct, gold, found int }
 	scores := map[Kind]*score{Target: {}, Body: {}, Figure: {}}
@@ -91,7 +116,7 @@ func TestLabelledPrecisionRecall(t *testing.T) {
 			if ok {
 				sc.correct++
 			} else {
-				t.Logf("labelled.txt:%d: wrong %v %q", it.line, p.Kind, text(p))
+				t.Logf("%s:%d: wrong %v %q", name, it.line, p.Kind, text(p))
 			}
 		}
 		for _, g := range it.gold {
@@ -105,7 +130,7 @@ func TestLabelledPrecisionRecall(t *testing.T) {
 			if ok {
 				sc.found++
 			} else {
-				t.Logf("labelled.txt:%d: missed %v %q", it.line, g.Kind, text(g))
+				t.Logf("%s:%d: missed %v %q", name, it.line, g.Kind, text(g))
 			}
 		}
 	}
@@ -126,10 +151,10 @@ func TestLabelledPrecisionRecall(t *testing.T) {
 	precision := float64(total.correct) / float64(max(1, total.predicted))
 	recall := float64(total.found) / float64(max(1, total.gold))
 	t.Logf("%d sentences: precision %.3f, recall %.3f", len(items), precision, recall)
-	if precision < 0.95 {
-		t.Errorf("precision %.3f < 0.95", precision)
+	if precision < set.precision {
+		t.Errorf("%s: precision %.3f < %.2f", name, precision, set.precision)
 	}
-	if recall < 0.90 {
-		t.Errorf("recall %.3f < 0.90", recall)
+	if recall < set.recall {
+		t.Errorf("%s: recall %.3f < %.2f", name, recall, set.recall)
 	}
 }
