@@ -415,6 +415,10 @@ func TestGeneralBodyAndMeasureRules(t *testing.T) {
 	// A share bound by a threshold word of its clause.
 	requireCover(t, lineWith(t, gdSeed, "应纳税所得额的 15%"), Target, "15%")
 	forbid(t, "参保人员个人缴费占工资的8%。", Target, "8%")
+	// A count closing a list is bound by a commitment verb of the list's
+	// head, not by one inside an item (博士工作站设立等10余项).
+	requireCover(t, "建设职业技能、创业孵化等20个示范基地。", Target, "20个")
+	forbid(t, lineWith(t, replySeed, "博士工作站设立等10余项"), Target, "10余项")
 	// A proper fraction is a measure; a date with slashes is not.
 	requireCover(t, lineWith(t, planSeed, "占全国 1/6"), Figure, "1/6")
 	if got := Find("发布日期：2021/4/25。"); len(got) != 0 {

@@ -436,8 +436,15 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 		// 300万以下的城市, 300万以下城市: a threshold that defines a group.
 		attributive := me < e && (text[me] == '的' ||
 			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
+		// 建设A、B等20个基地: a count closing a list is bound only by a
+		// commitment verb in the list's head, and the span is the count alone.
 		counted := i > s && text[i-1] == '等'
-		if attributive || counted {
+		if attributive || counted && !verbBeforeList(text, listStart(text, s, i), i) {
+			i = me - 1
+			continue
+		}
+		if counted {
+			add(Span{Start: i, End: me, Kind: Target})
 			i = me - 1
 			continue
 		}
@@ -583,6 +590,26 @@ func clauseStart(text []rune, s, i int) int {
 		j--
 	}
 	return j
+}
+
+// listStart is clauseStart for a clause holding a list: 、 does not break it.
+func listStart(text []rune, s, i int) int {
+	j := i
+	for j > s && j > i-maxClause && (text[j-1] == '、' || !isClauseBreak(text[j-1])) {
+		j--
+	}
+	return j
+}
+
+// verbBeforeList reports a commitment verb in the head of the list clause
+// text[ls:i], before its first item ends: verbs inside the items
+// (博士工作站设立等10余项) bind nothing.
+func verbBeforeList(text []rune, ls, i int) bool {
+	e := ls
+	for e < i && text[e] != '、' {
+		e++
+	}
+	return verbIn(text, ls, e)
 }
 
 // levelBefore finds a level word ending within four runes before i in the
