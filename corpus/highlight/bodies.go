@@ -65,6 +65,9 @@ var department = []rune("部门")
 // the level ends, or i when none does. A bare 部门 is no body: 跨部门, 部门间.
 func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 	best := i
+	if !departmentWithin(text, i, maxDepartment) {
+		return best
+	}
 	for _, s := range append([]int{i}, levels...) {
 		heads := append([]int{s}, g.stem.ends(nil, text, s)...)
 		from := 0
@@ -82,6 +85,20 @@ func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 		}
 	}
 	return best
+}
+
+// maxDepartment bounds the length of a [level] [stem] [function] 部门 name.
+const maxDepartment = 24
+
+// departmentWithin reports whether 部门 starts within n runes after text[i],
+// so that departmentAt allocates nothing where no department can end.
+func departmentWithin(text []rune, i, n int) bool {
+	for k := i + 1; k < len(text)-1 && k <= i+n; k++ {
+		if text[k] == department[0] && text[k+1] == department[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedBeforeLevel reports runes that, before 省/市/县/区, make it the end of
