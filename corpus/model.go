@@ -134,6 +134,9 @@ type Document struct {
 	Date string
 	// Truncated is true when the source ends in an excerpt notice.
 	Truncated bool
+	// Flat is true when the text has no recognisable structure: the
+	// document is a sequence of paragraphs.
+	Flat bool
 	// Children are the top-level nodes.
 	Children []*Node
 

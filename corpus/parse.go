@@ -36,6 +36,7 @@ func Parse(name, text string) (*Document, error) {
 	b := &builder{doc: d}
 	if len(body) == 0 {
 		// No structure at all: a flat document, one node per paragraph.
+		d.Flat = true
 		for _, u := range rejoin(front) {
 			b.attach(nil, &Node{Kind: Paragraph, Text: u.text})
 		}
@@ -215,6 +216,9 @@ func (b *builder) add(u unit) {
 	}
 	switch c.kind {
 	case lineTable:
+		if b.table != nil && len(b.table.Rows) >= maxTableRows {
+			b.table = nil // a hostile table continues in a new node
+		}
 		if b.table == nil {
 			b.table = &Node{Kind: Table}
 			b.attach(b.top(), b.table)
@@ -299,18 +303,46 @@ func headed(k Kind, c classified) *Node {
 // longest is 30 runes.
 const maxHeadingRunes = 80
 
+// maxTableRows bounds the rows of one table node; the plan's indicator
+// tables have 31, a hostile file of tab-separated lines can have millions.
+const maxTableRows = 500
+
 // maxNodeText bounds the text one node holds (in bytes). Real clauses are
 // a few KB; a hostile file with a megabyte-long paragraph is split into
 // paragraph children at sentence ends, so no single node is expensive to
 // wrap or render.
 const maxNodeText = 32 << 10
 
-// splitLongText keeps the first maxNodeText bytes (cut at a sentence end,
-// a line end or at least a rune boundary) in n.Text and moves the rest, in
-// order, into paragraph nodes placed before n's other children.
-func splitLongText(n *Node) {
-	if len(n.Text) <= maxNodeText {
-		return
+// settle finishes the text of nodes and their subtrees: collected
+// paragraphs are joined, and text beyond maxNodeText continues, in order,
+// in paragraph nodes — following siblings for a node without children (so
+// a flat document's megabyte paragraph becomes paragraphs the tree lists),
+// first children otherwise (the continuation reads before the children).
+func settle(nodes []*Node) []*Node {
+	out := make([]*Node, 0, len(nodes))
+	for _, n := range nodes {
+		joinMore(n)
+		n.Children = settle(n.Children)
+		rest := splitLongText(n)
+		out = append(out, n)
+		if len(rest) == 0 {
+			continue
+		}
+		if len(n.Children) == 0 {
+			out = append(out, rest...)
+		} else {
+			n.Children = append(rest, n.Children...)
+		}
+	}
+	return out
+}
+
+// splitLongText keeps the first maxNodeText bytes of n.Text (cut at a
+// sentence end, a line end or at least a rune boundary) and returns the
+// rest as paragraph nodes, in order.
+func splitLongText(n *Node) []*Node {
+	if len(n.Text) <= maxNodeText || n.Kind == Table {
+		return nil
 	}
 	var chunks []string
 	for text := n.Text; text != ""; {
@@ -319,11 +351,11 @@ func splitLongText(n *Node) {
 		text = text[cut:]
 	}
 	n.Text = chunks[0]
-	extra := make([]*Node, 0, len(chunks)-1+len(n.Children))
+	rest := make([]*Node, 0, len(chunks)-1)
 	for _, c := range chunks[1:] {
-		extra = append(extra, &Node{Kind: Paragraph, Text: c})
+		rest = append(rest, &Node{Kind: Paragraph, Text: c})
 	}
-	n.Children = append(extra, n.Children...)
+	return rest
 }
 
 // chunkEnd returns where the first chunk of text ends: after the last
@@ -403,8 +435,6 @@ func finish(d *Document) {
 				seg = fmt.Sprintf("%s-%d", seg, used[seg])
 			}
 			n.ID = prefix + "/" + seg
-			joinMore(n)
-			splitLongText(n)
 			n.Parent = parent
 			n.Doc = d
 			if n.Kind == Table {
@@ -422,6 +452,7 @@ func finish(d *Document) {
 			assign(n.ID, n, n.Children, nodePast)
 		}
 	}
+	d.Children = settle(d.Children)
 	assign(d.ID, nil, d.Children, false)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,27 +127,50 @@ func BenchmarkDetailHugeParagraph(b *testing.B) {
 	}
 }
 
-// TestDetailOfHugeDocumentIsBounded opens the document of a 10 MB
-// one-paragraph file: the detail lays out at most about its budget and says
-// where the rest is, and every line still fits.
+// TestDetailOfHugeDocumentIsBounded opens the documents of hostile files —
+// one 10 MB paragraph, twenty thousand headings, a table of sixty
+// thousand rows: each detail lays out about its budget and says where the
+// rest is, and the tree reaches the rest of the paragraph file.
 func TestDetailOfHugeDocumentIsBounded(t *testing.T) {
-	c, _ := hugeParagraphCorpus(t)
 	st := defaultStyles(lipgloss.DefaultRenderer(), false)
-	lines := renderDetail(c.Docs[0], nil, 80, &st)
-	var text int
-	for _, l := range lines {
-		text += len(ansi.Strip(l.text))
+	c, _ := hugeParagraphCorpus(t)
+	var headings, table strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&headings, "%s、推进就业创业工作促进劳动力和人才社会性流动体制机制改革第%d项\n", []string{"一", "二", "三"}[i%3], i)
 	}
-	if text > 2*detailBudget {
-		t.Errorf("the document view laid out %d bytes of text, budget %d", text, detailBudget)
+	table.WriteString("一、总体\n")
+	for i := range 60000 {
+		fmt.Fprintf(&table, "%d\t城镇新增就业人数\t万人\t%d\n", i, i)
 	}
-	last := ansi.Strip(lines[len(lines)-1].text)
-	if !strings.Contains(last, "select a part or section") {
-		t.Errorf("no note where the view stops; last line %q", last)
+	docs := []*corpus.Document{c.Docs[0]}
+	for name, text := range map[string]string{"headings.txt": headings.String(), "table.txt": table.String()} {
+		d, err := corpus.Parse(name, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	for _, d := range docs {
+		lines := renderDetail(d, nil, 80, &st)
+		var text int
+		for _, l := range lines {
+			text += len(ansi.Strip(l.text))
+		}
+		if text > 2*detailBudget {
+			t.Errorf("%s: the document view laid out %d bytes of text, budget %d", d.ID, text, detailBudget)
+		}
+		if last := ansi.Strip(lines[len(lines)-1].text); !strings.Contains(last, "the rest is not shown") {
+			t.Errorf("%s: no note where the view stops; last line %q", d.ID, last)
+		}
+	}
+	// The paragraph file is flat: the tree lists its 32 KB pieces, so every
+	// byte can be reached.
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if rows := len(m.tree.rows); rows < 300 {
+		t.Errorf("the tree of a flat 10 MB file has %d rows; its paragraphs must be listed", rows)
 	}
 	// A seed document is shown whole: no note.
-	seeds := loadSeeds(t)
-	for _, d := range seeds.Docs {
+	for _, d := range loadSeeds(t).Docs {
 		for _, l := range renderDetail(d, nil, 80, &st) {
 			if strings.Contains(ansi.Strip(l.text), "the rest is not shown") {
 				t.Errorf("%s is cut short", d.ID)

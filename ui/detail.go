@@ -257,12 +257,16 @@ type detailRenderer struct {
 	cut                             bool // the budget ran out; the rest is left out
 }
 
-// detailBudget bounds the node text one detail view lays out (bytes): a
+// detailBudget bounds the text one detail view lays out (bytes): a
 // whole seed document is at most 121 KB, while a document from a hostile
 // folder can be 64 MB and would stall the event loop on every select and
 // resize. Past the budget the view ends with a note pointing to the tree,
 // where each section shows in full.
 const detailBudget = 512 << 10
+
+// nodeCost is what each node adds to the budget beyond its text: the blank
+// line and bookkeeping every node brings.
+const nodeCost = 64
 
 // painter applies a style as the SGR prefix and suffix lipgloss produces
 // for it, computed once: lipgloss's Render costs microseconds per call and
@@ -353,10 +357,13 @@ func (r *detailRenderer) node(n *corpus.Node) {
 	}
 	if r.spent > detailBudget {
 		r.cut = true
-		r.plain("… the rest is not shown here: select a part or section in the tree to read it.", r.st.Dim.Render)
+		r.plain("… the rest is not shown here: select a later entry in the tree to read on.", r.st.Dim.Render)
 		return
 	}
-	r.spent += len(n.Text)
+	// Every node costs its heading, text and table cells plus a fixed
+	// amount, so a file of fifty thousand headings is bounded like one of
+	// a single huge paragraph.
+	r.spent += len(n.Number) + len(n.Heading) + len(n.Text) + nodeCost
 	if head := n.Number + n.Heading; head != "" {
 		head = oneLine(textlayout.Sanitize(head))
 		runes := []rune(head)
