@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"policyreader/corpus/related"
+
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -58,5 +62,28 @@ func TestHelpFromListAndPane(t *testing.T) {
 	tg := update(update(m, keyRunes("t")), keyRunes("?"))
 	if tg.mode != modeTargets || tg.targets.input.Value() != "?" {
 		t.Errorf("? in the targets view: mode %v, filter %q, want it typed", tg.mode, tg.targets.input.Value())
+	}
+}
+
+// TestRelatedFillsInUnderHelp: the related index arriving while help is
+// open over a "computing…" related pane fills the pane in, so closing help
+// shows the clauses instead of waiting for good.
+func TestRelatedFillsInUnderHelp(t *testing.T) {
+	c := loadSeeds(t)
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30}) // Init not run: no index yet
+	m = onClause(t, m, centralHukou)
+	m = update(m, keyRunes("r"))
+	if m.mode != modeRelated || len(m.related.matches) != 0 {
+		t.Fatalf("r before the index: mode %v, %d matches", m.mode, len(m.related.matches))
+	}
+	m = update(m, keyRunes("?"))
+	x, err := related.Build(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = update(m, relatedReadyMsg{index: x})
+	m = update(m, keyEsc)
+	if m.mode != modeRelated || len(m.related.matches) == 0 || !m.keys.Jump.Enabled() {
+		t.Errorf("after help: mode %v, %d matches, enter on %v", m.mode, len(m.related.matches), m.keys.Jump.Enabled())
 	}
 }

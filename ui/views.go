@@ -52,7 +52,8 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.rel = newRelatedSource(msg.index)
 		m.detail = m.detail.SetRelated(m.rel)
-		if m.mode == modeRelated {
+		// The pane may be open under the help overlay: it fills in too.
+		if m.mode == modeRelated || (m.mode == modeHelp && m.helpFrom == modeRelated) {
 			m.related = m.related.SetSource(m.rel)
 			m.keys.updateKeybindings(m.keyState()) // enter jumps once there are clauses
 		}
