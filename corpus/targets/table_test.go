@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/highlight"
 )
 
 func TestTableTargetsCarryIndicatorUnitAndYear(t *testing.T) {
@@ -67,5 +68,32 @@ func TestYearFromSection(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("target 全省基本养老保险参保率达到95% not found")
+	}
+}
+
+// TestYearFromSectionSkipsVision builds the order the seed does not use —
+// the goals' year first, the 2035 vision after — and a vision alone: the
+// goal year is inherited either way, and a vision never is.
+func TestYearFromSectionSkipsVision(t *testing.T) {
+	for _, c := range []struct {
+		intro string
+		want  int
+	}{
+		{"到2025年，制度体系更加成熟。展望2035年，基本实现现代化。", 2025},
+		{"展望 2035 年，基本实现现代化。到 2025 年，制度体系更加成熟。", 2025},
+		{"展望2035年，基本实现社会主义现代化。", 0},
+		{"远景目标至2035年基本实现。", 0},
+	} {
+		doc := &corpus.Document{ID: "d", Title: "规划"}
+		sec := &corpus.Node{ID: "d/s3", Kind: corpus.Section, Heading: "主要目标", Text: c.intro, Doc: doc}
+		text := "全省基本养老保险参保率达到95%。"
+		clause := &corpus.Node{ID: "d/s3/k2", Kind: corpus.Clause, Heading: "社会保障更加健全", Text: text, Parent: sec, Doc: doc}
+		clause.Spans = []corpus.Span{{Start: 0, End: len([]rune(text)) - 1, Kind: highlight.Target}}
+		sec.Children = []*corpus.Node{clause}
+		doc.Children = []*corpus.Node{sec}
+		ts := Collect(corpus.NewCorpus([]*corpus.Document{doc}))
+		if len(ts) != 1 || ts[0].Year != c.want {
+			t.Errorf("intro %q: targets %+v, want one with year %d", c.intro, ts, c.want)
+		}
 	}
 }

@@ -130,15 +130,33 @@ func (t Target) Label() string {
 	return t.Phrase
 }
 
-// ancestorYear returns the year of the last deadline in the own text of
-// the nearest ancestor of n that states one, or 0.
+// ancestorYear returns the year of the last goal deadline in the own text
+// of the nearest enclosing section or clause that states one, or 0. A
+// long-range vision (展望2035年, 远景目标至2035年) is not the deadline of
+// the goals listed under it, and the search stops at the chapter: a
+// document's preamble does not date every target in it.
 func ancestorYear(n *corpus.Node) int {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if ds := deadlines([]rune(p.Text)); len(ds) > 0 {
-			return ds[len(ds)-1].year
+		rs := []rune(p.Text)
+		ds := deadlines(rs)
+		for i := len(ds) - 1; i >= 0; i-- {
+			if !isVision(rs, ds[i].start) {
+				return ds[i].year
+			}
+		}
+		if p.Kind == corpus.Chapter || p.Kind == corpus.Part {
+			break
 		}
 	}
 	return 0
+}
+
+// isVision reports a deadline that a few runes earlier is introduced as a
+// long-range vision (展望, 远景).
+func isVision(rs []rune, start int) bool {
+	from := max(start-8, 0)
+	window := string(rs[from:start])
+	return strings.Contains(window, "展望") || strings.Contains(window, "远景")
 }
 
 // SortByDoc sorts ts back into corpus order, the order Collect returned.
