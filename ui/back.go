@@ -1,5 +1,7 @@
 package ui
 
+import "maps"
+
 // One level of "back" (issue 7: Enter jumps, Esc returns to where you
 // were). A jump from the related pane or the targets view remembers where
 // the reader was when that view opened; the next Esc while browsing goes
@@ -11,6 +13,9 @@ package ui
 type backState struct {
 	ok bool
 	to viewOrigin
+	// expanded is the tree's expansion before the jump, which may have
+	// opened documents and chapters to reveal its target.
+	expanded map[string]bool
 }
 
 // jumpFrom lands on msg's node like jump and sets or drops the way back:
@@ -19,13 +24,14 @@ type backState struct {
 func (m Model) jumpFrom(msg jumpMsg) Model {
 	fromView := m.mode == modeRelated || m.mode == modeTargets
 	origin := m.origin
+	expanded := maps.Clone(m.tree.expanded)
 	m = m.jump(msg)
 	if m.mode != modeBrowse {
 		return m // nothing to land on: the view stays open
 	}
 	m.back = backState{}
 	if fromView {
-		m.back = backState{ok: true, to: origin}
+		m.back = backState{ok: true, to: origin, expanded: expanded}
 	}
 	m.keys.updateKeybindings(m.keyState())
 	return m
@@ -33,9 +39,13 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 
 // goBack returns to where the last jump from a view started.
 func (m Model) goBack() Model {
-	to := m.back.to
+	back := m.back
 	m.back = backState{}
-	return m.restore(to)
+	if back.expanded != nil {
+		m.tree.expanded = back.expanded
+		m.tree.rebuild()
+	}
+	return m.restore(back.to)
 }
 
 // dropBackIfMoved forgets the way back when the reader has moved since

@@ -79,6 +79,7 @@ func TestEscReturnsAfterTargetJump(t *testing.T) {
 	m := onClause(t, started(t, 100, 12), centralHukou)
 	m = update(m, keyRunes("j"))
 	before := placeOf(m)
+	rowsBefore := len(m.tree.rows)
 	m = update(m, keyRunes("t"))
 	for i := 0; i < len(m.targets.shown) && m.targets.shown[m.targets.cursor].Node.Doc == before.node.Doc; i++ {
 		m = update(m, keyDown)
@@ -88,9 +89,17 @@ func TestEscReturnsAfterTargetJump(t *testing.T) {
 	if m.mode != modeBrowse || !m.detail.showsNode(tg.Node) {
 		t.Fatalf("Enter: mode %v, %v, want the target's clause %s", m.mode, placeOf(m), tg.Node.ID)
 	}
+	if len(m.tree.rows) == rowsBefore {
+		t.Fatal("the jump to another document opened nothing in the tree; the test does not exercise Esc's undo of it")
+	}
 	m = update(m, keyEsc)
 	if got := placeOf(m); got != before || m.detail.emph.node != nil {
 		t.Errorf("Esc after the jump: %v (emphasis kept: %v), want %v", got, m.detail.emph.node != nil, before)
+	}
+	// Where you were includes the tree as it was: the document the jump
+	// opened is closed again.
+	if len(m.tree.rows) != rowsBefore {
+		t.Errorf("Esc after the jump: the tree has %d rows, had %d before", len(m.tree.rows), rowsBefore)
 	}
 }
 
