@@ -566,31 +566,43 @@ func TestTargetJumpSavesPosition(t *testing.T) {
 	}
 }
 
-// TestTreeMovesSavePositionOnceRested: with SavePositionAfter set, moving
-// in the tree saves the reading position once the selection rests, and a
-// tick from an earlier selection saves nothing.
+// TestTreeMovesSavePositionOnceRested: with SavePositionAfter set, each
+// tree move restarts the timer; only the latest selection's tick saves the
+// reading position, an earlier one saves nothing. The ticks are delivered
+// by hand, out of order, so nothing sleeps.
 func TestTreeMovesSavePositionOnceRested(t *testing.T) {
 	dir := t.TempDir()
-	store := openStore(t, dir)
-	m := New(loadSeeds(t), Options{Bookmarks: store, SavePositionAfter: time.Millisecond})
+	m := New(loadSeeds(t), Options{Bookmarks: openStore(t, dir), SavePositionAfter: time.Hour})
 	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = update(m, keyDown)
-	m = update(m, keyDown)
+	move := func() {
+		next, cmd := m.Update(keyDown)
+		m = next.(Model)
+		if cmd == nil {
+			t.Fatal("a tree move returned no selection command")
+		}
+		next, tick := m.Update(cmd()) // the selection; its tick is not run
+		m = next.(Model)
+		if tick == nil {
+			t.Fatal("a selection returned no position timer")
+		}
+	}
+	move()
+	first := m.pos.seq
+	move()
 	r, _ := m.tree.Selected()
-	if r.node == nil {
-		t.Fatalf("tree row %+v has no node", r)
+	if next, cmd := m.Update(positionRestedMsg{seq: first}); cmd != nil {
+		t.Fatal("the first selection's tick, arriving late, returned a save")
+	} else {
+		m = next.(Model)
 	}
-	p, ok := openStore(t, dir).Position()
-	if !ok || p.NodeID != r.node.ID {
-		t.Fatalf("saved position %+v (ok %v), want %s after the selection rested", p, ok, r.node.ID)
+	if _, ok := openStore(t, dir).Position(); ok {
+		t.Fatal("a stale tick saved a position")
 	}
-	// A stale tick (an earlier selection) must not overwrite the position.
-	next, cmd := m.Update(positionRestedMsg{seq: m.pos.seq - 1})
-	if cmd != nil {
-		t.Errorf("a stale tick returned a save command")
+	m = update(m, positionRestedMsg{seq: m.pos.seq})
+	if p, ok := openStore(t, dir).Position(); !ok || p.NodeID != r.node.ID {
+		t.Errorf("saved position %+v (ok %v), want %s once the last selection rested", p, ok, r.node.ID)
 	}
-	m = next.(Model)
-	// Without the option, tree moves save nothing.
+	// Without the option, tree moves start no timer and save nothing.
 	dir2 := t.TempDir()
 	m2 := New(loadSeeds(t), Options{Bookmarks: openStore(t, dir2)})
 	m2 = update(m2, tea.WindowSizeMsg{Width: 100, Height: 30})
