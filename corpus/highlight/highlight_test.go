@@ -450,3 +450,16 @@ func requireCoverIn(t *testing.T, text string, kind Kind, context, want string) 
 	}
 	t.Errorf("no %v span covers %q in %q", kind, want, context)
 }
+
+// TestTargetStopsAtControlCharacters: a target span never reaches back
+// over a control character, so escape-sequence debris in a hostile file
+// is not highlighted as part of a commitment.
+func TestTargetStopsAtControlCharacters(t *testing.T) {
+	text := "到2025年\x1b]0;pwned\x07达到98%"
+	for _, s := range Find(text) {
+		got := string([]rune(text)[s.Start:s.End])
+		if strings.ContainsAny(got, "\x1b\x07") || strings.Contains(got, "pwned") {
+			t.Errorf("%v span %q reaches over control characters", s.Kind, got)
+		}
+	}
+}

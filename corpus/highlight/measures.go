@@ -130,7 +130,9 @@ func isClauseBreak(r rune) bool {
 	case '，', ',', '、', '：', ':', '(', ')', '《', '》', '—', '*', '\t':
 		return true
 	}
-	return isSentenceEnd(r)
+	// A control character (an escape sequence's ESC or BEL in a hostile
+	// file) is never part of a phrase: a target never reaches back over it.
+	return r < 0x20 || r == 0x7f || isSentenceEnd(r)
 }
 
 // number is a run of digits with decimal points, thousands commas and
