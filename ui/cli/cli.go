@@ -115,7 +115,13 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 // Run executes the command line args (without the program name) and returns
 // the process exit status: 0 success, 1 failed operation, 2 bad usage.
 func Run(args []string, env Env) int {
-	env.Stdout, env.Stderr = terminalSafe{env.Stdout}, terminalSafe{env.Stderr}
+	// Human-readable output passes through the terminal sanitiser; JSON is
+	// left byte-faithful for scripts (its encoder escapes control
+	// characters already).
+	if !wantsJSON(args) {
+		env.Stdout = terminalSafe{env.Stdout}
+	}
+	env.Stderr = terminalSafe{env.Stderr}
 	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA")}
 	top := newFlagSet("policyreader", env, &opts)
 	help := top.Bool("help", false, "show help")
@@ -165,6 +171,19 @@ func Run(args []string, env Env) int {
 		return 1
 	}
 	return 0
+}
+
+// wantsJSON reports a --json flag among args (before a "--").
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "--json", "-json", "--json=true", "-json=true":
+			return true
+		}
+	}
+	return false
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -165,3 +165,25 @@ func TestOutputNeverCarriesEscapes(t *testing.T) {
 		t.Errorf("highlight: exit %d, output %q", code, out)
 	}
 }
+
+// TestJSONKeepsDocumentText: --json output is byte-faithful (bidi controls
+// in a document reach the JSON string, escaped controls stay escaped),
+// while the same node's plain output neutralises them.
+func TestJSONKeepsDocumentText(t *testing.T) {
+	dir := t.TempDir()
+	text := "一、总体要求\n（一）加强\u202e组织领导。各地区各有关部门要抓好落实。\n"
+	if err := os.WriteFile(filepath.Join(dir, "bidi.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := runCLI(t, "", "--corpus", dir, "show", "--json", "bidi/pt1/c1")
+	var got struct {
+		Heading string `json:"heading"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || !strings.Contains(got.Heading, "\u202e") {
+		t.Errorf("JSON heading %q (err %v), want the document's text unchanged", got.Heading, err)
+	}
+	_, out, _ = runCLI(t, "", "--corpus", dir, "show", "bidi/pt1/c1")
+	if strings.Contains(out, "\u202e") {
+		t.Errorf("plain output carries a bidi override: %q", out)
+	}
+}
