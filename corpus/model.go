@@ -163,6 +163,26 @@ func (d *Document) Label() string {
 	return d.ShortTitle() + " · " + d.Short
 }
 
+// Facts lists what a reader sees under the title, in order: the issuers
+// (joined with 、), the 文号, the date and "excerpt" for a truncated source;
+// absent facts are left out.
+func (d *Document) Facts() []string {
+	var out []string
+	if len(d.Issuers) > 0 {
+		out = append(out, strings.Join(d.Issuers, "、"))
+	}
+	if d.DocNumber != "" {
+		out = append(out, d.DocNumber)
+	}
+	if d.Date != "" {
+		out = append(out, d.Date)
+	}
+	if d.Truncated {
+		out = append(out, "excerpt")
+	}
+	return out
+}
+
 // Walk calls fn for every node of the document in document order.
 func (d *Document) Walk(fn func(*Node) bool) {
 	for _, c := range d.Children {

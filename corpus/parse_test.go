@@ -459,3 +459,13 @@ func TestLabelsTellDocumentsApart(t *testing.T) {
 		t.Errorf("short label lost its province: %q", a.Short)
 	}
 }
+
+func TestDocumentFacts(t *testing.T) {
+	d := loadSeed(t, "jiangxi-2020-social-mobility-implementation.txt")
+	if got := strings.Join(d.Facts(), "|"); got != "中共江西省委办公厅、江西省人民政府办公厅|2020-12-31|excerpt" {
+		t.Errorf("facts = %q", got)
+	}
+	if got := (&Document{}).Facts(); len(got) != 0 {
+		t.Errorf("empty document facts = %q", got)
+	}
+}

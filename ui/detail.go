@@ -304,20 +304,7 @@ func (r *detailRenderer) blank() {
 }
 
 func (r *detailRenderer) meta(doc *corpus.Document) {
-	var parts []string
-	if len(doc.Issuers) > 0 {
-		parts = append(parts, strings.Join(doc.Issuers, "、"))
-	}
-	if doc.DocNumber != "" {
-		parts = append(parts, doc.DocNumber)
-	}
-	if doc.Date != "" {
-		parts = append(parts, doc.Date)
-	}
-	if doc.Truncated {
-		parts = append(parts, "excerpt")
-	}
-	if len(parts) > 0 {
+	if parts := doc.Facts(); len(parts) > 0 {
 		r.plain(oneLine(textlayout.Sanitize(strings.Join(parts, "  "))), r.st.Meta.Render)
 	}
 }

@@ -39,19 +39,7 @@ func runTree(env Env, opts Options, args []string) error {
 }
 
 func printDocHeader(w io.Writer, d *corpus.Document) {
-	meta := []string{}
-	if len(d.Issuers) > 0 {
-		meta = append(meta, strings.Join(d.Issuers, "、"))
-	}
-	if d.DocNumber != "" {
-		meta = append(meta, d.DocNumber)
-	}
-	if d.Date != "" {
-		meta = append(meta, d.Date)
-	}
-	if d.Truncated {
-		meta = append(meta, "excerpt")
-	}
+	meta := d.Facts()
 	fmt.Fprintf(w, "%s  [%s]\n", d.Label(), d.ID)
 	if len(meta) > 0 {
 		fmt.Fprintf(w, "  %s\n", strings.Join(meta, " · "))
