@@ -6,44 +6,35 @@ import (
 	"unicode/utf8"
 )
 
-// lineKind is what a cleaned line looks like on its own.
-type lineKind int
-
-const (
-	lineText lineKind = iota
-	lineChapter
-	lineSection
-	linePart
-	lineClause
-	lineItem // 一是 / 1. / 1、
-	lineBox
-	lineTable
-)
-
 // classified is a cleaned line with its numbering split off.
 type classified struct {
-	kind   lineKind
+	marker Marker
 	number string // as printed, without surrounding spaces
 	value  int    // numeric value of the number, 0 when none
+	sub    int    // the 之一 of 第X条之一, 0 when none
 	rest   string // the line after the number
 }
 
-const cnDigits = `〇零一二两三四五六七八九十百`
+const cnDigits = `〇零一二两三四五六七八九十百千`
 
 var (
-	reChapter = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+章)\s*(.*)$`)
-	reSection = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+节)\s*(.*)$`)
-	rePart    = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*(.*)$`)
-	reClause  = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*(.*)$`)
-	reShi     = regexp.MustCompile(`^([一二三四五六七八九十]+是)(.*)$`)
-	reArabic  = regexp.MustCompile(`^([0-9]{1,3})\s*([.、．])\s*(.*)$`)
-	reBox     = regexp.MustCompile(`^(专栏\s*[0-9` + cnDigits + `]+)\s*(.*)$`)
+	reDivision = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*(.*)$`)
+	reArticle  = regexp.MustCompile(`^(第([` + cnDigits + `0-9]+)条(?:之([一二三四五六七八九十]+))?)(\s*)(.*)$`)
+	rePart     = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*(.*)$`)
+	reClause   = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*(.*)$`)
+	reShi      = regexp.MustCompile(`^([一二三四五六七八九十]+是)(.*)$`)
+	reArabic   = regexp.MustCompile(`^([0-9]{1,3})\s*([.、．])\s*(.*)$`)
+	reBox      = regexp.MustCompile(`^(专栏\s*[0-9` + cnDigits + `]+)\s*(.*)$`)
 )
 
-// classify decides the kind of a cleaned, non-empty line.
+var divisionMarkers = map[string]Marker{"编": MarkVolume, "分编": MarkSubVolume, "章": MarkChapter, "节": MarkSection}
+
+// classify reads the numbering a cleaned, non-empty line opens with. It
+// says what the line looks like; the document's grammar says what that
+// makes it.
 func classify(line string) classified {
 	if isTableLine(line) && !strings.HasPrefix(line, "专栏") {
-		return classified{kind: lineTable, rest: line}
+		return classified{marker: MarkTable, rest: line}
 	}
 	line = strings.TrimRight(line, "\t ")
 	// Cheap first-rune checks keep the regular expressions off the bulk of
@@ -51,41 +42,73 @@ func classify(line string) classified {
 	first, _ := utf8.DecodeRuneInString(line)
 	switch {
 	case first == '第':
-		if m := reChapter.FindStringSubmatch(line); m != nil {
-			return numbered(lineChapter, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "章"), "第"), m[2])
+		if m := reDivision.FindStringSubmatch(line); m != nil {
+			digits := strings.TrimSuffix(strings.TrimPrefix(m[1], "第"), m[2])
+			return numbered(line, divisionMarkers[m[2]], m[1], digits, m[3])
 		}
-		if m := reSection.FindStringSubmatch(line); m != nil {
-			return numbered(lineSection, m[1], strings.TrimPrefix(strings.TrimSuffix(m[1], "节"), "第"), m[2])
+		if c, ok := classifyArticle(line); ok {
+			return c
 		}
 	case first == '专':
 		if m := reBox.FindStringSubmatch(line); m != nil {
-			return numbered(lineBox, m[1], strings.TrimSpace(strings.TrimPrefix(m[1], "专栏")), m[2])
+			return numbered(line, MarkBox, m[1], strings.TrimSpace(strings.TrimPrefix(m[1], "专栏")), m[2])
 		}
 	case first == '(' || first == '（':
 		if m := reClause.FindStringSubmatch(line); m != nil {
-			return numbered(lineClause, m[1]+m[2]+m[3], m[2], m[4])
+			return numbered(line, MarkParen, m[1]+m[2]+m[3], m[2], m[4])
 		}
 	case strings.ContainsRune(cnDigits, first):
 		if m := rePart.FindStringSubmatch(line); m != nil {
-			return numbered(linePart, m[1]+"、", m[1], m[2])
+			return numbered(line, MarkEnum, m[1]+"、", m[1], m[2])
 		}
 		if m := reShi.FindStringSubmatch(line); m != nil && m[2] != "" {
-			return numbered(lineItem, m[1], strings.TrimSuffix(m[1], "是"), m[2])
+			return numbered(line, MarkShi, m[1], strings.TrimSuffix(m[1], "是"), m[2])
 		}
 	case first >= '0' && first <= '9':
 		if m := reArabic.FindStringSubmatch(line); m != nil && m[3] != "" && !startsWithDigitOrUnit(m[3]) {
-			return numbered(lineItem, m[1]+m[2], m[1], m[3])
+			return numbered(line, MarkArabic, m[1]+m[2], m[1], m[3])
 		}
 	}
-	return classified{kind: lineText, rest: line}
+	return classified{marker: MarkText, rest: line}
 }
 
-func numbered(k lineKind, printed, digits, rest string) classified {
+// articleContinuations are the runes that, right after 第X条 with no space,
+// show running text that a page break left at the start of a line
+// (第九条规定的…, 第九条第二款, 第九条、第十条) rather than an article.
+const articleContinuations = "第、，。；：的规中至款项和或及与所之以在外后前起）)》〉”"
+
+// classifyArticle reads 第X条 (第X条之一) as an article heading when a space
+// or the article's own text follows, and as running text otherwise.
+func classifyArticle(line string) (classified, bool) {
+	m := reArticle.FindStringSubmatch(line)
+	if m == nil {
+		return classified{}, false
+	}
+	rest := m[5]
+	if m[4] == "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || strings.ContainsRune(articleContinuations, r) {
+			return classified{}, false
+		}
+	}
+	c := numbered(line, MarkArticle, m[1], m[2], rest)
+	if c.marker != MarkArticle {
+		return classified{}, false
+	}
+	if m[3] != "" {
+		c.sub, _ = chineseNumber(m[3])
+	}
+	return c, true
+}
+
+// numbered builds the classification of a numbered line; a number that is
+// not one (百二、) leaves the whole line as text.
+func numbered(line string, m Marker, printed, digits, rest string) classified {
 	v, ok := chineseNumber(strings.ReplaceAll(digits, " ", ""))
 	if !ok {
-		return classified{kind: lineText}
+		return classified{marker: MarkText, rest: line}
 	}
-	return classified{kind: k, number: strings.ReplaceAll(printed, " ", ""), value: v, rest: strings.TrimSpace(rest)}
+	return classified{marker: m, number: strings.ReplaceAll(printed, " ", ""), value: v, rest: strings.TrimSpace(rest)}
 }
 
 // startsWithDigitOrUnit rejects "2.5 以内" style decimals read as "2." items.

@@ -9,40 +9,6 @@ import (
 	"policyreader/corpus/highlight"
 )
 
-// Kind is the structural role of a Node.
-type Kind int
-
-const (
-	// Part is a top-level division numbered 一、二、.
-	Part Kind = iota
-	// Chapter is 第X章.
-	Chapter
-	// Section is 第X节.
-	Section
-	// Clause is a numbered clause （一）/(一), or a paragraph that opens with a lead sentence.
-	Clause
-	// Item is an enumerated point: 一是…, 1. or 1、 inside a clause.
-	Item
-	// Box is a 专栏 box.
-	Box
-	// BoxItem is a numbered entry inside a 专栏 box.
-	BoxItem
-	// Table is a tab-separated table.
-	Table
-	// Paragraph is unnumbered running text.
-	Paragraph
-)
-
-var kindNames = [...]string{"part", "chapter", "section", "clause", "item", "box", "box-item", "table", "paragraph"}
-
-// String returns the JSON name of the kind, e.g. "clause" or "box-item".
-func (k Kind) String() string {
-	if k >= 0 && int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return "unknown"
-}
-
 // Span marks a highlighted run of a node's Text in rune offsets.
 type Span = highlight.Span
 
@@ -73,8 +39,10 @@ type Node struct {
 	// Doc is the document the node belongs to.
 	Doc *Document
 
-	value int      // numeric value of Number, for the ID
-	more  []string // paragraphs to append to Text, joined once by the parser
+	value  int      // numeric value of Number, for the ID
+	sub    int      // the 之一 of 第X条之一, 0 when none
+	prefix string   // the ID prefix of the node's grammar level
+	more   []string // paragraphs to append to Text, joined once by the parser
 }
 
 // Title returns a one-line label: number and heading, or the start of the text.
@@ -90,6 +58,16 @@ func (n *Node) Title() string {
 		return number + firstRunes(strings.Join(n.Rows[0], " "), 24)
 	}
 	return number + firstRunes(n.Text, 24)
+}
+
+// InOutline reports whether the node gets its own row in a document
+// outline: its kind does, or it is a top-level paragraph of a flat
+// document, which has nothing else.
+func (n *Node) InOutline() bool {
+	if n.Kind == Paragraph {
+		return n.Parent == nil && n.Doc != nil && n.Doc.Flat
+	}
+	return n.Kind.InOutline()
 }
 
 // Path returns the titles of the node's ancestors, outermost first, not
@@ -134,6 +112,8 @@ type Document struct {
 	Date string
 	// Truncated is true when the source ends in an excerpt notice.
 	Truncated bool
+	// Grammar names the grammar the document was read with: "policy" or "law".
+	Grammar string
 	// Flat is true when the text has no recognisable structure: the
 	// document is a sequence of paragraphs.
 	Flat bool

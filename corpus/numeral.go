@@ -1,7 +1,7 @@
 package corpus
 
 // chineseNumber converts a Chinese numeral as used in document numbering
-// (一 … 九十九, 百, 零/〇, or ASCII digits) to its value; ok is false for
+// (一 … 九十九, 百, 千, 零/〇, or ASCII digits) to its value; ok is false for
 // anything else.
 func chineseNumber(s string) (int, bool) {
 	if s == "" {
@@ -27,14 +27,18 @@ func chineseNumber(s string) (int, bool) {
 			total += cur * 10
 			cur = 0
 			seenUnit = true
-		case r == '百':
+		case r == '百' || r == '千':
 			if cur == 0 {
 				if i != 0 {
 					return 0, false
 				}
 				cur = 1
 			}
-			total += cur * 100
+			if r == '百' {
+				total += cur * 100
+			} else {
+				total += cur * 1000
+			}
 			cur = 0
 			seenUnit = true
 		default:

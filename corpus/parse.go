@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,19 +33,21 @@ func Parse(name, text string) (*Document, error) {
 	for i := range res.units {
 		res.units[i].cls = classify(res.units[i].text)
 	}
-	front, body, closing := regions(res.units)
-	b := &builder{doc: d}
+	g := chooseGrammar(res.units)
+	d.Grammar = g.Name
+	front, body, closing := regions(res.units, g)
+	b := &builder{doc: d, g: g}
 	if len(body) == 0 {
 		// No structure at all: a flat document, one node per paragraph.
 		d.Flat = true
-		for _, u := range rejoin(front) {
+		for _, u := range rejoin(front, g) {
 			b.attach(nil, &Node{Kind: Paragraph, Text: u.text})
 		}
 	} else {
 		if len(front) > 0 {
 			b.attach(nil, &Node{Kind: Paragraph, Text: joinUnits(front)})
 		}
-		for _, u := range rejoin(body) {
+		for _, u := range rejoin(body, g) {
 			b.add(u)
 		}
 		if len(closing) > 0 {
@@ -66,18 +69,15 @@ func joinUnits(us []unit) string {
 	return strings.Join(parts, "\n")
 }
 
-func isStructural(k lineKind) bool {
-	return k == lineChapter || k == lineSection || k == linePart || k == lineClause
-}
-
 var reClosing = regexp.MustCompile(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附件\s*[:：]|[(（]联系人|联系人\s*[:：])`)
 
-// regions splits units into front matter (before the first structural
-// heading), the body and closing matter (sign-off, 抄送, contact lines).
-func regions(us []unit) (front, body, closing []unit) {
+// regions splits units into front matter (before the first line of a
+// level that opens the body), the body and closing matter (sign-off, 抄送,
+// contact lines).
+func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	start := -1
 	for i, u := range us {
-		if isStructural(u.cls.kind) {
+		if l := g.Level(u.cls.marker); l != nil && l.Opens {
 			start = i
 			break
 		}
@@ -98,17 +98,17 @@ func regions(us []unit) (front, body, closing []unit) {
 // rejoin merges a paragraph that does not end a sentence with the plain
 // paragraph after it (a page break split it: "重大\n\n历史机遇"), and a
 // chapter or section title broken over two lines.
-func rejoin(us []unit) []unit {
+func rejoin(us []unit, g *Grammar) []unit {
 	out := make([]unit, 0, len(us))
 	// tails collects the continuations of out[i], joined once at the end so
 	// a long run of unpunctuated lines costs linear time, not quadratic.
 	var tails [][]string
 	for _, u := range us {
-		if len(out) > 0 && u.cls.kind == lineText {
+		if len(out) > 0 && isPlain(u, g) {
 			i := len(out) - 1
 			prev := &out[i]
-			switch prev.cls.kind {
-			case lineText, lineClause, lineItem:
+			switch rejoinMode(*prev, g) {
+			case RejoinText:
 				last := prev.text
 				if n := len(tails[i]); n > 0 {
 					last = tails[i][n-1]
@@ -117,7 +117,7 @@ func rejoin(us []unit) []unit {
 					tails[i] = append(tails[i], u.text)
 					continue
 				}
-			case lineChapter, lineSection:
+			case RejoinTitle:
 				if len(tails[i]) == 0 && isTitleTail(prev.cls.rest, u.text) {
 					prev.text += " " + u.text
 					prev.cls.rest += " " + u.text
@@ -138,6 +138,23 @@ func rejoin(us []unit) []unit {
 	return out
 }
 
+// isPlain reports a line the grammar reads as running text.
+func isPlain(u unit, g *Grammar) bool {
+	return u.cls.marker != MarkTable && g.Level(u.cls.marker) == nil
+}
+
+// rejoinMode is how a page break after u is repaired: by its level, or as
+// running text.
+func rejoinMode(u unit, g *Grammar) RejoinMode {
+	if u.cls.marker == MarkTable {
+		return RejoinNone
+	}
+	if l := g.Level(u.cls.marker); l != nil {
+		return l.Rejoin
+	}
+	return RejoinText
+}
+
 // isTitleTail reports a short unpunctuated line that finishes a heading
 // broken by a page end ("第八章 深化…改革" / "提高法制化科学化水平").
 func isTitleTail(title, s string) bool {
@@ -147,36 +164,25 @@ func isTitleTail(title, s string) bool {
 	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。、；：,.;:\t")
 }
 
-// rank orders heading levels: a new node closes every open node of equal or
-// lower rank.
-func rank(k Kind) int {
-	switch k {
-	case Chapter:
-		return 1
-	case Section:
-		return 2
-	case Part, Box:
-		return 3
-	case Clause:
-		return 4
-	case Item, BoxItem:
-		return 5
-	}
-	return 6
-}
-
-// builder assembles the tree from classified units.
+// builder assembles the tree from classified units with a grammar.
 type builder struct {
 	doc   *Document
-	stack []*Node
+	g     *Grammar
+	stack []open
 	table *Node // the table being filled, nil when the last unit was not a row
+}
+
+// open is a node that can still take children, with the level that made it.
+type open struct {
+	node  *Node
+	level *Level
 }
 
 func (b *builder) top() *Node {
 	if len(b.stack) == 0 {
 		return nil
 	}
-	return b.stack[len(b.stack)-1]
+	return b.stack[len(b.stack)-1].node
 }
 
 // attach appends n to parent (nil: the document).
@@ -190,19 +196,18 @@ func (b *builder) attach(parent, n *Node) {
 	parent.Children = append(parent.Children, n)
 }
 
-// open closes nodes of rank >= n's, attaches n and pushes it.
-func (b *builder) open(n *Node) {
-	r := rank(n.Kind)
-	for len(b.stack) > 0 && rank(b.top().Kind) >= r {
+// push closes open nodes of rank >= the level's, attaches n and opens it.
+func (b *builder) push(n *Node, l *Level) {
+	for len(b.stack) > 0 && b.stack[len(b.stack)-1].level.Rank >= l.Rank {
 		b.stack = b.stack[:len(b.stack)-1]
 	}
 	b.attach(b.top(), n)
-	b.stack = append(b.stack, n)
+	b.stack = append(b.stack, open{n, l})
 }
 
 func (b *builder) inBox() bool {
-	for _, n := range b.stack {
-		if n.Kind == Box {
+	for _, o := range b.stack {
+		if o.node.Kind == Box {
 			return true
 		}
 	}
@@ -211,11 +216,10 @@ func (b *builder) inBox() bool {
 
 func (b *builder) add(u unit) {
 	c := u.cls
-	if c.kind != lineTable {
+	if c.marker != MarkTable {
 		b.table = nil
 	}
-	switch c.kind {
-	case lineTable:
+	if c.marker == MarkTable {
 		if b.table != nil && len(b.table.Rows) >= maxTableRows {
 			b.table = nil // a hostile table continues in a new node
 		}
@@ -224,39 +228,33 @@ func (b *builder) add(u unit) {
 			b.attach(b.top(), b.table)
 		}
 		b.table.Rows = append(b.table.Rows, splitRow(u.text))
-	case lineChapter:
-		b.open(headed(Chapter, c))
-	case lineSection:
-		b.open(headed(Section, c))
-	case linePart:
-		b.open(headed(Part, c))
-	case lineBox:
-		b.open(headed(Box, c))
-	case lineClause:
-		b.open(led(Clause, c))
-	case lineItem:
-		k := Item
-		if b.inBox() {
-			k = BoxItem
-		}
-		b.open(led(k, c))
-	default:
-		b.paragraph(c.rest)
+		return
 	}
+	l := b.g.Level(c.marker)
+	if l == nil {
+		b.paragraph(strings.TrimRight(u.text, "\t "))
+		return
+	}
+	if l.InBox != nil && b.inBox() {
+		l = l.InBox
+	}
+	b.push(build(l, c), l)
 }
 
-// paragraph places running text: inside an open numbered clause or item it
-// continues that node; in a chapter or section a paragraph opening with a
-// short lead sentence is an unnumbered clause; otherwise it is the
-// container's own text until the container has children, then a paragraph.
+// paragraph places running text by the innermost open node's level (see
+// ParaMode); outside every node it is a top-level paragraph.
 func (b *builder) paragraph(text string) {
-	top := b.top()
-	if top != nil {
-		switch top.Kind {
-		case Clause, Item, BoxItem:
+	for len(b.stack) > 0 {
+		o := b.stack[len(b.stack)-1]
+		top := o.node
+		switch o.level.Paras {
+		case ParaJoin:
 			top.more = append(top.more, text)
 			return
-		case Chapter, Section:
+		case ParaUp:
+			b.stack = b.stack[:len(b.stack)-1]
+			continue
+		case ParaLeadClause:
 			body := strings.TrimLeft(text, "—-– ")
 			if lead, rest, ok := splitLead(body); ok && rest != "" {
 				b.attach(top, &Node{Kind: Clause, Heading: lead, Text: rest})
@@ -267,8 +265,25 @@ func (b *builder) paragraph(text string) {
 			top.more = append(top.more, text)
 			return
 		}
+		b.attach(top, &Node{Kind: Paragraph, Text: text})
+		return
 	}
-	b.attach(top, &Node{Kind: Paragraph, Text: text})
+	b.attach(nil, &Node{Kind: Paragraph, Text: text})
+}
+
+// build makes the node a numbered line starts at level l.
+func build(l *Level, c classified) *Node {
+	var n *Node
+	switch l.Head {
+	case HeadTitle:
+		n = headed(l.Kind, c)
+	case HeadLead:
+		n = led(l.Kind, c)
+	default:
+		n = &Node{Kind: l.Kind, Number: c.number, Text: c.rest}
+	}
+	n.value, n.sub, n.prefix = c.value, c.sub, l.Prefix
+	return n
 }
 
 // joinMore appends the paragraphs collected in n.more to n.Text, one per
@@ -403,27 +418,16 @@ func finish(d *Document) {
 		ordinal := map[string]int{}
 		for _, n := range nodes {
 			var seg string
-			switch n.Kind {
-			case Part:
-				seg = fmt.Sprintf("pt%d", n.value)
-			case Chapter:
-				seg = fmt.Sprintf("ch%d", n.value)
-			case Section:
-				seg = fmt.Sprintf("s%d", n.value)
-			case Box:
-				seg = fmt.Sprintf("box%d", n.value)
-			case BoxItem:
-				seg = fmt.Sprintf("%d", n.value)
-			case Item:
-				seg = fmt.Sprintf("i%d", n.value)
-			case Clause:
-				if n.Number != "" {
-					seg = fmt.Sprintf("c%d", n.value)
-				} else {
-					ordinal["k"]++
-					seg = fmt.Sprintf("k%d", ordinal["k"])
+			switch {
+			case n.Number != "":
+				seg = n.prefix + strconv.Itoa(n.value)
+				if n.sub > 0 {
+					seg += "_" + strconv.Itoa(n.sub)
 				}
-			case Table:
+			case n.Kind == Clause:
+				ordinal["k"]++
+				seg = fmt.Sprintf("k%d", ordinal["k"])
+			case n.Kind == Table:
 				ordinal["t"]++
 				seg = fmt.Sprintf("t%d", ordinal["t"])
 			default:

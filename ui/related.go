@@ -67,11 +67,7 @@ func hasRelatedSection(n *corpus.Node) bool {
 	if n == nil {
 		return false
 	}
-	switch n.Kind {
-	case corpus.Clause, corpus.Item, corpus.BoxItem:
-		return true
-	}
-	return false
+	return n.Kind.ClauseLike()
 }
 
 // relatedSection renders the "Related" lines at the bottom of the detail

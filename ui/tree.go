@@ -43,15 +43,7 @@ type treeModel struct {
 // inTree reports whether a node gets its own row; items, paragraphs,
 // tables and box items are read in their parent's detail — except the
 // paragraphs of a flat document, which are all it has.
-func inTree(n *corpus.Node) bool {
-	switch n.Kind {
-	case corpus.Part, corpus.Chapter, corpus.Section, corpus.Clause, corpus.Box:
-		return true
-	case corpus.Paragraph:
-		return n.Parent == nil && n.Doc != nil && n.Doc.Flat
-	}
-	return false
-}
+func inTree(n *corpus.Node) bool { return n.InOutline() }
 
 func hasTreeChildren(children []*corpus.Node) bool {
 	for _, c := range children {

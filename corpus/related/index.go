@@ -203,10 +203,10 @@ func (x *Index) Indexed(id string) bool {
 
 // indexed reports whether n is compared with other nodes.
 func indexed(n *corpus.Node) bool {
-	switch n.Kind {
-	case corpus.Clause, corpus.Item, corpus.BoxItem:
+	switch {
+	case n.Kind.ClauseLike():
 		return n.Heading != "" || n.Text != "" || len(n.Children) > 0
-	case corpus.Part, corpus.Chapter, corpus.Section:
+	case n.Kind.Division() && n.Kind != corpus.Box:
 		return n.Text != ""
 	}
 	return false
@@ -222,8 +222,7 @@ func (x *Index) terms(dst []int32, n *corpus.Node, add bool) []int32 {
 		dst = append(dst, dst[h:h+hl]...)
 	}
 	dst = appendTerms(dst, n.Text, x.v, add)
-	switch n.Kind {
-	case corpus.Clause, corpus.Item, corpus.BoxItem:
+	if n.Kind.ClauseLike() {
 		for _, c := range n.Children {
 			c.Walk(func(d *corpus.Node) bool {
 				dst = appendTerms(dst, d.Heading, x.v, add)

@@ -144,7 +144,7 @@ func ancestorYear(n *corpus.Node) int {
 				return ds[i].year
 			}
 		}
-		if p.Kind == corpus.Chapter || p.Kind == corpus.Part {
+		if p.Kind.Sectional() {
 			break
 		}
 	}
