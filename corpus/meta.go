@@ -10,11 +10,10 @@ import (
 )
 
 var (
-	reTitleSuffix = regexp.MustCompile(`(意见|通知|规划|办法|方案|决定|函|报告|纲要|条例|规定|细则|批复|公告|通告|计划|措施|指引|指南)$`)
-	reQuoted      = regexp.MustCompile(`《([^《》]{4,80})》`)
 	reOrgan       = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府)$`)
 	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
 	reDateLine    = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	reDateLineCN  = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
 	reISODate     = regexp.MustCompile(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
 	reDateline    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
 	reIssuedBy    = regexp.MustCompile(`([^，。；：:,\s]+)印发`)
@@ -24,8 +23,9 @@ var (
 // provinces lists the provincial-level names a Short label is drawn from.
 var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 
-// extractMetadata fills title, issuers, 文号, date and the short label from
-// the front matter, the closing matter and stripped header lines.
+// extractMetadata fills title, issuers, 文号, date, history and the short
+// label from the front matter, the closing matter (the signature block)
+// and stripped header lines.
 func extractMetadata(d *Document, front, closing []unit, header []string) {
 	var lines []string
 	for _, u := range front {
@@ -35,62 +35,61 @@ func extractMetadata(d *Document, front, closing []unit, header []string) {
 	for _, u := range closing {
 		tail = append(tail, strings.Trim(u.text, "\t "))
 	}
-	d.Title = findTitle(lines)
+	title, titleEnd := findTitle(front, lines)
+	d.Title = title
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(path.Base(d.Source), path.Ext(d.Source))
 	}
-	d.Issuers = findIssuers(lines, tail, d.Title)
-	for _, l := range append(append([]string{}, lines...), tail...) {
-		if m := reDocNumber.FindString(l); m != "" && utf8.RuneCountInString(l) < 60 {
-			d.DocNumber = strings.ReplaceAll(m, " ", "")
-			break
-		}
+	history, _ := historyBlock(lines, titleEnd)
+	d.History = history
+	issuers, date, number := lawFacts(history)
+	d.Issuers = issuers
+	if len(d.Issuers) == 0 {
+		d.Issuers = findIssuers(lines, tail, d.Title)
 	}
-	d.Date = findDate(lines, tail, header, d.Source)
+	d.DocNumber = number
+	if d.DocNumber == "" {
+		d.DocNumber = findDocNumber(append(append([]string{}, lines...), tail...))
+	}
+	d.Date = date
+	if d.Date == "" {
+		d.Date = findDate(lines, tail, header, d.Source)
+	}
 	d.Short = shortLabel(d)
 }
 
-func findTitle(lines []string) string {
+// findDocNumber returns the first 文号 (粤府办〔2021〕32号, 国令第707号) on a
+// short line: a long line cites other documents' numbers.
+func findDocNumber(lines []string) string {
 	for _, l := range lines {
-		if strings.ContainsAny(l, "。，,") || utf8.RuneCountInString(l) > 80 {
+		if utf8.RuneCountInString(l) >= 60 {
 			continue
 		}
-		if strings.Contains(l, "关于") && reTitleSuffix.MatchString(l) {
-			return innerTitle(l)
+		if m := reDocNumber.FindString(l); m != "" {
+			return strings.ReplaceAll(m, " ", "")
 		}
-	}
-	for _, l := range lines {
-		for _, m := range reQuoted.FindAllStringSubmatch(l, -1) {
-			if strings.Contains(m[1], "关于") && reTitleSuffix.MatchString(m[1]) {
-				return innerTitle(m[1])
-			}
-		}
-	}
-	for _, l := range lines {
-		if !strings.ContainsAny(l, "。，,：:") && reTitleSuffix.MatchString(l) && utf8.RuneCountInString(l) <= 60 {
-			return strings.ReplaceAll(l, " ", "")
+		if m := reDecree.FindString(l); m != "" && !reHistoryLine.MatchString(l) {
+			return strings.ReplaceAll(strings.TrimPrefix(m, "中华人民共和国"), " ", "")
 		}
 	}
 	return ""
 }
 
-// innerTitle turns 关于印发《X》的通知 into X: a transmittal notice is
-// titled by the document it carries.
-func innerTitle(t string) string {
-	t = strings.ReplaceAll(t, " ", "")
-	if strings.HasPrefix(t, "关于印发") && strings.HasSuffix(t, "的通知") {
-		inner := strings.TrimSuffix(strings.TrimPrefix(t, "关于印发"), "的通知")
-		inner = strings.TrimSuffix(strings.TrimPrefix(inner, "《"), "》")
-		if inner != "" {
-			return inner
-		}
-	}
-	return t
-}
+func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
 
-func isOrganLine(l string) bool {
-	n := utf8.RuneCountInString(l)
-	return n >= 3 && n <= 30 && reOrgan.MatchString(l) && !strings.ContainsAny(l, "，。、：:；《》 ") && !strings.Contains(l, "关于")
+// organNames returns the organs a signature line names — one, or several
+// side by side (国务院办公厅 中央军委办公厅) — or nil when the line is not
+// only organ names.
+func organNames(l string) []string {
+	var out []string
+	for _, f := range strings.Fields(l) {
+		n := utf8.RuneCountInString(f)
+		if n < 2 || n > 30 || !reOrgan.MatchString(f) || strings.ContainsAny(f, "，。、：:；《》") || strings.Contains(f, "关于") {
+			return nil
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 func findIssuers(front, tail []string, title string) []string {
@@ -102,13 +101,17 @@ func findIssuers(front, tail []string, title string) []string {
 			out = append(out, s)
 		}
 	}
-	for _, l := range append(append([]string{}, front...), tail...) {
-		if isOrganLine(l) {
-			add(l)
+	// A signature block names the issuers; without one, organ lines in the
+	// front matter (a transmittal's signature, an issuer line over the title).
+	for _, group := range [][]string{tail, front} {
+		for _, l := range group {
+			for _, o := range organNames(l) {
+				add(o)
+			}
 		}
-	}
-	if len(out) > 0 {
-		return out
+		if len(out) > 0 {
+			return out
+		}
 	}
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
@@ -131,8 +134,8 @@ func findIssuers(front, tail []string, title string) []string {
 func findDate(front, tail, header []string, source string) string {
 	for _, group := range [][]string{tail, front} {
 		for _, l := range group {
-			if m := reDateLine.FindStringSubmatch(l); m != nil {
-				return isoDate(m[1], m[2], m[3])
+			if date := dateLine(l); date != "" {
+				return date
 			}
 		}
 	}
@@ -149,6 +152,28 @@ func findDate(front, tail, header []string, source string) string {
 				return isoDate(y[1], m[1], m[2])
 			}
 			break
+		}
+	}
+	return ""
+}
+
+// dateLine reads a line that is only a date (2019年1月24日, 二〇一九年一月二十四日)
+// as YYYY-MM-DD, or returns "".
+func dateLine(l string) string {
+	l = strings.Trim(l, " \t")
+	if m := reDateLine.FindStringSubmatch(l); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	if m := reDateLineCN.FindStringSubmatch(l); m != nil {
+		var y strings.Builder
+		for _, r := range m[1] {
+			v, _ := chineseNumber(string(r))
+			y.WriteByte(byte('0' + v))
+		}
+		mo, ok1 := chineseNumber(m[2])
+		da, ok2 := chineseNumber(m[3])
+		if ok1 && ok2 {
+			return isoDate(y.String(), strconv.Itoa(mo), strconv.Itoa(da))
 		}
 	}
 	return ""

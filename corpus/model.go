@@ -108,8 +108,13 @@ type Document struct {
 	Issuers []string
 	// DocNumber is the 文号, e.g. 粤府办〔2021〕32号.
 	DocNumber string
-	// Date is the issue date as YYYY-MM-DD, or empty.
+	// Date is the issue date as YYYY-MM-DD, or empty; for a law, the date
+	// of the text as printed (its latest adoption, amendment or
+	// promulgation).
 	Date string
+	// History lists a law's history lines as printed (adoption, each
+	// amendment, promulgation, coming into force), oldest first.
+	History []string
 	// Truncated is true when the source ends in an excerpt notice.
 	Truncated bool
 	// Grammar names the grammar the document was read with: "policy" or "law".
@@ -123,10 +128,14 @@ type Document struct {
 	dropped []stripped // lines removed as chrome, for the no-loss invariant
 }
 
-// ShortTitle is the title without an issuer prefix: a title that opens
-// with its issuer (广东省人力资源和社会保障厅关于…的函) starts at 关于, since
-// the rest is what tells documents apart.
+// ShortTitle is the title as a list shows it: a transmittal notice
+// (…关于印发《X》的通知) by the document it carries, X; a title that opens
+// with its issuer (广东省人力资源和社会保障厅关于…的函) from 关于, since the
+// rest is what tells documents apart.
 func (d *Document) ShortTitle() string {
+	if t := transmittedTitle(d.Title); t != "" {
+		return t
+	}
 	for _, is := range d.Issuers {
 		if rest, ok := strings.CutPrefix(d.Title, is); ok && strings.HasPrefix(rest, "关于") {
 			return rest

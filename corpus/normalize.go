@@ -47,3 +47,6 @@ func cleanLine(s string) string {
 	}
 	return line
 }
+
+// splitLines splits normalised text into physical lines.
+func splitLines(text string) []string { return strings.Split(text, "\n") }

@@ -25,7 +25,7 @@ func Parse(name, text string) (*Document, error) {
 		return nil, ErrEmpty
 	}
 	d := &Document{ID: Slug(name), Source: name}
-	res := strip(strings.Split(text, "\n"))
+	res := strip(splitLines(text))
 	d.Truncated = res.truncated
 	if len(res.units) == 0 {
 		return nil, fmt.Errorf("%w: only page chrome", ErrEmpty)
@@ -92,7 +92,34 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 			break
 		}
 	}
+	end = start + signatureStart(us[start:end])
 	return us[:start], us[start:end], us[end:]
+}
+
+// maxSignatureOrgans bounds the issuer lines of a signature block; joint
+// documents of many departments set several names on a line.
+const maxSignatureOrgans = 8
+
+// signatureStart returns where the signature block at the end of body
+// begins — issuer line(s), then the date, then a publication note such
+// as （此件公开发布） — or len(body) when it has none. A date line alone at
+// the end counts: it is the document's, not the last clause's.
+func signatureStart(body []unit) int {
+	i := len(body)
+	for i > 1 && reNoteLine.MatchString(strings.TrimSpace(body[i-1].text)) {
+		i--
+	}
+	if i <= 1 || body[i-1].cls.marker != MarkText || dateLine(body[i-1].text) == "" {
+		if i < len(body) {
+			return i // the note alone
+		}
+		return len(body)
+	}
+	i--
+	for i > 1 && len(body)-i <= maxSignatureOrgans+2 && body[i-1].cls.marker == MarkText && isOrganLine(strings.TrimSpace(body[i-1].text)) {
+		i--
+	}
+	return i
 }
 
 // rejoin merges a paragraph that does not end a sentence with the plain

@@ -187,8 +187,13 @@ func TestReplyLetter(t *testing.T) {
 
 func TestFiveYearPlan(t *testing.T) {
 	d := loadSeed(t, "guangdong-hrss-2021-14th-five-year-plan.txt")
-	if d.Title != "广东省人力资源和社会保障事业发展“十四五”规划" {
+	// The printed title is the transmittal notice over two lines (issuer,
+	// then 关于印发…的通知); lists show the plan it carries.
+	if d.Title != "广东省人民政府办公厅关于印发广东省人力资源和社会保障事业发展“十四五”规划的通知" {
 		t.Errorf("title = %q", d.Title)
+	}
+	if d.ShortTitle() != "广东省人力资源和社会保障事业发展“十四五”规划" {
+		t.Errorf("short title = %q", d.ShortTitle())
 	}
 	if d.DocNumber != "粤府办〔2021〕32号" || d.Date != "2021-11-18" {
 		t.Errorf("doc number/date = %q / %q", d.DocNumber, d.Date)

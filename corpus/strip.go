@@ -7,9 +7,10 @@ import (
 
 // unit is one cleaned, non-empty physical line of the source.
 type unit struct {
-	line int    // 1-based line number in the source
-	text string // cleaned text (tabs kept)
-	cls  classified
+	line  int    // 1-based line number in the source
+	text  string // cleaned text (tabs kept)
+	title bool   // the line was a markdown level-1 heading (# …)
+	cls   classified
 }
 
 // stripped records a source line the parser removed as page chrome, a table
@@ -43,8 +44,11 @@ type stripResult struct {
 // the document is marked truncated).
 func strip(lines []string) stripResult {
 	var res stripResult
-	inTOC := false
+	inTOC, inComment := false, false
 	for i, raw := range lines {
+		raw, inComment = stripComments(raw, inComment, func(c string) {
+			res.dropped = append(res.dropped, stripped{i + 1, "markup", c})
+		})
 		line := cleanLine(raw)
 		if line == "" || strings.Trim(line, "\t ") == "" {
 			continue
@@ -88,9 +92,46 @@ func strip(lines []string) stripResult {
 			drop("link")
 			continue
 		}
-		res.units = append(res.units, unit{line: i + 1, text: line})
+		res.units = append(res.units, unit{line: i + 1, text: line, title: isMarkdownTitle(raw)})
 	}
 	return res
+}
+
+// stripComments removes markdown/HTML comments (<!-- … -->, also across
+// lines) from raw, reporting each removed piece to drop. inComment says
+// whether raw starts inside a comment; the result says whether it ends
+// inside one.
+func stripComments(raw string, inComment bool, drop func(string)) (string, bool) {
+	if !inComment && !strings.Contains(raw, "<!--") {
+		return raw, false
+	}
+	var kept strings.Builder
+	for raw != "" {
+		if inComment {
+			end := strings.Index(raw, "-->")
+			if end < 0 {
+				drop(raw)
+				return kept.String(), true
+			}
+			drop(raw[:end+3])
+			raw, inComment = raw[end+3:], false
+			continue
+		}
+		start := strings.Index(raw, "<!--")
+		if start < 0 {
+			kept.WriteString(raw)
+			break
+		}
+		kept.WriteString(raw[:start])
+		raw, inComment = raw[start:], true
+	}
+	return kept.String(), inComment
+}
+
+// isMarkdownTitle reports a markdown level-1 heading line: "# " and text.
+func isMarkdownTitle(raw string) bool {
+	raw = strings.TrimLeft(raw, " \ufeff")
+	return strings.HasPrefix(raw, "# ") && strings.TrimSpace(raw[2:]) != ""
 }
 
 // maxChromeBytes bounds the lines tested against the chrome patterns:

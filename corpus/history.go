@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A law's header carries its history: one line per event, each a date and
+// what happened on it (2010年7月29日 某省第十一届人民代表大会常务委员会第十九次
+// 会议通过; 根据…修正; 2019年3月2日中华人民共和国国务院令第709号修订; 自…起施行),
+// often in parentheses and sometimes wrapped over several lines.
+
+var (
+	// reHistoryLine opens a history line: an optional bracket and 根据, then a date.
+	reHistoryLine = regexp.MustCompile(`^[（(]?\s*(根据)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	reEvent       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^（(]*?)(通过|公布|发布|修正|修订|批准|施行)`)
+	reDateOnly    = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reTerm        = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+届`)
+	reMeeting     = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
+	reDecree      = regexp.MustCompile(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{2,12}令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	// organSuffixes strips the committee that met for its organ:
+	// 最高人民法院审判委员会 enacts for 最高人民法院.
+	meetingCommittees = []string{"审判委员会", "检察委员会"}
+)
+
+// historyEvent is one dated event of a law's history.
+type historyEvent struct {
+	date string // YYYY-MM-DD
+	verb string // 通过, 公布, 发布, 修正, 修订, 批准, 施行
+	body  string // who acted, as printed (may be empty)
+	group int    // events recorded together (a joint interpretation's two meetings) share a group
+}
+
+// isHistoryLine reports a line of a law's history: it opens with a date
+// (or 根据 and a date) and records an event, and it is not a sentence.
+func isHistoryLine(l string) bool {
+	if utf8.RuneCountInString(l) > 400 || strings.ContainsAny(l, "。；") {
+		return false
+	}
+	return reHistoryLine.MatchString(l) && reEvent.MatchString(l)
+}
+
+// historyBlock returns the history lines at the head of front (after the
+// title), each continuation line (a history entry wrapped over lines)
+// joined to its entry, and the index in front where the block ends.
+func historyBlock(front []string, from int) (lines []string, end int) {
+	end = from
+	for i := from; i < len(front); i++ {
+		l := front[i]
+		switch {
+		case isHistoryLine(l):
+			lines = append(lines, l)
+		case len(lines) > 0 && !strings.ContainsAny(l, "。；：:") && utf8.RuneCountInString(l) <= 120:
+			lines[len(lines)-1] += l // a wrapped entry
+		default:
+			return lines, end
+		}
+		end = i + 1
+	}
+	return lines, end
+}
+
+// historyEvents reads the dated events of history lines in order.
+func historyEvents(lines []string) []historyEvent {
+	var out []historyEvent
+	group := 0
+	for _, l := range lines {
+		for _, m := range reEvent.FindAllStringSubmatch(l, -1) {
+			group++
+			// 2021年12月13日 A会议、2021年12月29日 B会议通过: one verb, two
+			// dated bodies.
+			body, date := m[4], isoDate(m[1], m[2], m[3])
+			for _, d := range reDateOnly.FindAllStringSubmatchIndex(body, -1) {
+				if date != "" {
+					out = append(out, historyEvent{date: date, verb: m[5], body: strings.Trim(body[:d[0]], " 、，,"), group: group})
+				}
+				date = isoDate(body[d[2]:d[3]], body[d[4]:d[5]], body[d[6]:d[7]])
+				body = body[d[1]:]
+			}
+			if date != "" {
+				out = append(out, historyEvent{date: date, verb: m[5], body: strings.TrimSpace(body), group: group})
+			}
+		}
+	}
+	return out
+}
+
+// lawFacts derives issuer, date and 文号 from a law's history: the
+// issuer is the body that enacted it (the first 通过, 公布 or 发布; a
+// 批准 by a higher congress approves a city's regulation, it does not
+// enact it); the date is that of the text as printed, the latest event
+// other than 施行 (coming into force); the 文号 is the last decree number
+// (国务院令第709号, 主席令第五号).
+func lawFacts(lines []string) (issuers []string, date, docNumber string) {
+	events := historyEvents(lines)
+	for _, e := range events {
+		if e.verb == "施行" {
+			continue
+		}
+		if e.date > date {
+			date = e.date
+		}
+	}
+	group := 0
+	for _, e := range events {
+		if group != 0 && e.group != group {
+			break
+		}
+		if e.verb != "通过" && e.verb != "公布" && e.verb != "发布" {
+			continue
+		}
+		if organ := enactingOrgan(e.body); organ != "" {
+			issuers = appendNew(issuers, organ)
+			group = e.group
+		}
+	}
+	for _, l := range lines {
+		for _, m := range reDecree.FindAllString(l, -1) {
+			docNumber = strings.ReplaceAll(strings.TrimPrefix(m, "中华人民共和国"), " ", "")
+		}
+	}
+	return issuers, date, docNumber
+}
+
+// enactingOrgan turns the body of a history event into its organ:
+// 上海市第十二届人民代表大会常务委员会第三十九次会议 → 上海市人民代表大会常务委员会,
+// 中华人民共和国国务院令第88号 → 国务院, 最高人民法院审判委员会第1375次会议 →
+// 最高人民法院. It returns "" when the body names no organ.
+func enactingOrgan(body string) string {
+	body = strings.TrimPrefix(strings.TrimSpace(body), "根据")
+	if strings.Contains(body, "国务院令") || strings.Contains(body, "国令") || body == "国务院" || body == "中华人民共和国国务院" {
+		return "国务院"
+	}
+	body = reDecree.ReplaceAllString(body, "")
+	body = reMeeting.ReplaceAllString(body, "")
+	body = reTerm.ReplaceAllString(body, "")
+	for _, suffix := range []string{"公告", "令"} {
+		body = strings.TrimSuffix(body, suffix)
+	}
+	for _, c := range meetingCommittees {
+		if strings.HasSuffix(body, c) && len(body) > len(c) {
+			body = strings.TrimSuffix(body, c)
+		}
+	}
+	body = strings.TrimSpace(body)
+	n := utf8.RuneCountInString(body)
+	if n < 2 || n > 30 || strings.ContainsAny(body, "《》〈〉，、 ") || !reOrgan.MatchString(body) && !strings.HasSuffix(body, "常务委员会") {
+		return ""
+	}
+	return body
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

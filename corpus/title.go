@@ -1,0 +1,184 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	reTitleSuffix = regexp.MustCompile(`(意见|通知|规划|办法|方案|决定|决议|函|报告|纲要|条例|规定|细则|批复|公告|通告|计划|措施|指引|指南|法|解释|规则|标准|实施意见|通报|答复|复函)[)）]?$`)
+	reQuoted      = regexp.MustCompile(`《([^《》]{4,80})》`)
+	// reAddressee is a 主送 line: 各省、自治区、直辖市人民政府，国务院各部委：
+	reAddressee = regexp.MustCompile(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
+	// reNoteLine is the publication note under a signature: （此件公开发布）.
+	reNoteLine = regexp.MustCompile(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$`)
+	// reTitleJunk is a lone label above a title block (附件, 附录, 附件2).
+	reTitleJunk = regexp.MustCompile(`^(附件|附录|附錄)\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+)
+
+// maxTitleLines bounds a title block: State Council titles run to three
+// lines, a fourth for an issuer line over them.
+const maxTitleLines = 4
+
+// maxHeaderLines bounds how far down the front matter a 文号 or 主送 line
+// anchors the title block.
+const maxHeaderLines = 16
+
+// findTitle returns the document's title and the index of the first
+// front line after it: a markdown level-1 heading if there is one; else
+// the title block at the top — the lines before the 文号, the 主送 line,
+// the history, a date or the first paragraph, joined even when the title
+// wraps mid-word; else a document that a news lead says was issued
+// (印发了《…》, 《…》全文如下). It never takes a 《》 citation from a
+// law's history or a document's body, and returns "" when the text has
+// no title.
+func findTitle(front []unit, lines []string) (string, int) {
+	for i, u := range front {
+		if u.title {
+			return strings.TrimSpace(lines[i]), i + 1
+		}
+	}
+	if t, end := titleBlock(lines); t != "" {
+		return t, end
+	}
+	if t := publishedTitle(lines); t != "" {
+		return t, 0
+	}
+	return "", 0
+}
+
+// titleBlock finds the title printed over one to four lines above the
+// first line that is not a title (a 文号, 主送, history, date, note or
+// sentence).
+func titleBlock(lines []string) (string, int) {
+	// A 文号 or 主送 line near the top anchors the block, even under a
+	// preface (a saved page's note on where it came from); without one,
+	// the first line that cannot be part of a title does.
+	anchor := -1
+	for i := 1; i < len(lines) && i < maxHeaderLines; i++ {
+		if isHeaderAnchor(lines[i]) {
+			anchor = i
+			break
+		}
+	}
+	if anchor < 0 {
+		anchor = len(lines)
+		for i, l := range lines {
+			if !titleLike(l) {
+				anchor = i
+				break
+			}
+		}
+	}
+	start := anchor
+	for start > 0 && anchor-start < maxTitleLines && titleLike(lines[start-1]) {
+		start--
+	}
+	// The title is the longest run of the block that reads as one, nearest
+	// the anchor: lines under it (〔A类〕, a secrecy mark) and labels over it
+	// (附件) are not part of it.
+	for end := anchor; end > start; end-- {
+		for k := start; k < end; k++ {
+			if reTitleJunk.MatchString(lines[k]) {
+				continue
+			}
+			if t := joinTitle(lines[k:end]); titleShaped(t) {
+				return t, anchor
+			}
+		}
+	}
+	return "", 0
+}
+
+// titleLike reports a line that can be part of a title block: short, no
+// sentence punctuation, and not a 文号, date, history or organ-list line.
+func titleLike(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n == 0 || n > 60 || strings.ContainsAny(l, "。，,；;：:！？") {
+		return false
+	}
+	return !isHeaderAnchor(l) && dateLine(l) == "" && !isHistoryLine(l) && !reNoteLine.MatchString(l)
+}
+
+// isHeaderAnchor reports a line that follows a title block: a 文号 line or
+// a 主送 line.
+func isHeaderAnchor(l string) bool {
+	if utf8.RuneCountInString(l) < 40 && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) {
+		return true
+	}
+	return reAddressee.MatchString(l)
+}
+
+// joinTitle joins the lines of a title block: a title wraps mid-word, so
+// lines join with nothing between them, and spaces set between Han
+// characters for layout (国 务 院) go.
+func joinTitle(lines []string) string {
+	return squeezeHanSpaces(strings.Join(lines, ""))
+}
+
+// squeezeHanSpaces drops spaces that have a Han character (or CJK
+// punctuation) on either side, keeping those between Latin words.
+func squeezeHanSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && (i == 0 || i == len(rs)-1 || isWide(rs[i-1]) || isWide(rs[i+1])) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool { return r >= 0x2E80 }
+
+// titleShaped reports text that reads as a document title: it ends like
+// one (…的通知, …条例, …实施意见) and is neither a fragment nor a paragraph.
+func titleShaped(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 120 && reTitleSuffix.MatchString(t) && !reTitleJunk.MatchString(t)
+}
+
+// publishedTitle finds the document a news lead or a transmittal says was
+// issued: 印发了《关于…的意见》, 《…》全文如下, 现将《…》印发给你们. A 《》
+// citation anywhere else is another document, not this one's title.
+func publishedTitle(lines []string) string {
+	for _, l := range lines {
+		for _, m := range reQuoted.FindAllStringSubmatchIndex(l, -1) {
+			inner := l[m[2]:m[3]]
+			before, after := l[:m[0]], l[m[1]:]
+			issued := strings.HasSuffix(before, "印发了") || strings.HasSuffix(before, "印发") ||
+				strings.HasPrefix(after, "全文如下") || strings.HasPrefix(after, "已经") && strings.Contains(after, "印发给你们") ||
+				strings.HasSuffix(before, "现将") && strings.Contains(after, "印发给你们")
+			if issued && titleShaped(inner) {
+				return strings.ReplaceAll(inner, " ", "")
+			}
+		}
+	}
+	return ""
+}
+
+// transmittedTitle returns X for a transmittal title 关于印发《X》的通知 (or
+// 关于印发X的通知), and "" for any other title.
+func transmittedTitle(t string) string {
+	i := strings.Index(t, "关于印发")
+	if i < 0 {
+		i = strings.Index(t, "关于转发")
+	}
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSuffix(t[i+len("关于印发"):], "的通知")
+	if rest == t[i+len("关于印发"):] {
+		return ""
+	}
+	rest = strings.TrimSuffix(strings.TrimPrefix(rest, "《"), "》")
+	if rest == "" || strings.Contains(rest, "》") {
+		return ""
+	}
+	return rest
+}
