@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	reOrgan       = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府)$`)
+	reOrgan       = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府|司|会|办|行|社|中心)$`)
 	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
 	reDateLine    = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	reDateLineCN  = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
@@ -75,23 +75,6 @@ func findDocNumber(lines []string) string {
 	return ""
 }
 
-func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
-
-// organNames returns the organs a signature line names — one, or several
-// side by side (国务院办公厅 中央军委办公厅) — or nil when the line is not
-// only organ names.
-func organNames(l string) []string {
-	var out []string
-	for _, f := range strings.Fields(l) {
-		n := utf8.RuneCountInString(f)
-		if n < 2 || n > 30 || !reOrgan.MatchString(f) || strings.ContainsAny(f, "，。、：:；《》") || strings.Contains(f, "关于") {
-			return nil
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
 func findIssuers(front, tail []string, title string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -104,10 +87,8 @@ func findIssuers(front, tail []string, title string) []string {
 	// A signature block names the issuers; without one, organ lines in the
 	// front matter (a transmittal's signature, an issuer line over the title).
 	for _, group := range [][]string{tail, front} {
-		for _, l := range group {
-			for _, o := range organNames(l) {
-				add(o)
-			}
+		for _, o := range signatureOrgans(group) {
+			add(o)
 		}
 		if len(out) > 0 {
 			return out

@@ -96,31 +96,6 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	return us[:start], us[start:end], us[end:]
 }
 
-// maxSignatureOrgans bounds the issuer lines of a signature block; joint
-// documents of many departments set several names on a line.
-const maxSignatureOrgans = 8
-
-// signatureStart returns where the signature block at the end of body
-// begins — issuer line(s), then the date, then a publication note such
-// as （此件公开发布） — or len(body) when it has none. A date line alone at
-// the end counts: it is the document's, not the last clause's.
-func signatureStart(body []unit) int {
-	i := len(body)
-	for i > 1 && reNoteLine.MatchString(strings.TrimSpace(body[i-1].text)) {
-		i--
-	}
-	if i <= 1 || body[i-1].cls.marker != MarkText || dateLine(body[i-1].text) == "" {
-		if i < len(body) {
-			return i // the note alone
-		}
-		return len(body)
-	}
-	i--
-	for i > 1 && len(body)-i <= maxSignatureOrgans+2 && body[i-1].cls.marker == MarkText && isOrganLine(strings.TrimSpace(body[i-1].text)) {
-		i--
-	}
-	return i
-}
 
 // rejoin merges a paragraph that does not end a sentence with the plain
 // paragraph after it (a page break split it: "重大\n\n历史机遇"), and a

@@ -71,24 +71,40 @@ func titleBlock(lines []string) (string, int) {
 			}
 		}
 	}
-	start := anchor
-	for start > 0 && anchor-start < maxTitleLines && titleLike(lines[start-1]) {
-		start--
+	// The title is the first run of title lines above the anchor that
+	// reads as one: lines under it (〔A类〕, a secrecy mark) and labels
+	// over it (附件) are not part of it.
+	for start := 0; start < anchor; {
+		if !titleLike(lines[start]) {
+			start++
+			continue
+		}
+		end := start
+		for end < anchor && end-start < maxTitleLines && titleLike(lines[end]) {
+			end++
+		}
+		if t := shapedRun(lines[start:end]); t != "" {
+			return t, anchor
+		}
+		start = end
 	}
-	// The title is the longest run of the block that reads as one, nearest
-	// the anchor: lines under it (〔A类〕, a secrecy mark) and labels over it
-	// (附件) are not part of it.
-	for end := anchor; end > start; end-- {
-		for k := start; k < end; k++ {
-			if reTitleJunk.MatchString(lines[k]) {
+	return "", 0
+}
+
+// shapedRun returns the longest stretch of run, nearest its end, that
+// joins into a title, or "".
+func shapedRun(run []string) string {
+	for end := len(run); end > 0; end-- {
+		for k := 0; k < end; k++ {
+			if reTitleJunk.MatchString(run[k]) {
 				continue
 			}
-			if t := joinTitle(lines[k:end]); titleShaped(t) {
-				return t, anchor
+			if t := joinTitle(run[k:end]); titleShaped(t) {
+				return t
 			}
 		}
 	}
-	return "", 0
+	return ""
 }
 
 // titleLike reports a line that can be part of a title block: short, no

@@ -1,0 +1,149 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A signature block closes a notice: the issuing organ(s), one a line or
+// several side by side, often spaced out for layout (国 家 能 源 局) and,
+// in text taken from a PDF, sometimes broken over two lines (国家发 /
+// 展改革委); then the date; then a note such as （此件公开发布）. Some
+// copies repeat the issuer under the date (a seal's caption).
+
+// maxSignatureLines bounds the issuer lines of a signature block; joint
+// documents of many departments set several names on a line.
+const maxSignatureLines = 8
+
+// maxTrailingOrgans bounds the issuer lines printed under the date.
+const maxTrailingOrgans = 2
+
+// signatureStart returns where the signature block at the end of body
+// begins, or len(body) when it has none. A date line alone at the end
+// counts: it is the document's, not the last clause's; so does a
+// publication note alone.
+func signatureStart(body []unit) int {
+	plain := func(i int) bool { return body[i].cls.marker == MarkText }
+	text := func(i int) string { return strings.TrimSpace(body[i].text) }
+	i := len(body)
+	for i > 1 && plain(i-1) && reNoteLine.MatchString(text(i-1)) {
+		i--
+	}
+	j := i
+	for j > 1 && i-j < maxTrailingOrgans && plain(j-1) && isOrganLine(text(j-1)) {
+		j--
+	}
+	if j <= 1 || !plain(j-1) || dateLine(text(j-1)) == "" {
+		return i
+	}
+	j--
+	for k := j; k > 1 && j-k < maxSignatureLines && plain(k-1); k-- {
+		l := text(k - 1)
+		switch {
+		case isOrganLine(l):
+			j = k - 1
+		case k == j && organFragment(l) && isOrganLine(l+text(k)):
+			j = k - 1 // a name broken over two lines
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// organFragment reports a short line with no punctuation that may be half
+// of an organ name broken over two lines.
+func organFragment(l string) bool {
+	n := utf8.RuneCountInString(l)
+	return n >= 1 && n <= 8 && !strings.ContainsAny(l, "，。、：:；《》（）() ")
+}
+
+func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
+
+// organNames returns the organs a signature line names — one, or several
+// side by side (国务院办公厅 中央军委办公厅, 卫生健康委 教 育 部) — or nil
+// when the line is not only organ names. Letters spaced out for layout
+// are put back together (教 育 部 → 教育部), and two names run together
+// that way are split again (医 保 局 药 监 局 → 医保局, 药监局).
+func organNames(l string) []string {
+	var out []string
+	for _, f := range mergeSpacedRunes(strings.Fields(l)) {
+		var names []string
+		switch {
+		case f.spaced:
+			names = splitRunTogether(f.text)
+		case isOrganName(f.text):
+			names = []string{f.text}
+		}
+		if names == nil {
+			return nil
+		}
+		out = append(out, names...)
+	}
+	return out
+}
+
+// field is a word of a signature line; spaced marks one put together
+// from letters spaced out for layout.
+type field struct {
+	text   string
+	spaced bool
+}
+
+// mergeSpacedRunes joins runs of one-character fields: 国 家 能 源 局.
+func mergeSpacedRunes(fields []string) []field {
+	var out []field
+	for i, f := range fields {
+		one := utf8.RuneCountInString(f) == 1
+		if one && i > 0 && utf8.RuneCountInString(fields[i-1]) == 1 {
+			out[len(out)-1].text += f
+			out[len(out)-1].spaced = true
+			continue
+		}
+		out = append(out, field{text: f})
+	}
+	return out
+}
+
+// isOrganName reports a string that reads as one organ's name.
+func isOrganName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 30 && reOrgan.MatchString(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
+}
+
+// splitRunTogether returns the organ names in s, a name spelled out
+// letter by letter: s itself, or two names of three or more characters
+// each that the spacing ran together (医保局药监局); nil when s is neither.
+func splitRunTogether(s string) []string {
+	rs := []rune(s)
+	for i := 3; i <= len(rs)-3; i++ {
+		a, b := string(rs[:i]), string(rs[i:])
+		if strings.ContainsRune("局部委厅署办", rs[i-1]) && isOrganName(a) && isOrganName(b) {
+			return []string{a, b}
+		}
+	}
+	if isOrganName(s) {
+		return []string{s}
+	}
+	return nil
+}
+
+// signatureOrgans returns the organs named by the organ lines among
+// lines, in order, rejoining a name broken over two lines.
+func signatureOrgans(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if names := organNames(l); names != nil {
+			out = append(out, names...)
+			continue
+		}
+		if i+1 < len(lines) && organFragment(l) && organFragment(lines[i+1]) {
+			if names := organNames(l + lines[i+1]); names != nil {
+				out = append(out, names...)
+				i++
+			}
+		}
+	}
+	return out
+}
