@@ -26,8 +26,8 @@ var (
 
 // historyEvent is one dated event of a law's history.
 type historyEvent struct {
-	date string // YYYY-MM-DD
-	verb string // 通过, 公布, 发布, 修正, 修订, 批准, 施行
+	date  string // YYYY-MM-DD
+	verb  string // 通过, 公布, 发布, 修正, 修订, 批准, 施行
 	body  string // who acted, as printed (may be empty)
 	group int    // events recorded together (a joint interpretation's two meetings) share a group
 }

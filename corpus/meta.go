@@ -10,14 +10,14 @@ import (
 )
 
 var (
-	reOrgan       = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府|司|会|办|行|社|中心)$`)
-	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
-	reDateLine    = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	reDateLineCN  = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
-	reISODate     = regexp.MustCompile(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
-	reDateline    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
-	reIssuedBy    = regexp.MustCompile(`([^，。；：:,\s]+)印发`)
-	reYearInName  = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
+	reOrgan      = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府|司|会|办|行|社|中心)$`)
+	reDocNumber  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
+	reDateLine   = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	reDateLineCN = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
+	reISODate    = regexp.MustCompile(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
+	reDateline   = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
+	reIssuedBy   = regexp.MustCompile(`([^，。；：:,\s]+)印发`)
+	reYearInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
 )
 
 // provinces lists the provincial-level names a Short label is drawn from.

@@ -96,7 +96,6 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	return us[:start], us[start:end], us[end:]
 }
 
-
 // rejoin merges a paragraph that does not end a sentence with the plain
 // paragraph after it (a page break split it: "重大\n\n历史机遇"), and a
 // chapter or section title broken over two lines.
