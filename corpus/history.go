@@ -54,11 +54,31 @@ func historyBlock(front []string, from int) (lines []string, end int) {
 		case len(lines) > 0 && !strings.ContainsAny(l, "。；：:") && utf8.RuneCountInString(l) <= 120:
 			lines[len(lines)-1] += l // a wrapped entry
 		default:
-			return lines, end
+			return unbracket(lines), end
 		}
 		end = i + 1
 	}
-	return lines, end
+	return unbracket(lines), end
+}
+
+// unbracket drops the parentheses a history is printed in — around the
+// whole block, or around each line — and strays left by either.
+func unbracket(lines []string) []string {
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "（") || strings.HasPrefix(l, "(") {
+			if open, close := strings.Count(l, "（")+strings.Count(l, "("), strings.Count(l, "）")+strings.Count(l, ")"); open > close || strings.HasSuffix(l, "）") || strings.HasSuffix(l, ")") {
+				l = strings.TrimLeft(l, "（(")
+			}
+		}
+		if strings.HasSuffix(l, "）") || strings.HasSuffix(l, ")") {
+			if strings.Count(l, "（")+strings.Count(l, "(") < strings.Count(l, "）")+strings.Count(l, ")") {
+				l = strings.TrimRight(l, "）)")
+			}
+		}
+		lines[i] = strings.TrimSpace(l)
+	}
+	return lines
 }
 
 // historyEvents reads the dated events of history lines in order.

@@ -304,7 +304,7 @@ func joinMore(n *Node) {
 // headed builds a chapter, section, part or box: the rest of the line is its
 // title, unless it carries a lead sentence and body text.
 func headed(k Kind, c classified) *Node {
-	n := &Node{Kind: k, Number: c.number, Heading: trimHeading(c.rest)}
+	n := &Node{Kind: k, Number: c.number, Heading: squeezeHanSpaces(trimHeading(c.rest))}
 	if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
 		n.Heading, n.Text = lead, rest
 	} else if utf8.RuneCountInString(n.Heading) > maxHeadingRunes {

@@ -307,6 +307,10 @@ func (r *detailRenderer) meta(doc *corpus.Document) {
 	if parts := doc.Facts(); len(parts) > 0 {
 		r.plain(oneLine(textlayout.Sanitize(strings.Join(parts, "  "))), r.st.Meta.Render)
 	}
+	// A law's history (adopted, amended, promulgated) reads under its facts.
+	for _, h := range doc.History {
+		r.plain(oneLine(textlayout.Sanitize(h)), r.st.Meta.Render)
+	}
 }
 
 func (r *detailRenderer) legend(nodes []*corpus.Node) {

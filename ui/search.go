@@ -191,11 +191,14 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 	}
 	title := oneLine(textlayout.Sanitize(n.Title()))
 	var matched []int
-	if h.Field == "heading" && n.Heading != "" {
+	switch {
+	case h.Field == search.FieldHeading && n.Heading != "":
 		shift := len([]rune(n.Number))
 		for _, p := range h.Matched {
 			matched = append(matched, p+shift)
 		}
+	case h.Field == search.FieldNumber:
+		matched = h.Matched // the title opens with the number
 	}
 	doc := ""
 	if n.Doc != nil {

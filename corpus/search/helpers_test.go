@@ -44,8 +44,11 @@ func search(t testing.TB, ix *Index, q string, limit int) []Result {
 
 // fieldOf returns the string a result's Matched positions index.
 func fieldOf(r Result) string {
-	if r.Field == FieldHeading {
+	switch r.Field {
+	case FieldHeading:
 		return r.Node.Heading
+	case FieldNumber:
+		return r.Node.Number
 	}
 	return r.Node.Text
 }

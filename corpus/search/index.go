@@ -7,6 +7,7 @@ package search
 
 import (
 	"math/bits"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -19,12 +20,20 @@ const (
 	FieldHeading = "heading"
 	// FieldText is Node.Text.
 	FieldText = "text"
+	// FieldNumber is Node.Number of an article, chapter or section
+	// (第二十条, 第四章): what a reader types to go to one.
+	FieldNumber = "number"
 )
 
 const (
 	fieldHeading uint8 = iota
 	fieldText
+	fieldNumber
 )
+
+// titled reports a field that names its node (a heading or a number),
+// ranked above running text.
+func titled(field uint8) bool { return field != fieldText }
 
 // entry is one searchable string: the heading or the text of a node.
 // Entries are stored in document order (a node's heading, its text, then its
@@ -100,6 +109,9 @@ func newIndex(c *corpus.Corpus, stopDF int) *Index {
 			ix.nodes = append(ix.nodes, n)
 			ix.parent = append(ix.parent, p)
 			ix.doc = append(ix.doc, int32(di))
+			if strings.HasPrefix(n.Number, "第") {
+				ix.entries = append(ix.entries, entry{str: n.Number, node: ni, field: fieldNumber})
+			}
 			if n.Heading != "" {
 				ix.entries = append(ix.entries, entry{str: n.Heading, node: ni, field: fieldHeading})
 			}

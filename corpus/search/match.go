@@ -45,7 +45,7 @@ func (mt *matcher) seq(start, n int) []int {
 // maxSpan is the quality floor: the widest span, in runes, a match of m
 // query runes may cover. Headings are short, so they get more slack.
 func maxSpan(field uint8, m int) int {
-	if field == fieldHeading {
+	if titled(field) {
 		return 3*m + 2
 	}
 	return 2*m + 1

@@ -22,10 +22,10 @@ func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, 
 		cands = ix.post.get(r)
 	}
 	ix.remember(q.key, cands)
-	score := [2]int{composeScore(true, true, 1, 0), composeScore(true, false, 1, 0)}
+	score := [3]int{fieldHeading: composeScore(true, true, 1, 0), fieldText: composeScore(true, false, 1, 0), fieldNumber: composeScore(true, true, 1, 0)}
 	seen := map[int32]bool{}
 	var out []Result
-	for _, field := range []uint8{fieldHeading, fieldText} {
+	for _, field := range []uint8{fieldNumber, fieldHeading, fieldText} {
 		for i, e := range cands {
 			if i%1024 == 0 {
 				if err := ctx.Err(); err != nil {

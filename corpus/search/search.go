@@ -15,10 +15,10 @@ type Result struct {
 	Node *corpus.Node
 	// ID is Node.ID.
 	ID string
-	// Field is FieldHeading or FieldText: which string matched.
+	// Field is FieldHeading, FieldText or FieldNumber: which string matched.
 	Field string
 	// Matched holds the matched RUNE positions in that field's string
-	// (Node.Heading or Node.Text), ascending. A pinyin match gives the
+	// (Node.Heading, Node.Text or Node.Number), ascending. A pinyin match gives the
 	// positions of the Han characters it spelled.
 	Matched []int
 	// Score ranks results, higher first; ties keep document order. It is
@@ -73,7 +73,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	cands := ix.candidates(q)
 	var heads, texts []int32
 	for _, e := range cands {
-		if ix.entries[e].field == fieldHeading {
+		if titled(ix.entries[e].field) {
 			heads = append(heads, e)
 		} else {
 			texts = append(texts, e)
@@ -314,7 +314,7 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 		pos = slices.Compact(pos)
 	}
 	qual := quality(occ, matched, int(en.runes), fz/inField)
-	h = hit{entry: e, pos: pos, score: composeScore(contiguous, en.field == fieldHeading, span, qual)}
+	h = hit{entry: e, pos: pos, score: composeScore(contiguous, titled(en.field), span, qual)}
 	return h, true, relaxed
 }
 
@@ -327,7 +327,7 @@ func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) boo
 		return true
 	}
 	n := en.node
-	if en.field == fieldHeading {
+	if titled(en.field) {
 		n = ix.parent[n]
 	}
 	for ; n >= 0; n = ix.parent[n] {
@@ -368,8 +368,11 @@ func (ix *Index) result(h hit) Result {
 	en := &ix.entries[h.entry]
 	n := ix.nodes[en.node]
 	field := FieldText
-	if en.field == fieldHeading {
+	switch en.field {
+	case fieldHeading:
 		field = FieldHeading
+	case fieldNumber:
+		field = FieldNumber
 	}
 	snip, sm := snippet(en.str, h.pos)
 	return Result{Node: n, ID: n.ID, Field: field, Matched: h.pos, Score: h.score, Snippet: snip, SnippetMatched: sm}

@@ -28,6 +28,8 @@ type docJSON struct {
 	DocNumber string      `json:"doc_number"`
 	Date      string      `json:"date"`
 	Truncated bool        `json:"truncated"`
+	Kind      string      `json:"kind"`
+	History   []string    `json:"history"`
 	Children  []*nodeJSON `json:"children"`
 }
 
@@ -50,9 +52,12 @@ func toNodeJSON(n *corpus.Node, deep bool) *nodeJSON {
 }
 
 func toDocJSON(d *corpus.Document) *docJSON {
-	j := &docJSON{ID: d.ID, Title: d.Title, Short: d.Short, Issuer: d.Issuers, DocNumber: d.DocNumber, Date: d.Date, Truncated: d.Truncated, Children: []*nodeJSON{}}
+	j := &docJSON{ID: d.ID, Title: d.Title, Short: d.Short, Issuer: d.Issuers, DocNumber: d.DocNumber, Date: d.Date, Truncated: d.Truncated, Kind: d.Grammar, History: d.History, Children: []*nodeJSON{}}
 	if j.Issuer == nil {
 		j.Issuer = []string{}
+	}
+	if j.History == nil {
+		j.History = []string{}
 	}
 	for _, c := range d.Children {
 		j.Children = append(j.Children, toNodeJSON(c, true))

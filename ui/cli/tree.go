@@ -44,6 +44,9 @@ func printDocHeader(w io.Writer, d *corpus.Document) {
 	if len(meta) > 0 {
 		fmt.Fprintf(w, "  %s\n", strings.Join(meta, " · "))
 	}
+	for _, h := range d.History {
+		fmt.Fprintf(w, "  %s\n", h)
+	}
 }
 
 func printTree(w io.Writer, n *corpus.Node, depth int) {
