@@ -264,47 +264,69 @@ func hanRunes(s string) []rune {
 	return out
 }
 
-// TestNothingLost checks the parser's invariant on every seed: every Han
-// character of the input appears in exactly one node or in a line stripped
-// as chrome, and the kept ones appear in the original order.
+// TestNothingLost checks the parser's invariant on every seed, every law
+// and every gathered policy document: every Han character of the input
+// appears in exactly one node or in a line stripped with a known reason,
+// and the kept ones appear in the original order.
 func TestNothingLost(t *testing.T) {
-	entries, err := os.ReadDir(seedDir)
-	if err != nil {
-		t.Fatal(err)
+	var paths []string
+	for _, pattern := range []string{seedDir + "/*", "testdata/laws/*.md", "testdata/laws-blind/*.md", "testdata/policies*/*.txt"} {
+		ps, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, ps...)
 	}
-	for _, e := range entries {
-		t.Run(e.Name(), func(t *testing.T) {
-			data, _ := os.ReadFile(filepath.Join(seedDir, e.Name()))
-			d := loadSeed(t, e.Name())
-			var kept strings.Builder
-			d.Walk(func(n *Node) bool {
-				kept.WriteString(n.Number + n.Heading + n.Text)
-				return true
-			})
-			var dropped strings.Builder
-			for _, s := range d.dropped {
-				switch s.reason {
-				case "page chrome", "link", "table of contents", "excerpt trailer":
-				default:
-					t.Errorf("line %d dropped for unknown reason %q", s.line, s.reason)
-				}
-				dropped.WriteString(s.text)
+	if len(paths) < 150 {
+		t.Fatalf("only %d documents to check", len(paths))
+	}
+	for _, p := range paths {
+		if strings.HasSuffix(p, "SOURCES.md") {
+			continue
+		}
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
 			}
-			in, k, dr := hanRunes(string(data)), hanRunes(kept.String()), hanRunes(dropped.String())
-			if len(k)+len(dr) != len(in) {
-				t.Errorf("Han characters: input %d, kept %d + dropped %d", len(in), len(k), len(dr))
+			d, err := ParseBytes(filepath.Base(p), data)
+			if err != nil {
+				t.Fatal(err)
 			}
-			// kept must be a subsequence of the input.
-			j := 0
-			for _, r := range in {
-				if j < len(k) && k[j] == r {
-					j++
-				}
-			}
-			if j != len(k) {
-				t.Errorf("kept text is out of order after %d of %d characters", j, len(k))
-			}
+			checkNothingLost(t, string(data), d)
 		})
+	}
+}
+
+func checkNothingLost(t *testing.T, input string, d *Document) {
+	t.Helper()
+	var kept strings.Builder
+	d.Walk(func(n *Node) bool {
+		kept.WriteString(n.Number + n.Heading + n.Text)
+		return true
+	})
+	var dropped strings.Builder
+	for _, s := range d.dropped {
+		switch s.reason {
+		case "page chrome", "link", "table of contents", "excerpt trailer", "markup":
+		default:
+			t.Errorf("line %d dropped for unknown reason %q", s.line, s.reason)
+		}
+		dropped.WriteString(s.text)
+	}
+	in, k, dr := hanRunes(input), hanRunes(kept.String()), hanRunes(dropped.String())
+	if len(k)+len(dr) != len(in) {
+		t.Errorf("Han characters: input %d, kept %d + dropped %d", len(in), len(k), len(dr))
+	}
+	// kept must be a subsequence of the input.
+	j := 0
+	for _, r := range in {
+		if j < len(k) && k[j] == r {
+			j++
+		}
+	}
+	if j != len(k) {
+		t.Errorf("kept text is out of order after %d of %d characters", j, len(k))
 	}
 }
 

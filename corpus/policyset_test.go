@@ -33,16 +33,14 @@ func readPolicyLabels(t *testing.T, dir string) []policyLabel {
 	return out
 }
 
-// TestPolicyHeaders holds title, issuers, 文号 and date to the labels of
-// real policy documents gathered beyond the seeds: multi-line titles,
-// joint issuers, signature blocks spaced out or broken over lines.
-func TestPolicyHeaders(t *testing.T) {
-	const dir = "testdata/policies"
+// headerScores counts, over a labelled folder, the documents whose title,
+// issuers, 文号 and date equal the labels.
+type headerScores struct{ docs, title, issuers, number, date int }
+
+func scorePolicyHeaders(t *testing.T, dir string, strict bool) headerScores {
+	t.Helper()
 	labels := readPolicyLabels(t, dir)
-	if len(labels) < 12 {
-		t.Fatalf("%d labelled documents, want at least 12", len(labels))
-	}
-	var title, issuers, number, date int
+	var s headerScores
 	for _, l := range labels {
 		data, err := os.ReadFile(filepath.Join(dir, l.file))
 		if err != nil {
@@ -52,17 +50,47 @@ func TestPolicyHeaders(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", l.file, err)
 		}
+		s.docs++
 		check := func(n *int, field, got, want string) {
 			if got == want {
 				*n++
 				return
 			}
-			t.Errorf("%s: %s = %q, want %q", l.file, field, got, want)
+			if strict {
+				t.Errorf("%s: %s = %q, want %q", l.file, field, got, want)
+			} else {
+				t.Logf("%s: %s = %q, want %q", l.file, field, got, want)
+			}
 		}
-		check(&title, "title", d.Title, l.title)
-		check(&issuers, "issuers", strings.Join(d.Issuers, "|"), l.issuers)
-		check(&number, "doc number", d.DocNumber, l.docNumber)
-		check(&date, "date", d.Date, l.date)
+		check(&s.title, "title", d.Title, l.title)
+		check(&s.issuers, "issuers", strings.Join(d.Issuers, "|"), l.issuers)
+		check(&s.number, "doc number", d.DocNumber, l.docNumber)
+		check(&s.date, "date", d.Date, l.date)
 	}
-	t.Logf("policies: %d documents; title %d, issuers %d, 文号 %d, date %d", len(labels), title, issuers, number, date)
+	t.Logf("%s: %d documents; title %d, issuers %d, 文号 %d, date %d", dir, s.docs, s.title, s.issuers, s.number, s.date)
+	return s
+}
+
+// TestPolicyHeaders holds title, issuers, 文号 and date to the labels of
+// real policy documents gathered beyond the seeds: multi-line titles,
+// joint issuers, signature blocks spaced out or broken over lines.
+func TestPolicyHeaders(t *testing.T) {
+	s := scorePolicyHeaders(t, "testdata/policies", true)
+	if s.docs < 12 {
+		t.Errorf("%d labelled documents, want at least 12", s.docs)
+	}
+}
+
+// TestPolicyHeadersBlind reports a second labelled set, held out from the
+// rules, and holds it to floors a rule for the kind must reach.
+func TestPolicyHeadersBlind(t *testing.T) {
+	s := scorePolicyHeaders(t, "testdata/policies-blind", false)
+	if s.docs < 8 {
+		t.Fatalf("%d labelled documents, want at least 8", s.docs)
+	}
+	for name, n := range map[string]int{"title": s.title, "issuers": s.issuers, "文号": s.number, "date": s.date} {
+		if n*4 < s.docs*3 {
+			t.Errorf("%s right on %d of %d held-out documents, want ≥ 75 %%", name, n, s.docs)
+		}
+	}
 }
