@@ -304,7 +304,7 @@ func joinMore(n *Node) {
 // headed builds a chapter, section, part or box: the rest of the line is its
 // title, unless it carries a lead sentence and body text.
 func headed(k Kind, c classified) *Node {
-	n := &Node{Kind: k, Number: c.number, Heading: squeezeHanSpaces(trimHeading(c.rest))}
+	n := &Node{Kind: k, Number: c.number, Heading: unspace(trimHeading(c.rest))}
 	if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
 		n.Heading, n.Text = lead, rest
 	} else if utf8.RuneCountInString(n.Heading) > maxHeadingRunes {
@@ -405,6 +405,20 @@ func led(k Kind, c classified) *Node {
 		n.Text = c.rest
 	}
 	return n
+}
+
+// unspace puts back together words spelled out letter by letter for
+// layout (总 则 → 总则), keeping the spaces between words (深化…改革 提高…).
+func unspace(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	fields := mergeSpacedRunes(strings.Fields(s))
+	words := make([]string, len(fields))
+	for i, f := range fields {
+		words[i] = f.text
+	}
+	return strings.Join(words, " ")
 }
 
 func trimHeading(s string) string {
