@@ -86,8 +86,8 @@ func findIssuers(front, tail []string, title string) []string {
 	}
 	// A signature block names the issuers; without one, organ lines in the
 	// front matter (a transmittal's signature, an issuer line over the title).
-	for _, group := range [][]string{tail, front} {
-		for _, o := range signatureOrgans(group) {
+	for g, group := range [][]string{tail, front} {
+		for _, o := range signatureOrgans(group, g == 0) {
 			add(o)
 		}
 		if len(out) > 0 {

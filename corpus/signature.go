@@ -105,10 +105,14 @@ func mergeSpacedRunes(fields []string) []field {
 	return out
 }
 
+// maxOrganRunes bounds an organ's name: a leading group's office
+// (安徽省推进“三地一区”建设领导小组改革开放新高地执行小组办公室) runs to 33.
+const maxOrganRunes = 40
+
 // isOrganName reports a string that reads as one organ's name.
 func isOrganName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= 30 && reOrgan.MatchString(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
+	return n >= 2 && n <= maxOrganRunes && reOrgan.MatchString(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
 }
 
 // splitRunTogether returns the organ names in s, a name spelled out
@@ -129,21 +133,40 @@ func splitRunTogether(s string) []string {
 }
 
 // signatureOrgans returns the organs named by the organ lines among
-// lines, in order, rejoining a name broken over two lines.
-func signatureOrgans(lines []string) []string {
+// lines, in order, rejoining a name broken over two lines. With signed
+// set, only organ lines that sign — over a date line, or under it — count:
+// a name in an attached form or a 抄送 list does not.
+func signatureOrgans(lines []string, signed bool) []string {
 	var out []string
+	var run []string // organ names since the last line that was not one
+	flush := func(dated bool) {
+		if dated || !signed {
+			out = append(out, run...)
+		}
+		run = nil
+	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if names := organNames(l); names != nil {
-			out = append(out, names...)
+			run = append(run, names...)
 			continue
 		}
 		if i+1 < len(lines) && organFragment(l) && organFragment(lines[i+1]) {
 			if names := organNames(l + lines[i+1]); names != nil {
-				out = append(out, names...)
+				run = append(run, names...)
+				i++
+				continue
+			}
+		}
+		dated := dateLine(l) != ""
+		flush(dated)
+		if dated && signed {
+			// An issuer repeated under the date (a seal's caption) signs too.
+			for i+1 < len(lines) && organNames(lines[i+1]) != nil && len(out) > 0 {
 				i++
 			}
 		}
 	}
+	flush(false)
 	return out
 }

@@ -21,6 +21,10 @@ var (
 // lines, a fourth for an issuer line over them.
 const maxTitleLines = 4
 
+// maxTitleLineRunes bounds one line of a title: a long title on one line
+// runs to about a hundred characters; running text has punctuation.
+const maxTitleLineRunes = 110
+
 // maxHeaderLines bounds how far down the front matter a 文号 or 主送 line
 // anchors the title block.
 const maxHeaderLines = 16
@@ -71,24 +75,42 @@ func titleBlock(lines []string) (string, int) {
 			}
 		}
 	}
-	// The title is the first run of title lines above the anchor that
-	// reads as one: lines under it (〔A类〕, a secrecy mark) and labels
-	// over it (附件) are not part of it.
-	for start := 0; start < anchor; {
+	if t := firstTitleRun(lines[:anchor]); t != "" {
+		return t, anchor
+	}
+	// A red-headed document (发文机关 文件 over its 文号) prints its title
+	// under the 文号, before the 主送 line.
+	if anchor < len(lines) && isHeaderAnchor(lines[anchor]) {
+		end := anchor + 1
+		for end < len(lines) && end-anchor <= maxTitleLines && titleLike(lines[end]) {
+			end++
+		}
+		if t := firstTitleRun(lines[anchor+1 : end]); t != "" {
+			return t, end
+		}
+	}
+	return "", 0
+}
+
+// firstTitleRun returns the first run of title lines that reads as a
+// title: lines under it (〔A类〕, a secrecy mark) and labels over it (附件)
+// are not part of it.
+func firstTitleRun(lines []string) string {
+	for start := 0; start < len(lines); {
 		if !titleLike(lines[start]) {
 			start++
 			continue
 		}
 		end := start
-		for end < anchor && end-start < maxTitleLines && titleLike(lines[end]) {
+		for end < len(lines) && end-start < maxTitleLines && titleLike(lines[end]) {
 			end++
 		}
 		if t := shapedRun(lines[start:end]); t != "" {
-			return t, anchor
+			return t
 		}
 		start = end
 	}
-	return "", 0
+	return ""
 }
 
 // shapedRun returns the longest stretch of run, nearest its end, that
@@ -111,7 +133,7 @@ func shapedRun(run []string) string {
 // sentence punctuation, and not a 文号, date, history or organ-list line.
 func titleLike(l string) bool {
 	n := utf8.RuneCountInString(l)
-	if n == 0 || n > 60 || strings.ContainsAny(l, "。，,；;：:！？") {
+	if n == 0 || n > maxTitleLineRunes || strings.ContainsAny(l, "。，,；;：:！？") {
 		return false
 	}
 	return !isHeaderAnchor(l) && dateLine(l) == "" && !isHistoryLine(l) && !reNoteLine.MatchString(l)
