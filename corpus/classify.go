@@ -19,7 +19,6 @@ const cnDigits = `〇零一二两三四五六七八九十百千`
 
 var (
 	reDivision = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*(.*)$`)
-	reArticle  = regexp.MustCompile(`^(第([` + cnDigits + `0-9]+)条(?:之([一二三四五六七八九十]+))?)(\s*)(.*)$`)
 	rePart     = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*(.*)$`)
 	reClause   = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*(.*)$`)
 	reShi      = regexp.MustCompile(`^([一二三四五六七八九十]+是)(.*)$`)
@@ -77,28 +76,59 @@ func classify(line string) classified {
 // (第九条规定的…, 第九条第二款, 第九条、第十条) rather than an article.
 const articleContinuations = "第、，。；：的规中至款项和或及与所之以在外后前起）)》〉”"
 
+// maxArticleDigits bounds the numeral of an article (第一千二百六十条).
+const maxArticleDigits = 8
+
 // classifyArticle reads 第X条 (第X条之一) as an article heading when a space
 // or the article's own text follows, and as running text otherwise.
 func classifyArticle(line string) (classified, bool) {
-	m := reArticle.FindStringSubmatch(line)
-	if m == nil {
+	rest, ok := strings.CutPrefix(line, "第")
+	if !ok {
 		return classified{}, false
 	}
-	rest := m[5]
-	if m[4] == "" {
+	digits, rest := leadingRunes(rest, cnDigits+"0123456789", maxArticleDigits)
+	rest, ok = strings.CutPrefix(rest, "条")
+	if digits == "" || !ok {
+		return classified{}, false
+	}
+	number := "第" + digits + "条"
+	sub := ""
+	if after, ok := strings.CutPrefix(rest, "之"); ok {
+		if sub, after = leadingRunes(after, "一二三四五六七八九十", 3); sub != "" {
+			number += "之" + sub
+			rest = after
+		}
+	}
+	text := strings.TrimLeft(rest, " \t")
+	if text == rest {
 		r, _ := utf8.DecodeRuneInString(rest)
 		if rest == "" || strings.ContainsRune(articleContinuations, r) {
 			return classified{}, false
 		}
 	}
-	c := numbered(line, MarkArticle, m[1], m[2], rest)
+	c := numbered(line, MarkArticle, number, digits, text)
 	if c.marker != MarkArticle {
 		return classified{}, false
 	}
-	if m[3] != "" {
-		c.sub, _ = chineseNumber(m[3])
+	if sub != "" {
+		c.sub, _ = chineseNumber(sub)
 	}
 	return c, true
+}
+
+// leadingRunes splits off the longest prefix of s, at most max runes, made
+// of runes in set.
+func leadingRunes(s, set string, max int) (prefix, rest string) {
+	i, n := 0, 0
+	for i < len(s) && n < max {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		i += size
+		n++
+	}
+	return s[:i], s[i:]
 }
 
 // numbered builds the classification of a numbered line; a number that is

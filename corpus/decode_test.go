@@ -137,6 +137,9 @@ func FuzzParseBytes(f *testing.F) {
 	f.Add([]byte("第一章 总则\n第一节\n（一）\n1.\n一是\n专栏\t\t\n\t\t\n预览已结束"))
 	f.Add([]byte{0xFF, 0xFE, 0x00, 0xD8})
 	f.Add([]byte("目 录\n第一章\t1\n"))
+	// Law grammar: title, history, comment, every level, 之一, 款 after items.
+	f.Add([]byte("# 某条例\n（2010年7月29日 某省第十一届人民代表大会常务委员会第十九次会议通过\n2019年 修正）\n<!-- INFO END -->\n## 第一编 总则\n### 第一章\n第一条 为了…\n（一）项；\n1. 目\n前款。\n第一条之一 新增\n第二条规定的"))
+	f.Add([]byte("国务院办公厅关于进一步优化营商环境\n更好服务市场主体的实施意见\n国办发〔2020〕24号\n各省、自治区、直辖市人民政府：\n一、总体要求\n国 务 院 办 公 厅\n国家发\n展改革委\n2020年7月15日\n（此件公开发布）"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ParseBytes("fuzz.txt", data)
 		if err != nil {

@@ -35,7 +35,7 @@ type historyEvent struct {
 // isHistoryLine reports a line of a law's history: it opens with a date
 // (or 根据 and a date) and records an event, and it is not a sentence.
 func isHistoryLine(l string) bool {
-	if utf8.RuneCountInString(l) > 400 || strings.ContainsAny(l, "。；") {
+	if utf8.RuneCountInString(l) > 400 || strings.ContainsAny(l, "。；") || !strings.Contains(l, "年") {
 		return false
 	}
 	return reHistoryLine.MatchString(l) && reEvent.MatchString(l)

@@ -21,6 +21,34 @@ func BenchmarkParseFiveYearPlan(b *testing.B) {
 	}
 }
 
+// BenchmarkParseLaws parses the 95 laws of testdata/laws from memory, all
+// of them per iteration: the target is well under 150 ms in total.
+func BenchmarkParseLaws(b *testing.B) {
+	paths, err := filepath.Glob("testdata/laws/*.md")
+	if err != nil || len(paths) < 95 {
+		b.Fatalf("laws: %d files, %v", len(paths), err)
+	}
+	var files [][]byte
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, data := range files {
+			if _, err := ParseBytes(paths[i], data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 func BenchmarkLoadSeeds(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

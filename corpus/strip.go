@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // unit is one cleaned, non-empty physical line of the source.
@@ -27,6 +28,13 @@ var (
 	reLink   = regexp.MustCompile(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	reURL    = regexp.MustCompile(`^[\[(（]?\s*(https?://|www\.)\S*$`)
 	reTOC    = regexp.MustCompile(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
+)
+
+// chromeFirst and sourceFirst hold the runes reChrome and reSource can
+// start with.
+const (
+	chromeFirst = "当字分回返打关【扫"
+	sourceFirst = "信来发"
 )
 
 // stripResult is what the cleanup pass returns: the kept units, what was
@@ -80,15 +88,18 @@ func strip(lines []string) stripResult {
 			res.units = append(res.units, unit{line: i + 1, text: line})
 			continue
 		}
+		// Cheap first-rune and substring gates keep the patterns off the
+		// bulk of lines, which are text.
+		first, _ := utf8.DecodeRuneInString(trimmed)
 		switch {
-		case reChrome.MatchString(trimmed):
+		case strings.ContainsRune(chromeFirst, first) && reChrome.MatchString(trimmed):
 			drop("page chrome")
 			continue
-		case reSource.MatchString(trimmed) && len([]rune(trimmed)) < 60:
+		case strings.ContainsRune(sourceFirst, first) && reSource.MatchString(trimmed) && utf8.RuneCountInString(trimmed) < 60:
 			res.header = append(res.header, trimmed)
 			drop("page chrome")
 			continue
-		case reLink.MatchString(trimmed), reURL.MatchString(trimmed):
+		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
 			drop("link")
 			continue
 		}

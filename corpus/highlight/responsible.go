@@ -3,6 +3,7 @@ package highlight
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // roleWords end a unit in a responsibility annotation; the longest are
@@ -57,12 +58,14 @@ func (h *Highlighter) Responsible(text string) []string {
 // trailingParen returns the content of a parenthesis that ends text (after
 // trailing spaces and sentence punctuation), matching nested parentheses.
 func trailingParen(text string) (string, bool) {
-	r := []rune(strings.TrimRightFunc(text, func(r rune) bool {
+	trimmed := strings.TrimRightFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '。' || r == '；' || r == ';' || r == '.'
-	}))
-	if len(r) == 0 || fold(r[len(r)-1]) != ')' {
+	})
+	// Most texts do not end in a parenthesis: decide that before copying.
+	if last, _ := utf8.DecodeLastRuneInString(trimmed); trimmed == "" || fold(last) != ')' {
 		return "", false
 	}
+	r := []rune(trimmed)
 	depth := 0
 	for i := len(r) - 1; i >= 0; i-- {
 		switch fold(r[i]) {
