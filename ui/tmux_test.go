@@ -226,3 +226,29 @@ func TestTmuxCorpusFolder(t *testing.T) {
 	r.keys("q")
 	r.waitExit()
 }
+
+// TestTmuxLaw runs the real binary on a law at 80×24: it opens to its
+// chapters, / 第二十五条 Enter lands on that article with its items, and
+// q exits 0.
+func TestTmuxLaw(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	laws, err := filepath.Glob(filepath.Join("..", "corpus", "testdata", "laws", "073-*.md"))
+	if err != nil || len(laws) != 1 {
+		t.Fatalf("law fixture: %v %v", laws, err)
+	}
+	r := startTmux(t, tmux, dir, "law", 80, 24, bin, "--corpus", laws[0], "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the law's chapters", "Documents (1)", "第一章 总则", "第二章 政治权利")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "第二十五条")
+	r.waitText("results for 第二十五条", "result")
+	r.keys("Enter")
+	screen := r.waitText("the article in the detail pane", "TEXT")
+	for _, want := range []string{"第二十五条", "用人单位应当采取下列措施", "（一）"} {
+		if !strings.Contains(detailText(screen), want) {
+			t.Errorf("detail pane lacks %q; screen:\n%s", want, screen)
+		}
+	}
+	r.keys("q")
+	r.waitExit()
+}
