@@ -45,14 +45,16 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-func TestChooseGrammar(t *testing.T) {
-	units := func(lines ...string) []unit {
-		var us []unit
-		for _, l := range lines {
-			us = append(us, unit{text: l, cls: classify(l)})
-		}
-		return us
+// unitsOf classifies lines as the parser would.
+func unitsOf(lines ...string) []unit {
+	var us []unit
+	for _, l := range lines {
+		us = append(us, unit{text: l, cls: classify(l)})
 	}
+	return us
+}
+
+func TestChooseGrammar(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		lines []string
@@ -63,7 +65,7 @@ func TestChooseGrammar(t *testing.T) {
 		{"one cited article", []string{"一、总体要求", "第十条 的规定继续有效。", "（一）指导思想。"}, "policy"},
 		{"rules under a notice", []string{"关于印发…办法的通知", "各区：", "第一条 为规范…", "第二条 本办法…"}, "law"},
 	} {
-		if got := chooseGrammar(units(tc.lines...)).Name; got != tc.want {
+		if got := chooseGrammar(unitsOf(tc.lines...)).Name; got != tc.want {
 			t.Errorf("%s: grammar %s, want %s", tc.name, got, tc.want)
 		}
 	}
@@ -176,13 +178,6 @@ func TestStripComments(t *testing.T) {
 }
 
 func TestRejoin(t *testing.T) {
-	mk := func(lines ...string) []unit {
-		var us []unit
-		for _, l := range lines {
-			us = append(us, unit{text: l, cls: classify(l)})
-		}
-		return us
-	}
 	for _, tc := range []struct {
 		name  string
 		g     *Grammar
@@ -196,7 +191,7 @@ func TestRejoin(t *testing.T) {
 		{"item ends with ；", LawGrammar(), []string{"（一）第一项；", "前款规定。"}, "（一）第一项；|前款规定。"},
 	} {
 		var got []string
-		for _, u := range rejoin(mk(tc.lines...), tc.g) {
+		for _, u := range rejoin(unitsOf(tc.lines...), tc.g) {
 			got = append(got, u.text)
 		}
 		if strings.Join(got, "|") != tc.want {

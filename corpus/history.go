@@ -18,7 +18,7 @@ var (
 	reDateOnly    = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reTerm        = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+届`)
 	reMeeting     = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
-	reDecree      = regexp.MustCompile(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{2,12}令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	reDecree      = regexp.MustCompile(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
 	// organSuffixes strips the committee that met for its organ:
 	// 最高人民法院审判委员会 enacts for 最高人民法院.
 	meetingCommittees = []string{"审判委员会", "检察委员会"}
@@ -137,7 +137,7 @@ func lawFacts(lines []string) (issuers []string, date, docNumber string) {
 	}
 	for _, l := range lines {
 		for _, m := range reDecree.FindAllString(l, -1) {
-			docNumber = strings.ReplaceAll(strings.TrimPrefix(m, "中华人民共和国"), " ", "")
+			docNumber = decreeNumber(m)
 		}
 	}
 	return issuers, date, docNumber
@@ -178,4 +178,11 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// decreeNumber tidies a decree number found in running text: the country
+// and any date character the match reached back over go, and so do spaces.
+func decreeNumber(m string) string {
+	m = strings.TrimLeft(m, "年月日")
+	return strings.ReplaceAll(strings.TrimPrefix(m, "中华人民共和国"), " ", "")
 }

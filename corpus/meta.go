@@ -69,7 +69,7 @@ func findDocNumber(lines []string) string {
 			return strings.ReplaceAll(m, " ", "")
 		}
 		if m := reDecree.FindString(l); m != "" && !reHistoryLine.MatchString(l) {
-			return strings.ReplaceAll(strings.TrimPrefix(m, "中华人民共和国"), " ", "")
+			return decreeNumber(m)
 		}
 	}
 	return ""

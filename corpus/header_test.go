@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTitleBlock: the title block at the top of a document, joined over
+// the lines it wraps across, whatever is printed around it.
+func TestTitleBlock(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"two lines over the 文号", []string{"国务院办公厅关于进一步优化营商环境", "更好服务市场主体的实施意见", "国办发〔2020〕24号", "各省、自治区、直辖市人民政府："}, "国务院办公厅关于进一步优化营商环境更好服务市场主体的实施意见"},
+		{"three lines, 的通知 alone", []string{"国家发展改革委办公厅 国家能源局综合司印发", "《关于深化电力现货市场建设试点工作的意见》", "的通知", "发改办能源规〔2019〕828号"}, "国家发展改革委办公厅国家能源局综合司印发《关于深化电力现货市场建设试点工作的意见》的通知"},
+		{"issuer line over the title", []string{"广东省人民政府办公厅", "关于印发广东省就业规划的通知", "粤府办〔2021〕32号"}, "广东省人民政府办公厅关于印发广东省就业规划的通知"},
+		{"no 文号: the 主送 line anchors", []string{"国务院关于加强数字政府建设的", "指导意见", "各省、自治区、直辖市人民政府："}, "国务院关于加强数字政府建设的指导意见"},
+		{"under a preface and a label", []string{"（以下附录节录自某网站，全文可参阅）", "附录", "某省人民政府", "关于印发某规划的通知", "某府〔2021〕1号"}, "某省人民政府关于印发某规划的通知"},
+		{"a mark under the title", []string{"某厅关于某建议的答复函", "〔A类〕", "某人社案〔2021〕142号"}, "某厅关于某建议的答复函"},
+		{"red header, title under the 文号", []string{"发展改革委办公厅 文件", "税务总局办公厅", "发改办财金规〔2019〕860号", "关于加强个人所得税纳税信用建设的通知", "各省、自治区、直辖市："}, "关于加强个人所得税纳税信用建设的通知"},
+		{"spaced title", []string{"国 务 院 关 于 印 发 某 方 案 的 通 知", "国发〔2019〕4号"}, "国务院关于印发某方案的通知"},
+		{"law title over its history", []string{"中华人民共和国某法", "（2010年7月29日第十一届全国人民代表大会常务委员会第十九次会议通过）"}, "中华人民共和国某法"},
+		{"a citation in the preamble is not the title", []string{"为贯彻落实《中共中央国务院关于打赢脱贫攻坚战三年行动的指导意见》，结合本省实际，提出如下意见。"}, ""},
+		{"a news lead names the document issued", []string{"新华社北京12月25日电 近日，中共中央办公厅、国务院办公厅印发了《关于促进劳动力和人才社会性流动体制机制改革的意见》，并发出通知。"}, "关于促进劳动力和人才社会性流动体制机制改革的意见"},
+	} {
+		units := unitsOf(tc.lines...)
+		if got, _ := findTitle(units, tc.lines); got != tc.want {
+			t.Errorf("%s: title %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestMarkdownTitleWins(t *testing.T) {
+	d, err := Parse("x.md", "# 某市物业管理条例\n\n2020年1月1日 某市第十五届人民代表大会常务委员会第三次会议《关于修改〈某市供水条例〉的决定》修正\n\n第一条 为了…，制定本条例。\n第二条 本条例适用于…。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "某市物业管理条例" {
+		t.Errorf("title %q: a # heading is the title, never a 《》 citation from the history", d.Title)
+	}
+}
+
+func TestLawFacts(t *testing.T) {
+	for _, tc := range []struct {
+		name                     string
+		history                  []string
+		issuers, date, docNumber string
+	}{
+		{"adopted once", []string{"2021年5月27日 北京市第十五届人民代表大会常务委员会第三十一次会议通过"}, "北京市人民代表大会常务委员会", "2021-05-27", ""},
+		{"amended: the text is the latest", []string{"（1992年4月3日第七届全国人民代表大会第五次会议通过", "2022年10月30日第十三届全国人民代表大会常务委员会第三十七次会议修订）"}, "全国人民代表大会", "2022-10-30", ""},
+		{"a city's regulation approved by the province", []string{"2018年12月27日 德州市第十八届人民代表大会常务委员会第十八次会议通过", "2019年2月12日 山东省第十三届人民代表大会常务委员会第十次会议批准"}, "德州市人民代表大会常务委员会", "2019-02-12", ""},
+		{"State Council decree", []string{"2007年10月9日 中华人民共和国国务院令第508号公布", "根据2019年3月2日《国务院关于修改部分行政法规的决定》修订"}, "国务院", "2019-03-02", "国务院令第508号"},
+		{"coming into force is not a version", []string{"2023年11月13日 最高人民法院审判委员会第1905次会议通过", "2024年2月1日 施行"}, "最高人民法院", "2023-11-13", ""},
+		{"joint interpretation", []string{"2021年12月13日 最高人民法院审判委员会第1856次会议、2021年12月29日最高人民检察院第十三届检察委员会第八十四次会议通过"}, "最高人民法院|最高人民检察院", "2021-12-29", ""},
+		{"president's order", []string{"2019年3月15日第十三届全国人民代表大会第二次会议通过", "2019年3月15日中华人民共和国主席令第二十六号公布"}, "全国人民代表大会", "2019-03-15", "主席令第二十六号"},
+	} {
+		is, date, num := lawFacts(historyEvents2(tc.history))
+		if strings.Join(is, "|") != tc.issuers || date != tc.date || num != tc.docNumber {
+			t.Errorf("%s: %q %q %q, want %q %q %q", tc.name, is, date, num, tc.issuers, tc.date, tc.docNumber)
+		}
+	}
+}
+
+// historyEvents2 reads history lines the way the parser's front matter
+// pass does: as a block, brackets and wrapped entries handled.
+func historyEvents2(lines []string) []string {
+	block, _ := historyBlock(lines, 0)
+	return block
+}
+
+func TestOrganNames(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"国务院办公厅", "国务院办公厅"},
+		{"国务院办公厅 中央军委办公厅", "国务院办公厅|中央军委办公厅"},
+		{"国 家 能 源 局", "国家能源局"},
+		{"卫生健康委 教 育 部", "卫生健康委|教育部"},
+		{"医 保 局 药 监 局", "医保局|药监局"},
+		{"国家能源局综合司", "国家能源局综合司"},
+		{"中国保监会", "中国保监会"},
+		{"中国人民银行", "中国人民银行"},
+		{"各省、自治区、直辖市人民政府：", ""},
+		{"请认真贯彻执行。", ""},
+		{"关于某事的通知", ""},
+	} {
+		if got := strings.Join(organNames(tc.line), "|"); got != tc.want {
+			t.Errorf("organNames(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestSignatureBlock: the signature at the end of the body is closing
+// matter, in its printed variants, and is where issuers and date come from.
+func TestSignatureBlock(t *testing.T) {
+	body := "一、总体要求\n（一）指导思想。坚持…。\n"
+	for _, tc := range []struct {
+		name, sig, issuers, date string
+	}{
+		{"one issuer, note", "国务院\n2019年1月24日\n（此件公开发布）", "国务院", "2019-01-24"},
+		{"joint, one a line", "国家发展改革委\n国家能源局\n2018年4月26日", "国家发展改革委|国家能源局", "2018-04-26"},
+		{"spaced and broken", "国家发\n展改革委\n国 家 能 源 局\n2020年5月28日", "国家发展改革委|国家能源局", "2020-05-28"},
+		{"issuer repeated under the date", "国务院办公厅\n2015年2月9日\n国务院办公厅", "国务院办公厅", "2015-02-09"},
+		{"Chinese numeral date", "某省人民政府\n二〇二一年三月五日\n（此件主动公开）", "某省人民政府", "2021-03-05"},
+	} {
+		d, err := Parse("x.txt", body+tc.sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(d.Issuers, "|"); got != tc.issuers || d.Date != tc.date {
+			t.Errorf("%s: issuers %q date %q, want %q %q", tc.name, got, d.Date, tc.issuers, tc.date)
+		}
+		var clause *Node
+		d.Walk(func(n *Node) bool {
+			if n.Kind == Clause {
+				clause = n
+			}
+			return true
+		})
+		if clause == nil || clause.Text != "坚持…。" {
+			t.Errorf("%s: the signature leaked into the last clause: %+v", tc.name, clause)
+		}
+	}
+}
