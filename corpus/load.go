@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
+	"policyreader/corpus/extract"
 	"runtime"
 	"sort"
 	"strings"
@@ -29,14 +29,15 @@ func (e *LoadError) Error() string { return e.Source + ": " + e.Err.Error() }
 // Unwrap returns the reason.
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// ParseBytes decodes raw file content and parses it into a Document whose ID
-// is derived from name.
+// ParseBytes reads raw file content in the format its name and leading
+// bytes say (text, markdown, HTML, Word, PDF) and parses it into a Document
+// whose ID is derived from name.
 func ParseBytes(name string, data []byte) (*Document, error) {
-	text, err := Decode(data)
+	res, err := extract.Extract(name, data)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(name, text)
+	return ParseExtracted(name, res)
 }
 
 // LoadFS loads every .txt and .md file at the top of fsys (the embedded
@@ -67,13 +68,9 @@ func LoadFS(fsys fs.FS) (*Corpus, []error) {
 	return NewCorpus(uniqueIDs(docs)), errs
 }
 
-func isDocName(name string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".md":
-		return true
-	}
-	return false
-}
+// isDocName reports a file name of a format the reader knows, including
+// the legacy formats it refuses with a message on how to convert them.
+func isDocName(name string) bool { return extract.Known(name) }
 
 // MaxFileSize is the largest file LoadPaths opens (64 MiB). Policy
 // documents are far smaller; anything bigger is refused with a reason

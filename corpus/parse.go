@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"policyreader/corpus/extract"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,47 @@ import (
 // order, in the Number, Heading, Text or Rows of exactly one node. Text with
 // no recognisable structure gives a flat document of paragraphs.
 func Parse(name, text string) (*Document, error) {
+	return ParseExtracted(name, &extract.Result{Text: text})
+}
+
+// ParseExtracted parses what an extractor made of a file: its text as
+// Parse does, then the metadata the format states outright (a web page's
+// metadata table) overrides what the text suggests, and what the extractor
+// dropped is accounted for with the parser's own drops.
+func ParseExtracted(name string, res *extract.Result) (*Document, error) {
+	d, err := parseText(name, res.Text)
+	if err != nil {
+		if res.Meta.Title == "" {
+			return nil, err
+		}
+		d = &Document{ID: Slug(name), Source: name, Flat: true}
+	}
+	applyMeta(d, res.Meta)
+	for _, x := range res.Dropped {
+		d.dropped = append(d.dropped, stripped{reason: x.Reason, text: x.Text})
+	}
+	return d, nil
+}
+
+// applyMeta lets metadata a format states outright win over what the
+// parser read from the text.
+func applyMeta(d *Document, m extract.Meta) {
+	if m.Title != "" {
+		d.Title = m.Title
+	}
+	if len(m.Issuers) > 0 {
+		d.Issuers = m.Issuers
+	}
+	if m.DocNumber != "" {
+		d.DocNumber = m.DocNumber
+	}
+	if m.Date != "" {
+		d.Date = m.Date
+	}
+	d.Short = shortLabel(d)
+}
+
+func parseText(name, text string) (*Document, error) {
 	text = normalizeNewlines(text)
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrEmpty
@@ -36,6 +78,7 @@ func Parse(name, text string) (*Document, error) {
 	g := chooseGrammar(res.units)
 	d.Grammar = g.Name
 	front, body, closing := regions(res.units, g)
+	closing, appendix := splitAppendix(closing, g)
 	b := &builder{doc: d, g: g}
 	if len(body) == 0 {
 		// No structure at all: a flat document, one node per paragraph.
@@ -53,6 +96,11 @@ func Parse(name, text string) (*Document, error) {
 		if len(closing) > 0 {
 			b.stack = nil
 			b.attach(nil, &Node{Kind: Paragraph, Text: joinUnits(closing)})
+		}
+		// An attachment after the signature is read with its structure.
+		b.stack, b.table = nil, nil
+		for _, u := range rejoin(appendix, g) {
+			b.add(u)
 		}
 	}
 	extractMetadata(d, front, closing, res.header)
@@ -94,6 +142,28 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	}
 	end = start + signatureStart(us[start:end])
 	return us[:start], us[start:end], us[end:]
+}
+
+// reAttachmentLabel is the label over an attachment printed after the
+// signature: 附件, 附件2.
+var reAttachmentLabel = regexp.MustCompile(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+
+// splitAppendix splits closing matter at an attachment printed in full
+// after the signature (a 附件 label alone on its line, then numbered text):
+// the attachment is read as structure, not as one closing paragraph.
+func splitAppendix(closing []unit, g *Grammar) (rest, appendix []unit) {
+	for i, u := range closing {
+		if i == 0 || !reAttachmentLabel.MatchString(strings.TrimSpace(u.text)) {
+			continue
+		}
+		for _, v := range closing[i+1:] {
+			if l := g.Level(v.cls.marker); l != nil && l.Opens {
+				return closing[:i], closing[i:]
+			}
+		}
+		break
+	}
+	return closing, nil
 }
 
 // rejoin merges a paragraph that does not end a sentence with the plain

@@ -308,7 +308,7 @@ func checkNothingLost(t *testing.T, input string, d *Document) {
 	var dropped strings.Builder
 	for _, s := range d.dropped {
 		switch s.reason {
-		case "page chrome", "link", "table of contents", "excerpt trailer", "markup":
+		case "page chrome", "link", "table of contents", "excerpt trailer", "markup", "metadata", "script", "running header", "page number":
 		default:
 			t.Errorf("line %d dropped for unknown reason %q", s.line, s.reason)
 		}

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// ErrBinary reports input that is not text in any supported encoding.
+var ErrBinary = errors.New("not a text file (binary data)")
+
+// Decode turns raw file bytes into UTF-8 text. It honours byte-order marks
+// (UTF-8, UTF-16LE, UTF-16BE), accepts valid UTF-8, and otherwise decodes as
+// GB18030 (a superset of GBK and GB2312, what most Chinese government
+// downloads use). Data with NUL bytes or many control characters outside a
+// UTF-16 BOM is refused as binary.
+func Decode(data []byte) (string, error) {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case utf8.Valid(data):
+	case mostlyUTF8(data):
+		// A UTF-8 file cut mid-character (an interrupted download) or with
+		// a stray bad byte: decoding it as GB18030 would turn every
+		// character into mojibake, so the bad bytes become U+FFFD instead.
+		data = []byte(strings.ToValidUTF8(string(data), "\uFFFD"))
+	default:
+		enc = simplifiedchinese.GB18030
+	}
+	text := string(data)
+	if enc != nil {
+		out, err := enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("decode %s: %w", encName(enc), err)
+		}
+		text = string(out)
+	}
+	if looksBinary(text) {
+		return "", ErrBinary
+	}
+	return text, nil
+}
+
+// mostlyUTF8 reports data that is UTF-8 but for a few invalid bytes: at
+// most one in a thousand, and at least 30 valid multi-byte characters for
+// each. GBK or GB18030 text read as UTF-8 is invalid almost everywhere.
+func mostlyUTF8(data []byte) bool {
+	var bad, multi int
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case size > 1:
+			multi++
+		}
+		i += size
+	}
+	return bad*1000 <= len(data) && bad*30 <= multi
+}
+
+func encName(enc encoding.Encoding) string {
+	if enc == simplifiedchinese.GB18030 {
+		return "GB18030"
+	}
+	return "UTF-16"
+}
+
+// looksBinary reports whether decoded text contains NUL characters, the
+// replacement character in bulk, or a high share of control characters.
+func looksBinary(s string) bool {
+	var n, ctrl, bad int
+	for _, r := range s {
+		n++
+		switch {
+		case r == 0:
+			return true
+		case r == utf8.RuneError:
+			bad++
+		case r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != 0x1b:
+			ctrl++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	return ctrl*20 > n || bad*10 > n
+}

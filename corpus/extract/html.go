@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// MaxHTMLSize bounds a web page. A saved policy page is well under a
+// megabyte; a bigger one is an archive, not a document.
+const MaxHTMLSize = 16 << 20
+
+// HTML reads a saved web page with a real HTML parser: the charset from
+// the page's <meta> (GB2312 and GBK pages are common) or sniffed; scripts,
+// styles, forms and navigation, share, print and close controls dropped;
+// block elements become lines, <br> a line break, data tables rows of
+// tab-separated cells, layout tables their cells' contents. A metadata
+// table or list (索引号, 发文机关, 成文日期, 标题, 发文字号 …) becomes Meta and
+// is not part of the text.
+func HTML(data []byte) (*Result, error) {
+	if len(data) > MaxHTMLSize {
+		return nil, tooLarge("web page", len(data), MaxHTMLSize)
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	utf, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("decode web page as %s: %w", name, err)
+	}
+	root, err := html.Parse(bytes.NewReader(utf))
+	if err != nil {
+		return nil, fmt.Errorf("parse web page: %w", err)
+	}
+	w := &htmlWalker{}
+	w.node(root)
+	w.flush()
+	res := &Result{Dropped: w.dropped}
+	lines := make([]string, 0, len(w.lines))
+	for _, l := range w.lines {
+		if label, value, ok := metaLine(l); ok {
+			setMeta(&res.Meta, label, value)
+			res.Dropped = append(res.Dropped, Dropped{Reason: "metadata", Text: l})
+			continue
+		}
+		lines = append(lines, l)
+	}
+	for _, kv := range w.meta {
+		setMeta(&res.Meta, kv[0], kv[1])
+	}
+	res.Text = strings.Join(lines, "\n")
+	if strings.TrimSpace(res.Text) == "" && res.Meta.Title == "" {
+		return nil, fmt.Errorf("web page has no text")
+	}
+	return res, nil
+}
+
+// htmlWalker collects the lines of a page's visible text.
+type htmlWalker struct {
+	lines   []string
+	cur     strings.Builder
+	dropped []Dropped
+	meta    [][2]string // label, value pairs from metadata tables
+}
+
+// flush ends the current line.
+func (w *htmlWalker) flush() {
+	if s := strings.TrimSpace(w.cur.String()); s != "" {
+		w.lines = append(w.lines, s)
+	}
+	w.cur.Reset()
+}
+
+// skippedTags hold no document text: code, styling, forms, embedded frames.
+var skippedTags = map[atom.Atom]string{
+	atom.Script: "script", atom.Style: "script", atom.Noscript: "script", atom.Template: "script",
+	atom.Head: "script", atom.Iframe: "page chrome", atom.Svg: "page chrome", atom.Object: "page chrome",
+	atom.Form: "page chrome", atom.Button: "page chrome", atom.Select: "page chrome", atom.Textarea: "page chrome",
+	atom.Nav: "page chrome",
+}
+
+// blockTags start and end a line.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Section: true,
+	atom.Article: true, atom.Blockquote: true, atom.Pre: true, atom.Center: true, atom.Header: true, atom.Footer: true,
+	atom.Main: true, atom.Aside: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true, atom.Hr: true,
+	atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+	atom.Caption: true, atom.Body: true, atom.Html: true,
+}
+
+// reChromeClass matches the class or id of page furniture: navigation,
+// breadcrumbs, share/print/close bars, font-size switches, footers.
+var reChromeClass = regexp.MustCompile(`(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|print|close|toolbar|fontsize|font-size|footer|copyright|sidebar|pager)([\s_-]|$)`)
+
+func (w *htmlWalker) node(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.CommentNode:
+		if hasHan(n.Data) {
+			w.dropped = append(w.dropped, Dropped{Reason: "markup", Text: n.Data})
+		}
+		return
+	case html.ElementNode:
+		if reason, ok := skippedTags[n.DataAtom]; ok {
+			w.drop(n, reason)
+			return
+		}
+		if reChromeClass.MatchString(attr(n, "class")) || reChromeClass.MatchString(attr(n, "id")) {
+			w.drop(n, "page chrome")
+			return
+		}
+		if attr(n, "hidden") != "" || strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
+			w.drop(n, "page chrome")
+			return
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			w.flush()
+			return
+		case atom.Table:
+			if w.table(n) {
+				return
+			}
+		}
+	}
+	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	if block {
+		w.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	if block {
+		w.flush()
+	}
+}
+
+// text adds a text node's words to the current line, collapsing white
+// space as a browser does.
+func (w *htmlWalker) text(s string) {
+	for _, f := range strings.FieldsFunc(s, isHTMLSpace) {
+		if w.cur.Len() > 0 && needsSpace(w.cur.String(), f) {
+			w.cur.WriteByte(' ')
+		}
+		w.cur.WriteString(f)
+	}
+	if len(s) > 0 && isHTMLSpace(rune(s[len(s)-1])) && w.cur.Len() > 0 {
+		w.cur.WriteByte(' ')
+	}
+}
+
+func isHTMLSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }
+
+// needsSpace reports whether two runs of text separated by white space in
+// the source keep a space: between Latin words yes, beside Han no (a line
+// break inside Chinese text is not a space).
+func needsSpace(before, after string) bool {
+	if strings.HasSuffix(before, " ") {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(before)
+	b, _ := utf8.DecodeRuneInString(after)
+	return a < 0x2E80 && b < 0x2E80
+}
+
+// drop records the Han text of a skipped element.
+func (w *htmlWalker) drop(n *html.Node, reason string) {
+	if t := textOf(n); hasHan(t) {
+		w.dropped = append(w.dropped, Dropped{Reason: reason, Text: t})
+	}
+}
+
+// table reads a table that holds data or metadata and reports true; a
+// layout table (its cells hold paragraphs, divisions or tables) is left
+// to the walker, which reads its cells as blocks.
+func (w *htmlWalker) table(t *html.Node) bool {
+	var rows [][]string
+	nested, wide := false, false
+	walkTable(t, func(tr *html.Node) {
+		var cells []string
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+				continue
+			}
+			if hasTable(c) {
+				nested = true
+			}
+			cells = append(cells, cellText(c))
+		}
+		wide = wide || len(cells) > 1
+		rows = append(rows, cells)
+	})
+	// A table of tables, or of one column, lays out the page.
+	if nested || !wide || len(rows) == 0 {
+		return false
+	}
+	if pairs := metaPairs(rows); pairs != nil {
+		w.flush()
+		w.meta = append(w.meta, pairs...)
+		w.dropped = append(w.dropped, Dropped{Reason: "metadata", Text: textOf(t)})
+		return true
+	}
+	w.flush()
+	for _, r := range rows {
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		if len(r) > 0 {
+			w.lines = append(w.lines, strings.Join(r, "\t"))
+		}
+	}
+	return true
+}
+
+// walkTable calls fn for each row of t, not descending into nested tables.
+func walkTable(t *html.Node, fn func(tr *html.Node)) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				fn(c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+}
+
+// hasTable reports whether a cell holds a table.
+func hasTable(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Table || hasTable(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellText is a table cell's text on one line: its paragraphs and words
+// joined as the text walker joins them.
+func cellText(n *html.Node) string {
+	w := &htmlWalker{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+	w.flush()
+	return strings.Join(w.lines, " ")
+}
+
+// textOf is all the text under n, as in the source.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF {
+			return true
+		}
+	}
+	return false
+}

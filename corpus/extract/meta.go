@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Government websites print a document's metadata as label–value pairs,
+// in a table (索引号 | 000014349/2019-00007 | 主题分类 | …) or a list
+// (发文机关：国务院). The labels are few and fixed.
+
+// metaField says which Meta field a label fills; "" labels are known
+// metadata that fill none (索引号, 主题分类) but still mark the table as
+// metadata.
+var metaField = map[string]string{
+	"标题": "title", "名称": "title", "文件名称": "title",
+	"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发布机关": "issuer",
+	"发文字号": "number", "文号": "number",
+	"成文日期": "date", "发布日期": "published", "公开日期": "published", "发文日期": "date",
+	"索引号": "", "主题分类": "", "主题词": "", "公文种类": "", "体裁分类": "", "组配分类": "", "有效性": "",
+	"生效日期": "", "废止日期": "", "信息来源": "",
+}
+
+// normLabel strips the spaces, full-width spaces and colon a label is
+// printed with (标　　题：).
+func normLabel(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u3000', '\u00a0', '\t', '：', ':':
+			return -1
+		}
+		return r
+	}, s)
+	return s
+}
+
+func isMetaLabel(s string) bool {
+	_, ok := metaField[normLabel(s)]
+	return ok
+}
+
+// metaPairs reads a table of label cells each followed by its value: nil
+// unless at least two of its labels are known metadata labels.
+func metaPairs(rows [][]string) [][2]string {
+	var pairs [][2]string
+	known := 0
+	for _, r := range rows {
+		for i := 0; i+1 < len(r); i++ {
+			if isMetaLabel(r[i]) {
+				pairs = append(pairs, [2]string{normLabel(r[i]), strings.TrimSpace(r[i+1])})
+				known++
+				i++
+			}
+		}
+	}
+	if known < 2 {
+		return nil
+	}
+	return pairs
+}
+
+// reMetaLine is a metadata line: a short label, a colon, a value.
+var reMetaLine = regexp.MustCompile(`^([\p{Han}　 ]{2,8})[：:]\s*(.*)$`)
+
+// metaLine reads a line such as 发文机关：国务院 or 成文日期：2019年01月27日.
+func metaLine(l string) (label, value string, ok bool) {
+	if utf8.RuneCountInString(l) > 120 {
+		return "", "", false
+	}
+	m := reMetaLine.FindStringSubmatch(l)
+	if m == nil || !isMetaLabel(m[1]) {
+		return "", "", false
+	}
+	return normLabel(m[1]), strings.TrimSpace(m[2]), true
+}
+
+// setMeta fills the Meta field a label names; the first value wins, and
+// 成文日期 (the signature date) wins over 发布日期 (when the site posted it).
+func setMeta(m *Meta, label, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	switch metaField[label] {
+	case "title":
+		if m.Title == "" {
+			m.Title = strings.Join(strings.Fields(value), "")
+		}
+	case "issuer":
+		if len(m.Issuers) == 0 {
+			m.Issuers = splitIssuers(value)
+		}
+	case "number":
+		if m.DocNumber == "" {
+			m.DocNumber = strings.ReplaceAll(strings.ReplaceAll(value, " ", ""), "\u3000", "")
+		}
+	case "date":
+		if d := isoDate(value); d != "" {
+			m.Date = d
+		}
+	case "published":
+		if d := isoDate(value); d != "" && m.Date == "" {
+			m.Date = d
+		}
+	}
+}
+
+// splitIssuers splits 国务院办公厅、中央军委办公厅 (or with spaces) into names.
+func splitIssuers(v string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool {
+		return r == '、' || r == ' ' || r == '\u3000' || r == '，' || r == ',' || r == ';' || r == '；'
+	}) {
+		out = append(out, f)
+	}
+	return out
+}
+
+var reDate = regexp.MustCompile(`((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
+
+// isoDate reads 2019年01月27日, 2019-01-27 or 2019/1/27 as YYYY-MM-DD.
+func isoDate(s string) string {
+	m := reDate.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d-%02d", m[1], mo, d)
+}

@@ -1,0 +1,6 @@
+package extract
+
+import "errors"
+
+// PDF reads a PDF.
+func PDF(data []byte) (*Result, error) { return nil, errors.New("not yet") }
