@@ -184,7 +184,9 @@ func TestRejoin(t *testing.T) {
 		lines []string
 		want  string
 	}{
-		{"page break in a clause", PolicyGrammar(), []string{"（一）推进传统产业智能", "化改造。", "新段落。"}, "（一）推进传统产业智能化改造。|新段落。"},
+		{"page break in a clause", PolicyGrammar(), []string{"（一）实施就业优先政策。推进传统产业智能", "化改造。", "新段落。"}, "（一）实施就业优先政策。推进传统产业智能化改造。|新段落。"},
+		{"a clause heading on its own line", PolicyGrammar(), []string{"（一）深化电网规划编制内容要求", "电网规划是电力规划的重要组成部分，电网规划应实现对输配电服务所需各类电网项目的合理覆", "盖，包括电网基建项目。"}, "（一）深化电网规划编制内容要求|电网规划是电力规划的重要组成部分，电网规划应实现对输配电服务所需各类电网项目的合理覆盖，包括电网基建项目。"},
+		{"a clause heading broken over two lines", PolicyGrammar(), []string{"（二）深化电网规划编制的技术经济", "论证要求", "规划编制过程中，应测算。"}, "（二）深化电网规划编制的技术经济论证要求|规划编制过程中，应测算。"},
 		{"chapter title broken", PolicyGrammar(), []string{"第八章 深化改革", "提高法制化水平", "正文。"}, "第八章 深化改革 提高法制化水平|正文。"},
 		{"part title never continues", PolicyGrammar(), []string{"一、总体要求", "以习近平新时代中国特色社会主义思想为指导"}, "一、总体要求|以习近平新时代中国特色社会主义思想为指导"},
 		{"article broken", LawGrammar(), []string{"第三条 本法所称测试，", "是指活动。", "第四条 施行。"}, "第三条 本法所称测试，是指活动。|第四条 施行。"},

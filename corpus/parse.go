@@ -47,7 +47,7 @@ func ParseExtracted(name string, res *extract.Result) (*Document, error) {
 // parser read from the text.
 func applyMeta(d *Document, m extract.Meta) {
 	if m.Title != "" {
-		d.Title = m.Title
+		d.Title = squeezeHanSpaces(m.Title)
 	}
 	if len(m.Issuers) > 0 {
 		d.Issuers = m.Issuers
@@ -180,6 +180,16 @@ func rejoin(us []unit, g *Grammar) []unit {
 			prev := &out[i]
 			switch rejoinMode(*prev, g) {
 			case RejoinText:
+				if len(tails[i]) == 0 && headingOnly(*prev, g) {
+					// A clause heading on a line of its own: the next line
+					// is its first paragraph, unless it finishes the heading.
+					if isTitleTail(prev.cls.rest, u.text) {
+						prev.text += u.text
+						prev.cls.rest += u.text
+						continue
+					}
+					break
+				}
 				last := prev.text
 				if n := len(tails[i]); n > 0 {
 					last = tails[i][n-1]
@@ -207,6 +217,20 @@ func rejoin(us []unit, g *Grammar) []unit {
 		}
 	}
 	return out
+}
+
+// headingOnly reports a numbered line of a level that leads with a heading
+// whose rest is only a short phrase without punctuation
+// (（一）深化电网规划编制内容要求): a heading on a line of its own.
+func headingOnly(u unit, g *Grammar) bool {
+	l := g.Level(u.cls.marker)
+	return l != nil && l.Head == HeadLead && isHeadingPhrase(u.cls.rest)
+}
+
+// isHeadingPhrase reports a short phrase with no punctuation.
+func isHeadingPhrase(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n > 0 && n <= maxLeadRunes && !strings.ContainsAny(s, "，。、；：,.;:！？!?")
 }
 
 // isPlain reports a line the grammar reads as running text.
@@ -469,9 +493,12 @@ func chunkEnd(text string) int {
 // led builds a numbered clause or item: lead phrase as heading, the rest as text.
 func led(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, value: c.value}
-	if lead, rest, ok := splitLead(c.rest); ok {
+	switch lead, rest, ok := splitLead(c.rest); {
+	case ok:
 		n.Heading, n.Text = lead, rest
-	} else {
+	case isHeadingPhrase(c.rest):
+		n.Heading = c.rest // a heading on its own line
+	default:
 		n.Text = c.rest
 	}
 	return n

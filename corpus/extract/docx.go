@@ -1,6 +1,318 @@
 package extract
 
-import "errors"
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
 
-// DOCX reads a Word file.
-func DOCX(data []byte) (*Result, error) { return nil, errors.New("not yet") }
+// Limits on a Word file's parts: a policy document's document.xml is a
+// few hundred kilobytes; a zip bomb expands to gigabytes.
+const (
+	maxDocxPart  = 32 << 20
+	maxDocxTotal = 64 << 20
+)
+
+// errZipBomb reports a Word file whose parts expand past the limits.
+var errZipBomb = errors.New("Word file expands to more than 64 MiB (a zip bomb?)")
+
+// DOCX reads a Word file: paragraphs in order, tables as rows of
+// tab-separated cells, Word's automatic numbering rendered as printed
+// (一、 （一） 1. from numbering.xml), a Title-styled paragraph as the title.
+// Headers, footers, comments, footnotes and deleted text are left out.
+func DOCX(data []byte) (*Result, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("not a Word file (a .docx is a zip archive): %w", err)
+	}
+	parts := map[string]*zip.File{}
+	var total uint64
+	for _, f := range zr.File {
+		parts[f.Name] = f
+		total += f.UncompressedSize64
+	}
+	if total > maxDocxTotal {
+		return nil, errZipBomb
+	}
+	doc, ok := parts["word/document.xml"]
+	if !ok {
+		return nil, errors.New("not a Word file: no word/document.xml")
+	}
+	read := func(f *zip.File) ([]byte, error) {
+		if f == nil {
+			return nil, nil
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", f.Name, err)
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, maxDocxPart+1))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", f.Name, err)
+		}
+		if len(b) > maxDocxPart {
+			return nil, errZipBomb
+		}
+		return b, nil
+	}
+	numXML, err := read(parts["word/numbering.xml"])
+	if err != nil {
+		return nil, err
+	}
+	styleXML, err := read(parts["word/styles.xml"])
+	if err != nil {
+		return nil, err
+	}
+	docXML, err := read(doc)
+	if err != nil {
+		return nil, err
+	}
+	num, err := parseNumbering(numXML)
+	if err != nil {
+		return nil, fmt.Errorf("read numbering.xml: %w", err)
+	}
+	styles, err := parseStyles(styleXML)
+	if err != nil {
+		return nil, fmt.Errorf("read styles.xml: %w", err)
+	}
+	return readDocument(docXML, num, styles)
+}
+
+// docxPara is one paragraph as it is being read.
+type docxPara struct {
+	style       string
+	numID, ilvl string
+	hasNum      bool
+	text        strings.Builder
+}
+
+// readDocument walks document.xml.
+func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	res := &Result{}
+	var lines []string
+	var para *docxPara
+	var rows [][]string // the table being read
+	var row []string
+	var cell []string
+	depth := 0      // table nesting
+	skip := 0       // inside an element whose text is not the document's
+	inText := false // inside w:t
+	var title []string
+	endPara := func() {
+		if para == nil {
+			return
+		}
+		text := para.text.String()
+		numID, ilvl, has := para.numID, para.ilvl, para.hasNum
+		if !has {
+			numID, ilvl, has = styles.numPr(para.style)
+		}
+		if has {
+			text = num.next(numID, ilvl) + text
+		}
+		if styles.isTitle(para.style) && strings.TrimSpace(text) != "" {
+			title = append(title, strings.TrimSpace(text))
+		}
+		if depth > 0 {
+			cell = append(cell, strings.Join(strings.Fields(strings.ReplaceAll(text, "\n", " ")), " "))
+		} else {
+			lines = append(lines, strings.Split(text, "\n")...)
+		}
+		para = nil
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read document.xml: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Local {
+			case "del", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference", "Fallback":
+				skip = 1
+			case "p":
+				para = &docxPara{}
+			case "pStyle":
+				if para != nil {
+					para.style = attrVal(t, "val")
+				}
+			case "numId":
+				if para != nil {
+					para.numID, para.hasNum = attrVal(t, "val"), true
+				}
+			case "ilvl":
+				if para != nil {
+					para.ilvl = attrVal(t, "val")
+				}
+			case "t":
+				inText = true
+			case "tab":
+				if para != nil {
+					para.text.WriteByte('\t')
+				}
+			case "br", "cr":
+				if para != nil && attrVal(t, "type") != "page" {
+					para.text.WriteByte('\n')
+				}
+			case "tbl":
+				depth++
+				if depth == 1 {
+					rows = nil
+				}
+			case "tr":
+				if depth == 1 {
+					row = nil
+				}
+			case "tc":
+				if depth == 1 {
+					cell = nil
+				}
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				endPara()
+			case "tc":
+				if depth == 1 {
+					row = append(row, strings.Join(cell, " "))
+				}
+			case "tr":
+				if depth == 1 {
+					rows = append(rows, row)
+				}
+			case "tbl":
+				if depth == 1 {
+					lines = append(lines, tableLines(rows)...)
+				}
+				depth--
+			}
+		case xml.CharData:
+			if inText && skip == 0 && para != nil {
+				para.text.Write(t)
+			}
+		}
+	}
+	if len(title) > 0 {
+		res.Meta.Title = strings.Join(title, "")
+	}
+	res.Text = strings.Join(lines, "\n")
+	return res, nil
+}
+
+// tableLines renders table rows as tab-separated lines; a row of one cell
+// (a merged heading row) is a plain line.
+func tableLines(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		for i := range r {
+			r[i] = strings.ReplaceAll(r[i], "\t", " ")
+		}
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		if len(r) > 0 {
+			out = append(out, strings.Join(r, "\t"))
+		}
+	}
+	return out
+}
+
+func attrVal(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// docxStyle is what a paragraph style contributes: its numbering, its
+// base style and whether it is the Title style.
+type docxStyle struct {
+	basedOn, name string
+	numID, ilvl   string
+	hasNum        bool
+}
+
+// parseStyles reads styles.xml.
+func parseStyles(data []byte) (styleMap, error) {
+	out := styleMap{}
+	if len(data) == 0 {
+		return out, nil
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var id string
+	var cur docxStyle
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "style":
+				id, cur = attrVal(t, "styleId"), docxStyle{}
+			case "basedOn":
+				cur.basedOn = attrVal(t, "val")
+			case "name":
+				cur.name = attrVal(t, "val")
+			case "numId":
+				cur.numID, cur.hasNum = attrVal(t, "val"), true
+			case "ilvl":
+				cur.ilvl = attrVal(t, "val")
+			}
+		case xml.EndElement:
+			if t.Name.Local == "style" && id != "" {
+				out[id] = cur
+				id = ""
+			}
+		}
+	}
+}
+
+// styleMap is the styles of a document by ID.
+type styleMap map[string]docxStyle
+
+// numPr follows a style and its bases to the numbering they give.
+func (styles styleMap) numPr(id string) (numID, ilvl string, ok bool) {
+	for range 16 { // basedOn chains are short; a cycle must not spin
+		s, found := styles[id]
+		if !found {
+			return "", "", false
+		}
+		if s.hasNum {
+			return s.numID, s.ilvl, true
+		}
+		id = s.basedOn
+	}
+	return "", "", false
+}
+
+// isTitle reports the Title style (by ID or name).
+func (styles styleMap) isTitle(id string) bool {
+	s, ok := styles[id]
+	return id == "Title" || ok && strings.EqualFold(s.name, "Title")
+}

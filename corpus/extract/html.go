@@ -181,26 +181,26 @@ func (w *htmlWalker) drop(n *html.Node, reason string) {
 // layout table (its cells hold paragraphs, divisions or tables) is left
 // to the walker, which reads its cells as blocks.
 func (w *htmlWalker) table(t *html.Node) bool {
-	var rows [][]string
 	nested, wide := false, false
 	walkTable(t, func(tr *html.Node) {
-		var cells []string
-		for c := tr.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
-				continue
-			}
-			if hasTable(c) {
-				nested = true
-			}
-			cells = append(cells, cellText(c))
+		cells := cellsOf(tr)
+		for _, c := range cells {
+			nested = nested || hasTable(c)
 		}
 		wide = wide || len(cells) > 1
-		rows = append(rows, cells)
 	})
 	// A table of tables, or of one column, lays out the page.
-	if nested || !wide || len(rows) == 0 {
+	if nested || !wide {
 		return false
 	}
+	var rows [][]string
+	walkTable(t, func(tr *html.Node) {
+		var cells []string
+		for _, c := range cellsOf(tr) {
+			cells = append(cells, w.cellText(c))
+		}
+		rows = append(rows, cells)
+	})
 	if pairs := metaPairs(rows); pairs != nil {
 		w.flush()
 		w.meta = append(w.meta, pairs...)
@@ -238,6 +238,17 @@ func walkTable(t *html.Node, fn func(tr *html.Node)) {
 	walk(t)
 }
 
+// cellsOf returns the cells of a row.
+func cellsOf(tr *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // hasTable reports whether a cell holds a table.
 func hasTable(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -249,14 +260,16 @@ func hasTable(n *html.Node) bool {
 }
 
 // cellText is a table cell's text on one line: its paragraphs and words
-// joined as the text walker joins them.
-func cellText(n *html.Node) string {
-	w := &htmlWalker{}
+// joined as the text walker joins them; what it drops is w's to account.
+func (w *htmlWalker) cellText(n *html.Node) string {
+	cw := &htmlWalker{}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.node(c)
+		cw.node(c)
 	}
-	w.flush()
-	return strings.Join(w.lines, " ")
+	cw.flush()
+	w.dropped = append(w.dropped, cw.dropped...)
+	w.meta = append(w.meta, cw.meta...)
+	return strings.Join(cw.lines, " ")
 }
 
 // textOf is all the text under n, as in the source.
