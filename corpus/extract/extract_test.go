@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func TestLookup(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		head string
+		want string
+	}{
+		{"a.txt", "国务院", "text"},
+		{"a.MD", "# 标题", "markdown"},
+		{"a.htm", "<html>", "HTML"},
+		{"a.docx", "PK\x03\x04", "Word (.docx)"},
+		{"a.pdf", "%PDF-1.7", "PDF"},
+		{"saved-as.txt", "%PDF-1.4", "PDF"}, // the signature wins
+		{"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Word 97-2003 (.doc)"},
+		{"a.ofd", "PK", "OFD (.ofd)"},
+	} {
+		f, ok := Lookup(tc.name, []byte(tc.head))
+		if !ok || f.Name != tc.want {
+			t.Errorf("Lookup(%q) = %q %v, want %q", tc.name, f.Name, ok, tc.want)
+		}
+	}
+	if Known("picture.png") || !Known("page.HTML") {
+		t.Error("Known: wrong extensions")
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, tc := range []struct {
+		v      int
+		format string
+		want   string
+	}{
+		{1, "chineseCounting", "一"}, {10, "chineseCounting", "十"}, {11, "chineseCounting", "十一"},
+		{20, "chineseCounting", "二十"}, {21, "chineseCountingThousand", "二十一"}, {105, "chineseCounting", "一百零五"},
+		{110, "chineseCounting", "一百一十"}, {1001, "chineseCounting", "一千零一"},
+		{10, "ideographDigital", "一〇"}, {3, "ideographTraditional", "丙"}, {12, "decimalFullWidth", "１２"},
+		{3, "decimalEnclosedCircle", "③"}, {4, "lowerRoman", "iv"}, {28, "upperLetter", "BB"}, {7, "decimal", "7"},
+	} {
+		if got := formatNumber(tc.v, tc.format); got != tc.want {
+			t.Errorf("formatNumber(%d, %s) = %q, want %q", tc.v, tc.format, got, tc.want)
+		}
+	}
+}
+
+// TestNumberingCounters: levels count, deeper levels restart under a new
+// parent, lvlText prints several levels, a start override restarts a list.
+func TestNumberingCounters(t *testing.T) {
+	n, err := parseNumbering([]byte(`<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="7">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+ <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range [][2]string{{"1", "0"}, {"1", "1"}, {"1", "2"}, {"1", "2"}, {"1", "1"}, {"1", "0"}, {"1", "1"}, {"1", "3"}, {"2", "0"}, {"9", "0"}} {
+		got = append(got, n.next(p[0], p[1]))
+	}
+	want := "一、|（一）|1.|2.|（二）|二、|（一）||一、|"
+	if strings.Join(got, "|") != want {
+		t.Errorf("numbers %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestHTMLCharsetAndMetadataList: a GBK page declares its charset in a
+// <meta>; a metadata list (发文机关：…) becomes Meta and leaves the text;
+// share and print bars, scripts and navigation go.
+func TestHTMLCharsetAndMetadataList(t *testing.T) {
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>某省政府</title>
+<script>var x = "不要这个";</script></head><body>
+<div class="nav">首页 &gt; 政务公开</div>
+<ul class="info"><li>发文机关：某省人民政府办公厅</li><li>成文日期：2021年3月5日</li><li>发文字号：某府办〔2021〕9号</li></ul>
+<h1>某省人民政府办公厅关于<br>加强某事的通知</h1>
+<p>各市人民政府：</p><p>一、总体要求</p><p>（一）指导思想。坚持&nbsp;问题导向。</p>
+<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>城镇新增就业</td><td>100</td><td>110</td></tr></table>
+<div class="share">分享到：微信 微博</div><div class="print">【打印】</div>
+</body></html>`
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML([]byte(gbk))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Meta.Issuers[0] != "某省人民政府办公厅" || res.Meta.Date != "2021-03-05" || res.Meta.DocNumber != "某府办〔2021〕9号" {
+		t.Errorf("meta = %+v", res.Meta)
+	}
+	for _, gone := range []string{"不要这个", "首页", "分享到", "打印", "发文机关", "某省政府"} {
+		if strings.Contains(res.Text, gone) {
+			t.Errorf("%q left in the text:\n%s", gone, res.Text)
+		}
+	}
+	for _, kept := range []string{"某省人民政府办公厅关于\n加强某事的通知", "一、总体要求", "（一）指导思想。坚持\u00a0问题导向。", "指标\t2020年\t2025年", "城镇新增就业\t100\t110"} {
+		if !strings.Contains(res.Text, kept) {
+			t.Errorf("%q missing from the text:\n%s", kept, res.Text)
+		}
+	}
+}
+
+// TestCleanPages: page numbers and running headers go, the text stays.
+func TestCleanPages(t *testing.T) {
+	pages := []string{
+		"国家发展改革委文件\n关于某事的通知\n一、总体要求\n— 1 —\n",
+		"国家发展改革委文件\n正文第二页。\n— 2 —\n",
+		"国家发展改革委文件\n正文第三页。\n第 3 页 共 4 页\n",
+		"国家发展改革委文件\n正文第四页。\n4/4\n",
+	}
+	var dropped []Dropped
+	got := cleanPages(pages, &dropped)
+	want := "关于某事的通知\n一、总体要求\n正文第二页。\n正文第三页。\n正文第四页。"
+	if got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	if len(dropped) != 8 {
+		t.Errorf("dropped %d lines, want 8: %+v", len(dropped), dropped)
+	}
+}
