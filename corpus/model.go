@@ -130,16 +130,24 @@ type Document struct {
 
 // ShortTitle is the title as a list shows it: a transmittal notice
 // (…关于印发《X》的通知) by the document it carries, X; a title that opens
-// with its issuer (广东省人力资源和社会保障厅关于…的函) from 关于, since the
+// with its issuers (广东省人力资源和社会保障厅关于…的函) from 关于, since the
 // rest is what tells documents apart.
 func (d *Document) ShortTitle() string {
 	if t := transmittedTitle(d.Title); t != "" {
 		return t
 	}
-	for _, is := range d.Issuers {
-		if rest, ok := strings.CutPrefix(d.Title, is); ok && strings.HasPrefix(rest, "关于") {
-			return rest
+	// Joint issuers may all stand before 关于 (国家发展改革委 国家能源局关于…).
+	rest := d.Title
+	for cut := true; cut; {
+		cut = false
+		for _, is := range d.Issuers {
+			if r, ok := strings.CutPrefix(rest, is); ok && is != "" {
+				rest, cut = strings.TrimLeft(r, "、 "), true
+			}
 		}
+	}
+	if rest != d.Title && strings.HasPrefix(rest, "关于") {
+		return rest
 	}
 	return d.Title
 }

@@ -252,3 +252,47 @@ func TestTmuxLaw(t *testing.T) {
 	r.keys("q")
 	r.waitExit()
 }
+
+// TestTmuxMixedFolder runs the real binary on a folder mixing every
+// format it reads — .txt, .md, .html, .docx, .pdf — and a legacy .doc: all
+// five documents open, the .doc is skipped with how to convert it, and a
+// search finds text that is only in the PDF's and the web page's copies.
+func TestTmuxMixedFolder(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is not installed: .ci/run installs poppler-utils")
+	}
+	docs := filepath.Join(dir, "mixed")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for dst, src := range map[string]string{
+		"a-opinions.txt":  filepath.Join("..", "seeds", "central-2019-social-mobility-opinions.txt"),
+		"b-law.md":        filepath.Join("..", "corpus", "testdata", "laws", "073-社会法-妇女权益保障法(2022-10-30).md"),
+		"c-page.html":     filepath.Join("..", "corpus", "testdata", "govcn-html", "001.html"),
+		"d-notice.docx":   filepath.Join("..", "corpus", "testdata", "office", "grid-planning.docx"),
+		"e-notice.pdf":    filepath.Join("..", "corpus", "testdata", "office", "grid-planning.pdf"),
+		"f-old-draft.doc": "",
+	} {
+		data := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}
+		if src != "" {
+			var err error
+			if data, err = os.ReadFile(src); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(docs, dst), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := startTmux(t, tmux, dir, "mixed", 120, 30, bin, "--corpus", docs, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("five documents and the warning", "Documents (5)", "妇女权益保障法", "市场监管领域", "d-notice", "e-notice",
+		"1 file skipped", "Word 97-2003 (.doc)")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "深化电网规划编制内容要求")
+	r.waitText("both copies of the clause", "2 results")
+	r.keys("Escape")
+	r.keys("q")
+	r.waitExit()
+}
