@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -122,4 +123,57 @@ func TestLoadRefusesHugeFile(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "too large") {
 		t.Errorf("errs = %v", errs)
 	}
+}
+
+// mixedFolder copies the real fixtures of every format — saved web pages,
+// Word and PDF files, markdown laws, plain-text seeds — into a folder
+// until each format holds about a fifth of size bytes.
+func mixedFolder(tb testing.TB, size int) (dir string, total int) {
+	tb.Helper()
+	var sets [][]string
+	for _, pattern := range []string{"testdata/govcn-html/*.html", "testdata/office/*.docx", "testdata/office/*.pdf", "testdata/laws/*.md", seedDir + "/*.txt"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil || len(paths) == 0 {
+			tb.Fatalf("%s: %v", pattern, err)
+		}
+		sets = append(sets, paths)
+	}
+	dir = tb.TempDir()
+	for si, paths := range sets {
+		for i, n := 0, 0; n < size/len(sets); i++ {
+			p := paths[i%len(paths)]
+			data, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%d-%04d%s", si, i, filepath.Ext(p)))
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				tb.Fatal(err)
+			}
+			n += len(data)
+			total += len(data)
+		}
+	}
+	return dir, total
+}
+
+// BenchmarkLoadMixed10MB loads 10 MB of mixed formats (run it alone for a
+// meaningful peak-RSS figure: go test -run XXX -bench LoadMixed ./corpus).
+func BenchmarkLoadMixed10MB(b *testing.B) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		b.Skip("pdftotext is not installed")
+	}
+	dir, total := mixedFolder(b, 10<<20)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	var docs int
+	for b.Loop() {
+		c, errs := LoadPathsContext(context.Background(), []string{dir}, LoadOptions{})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		docs = len(c.Docs)
+	}
+	b.ReportMetric(float64(docs), "docs")
+	b.ReportMetric(peakRSS(), "peak-RSS-MiB")
 }
