@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -129,4 +130,54 @@ func TestCleanPages(t *testing.T) {
 	if len(dropped) != 8 {
 		t.Errorf("dropped %d lines, want 8: %+v", len(dropped), dropped)
 	}
+}
+
+// FuzzHTML: any bytes read as a web page give text or an error, never a
+// panic, and every line of the text is one line of visible text.
+func FuzzHTML(f *testing.F) {
+	for _, name := range []string{"../testdata/govcn-html/038.html", "../testdata/govcn-html/001.html"} {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`<table><tr><td><table><tr><td>标题：</td><td>x</td></tr></table></td></tr></table>`))
+	f.Add([]byte(`<meta charset="gb2312"><p>发文机关：国务院<br>成文日期：2019年13月40日</p><!-- 注释`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := HTML(data)
+		if err != nil {
+			return
+		}
+		for _, l := range strings.Split(res.Text, "\n") {
+			if strings.TrimSpace(l) == "" && l != "" {
+				t.Fatalf("blank line %q in the text", l)
+			}
+		}
+	})
+}
+
+// FuzzDOCX: any bytes read as a Word file give text or an error, never a
+// panic or an unbounded read.
+func FuzzDOCX(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/office/grid-planning.docx"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _ = DOCX(data)
+	})
+}
+
+// FuzzNumbering: any numbering.xml and any paragraph numbers give a
+// number or nothing, never a panic.
+func FuzzNumbering(f *testing.F) {
+	f.Add([]byte(`<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="0"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1%9%"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="8"><w:startOverride w:val="-5"/></w:lvlOverride></w:num></w:numbering>`), "1", "0")
+	f.Fuzz(func(t *testing.T, xmlData []byte, numID, ilvl string) {
+		n, err := parseNumbering(xmlData)
+		if err != nil {
+			return
+		}
+		for range 3 {
+			_ = n.next(numID, ilvl)
+		}
+	})
 }
