@@ -260,7 +260,10 @@ func TestTmuxLaw(t *testing.T) {
 func TestTmuxMixedFolder(t *testing.T) {
 	tmux, dir, bin := buildForTmux(t)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext is not installed: .ci/run installs poppler-utils")
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed but CI is set: .ci/run must install poppler-utils")
+		}
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils); CI installs it")
 	}
 	docs := filepath.Join(dir, "mixed")
 	if err := os.MkdirAll(docs, 0o755); err != nil {
