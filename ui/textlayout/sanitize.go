@@ -25,7 +25,10 @@ import (
 //     8-bit terminal could act on survives;
 //   - bidirectional embedding, override and isolate controls (U+202A …
 //     U+202E, U+2066 … U+2069), which make a terminal that honours them
-//     show text reversed or reordered, become U+FFFD � too.
+//     show text reversed or reordered, become U+FFFD � too;
+//   - so do prepended concatenation marks (U+0600 … U+0605, U+06DD,
+//     U+070F …), which fuse with the next character and would swallow the
+//     space that pads a table cell.
 //
 // Every substitute is one cell wide as x/ansi measures it. Text with nothing
 // to replace is returned as is, without allocating.
@@ -52,7 +55,7 @@ func Sanitize(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune(0x2421)
-		case r >= 0x80 && r <= 0x9f, isBidiControl(r):
+		case r >= 0x80 && r <= 0x9f, isBidiControl(r), isPrependedMark(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteString(s[i : i+size])
@@ -75,7 +78,7 @@ func firstUnsafe(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) {
+		if (r == utf8.RuneError && size == 1) || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) || isPrependedMark(r) {
 			return i
 		}
 		i += size
@@ -88,4 +91,16 @@ func firstUnsafe(s string) int {
 // isolates LRI, RLI, FSI, PDI.
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// isPrependedMark reports a prepended concatenation mark (U+0600–U+0605,
+// U+06DD, U+070F, U+0890–U+0891, U+08E2, U+110BD, U+110CD): it joins the
+// character after it into one cluster, so text measured before padding
+// absorbs the padding and shifts whatever follows on the line.
+func isPrependedMark(r rune) bool {
+	switch {
+	case r >= 0x0600 && r <= 0x0605, r == 0x06dd, r == 0x070f, r == 0x0890, r == 0x0891, r == 0x08e2, r == 0x110bd, r == 0x110cd:
+		return true
+	}
+	return false
 }

@@ -276,3 +276,16 @@ func BenchmarkTable(b *testing.B) {
 		})
 	}
 }
+
+// TestTablePrependedMarks: a cell ending in a prepended concatenation mark
+// (U+0600–U+0605, U+06DD, U+070F …), which joins the character after it,
+// must not absorb the padding and shift the columns after it.
+func TestTablePrependedMarks(t *testing.T) {
+	for _, mark := range []rune{0x0600, 0x0605, 0x06dd, 0x070f, 0x0890, 0x08e2, 0x110bd, 0x110cd} {
+		rows := [][]string{{"指标" + string(mark), "单位"}, {"城镇新增就业人数", "万人"}}
+		checkTable(t, rows, 40, Table(rows, 40))
+		if s := Sanitize("a" + string(mark)); s != "a\uFFFD" {
+			t.Errorf("Sanitize leaves U+%04X: %q", mark, s)
+		}
+	}
+}
