@@ -115,13 +115,14 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 // Run executes the command line args (without the program name) and returns
 // the process exit status: 0 success, 1 failed operation, 2 bad usage.
 func Run(args []string, env Env) int {
-	// Human-readable output passes through the terminal sanitiser; JSON is
-	// left byte-faithful for scripts (its encoder escapes control
-	// characters already).
-	if !wantsJSON(args) {
-		env.Stdout = terminalSafe{env.Stdout}
-	}
-	env.Stderr = terminalSafe{env.Stderr}
+	// Human-readable output passes through the terminal sanitiser; JSON
+	// goes beneath it (writeJSON), exact for scripts with what a terminal
+	// could act on escaped. Which one a command writes follows from its
+	// parsed flags, never from scanning the arguments.
+	stdout, stderr := &terminalSafe{w: env.Stdout}, &terminalSafe{w: env.Stderr}
+	defer stdout.Flush()
+	defer stderr.Flush()
+	env.Stdout, env.Stderr = stdout, stderr
 	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA")}
 	top := newFlagSet("policyreader", env, &opts)
 	help := top.Bool("help", false, "show help")
@@ -171,19 +172,6 @@ func Run(args []string, env Env) int {
 		return 1
 	}
 	return 0
-}
-
-// wantsJSON reports a --json flag among args (before a "--").
-func wantsJSON(args []string) bool {
-	for _, a := range args {
-		switch a {
-		case "--":
-			return false
-		case "--json", "-json", "--json=true", "-json=true":
-			return true
-		}
-	}
-	return false
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
-	"io"
-
 	"policyreader/corpus"
 )
 
@@ -76,11 +73,4 @@ func spansJSON(text string, spans []corpus.Span) []spanJSON {
 		out = append(out, spanJSON{Kind: s.Kind.String(), Start: s.Start, End: s.End, Text: string(runes[s.Start:s.End])})
 	}
 	return out
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }

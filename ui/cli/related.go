@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -49,10 +48,7 @@ func runRelated(env Env, opts Options, args []string) error {
 		for i, m := range ms {
 			out[i] = relatedJSON{ID: m.ID, Doc: m.Node.Doc.Label(), Heading: m.Node.Title(), Score: round3(m.Score)}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(env.Stdout, out); err != nil {
 			return fmt.Errorf("write related clauses: %w", err)
 		}
 		return nil

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -69,10 +68,7 @@ func writeSearchJSON(w io.Writer, rs []search.Result) error {
 			Score: r.Score, Matched: nonNil(r.Matched),
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := writeJSON(w, out); err != nil {
 		return fmt.Errorf("write search results: %w", err)
 	}
 	return nil

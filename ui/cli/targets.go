@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -59,10 +58,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bo
 		for i, t := range ts {
 			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
 		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(w, out); err != nil {
 			return fmt.Errorf("write targets: %w", err)
 		}
 		return nil
