@@ -40,12 +40,14 @@ func TestEncodingsParseIdentically(t *testing.T) {
 		}
 		u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes(raw)
 		variants := map[string][]byte{
-			"utf-8 with BOM": append([]byte{0xEF, 0xBB, 0xBF}, raw...),
-			"gb18030":        gb,
-			"utf-16le":       u16,
-			"utf-16be":       u16be,
-			"crlf":           bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n")),
-			"cr":             bytes.ReplaceAll(raw, []byte("\n"), []byte("\r")),
+			"utf-8 with BOM":  append([]byte{0xEF, 0xBB, 0xBF}, raw...),
+			"gb18030":         gb,
+			"utf-16le":        u16,
+			"utf-16be":        u16be,
+			"utf-16le no BOM": u16[2:],
+			"utf-16be no BOM": u16be[2:],
+			"crlf":            bytes.ReplaceAll(raw, []byte("\n"), []byte("\r\n")),
+			"cr":              bytes.ReplaceAll(raw, []byte("\n"), []byte("\r")),
 		}
 		for label, data := range variants {
 			if bytes.Equal(data, raw) {
@@ -185,5 +187,41 @@ func TestDecodeTruncatedUTF8(t *testing.T) {
 	text, err = Decode(gb)
 	if err != nil || text != string(raw) {
 		t.Errorf("GB18030 text no longer decodes: %v", err)
+	}
+}
+
+// TestDecodeStrayByte: one invalid byte in a short UTF-8 file is one
+// replacement character, not a whole file of GB18030 mojibake; short
+// GB18030 text is still GB18030.
+func TestDecodeStrayByte(t *testing.T) {
+	raw := []byte("关于促进劳动力和人才社会性流动体制机制改革的意见\n一、总体要求")
+	bad := append(append(append([]byte{}, raw[:12]...), 0xFF), raw[12:]...)
+	text, err := Decode(bad)
+	if err != nil || text != string(raw[:12])+"\uFFFD"+string(raw[12:]) {
+		t.Errorf("one stray byte: %q, %v", text, err)
+	}
+	for _, n := range []int{6, 30, 60} {
+		gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(string([]rune(string(raw))[:n/3])))
+		if text, err := Decode(gb); err != nil || !strings.HasPrefix(string(raw), text) {
+			t.Errorf("short GB18030 text (%d bytes) misread: %q, %v", len(gb), text, err)
+		}
+	}
+}
+
+// TestSizeLimitPrecise: a file one byte over the limit is refused with
+// sizes that differ in the message.
+func TestSizeLimitPrecise(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "big.txt")
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, errs := LoadPaths([]string{name})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "67108865 bytes") || !strings.Contains(errs[0].Error(), "the limit is 64 MiB") {
+		t.Errorf("errors %v", errs)
 	}
 }

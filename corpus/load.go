@@ -72,10 +72,9 @@ func LoadFS(fsys fs.FS) (*Corpus, []error) {
 // the legacy formats it refuses with a message on how to convert them.
 func isDocName(name string) bool { return extract.Known(name) }
 
-// MaxFileSize is the largest file LoadPaths opens (64 MiB). Policy
-// documents are far smaller; anything bigger is refused with a reason
-// rather than risking the reader's memory.
-const MaxFileSize = 64 << 20
+// MaxFileSize is the largest file LoadPaths opens: the one input limit,
+// extract.MaxInputSize (64 MiB).
+const MaxFileSize = extract.MaxInputSize
 
 // LoadOptions tune LoadPathsContext.
 type LoadOptions struct {
@@ -146,7 +145,7 @@ func loadFile(name string) (*Document, error) {
 		return nil, &LoadError{name, errors.New("not a regular file")}
 	}
 	if info.Size() > MaxFileSize {
-		return nil, &LoadError{name, fmt.Errorf("file too large (%d MiB; the limit is %d MiB)", info.Size()>>20, MaxFileSize>>20)}
+		return nil, &LoadError{name, extract.TooLarge("file", info.Size(), MaxFileSize)}
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {

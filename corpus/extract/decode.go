@@ -29,6 +29,10 @@ func Decode(data []byte) (string, error) {
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case utf16Order(data) == littleEndian:
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case utf16Order(data) == bigEndian:
+		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 	case utf8.Valid(data):
 	case mostlyUTF8(data):
 		// A UTF-8 file cut mid-character (an interrupted download) or with
@@ -52,9 +56,16 @@ func Decode(data []byte) (string, error) {
 	return text, nil
 }
 
-// mostlyUTF8 reports data that is UTF-8 but for a few invalid bytes: at
-// most one in a thousand, and at least 30 valid multi-byte characters for
-// each. GBK or GB18030 text read as UTF-8 is invalid almost everywhere.
+// utf8Evidence is how many valid multi-byte UTF-8 sequences per invalid
+// byte make text UTF-8 with a few bad bytes (a file cut mid-character, a
+// stray byte) rather than GBK/GB18030. Chinese GB18030 text read as UTF-8
+// yields at most 0.6 valid sequences per invalid byte (measured on 17 real
+// documents, whole and cut to 300 and 60 bytes); UTF-8 text with one bad
+// byte yields as many as it has characters.
+const utf8Evidence = 5
+
+// mostlyUTF8 reports data that is UTF-8 but for a few invalid bytes,
+// decided on the evidence of its valid multi-byte sequences.
 func mostlyUTF8(data []byte) bool {
 	var bad, multi int
 	for i := 0; i < len(data); {
@@ -67,7 +78,47 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return bad*1000 <= len(data) && bad*30 <= multi
+	return multi >= utf8Evidence*bad
+}
+
+// byteOrder is the byte order of UTF-16 text, or none.
+type byteOrder int
+
+const (
+	notUTF16 byteOrder = iota
+	littleEndian
+	bigEndian
+)
+
+// utf16Order recognises UTF-16 without a byte-order mark by its zero
+// bytes: the ASCII in a document (digits, punctuation, line ends) puts a
+// zero in the high byte of its code units, so zeros gather at odd offsets
+// (little-endian) or at even ones (big-endian), while UTF-8 and GB18030
+// text has no zero bytes at all.
+func utf16Order(data []byte) byteOrder {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return notUTF16
+	}
+	n := min(len(data), 1<<16)
+	var even, odd int
+	for i := 0; i+1 < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	// Some CJK characters end in a zero byte too (一 is U+4E00), so the
+	// test is a clear majority on one side, not none on the other.
+	units := n / 2
+	switch {
+	case odd*20 >= units && odd >= 8*even:
+		return littleEndian
+	case even*20 >= units && even >= 8*odd:
+		return bigEndian
+	}
+	return notUTF16
 }
 
 func encName(enc encoding.Encoding) string {

@@ -51,7 +51,29 @@ type Dropped struct {
 // convert it.
 var ErrLegacy = errors.New("unsupported format")
 
-// tooLarge is the error for a file over a format's size limit.
-func tooLarge(what string, size, limit int) error {
-	return fmt.Errorf("%s too large (%.1f MiB; the limit is %d MiB)", what, float64(size)/(1<<20), limit>>20)
+// MaxInputSize is the largest input the reader takes on any path — a
+// file of a folder, a file named on the command line, standard input
+// (64 MiB). Policy documents are far smaller; anything bigger is refused
+// with a reason rather than risking the reader's memory.
+const MaxInputSize = 64 << 20
+
+// TooLarge is the error for input of size bytes over limit: sizes are
+// printed to the byte, so one byte over the limit does not read as equal
+// to it.
+func TooLarge(what string, size, limit int64) error {
+	return fmt.Errorf("%s too large (%s; the limit is %s)", what, formatSize(size), formatSize(limit))
+}
+
+func tooLarge(what string, size, limit int) error { return TooLarge(what, int64(size), int64(limit)) }
+
+// formatSize prints a byte count exactly, with its size in MiB when large:
+// "67108865 bytes (64.0 MiB)", "64 MiB" for a whole number of MiB.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d bytes (%.1f MiB)", n, float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

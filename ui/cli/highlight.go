@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"policyreader/corpus"
+	"policyreader/corpus/extract"
 	"policyreader/corpus/highlight"
 )
 
@@ -32,9 +33,14 @@ func runHighlight(env Env, opts Options, args []string) error {
 	if env.Stdin == nil {
 		return errors.New("highlight: no standard input")
 	}
-	data, err := io.ReadAll(env.Stdin)
+	data, err := io.ReadAll(io.LimitReader(env.Stdin, corpus.MaxFileSize+1))
 	if err != nil {
 		return fmt.Errorf("highlight: read stdin: %w", err)
+	}
+	if len(data) > corpus.MaxFileSize {
+		// Say how much there was without holding it: count the rest.
+		rest, _ := io.Copy(io.Discard, env.Stdin)
+		return fmt.Errorf("highlight: %w", extract.TooLarge("standard input", int64(len(data))+rest, corpus.MaxFileSize))
 	}
 	text := string(data)
 	if !utf8.Valid(data) || strings.HasPrefix(text, "\xfe\xff") || strings.HasPrefix(text, "\xff\xfe") {

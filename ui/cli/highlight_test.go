@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"policyreader/corpus"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -136,5 +140,38 @@ func TestHighlightAnyInput(t *testing.T) {
 			t.Fatalf("plan span %+v wrong", s)
 		}
 		prev = s.End
+	}
+}
+
+// repeatReader yields n bytes of s repeated, without holding them.
+type repeatReader struct {
+	s string
+	n int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && r.n > 0 {
+		c := copy(p[k:min(len(p), k+int(r.n))], r.s)
+		k += c
+		r.n -= int64(c)
+	}
+	return k, nil
+}
+
+// TestHighlightStdinLimit: standard input has the same size limit as a
+// file; past it the command fails with the sizes, holding no more than
+// the limit.
+func TestHighlightStdinLimit(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Run([]string{"highlight"}, Env{
+		Stdin:  &repeatReader{s: "到2025年新增就业100万人。\n", n: corpus.MaxFileSize + 1000},
+		Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" },
+	})
+	if code != 1 || !strings.Contains(errb.String(), "standard input too large") || !strings.Contains(errb.String(), "67109864 bytes") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }
