@@ -72,7 +72,6 @@ func (m Model) handleBookmarks(msg tea.KeyMsg) (Model, tea.Cmd) {
 // with its next write), and a pending quit completes.
 func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	slow := false
 	switch msg := msg.(type) {
 	case storeDoneMsg:
 		m.bookmarks, cmd = m.bookmarks.Done(msg)
@@ -85,21 +84,27 @@ func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 			m.status = m.status.SetMessage(strings.Join(notes, "; "), true)
 		}
 	case storeSlowMsg:
-		slow = true
 		m.bookmarks, cmd = m.bookmarks.Slow(msg)
-		m.status = m.status.SetMessage(fmt.Sprintf("still trying to %s: the disk is slow; reading goes on", msg.kind), true)
+		if m.resume.quitting {
+			m.status = m.status.SetMessage(fmt.Sprintf("q again quits without saving · still trying to %s (slow disk, or another policyreader has the bookmarks)", msg.kind), true)
+		} else {
+			m.status = m.status.SetMessage(fmt.Sprintf("still trying to %s (the disk is slow or another policyreader has the bookmarks); reading goes on", msg.kind), true)
+		}
 	}
-	if m.resume.quitting && (slow || m.bookmarks.persist.idle()) {
+	if m.resume.quitting && m.bookmarks.persist.idle() {
 		return m, tea.Quit
 	}
 	return m, cmd
 }
 
 // finish saves the reading position and quits once the store has written
-// it (or at once when there is no store, or on a second quit key, or when
-// the disk turns out slow).
+// every change (at once when there is no store, or on a second quit key).
+// While a write waits — a slow disk, another policyreader holding the
+// bookmarks — the status bar says so and a second q quits without waiting;
+// what is left unsaved is then reported after the reader leaves the screen
+// (see SaveQueued and bookmark.Store.Unsaved).
 func (m Model) finish() (Model, tea.Cmd) {
-	if !m.bookmarks.enabled() || m.resume.quitting || m.bookmarks.persist.stalled {
+	if !m.bookmarks.enabled() || m.resume.quitting {
 		return m, tea.Quit
 	}
 	m.resume.quitting = true
@@ -107,7 +112,11 @@ func (m Model) finish() (Model, tea.Cmd) {
 	if cmd == nil && m.bookmarks.persist.idle() {
 		return m, tea.Quit
 	}
-	m.status = m.status.SetMessage("saving the reading position…", false)
+	if m.bookmarks.persist.stalled {
+		m.status = m.status.SetMessage("q again quits without saving · still saving (slow disk, or another policyreader has the bookmarks)", true)
+	} else {
+		m.status = m.status.SetMessage("saving…", false)
+	}
 	return m, cmd
 }
 

@@ -444,7 +444,7 @@ func (s blockingStore) SetPosition(bookmark.Position) error {
 func (s blockingStore) Warnings() []string { return nil }
 
 // TestSlowStoreKeepsReading: a write that hangs never blocks Update; the
-// status bar says so, keys keep working, and q still quits.
+// status bar says so, keys keep working, q waits and a second q quits.
 func TestSlowStoreKeepsReading(t *testing.T) {
 	c := loadSeeds(t)
 	store := blockingStore{release: make(chan struct{})}
@@ -471,12 +471,19 @@ func TestSlowStoreKeepsReading(t *testing.T) {
 	if m.tree.cursor != 2 || cmd == nil {
 		t.Fatalf("j while a write hangs: cursor %d", m.tree.cursor)
 	}
+	// q waits for the write and says so; a second q quits without waiting
+	// (what is left unsaved is reported after the program ends).
+	next, _ = m.Update(keyRunes("q"))
+	m = next.(Model)
+	if !strings.Contains(ansi.Strip(m.View()), "q again quits without saving") {
+		t.Errorf("q while a write hangs does not say it waits:\n%s", ansi.Strip(m.View()))
+	}
 	_, cmd = m.Update(keyRunes("q"))
 	if cmd == nil {
-		t.Fatal("q while a write hangs returned no command")
+		t.Fatal("a second q while a write hangs returned no command")
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Fatal("q while a write hangs did not quit")
+		t.Fatal("a second q while a write hangs did not quit")
 	}
 }
 

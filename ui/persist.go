@@ -156,3 +156,18 @@ func runStoreOp(s BookmarkStore, o storeOp, seq int, slowAfter time.Duration) te
 		}
 	}
 }
+
+// SaveQueued hands the store, in order, the changes the reader had queued
+// but not started when it quit (a second q while a write waited), so none
+// is left behind: the store then holds every change, saved or kept in
+// memory and reported by bookmark.Store.Unsaved. Call it after the program
+// has ended; it may wait for the store.
+func (m Model) SaveQueued() {
+	p := m.bookmarks.persist
+	if p.store == nil {
+		return
+	}
+	for _, o := range p.queue {
+		_ = o.run(p.store)
+	}
+}

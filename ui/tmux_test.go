@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -29,7 +30,7 @@ type tmuxRun struct {
 func startTmux(t *testing.T, tmux, dir, name string, w, h int, bin string, args ...string) *tmuxRun {
 	t.Helper()
 	script := filepath.Join(dir, "run.sh")
-	body := "#!/bin/sh\nstatus=$1\nshift\nTERM=xterm-256color \"$@\"\necho $? > \"$status\"\n"
+	body := "#!/bin/sh\nstatus=$1\nshift\nTERM=xterm-256color \"$@\" 2>\"$status.stderr\"\necho $? > \"$status\"\n"
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -94,14 +95,21 @@ func (r *tmuxRun) keys(k ...string) {
 // waitExit waits for the program to end and checks its status is 0.
 func (r *tmuxRun) waitExit() {
 	r.t.Helper()
+	if status, stderr := r.waitStatus(); status != "0" {
+		r.t.Errorf("exit status %s, want 0; stderr: %s", status, stderr)
+	}
+}
+
+// waitStatus waits for the program to end and returns its exit status and
+// what it wrote to stderr.
+func (r *tmuxRun) waitStatus() (string, string) {
+	r.t.Helper()
 	deadline := time.Now().Add(tmuxTimeout)
 	for {
 		b, err := os.ReadFile(r.status)
 		if err == nil && len(strings.TrimSpace(string(b))) > 0 {
-			if got := strings.TrimSpace(string(b)); got != "0" {
-				r.t.Errorf("exit status %s, want 0", got)
-			}
-			return
+			stderr, _ := os.ReadFile(r.status + ".stderr")
+			return strings.TrimSpace(string(b)), string(stderr)
 		}
 		if time.Now().After(deadline) {
 			r.t.Fatalf("the program did not exit within %v; screen:\n%s", tmuxTimeout, r.capture())
@@ -296,6 +304,51 @@ func TestTmuxMixedFolder(t *testing.T) {
 	r.keys("-l", "深化电网规划编制内容要求")
 	r.waitText("both copies of the clause", "2 results")
 	r.keys("Escape")
+	r.waitScreen("the search closed", func(s string) bool { return !strings.Contains(s, "SEARCH") })
 	r.keys("q")
 	r.waitExit()
+}
+
+// TestTmuxLockedStore: another process holds the bookmarks lock while the
+// reader bookmarks a clause. Released in time, the bookmark is saved and
+// the reader exits 0; held to the end, the reader waits, says a second q
+// quits without saving, and after leaving the screen reports the unsaved
+// changes on stderr and exits non-zero — never a silent loss.
+func TestTmuxLockedStore(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	for _, release := range []bool{true, false} {
+		data := filepath.Join(dir, fmt.Sprintf("data-%v", release))
+		if err := os.MkdirAll(data, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		other := flock.New(filepath.Join(data, "bookmarks.json.lock"))
+		if err := other.Lock(); err != nil {
+			t.Fatal(err)
+		}
+		r := startTmux(t, tmux, dir, fmt.Sprintf("locked-%v", release), 100, 30, bin, "--data-dir", data)
+		r.waitText("the tree", "Documents", "1/11")
+		r.keys("j")
+		r.waitText("the cursor on the first clause", "2/11")
+		r.keys("b")
+		r.waitText("the bookmark taken", "bookmarked")
+		if release {
+			other.Unlock()
+			r.keys("q")
+			r.waitExit()
+			saved, err := os.ReadFile(filepath.Join(data, "bookmarks.json"))
+			if err != nil || !strings.Contains(string(saved), `"node_id"`) {
+				t.Errorf("released lock: the bookmark was not saved: %v\n%s", err, saved)
+			}
+			continue
+		}
+		r.waitText("the write waiting", "still trying to save the bookmark")
+		r.keys("q")
+		r.waitText("the quit waiting", "q again quits without saving")
+		r.keys("q")
+		status, stderr := r.waitStatus()
+		if status == "0" || !strings.Contains(stderr, "not saved") || !strings.Contains(stderr, "another policyreader") {
+			t.Errorf("held lock: exit %s, stderr %q; want a non-zero exit naming the unsaved changes and the lock", status, stderr)
+		}
+		other.Unlock()
+	}
 }

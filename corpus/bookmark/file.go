@@ -29,6 +29,10 @@ var errNewer = errors.New("written by a newer version of policyreader")
 type state struct {
 	Bookmarks []Bookmark
 	Position  *Position
+	// malformed holds the entries the file had that cannot be kept in it
+	// (no node ID, a second bookmark for one node): a write sets them
+	// aside in a file of their own rather than dropping them.
+	malformed []Bookmark
 }
 
 // fileFormat is the JSON shape of the file.
@@ -59,18 +63,20 @@ func decodeState(data []byte) (state, []string, error) {
 		switch {
 		case strings.TrimSpace(b.NodeID) == "":
 			dropped++
+			st.malformed = append(st.malformed, b)
 		case seen[b.NodeID]:
 			dups++
+			st.malformed = append(st.malformed, b)
 		default:
 			seen[b.NodeID] = true
 			st.Bookmarks = append(st.Bookmarks, b)
 		}
 	}
 	if dropped > 0 {
-		notes = append(notes, fmt.Sprintf("ignored %d bookmark(s) without a node ID", dropped))
+		notes = append(notes, fmt.Sprintf("%d bookmark(s) without a node ID are not shown (kept aside on the next write)", dropped))
 	}
 	if dups > 0 {
-		notes = append(notes, fmt.Sprintf("ignored %d duplicate bookmark(s)", dups))
+		notes = append(notes, fmt.Sprintf("%d duplicate bookmark(s) are not shown (kept aside on the next write)", dups))
 	}
 	if f.Position != nil && f.Position.NodeID != "" {
 		p := *f.Position
@@ -111,7 +117,8 @@ type readResult int
 
 const (
 	readOK    readResult = iota // st holds the file (or it does not exist)
-	readBad                     // the file is corrupt or unreadable: move it aside
+	readBad                     // the file's content is corrupt: move it aside
+	readIO                      // the file cannot be read (permissions, a directory): leave it alone
 	readNewer                   // a newer format: leave it alone
 	readNoDir                   // the data directory itself is unusable
 )
@@ -126,7 +133,10 @@ func readFile(path string) (state, []string, readResult, error) {
 		if info, derr := os.Stat(filepath.Dir(path)); derr != nil || !info.IsDir() {
 			return state{}, nil, readNoDir, err
 		}
-		return state{}, nil, readBad, fmt.Errorf("unreadable: %w", err)
+		// An I/O error says nothing about the content: the file may be
+		// fine (a permission, a directory in its place), so it is never
+		// moved aside or overwritten.
+		return state{}, nil, readIO, fmt.Errorf("cannot read it: %w", err)
 	}
 	st, notes, err := decodeState(data)
 	switch {
@@ -155,6 +165,31 @@ func moveAside(path string, now time.Time) (string, error) {
 	}
 	if err := os.Rename(path, name); err != nil {
 		return "", fmt.Errorf("move aside %s: %w", path, err)
+	}
+	return name, nil
+}
+
+// setAside writes the malformed entries of a file to a timestamped
+// sibling, bookmarks.json.malformed-20261125T111500 (with -2, -3 … if
+// taken), and returns its name.
+func setAside(path string, bs []Bookmark, now time.Time) (string, error) {
+	data, err := json.MarshalIndent(bs, "", "  ")
+	if err != nil {
+		return "", fmt.Errorf("encode malformed bookmarks: %w", err)
+	}
+	base := path + ".malformed-" + now.UTC().Format("20060102T150405")
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if i > 1000 {
+			return "", fmt.Errorf("set aside malformed bookmarks of %s: too many copies", path)
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := writeFile(name, append(data, '\n')); err != nil {
+		return "", fmt.Errorf("set aside malformed bookmarks: %w", err)
 	}
 	return name, nil
 }

@@ -1,6 +1,7 @@
 package bookmark
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -38,9 +39,24 @@ type Store struct {
 	lockPath string
 	view     state
 	pending  []op
+	lastErr  error // why the pending changes are not saved
 	warnings []string
 	now      func() time.Time
+
+	lockTimeout time.Duration
+	onWait      func() // called once a write finds the lock held
 }
+
+// LockTimeout is how long a write waits for another policyreader to
+// release the bookmarks file before it fails with ErrLocked.
+const LockTimeout = 5 * time.Second
+
+// lockRetry is how often a waiting write tries the lock again.
+const lockRetry = 25 * time.Millisecond
+
+// ErrLocked reports that another policyreader held the bookmarks file for
+// longer than the lock timeout; the change stays in memory.
+var ErrLocked = errors.New("another policyreader is using the bookmarks file")
 
 // Open loads the store in dir (DefaultDir() if dir is empty). It fails only
 // when there is no directory to use at all (dir empty and no home
@@ -61,13 +77,50 @@ func Open(dir string) (*Store, []string, error) {
 	}
 	dir = filepath.Clean(dir)
 	s := &Store{
-		dir:      dir,
-		path:     filepath.Join(dir, FileName),
-		lockPath: filepath.Join(dir, FileName+".lock"),
-		now:      time.Now,
+		dir:         dir,
+		path:        filepath.Join(dir, FileName),
+		lockPath:    filepath.Join(dir, FileName+".lock"),
+		now:         time.Now,
+		lockTimeout: LockTimeout,
 	}
 	warnings := s.reload()
 	return s, warnings, nil
+}
+
+// SetLockTimeout sets how long a write waits for the lock (LockTimeout by
+// default).
+func (s *Store) SetLockTimeout(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lockTimeout = d
+}
+
+// OnWait sets fn to be called when a write finds the lock held by another
+// policyreader and starts waiting (a command line prints "waiting for
+// another policyreader…"). fn runs on the writing goroutine.
+func (s *Store) OnWait(fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onWait = fn
+}
+
+// Unsaved returns how many changes are in memory only, and why the last
+// attempt to save them failed.
+func (s *Store) Unsaved() (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.pending), s.lastErr
+}
+
+// Flush tries once more to save the changes held in memory; nil when
+// there are none left.
+func (s *Store) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.pending) == 0 {
+		return nil
+	}
+	return s.save()
 }
 
 // Path returns the bookmarks file's path, for messages.
@@ -90,6 +143,8 @@ func (s *Store) reload() []string {
 	switch res {
 	case readNoDir:
 		warnings = append(warnings, fmt.Sprintf("bookmarks: data directory %s is not usable (%v); bookmarks will not be saved", s.dir, err))
+	case readIO:
+		warnings = append(warnings, fmt.Sprintf("bookmarks: %s: %s; it is left untouched and changes will not be saved", s.path, oneLine(err.Error())))
 	case readNewer:
 		warnings = append(warnings, fmt.Sprintf("bookmarks: %s is %v; it is left untouched and changes will not be saved", s.path, err))
 	case readBad:
@@ -122,11 +177,28 @@ func (s *Store) repairLocked() (state, []string, error) {
 	return st, notes, err
 }
 
-// locked runs fn holding the file lock.
+// locked runs fn holding the file lock. When another policyreader holds
+// it, it says so through onWait and waits up to the lock timeout, then
+// fails with ErrLocked; it never waits forever.
 func (s *Store) locked(fn func() error) error {
 	lk := flock.New(s.lockPath)
-	if err := lk.Lock(); err != nil {
+	ok, err := lk.TryLock()
+	if err != nil {
 		return fmt.Errorf("lock %s: %w", s.lockPath, err)
+	}
+	if !ok {
+		if s.onWait != nil {
+			s.onWait()
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), s.lockTimeout)
+		defer cancel()
+		ok, err = lk.TryLockContext(ctx, lockRetry)
+		if !ok {
+			if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+				return fmt.Errorf("lock %s: %w", s.lockPath, err)
+			}
+			return fmt.Errorf("%w (it held %s for over %v)", ErrLocked, filepath.Base(s.lockPath), s.lockTimeout)
+		}
 	}
 	defer lk.Close()
 	return fn()
@@ -138,6 +210,15 @@ func (s *Store) readLocked() (state, []string, error) {
 	st, notes, res, err := readFile(s.path)
 	switch res {
 	case readOK:
+		if len(st.malformed) > 0 {
+			name, serr := setAside(s.path, st.malformed, s.now())
+			if serr != nil {
+				return state{}, nil, serr // never drop them: do not write
+			}
+			// This replaces the "not shown" notes: they are now kept aside.
+			notes = []string{fmt.Sprintf("kept %d malformed bookmark(s) (no node ID, or a second one for a node) aside in %s", len(st.malformed), filepath.Base(name))}
+			st.malformed = nil
+		}
 		return st, notes, nil
 	case readBad:
 		name, merr := moveAside(s.path, s.now())
@@ -333,7 +414,8 @@ func (s *Store) apply(o op) error {
 // save. It returns the error of the newest change if it no longer applied.
 func (s *Store) save() error {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return fmt.Errorf("save bookmarks: cannot create data directory %s: %w", s.dir, err)
+		s.lastErr = fmt.Errorf("save bookmarks: cannot create data directory %s: %w", s.dir, err)
+		return s.lastErr
 	}
 	var last error
 	err := s.locked(func() error {
@@ -362,8 +444,10 @@ func (s *Store) save() error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("save bookmarks to %s: %w", s.path, err)
+		s.lastErr = fmt.Errorf("save bookmarks to %s: %w", s.path, err)
+		return s.lastErr
 	}
+	s.lastErr = nil
 	return last
 }
 

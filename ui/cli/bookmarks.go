@@ -97,6 +97,9 @@ func runBookmarks(env Env, opts Options, args []string) error {
 	if err != nil {
 		return err
 	}
+	store.OnWait(func() {
+		fmt.Fprintf(env.Stderr, "policyreader: waiting for another policyreader to release %s (up to %v)…\n", store.Path(), bookmark.LockTimeout)
+	})
 	warn(env, warnings)
 	defer func() { warn(env, store.Warnings()) }()
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -45,11 +46,36 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		}
 		uiOpts.Warnings = append(warnings, storeWarnings...)
 		m := ui.New(c, uiOpts)
-		if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
+		final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+		if err != nil {
 			return fmt.Errorf("run the reader: %w", err)
 		}
+		return unsavedChanges(final, store)
+	}
+}
+
+// unsavedChanges runs after the reader has left the screen: changes it
+// had queued go to the store, and whatever the store could not write is
+// reported (an error, so the exit status is non-zero) — a confirmed
+// bookmark is never silently gone.
+func unsavedChanges(final tea.Model, store *bookmark.Store) error {
+	if store == nil {
 		return nil
 	}
+	// The user has waited once already: the queued changes try the lock
+	// without waiting again.
+	store.SetLockTimeout(0)
+	if fm, ok := final.(ui.Model); ok {
+		fm.SaveQueued()
+	}
+	n, why := store.Unsaved()
+	if n == 0 {
+		return nil
+	}
+	if why == nil {
+		why = errors.New("not written yet")
+	}
+	return fmt.Errorf("%d change(s) not saved: %w", n, why)
 }
 
 // readerOptions sets up the terminal side of the reader: one width rule,

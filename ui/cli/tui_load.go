@@ -37,10 +37,11 @@ func runLoading(opts Options, getenv func(string) string) error {
 	}
 	uiOpts.Warnings = warnings
 	m := ui.NewLoading(loader, uiOpts)
-	if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
+	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	if err != nil {
 		return fmt.Errorf("run the reader: %w", err)
 	}
-	return nil
+	return unsavedChanges(final, store)
 }
 
 // anyPathExists returns an error naming every path when none of them
