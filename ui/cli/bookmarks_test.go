@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gofrs/flock"
 )
 
 const (
@@ -238,5 +241,24 @@ func TestBookmarksFollowEditedDocument(t *testing.T) {
 	}
 	if out := bm(t, dir, "list"); !strings.Contains(out, "no bookmarks") {
 		t.Errorf("after rm:\n%s", out)
+	}
+}
+
+// TestBookmarksWaitsForLock: a write that finds another policyreader
+// holding the bookmarks says it waits, and goes through once the lock is
+// free (the store gives up after bookmark.LockTimeout; see its tests).
+func TestBookmarksWaitsForLock(t *testing.T) {
+	dir := t.TempDir()
+	other := flock.New(filepath.Join(dir, "bookmarks.json.lock"))
+	if err := other.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		other.Unlock()
+	}()
+	code, _, errs := runBookmarksCLI(nil, "bookmarks", "add", centralRegional, "--data-dir", dir)
+	if code != 0 || !strings.Contains(errs, "waiting for another policyreader") {
+		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
