@@ -1,5 +1,7 @@
 package highlight
 
+import "strings"
+
 // bodyAt returns the end of the longest body name starting at text[i], or
 // i when none starts there, and whether that name is an institution type
 // (which counts only when given a task). A body is a literal gazetteer name,
@@ -10,6 +12,14 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 	buf = g.name.ends(buf[:0], text, i)
 	for _, e := range buf {
 		best = max(best, e)
+	}
+	// A party bound only by a duty (企业应当…) is a body where a modal
+	// follows it; encouraged or supported (鼓励企业…) it is not.
+	buf = g.duty.ends(buf[:0], text, i)
+	for _, e := range buf {
+		if e > best && dutyAt(text, e) {
+			best = e
+		}
 	}
 	inst := false
 	buf = g.institution.ends(buf[:0], text, i)
@@ -152,7 +162,9 @@ var (
 	// objectWords after an institution make it what is acted on, even after
 	// a directive: 推动技师学院纳入…, 支持民办技工院校发展, 技工院校和….
 	objectWords = words("纳入", "发展", "和", "及", "政策", "的", "建设", "职能", "负责人", "资源", "布局", "人事", "序列", "办学", "收费", "改革", "党组织", "党委", "招生", "学制", "数量", "规模", "覆盖面", "体系")
-	taskWords   = words("应", "要", "可", "须", "必须", "按", "依法", "积极", "主动", "负责", "承担", "开展", "建立", "健全", "完善", "提供", "落实", "做好", "参与", "打破", "发行", "招收", "提高", "创新", "开设", "实施", "不得", "根据")
+	// dutyWords after a party make it responsible: 企业应当, 经营者不得.
+	dutyWords = words("应当", "应该", "必须", "须", "不得", "负责", "承担")
+	taskWords = words("应", "要", "可", "须", "必须", "按", "依法", "积极", "主动", "负责", "承担", "开展", "建立", "健全", "完善", "提供", "落实", "做好", "参与", "打破", "发行", "招收", "提高", "创新", "开设", "实施", "不得", "根据")
 )
 
 // givenTask reports whether the institution type text[s:e] is given a task:
@@ -275,4 +287,16 @@ func (g *gazetteer) listItemBefore(text []rune, e int) int {
 		}
 	}
 	return -1
+}
+
+// dutyAt reports a modal that binds the party before text[i]: 应当, 必须,
+// 不得 …, or 应 before a verb (应建立), not the 应 of 应收账款, 应用, 应急.
+func dutyAt(text []rune, i int) bool {
+	if longestAt(text, i, dutyWords) > 0 {
+		return true
+	}
+	if i+1 < len(text) && text[i] == '应' {
+		return !strings.ContainsRune("收付用急对答届变试征缴纳", text[i+1])
+	}
+	return false
 }

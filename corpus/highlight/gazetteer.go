@@ -82,7 +82,7 @@ func hasPrefixAt(text []rune, i int, p []rune) bool {
 
 // gazetteer holds the compiled sections of bodies.txt.
 type gazetteer struct {
-	name, institution, party, place, level, gov, stem, suffix, function *trie
+	name, institution, duty, party, place, level, gov, stem, suffix, function *trie
 	// starts holds the first runes of every name a body can start with.
 	starts runeSet
 }
@@ -91,7 +91,7 @@ type gazetteer struct {
 func parseGazetteer(data string) (*gazetteer, error) {
 	g := &gazetteer{}
 	sections := map[string]**trie{
-		"name": &g.name, "institution": &g.institution, "party": &g.party, "place": &g.place, "level": &g.level,
+		"name": &g.name, "institution": &g.institution, "duty": &g.duty, "party": &g.party, "place": &g.place, "level": &g.level,
 		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix, "function": &g.function,
 	}
 	for _, p := range sections {

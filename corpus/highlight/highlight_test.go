@@ -432,7 +432,10 @@ func TestGeneralBodyAndMeasureRules(t *testing.T) {
 	forbid(t, lineWith(t, planSeed, "落实支持企业吸纳就业政策"), Body, "企业")
 	forbid(t, lineWith(t, centralSeed, "发挥银行、小额贷款公司"), Body, "银行")
 	// Enterprises and institutions in a region given a task.
-	requireCoverIn(t, lineWith(t, jxSeed, "鼓励企业运用债券"), Body, "鼓励企业运用债券", "企业")
+	// Enterprises encouraged are a group the policy addresses, not a body
+	// made responsible; bound by a duty they are one.
+	forbid(t, lineWith(t, jxSeed, "鼓励企业运用债券"), Body, "企业")
+	requireCoverIn(t, "燃气企业应当建立安全管理制度。", Body, "燃气企业应当", "企业")
 	requireCoverIn(t, lineWith(t, planSeed, "支持粤东粤西粤北地区技工院校开展"), Body, "粤北地区技工院校开展", "技工院校")
 }
 

@@ -3,6 +3,7 @@ package highlight
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -47,7 +48,85 @@ func Responsible(text string) []string { return defaultHighlighter().Responsible
 
 // Find returns the target, body and figure spans of text: rune offsets,
 // sorted by Start, non-overlapping, each with Start < End.
-func (h *Highlighter) Find(text string) []Span { return h.find(text, false) }
+func (h *Highlighter) Find(text string) []Span {
+	spans := h.find(text, false)
+	if names := h.Responsible(text); len(names) > 0 {
+		// Every unit of a trailing responsibility annotation is a body at
+		// its place, known to the gazetteer or not.
+		runes := []rune(text)
+		spans = AddBodies(runes, spans, names, annotationStart(runes))
+	}
+	return spans
+}
+
+// AddBodies returns spans with a Body span added for every occurrence, at
+// or after rune from, of each of names in text that no span overlaps yet
+// (for names a document's annotations made known: 体育总局, 扶贫办 …).
+// The result is sorted and non-overlapping.
+func AddBodies(text []rune, spans []Span, names []string, from int) []Span {
+	added := false
+	for _, name := range names {
+		nr := []rune(name)
+		if len(nr) < 2 {
+			continue
+		}
+		for i := max(from, 0); i+len(nr) <= len(text); i++ {
+			if !runesAt(text, i, nr) {
+				continue
+			}
+			s := Span{Start: i, End: i + len(nr), Kind: Body}
+			if !overlapsAny(spans, s) {
+				spans = append(spans, s)
+				added = true
+			}
+			i += len(nr) - 1
+		}
+	}
+	if added {
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	}
+	return spans
+}
+
+func runesAt(text []rune, i int, nr []rune) bool {
+	for k, r := range nr {
+		if text[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+func overlapsAny(spans []Span, s Span) bool {
+	for _, o := range spans {
+		if o.Start < s.End && s.Start < o.End {
+			return true
+		}
+	}
+	return false
+}
+
+// annotationStart returns the rune index of the parenthesis that opens the
+// trailing annotation of text, or len(text).
+func annotationStart(text []rune) int {
+	end := len(text)
+	for end > 0 && strings.ContainsRune(" \t\n　。；;.", text[end-1]) {
+		end--
+	}
+	depth := 0
+	for i := end - 1; i >= 0; i-- {
+		switch fold(text[i]) {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(text)
+}
 
 // FindReport is Find for text known to report the past, such as a clause
 // under a heading that ReportsPast (第一节 发展基础): every quantity is a

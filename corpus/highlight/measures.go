@@ -59,7 +59,7 @@ var (
 	levelWords = words("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
 		"降低到", "降低至", "下降到", "下降至", "降至", "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "稳定在",
 		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
-		"年均", "每年", "增长", "提高", "人均")
+		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "最多", "至多")
 	// commitVerbs bind the quantity of a clause as something to deliver.
 	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
 		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
@@ -69,7 +69,8 @@ var (
 	// units follow a number; 年 is handled separately.
 	units = words("万人次", "人次", "万人", "人", "万元", "亿元", "元", "个工作日", "工作日", "个月", "个", "所", "家", "项",
 		"张", "户", "名", "条", "台", "套", "座", "次", "倍", "天", "小时", "分钟", "岁", "类", "种", "批", "间", "亩",
-		"公里", "平方米", "%", "‰", "本", "金", "银", "铜", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册")
+		"公里", "平方米", "%", "‰", "本", "金", "银", "铜", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册",
+		"立方米", "吨", "度", "处", "日", "周岁", "分")
 	magnitudes = words("万", "亿", "千", "百")
 	// beforeWords end a deadline: 2022年底前.
 	beforeWords = words("以前", "之前", "前")
@@ -370,7 +371,11 @@ func findMeasures(text []rune, bodies []Span, report bool) []Span {
 		if report || t == neutral && anyPast && !anyFuture {
 			t = past
 		}
-		out = measuresIn(text, s.start, s.end, t, inBody, out)
+		// Only a sentence that itself looks past by a weak sign (a date, a
+		// comparison) lets a limit word keep its limits: never a report, a
+		// strong past or a neutral sentence in a paragraph that reports.
+		weak := !report && s.tense == past && !s.strong
+		out = measuresIn(text, s.start, s.end, t, weak, inBody, out)
 	}
 	if tables {
 		out = append(out, tableSpans(text, report)...)
@@ -379,7 +384,7 @@ func findMeasures(text []rune, bodies []Span, report bool) []Span {
 }
 
 // measuresIn appends the targets and figures of the sentence text[s:e].
-func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Span {
+func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []Span) []Span {
 	lastEnd := s // no target extends back over an earlier span
 	add := func(sp Span) {
 		out = append(out, sp)
@@ -402,12 +407,37 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 			add(Span{Start: i, End: i + 2, Kind: Target})
 			i++
 			continue
+		case isHanDigit(r) && (i == s || !isHanDigit(text[i-1])):
+			// A limit written in Chinese numerals, as laws write them:
+			// 五百元以下, 三十个工作日内, 二十五度以上, 至少一次.
+			if me, ok := hanMeasure(text, i, e, inBody); ok {
+				lw, lwStart := levelBefore(text, clauseStart(text, s, i), i)
+				if t == past && !(lw && weak) {
+					add(Span{Start: i, End: me, Kind: Figure})
+				} else {
+					start := i
+					if lw && lwStart >= lastEnd {
+						start = lwStart
+					}
+					add(Span{Start: start, End: me, Kind: Target})
+				}
+				i = me - 1
+			}
+			continue
 		case !isDigit(r) || i > s && (isDigit(text[i-1]) || text[i-1] == '.'):
 			continue
 		}
 		ne := numberEnd(text, i)
 		if ne > e {
 			ne = e
+		}
+		if me, ok := monthDeadline(text, i, ne, e); ok {
+			// 6月底前, 9月30日前: a deadline within the year.
+			if t != past && i >= lastEnd {
+				add(Span{Start: i, End: me, Kind: Target})
+			}
+			i = me - 1
+			continue
 		}
 		if yearAt(text, i, ne) {
 			ds, de, ok := deadline(text, i, ne)
@@ -430,7 +460,16 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 			i = ne - 1
 			continue
 		}
-		if t == past {
+		nt := t // this number's tense
+		if t == past && weak {
+			// A limit word keeps a limit a limit in a sentence that only
+			// looks past (a date, a comparison): 不超过90天, 不少于3种.
+			cs0 := clauseStart(text, s, i)
+			if lw, _ := levelBefore(text, cs0, i); lw && limitBefore(text, cs0, i) {
+				nt = neutral
+			}
+		}
+		if nt == past {
 			add(Span{Start: i, End: me, Kind: Figure})
 			i = me - 1
 			continue
@@ -459,7 +498,9 @@ func measuresIn(text []rune, s, e int, t tense, inBody []bool, out []Span) []Spa
 			// bound by a threshold word of its clause is a limit.
 			lw, lwStart = thresholdBefore(text, cs, i)
 		}
-		bound := qual || lw || t == future || !share && verbIn(text, cs, i)
+		// 按…60%返还, 按2‰收取: a rate a rule applies.
+		rate := me > ne && (text[me-1] == '%' || text[me-1] == '‰') && rateBefore(text, cs, i)
+		bound := qual || lw || rate || nt == future || !share && verbIn(text, cs, i)
 		if !bound {
 			i = me - 1
 			continue
@@ -660,4 +701,106 @@ func bareMagnitude(text []rune, ne, me int) bool {
 	}
 	j := ne + n
 	return j == me || longestAt(text, j, qualifiers) == me-j
+}
+
+// hanDigits are the runes of a number written in Chinese.
+const hanDigits = "零〇一二两三四五六七八九十百千万亿"
+
+func isHanDigit(r rune) bool { return strings.ContainsRune(hanDigits, r) }
+
+// hanUnits follow a number written in Chinese that is a measure by its
+// unit alone: money, time, area, volume, slope. Counts (个, 项, 次, 处 …)
+// need a qualifier or a level word: 建立一项制度 is no measure.
+var hanUnits = words("万元", "亿元", "元", "个工作日", "工作日", "个月", "日", "天", "小时", "周岁", "度", "立方米", "平方米", "亩", "公里", "米", "吨", "倍")
+
+// hanCountUnits are counts, measures only with a qualifier or a level word:
+// 两处以上, 至少一次.
+var hanCountUnits = words("个", "项", "次", "处", "人", "名", "家", "所", "种", "年", "周")
+
+// hanMeasure reads a measure written in Chinese numerals at text[i]:
+// 五百元以下, 三千元以上, 三十个工作日内, 提前十日, 六十万立方米, 两处以上,
+// 至少一次. It returns the end of the measure; ok is false for a numeral
+// that is part of a word (统一, 进一步, 第三十条, 一是), a date (三月十日) or a
+// count with nothing to bind it.
+func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
+	if i > 0 && strings.ContainsRune("第统进唯单同初周期逐之星万专届月", text[i-1]) {
+		return 0, false
+	}
+	ne := i
+	for ne < e && ne-i < 10 && isHanDigit(text[ne]) {
+		ne++
+	}
+	if ne < e && text[ne] == '是' || inBody[i] {
+		return 0, false
+	}
+	j := ne
+	unit := longestAt(text, j, hanUnits)
+	count := 0
+	if unit == 0 {
+		count = longestAt(text, j, hanCountUnits)
+	}
+	if unit+count == 0 {
+		return 0, false
+	}
+	j += unit + count
+	if j < e && strings.ContainsRune("性级期届部", text[j]) {
+		return 0, false // 一次性, 一级, 一期: a word, not a measure
+	}
+	qual := longestAt(text, j, qualifiers)
+	if qual > 0 {
+		j += qual
+	}
+	if count > 0 && qual == 0 {
+		if lw, _ := levelBefore(text, max(0, i-4), i); !lw {
+			return 0, false
+		}
+	}
+	if unit > 0 && text[ne] == '日' && i > 0 && text[i-1] == '月' {
+		return 0, false
+	}
+	return min(j, e), true
+}
+
+// limitWords before a number make it a limit a rule sets.
+var limitWords = words("不超过", "不低于", "不少于", "不高于", "不多于", "不足", "最高", "最低", "最多", "至多", "至少", "低于", "少于", "高于", "超过")
+
+// limitBefore reports a limit word within a few runes before text[i].
+func limitBefore(text []rune, cs, i int) bool {
+	for e := i; e >= cs && e >= i-6; e-- {
+		if endsWithAt(text, e, limitWords) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rateBefore reports 按 in the clause before a rate: 按60%返还.
+func rateBefore(text []rune, cs, i int) bool {
+	for k := max(cs, i-12); k < i; k++ {
+		if text[k] == '按' {
+			return true
+		}
+	}
+	return false
+}
+
+// monthDeadline reads a deadline within the year at the number text[i:ne]:
+// 6月底, 6月底前, 9月30日前, 12月中旬. ok is false for any other date.
+func monthDeadline(text []rune, i, ne, e int) (int, bool) {
+	if ne >= e || text[ne] != '月' || ne-i > 2 || i > 0 && text[i-1] == '年' {
+		return 0, false
+	}
+	j := ne + 1
+	for _, w := range []string{"底前", "底", "末前", "末", "中旬前", "中旬", "上旬", "下旬前", "下旬"} {
+		if hasAt(text, j, []rune(w)) {
+			return min(j+len([]rune(w)), e), true
+		}
+	}
+	if k := numberEnd(text, j); k > j && k+1 < e && text[k] == '日' && (text[k+1] == '前' || hasAt(text, k+1, []rune("以前"))) {
+		if text[k+1] == '前' {
+			return k + 2, true
+		}
+		return k + 3, true
+	}
+	return 0, false
 }
