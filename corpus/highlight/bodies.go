@@ -1,6 +1,9 @@
 package highlight
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // bodyAt returns the end of the longest body name starting at text[i], or
 // i when none starts there, and whether that name is an institution type
@@ -17,7 +20,7 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 	// follows it; encouraged or supported (鼓励企业…) it is not.
 	buf = g.duty.ends(buf[:0], text, i)
 	for _, e := range buf {
-		if e > best && dutyAt(text, e) {
+		if e > best && (dutyAt(text, e) || subjectWithDuty(text, i, e)) {
 			best = e
 		}
 	}
@@ -31,16 +34,21 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 	// Starts of the level word: at i, after a party prefix, after a place.
 	starts := append(buf[:0], i)
 	starts = g.party.ends(starts, text, i)
+	nonPlace := len(starts)
 	for _, s := range starts[:len(starts)] {
 		starts = g.place.ends(starts, text, s)
 	}
-	var levels, stems []int
+	// A place may stand for the level (安徽证监局, 合肥海关).
+	levels := append([]int(nil), starts[nonPlace:]...)
+	var stems []int
 	for _, s := range starts {
 		lv := g.level.ends(nil, text, s)
 		for _, l := range lv {
 			// A one-rune level (省, 市, 县, 区) that opens the match must not
 			// end a word: 城市政府, 社区委 are no bodies.
-			if s == i && l-s == 1 && i > 0 && deniedBeforeLevel(text[i-1]) {
+			// A long organ name after the level is no accident of a word
+			// (规范省人民代表大会常务委员会…).
+			if s == i && l-s == 1 && i > 0 && deniedBeforeLevel(text[i-1]) && !g.longGovAt(text, l) {
 				continue
 			}
 			levels = append(levels, l)
@@ -65,6 +73,46 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 		}
 	}
 	return best, inst, buf
+}
+
+// longGovAt reports a [gov] name of four runes or more at text[l].
+func (g *gazetteer) longGovAt(text []rune, l int) bool {
+	for _, e := range g.gov.ends(nil, text, l) {
+		if e-l >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// tailWords end an organ whose name is whatever stands before them back to
+// a boundary: 药品招标采购机构, 国家组织药品集中采购和使用试点工作小组办公室.
+var tailWords = words("采购机构", "小组办公室", "采购办公室")
+
+// tailStops end the name before a tail word.
+const tailStops = "的和与及或、对由向在将把被为是按经请会同，。；：（）()《》“”"
+
+// maxTail bounds the name before a tail word.
+const maxTail = 20
+
+// tailBodies returns a body span for every tail word with a name before it.
+func tailBodies(text []rune) []Span {
+	var out []Span
+	for i := 0; i < len(text); i++ {
+		n := longestAt(text, i, tailWords)
+		if n == 0 {
+			continue
+		}
+		s := i
+		for s > 0 && i-s < maxTail && isHan(text[s-1]) && !strings.ContainsRune(tailStops, text[s-1]) {
+			s--
+		}
+		if i-s >= 2 {
+			out = append(out, Span{Start: s, End: i + n, Kind: Body})
+		}
+		i += n - 1
+	}
+	return out
 }
 
 // department is the word that ends a [function] department: 主管部门.
@@ -123,6 +171,18 @@ func deniedBeforeLevel(r rune) bool {
 
 // findBodies returns the body spans of text, leftmost-longest, in order.
 func (g *gazetteer) findBodies(text []rune) []Span {
+	spans := g.gazetteerBodies(text)
+	for _, t := range tailBodies(text) {
+		if !overlapsAny(spans, t) {
+			spans = append(spans, t)
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// gazetteerBodies returns the bodies the gazetteer names, leftmost-longest.
+func (g *gazetteer) gazetteerBodies(text []rune) []Span {
 	var spans []Span
 	var buf []int
 	for i := 0; i < len(text); {
@@ -132,7 +192,7 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 		}
 		end, inst, b := g.bodyAt(text, i, buf)
 		buf = b
-		if end > i && inst && !g.givenTask(text, i, end) {
+		if end > i && inst && !g.givenTask(text, i, end) && !subjectWithDuty(text, i, end) {
 			i = end
 			continue
 		}
@@ -297,6 +357,21 @@ func dutyAt(text []rune, i int) bool {
 	}
 	if i+1 < len(text) && text[i] == '应' {
 		return !strings.ContainsRune("收付用急对答届变试征缴纳", text[i+1])
+	}
+	return false
+}
+
+// subjectWithDuty reports a party that opens its sentence and whose
+// sentence then binds it by a modal: 燃气经营者改动市政燃气设施，应当…;
+// 医疗机构作为药款结算第一责任人，应按合同规定….
+func subjectWithDuty(text []rune, s, e int) bool {
+	if s > 0 && !isSentenceEnd(text[s-1]) && text[s-1] != '\n' && text[s-1] != '：' && text[s-1] != ':' {
+		return false
+	}
+	for k := e; k < len(text) && !isSentenceEnd(text[k]) && k-e < 40; k++ {
+		if dutyAt(text, k) {
+			return true
+		}
 	}
 	return false
 }

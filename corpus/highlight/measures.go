@@ -48,7 +48,7 @@ func words(ws ...string) *wordSet {
 
 var (
 	// strongPast marks a sentence that reports what happened.
-	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "上年", "同比", "先后", "已达", "已有", "已建成", "已实现")
+	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
 	// weakPast marks a report unless the sentence also looks ahead.
 	weakPast = words("累计", "位居", "居全国", "占全国", "均居")
 	// futureWords mark a sentence that looks ahead.
@@ -191,7 +191,7 @@ type sentence struct {
 // sentenceTense classifies s.
 func sentenceTense(text []rune, s, e int) (tense, bool) {
 	seg := text[s:e]
-	if containsAny(seg, strongPast) {
+	if containsAny(seg, strongPast) || lastYearIn(seg) {
 		return past, true
 	}
 	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
@@ -202,6 +202,17 @@ func sentenceTense(text []rune, s, e int) (tense, bool) {
 		return past, false
 	}
 	return neutral, false
+}
+
+// lastYearIn finds 上年 that reports last year (上年全省…), not the 上年度 a
+// rule takes as its base (按上年度缴费额的60%, 不低于上年度使用量的80%).
+func lastYearIn(seg []rune) bool {
+	for i := 0; i+1 < len(seg); i++ {
+		if seg[i] == '上' && seg[i+1] == '年' && (i+2 >= len(seg) || seg[i+2] != '度') {
+			return true
+		}
+	}
+	return false
 }
 
 // comparisonIn finds 比 … 增长 within a few runes: a change against a baseline.
@@ -266,6 +277,18 @@ func datedIn(seg []rune) bool {
 func deadline(text []rune, i, e int) (start, end int, ok bool) {
 	end, before := dateEnd(text, e)
 	start = i
+	if i > 0 && (text[i-1] == '自' || text[i-1] == '从') {
+		// 自2021年3月1日起, 自2021年开始执行: when a rule takes effect.
+		j := e
+		for j < len(text) && j-e < 8 && (isDigit(text[j]) || strings.ContainsRune("年月日号", text[j])) {
+			j++
+		}
+		for _, w := range []string{"起", "开始", "施行", "执行", "实施"} {
+			if hasAt(text, j, []rune(w)) {
+				return i - 1, j + len([]rune(w)), true
+			}
+		}
+	}
 	if i > 0 && (text[i-1] == '到' || text[i-1] == '于') {
 		// 截止到, 直到 start a report, not a deadline.
 		if i > 1 && (text[i-2] == '止' || text[i-2] == '至' || text[i-2] == '直') {
@@ -475,8 +498,14 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 			continue
 		}
 		// 300万以下的城市, 300万以下城市: a threshold that defines a group.
+		// 300万以下的城市 names a group; 处3万元以下的罚款 is the limit a law
+		// sets, and so is a threshold after a limit word (居住累计不超过
+		// 90天的, 费率不超过1%的).
 		attributive := me < e && (text[me] == '的' ||
 			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
+		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i)) {
+			attributive = false
+		}
 		// 建设A、B等20个基地: a count closing a list is bound only by a
 		// commitment verb in the list's head, and the span is the count alone.
 		counted := i > s && text[i-1] == '等'
@@ -500,7 +529,12 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		}
 		// 按…60%返还, 按2‰收取: a rate a rule applies.
 		rate := me > ne && (text[me-1] == '%' || text[me-1] == '‰') && rateBefore(text, cs, i)
-		bound := qual || lw || rate || nt == future || !share && verbIn(text, cs, i)
+		// 应当减除费用6万元, 每人每月1500元: an amount a rule sets.
+		amount := me > ne && text[me-1] == '元' && ruleBefore(text, s, i)
+		// 日常监测（60%）, （0.5分）: a weight or a score an assessment rule
+		// gives its item.
+		weight := hasUnit && i > 0 && text[i-1] == '(' && me < len(text) && text[me] == ')'
+		bound := qual || lw || rate || amount || weight || nt == future || !share && verbIn(text, cs, i)
 		if !bound {
 			i = me - 1
 			continue
@@ -703,6 +737,10 @@ func bareMagnitude(text []rune, ne, me int) bool {
 	return j == me || longestAt(text, j, qualifiers) == me-j
 }
 
+// sanctions and grants after 的 make a threshold the limit a rule sets:
+// 处3万元以下的罚款, 最高100万元的补贴.
+var sanctions = words("罚款", "罚金", "滞纳金", "补贴", "奖励", "补助", "资助", "拘留", "有期徒刑", "拘役", "违约金", "赔偿")
+
 // hanDigits are the runes of a number written in Chinese.
 const hanDigits = "零〇一二两三四五六七八九十百千万亿"
 
@@ -803,4 +841,17 @@ func monthDeadline(text []rune, i, ne, e int) (int, bool) {
 		return k + 3, true
 	}
 	return 0, false
+}
+
+// ruleWords make the amounts of their sentence amounts a rule sets.
+var ruleWords = words("应当", "必须", "不得", "每人每月", "每人每年", "每月", "每人", "每户", "每年", "标准为", "标准", "补贴", "补助", "奖励", "罚款", "按照")
+
+// ruleBefore reports a rule word in the sentence before text[i].
+func ruleBefore(text []rune, s, i int) bool {
+	for k := s; k < i; k++ {
+		if longestAt(text, k, ruleWords) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -20,7 +20,17 @@ func (h *Highlighter) Responsible(text string) []string {
 		return nil
 	}
 	inner, ok := trailingParen(text)
-	if !ok || !strings.ContainsAny(inner, "牵负参配") ||
+	if !ok {
+		return nil
+	}
+	// （责任单位：省财政厅、省经济和信息化厅…）: a labelled list of units.
+	for _, label := range []string{"责任单位", "牵头单位", "责任部门", "牵头部门", "责任主体", "实施主体"} {
+		if rest, found := strings.CutPrefix(strings.TrimSpace(inner), label); found && strings.ContainsAny(rest[:min(len(rest), 3)], ":：") {
+			inner = strings.TrimLeft(rest, ":： ") + "负责"
+			break
+		}
+	}
+	if !strings.ContainsAny(inner, "牵负参配") ||
 		!(strings.Contains(inner, "牵头") || strings.Contains(inner, "负责") || strings.Contains(inner, "参与") || strings.Contains(inner, "配合")) {
 		return nil
 	}
@@ -152,7 +162,7 @@ func endsLikeBody(r []rune) bool {
 	if len(r) < 2 {
 		return false
 	}
-	for _, s := range []string{"厅", "局", "委", "委员会", "部", "办", "办公室", "署", "院", "行", "会", "政府", "中心", "机构", "单位", "部门", "集团", "公司", "联", "协"} {
+	for _, s := range []string{"厅", "局", "委", "委员会", "部", "办", "办公室", "署", "院", "行", "会", "政府", "中心", "机构", "单位", "部门", "集团", "公司", "联", "协", "企业", "海关"} {
 		if strings.HasSuffix(string(r), s) {
 			return true
 		}
