@@ -26,6 +26,10 @@ type Target struct {
 	Clause string
 	// Phrase is the text of the span.
 	Phrase string
+	// Statement is the phrase a reader needs to understand the target: the
+	// clause of its sentence that holds it, predicate and object with it
+	// (建成20所高水平技师学院, not 20所).
+	Statement string
 	// Context, for a target in a table cell, names the row's indicator,
 	// the cell and the unit (城镇新增就业人数：[550] 万人); empty elsewhere.
 	Context string
@@ -67,12 +71,13 @@ func Collect(c *corpus.Corpus) []Target {
 				continue
 			}
 			t := Target{
-				Node:   n,
-				Clause: clauseTitle(n),
-				Phrase: string(rs[sp.Start:sp.End]),
-				Start:  sp.Start,
-				End:    sp.End,
-				order:  len(out),
+				Node:      n,
+				Clause:    clauseTitle(n),
+				Phrase:    string(rs[sp.Start:sp.End]),
+				Statement: statementOf(rs, sp.Start, sp.End),
+				Start:     sp.Start,
+				End:       sp.End,
+				order:     len(out),
 			}
 			if n.Doc != nil {
 				t.DocID, t.DocLabel = n.Doc.ID, n.Doc.Label()
@@ -91,9 +96,92 @@ func Collect(c *corpus.Corpus) []Target {
 			t.hay = haystack(t)
 			out = append(out, t)
 		}
+		out = dropBareDeadlines(out, n)
 		return true
 	})
+	for i := range out {
+		out[i].order = i
+	}
 	return out
+}
+
+// clauseBreaks end the clause a target's statement is drawn from.
+const clauseBreaks = "，,；;。！？!?\n：:"
+
+// maxStatement bounds a statement; a longer clause is cut around the span.
+const maxStatement = 40
+
+// statementOf returns the clause of rs holding the span [start, end):
+// from the clause break before it to the one after it, cut to
+// maxStatement runes around the span when longer.
+func statementOf(rs []rune, start, end int) string {
+	from, to := start, end
+	for from > 0 && !strings.ContainsRune(clauseBreaks, rs[from-1]) {
+		from--
+	}
+	for to < len(rs) && !strings.ContainsRune(clauseBreaks, rs[to]) {
+		to++
+	}
+	if to-from > maxStatement {
+		from = max(from, start-(maxStatement-(end-start))/2)
+		to = min(to, from+maxStatement)
+		if to < end {
+			to = end
+		}
+	}
+	return strings.TrimSpace(string(rs[from:to]))
+}
+
+// dropBareDeadlines removes, among the targets just collected for node n,
+// a deadline alone (到2025年, 2025年底前, “十四五”期末, 如期) whose sentence
+// has other targets: it is their year, not a row of its own.
+func dropBareDeadlines(ts []Target, n *corpus.Node) []Target {
+	first := len(ts)
+	for first > 0 && ts[first-1].Node == n {
+		first--
+	}
+	if len(ts)-first < 2 {
+		return ts
+	}
+	rs := []rune(n.Text)
+	sentence := func(t Target) int {
+		k := t.Start
+		for k > 0 && !strings.ContainsRune("。；;！？!?\n", rs[k-1]) {
+			k--
+		}
+		return k
+	}
+	others := map[int]bool{}
+	for _, t := range ts[first:] {
+		if !isBareDeadline(t.Phrase) {
+			others[sentence(t)] = true
+		}
+	}
+	kept := ts[:first]
+	for _, t := range ts[first:] {
+		if isBareDeadline(t.Phrase) && others[sentence(t)] {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept
+}
+
+// isBareDeadline reports a phrase that is only a deadline: its year (or
+// 如期, “十四五”期末) with deadline words and nothing measured.
+func isBareDeadline(p string) bool {
+	if p == "如期" || strings.HasSuffix(p, "期末") && !strings.ContainsAny(p, "0123456789") {
+		return true
+	}
+	if Year(p) == 0 {
+		return false
+	}
+	rest := p
+	for _, w := range []string{"力争", "到", "至", "于", "年底", "年末", "年", "以前", "之前", "前", "底"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	rest = strings.TrimFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' || r == ' ' })
+	return rest == ""
 }
 
 // clauseTitle returns the number and heading of n or its nearest ancestor
@@ -108,24 +196,37 @@ func clauseTitle(n *corpus.Node) string {
 }
 
 // contextYear returns the year of the last deadline in the sentence that
-// contains rune offset start, before it; 0 if there is none.
+// contains rune offset start before it, else of the first after it; 0 if
+// the sentence has none.
 func contextYear(rs []rune, start int) int {
 	from := start
 	for from > 0 && !strings.ContainsRune("。；;！？!?\n", rs[from-1]) {
 		from--
 	}
 	ds := deadlines(rs[from:start])
-	if len(ds) == 0 {
-		return 0
+	if len(ds) > 0 {
+		return ds[len(ds)-1].year
 	}
-	return ds[len(ds)-1].year
+	// A deadline later in the sentence dates it too (压缩至2个工作日内，
+	// 2022年底前全面完成): a bare deadline is the year of its sentence.
+	to := start
+	for to < len(rs) && !strings.ContainsRune("。；;！？!?\n", rs[to]) {
+		to++
+	}
+	if ds := deadlines(rs[start:to]); len(ds) > 0 {
+		return ds[0].year
+	}
+	return 0
 }
 
 // Label is what a list shows for the target: the Context of a table cell,
-// else the Phrase.
+// else the Statement, else the Phrase.
 func (t Target) Label() string {
 	if t.Context != "" {
 		return t.Context
+	}
+	if t.Statement != "" {
+		return t.Statement
 	}
 	return t.Phrase
 }

@@ -13,14 +13,16 @@ import (
 // targetJSON is one entry of `targets --json`; start and end are rune
 // offsets into the text of the node id.
 type targetJSON struct {
-	Doc     string `json:"doc"`
-	ID      string `json:"id"`
-	Clause  string `json:"clause"`
-	Phrase  string `json:"phrase"`
-	Context string `json:"context,omitempty"`
-	Year    int    `json:"year"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
+	Doc    string `json:"doc"`
+	ID     string `json:"id"`
+	Clause string `json:"clause"`
+	Phrase string `json:"phrase"`
+	// Statement is the clause that makes the phrase readable.
+	Statement string `json:"statement"`
+	Context   string `json:"context,omitempty"`
+	Year      int    `json:"year"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
 }
 
 // runTargets prints every target of the corpus:
@@ -56,7 +58,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bo
 	if asJSON {
 		out := make([]targetJSON, len(ts))
 		for i, t := range ts {
-			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
+			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Statement: t.Statement, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
 		}
 		if err := writeJSON(w, out); err != nil {
 			return fmt.Errorf("write targets: %w", err)

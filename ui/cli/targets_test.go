@@ -47,17 +47,18 @@ func TestTargetsGroupedByDocument(t *testing.T) {
 	if err := printTargets(&b, targetsCorpus(t), "doc", "", false); err != nil {
 		t.Fatal(err)
 	}
+	// Each target reads as its clause; 到2022年 is the year of the target
+	// in its sentence, not a row of its own; 到2025年 stands alone.
 	want := `“十四五”规划 · 广东
   乡村工匠  plan/ch4/k1
-    2022  到2022年
-    2022  10万人次
+    2022  全省开展乡村工匠培训10万人次
     2025  到2025年
   高技能人才  plan/ch4/k2
-    -     650万人
+    -     全省高技能人才达到650万人
 
 实施意见 · 江西
   （三）优化创新创业环境，增强流动动力  jx/pt1/c3
-    -     2 个工作日内
+    -     确保企业开办时间压缩至 2 个工作日内
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -70,12 +71,11 @@ func TestTargetsByYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Columns padded by display width: a Han character is two columns.
-	want := `year  document  target        clause                                id
-2022  广东      到2022年      乡村工匠                              plan/ch4/k1
-2022  广东      10万人次      乡村工匠                              plan/ch4/k1
-2025  广东      到2025年      乡村工匠                              plan/ch4/k1
--     广东      650万人       高技能人才                            plan/ch4/k2
--     江西      2 个工作日内  （三）优化创新创业环境，增强流动动力  jx/pt1/c3
+	want := `year  document  target                               clause                                id
+2022  广东      全省开展乡村工匠培训10万人次         乡村工匠                              plan/ch4/k1
+2025  广东      到2025年                             乡村工匠                              plan/ch4/k1
+-     广东      全省高技能人才达到650万人            高技能人才                            plan/ch4/k2
+-     江西      确保企业开办时间压缩至 2 个工作日内  （三）优化创新创业环境，增强流动动力  jx/pt1/c3
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -95,7 +95,7 @@ func TestTargetsJSONAndFilter(t *testing.T) {
 	if len(got) != 2 || got[0]["phrase"] != "10万人次" || got[1]["phrase"] != "650万人" {
 		t.Fatalf("got %v", got)
 	}
-	want := map[string]any{"doc": "“十四五”规划 · 广东", "id": "plan/ch4/k1", "clause": "乡村工匠", "phrase": "10万人次", "year": 2022.0, "start": 17.0, "end": 22.0}
+	want := map[string]any{"doc": "“十四五”规划 · 广东", "id": "plan/ch4/k1", "clause": "乡村工匠", "phrase": "10万人次", "statement": "全省开展乡村工匠培训10万人次", "year": 2022.0, "start": 17.0, "end": 22.0}
 	for k, v := range want {
 		if got[0][k] != v {
 			t.Errorf("%s = %v, want %v", k, got[0][k], v)
