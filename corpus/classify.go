@@ -41,7 +41,7 @@ func classify(line string) classified {
 	first, _ := utf8.DecodeRuneInString(line)
 	switch {
 	case first == '第':
-		if m := reDivision.FindStringSubmatch(line); m != nil {
+		if m := reDivision.FindStringSubmatch(line); m != nil && !continuesText(line[len(m[1]):]) {
 			digits := strings.TrimSuffix(strings.TrimPrefix(m[1], "第"), m[2])
 			return numbered(line, divisionMarkers[m[2]], m[1], digits, m[3])
 		}
@@ -74,7 +74,26 @@ func classify(line string) classified {
 // articleContinuations are the runes that, right after 第X条 with no space,
 // show running text that a page break left at the start of a line
 // (第九条规定的…, 第九条第二款, 第九条、第十条) rather than an article.
-const articleContinuations = "第、，。；：的规中至款项和或及与所之以在外后前起）)》〉”"
+const articleContinuations = "第、，。；：的规至款项和或及与所之外后前起）)》〉”"
+
+// continuesText reports what follows a 第X章 or 第X条 with no space when it
+// is running text a line break left there (第二章规定的…, 第九条中的), not a
+// title or an article's own text (第三条中华人民共和国公民…).
+func continuesText(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if after == "" || r == ' ' {
+		return false
+	}
+	if strings.ContainsRune(articleContinuations, r) {
+		return true
+	}
+	for _, p := range []string{"中的", "中规定", "中所", "中列"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxArticleDigits bounds the numeral of an article (第一千二百六十条).
 const maxArticleDigits = 8
@@ -100,11 +119,8 @@ func classifyArticle(line string) (classified, bool) {
 		}
 	}
 	text := strings.TrimLeft(rest, " \t")
-	if text == rest {
-		r, _ := utf8.DecodeRuneInString(rest)
-		if rest == "" || strings.ContainsRune(articleContinuations, r) {
-			return classified{}, false
-		}
+	if text == rest && (rest == "" || continuesText(rest)) {
+		return classified{}, false
 	}
 	c := numbered(line, MarkArticle, number, digits, text)
 	if c.marker != MarkArticle {

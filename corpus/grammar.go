@@ -118,9 +118,6 @@ type Grammar struct {
 // Level returns the level a marker starts, or nil for plain text.
 func (g *Grammar) Level(m Marker) *Level { return g.levels[m] }
 
-// paragraphLevel places running text that is not inside any node.
-var paragraphLevel = &Level{Kind: Paragraph, Rank: 99, Paras: ParaJoin, Rejoin: RejoinText}
-
 // PolicyGrammar is the grammar of policy documents: 第X章 / 第X节
 // chapters and sections of a plan, 一、 parts, （一） clauses with a lead
 // phrase, 一是 / 1. items, 专栏 boxes and their numbered entries.
@@ -155,22 +152,32 @@ func LawGrammar() *Grammar {
 	}}
 }
 
-// minArticles is how many 第X条 article lines make a document a law: one
-// could be a stray line; two in order are a structure.
-const minArticles = 2
+// maxArticleStep is the largest gap between consecutive article numbers
+// that still reads as a sequence (a law excerpt may skip a few).
+const maxArticleStep = 5
 
 // chooseGrammar picks the grammar for a document from its lines: a
 // document built from 第X条 articles (a law, a regulation, rules attached
 // to a notice) reads with the law grammar, everything else with the policy
-// grammar.
+// grammar. Articles make a structure when they count up: two from the
+// start (第一条, 第二条) or three in a row anywhere (an excerpt); lines a
+// page break opened with a cited article (第二十一条明确…, 第十条确定…) do not.
 func chooseGrammar(us []unit) *Grammar {
-	n := 0
+	first, prev, steps := 0, 0, 0
 	for _, u := range us {
-		if u.cls.marker == MarkArticle {
-			n++
-			if n >= minArticles {
-				return LawGrammar()
-			}
+		if u.cls.marker != MarkArticle {
+			continue
+		}
+		v := u.cls.value
+		switch {
+		case prev == 0:
+			first = v
+		case v > prev && v-prev <= maxArticleStep:
+			steps++
+		}
+		prev = v
+		if steps >= 2 || steps >= 1 && first <= 3 {
+			return LawGrammar()
 		}
 	}
 	return PolicyGrammar()

@@ -24,6 +24,9 @@ var (
 	meetingCommittees = []string{"审判委员会", "检察委员会"}
 )
 
+// maxHistoryRunes bounds one history entry with its wrapped lines.
+const maxHistoryRunes = 400
+
 // historyEvent is one dated event of a law's history.
 type historyEvent struct {
 	date  string // YYYY-MM-DD
@@ -51,7 +54,8 @@ func historyBlock(front []string, from int) (lines []string, end int) {
 		switch {
 		case isHistoryLine(l):
 			lines = append(lines, l)
-		case len(lines) > 0 && !strings.ContainsAny(l, "。；：:") && utf8.RuneCountInString(l) <= 120:
+		case len(lines) > 0 && !strings.ContainsAny(l, "。；：:") && utf8.RuneCountInString(l) <= 120 &&
+			utf8.RuneCountInString(lines[len(lines)-1]) < maxHistoryRunes:
 			lines[len(lines)-1] += l // a wrapped entry
 		default:
 			return unbracket(lines), end

@@ -40,7 +40,7 @@ func ParseBytes(name string, data []byte) (*Document, error) {
 	return ParseExtracted(name, res)
 }
 
-// LoadFS loads every .txt and .md file at the top of fsys (the embedded
+// LoadFS loads every document file at the top of fsys (the embedded
 // seeds), sorted by name.
 func LoadFS(fsys fs.FS) (*Corpus, []error) {
 	entries, err := fs.ReadDir(fsys, ".")
@@ -85,8 +85,9 @@ type LoadOptions struct {
 	Workers int
 }
 
-// LoadPaths loads files and folders (recursively, .txt and .md, sorted by
-// path). Sources that fail are returned as *LoadError; the rest load.
+// LoadPaths loads files and folders (recursively, every format package
+// extract knows, sorted by path). Sources that fail are returned as
+// *LoadError; the rest load.
 func LoadPaths(paths []string) (*Corpus, []error) {
 	return LoadPathsContext(context.Background(), paths, LoadOptions{})
 }
@@ -136,7 +137,14 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	return NewCorpus(uniqueIDs(kept)), errs
 }
 
-func loadFile(name string) (*Document, error) {
+func loadFile(name string) (d *Document, err error) {
+	// A reader bug on one hostile file must cost that file, not the
+	// session: report it as that file's error.
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, &LoadError{name, fmt.Errorf("internal error reading the file (please report it): %v", r)}
+		}
+	}()
 	info, err := os.Stat(name)
 	if err != nil {
 		return nil, &LoadError{name, err}
@@ -151,7 +159,7 @@ func loadFile(name string) (*Document, error) {
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}
-	d, err := ParseBytes(name, data)
+	d, err = ParseBytes(name, data)
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}

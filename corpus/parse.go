@@ -133,8 +133,26 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	if start < 0 {
 		return us, nil, nil
 	}
-	end := len(us)
+	// Closing matter (专此函达, 抄送, 联系人) ends the body only when no
+	// numbered heading follows it: a contact line inside a part is text.
+	// An attachment printed after the signature (附件 alone on its line)
+	// has headings of its own; they do not count.
+	limit := len(us)
 	for i := start + 1; i < len(us); i++ {
+		if reAttachmentLabel.MatchString(strings.TrimSpace(us[i].text)) {
+			limit = i
+			break
+		}
+	}
+	lastOpen := start
+	for i := limit - 1; i > start; i-- {
+		if l := g.Level(us[i].cls.marker); l != nil && l.Opens {
+			lastOpen = i
+			break
+		}
+	}
+	end := len(us)
+	for i := lastOpen + 1; i < len(us); i++ {
 		if reClosing.MatchString(us[i].text) {
 			end = i
 			break
@@ -199,7 +217,7 @@ func rejoin(us []unit, g *Grammar) []unit {
 					continue
 				}
 			case RejoinTitle:
-				if len(tails[i]) == 0 && isTitleTail(prev.cls.rest, u.text) {
+				if len(tails[i]) == 0 && utf8.RuneCountInString(prev.cls.rest) <= maxHeadingRunes && isTitleTail(prev.cls.rest, u.text) {
 					prev.text += " " + u.text
 					prev.cls.rest += " " + u.text
 					continue

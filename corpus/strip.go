@@ -23,11 +23,12 @@ type stripped struct {
 }
 
 var (
-	reChrome = regexp.MustCompile(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
-	reSource = regexp.MustCompile(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
-	reLink   = regexp.MustCompile(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
-	reURL    = regexp.MustCompile(`^[\[(（]?\s*(https?://|www\.)\S*$`)
-	reTOC    = regexp.MustCompile(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
+	reChrome      = regexp.MustCompile(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
+	reSource      = regexp.MustCompile(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reLink        = regexp.MustCompile(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
+	reURL         = regexp.MustCompile(`^[\[(（]?\s*(https?://|www\.)\S*$`)
+	reTOCDivision = regexp.MustCompile(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
+	reTOC         = regexp.MustCompile(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
@@ -53,6 +54,7 @@ type stripResult struct {
 func strip(lines []string) stripResult {
 	var res stripResult
 	inTOC, inComment := false, false
+	firstTOC := "" // the first division a table of contents lists
 	for i, raw := range lines {
 		raw, inComment = stripComments(raw, inComment, func(c string) {
 			res.dropped = append(res.dropped, stripped{i + 1, "markup", c})
@@ -72,15 +74,24 @@ func strip(lines []string) stripResult {
 			}
 			return res
 		}
+		compact := strings.ReplaceAll(trimmed, " ", "")
 		if inTOC {
-			if isTOCEntry(line) {
+			// A law's contents list its divisions without page numbers;
+			// they end where the first of them comes again as a heading.
+			number := reTOCDivision.FindString(compact)
+			switch {
+			case number != "" && firstTOC == "":
+				firstTOC = number
+				drop("table of contents")
+				continue
+			case isTOCEntry(line), number != "" && number != firstTOC:
 				drop("table of contents")
 				continue
 			}
 			inTOC = false
 		}
-		if compact := strings.ReplaceAll(trimmed, " ", ""); compact == "目录" {
-			inTOC = true
+		if compact == "目录" {
+			inTOC, firstTOC = true, ""
 			drop("table of contents")
 			continue
 		}

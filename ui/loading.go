@@ -52,7 +52,7 @@ type LoadResult struct {
 type Loader func(ctx context.Context, progress func(done, total int)) LoadResult
 
 // PathsLoader returns a Loader that reads files and folders (recursively,
-// .txt and .md) with corpus.LoadPathsContext, in parallel.
+// every format the reader opens) with corpus.LoadPathsContext, in parallel.
 func PathsLoader(paths []string) Loader {
 	paths = slices.Clone(paths)
 	return func(ctx context.Context, progress func(done, total int)) LoadResult {

@@ -17,8 +17,8 @@ const (
 	maxDocxTotal = 64 << 20
 )
 
-// errZipBomb reports a Word file whose parts expand past the limits.
-var errZipBomb = errors.New("Word file expands to more than 64 MiB (a zip bomb?)")
+// ErrZipBomb reports a Word file whose parts expand past the limits.
+var ErrZipBomb = errors.New("Word file expands to more than 64 MiB (a zip bomb?)")
 
 // DOCX reads a Word file: paragraphs in order, tables as rows of
 // tab-separated cells, Word's automatic numbering rendered as printed
@@ -36,7 +36,7 @@ func DOCX(data []byte) (*Result, error) {
 		total += f.UncompressedSize64
 	}
 	if total > maxDocxTotal {
-		return nil, errZipBomb
+		return nil, ErrZipBomb
 	}
 	doc, ok := parts["word/document.xml"]
 	if !ok {
@@ -56,7 +56,7 @@ func DOCX(data []byte) (*Result, error) {
 			return nil, fmt.Errorf("read %s: %w", f.Name, err)
 		}
 		if len(b) > maxDocxPart {
-			return nil, errZipBomb
+			return nil, ErrZipBomb
 		}
 		return b, nil
 	}
@@ -97,7 +97,9 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 	res := &Result{}
 	var lines []string
 	var para *docxPara
-	var rows [][]string // the table being read
+	var outer []*docxPara // paragraphs a text box interrupted
+	runs := 0             // depth of w:r: tabs and breaks count only inside a run
+	var rows [][]string   // the table being read
 	var row []string
 	var cell []string
 	depth := 0      // table nesting
@@ -108,7 +110,8 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 		if para == nil {
 			return
 		}
-		text := para.text.String()
+		// Tabs that only indent (a signature pushed right) are layout.
+		text := strings.Trim(para.text.String(), "\t")
 		numID, ilvl, has := para.numID, para.ilvl, para.hasNum
 		if !has {
 			numID, ilvl, has = styles.numPr(para.style)
@@ -125,6 +128,9 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 			lines = append(lines, strings.Split(text, "\n")...)
 		}
 		para = nil
+		if n := len(outer); n > 0 {
+			para, outer = outer[n-1], outer[:n-1]
+		}
 	}
 	for {
 		tok, err := dec.Token()
@@ -144,7 +150,12 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 			case "del", "delText", "instrText", "footnoteReference", "endnoteReference", "commentReference", "Fallback":
 				skip = 1
 			case "p":
+				if para != nil {
+					outer = append(outer, para) // a paragraph in a text box
+				}
 				para = &docxPara{}
+			case "r":
+				runs++
 			case "pStyle":
 				if para != nil {
 					para.style = attrVal(t, "val")
@@ -160,11 +171,11 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 			case "t":
 				inText = true
 			case "tab":
-				if para != nil {
+				if para != nil && runs > 0 { // not a tab stop in w:pPr/w:tabs
 					para.text.WriteByte('\t')
 				}
 			case "br", "cr":
-				if para != nil && attrVal(t, "type") != "page" {
+				if para != nil && runs > 0 && attrVal(t, "type") != "page" {
 					para.text.WriteByte('\n')
 				}
 			case "tbl":
@@ -189,6 +200,8 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "r":
+				runs = max(runs-1, 0)
 			case "p":
 				endPara()
 			case "tc":

@@ -63,6 +63,7 @@ func HTML(data []byte) (*Result, error) {
 type htmlWalker struct {
 	lines   []string
 	cur     strings.Builder
+	space   bool // white space came after the last word of cur
 	dropped []Dropped
 	meta    [][2]string // label, value pairs from metadata tables
 }
@@ -73,6 +74,7 @@ func (w *htmlWalker) flush() {
 		w.lines = append(w.lines, s)
 	}
 	w.cur.Reset()
+	w.space = false
 }
 
 // skippedTags hold no document text: code, styling, forms, embedded frames.
@@ -116,7 +118,7 @@ func (w *htmlWalker) node(n *html.Node) {
 			w.drop(n, "page chrome")
 			return
 		}
-		if attr(n, "hidden") != "" || strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
+		if hasAttr(n, "hidden") || strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
 			w.drop(n, "page chrome")
 			return
 		}
@@ -143,16 +145,26 @@ func (w *htmlWalker) node(n *html.Node) {
 }
 
 // text adds a text node's words to the current line, collapsing white
-// space as a browser does.
+// space as a browser does; a space is kept only between words that need
+// one (Latin words), decided when the next word arrives, so a line break
+// in the source between Chinese characters leaves nothing.
 func (w *htmlWalker) text(s string) {
-	for _, f := range strings.FieldsFunc(s, isHTMLSpace) {
-		if w.cur.Len() > 0 && needsSpace(w.cur.String(), f) {
+	words := strings.FieldsFunc(s, isHTMLSpace)
+	if s != "" && isHTMLSpace(rune(s[0])) {
+		w.space = true
+	}
+	for i, f := range words {
+		if i > 0 {
+			w.space = true
+		}
+		if w.space && w.cur.Len() > 0 && needsSpace(w.cur.String(), f) {
 			w.cur.WriteByte(' ')
 		}
 		w.cur.WriteString(f)
+		w.space = false
 	}
-	if len(s) > 0 && isHTMLSpace(rune(s[len(s)-1])) && w.cur.Len() > 0 {
-		w.cur.WriteByte(' ')
+	if s != "" && isHTMLSpace(rune(s[len(s)-1])) {
+		w.space = true
 	}
 }
 
@@ -286,6 +298,15 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func attr(n *html.Node, key string) string {

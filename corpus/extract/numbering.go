@@ -64,7 +64,8 @@ func parseNumbering(data []byte) (*numbering, error) {
 				}
 			case "start":
 				if lvl >= 0 && numID == "" {
-					cur.start, _ = strconv.Atoi(val)
+					v, _ := strconv.Atoi(val)
+					cur.start = clampStart(v)
 				}
 			case "numFmt":
 				if lvl >= 0 && numID == "" {
@@ -87,7 +88,8 @@ func parseNumbering(data []byte) (*numbering, error) {
 					if n.starts[numID] == nil {
 						n.starts[numID] = map[int]int{}
 					}
-					n.starts[numID][overrideLvl], _ = strconv.Atoi(val)
+					v, _ := strconv.Atoi(val)
+					n.starts[numID][overrideLvl] = clampStart(v)
 				}
 			}
 		case xml.EndElement:
@@ -110,6 +112,13 @@ func parseNumbering(data []byte) (*numbering, error) {
 
 // maxLevels bounds list levels (Word has nine).
 const maxLevels = 9
+
+// maxStart bounds a list's start value, as Word does (0–32767); a file
+// may say anything.
+const maxStart = 32767
+
+// clampStart keeps a start value from a file within Word's range.
+func clampStart(v int) int { return min(max(v, 0), maxStart) }
 
 // next advances the counter of a paragraph numbered (numID, ilvl) and
 // returns its printed number, "" for a bullet or an unknown list.
@@ -145,7 +154,7 @@ func (n *numbering) next(numID, ilvlText string) string {
 	if c[ilvl] == 0 {
 		c[ilvl] = max(levels[ilvl].start, 1) - 1
 	}
-	c[ilvl]++
+	c[ilvl] = min(c[ilvl]+1, 1<<20) // a hostile list cannot count without end
 	for d := ilvl + 1; d < maxLevels; d++ {
 		c[d] = 0
 	}
@@ -176,6 +185,9 @@ func (n *numbering) next(numID, ilvlText string) string {
 
 // formatNumber prints v in a Word number format.
 func formatNumber(v int, format string) string {
+	if v < 0 || v > 1<<20 {
+		return strconv.Itoa(v)
+	}
 	switch format {
 	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand":
 		return chineseCounting(v)
@@ -212,7 +224,7 @@ func formatNumber(v int, format string) string {
 		if format == "upperLetter" {
 			s = strings.ToUpper(s)
 		}
-		return strings.Repeat(s, (v-1)/26+1)
+		return strings.Repeat(s, min((v-1)/26+1, 8))
 	case "lowerRoman", "upperRoman":
 		s := roman(v)
 		if format == "lowerRoman" {

@@ -41,17 +41,20 @@ func PDF(data []byte) (*Result, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", "-eol", "unix", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
+	out := &cappedBuffer{limit: MaxInputSize}
+	var errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = out, &errOut
 	if err := cmd.Run(); err != nil {
 		msg := strings.TrimSpace(errOut.String())
 		switch {
+		case out.over:
+			return nil, TooLarge("PDF text", int64(out.Len())+1, MaxInputSize)
 		case ctx.Err() != nil:
-			return nil, fmt.Errorf("pdftotext took longer than %v", pdfTimeout)
+			return nil, fmt.Errorf("pdftotext took longer than %v: %w", pdfTimeout, ctx.Err())
 		case strings.Contains(msg, "password"):
-			return nil, errors.New("encrypted PDF: open it with its password and save an unprotected copy")
+			return nil, fmt.Errorf("encrypted PDF: open it with its password and save an unprotected copy (%w)", err)
 		case msg != "":
-			return nil, fmt.Errorf("pdftotext: %s", firstLine(msg))
+			return nil, fmt.Errorf("pdftotext: %s: %w", firstLine(msg), err)
 		}
 		return nil, fmt.Errorf("pdftotext: %w", err)
 	}
@@ -62,6 +65,27 @@ func PDF(data []byte) (*Result, error) {
 	res := &Result{}
 	res.Text = cleanPages(strings.Split(text, "\f"), &res.Dropped)
 	return res, nil
+}
+
+// cappedBuffer holds what pdftotext writes up to limit bytes; past it the
+// write fails, so the copy stops and pdftotext ends on a broken pipe. A
+// small PDF can expand to gigabytes of text (one page stream shared by
+// thousands of pages).
+type cappedBuffer struct {
+	bytes.Buffer
+	limit int
+	over  bool
+}
+
+// errTextTooLarge stops the copy from pdftotext.
+var errTextTooLarge = errors.New("PDF text over the size limit")
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.Len()+len(p) > c.limit {
+		c.over = true
+		return 0, errTextTooLarge
+	}
+	return c.Buffer.Write(p)
 }
 
 // rePageNumber matches a line that is only a page number.

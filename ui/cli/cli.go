@@ -84,7 +84,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func newFlagSet(name string, env Env, opts *Options) *flag.FlagSet {
 	fset := flag.NewFlagSet(name, flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
-	fset.Var((*stringList)(&opts.Corpus), "corpus", "a file or folder of .txt/.md documents (repeatable)")
+	fset.Var((*stringList)(&opts.Corpus), "corpus", "a file or folder of documents: .txt, .md, .html, .docx, .pdf (repeatable)")
 	fset.StringVar(&opts.DataDir, "data-dir", opts.DataDir, "where bookmarks and the reading position live")
 	fset.BoolVar(&opts.JSON, "json", opts.JSON, "print JSON")
 	return fset
