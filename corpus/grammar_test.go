@@ -3,6 +3,8 @@ package corpus
 import (
 	"strings"
 	"testing"
+
+	"policyreader/corpus/highlight"
 )
 
 func TestClassify(t *testing.T) {
@@ -199,5 +201,31 @@ func TestRejoin(t *testing.T) {
 		if strings.Join(got, "|") != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, strings.Join(got, "|"), tc.want)
 		}
+	}
+}
+
+// TestLearnedBodies: a unit a responsibility annotation names is a body
+// wherever the document names it again, known to the gazetteer or not.
+func TestLearnedBodies(t *testing.T) {
+	d, err := Parse("x.txt", "一、总体要求\n（一）加强领导。由某某推进中心统筹，省体育局配合推进。\n（二）完善机制。建立协调制度。（某某推进中心牵头，省体育局参与）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first *Node
+	d.Walk(func(n *Node) bool {
+		if n.Number == "（一）" {
+			first = n
+		}
+		return true
+	})
+	runes := []rune(first.Text)
+	found := false
+	for _, s := range first.Spans {
+		if s.Kind == highlight.Body && string(runes[s.Start:s.End]) == "某某推进中心" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the annotated unit is not a body in the earlier clause: %v in %q", first.Spans, first.Text)
 	}
 }

@@ -588,6 +588,33 @@ func finish(d *Document) {
 	}
 	d.Children = settle(d.Children)
 	assign(d.ID, nil, d.Children, false)
+	learnBodies(d)
+}
+
+// learnBodies highlights, wherever a document names them again, the units
+// its responsibility annotations named (体育总局, 扶贫办, a local office the
+// gazetteer does not know): an annotation says they are bodies.
+func learnBodies(d *Document) {
+	var names []string
+	seen := map[string]bool{}
+	d.Walk(func(n *Node) bool {
+		for _, r := range n.Responsible {
+			if !seen[r] {
+				seen[r] = true
+				names = append(names, r)
+			}
+		}
+		return true
+	})
+	if len(names) == 0 {
+		return
+	}
+	d.Walk(func(n *Node) bool {
+		if n.Kind != Table && n.Text != "" {
+			n.Spans = highlight.AddBodies([]rune(n.Text), n.Spans, names, 0)
+		}
+		return true
+	})
 }
 
 func rowsText(rows [][]string) string {

@@ -1,6 +1,8 @@
 package highlight
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -32,5 +34,31 @@ func BenchmarkFindNoPunctuation(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Find(text)
+	}
+}
+
+// BenchmarkFindSeeds highlights every line of the five seeds, as loading
+// them does: the whole cost highlighting adds to opening the reader.
+func BenchmarkFindSeeds(b *testing.B) {
+	paths, err := filepath.Glob("../../seeds/*.txt")
+	if err != nil || len(paths) != 5 {
+		b.Fatalf("seeds: %v %v", paths, err)
+	}
+	var lines []string
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			Find(l)
+		}
 	}
 }

@@ -54,7 +54,12 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 			levels = append(levels, l)
 		}
 	}
-	if e := g.departmentAt(text, i, levels); e > best {
+	// 县级以上地方人民政府卫生主管部门: a department under a government.
+	heads := levels
+	for _, l := range levels {
+		heads = g.gov.ends(heads, text, l)
+	}
+	if e := g.departmentAt(text, i, heads); e > best {
 		best, inst = e, false
 	}
 	for _, l := range levels {
@@ -90,7 +95,7 @@ func (g *gazetteer) longGovAt(text []rune, l int) bool {
 var tailWords = words("采购机构", "小组办公室", "采购办公室")
 
 // tailStops end the name before a tail word.
-const tailStops = "的和与及或、对由向在将把被为是按经请会同，。；：（）()《》“”"
+const tailStops = "的与及或、对由向在将把被为是按经请会同，。；：（）()《》“”"
 
 // maxTail bounds the name before a tail word.
 const maxTail = 20
@@ -172,12 +177,16 @@ func deniedBeforeLevel(r rune) bool {
 // findBodies returns the body spans of text, leftmost-longest, in order.
 func (g *gazetteer) findBodies(text []rune) []Span {
 	spans := g.gazetteerBodies(text)
+	added := false
 	for _, t := range tailBodies(text) {
 		if !overlapsAny(spans, t) {
 			spans = append(spans, t)
+			added = true
 		}
 	}
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	if added {
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	}
 	return spans
 }
 

@@ -470,11 +470,20 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 			i = max(i, min(de, e)-1)
 			continue
 		}
-		if excludedNumber(text, i, ne) {
+		// 6—12个月, 10～15%: a range is one measure, a standard a rule sets.
+		ranged := false
+		if ne+1 < e && strings.ContainsRune("—–-~～至", text[ne]) && isDigit(text[ne+1]) && !(i > 0 && excludedNumber(text, i, i)) {
+			ne2 := min(numberEnd(text, ne+1), e)
+			if _, unit2, _ := measureEnd(text, ne2, e); unit2 {
+				ne, ranged = ne2, true
+			}
+		}
+		if !ranged && excludedNumber(text, i, ne) {
 			i = ne - 1
 			continue
 		}
 		me, hasUnit, qual := measureEnd(text, ne, e)
+		qual = qual || ranged
 		if !hasUnit && !qual {
 			i = ne - 1
 			continue
@@ -503,7 +512,7 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		// 90天的, 费率不超过1%的).
 		attributive := me < e && (text[me] == '的' ||
 			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
-		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i)) {
+		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i) || perUnitBefore(text, s, i)) {
 			attributive = false
 		}
 		// 建设A、B等20个基地: a count closing a list is bound only by a
@@ -741,10 +750,14 @@ func bareMagnitude(text []rune, ne, me int) bool {
 // 处3万元以下的罚款, 最高100万元的补贴.
 var sanctions = words("罚款", "罚金", "滞纳金", "补贴", "奖励", "补助", "资助", "拘留", "有期徒刑", "拘役", "违约金", "赔偿")
 
-// hanDigits are the runes of a number written in Chinese.
-const hanDigits = "零〇一二两三四五六七八九十百千万亿"
-
-func isHanDigit(r rune) bool { return strings.ContainsRune(hanDigits, r) }
+// isHanDigit reports a rune of a number written in Chinese.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
 
 // hanUnits follow a number written in Chinese that is a measure by its
 // unit alone: money, time, area, volume, slope. Counts (个, 项, 次, 处 …)
@@ -841,6 +854,16 @@ func monthDeadline(text []rune, i, ne, e int) (int, bool) {
 		return k + 3, true
 	}
 	return 0, false
+}
+
+// perUnitBefore reports a rate per unit right before a number: 每人每月1500元.
+func perUnitBefore(text []rune, s, i int) bool {
+	for k := i - 1; k >= s && k >= i-6; k-- {
+		if text[k] == '每' {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleWords make the amounts of their sentence amounts a rule sets.

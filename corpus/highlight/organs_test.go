@@ -1,0 +1,123 @@
+package highlight
+
+import "testing"
+
+// TestOrganClasses: one case for every class of organ the gazetteer and
+// its rules know, in a sentence that gives it a task.
+func TestOrganClasses(t *testing.T) {
+	for _, c := range []struct{ class, text, body string }{
+		{"constituent department", "外交部会同有关方面研究。", "外交部"},
+		{"short form", "人社部、发展改革委负责。", "人社部"},
+		{"short form", "人社部、发展改革委负责。", "发展改革委"},
+		{"special organ", "国资委负责督促落实。", "国资委"},
+		{"directly affiliated agency", "体育总局牵头推进全民健身。", "体育总局"},
+		{"directly affiliated agency", "市场监管总局加强监管。", "市场监管总局"},
+		{"administrative office", "国务院研究室组织研究。", "国务院研究室"},
+		{"directly affiliated institution", "中国科学院承担科研任务。", "中国科学院"},
+		{"national bureau", "国家能源局负责电力监管。", "国家能源局"},
+		{"name before the 2018 reform", "国家卫生计生委、保监会按职责分工负责。", "国家卫生计生委"},
+		{"name before the 2018 reform", "国家卫生计生委、保监会按职责分工负责。", "保监会"},
+		{"name before the 2023 reform", "银保监会加强监管。", "银保监会"},
+		{"office abolished in 2021", "扶贫办做好衔接。", "扶贫办"},
+		{"CPC department", "中央宣传部组织宣传。", "中央宣传部"},
+		{"CPC short form", "中组部负责干部培训。", "中组部"},
+		{"NPC", "全国人大常委会进行审议。", "全国人大常委会"},
+		{"court", "最高人民法院作出司法解释。", "最高人民法院"},
+		{"procuratorate", "最高人民检察院依法监督。", "最高人民检察院"},
+		{"people's organisation", "全国总工会、中国残联参与。", "全国总工会"},
+		{"people's organisation", "供销合作总社做好农资供应。", "供销合作总社"},
+		{"central bank", "人民银行加大再贷款支持。", "人民银行"},
+		{"local office", "广州市人力资源社会保障局负责组织实施。", "广州市人力资源社会保障局"},
+		{"department under a government", "县级以上地方人民政府卫生主管部门负责监督管理。", "县级以上地方人民政府卫生主管部门"},
+		{"State Council department", "国务院税务主管部门制定具体办法。", "国务院税务主管部门"},
+		{"provincial governments", "各省级人民政府要制定实施方案。", "各省级人民政府"},
+		{"provincial governments concerned", "各有关省级人民政府要加强组织领导。", "各有关省级人民政府"},
+		{"all levels", "地方各级人民政府应当加强领导。", "地方各级人民政府"},
+		{"township", "乡镇人民政府应当采取措施。", "乡镇人民政府"},
+		{"place for the level", "安徽证监局加强指导。", "安徽证监局"},
+		{"place for the level", "合肥海关提供通关便利。", "合肥海关"},
+		{"organ named in a law", "公安机关应当依法处理。", "公安机关"},
+		{"party bound by a duty", "燃气企业应当建立安全管理制度。", "企业"},
+		{"party that opens its sentence", "燃气经营者改动市政燃气设施，应当制定改动方案。", "燃气经营者"},
+		{"named by what it does", "由国家组织药品集中采购和使用试点工作小组办公室负责。", "国家组织药品集中采购和使用试点工作小组办公室"},
+	} {
+		t.Run(c.class, func(t *testing.T) { requireCover(t, c.text, Body, c.body) })
+	}
+}
+
+// TestAnnotationUnits: every unit of a responsibility annotation is a
+// body, known to the gazetteer or not, in the forms annotations take.
+func TestAnnotationUnits(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		units []string
+	}{
+		{"推进全民健身。（体育总局、扶贫办、供销合作总社、各省级人民政府按职责分工负责）", []string{"体育总局", "扶贫办", "供销合作总社", "各省级人民政府"}},
+		{"加快建设。（责任单位：省通信管理局、省铁塔公司、各基础电信企业）", []string{"省通信管理局", "省铁塔公司", "各基础电信企业"}},
+		{"做好通关。（省商务厅牵头，合肥海关配合）", []string{"省商务厅", "合肥海关"}},
+		{"建设平台。（某某推进中心牵头，省体育局参与）", []string{"某某推进中心", "省体育局"}},
+	} {
+		for _, u := range c.units {
+			requireCover(t, c.text, Body, u)
+		}
+	}
+}
+
+// TestOrganFalseFriends: names inside other words, officers of an organ,
+// and parties a policy only encourages are no bodies.
+func TestOrganFalseFriends(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"中国科学院院士参加评审。", "中国科学院"},
+		{"依照人民法院组织法的规定。", "人民法院"},
+		{"村民委员会成员由村民选举产生。", "村民委员会"},
+		{"国家机关工作人员玩忽职守的，依法给予处分。", "国家机关"},
+		{"鼓励企业运用债券融资。", "企业"},
+		{"推进小微企业应收账款融资。", "企业"},
+		{"加快建设海关特殊监管区域。", "海关"},
+		{"新华社北京12月25日电", "新华社"},
+	} {
+		forbid(t, c.text, Body, c.sub)
+	}
+}
+
+// TestTargetForms: the limits and standards documents set are targets,
+// in each form.
+func TestTargetForms(t *testing.T) {
+	for _, c := range []struct{ form, text, target string }{
+		{"cap", "创业担保贷款最高不超过20万元。", "20万元"},
+		{"floor", "财政补助比例不低于40%。", "不低于40%"},
+		{"rate per person and month", "对符合条件的人员给予每人每月1500元的生活补贴。", "1500元"},
+		{"rate a rule applies", "按不超过上年度缴费额的60%返还。", "60%"},
+		{"range", "失业保险金领取期限为6—12个月。", "6—12个月"},
+		{"time limit", "在5个工作日内办结。", "5个工作日内"},
+		{"effective date", "本办法自2021年3月1日起施行。", "自2021年3月1日起"},
+		{"deadline within the year", "各地要于6月底前报送。", "6月底前"},
+		{"penalty range in numerals", "处五百元以上三千元以下的罚款。", "五百元以上"},
+		{"penalty in digits", "可以处3万元以下的罚款。", "3万元以下"},
+		{"time limit in numerals", "应当自受理之日起三十个工作日内作出决定。", "三十个工作日内"},
+		{"threshold after a limit word", "居住累计不超过90天的，免予缴纳。", "不超过90天"},
+		{"amount a rule sets", "应当减除费用6万元。", "6万元"},
+		{"score an assessment gives", "（0.5分）", "0.5分"},
+		{"floor of a count", "每年至少召开一次会议。", "至少召开一次"},
+		{"deadline", "到2025年，新增就业100万人以上。", "到2025年"},
+	} {
+		t.Run(c.form, func(t *testing.T) { requireCover(t, c.text, Target, c.target) })
+	}
+}
+
+// TestTargetFalseFriends: numbers that name things, dates of reports and
+// past figures are no targets.
+func TestTargetFalseFriends(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"依据第4626号建议答复如下。", "4626"},
+		{"根据国发〔2018〕39号文件精神。", "39号"},
+		{"地铁3号线开通运营。", "3号线"},
+		{"截至2020年底，全省参保人数达1000万人。", "1000万人"},
+		{"第十三届全国人民代表大会第二次会议通过。", "十三届"},
+		{"依照本法第九条第二款的规定。", "第九条"},
+		{"统一规划，进一步加强管理。", "一"},
+		{"城区常住人口300万以下的城市全面取消落户限制。", "300万以下"},
+	} {
+		forbid(t, c.text, Target, c.sub)
+	}
+}
