@@ -10,7 +10,7 @@ import (
 // (which counts only when given a task). A body is a literal gazetteer name,
 // [party] [place] level (gov | stem suffix) or [level] [stem] [function]
 // 部门 with a stem or a function; see bodies.txt.
-func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
+func (g *gazetteer) bodyAt(text []rune, i int, buf []int, dept bool) (int, bool, []int) {
 	best := i
 	buf = g.name.ends(buf[:0], text, i)
 	for _, e := range buf {
@@ -59,8 +59,11 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int) (int, bool, []int) {
 	for _, l := range levels {
 		heads = g.gov.ends(heads, text, l)
 	}
-	if e := g.departmentAt(text, i, heads); e > best {
-		best, inst = e, false
+	// A text with no 部门 anywhere has no department to find.
+	if dept {
+		if e := g.departmentAt(text, i, heads); e > best {
+			best, inst = e, false
+		}
 	}
 	for _, l := range levels {
 		for _, e := range g.gov.ends(nil, text, l) {
@@ -128,7 +131,7 @@ var department = []rune("部门")
 // the level ends, or i when none does. A bare 部门 is no body: 跨部门, 部门间.
 func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 	best := i
-	if !departmentWithin(text, i, maxDepartment) {
+	if !departmentWithin(text, i, maxDepartment) { // cheap: most positions have none
 		return best
 	}
 	for _, s := range append([]int{i}, levels...) {
@@ -154,7 +157,8 @@ func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 const maxDepartment = 24
 
 // departmentWithin reports whether 部门 starts within n runes after text[i],
-// so that departmentAt allocates nothing where no department can end.
+// so that departmentAt allocates nothing where no department can end. A
+// text with no 部门 at all answers at once.
 func departmentWithin(text []rune, i, n int) bool {
 	for k := i + 1; k < len(text)-1 && k <= i+n; k++ {
 		if text[k] == department[0] && text[k+1] == department[1] {
@@ -192,14 +196,21 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 
 // gazetteerBodies returns the bodies the gazetteer names, leftmost-longest.
 func (g *gazetteer) gazetteerBodies(text []rune) []Span {
+	dept := false
+	for k := 0; k+1 < len(text); k++ {
+		if text[k] == department[0] && text[k+1] == department[1] {
+			dept = true
+			break
+		}
+	}
 	var spans []Span
 	var buf []int
 	for i := 0; i < len(text); {
-		if !g.starts.has(text[i]) {
+		if !g.starts.has(text[i]) && !(dept && g.deptStarts.has(text[i])) {
 			i++
 			continue
 		}
-		end, inst, b := g.bodyAt(text, i, buf)
+		end, inst, b := g.bodyAt(text, i, buf, dept)
 		buf = b
 		if end > i && inst && !g.givenTask(text, i, end) && !subjectWithDuty(text, i, end) {
 			i = end

@@ -19,9 +19,18 @@ type entry struct {
 type trie struct {
 	next map[rune]*trie
 	leaf *entry
+	// first holds the first runes of the trie's names (set on the root
+	// only), so most positions are rejected without a map lookup.
+	first *runeSet
 }
 
 func (t *trie) insert(name []rune, e *entry) {
+	if t.first == nil {
+		t.first = &runeSet{}
+	}
+	if len(name) > 0 {
+		t.first.add(name[0])
+	}
 	n := t
 	for _, r := range name {
 		if n.next == nil {
@@ -40,6 +49,9 @@ func (t *trie) insert(name []rune, e *entry) {
 // ends appends to dst every end position of a name starting at text[i]
 // whose guards pass, in increasing order.
 func (t *trie) ends(dst []int, text []rune, i int) []int {
+	if t.first != nil && (i >= len(text) || !t.first.has(text[i])) {
+		return dst
+	}
 	n := t
 	for j := i; j < len(text); j++ {
 		c, ok := n.next[text[j]]
@@ -83,8 +95,10 @@ func hasPrefixAt(text []rune, i int, p []rune) bool {
 // gazetteer holds the compiled sections of bodies.txt.
 type gazetteer struct {
 	name, institution, duty, party, place, level, gov, stem, suffix, function *trie
-	// starts holds the first runes of every name a body can start with.
-	starts runeSet
+	// starts holds the first runes of every name a body can start with;
+	// deptStarts those of the stems and function words a department can
+	// start with (财政部门, 主管部门), which matter only in a text that has 部门.
+	starts, deptStarts runeSet
 }
 
 // parseGazetteer compiles the gazetteer text (the format bodies.txt documents).
@@ -130,7 +144,11 @@ func parseGazetteer(data string) (*gazetteer, error) {
 		}
 		name := foldAll(fields[0])
 		cur.insert(name, e)
-		if cur != g.gov && cur != g.suffix {
+		switch cur {
+		case g.gov, g.suffix:
+		case g.stem, g.function:
+			g.deptStarts.add(name[0])
+		default:
 			g.starts.add(name[0])
 		}
 	}

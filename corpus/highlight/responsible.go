@@ -75,16 +75,20 @@ func trailingParen(text string) (string, bool) {
 	if last, _ := utf8.DecodeLastRuneInString(trimmed); trimmed == "" || fold(last) != ')' {
 		return "", false
 	}
-	r := []rune(trimmed)
+	// Walk back rune by rune: copying a long text to runes would cost more
+	// than the annotation is worth.
+	_, lastSize := utf8.DecodeLastRuneInString(trimmed)
 	depth := 0
-	for i := len(r) - 1; i >= 0; i-- {
-		switch fold(r[i]) {
+	for i := len(trimmed); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(trimmed[:i])
+		i -= size
+		switch fold(r) {
 		case ')':
 			depth++
 		case '(':
 			depth--
 			if depth == 0 {
-				return string(r[i+1 : len(r)-1]), true
+				return trimmed[i+size : len(trimmed)-lastSize], true
 			}
 		case '\n':
 			return "", false

@@ -80,6 +80,11 @@ type wrapper struct {
 	bpOK          bool
 	bpEnd, bpNext int
 	bpUsed        int
+	// afterBP is where the first non-space cluster after that opportunity
+	// starts (-1 until one is placed), afterUsed the cells before it: white
+	// space the break leaves at the start of the next line (an ideographic
+	// space before a mark that forbids a break) is dropped with it.
+	afterBP, afterUsed int
 }
 
 // run wraps text, appending to w.lines.
@@ -161,6 +166,7 @@ func (w *wrapper) run(text string) {
 		}
 		if canBreak && !isTerminator(r) {
 			w.bpOK, w.bpEnd, w.bpNext, w.bpUsed = true, w.content, rpos+n, w.used
+			w.afterBP = -1
 		}
 		pos, rpos = end, rpos+n
 	}
@@ -172,14 +178,24 @@ func (w *wrapper) run(text string) {
 // place puts the non-space cluster [p, q) of width cw on the current line,
 // breaking the line first if it does not fit.
 func (w *wrapper) place(p, q, cw int, r rune) {
+	if w.bpOK && w.afterBP < 0 {
+		w.afterBP, w.afterUsed = p, w.used
+	}
 	if w.used+cw > w.limit && w.bpOK && w.bpNext > w.start {
 		// Break at the latest opportunity; drop it if it would only emit
 		// leading white space.
 		if w.bpEnd > w.start {
 			w.lines = append(w.lines, Line{w.start, w.bpEnd})
 		}
-		w.used -= w.bpUsed
-		w.start = w.bpNext
+		if w.afterBP > w.bpNext {
+			// Only white space between the opportunity and the next
+			// content: the new line starts at the content.
+			w.used -= w.afterUsed
+			w.start = w.afterBP
+		} else {
+			w.used -= w.bpUsed
+			w.start = w.bpNext
+		}
 		w.bpOK = false
 	}
 	if w.used+cw > w.limit {

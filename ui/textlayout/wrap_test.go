@@ -139,6 +139,10 @@ func checkWrapRaw(t *testing.T, text string, width int, lines []Line, raw bool) 
 	ops := opportunities(text)
 	for i := 1; i < len(lines) && !raw; i++ {
 		at := lines[i].Start
+		// White space dropped at a soft break: the opportunity is before it.
+		for at > 0 && unicode.IsSpace(runes[at-1]) && !ops[at] {
+			at--
+		}
 		if at == 0 || isTerminator(runes[at-1]) || ops[at] {
 			continue
 		}
