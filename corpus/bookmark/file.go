@@ -152,21 +152,31 @@ func readFile(path string) (state, []string, readResult, error) {
 // bookmarks.json.corrupt-20261125T111500 (with -2, -3 … if taken), and
 // returns the new name.
 func moveAside(path string, now time.Time) (string, error) {
-	base := path + ".corrupt-" + now.UTC().Format("20060102T150405")
-	name := base
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		if i > 1000 {
-			return "", fmt.Errorf("move aside %s: too many corrupt copies", path)
-		}
-		name = fmt.Sprintf("%s-%d", base, i)
+	name, err := freeSibling(path, ".corrupt-", now)
+	if err != nil {
+		return "", fmt.Errorf("move aside %s: %w", path, err)
 	}
 	if err := os.Rename(path, name); err != nil {
 		return "", fmt.Errorf("move aside %s: %w", path, err)
 	}
 	return name, nil
+}
+
+// freeSibling returns a name for a copy of path kept aside, path + tag +
+// the UTC time (bookmarks.json.corrupt-20261125T111500), with -2, -3 … when
+// taken.
+func freeSibling(path, tag string, now time.Time) (string, error) {
+	base := path + tag + now.UTC().Format("20060102T150405")
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name, nil
+		}
+		if i > 1000 {
+			return "", errors.New("too many copies kept aside")
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
 }
 
 // setAside writes the malformed entries of a file to a timestamped
@@ -177,16 +187,9 @@ func setAside(path string, bs []Bookmark, now time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode malformed bookmarks: %w", err)
 	}
-	base := path + ".malformed-" + now.UTC().Format("20060102T150405")
-	name := base
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		if i > 1000 {
-			return "", fmt.Errorf("set aside malformed bookmarks of %s: too many copies", path)
-		}
-		name = fmt.Sprintf("%s-%d", base, i)
+	name, err := freeSibling(path, ".malformed-", now)
+	if err != nil {
+		return "", fmt.Errorf("set aside malformed bookmarks of %s: %w", path, err)
 	}
 	if err := writeFile(name, append(data, '\n')); err != nil {
 		return "", fmt.Errorf("set aside malformed bookmarks: %w", err)

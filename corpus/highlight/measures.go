@@ -357,6 +357,9 @@ func isHanNumeral(r rune) bool {
 // spans already found, which measures never cover. A report (text known to
 // tell the past) has figures and no targets.
 func findMeasures(text []rune, bodies []Span, report bool) []Span {
+	if !measureCandidate(text) {
+		return nil // no number, numeral, 如期 or 期末: nothing to measure
+	}
 	inBody := make([]bool, len(text)+1)
 	for _, b := range bodies {
 		for k := b.Start; k < b.End; k++ {
@@ -873,6 +876,17 @@ var ruleWords = words("应当", "必须", "不得", "每人每月", "每人每�
 func ruleBefore(text []rune, s, i int) bool {
 	for k := s; k < i; k++ {
 		if longestAt(text, k, ruleWords) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// measureCandidate reports whether text holds anything a measure can start
+// with: a digit, a Chinese numeral, 如 (如期) or 期 (期末).
+func measureCandidate(text []rune) bool {
+	for _, r := range text {
+		if isDigit(r) || isHanDigit(r) || r == '如' || r == '期' {
 			return true
 		}
 	}
