@@ -77,6 +77,7 @@ func (o storeOp) run(s BookmarkStore) error {
 // does nothing.
 type persister struct {
 	store     BookmarkStore
+	current   storeOp   // the running op, when running
 	queue     []storeOp // not started yet
 	running   bool
 	stalled   bool // the running op has taken longer than slowAfter
@@ -113,6 +114,7 @@ func (p persister) next() (persister, tea.Cmd) {
 	}
 	o := p.queue[0]
 	p.queue = slices.Clone(p.queue[1:])
+	p.current = o
 	p.running, p.stalled = true, false
 	p.seq++
 	return p, runStoreOp(p.store, o, p.seq, p.slowAfter)
@@ -157,17 +159,27 @@ func runStoreOp(s BookmarkStore, o storeOp, seq int, slowAfter time.Duration) te
 	}
 }
 
-// SaveQueued hands the store, in order, the changes the reader had queued
-// but not started when it quit (a second q while a write waited), so none
-// is left behind: the store then holds every change, saved or kept in
-// memory and reported by bookmark.Store.Unsaved. Call it after the program
-// has ended; it may wait for the store.
+// SavePending reports whether changes were still on their way to the
+// store when the reader quit.
+func (m Model) SavePending() bool { return !m.bookmarks.persist.idle() }
+
+// SaveQueued hands the store, in order, the changes the reader had not
+// seen saved when it quit (a second q while a write waited): the running
+// one again (every op is idempotent, and its goroutine may not have
+// reached the store yet) and those queued after it, so none is left
+// behind — the store then holds every change, saved or kept in memory and
+// reported by bookmark.Store.Unsaved. Call it after the program has ended;
+// it may wait for the store.
 func (m Model) SaveQueued() {
 	p := m.bookmarks.persist
 	if p.store == nil {
 		return
 	}
-	for _, o := range p.queue {
+	ops := p.queue
+	if p.running {
+		ops = append([]storeOp{p.current}, ops...)
+	}
+	for _, o := range ops {
 		_ = o.run(p.store)
 	}
 }

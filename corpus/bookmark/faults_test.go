@@ -125,3 +125,38 @@ func TestLockHeldTimesOut(t *testing.T) {
 		t.Error("the bookmark did not reach the file")
 	}
 }
+
+// TestQuitCutsALockWait: lowering the lock timeout while a write waits
+// for the lock (a reader quitting) ends that wait; it does not wait for
+// the store's own mutex, which the waiting write holds.
+func TestQuitCutsALockWait(t *testing.T) {
+	dir := t.TempDir()
+	s, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	other := flock.New(filepath.Join(dir, FileName+".lock"))
+	if err := other.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Unlock()
+	s.SetLockTimeout(time.Minute)
+	done := make(chan error, 1)
+	go func() { done <- s.Add(Bookmark{NodeID: "doc/c1"}) }()
+	time.Sleep(100 * time.Millisecond)
+	s.SetLockTimeout(0)
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrLocked) {
+			t.Errorf("err %v, want ErrLocked", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the write kept waiting after the timeout was cut")
+	}
+	if n, _ := s.Unsaved(); n != 1 {
+		t.Errorf("unsaved %d, want the bookmark kept", n)
+	}
+}

@@ -1,13 +1,13 @@
 package bookmark
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -43,8 +43,11 @@ type Store struct {
 	warnings []string
 	now      func() time.Time
 
-	lockTimeout time.Duration
-	onWait      func() // called once a write finds the lock held
+	// lockTimeout is read without mu: a quitting reader shortens it while
+	// a write it started may hold mu, waiting for the lock.
+	lockTimeout atomic.Int64 // nanoseconds
+	onWait      func()       // called once a write finds the lock held
+	asideDone   bool         // this session already kept the file's malformed entries aside
 }
 
 // LockTimeout is how long a write waits for another policyreader to
@@ -77,12 +80,12 @@ func Open(dir string) (*Store, []string, error) {
 	}
 	dir = filepath.Clean(dir)
 	s := &Store{
-		dir:         dir,
-		path:        filepath.Join(dir, FileName),
-		lockPath:    filepath.Join(dir, FileName+".lock"),
-		now:         time.Now,
-		lockTimeout: LockTimeout,
+		dir:      dir,
+		path:     filepath.Join(dir, FileName),
+		lockPath: filepath.Join(dir, FileName+".lock"),
+		now:      time.Now,
 	}
+	s.lockTimeout.Store(int64(LockTimeout))
 	warnings := s.reload()
 	return s, warnings, nil
 }
@@ -90,9 +93,7 @@ func Open(dir string) (*Store, []string, error) {
 // SetLockTimeout sets how long a write waits for the lock (LockTimeout by
 // default).
 func (s *Store) SetLockTimeout(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.lockTimeout = d
+	s.lockTimeout.Store(int64(d))
 }
 
 // OnWait sets fn to be called when a write finds the lock held by another
@@ -190,14 +191,18 @@ func (s *Store) locked(fn func() error) error {
 		if s.onWait != nil {
 			s.onWait()
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), s.lockTimeout)
-		defer cancel()
-		ok, err = lk.TryLockContext(ctx, lockRetry)
-		if !ok {
-			if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		// Wait in short rounds, reading the timeout each time: a reader
+		// that quits can cut a wait already under way.
+		start := time.Now()
+		for !ok {
+			limit := time.Duration(s.lockTimeout.Load())
+			if time.Since(start) >= limit {
+				return fmt.Errorf("%w (it held %s for over %v)", ErrLocked, filepath.Base(s.lockPath), limit)
+			}
+			time.Sleep(lockRetry)
+			if ok, err = lk.TryLock(); err != nil {
 				return fmt.Errorf("lock %s: %w", s.lockPath, err)
 			}
-			return fmt.Errorf("%w (it held %s for over %v)", ErrLocked, filepath.Base(s.lockPath), s.lockTimeout)
 		}
 	}
 	defer lk.Close()
@@ -210,11 +215,15 @@ func (s *Store) readLocked() (state, []string, error) {
 	st, notes, res, err := readFile(s.path)
 	switch res {
 	case readOK:
+		if s.asideDone {
+			st.malformed = nil // kept aside once this session already
+		}
 		if len(st.malformed) > 0 {
 			name, serr := setAside(s.path, st.malformed, s.now())
 			if serr != nil {
 				return state{}, nil, serr // never drop them: do not write
 			}
+			s.asideDone = true
 			// This replaces the "not shown" notes: they are now kept aside.
 			notes = []string{fmt.Sprintf("kept %d malformed bookmark(s) (no node ID, or a second one for a node) aside in %s", len(st.malformed), filepath.Base(name))}
 			st.malformed = nil

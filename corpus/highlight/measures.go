@@ -59,7 +59,7 @@ var (
 	levelWords = words("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
 		"降低到", "降低至", "下降到", "下降至", "降至", "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "稳定在",
 		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
-		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "最多", "至多")
+		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "至多")
 	// commitVerbs bind the quantity of a clause as something to deliver.
 	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
 		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
@@ -262,6 +262,10 @@ func datedIn(seg []rune) bool {
 			continue
 		}
 		e := numberEnd(seg, i)
+		if _, eff := effectiveDate(seg, i, e); eff {
+			i = e
+			continue
+		}
 		if yearAt(seg, i, e) {
 			if _, _, ok := deadline(seg, i, e); !ok && !hasAt(seg, e+1, []rune("远景")) && !(i > 0 && (seg[i-1] == '至' || seg[i-1] == '望' || seg[i-1] == '定')) && !(e+1 < len(seg) && seg[e+1] == '至') {
 				return true
@@ -277,18 +281,6 @@ func datedIn(seg []rune) bool {
 func deadline(text []rune, i, e int) (start, end int, ok bool) {
 	end, before := dateEnd(text, e)
 	start = i
-	if i > 0 && (text[i-1] == '自' || text[i-1] == '从') {
-		// 自2021年3月1日起, 自2021年开始执行: when a rule takes effect.
-		j := e
-		for j < len(text) && j-e < 8 && (isDigit(text[j]) || strings.ContainsRune("年月日号", text[j])) {
-			j++
-		}
-		for _, w := range []string{"起", "开始", "施行", "执行", "实施"} {
-			if hasAt(text, j, []rune(w)) {
-				return i - 1, j + len([]rune(w)), true
-			}
-		}
-	}
 	if i > 0 && (text[i-1] == '到' || text[i-1] == '于') {
 		// 截止到, 直到 start a report, not a deadline.
 		if i > 1 && (text[i-2] == '止' || text[i-2] == '至' || text[i-2] == '直') {
@@ -463,6 +455,14 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 				add(Span{Start: i, End: me, Kind: Target})
 			}
 			i = me - 1
+			continue
+		}
+		if ee, ok := effectiveDate(text, i, ne); ok {
+			// 自2021年3月1日起施行: when a rule takes effect.
+			if t != past && i-1 >= lastEnd {
+				add(Span{Start: i - 1, End: min(ee, e), Kind: Target})
+			}
+			i = min(ee, e) - 1
 			continue
 		}
 		if yearAt(text, i, ne) {
@@ -777,8 +777,8 @@ var hanCountUnits = words("个", "项", "次", "处", "人", "名", "家", "所"
 // that is part of a word (统一, 进一步, 第三十条, 一是), a date (三月十日) or a
 // count with nothing to bind it.
 func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
-	if i > 0 && strings.ContainsRune("第统进唯单同初周期逐之星万专届月", text[i-1]) {
-		return 0, false
+	if i > 0 && strings.ContainsRune("第统进唯单同初周期逐之星万专届月点", text[i-1]) {
+		return 0, false // a word (统一, 进一步), an ordinal, a date, a decimal (一点五米)
 	}
 	ne := i
 	for ne < e && ne-i < 10 && isHanDigit(text[ne]) {
@@ -804,8 +804,12 @@ func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
 	if qual > 0 {
 		j += qual
 	}
-	if count > 0 && qual == 0 {
-		if lw, _ := levelBefore(text, max(0, i-4), i); !lw {
+	// Only a qualifier, a level word or a rule binds a bare numeral: 一元化,
+	// 万元GDP, 百日攻坚, 一日游 and 三元桥 are words, 五百元以下 and 至少一次 are
+	// measures, and so is 每月五十元.
+	if qual == 0 {
+		lw, _ := levelBefore(text, max(0, i-4), i)
+		if !lw && !(unit > 0 && ruleBefore(text, max(0, i-12), i)) {
 			return 0, false
 		}
 	}
@@ -816,7 +820,7 @@ func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
 }
 
 // limitWords before a number make it a limit a rule sets.
-var limitWords = words("不超过", "不低于", "不少于", "不高于", "不多于", "不足", "最高", "最低", "最多", "至多", "至少", "低于", "少于", "高于", "超过")
+var limitWords = words("不超过", "不低于", "不少于", "不高于", "不多于", "不足", "最高", "最低", "至多", "至少", "低于", "少于", "高于", "超过")
 
 // limitBefore reports a limit word within a few runes before text[i].
 func limitBefore(text []rune, cs, i int) bool {
@@ -872,9 +876,13 @@ func perUnitBefore(text []rune, s, i int) bool {
 // ruleWords make the amounts of their sentence amounts a rule sets.
 var ruleWords = words("应当", "必须", "不得", "每人每月", "每人每年", "每月", "每人", "每户", "每年", "标准为", "标准", "补贴", "补助", "奖励", "罚款", "按照")
 
-// ruleBefore reports a rule word in the sentence before text[i].
+// ruleWindow bounds how far back a rule word binds an amount.
+const ruleWindow = 30
+
+// ruleBefore reports a rule word in the sentence before text[i], within
+// ruleWindow runes.
 func ruleBefore(text []rune, s, i int) bool {
-	for k := s; k < i; k++ {
+	for k := max(s, i-ruleWindow); k < i; k++ {
 		if longestAt(text, k, ruleWords) > 0 {
 			return true
 		}
@@ -891,4 +899,29 @@ func measureCandidate(text []rune) bool {
 		}
 	}
 	return false
+}
+
+// effectiveDate reads 自2021年3月1日起施行 or 自2021年开始执行 at the year
+// text[i:e] after 自 or 从: when a rule takes effect. A date after 自/从
+// that starts a report (从2015年起，全区累计…) is no effective date: the
+// rule verb must follow.
+func effectiveDate(text []rune, i, e int) (int, bool) {
+	if i == 0 || (text[i-1] != '自' && text[i-1] != '从') || !yearAt(text, i, e) {
+		return 0, false
+	}
+	j := e
+	for j < len(text) && j-e < 8 && (isDigit(text[j]) || strings.ContainsRune("年月日号", text[j])) {
+		j++
+	}
+	if hasAt(text, j, []rune("起")) {
+		j++
+	} else if hasAt(text, j, []rune("开始")) {
+		j += 2
+	}
+	for _, w := range []string{"施行", "执行", "实施", "生效"} {
+		if hasAt(text, j, []rune(w)) {
+			return j, true
+		}
+	}
+	return 0, false
 }

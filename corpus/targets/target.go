@@ -123,18 +123,18 @@ func statementOf(rs []rune, start, end int) string {
 		to++
 	}
 	if to-from > maxStatement {
-		from = max(from, start-(maxStatement-(end-start))/2)
-		to = min(to, from+maxStatement)
-		if to < end {
-			to = end
-		}
+		// Keep the whole span, and as much around it as fits.
+		from = min(start, max(from, start-max(0, maxStatement-(end-start))/2))
+		to = max(end, min(to, from+maxStatement))
 	}
 	return strings.TrimSpace(string(rs[from:to]))
 }
 
 // dropBareDeadlines removes, among the targets just collected for node n,
-// a deadline alone (到2025年, 2025年底前, “十四五”期末, 如期) whose sentence
-// has other targets: it is their year, not a row of its own.
+// a deadline that is the year of other targets: one in the clause of
+// another target (2030年底前建成20所…), or one alone in its clause when its
+// sentence has other targets (到2025年，…). A deadline with unmeasured work
+// in its clause (2025年底前完成全部改造) stays a row.
 func dropBareDeadlines(ts []Target, n *corpus.Node) []Target {
 	first := len(ts)
 	for first > 0 && ts[first-1].Node == n {
@@ -151,15 +151,23 @@ func dropBareDeadlines(ts []Target, n *corpus.Node) []Target {
 		}
 		return k
 	}
-	others := map[int]bool{}
+	clause := func(t Target) int {
+		k := t.Start
+		for k > 0 && !strings.ContainsRune(clauseBreaks, rs[k-1]) {
+			k--
+		}
+		return k
+	}
+	inSentence, inClause := map[int]bool{}, map[int]bool{}
 	for _, t := range ts[first:] {
 		if !isBareDeadline(t.Phrase) {
-			others[sentence(t)] = true
+			inSentence[sentence(t)] = true
+			inClause[clause(t)] = true
 		}
 	}
 	kept := ts[:first]
 	for _, t := range ts[first:] {
-		if isBareDeadline(t.Phrase) && others[sentence(t)] {
+		if isBareDeadline(t.Phrase) && (inClause[clause(t)] || isBareDeadline(t.Statement) && inSentence[sentence(t)]) {
 			continue
 		}
 		kept = append(kept, t)
@@ -207,10 +215,11 @@ func contextYear(rs []rune, start int) int {
 	if len(ds) > 0 {
 		return ds[len(ds)-1].year
 	}
-	// A deadline later in the sentence dates it too (压缩至2个工作日内，
-	// 2022年底前全面完成): a bare deadline is the year of its sentence.
+	// A deadline later in the same clause dates it too (建成20所学校，
+	// 2025年底前全部建成 is two clauses; 压缩至2个工作日内并于2022年底前完成
+	// is one): never one governing another clause.
 	to := start
-	for to < len(rs) && !strings.ContainsRune("。；;！？!?\n", rs[to]) {
+	for to < len(rs) && !strings.ContainsRune(clauseBreaks, rs[to]) {
 		to++
 	}
 	if ds := deadlines(rs[start:to]); len(ds) > 0 {

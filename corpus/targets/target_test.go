@@ -2,6 +2,7 @@ package targets
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,16 +69,18 @@ func TestCollect(t *testing.T) {
 		}
 	}
 	ts := Collect(handBuilt(t))
-	// A bare deadline (到2025年, 2022年底前) is the year of the other
-	// targets of its sentence, not a row of its own.
+	// A deadline alone in its clause (到2025年，…) is the year of the other
+	// targets of its sentence, not a row of its own; one with work in its
+	// clause (2022年底前全面完成) is a row.
 	want := []Target{
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "达到 650 万人", Year: 2025},
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "700 万人以上", Year: 2025},
 		// An item without a heading takes its clause's; no deadline in its
 		// sentence, so the year comes from the clause text above it.
 		{DocID: "plan", Clause: "（一）强化就业优先政策", Phrase: "5.5%以内", Year: 2025},
-		// The deadline comes after the target in the sentence: it dates it.
-		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2 个工作日内", Year: 2022},
+		// A deadline in a later clause governs that clause, not this one.
+		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2 个工作日内", Year: 0},
+		{DocID: "impl", Clause: "（三）优化创新创业环境，增强流动动力", Phrase: "2022年底前", Year: 2022},
 	}
 	if len(ts) != len(want) {
 		t.Fatalf("Collect = %q, want %d targets", phrases(ts), len(want))
@@ -103,7 +106,7 @@ func TestSortAndFilter(t *testing.T) {
 	ts := Collect(handBuilt(t))
 	byYear := slices.Clone(ts)
 	SortByYear(byYear)
-	if got, want := phrases(byYear), []string{"2 个工作日内", "达到 650 万人", "700 万人以上", "5.5%以内"}; !slices.Equal(got, want) {
+	if got, want := phrases(byYear), []string{"2022年底前", "达到 650 万人", "700 万人以上", "5.5%以内", "2 个工作日内"}; !slices.Equal(got, want) {
 		t.Errorf("SortByYear = %q, want %q", got, want)
 	}
 	SortByDoc(byYear)
@@ -117,8 +120,8 @@ func TestSortAndFilter(t *testing.T) {
 		{"", phrases(ts)},
 		{"  ", phrases(ts)},
 		{"万人", []string{"达到 650 万人", "700 万人以上"}},
-		{"2022", []string{"2 个工作日内"}},
-		{"江西", []string{"2 个工作日内"}},
+		{"2022", []string{"2022年底前"}},
+		{"江西", []string{"2 个工作日内", "2022年底前"}},
 		{"IMPL 工作日", []string{"2 个工作日内"}},
 		{"plan/ch4/c1/1", []string{"5.5%以内"}},
 		{"2025 以上", []string{"700 万人以上"}},
@@ -216,4 +219,23 @@ func targetKeys(ts []Target) []string {
 		out[i] = t.Node.ID + "\x00" + t.Phrase
 	}
 	return out
+}
+
+// TestDeadlineGovernsItsClause: a deadline with work in its clause is a
+// row of its own and dates nothing outside its clause; one in the clause
+// of a measured target is that target's year.
+func TestDeadlineGovernsItsClause(t *testing.T) {
+	text := "2025年底前完成全部老旧校舍改造，2030年底前建成20所高水平技师学院。"
+	d := &corpus.Document{ID: "d", Title: "规划"}
+	n := &corpus.Node{ID: "d/p1", Kind: corpus.Paragraph, Text: text, Doc: d}
+	n.Spans = []corpus.Span{span(t, text, "2025年底前"), span(t, text, "2030年底前"), span(t, text, "20所")}
+	d.Children = []*corpus.Node{n}
+	var got []string
+	for _, tg := range Collect(corpus.NewCorpus([]*corpus.Document{d})) {
+		got = append(got, strconv.Itoa(tg.Year)+" "+tg.Statement)
+	}
+	want := []string{"2025 2025年底前完成全部老旧校舍改造", "2030 2030年底前建成20所高水平技师学院"}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
+	}
 }

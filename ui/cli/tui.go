@@ -66,6 +66,9 @@ func unsavedChanges(final tea.Model, store *bookmark.Store) error {
 	// without waiting again.
 	store.SetLockTimeout(0)
 	if fm, ok := final.(ui.Model); ok {
+		if fm.SavePending() {
+			fmt.Fprintln(os.Stderr, "policyreader: saving bookmarks…")
+		}
 		fm.SaveQueued()
 	}
 	n, why := store.Unsaved()
