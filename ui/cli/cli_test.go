@@ -187,3 +187,17 @@ func TestJSONKeepsDocumentText(t *testing.T) {
 		t.Errorf("plain output carries a bidi override: %q", out)
 	}
 }
+
+// TestShowArticleWithItems: show prints an article with the items it is
+// read with, in order.
+func TestShowArticleWithItems(t *testing.T) {
+	law := filepath.Join("..", "..", "corpus", "testdata", "laws", "073-社会法-妇女权益保障法(2022-10-30).md")
+	code, out, errs := runCLI(t, "", "--corpus", law, "show", "073-she-hui-fa-fu-nv-quan-yi-bao-zhang-fa-2022-10-30/ch3/a25")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	i, j := strings.Index(out, "（一）制定禁止性骚扰的规章制度"), strings.Index(out, "（八）其他合理的预防")
+	if !strings.Contains(out, "第二十五条") || i < 0 || j < i {
+		t.Errorf("article 25 without its items in order:\n%s", out)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"policyreader/corpus"
@@ -47,6 +48,7 @@ func runShow(env Env, opts Options, args []string) error {
 	crumbs := append([]string{n.Doc.Label()}, n.Path()...)
 	fmt.Fprintln(env.Stdout, strings.Join(crumbs, " › "))
 	fmt.Fprintf(env.Stdout, "%s%s\n\n%s\n", n.Number, n.Heading, n.Text)
+	printInline(env.Stdout, n.Children, 1)
 	if len(n.Responsible) > 0 {
 		fmt.Fprintf(env.Stdout, "\nresponsible: %s\n", strings.Join(n.Responsible, "、"))
 	}
@@ -64,4 +66,20 @@ func showDoc(env Env, opts Options, d *corpus.Document) error {
 		fmt.Fprintf(env.Stdout, "  %s  %s  [%s]\n", n.Kind, n.Title(), n.ID)
 	}
 	return nil
+}
+
+// printInline prints the children a node is read with — items, sub-items,
+// paragraphs and tables, which have no row of their own in an outline —
+// indented by depth, as the detail pane shows them. Children with rows of
+// their own (an article's chapter, a clause's part) are left to `tree`.
+func printInline(w io.Writer, nodes []*corpus.Node, depth int) {
+	for _, c := range nodes {
+		if c.InOutline() {
+			continue
+		}
+		indent := strings.Repeat("  ", depth)
+		text := strings.ReplaceAll(c.Text, "\n", "\n"+indent)
+		fmt.Fprintf(w, "%s%s%s%s\n", indent, c.Number, c.Heading, text)
+		printInline(w, c.Children, depth+1)
+	}
 }
