@@ -152,9 +152,18 @@ func lawFacts(lines []string) (issuers []string, date, docNumber string) {
 // 中华人民共和国国务院令第88号 → 国务院, 最高人民法院审判委员会第1375次会议 →
 // 最高人民法院. It returns "" when the body names no organ.
 func enactingOrgan(body string) string {
-	body = strings.TrimPrefix(strings.TrimSpace(body), "根据")
+	body = strings.TrimSpace(body)
+	for _, p := range []string{"根据", "经", "由"} {
+		body = strings.TrimPrefix(body, p)
+	}
 	if strings.Contains(body, "国务院令") || strings.Contains(body, "国令") || body == "国务院" || body == "中华人民共和国国务院" {
 		return "国务院"
+	}
+	// 国家文物局令第1号: a department's decree names its department.
+	if m := reDecree.FindStringSubmatch(body); m != nil && strings.HasSuffix(m[2], "令") && m[2] != "主席令" {
+		if organ := strings.TrimSuffix(m[2], "令"); reOrgan.MatchString(organ) {
+			return strings.TrimPrefix(organ, "中华人民共和国")
+		}
 	}
 	body = reDecree.ReplaceAllString(body, "")
 	body = reMeeting.ReplaceAllString(body, "")

@@ -40,7 +40,13 @@ func extractMetadata(d *Document, front, closing []unit, header []string) {
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(path.Base(d.Source), path.Ext(d.Source))
 	}
+	// The history may follow the title printed again over a line or two.
 	history, _ := historyBlock(lines, titleEnd)
+	for skip := 1; len(history) == 0 && skip <= maxTitleLines && titleEnd+skip < len(lines); skip++ {
+		if titleLike(lines[titleEnd+skip-1]) {
+			history, _ = historyBlock(lines, titleEnd+skip)
+		}
+	}
 	d.History = history
 	issuers, date, number := lawFacts(history)
 	d.Issuers = issuers
