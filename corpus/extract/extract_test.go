@@ -181,3 +181,29 @@ func FuzzNumbering(f *testing.F) {
 		}
 	})
 }
+
+// TestHTMLWithoutCharset: a GBK page that declares no charset is read as
+// GBK, not as the windows-1252 the HTML standard falls back to.
+func TestHTMLWithoutCharset(t *testing.T) {
+	page := "<html><body><p>国务院关于加强数字政府建设的指导意见</p><p>一、总体要求</p></body></html>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HTML([]byte(gbk))
+	if err != nil || !strings.Contains(res.Text, "数字政府建设") {
+		t.Errorf("text %q, err %v", res.Text, err)
+	}
+}
+
+// TestDocxByContent: a Word file saved under another name is still read
+// as Word.
+func TestDocxByContent(t *testing.T) {
+	data, err := os.ReadFile("../testdata/office/grid-planning.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, ok := Lookup("notice.doc", data); !ok || f.Name != "Word (.docx)" {
+		t.Errorf("a .docx named .doc looked up as %q", f.Name)
+	}
+}

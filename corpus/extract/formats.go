@@ -59,6 +59,14 @@ func Lookup(name string, head []byte) (Format, bool) {
 			}
 		}
 	}
+	// A Word file is a zip archive holding word/: whatever it is called.
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head[:min(len(head), 1<<16)], []byte("word/")) {
+		for _, f := range formats {
+			if f.Name == "Word (.docx)" {
+				return f, true
+			}
+		}
+	}
 	ext := strings.ToLower(path.Ext(name))
 	for _, f := range formats {
 		for _, e := range f.Extensions {

@@ -27,10 +27,22 @@ func HTML(data []byte) (*Result, error) {
 	if len(data) > MaxHTMLSize {
 		return nil, tooLarge("web page", len(data), MaxHTMLSize)
 	}
-	enc, name, _ := charset.DetermineEncoding(data, "text/html")
-	utf, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("decode web page as %s: %w", name, err)
+	var utf []byte
+	enc, name, certain := charset.DetermineEncoding(data, "text/html")
+	if certain || utf8.Valid(data) {
+		var err error
+		if utf, err = enc.NewDecoder().Bytes(data); err != nil {
+			return nil, fmt.Errorf("decode web page as %s: %w", name, err)
+		}
+	} else {
+		// No declared charset and not UTF-8: a Chinese page is GBK or
+		// GB18030 far more often than the windows-1252 the HTML standard
+		// falls back to; decide as for a text file.
+		text, err := Decode(data)
+		if err != nil {
+			return nil, fmt.Errorf("decode web page: %w", err)
+		}
+		utf = []byte(text)
 	}
 	root, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {

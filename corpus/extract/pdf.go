@@ -54,7 +54,7 @@ func PDF(data []byte) (*Result, error) {
 		case strings.Contains(msg, "password"):
 			return nil, fmt.Errorf("encrypted PDF: open it with its password and save an unprotected copy (%w)", err)
 		case msg != "":
-			return nil, fmt.Errorf("pdftotext: %s: %w", firstLine(msg), err)
+			return nil, fmt.Errorf("not a readable PDF (pdftotext: %s): %w", errorLine(msg), err)
 		}
 		return nil, fmt.Errorf("pdftotext: %w", err)
 	}
@@ -183,6 +183,17 @@ func hasLetters(s string) bool {
 		}
 	}
 	return false
+}
+
+// errorLine picks the line of pdftotext's messages that says what failed:
+// the first "Error" line, else the first line.
+func errorLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "Error") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return firstLine(s)
 }
 
 func firstLine(s string) string {

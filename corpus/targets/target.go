@@ -97,12 +97,113 @@ func Collect(c *corpus.Corpus) []Target {
 			out = append(out, t)
 		}
 		out = dropBareDeadlines(out, n)
+		splitStatements(out, n)
 		return true
 	})
 	for i := range out {
 		out[i].order = i
 	}
 	return out
+}
+
+// splitStatements gives each of several targets that share a clause its
+// own part of it (建成20所高水平技师学院 / 建成…30所示范性技工学校), so
+// the rows read differently; a deadline alone in its clause reads as its
+// sentence (到2025年，全省…). Called on the targets just collected for n.
+func splitStatements(ts []Target, n *corpus.Node) {
+	first := len(ts)
+	for first > 0 && ts[first-1].Node == n {
+		first--
+	}
+	rs := []rune(n.Text)
+	orig := make([]string, len(ts)-first)
+	for i := range orig {
+		orig[i] = ts[first+i].Statement
+	}
+	for i := first; i < len(ts); i++ {
+		t := &ts[i]
+		if t.Context != "" {
+			continue
+		}
+		if isBareDeadline(t.Statement) {
+			t.Statement = followingOf(rs, t.Start)
+			continue
+		}
+		k := i - first
+		if k == 0 || orig[k-1] != orig[k] {
+			if k+1 < len(orig) && orig[k+1] == orig[k] {
+				// The first of several: its clause up to the 和 before
+				// the next (建成20所高水平技师学院).
+				next := ts[i+1].Start
+				for c := next - 1; c >= t.End; c-- {
+					if strings.ContainsRune("和与及、", rs[c]) {
+						t.Statement = strings.TrimSpace(string(rs[clauseStartOf(rs, t.Start):c]))
+						break
+					}
+				}
+			}
+			continue
+		}
+		// Later targets of a clause get their own stretch after the one
+		// before them, behind the clause's head (建成…30所示范性技工学校).
+		r := k - 1
+		for r > 0 && orig[r-1] == orig[k] {
+			r--
+		}
+		head := verbOf(rs[clauseStartOf(rs, ts[first+r].Start):])
+		from := min(ts[i-1].End, t.Start)
+		for k := t.Start - 1; k >= from; k-- {
+			if strings.ContainsRune("和与及、", rs[k]) {
+				from = k + 1 // 建成20所…和30所: start after the 和
+				break
+			}
+		}
+		seg := strings.TrimSpace(string(rs[from:max(from, clauseEndOf(rs, t.End))]))
+		if head != "" && !strings.HasPrefix(seg, head) {
+			seg = head + "…" + seg
+		}
+		t.Statement = seg
+	}
+}
+
+func clauseStartOf(rs []rune, k int) int {
+	for k > 0 && !strings.ContainsRune(clauseBreaks, rs[k-1]) {
+		k--
+	}
+	return k
+}
+
+func clauseEndOf(rs []rune, k int) int {
+	for k < len(rs) && !strings.ContainsRune(clauseBreaks, rs[k]) {
+		k++
+	}
+	return k
+}
+
+// followingOf returns the text a deadline opens, from start to the end of
+// its sentence, cut to maxStatement runes (到2025年，全省基本建成…).
+func followingOf(rs []rune, start int) string {
+	to := start
+	for to < len(rs) && to-start < maxStatement && !strings.ContainsRune("。；;！？!?\n", rs[to]) {
+		to++
+	}
+	return strings.TrimSpace(string(rs[start:to]))
+}
+
+// maxVerb bounds the verb a clause's later targets repeat.
+const maxVerb = 4
+
+// verbOf returns the Han words that open a clause before its first number
+// (建成 of 建成20所…), or "" when they are longer than maxVerb runes.
+func verbOf(rs []rune) string {
+	k := 0
+	for k < len(rs) && k <= maxVerb && rs[k] != ' ' && !(rs[k] >= '0' && rs[k] <= '9') && !strings.ContainsRune("一二三四五六七八九十百千万", rs[k]) {
+		k++
+	}
+	if k == 0 || k > maxVerb {
+		return ""
+	}
+	return string(rs[:k])
 }
 
 // clauseBreaks end the clause a target's statement is drawn from.
@@ -334,5 +435,5 @@ func haystack(t Target) string {
 	if t.Year != 0 {
 		year = strconv.Itoa(t.Year)
 	}
-	return strings.ToLower(strings.Join([]string{t.Phrase, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
+	return strings.ToLower(strings.Join([]string{t.Phrase, t.Statement, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
 }

@@ -239,3 +239,20 @@ func TestDeadlineGovernsItsClause(t *testing.T) {
 		t.Errorf("rows %q, want %q", got, want)
 	}
 }
+
+// TestStatementsOfOneClause: several targets of one clause each read as
+// their own part of it, behind the clause's verb.
+func TestStatementsOfOneClause(t *testing.T) {
+	text := "建成20所高水平技师学院和30所示范性技工学校。"
+	d := &corpus.Document{ID: "d", Title: "规划"}
+	n := &corpus.Node{ID: "d/p1", Kind: corpus.Paragraph, Text: text, Doc: d}
+	n.Spans = []corpus.Span{span(t, text, "建成20所"), span(t, text, "30所")}
+	d.Children = []*corpus.Node{n}
+	var got []string
+	for _, tg := range Collect(corpus.NewCorpus([]*corpus.Document{d})) {
+		got = append(got, tg.Statement)
+	}
+	if want := []string{"建成20所高水平技师学院", "建成…30所示范性技工学校"}; !slices.Equal(got, want) {
+		t.Errorf("statements %q, want %q", got, want)
+	}
+}

@@ -48,11 +48,12 @@ func TestTargetsGroupedByDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each target reads as its clause; 到2022年 is the year of the target
-	// in its sentence, not a row of its own; 到2025年 stands alone.
+	// in its sentence, not a row of its own; 到2025年 stands alone and
+	// reads as what it opens.
 	want := `“十四五”规划 · 广东
   乡村工匠  plan/ch4/k1
     2022  全省开展乡村工匠培训10万人次
-    2025  到2025年
+    2025  到2025年，乡村工匠队伍更加壮大
   高技能人才  plan/ch4/k2
     -     全省高技能人才达到650万人
 
@@ -73,7 +74,7 @@ func TestTargetsByYear(t *testing.T) {
 	// Columns padded by display width: a Han character is two columns.
 	want := `year  document  target                               clause                                id
 2022  广东      全省开展乡村工匠培训10万人次         乡村工匠                              plan/ch4/k1
-2025  广东      到2025年                             乡村工匠                              plan/ch4/k1
+2025  广东      到2025年，乡村工匠队伍更加壮大       乡村工匠                              plan/ch4/k1
 -     广东      全省高技能人才达到650万人            高技能人才                            plan/ch4/k2
 -     江西      确保企业开办时间压缩至 2 个工作日内  （三）优化创新创业环境，增强流动动力  jx/pt1/c3
 `
