@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Highlighter finds targets, bodies and figures. It holds the compiled
@@ -50,11 +51,22 @@ func Responsible(text string) []string { return defaultHighlighter().Responsible
 // sorted by Start, non-overlapping, each with Start < End.
 func (h *Highlighter) Find(text string) []Span {
 	spans := h.find(text, false)
-	if names := h.Responsible(text); len(names) > 0 {
-		// Every unit of a trailing responsibility annotation is a body at
-		// its place, known to the gazetteer or not.
-		runes := []rune(text)
-		spans = AddBodies(runes, spans, names, annotationStart(runes))
+	// Every unit of a responsibility annotation that ends a line is a
+	// body at its place, known to the gazetteer or not.
+	var runes []rune
+	offset := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		n := utf8.RuneCountInString(line)
+		if strings.ContainsAny(line, ")）") {
+			if names := h.Responsible(line); len(names) > 0 {
+				if runes == nil {
+					runes = []rune(text)
+				}
+				lr := runes[offset : offset+n]
+				spans = AddBodies(runes[:offset+n], spans, names, offset+annotationStart(lr))
+			}
+		}
+		offset += n
 	}
 	return spans
 }

@@ -132,3 +132,17 @@ func TestTargetFalseFriends(t *testing.T) {
 	forbid(t, "监察部门应当加强监督。", Body, "监察部")
 	forbid(t, "应急部门要做好值守。", Body, "应急部")
 }
+
+// TestLabelledAnnotations: every unit of a labelled list is a body,
+// whatever its name, also when another line follows the annotation.
+func TestLabelledAnnotations(t *testing.T) {
+	text := "加快建设。（责任单位：市信息中心、市档案馆、各县区）\n市信息中心要做好运维工作。"
+	for _, u := range []string{"市信息中心", "市档案馆", "各县区"} {
+		requireCover(t, text, Body, u)
+	}
+	text = "推进。（牵头单位：市信息中心；配合单位：市档案馆）"
+	if got := Responsible(text); len(got) != 2 || got[0] != "市信息中心" || got[1] != "市档案馆" {
+		t.Errorf("Responsible = %q", got)
+	}
+	requireCover(t, "团市委组织开展活动。", Body, "团市委")
+}

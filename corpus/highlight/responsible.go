@@ -11,24 +11,41 @@ import (
 var roleWords = []string{"按职责分工负责", "按职责分工落实", "按职责分别负责", "按职责负责", "按职责分工", "分别负责", "共同负责",
 	"负责落实", "配合落实", "参与", "配合", "负责", "牵头", "按职责", "分工", "等"}
 
-// Responsible parses a trailing responsibility annotation of a clause, such
-// as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） or
+// Responsible parses the responsibility annotations that end a clause's
+// lines, such as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） or
 // （省发展改革委、省人力资源社会保障厅负责。列第一位者为牵头单位，下同）,
 // into body names, lead unit first; nil when text has none.
 func (h *Highlighter) Responsible(text string) []string {
 	if h == nil || h.gaz == nil {
 		return nil
 	}
+	if strings.Contains(text, "\n") {
+		// A clause of several paragraphs may annotate each.
+		var out []string
+		seen := map[string]bool{}
+		for _, line := range strings.Split(text, "\n") {
+			for _, u := range h.responsibleLine(line) {
+				if !seen[u] {
+					seen[u] = true
+					out = append(out, u)
+				}
+			}
+		}
+		return out
+	}
+	return h.responsibleLine(text)
+}
+
+// responsibleLine parses the annotation that ends one line.
+func (h *Highlighter) responsibleLine(text string) []string {
 	inner, ok := trailingParen(text)
 	if !ok {
 		return nil
 	}
-	// （责任单位：省财政厅、省经济和信息化厅…）: a labelled list of units.
-	for _, label := range []string{"责任单位", "牵头单位", "责任部门", "牵头部门", "责任主体", "实施主体"} {
-		if rest, found := strings.CutPrefix(strings.TrimSpace(inner), label); found && strings.ContainsAny(rest[:min(len(rest), 3)], ":：") {
-			inner = strings.TrimLeft(rest, ":： ") + "负责"
-			break
-		}
+	// （责任单位：省财政厅、市档案馆、各县区）, （牵头单位：A；配合单位：B）:
+	// labelled lists of units, every item a unit whatever its name.
+	if labelled, ok := h.labelledUnits(inner); ok {
+		return labelled
 	}
 	if !strings.ContainsAny(inner, "牵负参配") ||
 		!(strings.Contains(inner, "牵头") || strings.Contains(inner, "负责") || strings.Contains(inner, "参与") || strings.Contains(inner, "配合")) {
@@ -63,6 +80,58 @@ func (h *Highlighter) Responsible(text string) []string {
 		return nil
 	}
 	return out
+}
+
+// unitLabels open a labelled list of responsible units; lead marks the
+// labels whose units lead.
+var unitLabels = []struct {
+	label string
+	lead  bool
+}{
+	{"牵头单位", true}, {"牵头部门", true}, {"责任单位", false}, {"责任部门", false}, {"责任主体", false},
+	{"实施主体", false}, {"配合单位", false}, {"参与单位", false}, {"配合部门", false},
+}
+
+// maxUnitRunes bounds one unit of a labelled list.
+const maxUnitRunes = 24
+
+// labelledUnits reads an annotation made of labelled lists of units; ok is
+// false when inner is no such annotation.
+func (h *Highlighter) labelledUnits(inner string) ([]string, bool) {
+	var lead, rest []string
+	seen := map[string]bool{}
+	found := false
+	for _, part := range splitTop(inner, "。；;") {
+		part = strings.TrimSpace(part)
+		isLead := false
+		matched := false
+		for _, l := range unitLabels {
+			if r, ok := strings.CutPrefix(part, l.label); ok && strings.HasPrefix(strings.TrimLeft(r, " "), "：") || ok && strings.HasPrefix(strings.TrimLeft(r, " "), ":") {
+				part, isLead, matched = strings.TrimLeft(r, ":： "), l.lead, true
+				break
+			}
+		}
+		if !matched {
+			continue
+		}
+		found = true
+		for _, piece := range splitTop(part, "、，,") {
+			piece = strings.TrimSpace(piece)
+			if piece == "" || utf8.RuneCountInString(piece) > maxUnitRunes || strings.ContainsAny(piece, "：:。") || seen[piece] {
+				continue
+			}
+			seen[piece] = true
+			if isLead {
+				lead = append(lead, piece)
+			} else {
+				rest = append(rest, piece)
+			}
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	return append(lead, rest...), true
 }
 
 // trailingParen returns the content of a parenthesis that ends text (after
