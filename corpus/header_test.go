@@ -122,3 +122,28 @@ func TestSignatureBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatureNameBrokenOnAPlace: a signatory broken after its place
+// (国家税务总局广东省 / 税务局) is one issuer; a document's name above the
+// issuer is not part of it.
+func TestSignatureNameBrokenOnAPlace(t *testing.T) {
+	d, err := Parse("x.txt", "关于做好税收工作的通知\n粤税发〔2021〕1号\n各市税务局：\n一、总体要求\n（一）加强领导。做好工作。\n国家税务总局广东省\n税务局\n2021年3月1日\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(d.Issuers, "|"); got != "国家税务总局广东省税务局" {
+		t.Errorf("issuers %q", got)
+	}
+}
+
+// TestHistoryDateWrapped: a history entry whose event wraps to the next
+// line (…第二次 / 会议通过）) is read whole.
+func TestHistoryDateWrapped(t *testing.T) {
+	d, err := Parse("x.md", "# 中华人民共和国某某法\n\n2019年3月15日 第十三届全国人民代表大会第二次\n\n<!-- INFO END -->\n\n会议通过）\n\n第一条 为了…，制定本法。\n\n第二条 本法适用于…。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Issuers, "|") != "全国人民代表大会" || d.Date != "2019-03-15" || len(d.History) != 1 {
+		t.Errorf("issuers %q date %q history %q", d.Issuers, d.Date, d.History)
+	}
+}

@@ -51,11 +51,17 @@ func historyBlock(front []string, from int) (lines []string, end int) {
 	end = from
 	for i := from; i < len(front); i++ {
 		l := front[i]
+		// A date whose event the next line finishes (2019年3月15日 第十三届
+		// 全国人民代表大会第二次 / 会议通过）).
+		if !isHistoryLine(l) && reHistoryLine.MatchString(l) && i+1 < len(front) && isHistoryLine(l+front[i+1]) {
+			front = append(append(front[:i:i], l+front[i+1]), front[i+2:]...)
+			l = front[i]
+		}
 		switch {
 		case isHistoryLine(l):
 			lines = append(lines, l)
 		case len(lines) > 0 && !strings.ContainsAny(l, "。；：:") && utf8.RuneCountInString(l) <= 120 &&
-			utf8.RuneCountInString(lines[len(lines)-1]) < maxHistoryRunes:
+			utf8.RuneCountInString(lines[len(lines)-1]) < maxHistoryRunes && !reHistoryLine.MatchString(l):
 			lines[len(lines)-1] += l // a wrapped entry
 		default:
 			return unbracket(lines), end

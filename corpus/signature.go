@@ -42,7 +42,7 @@ func signatureStart(body []unit) int {
 		switch {
 		case isOrganLine(l):
 			j = k - 1
-		case k == j && organFragment(l) && isOrganLine(l+text(k)):
+		case k == j && !isOrganLine(l) && joinsName(l, text(k)):
 			j = k - 1 // a name broken over two lines
 		default:
 			return j
@@ -55,7 +55,23 @@ func signatureStart(body []unit) int {
 // of an organ name broken over two lines.
 func organFragment(l string) bool {
 	n := utf8.RuneCountInString(l)
-	return n >= 1 && n <= 8 && !strings.ContainsAny(l, "，。、：:；《》（）() ")
+	return n >= 1 && n <= maxFragment && !strings.ContainsAny(l, "，。、：:；《》（）() ")
+}
+
+// maxFragment bounds half of an organ name broken over two lines
+// (国家税务总局广东省 / 税务局).
+const maxFragment = 16
+
+// joinsName reports whether line a, which is no name, starts a name that
+// line b finishes: a short stub (国家发 / 展改革委) or one that ends on a
+// place (国家税务总局广东省 / 税务局) — not a document's name above its
+// issuer (省级电网输配电价定价办法 / 国家发展改革委).
+func joinsName(a, b string) bool {
+	if !organFragment(a) || !organFragment(b) || organNames(a+b) == nil {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	return utf8.RuneCountInString(a) <= 4 || strings.ContainsRune("省市县区州盟旗", last)
 }
 
 func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
@@ -151,12 +167,12 @@ func signatureOrgans(lines []string, signed bool) []string {
 			run = append(run, names...)
 			continue
 		}
-		if i+1 < len(lines) && organFragment(l) && organFragment(lines[i+1]) {
-			if names := organNames(l + lines[i+1]); names != nil {
-				run = append(run, names...)
-				i++
-				continue
-			}
+		// A line that is no name but makes one with the next: a name
+		// broken over two lines (国家发 / 展改革委, 国家税务总局广东省 / 税务局).
+		if i+1 < len(lines) && joinsName(l, lines[i+1]) {
+			run = append(run, organNames(l+lines[i+1])...)
+			i++
+			continue
 		}
 		dated := dateLine(l) != ""
 		flush(dated)
