@@ -65,8 +65,10 @@ var ErrLocked = errors.New("another policyreader is using the bookmarks file")
 // when there is no directory to use at all (dir empty and no home
 // directory); every other problem is a warning, one line each, and the
 // store works in memory:
-//   - a corrupt or unreadable file is moved aside to
-//     bookmarks.json.corrupt-<UTC time> and the store starts empty;
+//   - a corrupt file is left in place and the store starts empty; the
+//     first write moves it aside to bookmarks.json.corrupt-<UTC time>;
+//   - an unreadable file (permissions, a directory in its place) is left
+//     alone and changes are not saved;
 //   - a file from a newer version is left alone (writes will fail);
 //   - an unusable data directory means nothing will be saved.
 //
@@ -149,11 +151,9 @@ func (s *Store) reload() []string {
 	case readNewer:
 		warnings = append(warnings, fmt.Sprintf("bookmarks: %s is %v; it is left untouched and changes will not be saved", s.path, err))
 	case readBad:
-		var rerr error
-		st, notes, rerr = s.repairLocked()
-		if rerr != nil {
-			warnings = append(warnings, fmt.Sprintf("bookmarks: %s is corrupt or unreadable (%s) and was left in place: %s; changes will not be saved", s.path, oneLine(err.Error()), oneLine(rerr.Error())))
-		}
+		// Reading changes nothing on disk (bookmarks list must not rename
+		// the user's file): the first write moves the corrupt file aside.
+		warnings = append(warnings, fmt.Sprintf("bookmarks: %s is corrupt (%s); it is left in place and will be kept aside as %s.corrupt-<time> when a change is saved", s.path, oneLine(err.Error()), FileName))
 	}
 	for _, n := range notes {
 		warnings = append(warnings, "bookmarks: "+s.path+": "+n)
@@ -163,19 +163,6 @@ func (s *Store) reload() []string {
 	}
 	s.view = st
 	return warnings
-}
-
-// repairLocked takes the lock and re-reads the file; if it is still bad it
-// moves it aside. The warning about the move is its notes.
-func (s *Store) repairLocked() (state, []string, error) {
-	var st state
-	var notes []string
-	err := s.locked(func() error {
-		fresh, fnotes, err := s.readLocked()
-		st, notes = fresh, fnotes
-		return err
-	})
-	return st, notes, err
 }
 
 // locked runs fn holding the file lock. When another policyreader holds

@@ -100,15 +100,24 @@ func runBookmarks(env Env, opts Options, args []string) error {
 	store.OnWait(func() {
 		fmt.Fprintf(env.Stderr, "policyreader: waiting for another policyreader to release %s (up to %v)…\n", store.Path(), bookmark.LockTimeout)
 	})
+	switch sub {
+	case "add", "rm":
+		// A write that fails says why in its one error line; the store's
+		// warnings (an unusable directory, say) would only repeat it.
+		var err error
+		if sub == "add" {
+			err = addBookmark(env, opts, store, rest[0], *note)
+		} else {
+			err = removeBookmark(env, opts, store, rest[0])
+		}
+		if err == nil {
+			warn(env, warnings)
+			warn(env, store.Warnings())
+		}
+		return err
+	}
 	warn(env, warnings)
 	defer func() { warn(env, store.Warnings()) }()
-
-	switch sub {
-	case "add":
-		return addBookmark(env, opts, store, rest[0], *note)
-	case "rm":
-		return removeBookmark(env, opts, store, rest[0])
-	}
 	c, err := LoadCorpus(env, opts)
 	if err != nil {
 		return err

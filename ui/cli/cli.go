@@ -200,11 +200,20 @@ func LoadCorpus(env Env, opts Options) (*corpus.Corpus, error) {
 	} else {
 		c, errs = corpus.LoadPaths(opts.Corpus)
 	}
+	if len(c.Docs) == 0 {
+		// One line: why nothing loaded, not a warning per file and then
+		// an error.
+		reasons := make([]string, 0, len(errs))
+		for _, e := range errs {
+			reasons = append(reasons, oneLine(e.Error()))
+		}
+		if len(reasons) == 0 {
+			return nil, errors.New("no documents could be loaded")
+		}
+		return nil, fmt.Errorf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+	}
 	for _, e := range errs {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))
-	}
-	if len(c.Docs) == 0 {
-		return nil, errors.New("no documents could be loaded")
 	}
 	return c, nil
 }
