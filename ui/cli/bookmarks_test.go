@@ -193,11 +193,18 @@ func TestBookmarksCorruptFileWarns(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "no bookmarks") {
 		t.Errorf("list over a corrupt file: %d %q", code, out)
 	}
-	if strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "policyreader: warning: bookmarks: ") || !strings.Contains(errs, "moved it to bookmarks.json.corrupt-") {
+	if strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "policyreader: warning: bookmarks: ") || !strings.Contains(errs, "is corrupt") {
 		t.Errorf("stderr = %q", errs)
 	}
+	// list only reads: the user's file stays; the first add keeps it aside.
+	if aside, _ := filepath.Glob(filepath.Join(dir, "bookmarks.json.corrupt-*")); len(aside) != 0 {
+		t.Errorf("list moved the file: %v", aside)
+	}
+	if code, _, errs := runBookmarksCLI(nil, "bookmarks", "add", centralRegional, "--data-dir", dir); code != 0 || !strings.Contains(errs, "moved it to bookmarks.json.corrupt-") {
+		t.Errorf("add over a corrupt file: %d %q", code, errs)
+	}
 	if aside, _ := filepath.Glob(filepath.Join(dir, "bookmarks.json.corrupt-*")); len(aside) != 1 {
-		t.Errorf("corrupt copies: %v", aside)
+		t.Errorf("corrupt copies after add: %v", aside)
 	}
 }
 
