@@ -196,17 +196,24 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 
 // gazetteerBodies returns the bodies the gazetteer names, leftmost-longest.
 func (g *gazetteer) gazetteerBodies(text []rune) []Span {
-	dept := false
-	for k := 0; k+1 < len(text); k++ {
-		if text[k] == department[0] && text[k+1] == department[1] {
-			dept = true
-			break
-		}
-	}
+	// next is where the next 部门 starts at or after the current position
+	// (len(text) when none): a department can start only within
+	// maxDepartment runes before one.
+	next := -1
 	var spans []Span
 	var buf []int
 	for i := 0; i < len(text); {
-		if !g.starts.has(text[i]) && !(dept && g.deptStarts.has(text[i])) {
+		if next < i {
+			next = i
+			for next+1 < len(text) && !(text[next] == department[0] && text[next+1] == department[1]) {
+				next++
+			}
+			if next+1 >= len(text) {
+				next = len(text)
+			}
+		}
+		dept := next < len(text) && next-i <= maxDepartment
+		if !g.mayStart(text, i, dept) {
 			i++
 			continue
 		}
@@ -394,4 +401,21 @@ func subjectWithDuty(text []rune, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// mayStart reports whether a body can start at text[i]: its first two runes
+// begin some name, or its first is a level alone (省 before 人力资源…厅), or
+// a department's stem or function word can start there.
+func (g *gazetteer) mayStart(text []rune, i int, dept bool) bool {
+	r := text[i]
+	if dept && g.deptStarts.has(r) {
+		return true
+	}
+	if !g.starts.has(r) {
+		return false
+	}
+	if g.short.has(r) || i+1 >= len(text) {
+		return true
+	}
+	return g.pairs[[2]rune{r, text[i+1]}]
 }

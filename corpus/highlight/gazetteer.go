@@ -99,11 +99,17 @@ type gazetteer struct {
 	// deptStarts those of the stems and function words a department can
 	// start with (财政部门, 主管部门), which matter only in a text that has 部门.
 	starts, deptStarts runeSet
+	// pairs holds the first two runes of every name a body can start
+	// with; short holds the runes that are a whole level alone (省, 市),
+	// after which any rune may follow. Together they reject most
+	// positions starts lets through with one lookup.
+	pairs map[[2]rune]bool
+	short runeSet
 }
 
 // parseGazetteer compiles the gazetteer text (the format bodies.txt documents).
 func parseGazetteer(data string) (*gazetteer, error) {
-	g := &gazetteer{}
+	g := &gazetteer{pairs: map[[2]rune]bool{}}
 	sections := map[string]**trie{
 		"name": &g.name, "institution": &g.institution, "duty": &g.duty, "party": &g.party, "place": &g.place, "level": &g.level,
 		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix, "function": &g.function,
@@ -150,6 +156,11 @@ func parseGazetteer(data string) (*gazetteer, error) {
 			g.deptStarts.add(name[0])
 		default:
 			g.starts.add(name[0])
+			if len(name) == 1 {
+				g.short.add(name[0])
+			} else {
+				g.pairs[[2]rune{name[0], name[1]}] = true
+			}
 		}
 	}
 	return g, nil

@@ -51,6 +51,9 @@ func Responsible(text string) []string { return defaultHighlighter().Responsible
 // sorted by Start, non-overlapping, each with Start < End.
 func (h *Highlighter) Find(text string) []Span {
 	spans := h.find(text, false)
+	if !mayAnnotate(text) {
+		return spans
+	}
 	// Every unit of a responsibility annotation that ends a line is a
 	// body at its place, known to the gazetteer or not.
 	var runes []rune
@@ -241,4 +244,18 @@ func rank(k Kind) int {
 		return 1
 	}
 	return 2
+}
+
+// mayAnnotate reports whether text can hold a responsibility annotation:
+// a closing parenthesis and a word annotations use.
+func mayAnnotate(text string) bool {
+	if strings.IndexByte(text, ')') < 0 && !strings.Contains(text, "）") {
+		return false // byte searches: ContainsAny decodes every rune
+	}
+	for _, w := range []string{"负责", "牵头", "参与", "配合", "单位", "部门", "主体"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
