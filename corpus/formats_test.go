@@ -35,9 +35,10 @@ func requirePDFTool(t *testing.T) {
 }
 
 // TestOfficeFixtures: the same policy document as plain text, as a Word
-// file with automatic numbering and as a PDF with page-number footers
-// (both made by LibreOffice, see testdata/office/make.py) gives the same
-// outline and metadata, and loses no character.
+// file with automatic numbering, as a PDF with page-number footers and as
+// a PDF set in two columns (all made by LibreOffice, see
+// testdata/office/make.py) gives the same outline and metadata, and loses
+// no character.
 func TestOfficeFixtures(t *testing.T) {
 	requirePDFTool(t)
 	const txtPath = "testdata/policies/05-ndrc-nea-2020-816-grid-planning.txt"
@@ -52,7 +53,7 @@ func TestOfficeFixtures(t *testing.T) {
 	if len(outline(want)) < 10 {
 		t.Fatalf("plain text outline too small: %v", outline(want))
 	}
-	for _, name := range []string{"testdata/office/grid-planning.docx", "testdata/office/grid-planning.pdf"} {
+	for _, name := range []string{"testdata/office/grid-planning.docx", "testdata/office/grid-planning.pdf", "testdata/office/grid-planning-2col.pdf"} {
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(name)
 			if err != nil {

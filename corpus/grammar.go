@@ -127,7 +127,7 @@ func PolicyGrammar() *Grammar {
 	return &Grammar{Name: "policy", levels: map[Marker]*Level{
 		MarkChapter: {Kind: Chapter, Rank: 1, Prefix: "ch", Head: HeadTitle, Paras: ParaLeadClause, Rejoin: RejoinTitle, Opens: true},
 		MarkSection: {Kind: Section, Rank: 2, Prefix: "s", Head: HeadTitle, Paras: ParaLeadClause, Rejoin: RejoinTitle, Opens: true},
-		MarkEnum:    {Kind: Part, Rank: 3, Prefix: "pt", Head: HeadTitle, Paras: ParaUntilChildren, Rejoin: RejoinNone, Opens: true},
+		MarkEnum:    {Kind: Part, Rank: 3, Prefix: "pt", Head: HeadTitle, Paras: ParaUntilChildren, Rejoin: RejoinTitle, Opens: true},
 		MarkBox:     {Kind: Box, Rank: 3, Prefix: "box", Head: HeadTitle, Paras: ParaUntilChildren, Rejoin: RejoinNone},
 		MarkParen:   {Kind: Clause, Rank: 4, Prefix: "c", Head: HeadLead, Paras: ParaJoin, Rejoin: RejoinText, Opens: true},
 		MarkShi:     item,

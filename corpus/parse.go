@@ -201,7 +201,7 @@ func rejoin(us []unit, g *Grammar) []unit {
 				if len(tails[i]) == 0 && headingOnly(*prev, g) {
 					// A clause heading on a line of its own: the next line
 					// is its first paragraph, unless it finishes the heading.
-					if isTitleTail(prev.cls.rest, u.text) {
+					if isTitleTail(prev.text, u.text) {
 						prev.text += u.text
 						prev.cls.rest += u.text
 						continue
@@ -217,7 +217,7 @@ func rejoin(us []unit, g *Grammar) []unit {
 					continue
 				}
 			case RejoinTitle:
-				if len(tails[i]) == 0 && utf8.RuneCountInString(prev.cls.rest) <= maxHeadingRunes && isTitleTail(prev.cls.rest, u.text) {
+				if len(tails[i]) == 0 && utf8.RuneCountInString(prev.cls.rest) <= maxHeadingRunes && isTitleTail(prev.text, u.text) {
 					prev.text += " " + u.text
 					prev.cls.rest += " " + u.text
 					continue
@@ -269,12 +269,16 @@ func rejoinMode(u unit, g *Grammar) RejoinMode {
 }
 
 // isTitleTail reports a short unpunctuated line that finishes a heading
-// broken by a page end ("第八章 深化…改革" / "提高法制化科学化水平").
+// broken by a page end or a narrow column ("第八章 深化…改革" /
+// "提高法制化科学化水平"). A broken heading filled its line, so the tail is
+// no longer than the heading line; a longer line is the text under a
+// short heading (（一）推进分级分类管理 / 纳入规划的电网项目应根据…).
 func isTitleTail(title, s string) bool {
 	if title == "" || strings.ContainsAny(title, "。；") {
 		return false
 	}
-	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "，。、；：,.;:\t")
+	n := utf8.RuneCountInString(s)
+	return n <= 20 && n <= utf8.RuneCountInString(title)+2 && !strings.ContainsAny(s, "，。、；：,.;:\t")
 }
 
 // builder assembles the tree from classified units with a grammar.

@@ -13,8 +13,8 @@ import (
 )
 
 // PDF text comes from poppler's pdftotext, the engine that gets Chinese
-// PDFs right: CID fonts through their ToUnicode maps, reading order across
-// columns, one line per printed line. (A pure-Go reader tried on the same
+// PDFs right: CID fonts through their ToUnicode maps, one line per printed
+// line, columns in the order they were written. (A pure-Go reader tried on the same
 // fixtures, github.com/ledongthuc/pdf, reads the characters but breaks a
 // line at every font change, so 发改能源规〔2020〕816号 came out over five
 // lines.) The reader says what to install when pdftotext is missing.
@@ -39,7 +39,10 @@ func PDF(data []byte) (*Result, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", "-eol", "unix", "-", "-")
+	// -raw keeps the order the text was written in, which is the reading
+	// order of the office suites policy PDFs come from; pdftotext's own
+	// reading-order guess read the right column of a two-column page first.
+	cmd := exec.CommandContext(ctx, tool, "-raw", "-enc", "UTF-8", "-eol", "unix", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	out := &cappedBuffer{limit: MaxInputSize}
 	var errOut bytes.Buffer

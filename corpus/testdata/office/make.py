@@ -13,6 +13,9 @@ apt-get install libreoffice-writer-nogui fonts-noto-cjk):
    from the text; a footer with a PAGE field printed as "— N —".
 2. LibreOffice opens it and saves it as <name>.docx (its own OOXML, the
    numbering kept as numbering) and <name>.pdf (page-number footers).
+   With a third argument 2col the text is set in two columns and only the
+   PDF is kept:
+       python3 make.py ../policies/05-ndrc-nea-2020-816-grid-planning.txt grid-planning-2col 2col
 The source file is not kept: the fixtures are what LibreOffice wrote.
 """
 import re
@@ -22,6 +25,8 @@ import zipfile
 from xml.sax.saxutils import escape
 
 src, name = sys.argv[1], sys.argv[2]
+# A third argument "2col" sets the text in two columns (for the PDF only).
+COLS = '<w:cols w:num="2" w:space="720"/>' if len(sys.argv) > 3 and sys.argv[3] == "2col" else ""
 lines = [l.strip() for l in open(src, encoding="utf-8").read().split("\n") if l.strip()]
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -54,7 +59,7 @@ for i, l in enumerate(lines):
 document = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document {W}><w:body>{''.join(body)}
 <w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/>
-<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
+<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/>{COLS}</w:sectPr>
 </w:body></w:document>"""
 
 numbering = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -113,5 +118,8 @@ out = "/tmp/" + name + "-out"
 subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", out, source], check=True)
 subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out, source], check=True)
 import shutil
-shutil.copy(f"{out}/{name}-source.docx", f"{name}.docx")
-shutil.copy(f"{out}/{name}-source.pdf", f"{name}.pdf")
+if COLS:
+    shutil.copy(f"{out}/{name}-source.pdf", f"{name}.pdf")
+else:
+    shutil.copy(f"{out}/{name}-source.docx", f"{name}.docx")
+    shutil.copy(f"{out}/{name}-source.pdf", f"{name}.pdf")
