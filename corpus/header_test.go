@@ -147,3 +147,14 @@ func TestHistoryDateWrapped(t *testing.T) {
 		t.Errorf("issuers %q date %q history %q", d.Issuers, d.Date, d.History)
 	}
 }
+
+// TestDecreeOverTwoLines: 中华人民共和国主席令 / （第五号） is one 文号.
+func TestDecreeOverTwoLines(t *testing.T) {
+	d, err := Parse("x.txt", "中华人民共和国主席令\n（第五号）\n《中华人民共和国某某法》已由第十三届全国人民代表大会常务委员会第二十次会议于2020年6月20日通过，现予公布。\n第一条 为了…，制定本法。\n第二条 本法适用于…。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.DocNumber != "主席令第五号" || d.Title != "中华人民共和国某某法" {
+		t.Errorf("doc number %q, title %q", d.DocNumber, d.Title)
+	}
+}

@@ -67,7 +67,14 @@ func extractMetadata(d *Document, front, closing []unit, header []string) {
 // findDocNumber returns the first 文号 (粤府办〔2021〕32号, 国令第707号) on a
 // short line: a long line cites other documents' numbers.
 func findDocNumber(lines []string) string {
-	for _, l := range lines {
+	for i, l := range lines {
+		// 中华人民共和国主席令 / （第五号）: a decree printed over two lines.
+		if i+1 < len(lines) && strings.HasSuffix(l, "令") && utf8.RuneCountInString(l) < 20 {
+			next := strings.Trim(lines[i+1], "（）() ")
+			if m := reDecree.FindString(l + next); m != "" {
+				return decreeNumber(m)
+			}
+		}
 		if utf8.RuneCountInString(l) >= 60 {
 			continue
 		}

@@ -181,9 +181,10 @@ func titleShaped(t string) bool {
 	return n >= 4 && n <= 120 && reTitleSuffix.MatchString(t) && !reTitleJunk.MatchString(t)
 }
 
-// publishedTitle finds the document a news lead or a transmittal says was
-// issued: 印发了《关于…的意见》, 《…》全文如下, 现将《…》印发给你们. A 《》
-// citation anywhere else is another document, not this one's title.
+// publishedTitle finds the document a news lead, a transmittal or an order
+// says was issued: 印发了《关于…的意见》, 《…》全文如下, 现将《…》印发给你们,
+// 《…法》已由…通过，现予公布. A 《》 citation anywhere else is another
+// document, not this one's title.
 func publishedTitle(lines []string) string {
 	for _, l := range lines {
 		for _, m := range reQuoted.FindAllStringSubmatchIndex(l, -1) {
@@ -191,7 +192,8 @@ func publishedTitle(lines []string) string {
 			before, after := l[:m[0]], l[m[1]:]
 			issued := strings.HasSuffix(before, "印发了") || strings.HasSuffix(before, "印发") ||
 				strings.HasPrefix(after, "全文如下") || strings.HasPrefix(after, "已经") && strings.Contains(after, "印发给你们") ||
-				strings.HasSuffix(before, "现将") && strings.Contains(after, "印发给你们")
+				strings.HasSuffix(before, "现将") && strings.Contains(after, "印发给你们") ||
+				strings.HasPrefix(after, "已由") && strings.Contains(after, "公布") // a presidential or State Council order
 			if issued && titleShaped(inner) {
 				return strings.ReplaceAll(inner, " ", "")
 			}
