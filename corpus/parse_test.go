@@ -270,7 +270,7 @@ func hanRunes(s string) []rune {
 // and the kept ones appear in the original order.
 func TestNothingLost(t *testing.T) {
 	var paths []string
-	for _, pattern := range []string{seedDir + "/*", "testdata/laws/*.md", "testdata/laws-blind/*.md", "testdata/policies*/*.txt"} {
+	for _, pattern := range []string{seedDir + "/*", "testdata/laws/*.md", "testdata/laws-blind/*.md", "testdata/rules/*.md", "testdata/policies*/*.txt"} {
 		ps, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
