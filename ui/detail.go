@@ -236,7 +236,7 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles) []detailLine {
 	r := detailRenderer{width: width, st: st,
 		plainText: newPainter(st.Text), target: newPainter(st.Target), body: newPainter(st.Body), figure: newPainter(st.Figure)}
-	r.meta(doc)
+	r.meta(doc, node == nil)
 	nodes := doc.Children
 	if node != nil {
 		nodes = []*corpus.Node{node}
@@ -303,13 +303,17 @@ func (r *detailRenderer) blank() {
 	}
 }
 
-func (r *detailRenderer) meta(doc *corpus.Document) {
+func (r *detailRenderer) meta(doc *corpus.Document, whole bool) {
 	if parts := doc.Facts(); len(parts) > 0 {
 		r.plain(oneLine(textlayout.Sanitize(strings.Join(parts, "  "))), r.st.Meta.Render)
 	}
-	// A law's history (adopted, amended, promulgated) reads under its facts.
-	for _, h := range doc.History {
-		r.plain(oneLine(textlayout.Sanitize(h)), r.st.Meta.Render)
+	// A law's history (adopted, amended, promulgated) reads under its
+	// facts in the view of the whole document; a chapter or an article
+	// opens on its own text.
+	if whole {
+		for _, h := range doc.History {
+			r.plain(oneLine(textlayout.Sanitize(h)), r.st.Meta.Render)
+		}
 	}
 }
 
