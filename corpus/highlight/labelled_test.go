@@ -94,6 +94,13 @@ var labelledSets = []labelledSet{
 	// unseen documents were written.
 	{path: "testdata/unseen.txt", minItems: 170, precision: 0, recall: 0,
 		perKind: map[Kind][2]float64{Target: {0.95, 0.85}, Body: {0.95, 0.90}}},
+	// fresh.txt: 120 sentences of the held-out laws and of departmental
+	// rules, labelled after unseen.txt was tuned on and before any rule
+	// was written for them — the current blind estimate. The floors sit a
+	// little under the blind scores so that a later rule that loses ground
+	// on unseen text fails here; raising them means tuning on this set.
+	{path: "testdata/fresh.txt", minItems: 120, precision: 0.90, recall: 0.62,
+		perKind: map[Kind][2]float64{Target: {0.95, 0.60}, Body: {0.88, 0.60}}},
 }
 
 // TestLabelledPrecisionRecall scores Find on hand-labelled seed sentences
