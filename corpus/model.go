@@ -70,6 +70,11 @@ func (n *Node) InOutline() bool {
 	return n.Kind.InOutline()
 }
 
+// Ordinal returns the numeric value of the node's Number (20 for 第二十条,
+// 3 for （三）) and the 之N of a 第X条之N article (0 when none); value is 0
+// for an unnumbered node.
+func (n *Node) Ordinal() (value, sub int) { return n.value, n.sub }
+
 // Path returns the titles of the node's ancestors, outermost first, not
 // including the node itself or the document.
 func (n *Node) Path() []string {

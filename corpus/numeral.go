@@ -51,3 +51,8 @@ func chineseNumber(s string) (int, bool) {
 	}
 	return total + cur, true
 }
+
+// Numeral converts a Chinese numeral as printed in document numbering and
+// cross-references (二十, 一百零三, 两, or ASCII digits) to its value; ok
+// is false for anything else.
+func Numeral(s string) (int, bool) { return chineseNumber(s) }

@@ -14,6 +14,9 @@ type showJSON struct {
 	Doc   string     `json:"doc"`
 	Path  []string   `json:"path"`
 	Spans []spanJSON `json:"spans"`
+	// Citations are the cross-references of the node's text with what
+	// each resolves to.
+	Citations []citationJSON `json:"citations"`
 }
 
 // runShow prints one node: `show [--json] ID`.
@@ -39,10 +42,11 @@ func runShow(env Env, opts Options, args []string) error {
 	}
 	if opts.JSON {
 		return writeJSON(env.Stdout, showJSON{
-			nodeJSON: toNodeJSON(n, true),
-			Doc:      n.Doc.Label(),
-			Path:     append([]string{}, n.Path()...),
-			Spans:    spansJSON(n.Text, n.Spans),
+			nodeJSON:  toNodeJSON(n, true),
+			Doc:       n.Doc.Label(),
+			Path:      append([]string{}, n.Path()...),
+			Spans:     spansJSON(n.Text, n.Spans),
+			Citations: citationsJSON(c, n),
 		})
 	}
 	crumbs := append([]string{n.Doc.Label()}, n.Path()...)
@@ -52,6 +56,7 @@ func runShow(env Env, opts Options, args []string) error {
 	if len(n.Responsible) > 0 {
 		fmt.Fprintf(env.Stdout, "\nresponsible: %s\n", strings.Join(n.Responsible, "、"))
 	}
+	printCitations(env.Stdout, c, n)
 	return nil
 }
 

@@ -1,0 +1,170 @@
+// Package cite finds the cross-references in a clause's text — 本法第九条,
+// 本条例第二十条第二款, 前款, 前条, 第三十条规定的, 《中华人民共和国就业促进法》,
+// 《…》（国办发〔2020〕27号） — and resolves them to the article, paragraph
+// or document of a corpus they name.
+package cite
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"policyreader/corpus"
+)
+
+// Kind says what a citation names.
+type Kind int
+
+const (
+	// Article names an article (and perhaps its paragraph or item) by
+	// number: 本法第九条, 第三十条第二款, 《X法》第十条.
+	Article Kind = iota
+	// Paragraph names a paragraph of the article it stands in: 本条第二款,
+	// a bare 第一款.
+	Paragraph
+	// Previous names the paragraph before the one it stands in: 前款.
+	Previous
+	// PreviousArticle names the article before the one it stands in: 前条.
+	PreviousArticle
+	// Document names a document by title or 文号: 《…》, 《…》（国办发〔2020〕27号）.
+	Document
+)
+
+// String returns the kind's name as the JSON output spells it.
+func (k Kind) String() string {
+	switch k {
+	case Article:
+		return "article"
+	case Paragraph:
+		return "paragraph"
+	case Previous:
+		return "previous-paragraph"
+	case PreviousArticle:
+		return "previous-article"
+	case Document:
+		return "document"
+	}
+	return "unknown"
+}
+
+// Citation is one reference found in a text.
+type Citation struct {
+	// Start and End are rune offsets of the citation in the text.
+	Start, End int
+	// Text is the citation as printed.
+	Text string
+	// Kind says what it names.
+	Kind Kind
+	// Article, Sub, Para and Item are the numbers it gives (第二十条之一第二款第三项
+	// → 20, 1, 2, 3); 0 when not given.
+	Article, Sub, Para, Item int
+	// Title is the document title inside 《》, for a citation of another
+	// document; empty for one of the same document.
+	Title string
+	// DocNumber is the 文号 printed after the title, or empty.
+	DocNumber string
+	// Self is true when the citation names its own document explicitly
+	// (本法, 本条例, 本办法 …) or by a bare article number.
+	Self bool
+}
+
+const num = `[零〇一二三四五六七八九十百千两0-9]+`
+
+var (
+	// articleRef is 第X条 with an optional 之N, 第X款 and 第X项.
+	articleRef = `第(` + num + `)条(?:之(` + num + `))?(?:第(` + num + `)款)?(?:第(` + num + `)项)?`
+	// selfName is how a law or regulation names itself.
+	selfName = `本(?:法|条例|规定|办法|细则|实施细则|实施办法|规则|解释|决定|准则)`
+	// citeRe finds every citation form; the alternatives are tried left
+	// to right at each position, the longest form first.
+	citeRe = regexp.MustCompile(
+		`《([^《》\n]{2,100})》(?:[（(]([^（）()\n]{2,30}号)[）)])?(?:` + articleRef + `)?` +
+			`|` + selfName + articleRef +
+			`|本条第(` + num + `)款` +
+			`|前(两|二|三)?款` +
+			`|前条` +
+			`|` + articleRef +
+			`|第(` + num + `)款`)
+	// joiner is what may stand between two citations of one list
+	// (第十条、第十二条, 第三条和第五条, 第三条至第五条).
+	joiner = regexp.MustCompile(`^(?:、|，|和|或者|或|以及|及|至|到)$`)
+)
+
+// Find returns the citations in text in order. A bare 第X条 counts as a
+// citation of the same document only when law is true (the text is
+// a law's or regulation's, where that is how articles cite each other) or
+// when it continues a list that began with a citation of another
+// document, whose scope it then shares.
+func Find(text string, law bool) []Citation {
+	var out []Citation
+	locs := citeRe.FindAllStringSubmatchIndex(text, -1)
+	prevEnd := -1
+	for _, m := range locs {
+		c := Citation{Text: text[m[0]:m[1]]}
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		continues := prevEnd >= 0 && joiner.MatchString(text[prevEnd:m[0]]) && len(out) > 0
+		switch {
+		case g(1) != "":
+			c.Kind, c.Title, c.DocNumber = Document, g(1), g(2)
+			if g(3) != "" {
+				c.Kind = Article
+				c.Article, c.Sub, c.Para, c.Item = number(g(3)), number(g(4)), number(g(5)), number(g(6))
+			}
+		case g(7) != "":
+			c.Kind, c.Self = Article, true
+			c.Article, c.Sub, c.Para, c.Item = number(g(7)), number(g(8)), number(g(9)), number(g(10))
+		case g(11) != "":
+			c.Kind, c.Para = Paragraph, number(g(11))
+		case strings.HasPrefix(c.Text, "前") && strings.HasSuffix(c.Text, "款"):
+			c.Kind, c.Para = Previous, 1
+			if g(12) != "" {
+				c.Para = number(g(12))
+			}
+		case c.Text == "前条":
+			c.Kind = PreviousArticle
+		case g(13) != "":
+			c.Kind = Article
+			c.Article, c.Sub, c.Para, c.Item = number(g(13)), number(g(14)), number(g(15)), number(g(16))
+			switch {
+			case continues && out[len(out)-1].Title != "":
+				c.Title, c.DocNumber = out[len(out)-1].Title, out[len(out)-1].DocNumber
+			case law || continues && out[len(out)-1].Self:
+				c.Self = true
+			default:
+				prevEnd = m[1]
+				continue
+			}
+		case g(17) != "" && continues && out[len(out)-1].Kind == Article && out[len(out)-1].Para > 0:
+			// 第四十三条第一款、第二款: the second paragraph is of the same article.
+			prev := out[len(out)-1]
+			c.Kind, c.Article, c.Sub, c.Title, c.DocNumber, c.Self = Article, prev.Article, prev.Sub, prev.Title, prev.DocNumber, prev.Self
+			c.Para = number(g(17))
+		case g(17) != "":
+			if !law {
+				prevEnd = m[1]
+				continue
+			}
+			c.Kind, c.Para = Paragraph, number(g(17))
+		}
+		if c.Kind == Article && c.Article == 0 || c.Kind == Paragraph && c.Para == 0 {
+			prevEnd = m[1]
+			continue
+		}
+		c.Start = utf8.RuneCountInString(text[:m[0]])
+		c.End = c.Start + utf8.RuneCountInString(c.Text)
+		out = append(out, c)
+		prevEnd = m[1]
+	}
+	return out
+}
+
+// number is the value of a numeral group, 0 when empty or unreadable.
+func number(s string) int {
+	v, _ := corpus.Numeral(s)
+	return v
+}

@@ -1,0 +1,278 @@
+package cite
+
+import (
+	"strings"
+
+	"policyreader/corpus"
+)
+
+// Link is a citation with what it resolves to.
+type Link struct {
+	Citation
+	// Target is the node named: an article, an item of one, or nil when
+	// the citation names a whole document (Doc) or did not resolve.
+	Target *corpus.Node
+	// Doc is the document the target belongs to, or the document named.
+	Doc *corpus.Document
+	// Para is the 1-based paragraph (款) of Target's text named, 0 for the
+	// whole node. For 前两款 it is the first of the two.
+	Para int
+}
+
+// Resolved reports whether the link points somewhere in the corpus.
+func (l Link) Resolved() bool { return l.Doc != nil }
+
+// Resolver resolves citations against one corpus. It indexes documents
+// by normalised title and 文号 once; build one per corpus.
+type Resolver struct {
+	byTitle  map[string]*corpus.Document
+	byNumber map[string]*corpus.Document
+	articles map[*corpus.Document]map[[2]int]*corpus.Node
+}
+
+// NewResolver indexes c's documents and articles.
+func NewResolver(c *corpus.Corpus) *Resolver {
+	r := &Resolver{byTitle: map[string]*corpus.Document{}, byNumber: map[string]*corpus.Document{}, articles: map[*corpus.Document]map[[2]int]*corpus.Node{}}
+	for _, d := range c.Docs {
+		for _, t := range []string{d.Title, d.ShortTitle()} {
+			if k := titleKey(t); k != "" {
+				if _, dup := r.byTitle[k]; !dup {
+					r.byTitle[k] = d
+				}
+			}
+		}
+		if k := numberKey(d.DocNumber); k != "" {
+			r.byNumber[k] = d
+		}
+		arts := map[[2]int]*corpus.Node{}
+		d.Walk(func(n *corpus.Node) bool {
+			if n.Kind == corpus.Article {
+				v, s := n.Ordinal()
+				if _, dup := arts[[2]int{v, s}]; !dup && v > 0 {
+					arts[[2]int{v, s}] = n
+				}
+				return false
+			}
+			return true
+		})
+		r.articles[d] = arts
+	}
+	return r
+}
+
+// Links finds the citations in n's text and resolves each; unresolved
+// ones are kept with a nil Doc.
+func (r *Resolver) Links(n *corpus.Node) []Link {
+	law := n.Doc != nil && n.Doc.Grammar == "law"
+	var out []Link
+	for _, c := range Find(n.Text, law) {
+		out = append(out, r.Resolve(n, c))
+	}
+	return out
+}
+
+// Resolve resolves c, found in from's text, to what it names: the same
+// document first, then a document of the corpus by title (with or without
+// 中华人民共和国) or 文号.
+func (r *Resolver) Resolve(from *corpus.Node, c Citation) Link {
+	l := Link{Citation: c}
+	article := enclosingArticle(from)
+	switch c.Kind {
+	case Document:
+		l.Doc = r.document(c)
+	case Article:
+		doc := from.Doc
+		if !c.Self {
+			doc = r.document(c)
+		}
+		if doc == nil {
+			return l
+		}
+		a := r.articles[doc][[2]int{c.Article, c.Sub}]
+		if a == nil {
+			return l
+		}
+		l.Doc, l.Target = doc, a
+		if c.Item > 0 {
+			if it := childNumbered(a, c.Item); it != nil {
+				l.Target = it
+			} else {
+				return Link{Citation: c}
+			}
+		} else if c.Para > 0 {
+			// A 款 the article's text does not hold is a paragraph node
+			// after its items; failing that, link the whole article.
+			if n, p := paragraphNode(a, c.Para); n != nil {
+				l.Target, l.Para = n, p
+			}
+		}
+	case Paragraph:
+		if article == nil {
+			return l
+		}
+		if n, p := paragraphNode(article, c.Para); n != nil {
+			l.Doc, l.Target, l.Para = from.Doc, n, p
+		}
+	case Previous:
+		here := paragraphIndex(article, from, c.Start)
+		if here-c.Para < 1 {
+			// In an item the paragraph it belongs to is not recorded, so
+			// "the paragraph before" is not known: leave it unresolved.
+			return l
+		}
+		if n, p := paragraphNode(article, here-c.Para); n != nil {
+			l.Doc, l.Target, l.Para = from.Doc, n, p
+		}
+	case PreviousArticle:
+		if article == nil {
+			return l
+		}
+		v, s := article.Ordinal()
+		var prev *corpus.Node
+		if s > 1 {
+			prev = r.articles[from.Doc][[2]int{v, s - 1}]
+		} else if s == 1 {
+			prev = r.articles[from.Doc][[2]int{v, 0}]
+		} else {
+			prev = r.articles[from.Doc][[2]int{v - 1, 0}]
+		}
+		if prev != nil {
+			l.Doc, l.Target = from.Doc, prev
+		}
+	}
+	return l
+}
+
+// document finds the document a citation names by 文号, then by title.
+func (r *Resolver) document(c Citation) *corpus.Document {
+	if d := r.byNumber[numberKey(c.DocNumber)]; d != nil && c.DocNumber != "" {
+		return d
+	}
+	return r.byTitle[titleKey(c.Title)]
+}
+
+// enclosingArticle is n or its nearest ancestor that is an article.
+func enclosingArticle(n *corpus.Node) *corpus.Node {
+	for ; n != nil; n = n.Parent {
+		if n.Kind == corpus.Article {
+			return n
+		}
+	}
+	return nil
+}
+
+// childNumbered is the child of n whose number has value v.
+func childNumbered(n *corpus.Node, v int) *corpus.Node {
+	for _, c := range n.Children {
+		if cv, _ := c.Ordinal(); cv == v {
+			return c
+		}
+	}
+	return nil
+}
+
+// An article's paragraphs (款) are the lines of its text and then the
+// lines of the paragraph nodes printed after its items, in order.
+
+// paragraphNode finds an article's k-th paragraph: the node holding it and
+// the paragraph's 1-based place in that node's text (0 when the node is
+// that one paragraph). It returns nil when the article has fewer.
+func paragraphNode(a *corpus.Node, k int) (*corpus.Node, int) {
+	if k < 1 {
+		return nil, 0
+	}
+	if lines := paragraphs(a.Text); k <= lines {
+		return a, k
+	}
+	k -= paragraphs(a.Text)
+	for _, c := range a.Children {
+		if c.Kind != corpus.Paragraph {
+			continue
+		}
+		lines := paragraphs(c.Text)
+		if k <= lines {
+			if lines == 1 {
+				return c, 0
+			}
+			return c, k
+		}
+		k -= lines
+	}
+	return nil, 0
+}
+
+// paragraphIndex is the 1-based paragraph of article a that rune offset
+// at of from's text stands in, from being a or a paragraph node after its
+// items; 0 when that is not known.
+func paragraphIndex(a, from *corpus.Node, at int) int {
+	switch {
+	case a == nil:
+		return 0
+	case from == a:
+		return paragraphAt(a.Text, at)
+	case from.Kind != corpus.Paragraph || from.Parent != a:
+		return 0
+	}
+	k := paragraphs(a.Text)
+	for _, c := range a.Children {
+		if c == from {
+			return k + paragraphAt(c.Text, at)
+		}
+		if c.Kind == corpus.Paragraph {
+			k += paragraphs(c.Text)
+		}
+	}
+	return 0
+}
+
+// paragraphs counts the paragraphs (lines) of a node's text.
+func paragraphs(text string) int {
+	if text == "" {
+		return 0
+	}
+	return strings.Count(text, "\n") + 1
+}
+
+// paragraphAt is the 1-based paragraph of text holding rune offset at.
+func paragraphAt(text string, at int) int {
+	p, i := 1, 0
+	for _, r := range text {
+		if i >= at {
+			break
+		}
+		if r == '\n' {
+			p++
+		}
+		i++
+	}
+	return p
+}
+
+// titleKey normalises a title for lookup: inner 〈〉 and spaces dropped,
+// the 中华人民共和国 of a national law's full name made optional.
+func titleKey(t string) string {
+	t = strings.Map(func(r rune) rune {
+		switch r {
+		case '〈', '〉', '《', '》', ' ', '\u3000':
+			return -1
+		}
+		return r
+	}, t)
+	return strings.TrimPrefix(t, "中华人民共和国")
+}
+
+// numberKey normalises a 文号's brackets: 〔2020〕, [2020], ［2020］ and
+// （2020） are one number.
+func numberKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '[', '［', '(', '（', '【':
+			return '〔'
+		case ']', '］', ')', '）', '】':
+			return '〕'
+		case ' ', '\u3000':
+			return -1
+		}
+		return r
+	}, s)
+}

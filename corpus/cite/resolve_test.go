@@ -1,0 +1,218 @@
+package cite
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"policyreader/corpus"
+)
+
+// lawFolders hold real laws, regulations and departmental rules.
+var lawFolders = []string{"../testdata/laws", "../testdata/laws-blind", "../testdata/rules"}
+
+func loadCorpus(t testing.TB, paths ...string) *corpus.Corpus {
+	t.Helper()
+	c, errs := corpus.LoadPaths(paths)
+	for _, err := range errs {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// goldSelf finds, independently of the finder, a law's citations of its
+// own articles: 本法/本条例/… then 第X条 as printed.
+var goldSelf = regexp.MustCompile(`本(?:法|条例|规定|办法|细则|实施细则|实施办法|规则|解释|决定|准则)(第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)`)
+
+// TestSelfCitationsResolveInLaws checks over every law and rule in the
+// test data that each 本法第X条-style citation links to the article
+// printed with that very number in the same document, and that 前款 links
+// to the paragraph before the one it stands in, in the same article.
+func TestSelfCitationsResolveInLaws(t *testing.T) {
+	c := loadCorpus(t, lawFolders...)
+	r := NewResolver(c)
+	var gold, resolved, missing, wrong, prevGold, prevOK, prevWrong, prevFirst int
+	c.Nodes(func(n *corpus.Node) bool {
+		links := r.Links(n)
+		byStart := map[int]Link{}
+		for _, l := range links {
+			byStart[l.Start] = l
+		}
+		runeIdx := byteToRune(n.Text)
+		for _, m := range goldSelf.FindAllStringSubmatchIndex(n.Text, -1) {
+			gold++
+			l, ok := byStart[runeIdx[m[0]]]
+			switch {
+			case !ok || !l.Resolved():
+				missing++
+				t.Logf("unresolved %q in %s", n.Text[m[0]:m[1]], n.ID)
+			case l.Doc != n.Doc || enclosingArticle(l.Target).Number != n.Text[m[2]:m[3]]:
+				wrong++
+				t.Errorf("%s: %q links to %s %q", n.ID, n.Text[m[0]:m[1]], l.Target.ID, l.Target.Number)
+			default:
+				resolved++
+			}
+		}
+		if n.Kind == corpus.Paragraph && n.Parent != nil && n.Parent.Kind == corpus.Article {
+			// A paragraph printed after an article's items: the paragraph
+			// before it is the nearest paragraph node before it (items
+			// belong to the paragraph that leads them), else the last line
+			// of the article's own text.
+			first, _, _ := strings.Cut(n.Text, "\n")
+			for j := strings.Index(first, "前款"); j >= 0; j = indexFrom(first, "前款", j+1) {
+				prevGold++
+				l := byStart[runeIdx[j]]
+				want, wantPara := n.Parent, strings.Count(n.Parent.Text, "\n")+1
+				k := slices.Index(n.Parent.Children, n) - 1
+				for k >= 0 && n.Parent.Children[k].Kind != corpus.Paragraph {
+					k-- // items belong to the paragraph that leads them
+				}
+				if k >= 0 {
+					prev := n.Parent.Children[k]
+					want, wantPara = prev, strings.Count(prev.Text, "\n")+1
+					if wantPara == 1 {
+						wantPara = 0
+					}
+				}
+				if l.Target == want && l.Para == wantPara {
+					prevOK++
+				} else {
+					prevWrong++
+					t.Errorf("%s: 前款 links to %v paragraph %d, want %s paragraph %d", n.ID, l.Target, l.Para, want.ID, wantPara)
+				}
+			}
+		}
+		if n.Kind != corpus.Article {
+			return true
+		}
+		paras := strings.Split(n.Text, "\n")
+		offset := 0
+		for i, p := range paras {
+			for j := strings.Index(p, "前款"); j >= 0; j = indexFrom(p, "前款", j+1) {
+				prevGold++
+				l := byStart[runeIdx[offset+j]]
+				switch {
+				case i == 0:
+					prevFirst++ // the first paragraph has no paragraph before it
+					if l.Resolved() {
+						prevWrong++
+						t.Errorf("%s: 前款 in the first paragraph links to %d", n.ID, l.Para)
+					}
+				case l.Target == n && l.Para == i:
+					prevOK++
+				default:
+					prevWrong++
+					t.Errorf("%s: 前款 in paragraph %d links to %v paragraph %d", n.ID, i+1, l.Target, l.Para)
+				}
+			}
+			offset += len(p) + 1
+		}
+		return true
+	})
+	t.Logf("本法第X条-style: %d found, %d resolved, %d unresolved, %d wrong", gold, resolved, missing, wrong)
+	t.Logf("前款 in article paragraphs: %d, %d resolved to the previous paragraph, %d in a first paragraph, %d wrong", prevGold, prevOK, prevFirst, prevWrong)
+	if gold < 300 || prevGold < 100 {
+		t.Fatalf("too few citations to judge: %d, %d", gold, prevGold)
+	}
+	if float64(resolved) < 0.97*float64(gold) {
+		t.Errorf("only %d of %d self-citations resolved", resolved, gold)
+	}
+}
+
+// byteToRune maps each byte offset of s to its rune offset.
+func byteToRune(s string) map[int]int {
+	m := make(map[int]int, len(s))
+	r := 0
+	for i := range s {
+		m[i] = r
+		r++
+	}
+	m[len(s)] = r
+	return m
+}
+
+func indexFrom(s, sub string, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// TestDocumentCitationsResolveInSeeds checks a citation of another
+// document by title on the embedded seeds: the provincial implementations
+// cite the central opinions by their title.
+func TestDocumentCitationsResolveInSeeds(t *testing.T) {
+	c := loadCorpus(t, "../../seeds")
+	r := NewResolver(c)
+	central, ok := c.Doc("central-2019-social-mobility-opinions")
+	if !ok {
+		t.Fatal("central seed missing")
+	}
+	var toCentral, unresolved int
+	c.Nodes(func(n *corpus.Node) bool {
+		for _, l := range r.Links(n) {
+			if l.Kind != Document {
+				continue
+			}
+			if l.Doc == central {
+				toCentral++
+			} else if !l.Resolved() {
+				unresolved++
+			} else if titleKey(l.Title) != titleKey(l.Doc.Title) && titleKey(l.Title) != titleKey(l.Doc.ShortTitle()) {
+				t.Errorf("%q resolved to %q", l.Title, l.Doc.Title)
+			}
+		}
+		return true
+	})
+	if toCentral == 0 {
+		t.Error("no citation of 关于促进劳动力和人才社会性流动体制机制改革的意见 resolved to the central seed")
+	}
+	if unresolved == 0 {
+		t.Error("every 《》 citation resolved, yet the seeds cite regulations they do not hold")
+	}
+	t.Logf("citations of the central opinions: %d; unresolved 《》 citations: %d", toCentral, unresolved)
+}
+
+// TestCrossDocumentArticle resolves 《中华人民共和国X法》第N条 and a citation by
+// 文号 against documents parsed from text, with and without 中华人民共和国
+// and with the 文号's brackets printed differently.
+func TestCrossDocumentArticle(t *testing.T) {
+	law, err := corpus.ParseBytes("jiuye.md", []byte("# 中华人民共和国就业促进法\n\n第一章 总则\n\n第一条 为了促进就业，制定本法。\n\n第二条 国家把扩大就业放在经济社会发展的突出位置。\n\n第三条 劳动者依法享有平等就业和自主择业的权利。\n\n劳动者求职，不因民族、种族、性别、宗教信仰等不同而受歧视。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notice, err := corpus.ParseBytes("notice.txt", []byte("国务院办公厅关于做好就业工作的通知\n国办发〔2020〕27号\n\n一、总体要求\n\n（一）保障平等就业。各地依照《就业促进法》第三条第二款，保障平等就业。\n\n（二）抓好落实。落实《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := corpus.NewCorpus([]*corpus.Document{law, notice})
+	r := NewResolver(c)
+	var got []string
+	c.Nodes(func(n *corpus.Node) bool {
+		if n.Doc != notice {
+			return true
+		}
+		for _, l := range r.Links(n) {
+			target := "-"
+			if l.Target != nil {
+				target = l.Target.Number
+			}
+			if l.Doc != nil {
+				target = l.Doc.ID + "/" + target
+			}
+			got = append(got, l.Text+"→"+target+"#"+string(rune('0'+l.Para)))
+		}
+		return true
+	})
+	want := []string{
+		"《就业促进法》第三条第二款→" + law.ID + "/第三条#2",
+		"《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）→" + notice.ID + "/-#0",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links\n got %q\nwant %q", got, want)
+	}
+}
