@@ -20,6 +20,8 @@ type keyMap struct {
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
+	NextCite, PrevCite key.Binding
+	Follow             key.Binding
 	Quit               key.Binding
 	ForceQuit          key.Binding
 
@@ -63,6 +65,9 @@ func defaultKeyMap() keyMap {
 		Mouse:     b("m", "mouse on/off", "m"),
 		Help:      b("?", "help", "?"),
 		Back:      b("esc", "back", "esc"),
+		NextCite:  b("]", "next citation", "]"),
+		PrevCite:  b("[", "prev citation", "["),
+		Follow:    b("enter", "follow citation", "enter"),
 		Quit:      b("q", "quit", "q"),
 		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
 
@@ -92,6 +97,7 @@ type keyState struct {
 	views     bool // the targets and related views are wired in
 	back      bool // Esc returns to where a jump from a view started
 	related   bool // the related pane lists at least one clause
+	citation  bool // a citation is selected in the detail pane
 
 	// The bookmarks list has entries, is editing a note, can undo a deletion.
 	listEntries, listEditing, listUndo bool
@@ -111,6 +117,10 @@ func (k *keyMap) updateKeybindings(s keyState) {
 		b.SetEnabled(scrolling)
 	}
 	k.Open.SetEnabled(inTree)
+	inDetail := browsing && s.focus == focusDetail
+	k.NextCite.SetEnabled(inDetail)
+	k.PrevCite.SetEnabled(inDetail)
+	k.Follow.SetEnabled(inDetail && s.citation)
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
@@ -163,7 +173,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus = modeBrowse, focusTree
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort} {
+	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -174,14 +184,14 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.CloseView, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.CloseView, k.Follow, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
 }
 
 // FullHelp is the help overlay, one column per group.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back},
+		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}

@@ -107,6 +107,7 @@ type Model struct {
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
 	back      backState      // where Esc returns after a jump from a view
+	cites     citeState      // the citation selected in the detail pane
 	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
@@ -207,6 +208,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) keyState() keyState {
 	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.back.ok,
 		related: len(m.related.matches) > 0}
+	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	return s
 }
@@ -266,6 +268,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case modeRelated, modeTargets:
 		return m.handleViewKey(msg)
 	}
+	if m.mode == modeBrowse && key.Matches(msg, m.keys.Follow) {
+		// Following keeps the way back, which any other move drops.
+		return m.followCitation().savePosition()
+	}
 	before := m.here()
 	m, cmd := m.handleBrowsing(msg)
 	return m.dropBackIfMoved(before), cmd
@@ -319,6 +325,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.goBack().savePosition()
 		}
 		return m.setMode(modeBrowse, focusTree), nil
+	case key.Matches(msg, k.NextCite):
+		return m.cycleCitation(1), nil
+	case key.Matches(msg, k.PrevCite):
+		return m.cycleCitation(-1), nil
 	case key.Matches(msg, k.Open):
 		m.tree = m.tree.Open()
 		return m.setMode(modeBrowse, focusDetail), nil

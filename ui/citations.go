@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"policyreader/corpus"
+	"policyreader/corpus/cite"
+)
+
+// Citations in the detail pane. With the pane focused, ] and [ step
+// through the cross-references of what it shows that resolve to something
+// in the corpus (本法第九条, 前款, 《…》), each drawn emphasised and scrolled
+// into view with where it leads in the status bar; Enter follows the one
+// selected, landing on the article (its paragraph emphasised) or the
+// document, and Esc comes back as after a jump from a view.
+
+// citeLink is a resolved citation and the node whose text holds it.
+type citeLink struct {
+	from *corpus.Node
+	link cite.Link
+}
+
+// citeState is the citation cursor of the detail pane.
+type citeState struct {
+	resolver *cite.Resolver // built on first use; one per corpus
+	shown    detailKey      // the rendering links belong to
+	links    []citeLink
+	sel      int // index into links; -1 for none
+}
+
+// selected returns the citation selected in the rendering the pane shows
+// now and still drawn emphasised, if any.
+func (m Model) selectedCitation() (citeLink, bool) {
+	c := m.cites
+	if c.sel < 0 || c.sel >= len(c.links) || c.shown != m.detail.key() {
+		return citeLink{}, false
+	}
+	l := c.links[c.sel]
+	if e := m.detail.emph; e.node != l.from || e.start != l.link.Start || e.end != l.link.End {
+		return citeLink{}, false
+	}
+	return l, true
+}
+
+// cycleCitation selects the next (delta 1) or previous (delta -1)
+// resolved citation of what the detail pane shows.
+func (m Model) cycleCitation(delta int) Model {
+	if m.cites.resolver == nil {
+		m.cites.resolver = cite.NewResolver(m.corpus)
+	}
+	if m.cites.shown != m.detail.key() || m.cites.links == nil {
+		m.cites.shown, m.cites.sel = m.detail.key(), -1
+		m.cites.links = []citeLink{}
+		seen := map[*corpus.Node]bool{}
+		for _, l := range m.detail.lines {
+			if l.node == nil || seen[l.node] {
+				continue
+			}
+			seen[l.node] = true
+			for _, k := range m.cites.resolver.Links(l.node) {
+				// A document naming itself (现将《X》印发给你们) leads nowhere new.
+				if k.Resolved() && (k.Target != nil || k.Doc != l.node.Doc) {
+					m.cites.links = append(m.cites.links, citeLink{from: l.node, link: k})
+				}
+			}
+		}
+	}
+	n := len(m.cites.links)
+	if n == 0 {
+		m.status = m.status.SetMessage("no citation here leads to a document of this corpus", false)
+		return m
+	}
+	switch {
+	case m.cites.sel < 0 && delta < 0:
+		m.cites.sel = n - 1
+	case m.cites.sel < 0:
+		m.cites.sel = 0
+	default:
+		m.cites.sel = (m.cites.sel + delta + n) % n
+	}
+	l := m.cites.links[m.cites.sel]
+	m.detail = m.detail.Emphasize(l.from, l.link.Start, l.link.End)
+	m.status = m.status.SetMessage(fmt.Sprintf("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link)), false)
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}
+
+// citationLabel says where a link leads: the document, and the article
+// by its number (the citation itself names the paragraph or item).
+func citationLabel(l cite.Link) string {
+	label := l.Doc.ShortTitle()
+	for n := l.Target; n != nil; n = n.Parent {
+		if n.Kind == corpus.Article {
+			return label + " " + n.Number
+		}
+	}
+	if l.Target != nil {
+		label += " › " + l.Target.Title()
+	}
+	return label
+}
+
+// followCitation jumps to where the selected citation leads and keeps the
+// way back, so Esc returns to the citing clause.
+func (m Model) followCitation() Model {
+	l, ok := m.selectedCitation()
+	if !ok {
+		return m
+	}
+	origin, expanded := m.here(), maps.Clone(m.tree.expanded)
+	target := l.link.Target
+	if target == nil {
+		if len(l.link.Doc.Children) == 0 {
+			return m
+		}
+		target = l.link.Doc.Children[0]
+	}
+	m = m.jump(jumpMsg{node: target, field: "text", offset: -1})
+	if m.mode != modeBrowse {
+		return m
+	}
+	if start, end, ok := paragraphRange(target.Text, l.link.Para); ok {
+		m.detail = m.detail.Emphasize(target, start, end)
+	} else if !target.InOutline() && l.link.Para == 0 {
+		// A paragraph or item shown inside its article: mark all of it.
+		m.detail = m.detail.Emphasize(target, 0, len([]rune(target.Text)))
+	}
+	m.cites.sel = -1
+	m.back = backState{ok: true, to: origin, expanded: expanded}
+	m.status = m.status.SetMessage("esc goes back to "+l.link.Text, false)
+	m.keys.updateKeybindings(m.keyState())
+	return m
+}
+
+// paragraphRange is the rune range of the k-th (1-based) line of text;
+// ok is false for k < 1 or past the last line.
+func paragraphRange(text string, k int) (start, end int, ok bool) {
+	if k < 1 {
+		return 0, 0, false
+	}
+	at := 0
+	for i, line := range strings.Split(text, "\n") {
+		n := len([]rune(line))
+		if i == k-1 {
+			return at, at + n, n > 0
+		}
+		at += n + 1
+	}
+	return 0, 0, false
+}
