@@ -151,7 +151,7 @@ func TestDetailOfHugeDocumentIsBounded(t *testing.T) {
 		docs = append(docs, d)
 	}
 	for _, d := range docs {
-		lines := renderDetail(d, nil, 80, &st)
+		lines := renderDetail(d, nil, 80, &st, nil)
 		var text int
 		for _, l := range lines {
 			text += len(ansi.Strip(l.text))
@@ -171,7 +171,7 @@ func TestDetailOfHugeDocumentIsBounded(t *testing.T) {
 	}
 	// A seed document is shown whole: no note.
 	for _, d := range loadSeeds(t).Docs {
-		for _, l := range renderDetail(d, nil, 80, &st) {
+		for _, l := range renderDetail(d, nil, 80, &st, nil) {
 			if strings.Contains(ansi.Strip(l.text), "the rest is not shown") {
 				t.Errorf("%s is cut short", d.ID)
 			}

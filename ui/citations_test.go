@@ -1,15 +1,19 @@
 package ui
 
 import (
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cite"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 )
 
 // loadCitingLaw loads a real regulation whose penalty articles cite the
@@ -110,4 +114,46 @@ func TestCitationGolden(t *testing.T) {
 		}},
 	}
 	runGoldenScreens(t, loadCitingLaw(t), screens)
+}
+
+// TestCitationsDrawnAsLinks: in an article that cites its own articles,
+// the citations that resolve are drawn in the link style — distinct from
+// every highlight, in colour and in NO_COLOR — and those naming laws the
+// corpus does not hold are not.
+func TestCitationsDrawnAsLinks(t *testing.T) {
+	c := loadCitingLaw(t)
+	n := mustNode(t, c, "027-guang-dong-di-fang-fa-gui-shen-zhen-jing-ji-te-qu-zhong-yi-yao-tiao-li-2023-01-06/ch7/a94")
+	for _, noColor := range []bool{false, true} {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI256)
+		if noColor {
+			r.SetColorProfile(termenv.ANSI)
+		}
+		st := defaultStyles(r, noColor)
+		for _, other := range []lipgloss.Style{st.Target, st.Body, st.Figure, st.Text, st.Owner} {
+			if other.Render("x") == st.Link.Render("x") {
+				t.Errorf("noColor=%v: links look like another style", noColor)
+			}
+		}
+		var all []string
+		for _, l := range renderDetail(n.Doc, n, 200, &st, cite.NewResolver(c)) {
+			all = append(all, l.text)
+		}
+		out := strings.Join(all, "\n")
+		link := newPainter(st.Link)
+		for _, want := range []string{"本条例第四十三条第一款", "第二款", "本条例第四十三条第三款"} {
+			if !strings.Contains(out, link.paint(want)) {
+				t.Errorf("noColor=%v: %q not drawn as a link", noColor, want)
+			}
+		}
+		if strings.Contains(out, link.paint("《中华人民共和国中医药法》")) {
+			t.Errorf("noColor=%v: an unresolved citation is drawn as a link", noColor)
+		}
+		// Without a resolver (still indexing) nothing is a link.
+		for _, l := range renderDetail(n.Doc, n, 200, &st, nil) {
+			if strings.Contains(l.text, link.paint("第二款")) {
+				t.Errorf("noColor=%v: link drawn with no resolver", noColor)
+			}
+		}
+	}
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
-	"policyreader/ui/textlayout"
-
+	"sort"
 	"strings"
 
+	"policyreader/ui/textlayout"
+
 	"policyreader/corpus"
+	"policyreader/corpus/cite"
 	"policyreader/corpus/highlight"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -46,6 +48,7 @@ type detailModel struct {
 	styles *Styles
 
 	rel       *relatedSource // the related index; nil until built
+	cites     *cite.Resolver // resolves the citations drawn as links; nil until built
 	emph      emphasis       // a target to draw emphasised
 	emphLines map[int]string // rows of lines redrawn for emph
 }
@@ -88,7 +91,7 @@ func (m detailModel) relayout() detailModel {
 	k := m.key()
 	lines, ok := m.cache[k]
 	if !ok {
-		lines = renderDetail(m.doc, m.node, m.width, m.styles)
+		lines = renderDetail(m.doc, m.node, m.width, m.styles, m.cites)
 		lines = append(lines, relatedSection(m.rel, m.node, m.width, m.styles)...)
 		if len(m.cache) >= maxDetailCache {
 			m.cache = map[detailKey][]detailLine{}
@@ -96,7 +99,7 @@ func (m detailModel) relayout() detailModel {
 		m.cache[k] = lines
 	}
 	m.lines = lines
-	m.emphLines = m.emph.render(lines, m.styles)
+	m.emphLines = m.emph.render(lines, m.styles, m.cites)
 	m.offset = clamp(m.offset, 0, m.maxOffset())
 	return m
 }
@@ -233,9 +236,9 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
 // renderDetail lays out doc or node at width: metadata, legend, then every
 // node of the subtree with its heading, text, table and responsible line.
-func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles) []detailLine {
-	r := detailRenderer{width: width, st: st,
-		plainText: newPainter(st.Text), target: newPainter(st.Target), body: newPainter(st.Body), figure: newPainter(st.Figure)}
+func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles, cites *cite.Resolver) []detailLine {
+	r := newDetailRenderer(st, cites)
+	r.width = width
 	r.meta(doc, node == nil)
 	nodes := doc.Children
 	if node != nil {
@@ -249,12 +252,18 @@ func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles
 }
 
 type detailRenderer struct {
-	width                           int
-	st                              *Styles
-	lines                           []detailLine
-	plainText, target, body, figure painter
-	spent                           int  // bytes of node text laid out so far
-	cut                             bool // the budget ran out; the rest is left out
+	width                                 int
+	st                                    *Styles
+	cites                                 *cite.Resolver // nil draws no links
+	lines                                 []detailLine
+	plainText, target, body, figure, link painter
+	spent                                 int  // bytes of node text laid out so far
+	cut                                   bool // the budget ran out; the rest is left out
+}
+
+func newDetailRenderer(st *Styles, cites *cite.Resolver) detailRenderer {
+	return detailRenderer{st: st, cites: cites, plainText: newPainter(st.Text), target: newPainter(st.Target),
+		body: newPainter(st.Body), figure: newPainter(st.Figure), link: newPainter(st.Link)}
 }
 
 // detailBudget bounds the text one detail view lays out (bytes): a
@@ -392,6 +401,7 @@ func (r *detailRenderer) node(n *corpus.Node) {
 // text wraps n.Text paragraph by paragraph and styles its spans.
 func (r *detailRenderer) text(n *corpus.Node) {
 	runes := []rune(textlayout.Sanitize(n.Text))
+	spans := r.spans(n)
 	paraStart := 0
 	for i := 0; i <= len(runes); i++ {
 		if i < len(runes) && runes[i] != '\n' {
@@ -403,10 +413,43 @@ func (r *detailRenderer) text(n *corpus.Node) {
 		}
 		for _, l := range textlayout.Wrap(string(para), r.width) {
 			s, e := paraStart+l.Start, paraStart+l.End
-			r.lines = append(r.lines, detailLine{text: r.styled(runes, s, e, n.Spans), node: n, start: s, end: e})
+			r.lines = append(r.lines, detailLine{text: r.styled(runes, s, e, spans), node: n, start: s, end: e})
 		}
 		paraStart = i + 1
 	}
+}
+
+// linkKind marks, in the spans the renderer draws, a citation that leads
+// somewhere in the corpus; it is never a highlight kind.
+const linkKind highlight.Kind = -1
+
+// spans returns n's highlight spans with its followable citations added
+// where no highlight covers them (a highlight inside a citation wins), in
+// order.
+func (r *detailRenderer) spans(n *corpus.Node) []corpus.Span {
+	links := citeRanges(r.cites, n)
+	if len(links) == 0 {
+		return n.Spans
+	}
+	out := make([]corpus.Span, 0, len(n.Spans)+len(links))
+	out = append(out, n.Spans...)
+	for _, l := range links {
+		pos := l[0]
+		for _, sp := range n.Spans {
+			if sp.End <= pos || sp.Start >= l[1] {
+				continue
+			}
+			if sp.Start > pos {
+				out = append(out, corpus.Span{Start: pos, End: sp.Start, Kind: linkKind})
+			}
+			pos = max(pos, sp.End)
+		}
+		if pos < l[1] {
+			out = append(out, corpus.Span{Start: pos, End: l[1], Kind: linkKind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 // styled renders runes[start:end] with the spans that overlap it.
@@ -438,6 +481,8 @@ func (r *detailRenderer) spanPainter(k highlight.Kind) painter {
 		return r.body
 	case highlight.Figure:
 		return r.figure
+	case linkKind:
+		return r.link
 	}
 	return r.plainText
 }

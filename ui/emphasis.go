@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cite"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/x/ansi"
@@ -19,7 +20,7 @@ type emphasis struct {
 // render returns the rows of lines that show part of the emphasised run,
 // redrawn with it in st.TargetFocus, keyed by row. The cached rendering
 // stays untouched, so leaving the clause drops the emphasis for free.
-func (e emphasis) render(lines []detailLine, st *Styles) map[int]string {
+func (e emphasis) render(lines []detailLine, st *Styles, cites *cite.Resolver) map[int]string {
 	if e.node == nil || e.start >= e.end {
 		return nil
 	}
@@ -28,6 +29,7 @@ func (e emphasis) render(lines []detailLine, st *Styles) map[int]string {
 	}
 	var runes []rune
 	var r *detailRenderer
+	var spans []corpus.Span
 	out := map[int]string{}
 	for i, l := range lines {
 		if l.node != e.node || l.heading || l.end <= e.start || l.start >= e.end {
@@ -35,17 +37,18 @@ func (e emphasis) render(lines []detailLine, st *Styles) map[int]string {
 		}
 		if r == nil {
 			runes = []rune(textlayout.Sanitize(e.node.Text))
-			r = &detailRenderer{st: st, plainText: newPainter(st.Text), target: newPainter(st.Target),
-				body: newPainter(st.Body), figure: newPainter(st.Figure)}
+			rr := newDetailRenderer(st, cites)
+			r = &rr
+			spans = r.spans(e.node)
 		}
 		if l.end > len(runes) {
 			continue
 		}
 		s, en := max(e.start, l.start), min(e.end, l.end)
 		var b strings.Builder
-		b.WriteString(r.styled(runes, l.start, s, e.node.Spans))
+		b.WriteString(r.styled(runes, l.start, s, spans))
 		b.WriteString(newPainter(st.TargetFocus).paint(string(runes[s:en])))
-		b.WriteString(r.styled(runes, en, l.end, e.node.Spans))
+		b.WriteString(r.styled(runes, en, l.end, spans))
 		out[i] = b.String()
 	}
 	return out
@@ -87,7 +90,7 @@ func (e emphasis) renderTable(lines []detailLine, st *Styles) map[int]string {
 // pane shows another node, and scrolls them into view.
 func (m detailModel) Emphasize(n *corpus.Node, start, end int) detailModel {
 	m.emph = emphasis{node: n, start: start, end: end}
-	m.emphLines = m.emph.render(m.lines, m.styles)
+	m.emphLines = m.emph.render(m.lines, m.styles, m.cites)
 	m = m.ScrollTo(n, "text", start)
 	first := -1
 	for row := range m.emphLines {
@@ -99,6 +102,14 @@ func (m detailModel) Emphasize(n *corpus.Node, start, end int) detailModel {
 		m.offset = clamp(first-min(2, m.height/4), 0, m.maxOffset())
 	}
 	return m
+}
+
+// SetCitations gives the pane the citation resolver, so citations that
+// lead somewhere are drawn as links: every cached rendering is dropped.
+func (m detailModel) SetCitations(r *cite.Resolver) detailModel {
+	m.cites = r
+	m.cache = map[detailKey][]detailLine{}
+	return m.relayout()
 }
 
 // SetRelated gives the pane the related-clause index, so clauses end with

@@ -25,6 +25,7 @@ type Styles struct {
 	Target     lipgloss.Style
 	Body       lipgloss.Style
 	Figure     lipgloss.Style
+	Link       lipgloss.Style // a citation that leads somewhere in the corpus
 	Legend     lipgloss.Style
 	Owner      lipgloss.Style
 	Table      lipgloss.Style
@@ -86,6 +87,7 @@ func defaultStyles(r *lipgloss.Renderer, noColor bool) Styles {
 		Target:     s().Foreground(target).Bold(true),
 		Body:       s().Foreground(body).Underline(true),
 		Figure:     s().Foreground(figure).Italic(true),
+		Link:       s().Foreground(accent).Underline(true),
 		Legend:     s().Foreground(subtle),
 		Owner:      s().Foreground(body),
 		Table:      s().Foreground(text),
@@ -126,6 +128,7 @@ func monoStyles(r *lipgloss.Renderer) Styles {
 		Target:     s().Bold(true).Underline(true),
 		Body:       s().Reverse(true),
 		Figure:     s().Italic(true),
+		Link:       s().Underline(true).Faint(true),
 		Legend:     s().Faint(true),
 		Owner:      s().Underline(true),
 		Table:      s(),

@@ -43,7 +43,7 @@ func TestHighlightStyles(t *testing.T) {
 			r.SetColorProfile(termenv.ANSI)
 		}
 		st := defaultStyles(r, noColor)
-		lines := renderDetail(doc, n, 100, &st)
+		lines := renderDetail(doc, n, 100, &st, nil)
 		var all []string
 		for _, l := range lines {
 			all = append(all, l.text)

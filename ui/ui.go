@@ -191,7 +191,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleStore(msg)
 	case closeSearchMsg:
 		return m.closeSearch(), nil
-	case relatedReadyMsg, targetsReadyMsg, closeViewMsg, jumpTargetMsg:
+	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
 	case indexReadyMsg, searchResultsMsg:
 		var cmd tea.Cmd

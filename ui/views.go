@@ -37,7 +37,7 @@ func newBackground() background {
 // viewsInit starts building what the targets view and the related pane
 // need, off the event loop.
 func (m Model) viewsInit() tea.Cmd {
-	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus), collectTargetsCmd(m.corpus))
+	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus), collectTargetsCmd(m.corpus), buildCitationsCmd(m.corpus))
 }
 
 // updateViews handles the messages of the targets view and the related
@@ -59,6 +59,9 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case targetsReadyMsg:
 		m.targets = m.targets.SetTargets(msg.targets)
+	case citationsReadyMsg:
+		m.cites = citeState{resolver: msg.resolver, sel: -1}
+		m.detail = m.detail.SetCitations(msg.resolver)
 	case closeViewMsg:
 		return m.closeView(), nil
 	case jumpTargetMsg:

@@ -96,6 +96,10 @@ var (
 // when it continues a list that began with a citation of another
 // document, whose scope it then shares.
 func Find(text string, law bool) []Citation {
+	// Every form holds 第, 《 or 前款/前条; most text has none of them.
+	if !strings.Contains(text, "第") && !strings.Contains(text, "《") && !strings.Contains(text, "前") {
+		return nil
+	}
 	var out []Citation
 	locs := citeRe.FindAllStringSubmatchIndex(text, -1)
 	prevEnd := -1
