@@ -216,3 +216,39 @@ func TestCrossDocumentArticle(t *testing.T) {
 		t.Errorf("links\n got %q\nwant %q", got, want)
 	}
 }
+
+// FuzzLinks parses any text as a document, next to a real law, and
+// resolves every node's citations: no panic, offsets inside the text, and
+// every target a node of the corpus with a paragraph it has.
+func FuzzLinks(f *testing.F) {
+	f.Add("第一条 违反本法第二条第三款规定的，依照前款处罚。\n\n第二条 有前条情形的\n（一）依照本条第一款\n\n前款规定")
+	f.Add("# 关于印发《X》的通知\n\n国办发〔2020〕27号\n\n一、按照《X》（国办发[2020]27号）第十条之一第二项")
+	law, err := corpus.ParseBytes("law.md", []byte("# 中华人民共和国就业促进法\n\n第一条 为了促进就业，制定本法。\n\n第二条 国家把扩大就业放在突出位置。\n\n前款规定的事项。\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := corpus.ParseBytes("fuzz.md", []byte(text))
+		if err != nil {
+			return
+		}
+		c := corpus.NewCorpus([]*corpus.Document{law, d})
+		r := NewResolver(c)
+		c.Nodes(func(n *corpus.Node) bool {
+			cs := make([]Citation, 0)
+			for _, l := range r.Links(n) {
+				cs = append(cs, l.Citation)
+				if l.Target != nil {
+					if _, ok := c.Node(l.Target.ID); !ok {
+						t.Fatalf("target %s not in the corpus", l.Target.ID)
+					}
+					if l.Para > paragraphs(l.Target.Text) {
+						t.Fatalf("paragraph %d of a %d-paragraph node", l.Para, paragraphs(l.Target.Text))
+					}
+				}
+			}
+			checkOffsets(t, n.Text, cs)
+			return true
+		})
+	})
+}
