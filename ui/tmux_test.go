@@ -352,3 +352,35 @@ func TestTmuxLockedStore(t *testing.T) {
 		other.Unlock()
 	}
 }
+
+// TestTmuxFollowCitation runs the real binary on a regulation: search
+// lands on a penalty article, ] selects its first citation of another
+// article, Enter follows it and Esc comes back.
+func TestTmuxFollowCitation(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	law := filepath.Join("..", "corpus", "testdata", "laws", "027-广东地方法规-深圳经济特区中医药条例(2023-01-06).md")
+	r := startTmux(t, tmux, dir, "cite", 80, 24, bin, "--corpus", law, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the regulation's chapters", "Documents (1)", "第一章 总则")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "第九十四条")
+	r.waitText("results for 第九十四条", "result")
+	r.keys("Enter")
+	r.waitText("the citing article", "TEXT", "第九十四条")
+	r.keys("]")
+	r.waitText("the first citation selected", "1/3 →")
+	r.keys("Enter")
+	screen := r.waitText("the cited article", "esc goes back")
+	if !strings.Contains(detailText(screen), "第四十三条") || !strings.Contains(detailText(screen), "符合下列条件的医疗机构") {
+		t.Errorf("enter did not follow to 第四十三条; screen:\n%s", screen)
+	}
+	r.keys("Escape")
+	screen = r.waitScreen("back on the citing article", func(s string) bool {
+		return strings.Contains(detailText(s), "第九十四条") && !strings.Contains(s, "esc goes back")
+	})
+	if !strings.Contains(detailText(screen), "违反本条例第四十三条第一款") {
+		t.Errorf("esc did not come back to 第九十四条; screen:\n%s", screen)
+	}
+	r.keys("q")
+	r.waitExit()
+}
