@@ -101,9 +101,13 @@ func Find(text string, law bool) []Citation {
 		return nil
 	}
 	var out []Citation
-	locs := citeRe.FindAllStringSubmatchIndex(text, -1)
+	// prev is the citation of the previous match, nil when it was not
+	// one; foreign is true when that match named another instrument
+	// without 《》 (刑法第一百八十二条), whose list continues in its scope.
+	var prev *Citation
+	foreign := false
 	prevEnd := -1
-	for _, m := range locs {
+	for _, m := range citeRe.FindAllStringSubmatchIndex(text, -1) {
 		c := Citation{Text: text[m[0]:m[1]]}
 		g := func(i int) string {
 			if m[2*i] < 0 {
@@ -111,7 +115,16 @@ func Find(text string, law bool) []Citation {
 			}
 			return text[m[2*i]:m[2*i+1]]
 		}
-		continues := prevEnd >= 0 && joiner.MatchString(text[prevEnd:m[0]]) && len(out) > 0
+		continues := prevEnd >= 0 && joiner.MatchString(text[prevEnd:m[0]])
+		skip := func() {
+			prev, foreign, prevEnd = nil, continues && foreign, m[1]
+		}
+		bare := g(13) != "" || g(17) != ""
+		if continues && foreign && bare {
+			skip()
+			continue
+		}
+		continues = continues && prev != nil
 		switch {
 		case g(1) != "":
 			c.Kind, c.Title, c.DocNumber = Document, g(1), g(2)
@@ -135,36 +148,53 @@ func Find(text string, law bool) []Citation {
 			c.Kind = Article
 			c.Article, c.Sub, c.Para, c.Item = number(g(13)), number(g(14)), number(g(15)), number(g(16))
 			switch {
-			case continues && out[len(out)-1].Title != "":
-				c.Title, c.DocNumber = out[len(out)-1].Title, out[len(out)-1].DocNumber
-			case law || continues && out[len(out)-1].Self:
+			case continues && prev.Title != "":
+				c.Title, c.DocNumber = prev.Title, prev.DocNumber
+			case continues && prev.Self:
+				c.Self = true
+			case namedBefore(text[:m[0]]):
+				// 依照刑法第四百条: another instrument named without 《》,
+				// which cannot be told apart reliably enough to resolve.
+				skip()
+				foreign = true
+				continue
+			case law:
 				c.Self = true
 			default:
-				prevEnd = m[1]
+				skip()
 				continue
 			}
-		case g(17) != "" && continues && out[len(out)-1].Kind == Article && out[len(out)-1].Para > 0:
+		case g(17) != "" && continues && prev.Kind == Article && prev.Para > 0:
 			// 第四十三条第一款、第二款: the second paragraph is of the same article.
-			prev := out[len(out)-1]
 			c.Kind, c.Article, c.Sub, c.Title, c.DocNumber, c.Self = Article, prev.Article, prev.Sub, prev.Title, prev.DocNumber, prev.Self
 			c.Para = number(g(17))
 		case g(17) != "":
 			if !law {
-				prevEnd = m[1]
+				skip()
 				continue
 			}
 			c.Kind, c.Para = Paragraph, number(g(17))
 		}
 		if c.Kind == Article && c.Article == 0 || c.Kind == Paragraph && c.Para == 0 {
-			prevEnd = m[1]
+			skip()
 			continue
 		}
 		c.Start = utf8.RuneCountInString(text[:m[0]])
 		c.End = c.Start + utf8.RuneCountInString(c.Text)
 		out = append(out, c)
-		prevEnd = m[1]
+		prev, foreign, prevEnd = &out[len(out)-1], false, m[1]
 	}
 	return out
+}
+
+// instrumentSuffix ends the name of a law, regulation or rule.
+var instrumentSuffix = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|解释|决定|章程|通则)$`)
+
+// namedBefore reports whether before ends with the name of an instrument
+// other than the citing one: 刑法, 行政处罚法, but not 本法 or 本条例.
+func namedBefore(before string) bool {
+	loc := instrumentSuffix.FindStringIndex(before)
+	return loc != nil && !strings.HasSuffix(before[:loc[0]], "本")
 }
 
 // number is the value of a numeral group, 0 when empty or unreadable.

@@ -37,6 +37,10 @@ func TestFindForms(t *testing.T) {
 		{"《广东省工伤保险条例》《广东省社会保险基金监督条例》", false,
 			[]string{"document:0/0/0/0:广东省工伤保险条例::false", "document:0/0/0/0:广东省社会保险基金监督条例::false"}},
 		{"本规定自2024年1月1日起施行。", true, nil},
+		// Another instrument named without 《》: neither it nor its list is
+		// a citation of the same document.
+		{"应当依照刑法第四百条、第四百零一条第二款、第三款的规定", true, nil},
+		{"依照刑法第四百条和本解释第三条", true, []string{"article:3/0/0/0:::true"}},
 		{"第0条", true, nil},
 	}
 	for _, c := range cases {

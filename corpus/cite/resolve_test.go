@@ -25,14 +25,23 @@ func loadCorpus(t testing.TB, paths ...string) *corpus.Corpus {
 // own articles: 本法/本条例/… then 第X条 as printed.
 var goldSelf = regexp.MustCompile(`本(?:法|条例|规定|办法|细则|实施细则|实施办法|规则|解释|决定|准则)(第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)`)
 
+// goldForeign finds 第X条 right after an instrument's name; goldSelfEnd
+// tells the citing instrument's own name (本法, 本实施细则) from another's.
+var (
+	goldForeign = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|解释|决定)(第[零〇一二三四五六七八九十百千]+条)`)
+	goldSelfEnd = regexp.MustCompile(`本(?:法|条例|规定|办法|细则|实施细则|实施办法|规则|解释|决定|准则)$`)
+)
+
 // TestSelfCitationsResolveInLaws checks over every law and rule in the
 // test data that each 本法第X条-style citation links to the article
 // printed with that very number in the same document, and that 前款 links
-// to the paragraph before the one it stands in, in the same article.
+// to the paragraph before the one it stands in, in the same article, and
+// that 第X条 after another instrument's bare name (依照刑法第四百条) never
+// resolves into the citing document.
 func TestSelfCitationsResolveInLaws(t *testing.T) {
 	c := loadCorpus(t, lawFolders...)
 	r := NewResolver(c)
-	var gold, resolved, missing, wrong, prevGold, prevOK, prevWrong, prevFirst int
+	var gold, resolved, missing, wrong, prevGold, prevOK, prevWrong, prevFirst, foreign, foreignWrong int
 	c.Nodes(func(n *corpus.Node) bool {
 		links := r.Links(n)
 		byStart := map[int]Link{}
@@ -52,6 +61,16 @@ func TestSelfCitationsResolveInLaws(t *testing.T) {
 				t.Errorf("%s: %q links to %s %q", n.ID, n.Text[m[0]:m[1]], l.Target.ID, l.Target.Number)
 			default:
 				resolved++
+			}
+		}
+		for _, m := range goldForeign.FindAllStringSubmatchIndex(n.Text, -1) {
+			if goldSelfEnd.MatchString(n.Text[:m[3]]) || strings.HasSuffix(n.Text[:m[2]], "》") {
+				continue // 本法第X条, 本实施细则第X条 or 《X法》第X条
+			}
+			foreign++
+			if l, ok := byStart[runeIdx[m[2]]]; ok && l.Resolved() {
+				foreignWrong++
+				t.Errorf("%s: %q resolves to %s, but names another instrument", n.ID, n.Text[m[0]:m[1]], l.Target.ID)
 			}
 		}
 		if n.Kind == corpus.Paragraph && n.Parent != nil && n.Parent.Kind == corpus.Article {
@@ -112,7 +131,8 @@ func TestSelfCitationsResolveInLaws(t *testing.T) {
 	})
 	t.Logf("本法第X条-style: %d found, %d resolved, %d unresolved, %d wrong", gold, resolved, missing, wrong)
 	t.Logf("前款 in article paragraphs: %d, %d resolved to the previous paragraph, %d in a first paragraph, %d wrong", prevGold, prevOK, prevFirst, prevWrong)
-	if gold < 300 || prevGold < 100 {
+	t.Logf("第X条 after another instrument's name (刑法第四百条): %d, %d resolved into the citing document", foreign, foreignWrong)
+	if gold < 300 || prevGold < 100 || foreign < 100 {
 		t.Fatalf("too few citations to judge: %d, %d", gold, prevGold)
 	}
 	if float64(resolved) < 0.97*float64(gold) {
