@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 )
 
 // loadCitingLaw loads a real regulation whose penalty articles cite the
@@ -89,26 +87,21 @@ func TestNoCitationSaysSo(t *testing.T) {
 // TestCitationGolden pins the selected and followed citation at 100×30
 // and 40×12.
 func TestCitationGolden(t *testing.T) {
+	// selectFirst searches 第九十四条, opens it and selects its first citation.
+	selectFirst := func(t *testing.T, tm *teatest.TestModel) {
+		waitFor(t, tm, "Documents")
+		tm.Type("/")
+		tm.Send(keyRunes("第九十四条"))
+		waitFor(t, tm, "1 result")
+		tm.Send(keyEnter)
+		waitFor(t, tm, "TEXT") // the jump arrives as a message of its own
+		tm.Type("]")
+		waitFor(t, tm, "1/3 →")
+	}
 	screens := []goldenScreen{
-		{"selected", func(t *testing.T, tm *teatest.TestModel) {
-			waitFor(t, tm, "Documents")
-			tm.Type("/")
-			tm.Send(keyRunes("第九十四条"))
-			waitFor(t, tm, "1 result")
-			tm.Send(keyEnter)
-			waitFor(t, tm, "TEXT") // the jump arrives as a message of its own
-			tm.Type("]")
-			waitFor(t, tm, "1/3 →")
-		}},
+		{"selected", selectFirst},
 		{"followed", func(t *testing.T, tm *teatest.TestModel) {
-			waitFor(t, tm, "Documents")
-			tm.Type("/")
-			tm.Send(keyRunes("第九十四条"))
-			waitFor(t, tm, "1 result")
-			tm.Send(keyEnter)
-			waitFor(t, tm, "TEXT") // the jump arrives as a message of its own
-			tm.Type("]")
-			waitFor(t, tm, "1/3 →")
+			selectFirst(t, tm)
 			tm.Send(keyEnter)
 			waitFor(t, tm, "esc goes back")
 		}},
@@ -124,12 +117,7 @@ func TestCitationsDrawnAsLinks(t *testing.T) {
 	c := loadCitingLaw(t)
 	n := mustNode(t, c, "027-guang-dong-di-fang-fa-gui-shen-zhen-jing-ji-te-qu-zhong-yi-yao-tiao-li-2023-01-06/ch7/a94")
 	for _, noColor := range []bool{false, true} {
-		r := lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.ANSI256)
-		if noColor {
-			r.SetColorProfile(termenv.ANSI)
-		}
-		st := defaultStyles(r, noColor)
+		st := testStyles(noColor)
 		for _, other := range []lipgloss.Style{st.Target, st.Body, st.Figure, st.Text, st.Owner} {
 			if other.Render("x") == st.Link.Render("x") {
 				t.Errorf("noColor=%v: links look like another style", noColor)

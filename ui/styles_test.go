@@ -32,17 +32,23 @@ func highlightedClause() (*corpus.Document, *corpus.Node) {
 	return doc, n
 }
 
+// testStyles returns the reader's styles on a 256-colour terminal, or
+// with noColor on a plain ANSI one as under NO_COLOR.
+func testStyles(noColor bool) Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	if noColor {
+		r.SetColorProfile(termenv.ANSI)
+	}
+	return defaultStyles(r, noColor)
+}
+
 // TestHighlightStyles: targets, bodies and figures are drawn in distinct
 // styles with a legend and a responsible line, in colour and in NO_COLOR.
 func TestHighlightStyles(t *testing.T) {
 	doc, n := highlightedClause()
 	for _, noColor := range []bool{false, true} {
-		r := lipgloss.NewRenderer(io.Discard)
-		r.SetColorProfile(termenv.ANSI256)
-		if noColor {
-			r.SetColorProfile(termenv.ANSI)
-		}
-		st := defaultStyles(r, noColor)
+		st := testStyles(noColor)
 		lines := renderDetail(doc, n, 100, &st, nil)
 		var all []string
 		for _, l := range lines {
