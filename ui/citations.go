@@ -115,24 +115,32 @@ func (m Model) cycleCitation(delta int) Model {
 	}
 	l := m.cites.links[m.cites.sel]
 	m.detail = m.detail.Emphasize(l.from, l.link.Start, l.link.End)
-	m.status = m.status.SetMessage(fmt.Sprintf("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link)), false)
+	m.status = m.status.SetMessage(fmt.Sprintf("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link, l.from)), false)
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 
-// citationLabel says where a link leads: the document, and the article
-// by its number (the citation itself names the paragraph or item).
-func citationLabel(l cite.Link) string {
-	label := l.Doc.ShortTitle()
+// citationLabel says where a link found in from's text leads: the
+// article by its number (the citation itself names the paragraph or
+// item), after the document's title when that is another document — so
+// a narrow status bar still shows the number.
+func citationLabel(l cite.Link, from *corpus.Node) string {
+	var article string
 	for n := l.Target; n != nil; n = n.Parent {
 		if n.Kind == corpus.Article {
-			return label + " " + n.Number
+			article = n.Number
+			break
 		}
 	}
-	if l.Target != nil {
-		label += " › " + l.Target.Title()
+	switch {
+	case article != "" && l.Doc == from.Doc:
+		return article
+	case article != "":
+		return article + " · " + l.Doc.ShortTitle()
+	case l.Target != nil:
+		return l.Target.Title() + " · " + l.Doc.ShortTitle()
 	}
-	return label
+	return l.Doc.ShortTitle()
 }
 
 // followCitation jumps to where the selected citation leads and keeps the
