@@ -28,7 +28,7 @@ type citeLink struct {
 // citeState is the citation cursor of the detail pane.
 type citeState struct {
 	resolver *cite.Resolver // nil until built off the loop; one per corpus
-	shown    detailKey      // the rendering links belong to
+	shown    string         // the ID of the rendering links belong to, at any width
 	links    []citeLink
 	sel      int // index into links; -1 for none
 }
@@ -37,7 +37,7 @@ type citeState struct {
 // now and still drawn emphasised, if any.
 func (m Model) selectedCitation() (citeLink, bool) {
 	c := m.cites
-	if c.sel < 0 || c.sel >= len(c.links) || c.shown != m.detail.key() {
+	if c.sel < 0 || c.sel >= len(c.links) || c.shown != m.detail.key().id {
 		return citeLink{}, false
 	}
 	l := c.links[c.sel]
@@ -84,8 +84,8 @@ func (m Model) cycleCitation(delta int) Model {
 		m.status = m.status.SetMessage("citations are still being indexed", false)
 		return m
 	}
-	if m.cites.shown != m.detail.key() || m.cites.links == nil {
-		m.cites.shown, m.cites.sel = m.detail.key(), -1
+	if m.cites.shown != m.detail.key().id || m.cites.links == nil {
+		m.cites.shown, m.cites.sel = m.detail.key().id, -1
 		m.cites.links = []citeLink{}
 		seen := map[*corpus.Node]bool{}
 		for _, l := range m.detail.lines {

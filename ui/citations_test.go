@@ -47,6 +47,12 @@ func TestFollowCitation(t *testing.T) {
 			t.Errorf("%v: the status bar does not say where the citation leads:\n%s", size, st)
 		}
 		checkFits(t, "citation selected", m.View(), size[0], size[1])
+		// A resize rewraps the text but keeps the selection and its place.
+		m = update(m, tea.WindowSizeMsg{Width: size[0] + 10, Height: size[1]})
+		if l, ok := m.selectedCitation(); !ok || l.link.Text != "本条例第四十三条第一款" {
+			t.Fatalf("%v: a resize lost the selected citation", size)
+		}
+		m = update(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		m = update(m, keyRunes("["))
 		if l, _ := m.selectedCitation(); l.link.Text != "本条例第四十三条第三款" {
 			t.Errorf("%v: [ from the first selected %q, want the last resolved one", size, l.link.Text)

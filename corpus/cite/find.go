@@ -66,6 +66,10 @@ type Citation struct {
 	// Self is true when the citation names its own document explicitly
 	// (本法, 本条例, 本办法 …) or by a bare article number.
 	Self bool
+	// Bare is true for a bare article number (第三十条, not 本法第三十条),
+	// which in a judicial interpretation or an amending decision names an
+	// article of the law it interprets or amends.
+	Bare bool
 }
 
 const num = `[零〇一二三四五六七八九十百千两0-9]+`
@@ -82,9 +86,9 @@ var (
 			`|` + selfName + articleRef +
 			`|本条第(` + num + `)款` +
 			`|前(两|二|三)?款` +
-			`|前条` +
 			`|` + articleRef +
-			`|第(` + num + `)款`)
+			`|第(` + num + `)款` +
+			`|前条(?:第(` + num + `)款)?(?:第(` + num + `)项)?`)
 	// joiner is what may stand between two citations of one list
 	// (第十条、第十二条, 第三条和第五条, 第三条至第五条).
 	joiner = regexp.MustCompile(`^(?:、|，|和|或者|或|以及|及|至|到)$`)
@@ -137,13 +141,13 @@ func Find(text string, law bool) []Citation {
 			c.Article, c.Sub, c.Para, c.Item = number(g(7)), number(g(8)), number(g(9)), number(g(10))
 		case g(11) != "":
 			c.Kind, c.Para = Paragraph, number(g(11))
+		case strings.HasPrefix(c.Text, "前条"):
+			c.Kind, c.Para, c.Item = PreviousArticle, number(g(18)), number(g(19))
 		case strings.HasPrefix(c.Text, "前") && strings.HasSuffix(c.Text, "款"):
 			c.Kind, c.Para = Previous, 1
 			if g(12) != "" {
 				c.Para = number(g(12))
 			}
-		case c.Text == "前条":
-			c.Kind = PreviousArticle
 		case g(13) != "":
 			c.Kind = Article
 			c.Article, c.Sub, c.Para, c.Item = number(g(13)), number(g(14)), number(g(15)), number(g(16))
@@ -151,7 +155,7 @@ func Find(text string, law bool) []Citation {
 			case continues && prev.Title != "":
 				c.Title, c.DocNumber = prev.Title, prev.DocNumber
 			case continues && prev.Self:
-				c.Self = true
+				c.Self, c.Bare = true, prev.Bare
 			case namedBefore(text[:m[0]]):
 				// 依照刑法第四百条: another instrument named without 《》,
 				// which cannot be told apart reliably enough to resolve.
@@ -159,14 +163,14 @@ func Find(text string, law bool) []Citation {
 				foreign = true
 				continue
 			case law:
-				c.Self = true
+				c.Self, c.Bare = true, true
 			default:
 				skip()
 				continue
 			}
 		case g(17) != "" && continues && prev.Kind == Article && prev.Para > 0:
 			// 第四十三条第一款、第二款: the second paragraph is of the same article.
-			c.Kind, c.Article, c.Sub, c.Title, c.DocNumber, c.Self = Article, prev.Article, prev.Sub, prev.Title, prev.DocNumber, prev.Self
+			c.Kind, c.Article, c.Sub, c.Title, c.DocNumber, c.Self, c.Bare = Article, prev.Article, prev.Sub, prev.Title, prev.DocNumber, prev.Self, prev.Bare
 			c.Para = number(g(17))
 		case g(17) != "":
 			if !law {
@@ -188,7 +192,7 @@ func Find(text string, law bool) []Citation {
 }
 
 // instrumentSuffix ends the name of a law, regulation or rule.
-var instrumentSuffix = regexp.MustCompile(`(?:法|条例|规定|办法|细则|规则|解释|决定|章程|通则)$`)
+var instrumentSuffix = regexp.MustCompile(`(?:法|法典|典|条例|规定|办法|细则|规则|解释|决定|章程|通则|纲要)$`)
 
 // namedBefore reports whether before ends with the name of an instrument
 // other than the citing one: 刑法, 行政处罚法, but not 本法 or 本条例.

@@ -29,6 +29,8 @@ func TestFindForms(t *testing.T) {
 		{"本条第一款、第二款规定的", true,
 			[]string{"paragraph:0/0/1/0:::false", "paragraph:0/0/2/0:::false"}},
 		{"依照前条规定", true, []string{"previous-article:0/0/0/0:::false"}},
+		{"违反前条第二款第三项规定的", true, []string{"previous-article:0/0/2/3:::false"}},
+		{"依照民法典第六十一条和第五百零四条的规定", true, nil},
 		// A list that opens with another document's article keeps its scope.
 		{"依照《中华人民共和国行政处罚法》第三十条、第三十二条的规定", false,
 			[]string{"article:30/0/0/0:中华人民共和国行政处罚法::false", "article:32/0/0/0:中华人民共和国行政处罚法::false"}},

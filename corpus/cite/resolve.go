@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"regexp"
 	"strings"
 
 	"policyreader/corpus"
@@ -28,11 +29,12 @@ type Resolver struct {
 	byTitle  map[string]*corpus.Document
 	byNumber map[string]*corpus.Document
 	articles map[*corpus.Document]map[[2]int]*corpus.Node
+	previous map[*corpus.Node]*corpus.Node // each article's predecessor in its document
 }
 
 // NewResolver indexes c's documents and articles.
 func NewResolver(c *corpus.Corpus) *Resolver {
-	r := &Resolver{byTitle: map[string]*corpus.Document{}, byNumber: map[string]*corpus.Document{}, articles: map[*corpus.Document]map[[2]int]*corpus.Node{}}
+	r := &Resolver{byTitle: map[string]*corpus.Document{}, byNumber: map[string]*corpus.Document{}, articles: map[*corpus.Document]map[[2]int]*corpus.Node{}, previous: map[*corpus.Node]*corpus.Node{}}
 	for _, d := range c.Docs {
 		for _, t := range []string{d.Title, d.ShortTitle()} {
 			if k := titleKey(t); k != "" {
@@ -45,8 +47,13 @@ func NewResolver(c *corpus.Corpus) *Resolver {
 			r.byNumber[k] = d
 		}
 		arts := map[[2]int]*corpus.Node{}
+		var last *corpus.Node
 		d.Walk(func(n *corpus.Node) bool {
 			if n.Kind == corpus.Article {
+				if last != nil {
+					r.previous[n] = last
+				}
+				last = n
 				v, s := n.Ordinal()
 				if _, dup := arts[[2]int{v, s}]; !dup && v > 0 {
 					arts[[2]int{v, s}] = n
@@ -66,9 +73,48 @@ func (r *Resolver) Links(n *corpus.Node) []Link {
 	law := n.Doc != nil && n.Doc.Grammar == "law"
 	var out []Link
 	for _, c := range Find(n.Text, law) {
+		if c.Bare && n.Doc != nil && speaksOfAnother(n.Doc) {
+			// 第三十二条 in an interpretation of 《婚姻法》 is the law's.
+			c.Self, c.Title = false, interpreted(n.Doc.Title)
+		}
 		out = append(out, r.Resolve(n, c))
 	}
 	return out
+}
+
+// reAbout matches the titles of instruments whose bare article numbers
+// name another law's articles: judicial interpretations, replies and
+// provisions of the Supreme People's Court or Procuratorate, and
+// decisions amending or repealing a law.
+var reAbout = regexp.MustCompile(`^最高人民(?:法院|检察院)|关于(?:修改|废止)[^，。]*的决定`)
+
+// speaksOfAnother reports whether d is such an instrument, by its title
+// or, when the court's name was read as the issuer, by its issuers.
+func speaksOfAnother(d *corpus.Document) bool {
+	if reAbout.MatchString(d.Title) {
+		return true
+	}
+	for _, is := range d.Issuers {
+		if strings.HasPrefix(is, "最高人民法院") || strings.HasPrefix(is, "最高人民检察院") {
+			return true
+		}
+	}
+	return false
+}
+
+// interpreted is the first 《》 title in title (the law interpreted or
+// amended), or empty.
+func interpreted(title string) string {
+	i := strings.Index(title, "《")
+	if i < 0 {
+		return ""
+	}
+	rest := title[i+len("《"):]
+	j := strings.Index(rest, "》")
+	if j < 0 {
+		return ""
+	}
+	return rest[:j]
 }
 
 // Resolve resolves c, found in from's text, to what it names: the same
@@ -79,33 +125,16 @@ func (r *Resolver) Resolve(from *corpus.Node, c Citation) Link {
 	article := enclosingArticle(from)
 	switch c.Kind {
 	case Document:
-		l.Doc = r.document(c)
+		l.Doc = r.otherDocument(from, c)
 	case Article:
 		doc := from.Doc
 		if !c.Self {
-			doc = r.document(c)
+			doc = r.otherDocument(from, c)
 		}
 		if doc == nil {
 			return l
 		}
-		a := r.articles[doc][[2]int{c.Article, c.Sub}]
-		if a == nil {
-			return l
-		}
-		l.Doc, l.Target = doc, a
-		if c.Item > 0 {
-			if it := childNumbered(a, c.Item); it != nil {
-				l.Target = it
-			} else {
-				return Link{Citation: c}
-			}
-		} else if c.Para > 0 {
-			// A 款 the article's text does not hold is a paragraph node
-			// after its items; failing that, link the whole article.
-			if n, p := paragraphNode(a, c.Para); n != nil {
-				l.Target, l.Para = n, p
-			}
-		}
+		return within(l, doc, r.articles[doc][[2]int{c.Article, c.Sub}])
 	case Paragraph:
 		if article == nil {
 			return l
@@ -127,28 +156,72 @@ func (r *Resolver) Resolve(from *corpus.Node, c Citation) Link {
 		if article == nil {
 			return l
 		}
-		v, s := article.Ordinal()
-		var prev *corpus.Node
-		if s > 1 {
-			prev = r.articles[from.Doc][[2]int{v, s - 1}]
-		} else if s == 1 {
-			prev = r.articles[from.Doc][[2]int{v, 0}]
-		} else {
-			prev = r.articles[from.Doc][[2]int{v - 1, 0}]
+		return within(l, from.Doc, r.previous[article])
+	}
+	return l
+}
+
+// within completes l with article a of doc, or the item or paragraph
+// of it the citation names; l stays unresolved when a is nil or has no
+// such item.
+func within(l Link, doc *corpus.Document, a *corpus.Node) Link {
+	if a == nil {
+		return l
+	}
+	l.Doc, l.Target = doc, a
+	if l.Item > 0 {
+		if it := childNumbered(a, l.Item); it != nil {
+			l.Target = it
+			return l
 		}
-		if prev != nil {
-			l.Doc, l.Target = from.Doc, prev
+		return Link{Citation: l.Citation}
+	}
+	if l.Citation.Para > 0 {
+		// A 款 the article's text does not hold is a paragraph node
+		// after its items; failing that, link the whole article.
+		if n, p := paragraphNode(a, l.Citation.Para); n != nil {
+			l.Target, l.Para = n, p
 		}
 	}
 	return l
 }
 
-// document finds the document a citation names by 文号, then by title.
+// otherDocument is the document c names, unless what it names is gone:
+// a citation said to be repealed (《X》（…号）同时废止) or a 文号 printed
+// beside the citing document's own title names an earlier version, which
+// the corpus does not hold even when it holds one of that title.
+func (r *Resolver) otherDocument(from *corpus.Node, c Citation) *corpus.Document {
+	d := r.document(c)
+	if d == nil {
+		return nil
+	}
+	if c.DocNumber != "" && d == from.Doc && d.DocNumber == "" {
+		return nil
+	}
+	after := []rune(from.Text)
+	if c.End <= len(after) {
+		after = after[c.End:min(len(after), c.End+8)]
+		if strings.Contains(string(after), "废止") {
+			return nil
+		}
+	}
+	return d
+}
+
+// document finds the document a citation names by 文号, then by title. A
+// printed 文号 that names no document of the corpus rules out a document
+// of the same title with another 文号: it is an earlier version.
 func (r *Resolver) document(c Citation) *corpus.Document {
-	if d := r.byNumber[numberKey(c.DocNumber)]; d != nil && c.DocNumber != "" {
+	if c.DocNumber == "" {
+		return r.byTitle[titleKey(c.Title)]
+	}
+	if d := r.byNumber[numberKey(c.DocNumber)]; d != nil {
 		return d
 	}
-	return r.byTitle[titleKey(c.Title)]
+	if d := r.byTitle[titleKey(c.Title)]; d != nil && d.DocNumber == "" {
+		return d
+	}
+	return nil
 }
 
 // enclosingArticle is n or its nearest ancestor that is an article.

@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -271,4 +272,90 @@ func FuzzLinks(f *testing.F) {
 			return true
 		})
 	})
+}
+
+// parseLaw parses text as a document named name, failing the test on error.
+func parseLaw(t *testing.T, name, text string) *corpus.Document {
+	t.Helper()
+	d, err := corpus.ParseBytes(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// linkTexts resolves every citation of doc's nodes against c and returns
+// "citation→target-ID#paragraph", target "-" when unresolved.
+func linkTexts(c *corpus.Corpus, doc *corpus.Document) []string {
+	r := NewResolver(c)
+	var got []string
+	c.Nodes(func(n *corpus.Node) bool {
+		if n.Doc != doc {
+			return true
+		}
+		for _, l := range r.Links(n) {
+			target := "-"
+			switch {
+			case l.Target != nil:
+				target = l.Target.ID
+			case l.Doc != nil:
+				target = l.Doc.ID
+			}
+			got = append(got, fmt.Sprintf("%s→%s#%d", l.Text, target, l.Para))
+		}
+		return true
+	})
+	return got
+}
+
+// TestInterpretationCitesTheLaw: in a judicial interpretation a bare
+// 第X条 is the interpreted law's article — resolved there when the corpus
+// holds the law, unresolved (never the interpretation's own) otherwise.
+func TestInterpretationCitesTheLaw(t *testing.T) {
+	law := parseLaw(t, "hunyin.md", "# 中华人民共和国婚姻法\n\n第四章 离婚\n\n第三十条 女方在怀孕期间，男方不得提出离婚。\n\n第三十一条 男女双方自愿离婚的，准予离婚。\n\n第三十二条 男女一方要求离婚的，可由有关部门进行调解。\n\n人民法院审理离婚案件，应当进行调解。\n\n有下列情形之一，调解无效的，应准予离婚。\n")
+	interp := parseLaw(t, "jieshi.md", "# 最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）\n\n第一条 本解释适用于婚姻家庭纠纷。\n\n第二条 符合第三十二条第三款规定的，应准予离婚。依照本解释第一条处理。\n\n第三十二条 本解释自公布之日起施行。\n")
+	with := linkTexts(corpus.NewCorpus([]*corpus.Document{law, interp}), interp)
+	// The title block (a paragraph) names the law too.
+	want := []string{"《中华人民共和国婚姻法》→" + law.ID + "#0", "第三十二条第三款→" + law.ID + "/ch4/a32#3", "本解释第一条→" + interp.ID + "/a1#0"}
+	if strings.Join(with, " ") != strings.Join(want, " ") {
+		t.Errorf("with the law:\n got %q\nwant %q", with, want)
+	}
+	alone := linkTexts(corpus.NewCorpus([]*corpus.Document{interp}), interp)
+	want = []string{"《中华人民共和国婚姻法》→-#0", "第三十二条第三款→-#0", "本解释第一条→" + interp.ID + "/a1#0"}
+	if strings.Join(alone, " ") != strings.Join(want, " ") {
+		t.Errorf("without the law:\n got %q\nwant %q", alone, want)
+	}
+}
+
+// TestPreviousArticle: 前条 is the article printed before, 之一 articles
+// included, and 前条第二款 its second paragraph.
+func TestPreviousArticle(t *testing.T) {
+	d := parseLaw(t, "law.md", "# 测试条例\n\n第一章 总则\n\n第十九条 丁。\n\n第二十条 甲。\n\n第二十条之一 乙。\n\n丙。\n\n第二十一条 违反前条规定的，依照前条第二款处理。\n")
+	got := linkTexts(corpus.NewCorpus([]*corpus.Document{d}), d)
+	want := []string{"前条→" + d.ID + "/ch1/a20_1#0", "前条第二款→" + d.ID + "/ch1/a20_1#2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestMismatchedDocNumber: a citation whose printed 文号 is not the
+// corpus document's (an earlier version of the same title) does not
+// resolve to it, nor does one said to be repealed; the same title alone,
+// or with its own 文号, does.
+func TestMismatchedDocNumber(t *testing.T) {
+	rule := parseLaw(t, "rule.txt", "道路交通事故处理程序规定\n公安部令第146号\n\n第一条 为了规范道路交通事故处理程序，制定本规定。\n\n第二条 本规定适用于道路交通事故处理。\n")
+	citing := parseLaw(t, "citing.txt", "关于做好事故处理工作的通知\n\n一、工作要求\n\n（一）依法办理。依照《道路交通事故处理程序规定》（公安部令第146号）办理。\n\n（二）清理文件。对照《道路交通事故处理程序规定》（公安部令第104号）清理。《道路交通事故处理程序规定》同时废止。\n\n（三）加强学习。学习《道路交通事故处理程序规定》。\n")
+	if rule.DocNumber == "" {
+		t.Skip("the rule's 文号 was not read; nothing to compare")
+	}
+	got := linkTexts(corpus.NewCorpus([]*corpus.Document{rule, citing}), citing)
+	want := []string{
+		"《道路交通事故处理程序规定》（公安部令第146号）→" + rule.ID + "#0",
+		"《道路交通事故处理程序规定》（公安部令第104号）→-#0",
+		"《道路交通事故处理程序规定》→-#0", // 同时废止: an earlier version
+		"《道路交通事故处理程序规定》→" + rule.ID + "#0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
