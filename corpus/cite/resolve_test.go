@@ -202,36 +202,12 @@ func TestDocumentCitationsResolveInSeeds(t *testing.T) {
 // 文号 against documents parsed from text, with and without 中华人民共和国
 // and with the 文号's brackets printed differently.
 func TestCrossDocumentArticle(t *testing.T) {
-	law, err := corpus.ParseBytes("jiuye.md", []byte("# 中华人民共和国就业促进法\n\n第一章 总则\n\n第一条 为了促进就业，制定本法。\n\n第二条 国家把扩大就业放在经济社会发展的突出位置。\n\n第三条 劳动者依法享有平等就业和自主择业的权利。\n\n劳动者求职，不因民族、种族、性别、宗教信仰等不同而受歧视。\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	notice, err := corpus.ParseBytes("notice.txt", []byte("国务院办公厅关于做好就业工作的通知\n国办发〔2020〕27号\n\n一、总体要求\n\n（一）保障平等就业。各地依照《就业促进法》第三条第二款，保障平等就业。\n\n（二）抓好落实。落实《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）。\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := corpus.NewCorpus([]*corpus.Document{law, notice})
-	r := NewResolver(c)
-	var got []string
-	c.Nodes(func(n *corpus.Node) bool {
-		if n.Doc != notice {
-			return true
-		}
-		for _, l := range r.Links(n) {
-			target := "-"
-			if l.Target != nil {
-				target = l.Target.Number
-			}
-			if l.Doc != nil {
-				target = l.Doc.ID + "/" + target
-			}
-			got = append(got, l.Text+"→"+target+"#"+string(rune('0'+l.Para)))
-		}
-		return true
-	})
+	law := parseLaw(t, "jiuye.md", "# 中华人民共和国就业促进法\n\n第一章 总则\n\n第一条 为了促进就业，制定本法。\n\n第二条 国家把扩大就业放在经济社会发展的突出位置。\n\n第三条 劳动者依法享有平等就业和自主择业的权利。\n\n劳动者求职，不因民族、种族、性别、宗教信仰等不同而受歧视。\n")
+	notice := parseLaw(t, "notice.txt", "国务院办公厅关于做好就业工作的通知\n国办发〔2020〕27号\n\n一、总体要求\n\n（一）保障平等就业。各地依照《就业促进法》第三条第二款，保障平等就业。\n\n（二）抓好落实。落实《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）。\n")
+	got := linkTexts(corpus.NewCorpus([]*corpus.Document{law, notice}), notice)
 	want := []string{
-		"《就业促进法》第三条第二款→" + law.ID + "/第三条#2",
-		"《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）→" + notice.ID + "/-#0",
+		"《就业促进法》第三条第二款→" + law.ID + "/ch1/a3#2",
+		"《国务院办公厅关于做好就业工作的通知》（国办发[2020]27号）→" + notice.ID + "#0",
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("links\n got %q\nwant %q", got, want)
