@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"maps"
-	"strings"
 
 	"policyreader/corpus"
 	"policyreader/corpus/cite"
@@ -162,7 +161,7 @@ func (m Model) followCitation() Model {
 	if m.mode != modeBrowse {
 		return m
 	}
-	if start, end, ok := paragraphRange(target.Text, l.link.Para); ok {
+	if start, end, ok := cite.ParagraphRange(target.Text, l.link.Para); ok {
 		m.detail = m.detail.Emphasize(target, start, end)
 	} else if !target.InOutline() && l.link.Para == 0 {
 		// A paragraph or item shown inside its article: mark all of it.
@@ -173,21 +172,4 @@ func (m Model) followCitation() Model {
 	m.status = m.status.SetMessage("esc goes back to "+l.link.Text, false)
 	m.keys.updateKeybindings(m.keyState())
 	return m
-}
-
-// paragraphRange is the rune range of the k-th (1-based) line of text;
-// ok is false for k < 1 or past the last line.
-func paragraphRange(text string, k int) (start, end int, ok bool) {
-	if k < 1 {
-		return 0, 0, false
-	}
-	at := 0
-	for i, line := range strings.Split(text, "\n") {
-		n := len([]rune(line))
-		if i == k-1 {
-			return at, at + n, n > 0
-		}
-		at += n + 1
-	}
-	return 0, 0, false
 }

@@ -94,3 +94,16 @@ func FuzzFind(f *testing.F) {
 		checkOffsets(t, text, Find(text, law))
 	})
 }
+
+func TestParagraphRange(t *testing.T) {
+	text := "第一段𠀋。\n\n第三段。"
+	for _, c := range []struct {
+		k, start, end int
+		ok            bool
+	}{{1, 0, 5, true}, {2, 6, 6, false}, {3, 7, 11, true}, {4, 0, 0, false}, {0, 0, 0, false}} {
+		s, e, ok := ParagraphRange(text, c.k)
+		if s != c.start || e != c.end || ok != c.ok {
+			t.Errorf("ParagraphRange(%d) = %d, %d, %v; want %d, %d, %v", c.k, s, e, ok, c.start, c.end, c.ok)
+		}
+	}
+}

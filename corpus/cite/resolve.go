@@ -3,6 +3,7 @@ package cite
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"policyreader/corpus"
 )
@@ -304,6 +305,24 @@ func paragraphs(text string) int {
 		return 0
 	}
 	return strings.Count(text, "\n") + 1
+}
+
+// ParagraphRange is the rune range of the k-th (1-based) paragraph of a
+// node's text, as a Link's Para counts them; ok is false for k < 1, past
+// the last paragraph or for an empty one.
+func ParagraphRange(text string, k int) (start, end int, ok bool) {
+	if k < 1 {
+		return 0, 0, false
+	}
+	at := 0
+	for i, line := range strings.Split(text, "\n") {
+		n := utf8.RuneCountInString(line)
+		if i == k-1 {
+			return at, at + n, n > 0
+		}
+		at += n + 1
+	}
+	return 0, 0, false
 }
 
 // paragraphAt is the 1-based paragraph of text holding rune offset at.
