@@ -1,6 +1,6 @@
 // Package cli implements policyreader's command line: global flags, the
 // non-interactive subcommands (tree, show, search, highlight, targets,
-// bodies, related, bookmarks) and the hand-off to the interactive reader.
+// bodies, related, compare, bookmarks) and the hand-off to the interactive reader.
 package cli
 
 import (
@@ -70,6 +70,7 @@ func commands() map[string]command {
 		"targets":   {"list every target in the corpus", runTargets},
 		"bodies":    {"list every responsible body in the corpus", runBodies},
 		"related":   {"clauses in other documents similar to one: related [--json] [--limit N] ID", runRelated},
+		"compare":   {"a clause beside its counterpart, aligned: compare [--json] ID [OTHER-ID]", runCompare},
 		"bookmarks": {"bookmarks [list|add ID [--note TEXT]|rm ID|export --format md|json]", runBookmarks},
 	}
 }
@@ -183,7 +184,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "With no command, opens the interactive reader. Commands:")
 	cmds := commands()
-	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "bookmarks"} {
+	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "compare", "bookmarks"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, cmds[name].summary)
 	}
 	fmt.Fprintln(w, "")
