@@ -32,6 +32,9 @@ type Node struct {
 	// Responsible lists the bodies a trailing annotation such as
 	// （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） names, lead unit first.
 	Responsible []string
+	// Leads is how many of Responsible, first, lead the work; the rest
+	// take part. An annotation that marks no lead is led by its first unit.
+	Leads int
 	// Children are the nested nodes in document order.
 	Children []*Node
 	// Parent is the enclosing node, nil at the top level of a document.

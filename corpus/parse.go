@@ -586,7 +586,7 @@ func finish(d *Document) {
 			} else {
 				n.Spans = highlight.Find(n.Text)
 			}
-			n.Responsible = highlight.Responsible(n.Text)
+			n.Responsible, n.Leads = highlight.Duties(n.Text)
 			assign(n.ID, n, n.Children, nodePast)
 		}
 	}

@@ -13,6 +13,7 @@ var bodiesData string
 type entry struct {
 	notAfter  [][]rune // the name does not count when the text after it starts with one of these
 	notBefore [][]rune // the name does not count when the text before it ends with one of these
+	to        []rune   // in the alias section, the key the name folds to
 }
 
 // trie is a rune trie over gazetteer names.
@@ -95,6 +96,9 @@ func hasPrefixAt(text []rune, i int, p []rune) bool {
 // gazetteer holds the compiled sections of bodies.txt.
 type gazetteer struct {
 	name, institution, duty, party, place, level, gov, stem, suffix, function *trie
+	// alias maps the ways one body's name is written to one key (人社 and
+	// 人力资源和社会保障 to one stem); only BodyKey reads it.
+	alias *trie
 	// starts holds the first runes of every name a body can start with;
 	// deptStarts those of the stems and function words a department can
 	// start with (财政部门, 主管部门), which matter only in a text that has 部门.
@@ -112,7 +116,7 @@ func parseGazetteer(data string) (*gazetteer, error) {
 	g := &gazetteer{pairs: map[[2]rune]bool{}}
 	sections := map[string]**trie{
 		"name": &g.name, "institution": &g.institution, "duty": &g.duty, "party": &g.party, "place": &g.place, "level": &g.level,
-		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix, "function": &g.function,
+		"gov": &g.gov, "stem": &g.stem, "suffix": &g.suffix, "function": &g.function, "alias": &g.alias,
 	}
 	for _, p := range sections {
 		*p = &trie{}
@@ -136,6 +140,13 @@ func parseGazetteer(data string) (*gazetteer, error) {
 		}
 		if cur == nil {
 			return nil, fmt.Errorf("gazetteer line %d: entry before any section", i+1)
+		}
+		if cur == g.alias {
+			if len(fields) != 2 {
+				return nil, fmt.Errorf("gazetteer line %d: an alias is a name and its key", i+1)
+			}
+			cur.insert(foldAll(fields[0]), &entry{to: foldAll(fields[1])})
+			continue
 		}
 		e := &entry{}
 		for _, guard := range fields[1:] {
@@ -172,4 +183,37 @@ func foldAll(s string) []rune {
 		r[i] = fold(r[i])
 	}
 	return r
+}
+
+// BodyKey folds the ways one body is written into one key: spaces dropped,
+// brackets folded, and every alias of the gazetteer's alias section
+// replaced by its key, longest first, left to right.
+func (h *Highlighter) BodyKey(name string) string {
+	r := foldAll(strings.Join(strings.Fields(name), ""))
+	if h == nil || h.gaz == nil || h.gaz.alias == nil {
+		return string(r)
+	}
+	out := make([]rune, 0, len(r))
+	for i := 0; i < len(r); {
+		n, end := h.gaz.alias, -1
+		var to []rune
+		for j := i; j < len(r); j++ {
+			c, ok := n.next[r[j]]
+			if !ok {
+				break
+			}
+			n = c
+			if n.leaf != nil {
+				end, to = j+1, n.leaf.to
+			}
+		}
+		if end < 0 {
+			out = append(out, r[i])
+			i++
+			continue
+		}
+		out = append(out, to...)
+		i = end
+	}
+	return string(out)
 }

@@ -47,6 +47,16 @@ func FindReport(text string) []Span { return defaultHighlighter().FindReport(tex
 // lead unit first; nil when text has none.
 func Responsible(text string) []string { return defaultHighlighter().Responsible(text) }
 
+// Duties is Responsible with how many of the units, first, lead; see
+// [Highlighter.Duties].
+func Duties(text string) ([]string, int) { return defaultHighlighter().Duties(text) }
+
+// BodyKey folds the ways one body is written into one key, so aliases
+// count as one body: 人社部 and 人力资源和社会保障部, 省政府 and 省人民政府,
+// 国家发展和改革委员会 and 国家发展改革委 give the same key. The key is for
+// comparing, not for showing.
+func BodyKey(name string) string { return defaultHighlighter().BodyKey(name) }
+
 // Find returns the target, body and figure spans of text: rune offsets,
 // sorted by Start, non-overlapping, each with Start < End.
 func (h *Highlighter) Find(text string) []Span {

@@ -14,44 +14,63 @@ var roleWords = []string{"按职责分工负责", "按职责分工落实", "按�
 // Responsible parses the responsibility annotations that end a clause's
 // lines, such as （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） or
 // （省发展改革委、省人力资源社会保障厅负责。列第一位者为牵头单位，下同）,
-// into body names, lead unit first; nil when text has none.
+// into body names, lead units first; nil when text has none.
 func (h *Highlighter) Responsible(text string) []string {
-	if h == nil || h.gaz == nil {
-		return nil
-	}
-	if strings.Contains(text, "\n") {
-		// A clause of several paragraphs may annotate each.
-		var out []string
-		seen := map[string]bool{}
-		for _, line := range strings.Split(text, "\n") {
-			for _, u := range h.responsibleLine(line) {
-				if !seen[u] {
-					seen[u] = true
-					out = append(out, u)
-				}
-			}
-		}
-		return out
-	}
-	return h.responsibleLine(text)
+	units, _ := h.Duties(text)
+	return units
 }
 
-// responsibleLine parses the annotation that ends one line.
-func (h *Highlighter) responsibleLine(text string) []string {
+// Duties is Responsible with the number of units that lead: the first
+// leads of units. A unit leads when the annotation says so (A牵头, 牵头单位：A);
+// when it marks no lead, the first unit listed leads, as State Council
+// work plans print (列第一位者为牵头单位) and as a lone unit does.
+func (h *Highlighter) Duties(text string) (units []string, leads int) {
+	if h == nil || h.gaz == nil {
+		return nil, 0
+	}
+	var lead, rest []string
+	seen := map[string]bool{}
+	// A clause of several paragraphs may annotate each: the leads of
+	// every paragraph come first.
+	for _, line := range strings.Split(text, "\n") {
+		l, r := h.responsibleLine(line)
+		if len(l) == 0 && len(r) > 0 {
+			l, r = r[:1], r[1:]
+		}
+		for _, u := range l {
+			if !seen[u] {
+				seen[u] = true
+				lead = append(lead, u)
+			}
+		}
+		rest = append(rest, r...)
+	}
+	units = lead
+	for _, u := range rest {
+		if !seen[u] {
+			seen[u] = true
+			units = append(units, u)
+		}
+	}
+	return units, len(lead)
+}
+
+// responsibleLine parses the annotation that ends one line into the units
+// it marks as leading and the others.
+func (h *Highlighter) responsibleLine(text string) (lead, rest []string) {
 	inner, ok := trailingParen(text)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	// （责任单位：省财政厅、市档案馆、各县区）, （牵头单位：A；配合单位：B）:
 	// labelled lists of units, every item a unit whatever its name.
-	if labelled, ok := h.labelledUnits(inner); ok {
-		return labelled
+	if lead, rest, ok := h.labelledUnits(inner); ok {
+		return lead, rest
 	}
 	if !strings.ContainsAny(inner, "牵负参配") ||
 		!(strings.Contains(inner, "牵头") || strings.Contains(inner, "负责") || strings.Contains(inner, "参与") || strings.Contains(inner, "配合")) {
-		return nil
+		return nil, nil
 	}
-	var lead, rest []string
 	seen := map[string]bool{}
 	for _, sent := range splitTop(inner, "。；;") {
 		if strings.Contains(sent, "列第一位") || strings.Contains(sent, "牵头单位") || strings.Contains(sent, "下同") || strings.Contains(sent, "排名") {
@@ -75,11 +94,7 @@ func (h *Highlighter) responsibleLine(text string) []string {
 			}
 		}
 	}
-	out := append(lead, rest...)
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return lead, rest
 }
 
 // unitLabels open a labelled list of responsible units; lead marks the
@@ -97,8 +112,7 @@ const maxUnitRunes = 24
 
 // labelledUnits reads an annotation made of labelled lists of units; ok is
 // false when inner is no such annotation.
-func (h *Highlighter) labelledUnits(inner string) ([]string, bool) {
-	var lead, rest []string
+func (h *Highlighter) labelledUnits(inner string) (lead, rest []string, ok bool) {
 	seen := map[string]bool{}
 	found := false
 	for _, part := range splitTop(inner, "。；;") {
@@ -129,9 +143,9 @@ func (h *Highlighter) labelledUnits(inner string) ([]string, bool) {
 		}
 	}
 	if !found {
-		return nil, false
+		return nil, nil, false
 	}
-	return append(lead, rest...), true
+	return lead, rest, true
 }
 
 // trailingParen returns the content of a parenthesis that ends text (after

@@ -55,3 +55,46 @@ func TestResponsibleSeedsHaveNone(t *testing.T) {
 		}
 	}
 }
+
+func TestDutiesLeads(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		units string
+		leads int
+	}{
+		{"做好稳岗返还。（人力资源社会保障部牵头，财政部、税务总局等按职责分工负责）", "人力资源社会保障部 财政部 税务总局", 1},
+		{"加大贷款支持。（财政部、人民银行、人力资源社会保障部负责。列第一位者为牵头单位，下同）", "财政部 人民银行 人力资源社会保障部", 1},
+		{"稳定制造业就业。（工业和信息化部、国家发展改革委按职责分工负责）", "工业和信息化部 国家发展改革委", 1},
+		{"做好退役军人就业。（牵头单位：退役军人事务部、人力资源社会保障部；配合单位：教育部）", "退役军人事务部 人力资源社会保障部 教育部", 2},
+		{"帮扶困难人员。（人力资源社会保障部负责）", "人力资源社会保障部", 1},
+		{"健全服务体系。（民政部参与，人力资源社会保障部牵头）", "人力资源社会保障部 民政部", 1},
+		{"甲项。（省人社厅牵头）\n乙项。（省财政厅牵头，省教育厅参与）", "省人社厅 省财政厅 省教育厅", 2},
+		{"没有注释的条款。", "", 0},
+	} {
+		units, leads := Duties(tc.text)
+		if strings.Join(units, " ") != tc.units || leads != tc.leads {
+			t.Errorf("Duties(%q) = %q, %d; want %q, %d", tc.text, units, leads, tc.units, tc.leads)
+		}
+	}
+}
+
+func TestBodyKeyAliases(t *testing.T) {
+	for _, group := range [][]string{
+		{"人社部", "人力资源社会保障部", "人力资源和社会保障部", "人力资源 社会保障部"},
+		{"省人社厅", "省人力资源社会保障厅", "省人力资源和社会保障厅"},
+		{"国家发展改革委", "国家发展和改革委员会", "国家发改委"},
+		{"省政府", "省人民政府"},
+		{"国家卫生健康委", "国家卫健委", "国家卫生健康委员会"},
+	} {
+		for _, name := range group[1:] {
+			if BodyKey(name) != BodyKey(group[0]) {
+				t.Errorf("BodyKey(%s) = %s, BodyKey(%s) = %s", name, BodyKey(name), group[0], BodyKey(group[0]))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"财政部", "教育部"}, {"广东省人民政府", "江西省人民政府"}, {"省人社厅", "市人社局"}} {
+		if BodyKey(pair[0]) == BodyKey(pair[1]) {
+			t.Errorf("%s and %s share a key", pair[0], pair[1])
+		}
+	}
+}

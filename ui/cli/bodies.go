@@ -1,32 +1,46 @@
 package cli
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
 	"policyreader/corpus"
-	"policyreader/corpus/highlight"
+	"policyreader/corpus/bodies"
 )
 
 // bodyJSON is one entry of `bodies --json`.
 type bodyJSON struct {
-	// Name is the body as written, spaces removed (珠三角9市政府).
+	// Name is the body as the corpus writes it most often, spaces removed.
 	Name string `json:"name"`
-	// Count is how many nodes name the body.
+	// Aliases are the other ways the corpus writes it (人社部 for
+	// 人力资源社会保障部).
+	Aliases []string `json:"aliases"`
+	// Place is the province a name starting with 省 belongs to, if any.
+	Place string `json:"place,omitempty"`
+	// Lead, Part and Named count the clauses the body leads, takes part in
+	// (from responsibility annotations) and is only named in.
+	Lead  int `json:"lead"`
+	Part  int `json:"part"`
+	Named int `json:"named"`
+	// Count is how many nodes have to do with the body: Lead+Part+Named.
 	Count int `json:"count"`
 	// Docs are the IDs of the documents that name it, in corpus order.
 	Docs []string `json:"docs"`
 	// Nodes are the IDs of the nodes that name it, in corpus order.
 	Nodes []string `json:"nodes"`
+	// Roles are the body's role in each of Nodes: lead, part or named.
+	Roles []string `json:"roles"`
 }
 
 // runBodies prints every responsible body of the corpus with how many
-// clauses name it and where: `bodies [--json]`.
+// clauses it leads, takes part in and is named in:
+// `bodies [--json | --format table|csv|json]`.
 func runBodies(env Env, opts Options, args []string) error {
 	fset := newFlagSet("bodies", env, &opts)
+	format := fset.String("format", "table", "output format: table, csv or json")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err
@@ -34,81 +48,78 @@ func runBodies(env Env, opts Options, args []string) error {
 	if len(rest) > 0 {
 		return usagef("bodies: takes no arguments, got %q", rest[0])
 	}
+	f, err := tableFormat("bodies", *format, opts.JSON)
+	if err != nil {
+		return err
+	}
 	c, err := LoadCorpus(env, opts)
 	if err != nil {
 		return err
 	}
-	return printBodies(env.Stdout, c, collectBodies(c), opts.JSON)
+	return printBodies(env.Stdout, c, bodies.Collect(c), f)
 }
 
-// collectBodies gathers the bodies of every node: its Body spans and the
-// units of its responsibility annotation. Most named first, then by name.
-func collectBodies(c *corpus.Corpus) []*bodyJSON {
-	byName := map[string]*bodyJSON{}
-	var out []*bodyJSON
-	c.Nodes(func(n *corpus.Node) bool {
-		names := map[string]bool{}
-		runes := []rune(n.Text)
-		for _, s := range n.Spans {
-			if s.Kind == highlight.Body && s.Start >= 0 && s.Start < s.End && s.End <= len(runes) {
-				names[bodyName(string(runes[s.Start:s.End]))] = true
-			}
-		}
-		for _, r := range n.Responsible {
-			names[bodyName(r)] = true
-		}
-		sorted := make([]string, 0, len(names))
-		for name := range names {
-			if name != "" {
-				sorted = append(sorted, name)
-			}
-		}
-		sort.Strings(sorted)
-		for _, name := range sorted {
-			b := byName[name]
-			if b == nil {
-				b = &bodyJSON{Name: name}
-				byName[name] = b
-				out = append(out, b)
-			}
-			b.Count++
-			b.Nodes = append(b.Nodes, n.ID)
-			if n.Doc != nil && (len(b.Docs) == 0 || b.Docs[len(b.Docs)-1] != n.Doc.ID) {
-				b.Docs = append(b.Docs, n.Doc.ID)
-			}
-		}
-		return true
-	})
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Name < out[j].Name
-	})
-	return out
-}
-
-// bodyName folds the ways one body is written in the text: 珠三角 9 市政府
-// and 珠三角9市政府 are one body.
-func bodyName(s string) string { return strings.Join(strings.Fields(s), "") }
-
-// printBodies writes the bodies as a JSON array or as an aligned table.
-func printBodies(w io.Writer, c *corpus.Corpus, bodies []*bodyJSON, asJSON bool) error {
+// tableFormat checks a --format value against --json: "table", "csv" or
+// "json".
+func tableFormat(cmd, format string, asJSON bool) (string, error) {
+	switch format {
+	case "table", "csv", "json":
+	default:
+		return "", usagef("%s: --format must be table, csv or json, not %q", cmd, format)
+	}
 	if asJSON {
-		if bodies == nil {
-			bodies = []*bodyJSON{}
+		if format == "csv" {
+			return "", usagef("%s: --json and --format csv contradict each other", cmd)
 		}
-		if err := writeJSON(w, bodies); err != nil {
+		return "json", nil
+	}
+	return format, nil
+}
+
+func toBodyJSON(b *bodies.Body) bodyJSON {
+	j := bodyJSON{Name: b.Name, Aliases: b.Aliases, Place: b.Place, Lead: b.Lead, Part: b.Part, Named: b.Named,
+		Count: b.Total(), Docs: b.Docs}
+	if j.Aliases == nil {
+		j.Aliases = []string{}
+	}
+	for _, r := range b.Refs {
+		j.Nodes = append(j.Nodes, r.Node.ID)
+		j.Roles = append(j.Roles, r.Role.String())
+	}
+	return j
+}
+
+// printBodies writes the bodies as JSON, CSV or an aligned table.
+func printBodies(w io.Writer, c *corpus.Corpus, bs []*bodies.Body, format string) error {
+	switch format {
+	case "json":
+		out := make([]bodyJSON, 0, len(bs))
+		for _, b := range bs {
+			out = append(out, toBodyJSON(b))
+		}
+		if err := writeJSON(w, out); err != nil {
+			return fmt.Errorf("write bodies: %w", err)
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"body", "aliases", "place", "lead", "part", "named", "documents"})
+		for _, b := range bs {
+			_ = cw.Write([]string{b.Name, strings.Join(b.Aliases, "；"), b.Place, strconv.Itoa(b.Lead), strconv.Itoa(b.Part),
+				strconv.Itoa(b.Named), strings.Join(b.Docs, " ")})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
 			return fmt.Errorf("write bodies: %w", err)
 		}
 		return nil
 	}
-	if len(bodies) == 0 {
+	if len(bs) == 0 {
 		_, err := fmt.Fprintln(w, "no bodies")
 		return err
 	}
-	rows := [][]string{{"count", "body", "documents"}}
-	for _, b := range bodies {
+	rows := [][]string{{"lead", "part", "named", "body", "documents"}}
+	for _, b := range bs {
 		var docs []string
 		for _, id := range b.Docs {
 			d, ok := c.Doc(id)
@@ -118,7 +129,11 @@ func printBodies(w io.Writer, c *corpus.Corpus, bodies []*bodyJSON, asJSON bool)
 			}
 			docs = append(docs, docShort(d))
 		}
-		rows = append(rows, []string{strconv.Itoa(b.Count), b.Name, strings.Join(docs, ", ")})
+		name := b.Label()
+		if len(b.Aliases) > 0 {
+			name += " = " + strings.Join(b.Aliases, " = ")
+		}
+		rows = append(rows, []string{strconv.Itoa(b.Lead), strconv.Itoa(b.Part), strconv.Itoa(b.Named), name, strings.Join(docs, ", ")})
 	}
 	return writeAligned(w, rows)
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"slices"
@@ -14,23 +15,24 @@ func TestBodiesJSONOnSeeds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var bodies []struct {
-		Name  string   `json:"name"`
-		Count int      `json:"count"`
-		Docs  []string `json:"docs"`
-		Nodes []string `json:"nodes"`
-	}
+	var bodies []bodyJSON
 	if err := json.Unmarshal([]byte(out), &bodies); err != nil {
 		t.Fatalf("decode: %v\n%s", err, out)
 	}
 	byName := map[string]int{}
 	for i, b := range bodies {
 		byName[b.Name] = i
-		if b.Count != len(b.Nodes) || b.Count == 0 || len(b.Docs) == 0 {
+		for _, a := range b.Aliases {
+			byName[a] = i
+		}
+		if b.Count != len(b.Nodes) || b.Count == 0 || len(b.Docs) == 0 || b.Count != b.Lead+b.Part+b.Named || len(b.Roles) != len(b.Nodes) {
 			t.Errorf("%s: count %d, %d nodes, docs %v", b.Name, b.Count, len(b.Nodes), b.Docs)
 		}
-		if i > 0 && bodies[i-1].Count < b.Count {
-			t.Errorf("not sorted by count at %s", b.Name)
+		if i > 0 {
+			p := bodies[i-1]
+			if p.Lead < b.Lead || p.Lead == b.Lead && (p.Part < b.Part || p.Part == b.Part && p.Named < b.Named) {
+				t.Errorf("not sorted lead, part, named first at %s", b.Name)
+			}
 		}
 		for _, id := range b.Nodes {
 			if !slices.ContainsFunc(b.Docs, func(d string) bool { return strings.HasPrefix(id, d+"/") }) {
@@ -76,7 +78,7 @@ func TestBodiesPlain(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if len(lines) < 10 || !strings.HasPrefix(lines[0], "count") {
+	if len(lines) < 10 || !strings.HasPrefix(lines[0], "lead") {
 		t.Fatalf("unexpected output:\n%s", out)
 	}
 	found := false
@@ -108,13 +110,37 @@ func TestCollectBodiesCountsResponsible(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &bodies); err != nil {
 		t.Fatal(err)
 	}
-	names := map[string]int{}
+	names := map[string]bodyJSON{}
 	for _, b := range bodies {
-		names[b.Name] = b.Count
+		names[b.Name] = b
 	}
-	for _, n := range []string{"省人力资源社会保障厅", "省财政厅"} {
-		if names[n] != 1 {
-			t.Errorf("%s counted %d times, want once (span and annotation are one clause): %v", n, names[n], names)
+	for n, role := range map[string]string{"省人力资源社会保障厅": "lead", "省财政厅": "part"} {
+		if b := names[n]; b.Count != 1 || len(b.Roles) != 1 || b.Roles[0] != role {
+			t.Errorf("%s counted %d times as %v, want once as %s (span and annotation are one clause): %v", n, b.Count, b.Roles, role, names)
+		}
+	}
+}
+
+// TestBodiesCSV reads the work plan written like a State Council one: the
+// ministry written three ways is one row with its lead and part counts.
+func TestBodiesCSV(t *testing.T) {
+	code, out, errs := runCLI(t, "", "--corpus", "../../corpus/bodies/testdata", "bodies", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	if strings.Join(recs[0], ",") != "body,aliases,place,lead,part,named,documents" {
+		t.Fatalf("header %q", recs[0])
+	}
+	if got := strings.Join(recs[1], ","); got != "人力资源社会保障部,人社部；人力资源和社会保障部,,4,6,0,workplan" {
+		t.Errorf("first row %q", got)
+	}
+	for _, bad := range [][]string{{"bodies", "--format", "xml"}, {"bodies", "--json", "--format", "csv"}} {
+		if code, _, errs := runCLI(t, "", bad...); code != 2 || !strings.Contains(errs, "--format") {
+			t.Errorf("%v: exit %d %q", bad, code, errs)
 		}
 	}
 }
