@@ -22,7 +22,7 @@ type backState struct {
 // kept when the jump came from the related pane or the targets view (the
 // mode it is sent from), dropped for a search or bookmark jump.
 func (m Model) jumpFrom(msg jumpMsg) Model {
-	fromView := m.mode == modeRelated || m.mode == modeTargets
+	fromView := m.mode == modeRelated || m.mode == modeTargets || m.mode == modePane
 	origin := m.origin
 	expanded := maps.Clone(m.tree.expanded)
 	m = m.jump(msg)
@@ -30,6 +30,7 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 		return m // nothing to land on: the view stays open
 	}
 	m.back = backState{}
+	m.pane = nil
 	if fromView {
 		m.back = backState{ok: true, to: origin, expanded: expanded}
 	}

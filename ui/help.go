@@ -62,7 +62,7 @@ func (m helpModel) Update(msg tea.Msg, keys keyMap, height int) helpModel {
 }
 
 // lines lays out the help for width w.
-func (m helpModel) lines(w int, keys keyMap) []string {
+func (m helpModel) lines(w int, keys help.KeyMap) []string {
 	st := m.styles
 	out := []string{st.Heading.Render("Keys")}
 	if w >= helpColumnsWidth {
@@ -93,7 +93,7 @@ func (m helpModel) lines(w int, keys keyMap) []string {
 }
 
 // View draws the overlay at w×h.
-func (m helpModel) View(w, h int, keys keyMap) string {
+func (m helpModel) View(w, h int, keys help.KeyMap) string {
 	lines := m.lines(w, keys)
 	off := clamp(m.offset, 0, max(len(lines)-h, 0))
 	lines = lines[off:]

@@ -17,6 +17,8 @@ type keyMap struct {
 	Bookmarks          key.Binding
 	Targets            key.Binding
 	Related            key.Binding
+	Compare            key.Binding
+	Bodies             key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
@@ -62,6 +64,8 @@ func defaultKeyMap() keyMap {
 		Bookmarks: b("B", "bookmarks", "B"),
 		Targets:   b("t", "targets", "t"),
 		Related:   b("r", "related", "r"),
+		Compare:   b("c", "compare", "c"),
+		Bodies:    b("o", "responsible", "o"),
 		Mouse:     b("m", "mouse on/off", "m"),
 		Help:      b("?", "help", "?"),
 		Back:      b("esc", "back", "esc"),
@@ -98,6 +102,7 @@ type keyState struct {
 	back      bool // Esc returns to where a jump from a view started
 	related   bool // the related pane lists at least one clause
 	citation  bool // a citation is selected in the detail pane
+	typing    bool // the open pane has a text field with focus
 
 	// The bookmarks list has entries, is editing a note, can undo a deletion.
 	listEntries, listEditing, listUndo bool
@@ -124,12 +129,14 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
-	k.Help.SetEnabled(!searching && !inTargets) // no text field has focus
-	k.Quit.SetEnabled(!searching && !inTargets)
+	k.Help.SetEnabled(!searching && !inTargets && !s.typing) // no text field has focus
+	k.Quit.SetEnabled(!searching && !inTargets && !s.typing)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
 	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
 	k.Targets.SetEnabled(browsing && s.views)
 	k.Related.SetEnabled(browsing && s.views)
+	k.Compare.SetEnabled(browsing && s.views)
+	k.Bodies.SetEnabled(browsing && s.views)
 	k.ForceQuit.SetEnabled(true)
 
 	k.ResultUp.SetEnabled(searching || inTargets)
@@ -193,6 +200,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort},
-		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

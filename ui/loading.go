@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/bubbles/help"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -278,7 +279,10 @@ func (m Model) handleLoadingKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // statusKeys are the keys the status bar lists: while loading only those
 // that act.
-func (m Model) statusKeys() keyMap {
+func (m Model) statusKeys() help.KeyMap {
+	if m.mode == modePane && m.pane != nil {
+		return paneKeys{pane: m.pane.KeyMap(), root: m.keys}
+	}
 	if !m.loading() || m.mode != modeBrowse {
 		return m.keys
 	}

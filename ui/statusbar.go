@@ -38,7 +38,7 @@ func (m statusModel) SetMessage(msg string, warning bool) statusModel {
 }
 
 // View draws the bar at width: [MODE] message-or-help  position.
-func (m statusModel) View(width int, label, position string, keys keyMap) string {
+func (m statusModel) View(width int, label, position string, keys help.KeyMap) string {
 	pill := m.styles.StatusPill.Render(label)
 	right := ""
 	if position != "" {

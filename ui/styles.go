@@ -45,6 +45,12 @@ type Styles struct {
 
 	// TargetFocus marks the target the targets view jumped to.
 	TargetFocus lipgloss.Style
+
+	// Compare pane: wording only one side has, and a target or body only
+	// one side states.
+	Only       lipgloss.Style
+	OnlyTarget lipgloss.Style
+	OnlyBody   lipgloss.Style
 }
 
 // defaultStyles returns the reader's styles built on renderer r. With
@@ -104,6 +110,10 @@ func defaultStyles(r *lipgloss.Renderer, noColor bool) Styles {
 		Warning:    s().Foreground(warn).Bold(true),
 
 		TargetFocus: s().Foreground(target).Bold(true).Reverse(true),
+
+		Only:       s().Foreground(matchFg).Underline(true),
+		OnlyTarget: s().Foreground(target).Bold(true).Reverse(true),
+		OnlyBody:   s().Foreground(body).Reverse(true),
 	}
 }
 
@@ -145,5 +155,9 @@ func monoStyles(r *lipgloss.Renderer) Styles {
 		Warning:    s().Bold(true),
 
 		TargetFocus: s().Bold(true).Underline(true).Reverse(true),
+
+		Only:       s().Underline(true),
+		OnlyTarget: s().Bold(true).Reverse(true),
+		OnlyBody:   s().Reverse(true).Underline(true),
 	}
 }

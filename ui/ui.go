@@ -28,6 +28,7 @@ const (
 	modeRelated               // related clauses pane
 	modeTargets               // targets table
 	modeBookmarks             // bookmarks list
+	modePane                  // a pane (compare, bodies) over the body
 )
 
 // String names the mode as the status bar shows it.
@@ -43,6 +44,8 @@ func (m mode) String() string {
 		return "TARGETS"
 	case modeBookmarks:
 		return "BOOKMARKS"
+	case modePane:
+		return "PANE"
 	}
 	return "BROWSE"
 }
@@ -108,6 +111,7 @@ type Model struct {
 	origin    viewOrigin     // where to return when a view closes
 	back      backState      // where Esc returns after a jump from a view
 	cites     citeState      // the citation selected in the detail pane
+	pane      pane           // the open pane in modePane, else nil
 	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
@@ -193,6 +197,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.closeSearch(), nil
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
+	default:
+		if m.pane != nil {
+			// A pane's own messages (its work arriving) go back to it.
+			var cmd tea.Cmd
+			m.pane, cmd = m.pane.Update(msg)
+			return m, cmd
+		}
 	case indexReadyMsg, searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg, m.keys)
@@ -210,6 +221,7 @@ func (m Model) keyState() keyState {
 		related: len(m.related.matches) > 0}
 	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
+	s.typing = m.paneTyping()
 	return s
 }
 
@@ -231,6 +243,9 @@ func (m Model) resize(w, h int) Model {
 	m = m.restoreScroll()
 	m.related = m.related.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.targets = m.targets.SetSize(m.layout.width, m.layout.bodyHeight)
+	if m.pane != nil {
+		m.pane = m.pane.SetSize(m.layout.width, m.layout.bodyHeight)
+	}
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
@@ -267,6 +282,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.handleBookmarks(msg)
 	case modeRelated, modeTargets:
 		return m.handleViewKey(msg)
+	case modePane:
+		return m.handlePaneKey(msg)
 	}
 	if m.mode == modeBrowse && key.Matches(msg, m.keys.Follow) {
 		// Following keeps the way back, which any other move drops.
@@ -318,6 +335,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openRelated()
 	case key.Matches(msg, k.Targets):
 		return m.openTargets()
+	case key.Matches(msg, k.Compare):
+		return m.openCompare()
+	case key.Matches(msg, k.Bodies):
+		return m.openBodies()
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):
@@ -426,7 +447,7 @@ func (m Model) View() string {
 	var body string
 	switch m.mode {
 	case modeHelp:
-		body = m.help.View(l.width, l.bodyHeight, m.keys.forHelp(m.keyState()))
+		body = m.help.View(l.width, l.bodyHeight, m.helpKeys())
 	case modeSearch:
 		body = m.search.View()
 	case modeBookmarks:
@@ -435,6 +456,8 @@ func (m Model) View() string {
 		body = m.related.View()
 	case modeTargets:
 		body = m.targets.View()
+	case modePane:
+		body = m.pane.View()
 	default:
 		body = m.browseView()
 	}
@@ -447,6 +470,9 @@ func (m Model) statusLabel() string {
 	}
 	if m.mode == modeBrowse {
 		return m.focus.String()
+	}
+	if m.mode == modePane && m.pane != nil {
+		return m.pane.Title()
 	}
 	return m.mode.String()
 }
@@ -463,6 +489,9 @@ func (m Model) position() string {
 	}
 	if m.mode == modeTargets {
 		return listPosition(m.targets.cursor, len(m.targets.shown))
+	}
+	if m.mode == modePane {
+		return m.panePosition()
 	}
 	if m.mode != modeBrowse {
 		return ""

@@ -57,6 +57,11 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 			m.related = m.related.SetSource(m.rel)
 			m.keys.updateKeybindings(m.keyState()) // enter jumps once there are clauses
 		}
+		if m.pane != nil {
+			var cmd tea.Cmd
+			m.pane, cmd = m.pane.Update(sourcesMsg{rel: m.rel})
+			return m, cmd
+		}
 	case targetsReadyMsg:
 		m.targets = m.targets.SetTargets(msg.targets)
 	case citationsReadyMsg:
@@ -130,6 +135,7 @@ func (m Model) openTargets() (Model, tea.Cmd) {
 // shown and its scroll as they were when the view opened.
 func (m Model) closeView() Model {
 	m.targets = m.targets.Close()
+	m.pane = nil
 	return m.restore(m.origin)
 }
 

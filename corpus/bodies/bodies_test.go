@@ -109,3 +109,29 @@ func TestSeedsMergeAliases(t *testing.T) {
 		t.Errorf("省委、省政府 of two provinces: %q", labels)
 	}
 }
+
+func TestFilter(t *testing.T) {
+	bs := Collect(load(t, "testdata"))
+	for _, tc := range []struct{ query, first string }{
+		{"人社", "人力资源社会保障部"},
+		{"renshebu", "人力资源社会保障部"},
+		{"tuiyi", "退役军人事务部"},
+		{"cz", "财政部"},
+		{"教育", "教育部"},
+	} {
+		got := Filter(bs, tc.query)
+		if len(got) == 0 || got[0].Name != tc.first {
+			names := []string{}
+			for _, b := range got {
+				names = append(names, b.Name)
+			}
+			t.Errorf("Filter(%q) = %q, want %s first", tc.query, names, tc.first)
+		}
+	}
+	if got := Filter(bs, "zzzz"); len(got) != 0 {
+		t.Errorf("zzzz matched %d bodies", len(got))
+	}
+	if got := Filter(bs, " "); len(got) != len(bs) {
+		t.Errorf("blank query kept %d of %d", len(got), len(bs))
+	}
+}
