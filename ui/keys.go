@@ -19,6 +19,7 @@ type keyMap struct {
 	Related            key.Binding
 	Compare            key.Binding
 	Bodies             key.Binding
+	Facets             key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
@@ -66,6 +67,7 @@ func defaultKeyMap() keyMap {
 		Related:   b("r", "related", "r"),
 		Compare:   b("c", "compare", "c"),
 		Bodies:    b("o", "responsible", "o"),
+		Facets:    b("f", "facets", "f"),
 		Mouse:     b("m", "mouse on/off", "m"),
 		Help:      b("?", "help", "?"),
 		Back:      b("esc", "back", "esc"),
@@ -137,6 +139,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Related.SetEnabled(browsing && s.views)
 	k.Compare.SetEnabled(browsing && s.views)
 	k.Bodies.SetEnabled(browsing && s.views)
+	k.Facets.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
 	k.ResultUp.SetEnabled(searching || inTargets)
@@ -200,6 +203,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort},
-		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

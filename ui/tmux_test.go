@@ -384,3 +384,48 @@ func TestTmuxFollowCitation(t *testing.T) {
 	r.keys("q")
 	r.waitExit()
 }
+
+// TestTmuxCompareAndBodies drives the compare pane and the responsible
+// bodies in a real terminal: c on the central (四), ] to Guangdong's (七),
+// Enter into it, Esc back; o, filter by pinyin, list a body's clauses.
+func TestTmuxCompareAndBodies(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	r := startTmux(t, tmux, dir, "compare", 100, 30, bin, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the seeds", "Documents (5)")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "以户籍制度和公共服务牵引")
+	r.waitText("the result", "1 result")
+	r.keys("Enter")
+	r.waitText("the central clause", "TEXT", "(四)以户籍制度")
+	r.keys("c")
+	r.waitText("the compare pane", "COMPARE", "similarity")
+	r.keys("]")
+	screen := r.waitText("Guangdong's (七)", "(七)深化户籍制度改革", "2/")
+	if !strings.Contains(screen, "调整完善广州、深圳积分落户政策") || !strings.Contains(screen, "│") {
+		t.Errorf("the two clauses are not side by side; screen:\n%s", screen)
+	}
+	r.keys("Enter")
+	r.waitScreen("Guangdong's clause opened", func(s string) bool {
+		return strings.Contains(s, "TEXT") && strings.Contains(detailText(s), "调整完善广州、深圳积分落户政策")
+	})
+	r.keys("Escape")
+	r.waitScreen("back on the central clause", func(s string) bool {
+		return strings.Contains(detailText(s), "全面取消城区常住人口300万以下")
+	})
+	r.keys("o")
+	r.waitText("the bodies", "BODIES", "lead part named")
+	r.keys("-l", "renshebu")
+	r.waitText("the ministry", "人社部 = 人力资源社会保障部")
+	r.keys("Enter")
+	r.waitText("its clauses", "named in 3", "[提及]")
+	// One Escape at a time: ESC ESC in one read is alt+esc.
+	r.keys("Escape")
+	r.waitText("the list again", "body › renshebu", "1 of")
+	r.keys("Escape")
+	r.waitScreen("the filter cleared", func(s string) bool { return !strings.Contains(s, "renshebu") })
+	r.keys("Escape")
+	r.waitText("the reader", "TEXT")
+	r.keys("q")
+	r.waitExit()
+}

@@ -333,3 +333,31 @@ func (m treeModel) Open() treeModel {
 	}
 	return m
 }
+
+// SetDocs shows docs (the documents a facet filter keeps), the cursor
+// staying on the row it was on when that row is still there.
+func (m treeModel) SetDocs(docs []*corpus.Document) treeModel {
+	sel, had := m.Selected()
+	m.docs = docs
+	m.rebuild()
+	if had {
+		for i, r := range m.rows {
+			if r.doc == sel.doc && r.node == sel.node {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	m.fit(len(m.rows), m.visible())
+	return m
+}
+
+// Shows reports whether d is among the documents the tree lists.
+func (m treeModel) Shows(d *corpus.Document) bool {
+	for _, x := range m.docs {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"policyreader/corpus"
+	"policyreader/corpus/facet"
+	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -112,6 +114,7 @@ type Model struct {
 	back      backState      // where Esc returns after a jump from a view
 	cites     citeState      // the citation selected in the detail pane
 	pane      pane           // the open pane in modePane, else nil
+	facets    facet.Filter   // the documents the tree lists
 	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
@@ -197,6 +200,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.closeSearch(), nil
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
+	case facetsChangedMsg:
+		return m.setFacets(msg.filter), nil
 	default:
 		if m.pane != nil {
 			// A pane's own messages (its work arriving) go back to it.
@@ -339,6 +344,8 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openCompare()
 	case key.Matches(msg, k.Bodies):
 		return m.openBodies()
+	case key.Matches(msg, k.Facets):
+		return m.openFacets()
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):
@@ -417,6 +424,11 @@ func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 func (m Model) jump(msg jumpMsg) Model {
 	if msg.node == nil || msg.node.Doc == nil {
 		return m
+	}
+	if !m.tree.Shows(msg.node.Doc) {
+		// The facet filter hides the document jumped to: drop it.
+		m = m.setFacets(facet.Filter{})
+		m.status = m.status.SetMessage("facet filter cleared to show "+shortDocLabel(msg.node.Doc), false)
 	}
 	var row treeRow
 	m.tree, row = m.tree.Reveal(msg.node)
@@ -515,7 +527,7 @@ func (m Model) browseView() string {
 		}
 		return st.PaneTitle.Render(s)
 	}
-	treeTitle := fmt.Sprintf("Documents (%d)", len(m.corpus.Docs))
+	treeTitle := oneLine(textlayout.Sanitize(m.treeTitle()))
 	if !l.split {
 		var head, body string
 		if m.focus == focusTree {

@@ -143,6 +143,14 @@ func (m Model) closeView() Model {
 // a jump has expanded rows above it since), the node shown, its scroll
 // and the focus.
 func (m Model) restore(o viewOrigin) Model {
+	if o.doc != nil && !m.tree.Shows(o.doc) {
+		// A facet filter chosen since hides where the reader was: stay
+		// on the tree's row and show it.
+		if r, ok := m.tree.Selected(); ok {
+			m.detail = m.detail.Show(r.doc, r.node)
+		}
+		return m.setMode(modeBrowse, o.focus)
+	}
 	cursor := o.treeCursor
 	if o.treeRow.doc != nil {
 		for i, r := range m.tree.rows {

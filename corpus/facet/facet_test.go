@@ -190,3 +190,64 @@ func TestLawsBlind(t *testing.T) {
 		t.Errorf("kind %d/%d, level %d/%d of %d labelled", kinds, n, levels, n, len(want))
 	}
 }
+
+// TestFilterOnLaws combines facets over the law collection: values of
+// one facet widen, facets narrow, and dropping every value passes all.
+func TestFilterOnLaws(t *testing.T) {
+	c := loadDir(t, "../testdata/laws")
+	vals := Values(c.Docs)
+	find := func(n Name, key string) Value {
+		for _, v := range vals {
+			if v.Facet == n && v.Key == key {
+				return v
+			}
+		}
+		t.Fatalf("no %v value %q among %v", n, key, vals)
+		return Value{}
+	}
+	interp, law, central, prov := find(ByKind, "interpretation"), find(ByKind, "law"), find(ByLevel, "central"), find(ByLevel, "provincial")
+	var f Filter
+	if got := len(f.Apply(c.Docs)); got != len(c.Docs) {
+		t.Fatalf("empty filter kept %d of %d", got, len(c.Docs))
+	}
+	f = f.Toggle(interp)
+	if got := len(f.Apply(c.Docs)); got != interp.Count || got != 21 {
+		t.Errorf("interpretations: %d, value count %d, the collection files 21", got, interp.Count)
+	}
+	f = f.Toggle(law)
+	if got := len(f.Apply(c.Docs)); got != interp.Count+law.Count {
+		t.Errorf("interpretations or laws: %d, want %d", got, interp.Count+law.Count)
+	}
+	f = f.Toggle(prov)
+	if got := len(f.Apply(c.Docs)); got != 0 {
+		t.Errorf("provincial laws or interpretations: %d, want none", got)
+	}
+	if f.String() != "kind: interpretation|law · level: provincial" {
+		t.Errorf("String() = %q", f.String())
+	}
+	f = f.Toggle(prov).Toggle(central)
+	if got := len(f.Apply(c.Docs)); got != interp.Count+law.Count {
+		t.Errorf("central laws or interpretations: %d", got)
+	}
+	y := find(ByYear, "2020")
+	g := Filter{}.Toggle(y)
+	for _, d := range g.Apply(c.Docs) {
+		if !strings.HasPrefix(d.Date, "2020") {
+			t.Errorf("year 2020 kept %s (%s)", d.Title, d.Date)
+		}
+	}
+	f = f.Toggle(interp).Toggle(law).Toggle(central)
+	if f.Active() || len(f.Apply(c.Docs)) != len(c.Docs) {
+		t.Errorf("dropping every value did not clear the filter: %q", f.String())
+	}
+	// Issuers are sorted by how many documents they issued.
+	var prev = 1 << 30
+	for _, v := range vals {
+		if v.Facet == ByIssuer {
+			if v.Count > prev {
+				t.Errorf("issuers not sorted by count at %s", v.Key)
+			}
+			prev = v.Count
+		}
+	}
+}
