@@ -68,7 +68,7 @@ func commands() map[string]command {
 		"search":    {"fuzzy search: search [--json] [--limit N] QUERY", runSearch},
 		"highlight": {"print the target/body spans of the text on stdin", runHighlight},
 		"targets":   {"list every target in the corpus", runTargets},
-		"bodies":    {"list every responsible body in the corpus", runBodies},
+		"bodies":    {"every responsible body with the clauses it leads, takes part in and is named in: bodies [--json | --format csv]", runBodies},
 		"related":   {"clauses in other documents similar to one: related [--json] [--limit N] ID", runRelated},
 		"compare":   {"a clause beside its counterpart, aligned: compare [--json] ID [OTHER-ID]", runCompare},
 		"bookmarks": {"bookmarks [list|add ID [--note TEXT]|rm ID|export --format md|json]", runBookmarks},
