@@ -40,7 +40,7 @@ type bodyJSON struct {
 // `bodies [--json | --format table|csv|json]`.
 func runBodies(env Env, opts Options, args []string) error {
 	fset := newFlagSet("bodies", env, &opts)
-	format := fset.String("format", "table", "output format: table, csv or json")
+	format := fset.String("format", "table", "output `FORMAT`: table, csv or json")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err

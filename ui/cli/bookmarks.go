@@ -50,8 +50,8 @@ func toBookmarkJSON(e bookmark.Entry) bookmarkJSON {
 // `bookmarks [list|add ID [--note TEXT]|rm ID|export [--format md|json]] [--json]`.
 func runBookmarks(env Env, opts Options, args []string) error {
 	fset := newFlagSet("bookmarks", env, &opts)
-	note := fset.String("note", "", "the note of an added bookmark")
-	format := fset.String("format", "", "export format: md or json")
+	note := fset.String("note", "", "the `NOTE` of an added bookmark")
+	format := fset.String("format", "", "export `FORMAT`: md or json")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err

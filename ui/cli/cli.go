@@ -85,8 +85,8 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func newFlagSet(name string, env Env, opts *Options) *flag.FlagSet {
 	fset := flag.NewFlagSet(name, flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
-	fset.Var((*stringList)(&opts.Corpus), "corpus", "a file or folder of documents: .txt, .md, .html, .docx, .pdf (repeatable)")
-	fset.StringVar(&opts.DataDir, "data-dir", opts.DataDir, "where bookmarks and the reading position live")
+	fset.Var((*stringList)(&opts.Corpus), "corpus", "`PATH`: a file or folder of .txt, .md, .html, .docx, .pdf documents (repeatable)")
+	fset.StringVar(&opts.DataDir, "data-dir", opts.DataDir, "`DIR`: where bookmarks and the reading position live")
 	fset.BoolVar(&opts.JSON, "json", opts.JSON, "print JSON")
 	return fset
 }
@@ -99,7 +99,7 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, helpRequested{fset}
 			}
-			return nil, usagef("%s: %v", fset.Name(), err)
+			return nil, usagef("%s: %v", fset.Name(), asTyped(err, args))
 		}
 		args = fset.Args()
 		if len(args) == 0 {
@@ -130,18 +130,21 @@ func Run(args []string, env Env) int {
 	top.BoolVar(help, "h", false, "show help")
 	version := top.Bool("version", false, "print the version")
 	if err := top.Parse(args); err != nil {
-		fmt.Fprintf(env.Stderr, "policyreader: %v (see --help)\n", err)
+		fmt.Fprintf(env.Stderr, "policyreader: %v (see --help)\n", asTyped(err, args))
 		return 2
 	}
+	rest := top.Args()
 	switch {
-	case *help:
+	case *help || len(rest) > 0 && rest[0] == "help" && len(rest) == 1:
 		printUsage(env.Stdout)
 		return 0
-	case *version:
-		fmt.Fprintln(env.Stdout, "policyreader", Version)
+	case *version || len(rest) > 0 && rest[0] == "version":
+		printVersion(env.Stdout)
 		return 0
+	case len(rest) > 0 && rest[0] == "help":
+		// help COMMAND is COMMAND --help.
+		rest = []string{rest[1], "--help"}
 	}
-	rest := top.Args()
 	var err error
 	if len(rest) == 0 {
 		if env.RunTUI == nil {
@@ -159,8 +162,7 @@ func Run(args []string, env Env) int {
 		var help helpRequested
 		if errors.As(err, &help) {
 			fmt.Fprintf(env.Stdout, "policyreader %s — %s\n\nFlags:\n", rest[0], cmd.summary)
-			help.fset.SetOutput(env.Stdout)
-			help.fset.PrintDefaults()
+			printFlags(env.Stdout, help.fset)
 			return 0
 		}
 	}
@@ -182,11 +184,14 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "usage: policyreader [--corpus PATH]... [--data-dir DIR] [command] [args]")
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "With no command, opens the interactive reader. Commands:")
+	fmt.Fprintln(w, "With no command, opens the interactive reader. Commands (help COMMAND for its flags):")
 	cmds := commands()
 	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "compare", "bookmarks"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, cmds[name].summary)
 	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintf(w, "  %-10s %s\n", "help", "this help, or a command's: help [COMMAND]")
+	fmt.Fprintf(w, "  %-10s %s\n", "version", "the version and build")
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, "Flags: --corpus PATH (repeatable), --data-dir DIR (or POLICYREADER_DATA), --json, --help, --version")
 }

@@ -201,3 +201,41 @@ func TestShowArticleWithItems(t *testing.T) {
 		t.Errorf("article 25 without its items in order:\n%s", out)
 	}
 }
+
+// TestHelpVersionAndFlagSpelling: help and version are commands as well
+// as flags, help COMMAND lists the command's flags with two dashes, and a
+// bad flag is named the way it was typed.
+func TestHelpVersionAndFlagSpelling(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}} {
+		code, out, _ := runCLI(t, "", args...)
+		if code != 0 || !strings.Contains(out, "compare") || !strings.Contains(out, "help COMMAND") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := runCLI(t, "", args...)
+		if code != 0 || !strings.HasPrefix(out, "policyreader "+Version+"\n") || !strings.Contains(out, "built with go") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+	code, out, _ := runCLI(t, "", "help", "search")
+	if code != 0 || !strings.Contains(out, "--limit N") || !strings.Contains(out, "--corpus PATH") || strings.Contains(out, "\n  -limit") {
+		t.Errorf("help search: exit %d\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--nope"}, "not defined: --nope"},
+		{[]string{"-nope"}, "not defined: -nope"},
+		{[]string{"tree", "--nope=3"}, "not defined: --nope"},
+		{[]string{"search", "--limit", "x", "q"}, `invalid value "x" for flag --limit`},
+		{[]string{"search", "q", "--limit"}, "needs an argument: --limit"},
+		{[]string{"help", "nope"}, `unknown command "nope"`},
+	} {
+		code, _, errs := runCLI(t, "", tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+}

@@ -23,7 +23,7 @@ type relatedJSON struct {
 // `related [--json] [--limit N] ID`, best first.
 func runRelated(env Env, opts Options, args []string) error {
 	fset := newFlagSet("related", env, &opts)
-	limit := fset.Int("limit", 10, "at most N clauses")
+	limit := fset.Int("limit", 10, "at most `N` clauses")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err

@@ -29,7 +29,7 @@ type searchJSON struct {
 // several terms (`search 2025 luohu`).
 func runSearch(env Env, opts Options, args []string) error {
 	fset := newFlagSet("search", env, &opts)
-	limit := fset.Int("limit", 20, "at most N results")
+	limit := fset.Int("limit", 20, "at most `N` results")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ type targetJSON struct {
 // word of it.
 func runTargets(env Env, opts Options, args []string) error {
 	fset := newFlagSet("targets", env, &opts)
-	sortBy := fset.String("sort", "doc", "order: doc or year")
+	sortBy := fset.String("sort", "doc", "`ORDER`: doc or year")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// asTyped rewrites the flag package's error so it names a flag the way
+// the user typed it: the flag package always writes one dash
+// ("flag provided but not defined: -nope"), which is wrong and confusing
+// when the user typed --nope.
+func asTyped(err error, args []string) error {
+	msg := err.Error()
+	i := strings.LastIndex(msg, ": -")
+	if i < 0 {
+		// "invalid value "x" for flag -limit: …"
+		i = strings.Index(msg, "flag -")
+		if i < 0 {
+			return err
+		}
+		i += len("flag ")
+	} else {
+		i += len(": ")
+	}
+	name := msg[i+1:]
+	if j := strings.IndexAny(name, ": "); j >= 0 {
+		name = name[:j]
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		typed, _, _ := strings.Cut(a, "=")
+		if strings.TrimLeft(typed, "-") == name && strings.HasPrefix(typed, "-") {
+			return errors.New(msg[:i] + typed + msg[i+1+len(name):])
+		}
+	}
+	return err
+}
+
+// printFlags lists a command's flags as users type them (--limit N), one
+// a line with its usage: the flag package prints one dash.
+func printFlags(w io.Writer, fset *flag.FlagSet) {
+	fset.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		arg := "--" + f.Name
+		if name != "" {
+			arg += " " + strings.ToUpper(name)
+		}
+		fmt.Fprintf(w, "  %-22s %s\n", arg, usage)
+	})
+}
