@@ -20,6 +20,7 @@ type keyMap struct {
 	Compare            key.Binding
 	Bodies             key.Binding
 	Facets             key.Binding
+	Copy, CopyRef      key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
@@ -40,6 +41,7 @@ type keyMap struct {
 	// Targets view and related pane.
 	ListPageUp, ListPageDown key.Binding
 	Sort                     key.Binding
+	Export                   key.Binding
 	CloseView                key.Binding
 }
 
@@ -68,6 +70,8 @@ func defaultKeyMap() keyMap {
 		Compare:   b("c", "compare", "c"),
 		Bodies:    b("o", "responsible", "o"),
 		Facets:    b("f", "facets", "f"),
+		Copy:      b("y", "copy text", "y"),
+		CopyRef:   b("Y", "copy citation", "Y"),
 		Mouse:     b("m", "mouse on/off", "m"),
 		Help:      b("?", "help", "?"),
 		Back:      b("esc", "back", "esc"),
@@ -91,6 +95,7 @@ func defaultKeyMap() keyMap {
 		ListPageUp:   b("pgup", "page up", "pgup"),
 		ListPageDown: b("pgdn", "page down", "pgdown"),
 		Sort:         b("ctrl+s", "sort doc/year", "ctrl+s"),
+		Export:       b("ctrl+e", "export CSV", "ctrl+e"),
 		CloseView:    b("esc", "close", "esc"),
 	}
 }
@@ -140,6 +145,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Compare.SetEnabled(browsing && s.views)
 	k.Bodies.SetEnabled(browsing && s.views)
 	k.Facets.SetEnabled(browsing)
+	k.Copy.SetEnabled(browsing)
+	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
 	k.ResultUp.SetEnabled(searching || inTargets)
@@ -150,6 +157,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.ListPageUp.SetEnabled(inTargets)
 	k.ListPageDown.SetEnabled(inTargets)
 	k.Sort.SetEnabled(inTargets)
+	k.Export.SetEnabled(inTargets)
 	k.CloseView.SetEnabled(inRelated || inTargets)
 	k.updateListBindings(s)
 }
@@ -183,7 +191,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus = modeBrowse, focusTree
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort, &k.NextCite, &k.PrevCite, &k.Follow} {
+	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -194,7 +202,7 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.CloseView, k.Follow, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.Export, k.CloseView, k.Follow, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
 }
 
 // FullHelp is the help overlay, one column per group.
@@ -202,7 +210,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort},
-		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort, k.Export},
+		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/targets"
@@ -69,6 +70,8 @@ type targetsModel struct {
 	order targetsOrder
 	query string // the filter shown applies
 	docW  int    // natural width of the document column
+	// exportDir is where ctrl+e writes the shown targets as CSV.
+	exportDir string
 	listCursor
 	width  int
 	height int
@@ -166,6 +169,11 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 	case key.Matches(km, keys.Sort):
 		m.order = 1 - m.order
 		return m.refilter(false), nil
+	case key.Matches(km, keys.Export):
+		if len(m.shown) == 0 {
+			return m, send(statusMsg("export: no targets shown"))
+		}
+		return m, exportTargetsCmd(m.exportDir, m.shown, time.Now())
 	}
 	// No g/G here: letters type into the filter.
 	nav := listNav{up: keys.ResultUp, down: keys.ResultDown, pageUp: keys.ListPageUp, pageDown: keys.ListPageDown}

@@ -6,6 +6,8 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"policyreader/corpus/search"
 	"strings"
 	"time"
@@ -81,6 +83,15 @@ type Options struct {
 	Warnings []string
 	// Bookmarks enables the b and B keys; nil leaves them off.
 	Bookmarks BookmarkStore
+	// Clipboard receives the OSC 52 sequences of y and Y: the terminal
+	// (os.Stderr when nil).
+	Clipboard io.Writer
+	// Getenv reads the environment (TMUX, TERM for the clipboard);
+	// os.Getenv when nil.
+	Getenv func(string) string
+	// ExportDir is where the targets view writes its CSV; the working
+	// directory when empty.
+	ExportDir string
 	// SavePositionAfter, when positive, also saves the reading position
 	// once the tree selection has rested this long, so a crash loses at
 	// most that much; zero saves it only on jumps and on quit.
@@ -115,6 +126,8 @@ type Model struct {
 	cites     citeState      // the citation selected in the detail pane
 	pane      pane           // the open pane in modePane, else nil
 	facets    facet.Filter   // the documents the tree lists
+	clipboard io.Writer      // where y and Y send OSC 52
+	getenv    func(string) string
 	helpFrom  mode           // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
@@ -143,7 +156,16 @@ func New(c *corpus.Corpus, opts Options) Model {
 		targets:   newTargets(&st),
 		bg:        newBackground(),
 		pos:       positionTimer{delay: opts.SavePositionAfter},
+		clipboard: opts.Clipboard,
+		getenv:    opts.Getenv,
 	}
+	if m.clipboard == nil {
+		m.clipboard = os.Stderr
+	}
+	if m.getenv == nil {
+		m.getenv = os.Getenv
+	}
+	m.targets.exportDir = exportDirOr(opts.ExportDir)
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
 		msg := fmt.Sprintf("%d warning(s): %s", len(opts.Warnings), strings.Join(opts.Warnings, "; "))
@@ -346,6 +368,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openBodies()
 	case key.Matches(msg, k.Facets):
 		return m.openFacets()
+	case key.Matches(msg, k.Copy):
+		return m.copyClause(false)
+	case key.Matches(msg, k.CopyRef):
+		return m.copyClause(true)
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
 	case key.Matches(msg, k.Back):

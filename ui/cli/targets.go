@@ -34,6 +34,7 @@ type targetJSON struct {
 func runTargets(env Env, opts Options, args []string) error {
 	fset := newFlagSet("targets", env, &opts)
 	sortBy := fset.String("sort", "doc", "`ORDER`: doc or year")
+	format := fset.String("format", "table", "output `FORMAT`: table, csv or json")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err
@@ -41,21 +42,28 @@ func runTargets(env Env, opts Options, args []string) error {
 	if *sortBy != "doc" && *sortBy != "year" {
 		return usagef("targets: --sort must be doc or year, not %q", *sortBy)
 	}
+	f, err := tableFormat("targets", *format, opts.JSON)
+	if err != nil {
+		return err
+	}
 	c, err := LoadCorpus(env, opts)
 	if err != nil {
 		return err
 	}
-	return printTargets(env.Stdout, c, *sortBy, strings.Join(rest, " "), opts.JSON)
+	return printTargets(env.Stdout, c, *sortBy, strings.Join(rest, " "), f)
 }
 
 // printTargets writes the targets of c, filtered by query and sorted by
-// sortBy ("doc" or "year"), as JSON or as text.
-func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, asJSON bool) error {
+// sortBy ("doc" or "year"), as JSON, CSV or text.
+func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, format string) error {
 	ts := targets.Filter(targets.Collect(c), query)
 	if sortBy == "year" {
 		targets.SortByYear(ts)
 	}
-	if asJSON {
+	if format == "csv" {
+		return targets.WriteCSV(w, ts)
+	}
+	if format == "json" {
 		out := make([]targetJSON, len(ts))
 		for i, t := range ts {
 			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Statement: t.Statement, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,7 +46,7 @@ func targetsCorpus(t *testing.T) *corpus.Corpus {
 
 func TestTargetsGroupedByDocument(t *testing.T) {
 	var b bytes.Buffer
-	if err := printTargets(&b, targetsCorpus(t), "doc", "", false); err != nil {
+	if err := printTargets(&b, targetsCorpus(t), "doc", "", "table"); err != nil {
 		t.Fatal(err)
 	}
 	// Each target reads as its clause; 到2022年 is the year of the target
@@ -68,7 +70,7 @@ func TestTargetsGroupedByDocument(t *testing.T) {
 
 func TestTargetsByYear(t *testing.T) {
 	var b bytes.Buffer
-	if err := printTargets(&b, targetsCorpus(t), "year", "", false); err != nil {
+	if err := printTargets(&b, targetsCorpus(t), "year", "", "table"); err != nil {
 		t.Fatal(err)
 	}
 	// Columns padded by display width: a Han character is two columns.
@@ -85,7 +87,7 @@ func TestTargetsByYear(t *testing.T) {
 
 func TestTargetsJSONAndFilter(t *testing.T) {
 	var b bytes.Buffer
-	if err := printTargets(&b, targetsCorpus(t), "year", "广东 万人", true); err != nil {
+	if err := printTargets(&b, targetsCorpus(t), "year", "广东 万人", "json"); err != nil {
 		t.Fatal(err)
 	}
 	var got []map[string]any
@@ -106,11 +108,11 @@ func TestTargetsJSONAndFilter(t *testing.T) {
 		t.Errorf("keys %v, want %v", got[0], want)
 	}
 	b.Reset()
-	if err := printTargets(&b, targetsCorpus(t), "doc", "没有这个", true); err != nil || strings.TrimSpace(b.String()) != "[]" {
+	if err := printTargets(&b, targetsCorpus(t), "doc", "没有这个", "json"); err != nil || strings.TrimSpace(b.String()) != "[]" {
 		t.Errorf("empty filter result: %q, %v", b.String(), err)
 	}
 	b.Reset()
-	if err := printTargets(&b, targetsCorpus(t), "doc", "没有这个", false); err != nil || b.String() != "no targets\n" {
+	if err := printTargets(&b, targetsCorpus(t), "doc", "没有这个", "table"); err != nil || b.String() != "no targets\n" {
 		t.Errorf("empty filter result: %q, %v", b.String(), err)
 	}
 }
@@ -150,6 +152,46 @@ func TestTargetsSeeds(t *testing.T) {
 	for _, args := range [][]string{{"targets", "--sort", "clause"}, {"targets", "--sort"}} {
 		if code, _, _ := runCLI(t, "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestTargetsCSV: the seeds' targets as CSV, one row each, with the same
+// targets as JSON and offsets that find the phrase in the node's text.
+func TestTargetsCSV(t *testing.T) {
+	code, out, errs := runCLI(t, "", "targets", "--format", "csv", "--sort", "year")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v", err)
+	}
+	if strings.Join(recs[0], ",") != "document,year,target,statement,context,clause,id,start,end" {
+		t.Fatalf("header %q", recs[0])
+	}
+	_, js, _ := runCLI(t, "", "targets", "--json")
+	var all []targetJSON
+	if err := json.Unmarshal([]byte(js), &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs)-1 != len(all) || len(all) < 50 {
+		t.Fatalf("%d CSV rows, %d JSON targets", len(recs)-1, len(all))
+	}
+	c, _ := corpus.LoadFS(os.DirFS("../../seeds"))
+	prevYear := ""
+	for _, r := range recs[1:] {
+		n, ok := c.Node(r[6])
+		start, _ := strconv.Atoi(r[7])
+		end, _ := strconv.Atoi(r[8])
+		if !ok || string([]rune(n.Text)[start:end]) != r[2] {
+			t.Errorf("row %q: the offsets do not find the phrase", r)
+		}
+		if r[1] != "" && prevYear != "" && r[1] < prevYear {
+			t.Errorf("not sorted by year at %q", r)
+		}
+		if r[1] != "" {
+			prevYear = r[1]
 		}
 	}
 }
