@@ -128,7 +128,7 @@ type Model struct {
 	facets    facet.Filter   // the documents the tree lists
 	clipboard io.Writer      // where y and Y send OSC 52
 	getenv    func(string) string
-	helpFrom  mode           // the mode help returns to when it closes
+	helpFrom  mode // the mode help returns to when it closes
 	bg        background
 	load      loadState // documents still loading (NewLoading)
 	pos       positionTimer
