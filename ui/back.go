@@ -2,63 +2,122 @@ package ui
 
 import "maps"
 
-// One level of "back" (issue 7: Enter jumps, Esc returns to where you
-// were). A jump from the related pane or the targets view remembers where
-// the reader was when that view opened; the next Esc while browsing goes
-// there. Any other move (a key or a mouse action that changes the tree
-// row, the node shown, its scroll or the focus, or another jump) forgets
-// it. Help and views opened and closed again are not moves.
+// The way back and forward, like a browser's or vim's jump list. Every
+// jump — a search result, a bookmark, a related clause, a target, a
+// compared clause, a body's clause, a followed citation — records where
+// the reader was. Backspace (or alt+←) steps back through those places
+// and alt+→ forward again; Esc steps back too, but only while the reader
+// has not moved since the jump (or the last step): after scrolling or
+// moving in the tree, Esc is the ordinary Esc (focus the tree). Help and
+// views opened and closed again are not moves.
 
-// backState is where Esc returns, when ok.
-type backState struct {
-	ok bool
-	to viewOrigin
-	// expanded is the tree's expansion before the jump, which may have
-	// opened documents and chapters to reveal its target.
+// historyLimit bounds the places kept each way.
+const historyLimit = 100
+
+// visit is one place of the history: where the reader was and the tree's
+// expansion then, which a jump may have changed to reveal its target.
+type visit struct {
+	at       viewOrigin
 	expanded map[string]bool
 }
 
-// jumpFrom lands on msg's node like jump and sets or drops the way back:
-// kept when the jump came from the related pane or the targets view (the
-// mode it is sent from), dropped for a search or bookmark jump.
+// history is the jump list.
+type history struct {
+	past, future []visit
+	// fresh is true right after a jump or a step, until the reader moves:
+	// while fresh, Esc steps back.
+	fresh bool
+}
+
+// record notes a jump from v: v is the newest past place, the future is
+// dropped (a new branch), and Esc may step back.
+func (h history) record(v visit) history {
+	h.past = append(h.past, v)
+	if len(h.past) > historyLimit {
+		h.past = h.past[len(h.past)-historyLimit:]
+	}
+	h.future = nil
+	h.fresh = true
+	return h
+}
+
+// canBack and canForward report whether there is a place that way.
+func (h history) canBack() bool    { return len(h.past) > 0 }
+func (h history) canForward() bool { return len(h.future) > 0 }
+
+// visitHere is the reader's current place.
+func (m Model) visitHere() visit {
+	return visit{at: m.here(), expanded: maps.Clone(m.tree.expanded)}
+}
+
+// jumpFrom lands on msg's node like jump and records where the reader
+// was: where the view it came from was opened (related, targets, a pane),
+// or the place itself (search, bookmarks).
 func (m Model) jumpFrom(msg jumpMsg) Model {
-	fromView := m.mode == modeRelated || m.mode == modeTargets || m.mode == modePane
-	origin := m.origin
-	expanded := maps.Clone(m.tree.expanded)
+	from := m.visitHere()
+	if m.mode == modeRelated || m.mode == modeTargets || m.mode == modePane {
+		from.at = m.origin
+	}
 	m = m.jump(msg)
 	if m.mode != modeBrowse {
 		return m // nothing to land on: the view stays open
 	}
-	m.back = backState{}
 	m.pane = nil
-	if fromView {
-		m.back = backState{ok: true, to: origin, expanded: expanded}
-	}
+	m.hist = m.hist.record(from)
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 
-// goBack returns to where the last jump from a view started.
+// goBack returns to the newest past place, keeping the present for
+// forward.
 func (m Model) goBack() Model {
-	back := m.back
-	m.back = backState{}
-	if back.expanded != nil {
-		m.tree.expanded = back.expanded
-		m.tree.rebuild()
+	if !m.hist.canBack() {
+		return m
 	}
-	return m.restore(back.to)
+	h := m.hist
+	to := h.past[len(h.past)-1]
+	h.past = h.past[:len(h.past)-1]
+	h.future = append(h.future, m.visitHere())
+	h.fresh = true
+	m.hist = h
+	return m.visit(to)
 }
 
-// dropBackIfMoved forgets the way back when the reader has moved since
-// before (a browsing key or a mouse action).
+// goForward returns to the place the last step back left.
+func (m Model) goForward() Model {
+	if !m.hist.canForward() {
+		return m
+	}
+	h := m.hist
+	to := h.future[len(h.future)-1]
+	h.future = h.future[:len(h.future)-1]
+	h.past = append(h.past, m.visitHere())
+	h.fresh = true
+	m.hist = h
+	return m.visit(to)
+}
+
+// visit puts the reader at v, the tree expanded as it was.
+func (m Model) visit(v visit) Model {
+	if v.expanded != nil {
+		m.tree.expanded = maps.Clone(v.expanded)
+		m.tree.rebuild()
+	}
+	m.detail = m.detail.Emphasize(nil, 0, 0)
+	return m.restore(v.at)
+}
+
+// dropBackIfMoved ends the time Esc steps back once the reader has moved
+// since before (a browsing key or a mouse action); the history stays for
+// Backspace.
 func (m Model) dropBackIfMoved(before viewOrigin) Model {
-	if !m.back.ok || m.mode != modeBrowse {
+	if !m.hist.fresh || m.mode != modeBrowse {
 		return m
 	}
 	if now := m.here(); now == before {
 		return m
 	}
-	m.back = backState{}
+	m.hist.fresh = false
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }

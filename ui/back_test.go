@@ -104,13 +104,12 @@ func TestEscReturnsAfterTargetJump(t *testing.T) {
 }
 
 // TestBackClearedByNavigation: after a jump from the related pane, any
-// other move (scrolling the text, tab, a search jump) drops the way back,
-// and Esc acts as usual.
+// other move (scrolling the text, tab, the wheel) ends Esc's way back, and
+// Esc acts as usual; Backspace still steps back through the history.
 func TestBackClearedByNavigation(t *testing.T) {
 	moves := map[string][]tea.Msg{
 		"scroll": {keyRunes("j")},
 		"tab":    {tea.KeyMsg{Type: tea.KeyTab}},
-		"search": {keyRunes("/"), keyRunes("落户"), keyEnter},
 		"wheel":  {tea.MouseMsg{X: 80, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress}},
 	}
 	for name, keys := range moves {
@@ -132,6 +131,59 @@ func TestBackClearedByNavigation(t *testing.T) {
 		m = update(m, keyEsc)
 		if m.detail.node != shown || m.focus != focusTree {
 			t.Errorf("%s then Esc: %v, want %s and the tree (no way back)", name, placeOf(m), shown.ID)
+		}
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		if m.detail.node == nil || m.detail.node.ID != centralHukou {
+			t.Errorf("%s then Backspace: %v, want %s", name, placeOf(m), centralHukou)
+		}
+	}
+}
+
+// TestHistoryBackAndForward: every jump is recorded — two search jumps
+// and a bookmark-free related jump — Backspace steps back through them to
+// the start, alt+→ forward again to the last, and a new jump after a step
+// back drops the places ahead, as a browser does.
+func TestHistoryBackAndForward(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		m := started(t, size[0], size[1])
+		start := placeOf(m)
+		m = searchJump(t, m, "以户籍制度和公共服务牵引")
+		a := placeOf(m)
+		m = searchJump(t, m, "以档案服务改革畅通职业转换")
+		b := placeOf(m)
+		m = update(m, keyRunes("r"))
+		m = update(m, keyEnter)
+		c := placeOf(m)
+		if a == start || b == a || c == b {
+			t.Fatalf("%v: the jumps did not move: %v %v %v", size, a, b, c)
+		}
+		back := tea.KeyMsg{Type: tea.KeyBackspace}
+		fwd := tea.KeyMsg{Type: tea.KeyRight, Alt: true}
+		for i, want := range []place{b, a, start} {
+			m = update(m, back)
+			if got := placeOf(m); got.node != want.node || got.sel != want.sel {
+				t.Fatalf("%v: back %d: %v, want %v", size, i+1, got, want)
+			}
+		}
+		if m.hist.canBack() {
+			t.Errorf("%v: history goes back past the start", size)
+		}
+		for i, want := range []place{a, b, c} {
+			m = update(m, fwd)
+			if got := placeOf(m); got.node != want.node {
+				t.Fatalf("%v: forward %d: %v, want %v", size, i+1, got, want)
+			}
+		}
+		checkFits(t, "after history", m.View(), size[0], size[1])
+		m = update(m, back)
+		m = update(m, back)
+		m = searchJump(t, m, "落户")
+		if m.hist.canForward() {
+			t.Errorf("%v: a new jump kept the places ahead", size)
+		}
+		m = update(m, keyEsc) // right after a jump Esc steps back too
+		if got := placeOf(m); got.node != a.node {
+			t.Errorf("%v: esc after the search jump: %v, want %v", size, got, a)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"maps"
 
 	"policyreader/corpus"
 	"policyreader/corpus/cite"
@@ -149,7 +148,7 @@ func (m Model) followCitation() Model {
 	if !ok {
 		return m
 	}
-	origin, expanded := m.here(), maps.Clone(m.tree.expanded)
+	from := m.visitHere()
 	target := l.link.Target
 	if target == nil {
 		if len(l.link.Doc.Children) == 0 {
@@ -168,7 +167,7 @@ func (m Model) followCitation() Model {
 		m.detail = m.detail.Emphasize(target, 0, len([]rune(target.Text)))
 	}
 	m.cites.sel = -1
-	m.back = backState{ok: true, to: origin, expanded: expanded}
+	m.hist = m.hist.record(from)
 	m.status = m.status.SetMessage("esc goes back to "+l.link.Text, false)
 	m.keys.updateKeybindings(m.keyState())
 	return m

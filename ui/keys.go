@@ -24,15 +24,18 @@ type keyMap struct {
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
+	HistoryBack        key.Binding
+	Forward            key.Binding
 	NextCite, PrevCite key.Binding
 	Follow             key.Binding
 	Quit               key.Binding
 	ForceQuit          key.Binding
 
 	// Search mode.
-	ResultUp, ResultDown key.Binding
-	Jump                 key.Binding
-	CloseSearch          key.Binding
+	ResultUp, ResultDown   key.Binding
+	Jump                   key.Binding
+	CloseSearch            key.Binding
+	OlderQuery, NewerQuery key.Binding
 
 	// Bookmarks list.
 	EditNote, DeleteMark, UndoDelete key.Binding
@@ -51,40 +54,44 @@ func defaultKeyMap() keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return keyMap{
-		Up:        b("↑/k", "up", "up", "k"),
-		Down:      b("↓/j", "down", "down", "j"),
-		Open:      b("enter", "open", "enter"),
-		Collapse:  b("←/h", "collapse", "left", "h"),
-		Expand:    b("→/l", "expand", "right", "l"),
-		NextPane:  b("tab", "next pane", "tab"),
-		PrevPane:  b("shift+tab", "prev pane", "shift+tab"),
-		Top:       b("g", "top", "g", "home"),
-		Bottom:    b("G", "bottom", "G", "end"),
-		PageUp:    b("pgup", "page up", "pgup"),
-		PageDown:  b("pgdn/space", "page down", "pgdown", " "),
-		Search:    b("/", "search", "/"),
-		Bookmark:  b("b", "bookmark", "b"),
-		Bookmarks: b("B", "bookmarks", "B"),
-		Targets:   b("t", "targets", "t"),
-		Related:   b("r", "related", "r"),
-		Compare:   b("c", "compare", "c"),
-		Bodies:    b("o", "responsible", "o"),
-		Facets:    b("f", "facets", "f"),
-		Copy:      b("y", "copy text", "y"),
-		CopyRef:   b("Y", "copy citation", "Y"),
-		Mouse:     b("m", "mouse on/off", "m"),
-		Help:      b("?", "help", "?"),
-		Back:      b("esc", "back", "esc"),
-		NextCite:  b("]", "next citation", "]"),
-		PrevCite:  b("[", "prev citation", "["),
-		Follow:    b("enter", "follow citation", "enter"),
-		Quit:      b("q", "quit", "q"),
-		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
+		Up:          b("↑/k", "up", "up", "k"),
+		Down:        b("↓/j", "down", "down", "j"),
+		Open:        b("enter", "open", "enter"),
+		Collapse:    b("←/h", "collapse", "left", "h"),
+		Expand:      b("→/l", "expand", "right", "l"),
+		NextPane:    b("tab", "next pane", "tab"),
+		PrevPane:    b("shift+tab", "prev pane", "shift+tab"),
+		Top:         b("g", "top", "g", "home"),
+		Bottom:      b("G", "bottom", "G", "end"),
+		PageUp:      b("pgup", "page up", "pgup"),
+		PageDown:    b("pgdn/space", "page down", "pgdown", " "),
+		Search:      b("/", "search", "/"),
+		Bookmark:    b("b", "bookmark", "b"),
+		Bookmarks:   b("B", "bookmarks", "B"),
+		Targets:     b("t", "targets", "t"),
+		Related:     b("r", "related", "r"),
+		Compare:     b("c", "compare", "c"),
+		Bodies:      b("o", "responsible", "o"),
+		Facets:      b("f", "facets", "f"),
+		Copy:        b("y", "copy text", "y"),
+		CopyRef:     b("Y", "copy citation", "Y"),
+		Mouse:       b("m", "mouse on/off", "m"),
+		Help:        b("?", "help", "?"),
+		Back:        b("esc", "back", "esc"),
+		HistoryBack: b("bksp/alt+←", "back (history)", "backspace", "alt+left"),
+		Forward:     b("alt+→", "forward", "alt+right"),
+		NextCite:    b("]", "next citation", "]"),
+		PrevCite:    b("[", "prev citation", "["),
+		Follow:      b("enter", "follow citation", "enter"),
+		Quit:        b("q", "quit", "q"),
+		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
 
 		ResultUp:    b("↑/ctrl+p", "previous", "up", "ctrl+p"),
 		ResultDown:  b("↓/ctrl+n", "next", "down", "ctrl+n"),
 		Jump:        b("enter", "jump", "enter"),
 		CloseSearch: b("esc", "close search", "esc"),
+		OlderQuery:  b("alt+↑", "earlier search", "alt+up"),
+		NewerQuery:  b("alt+↓", "later search", "alt+down"),
 
 		EditNote:   b("e", "edit note", "e"),
 		DeleteMark: b("d", "delete", "d"),
@@ -106,7 +113,9 @@ type keyState struct {
 	focus     focus
 	bookmarks bool // a bookmark store is wired in
 	views     bool // the targets and related views are wired in
-	back      bool // Esc returns to where a jump from a view started
+	back      bool // Esc returns to where the last jump started
+	history   bool // there is a place to go back to
+	forward   bool // there is a place to go forward to
 	related   bool // the related pane lists at least one clause
 	citation  bool // a citation is selected in the detail pane
 	typing    bool // the open pane has a text field with focus
@@ -136,6 +145,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
+	k.HistoryBack.SetEnabled(browsing && s.history)
+	k.Forward.SetEnabled(browsing && s.forward)
 	k.Help.SetEnabled(!searching && !inTargets && !s.typing) // no text field has focus
 	k.Quit.SetEnabled(!searching && !inTargets && !s.typing)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
@@ -153,6 +164,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.ResultDown.SetEnabled(searching || inTargets)
 	k.Jump.SetEnabled(searching || inRelated && s.related || inTargets)
 	k.CloseSearch.SetEnabled(searching)
+	k.OlderQuery.SetEnabled(searching)
+	k.NewerQuery.SetEnabled(searching)
 
 	k.ListPageUp.SetEnabled(inTargets)
 	k.ListPageDown.SetEnabled(inTargets)
@@ -191,7 +204,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus = modeBrowse, focusTree
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
+	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -209,8 +222,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.Sort, k.Export},
+		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
+		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Sort, k.Export},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -40,6 +40,13 @@ type searchModel struct {
 	pending string // the query typed, maybe not answered yet
 	hits    []searchHit
 	err     error
+	// selected is true when the pane reopened on the previous query: the
+	// first typed character replaces it, as in a browser's address bar.
+	selected bool
+	// past are the queries searched before, oldest first; recall is the
+	// one shown by alt+↑/↓ (len(past) when none).
+	past   []string
+	recall int
 	listCursor
 	width  int
 	height int
@@ -50,13 +57,38 @@ func newSearch(styles *Styles) searchModel {
 	return searchModel{input: newFilterInput(styles, "/ ", "search headings and text"), styles: styles}
 }
 
-// Open focuses the input, keeping the last query and results.
+// searchHistoryLimit bounds the queries alt+↑ recalls.
+const searchHistoryLimit = 50
+
+// Open focuses the input on the last query and results, the query
+// selected so typing replaces it.
 func (m searchModel) Open() (searchModel, tea.Cmd) {
+	m.selected = m.input.Value() != ""
+	m.recall = len(m.past)
+	if m.recall > 0 && m.past[m.recall-1] == strings.TrimSpace(m.input.Value()) {
+		m.recall-- // the query shown is the newest: alt+↑ goes before it
+	}
+	m.input.CursorEnd()
 	return m, m.input.Focus()
 }
 
-// Close blurs the input and cancels a running query.
+// remember adds the query shown to the history (not twice in a row).
+func (m searchModel) remember() searchModel {
+	q := strings.TrimSpace(m.input.Value())
+	if q == "" || len(m.past) > 0 && m.past[len(m.past)-1] == q {
+		return m
+	}
+	m.past = append(m.past, q)
+	if len(m.past) > searchHistoryLimit {
+		m.past = m.past[len(m.past)-searchHistoryLimit:]
+	}
+	return m
+}
+
+// Close blurs the input, remembers the query and cancels a running one.
 func (m searchModel) Close() searchModel {
+	m = m.remember()
+	m.selected = false
 	m.input.Blur()
 	if m.cancel != nil {
 		m.cancel()
@@ -109,8 +141,22 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 		}
 		return m, nil
 	}
+	if key.Matches(msg, keys.OlderQuery) || key.Matches(msg, keys.NewerQuery) {
+		return m.recallQuery(key.Matches(msg, keys.OlderQuery))
+	}
 	if m.navigate(msg, listNav{up: keys.ResultUp, down: keys.ResultDown}, len(m.hits), m.visibleHits()) {
 		return m, nil
+	}
+	if m.selected {
+		m.selected = false
+		switch msg.Type {
+		case tea.KeyRunes, tea.KeySpace, tea.KeyBackspace, tea.KeyDelete, tea.KeyCtrlU:
+			// Typing replaces the selected query; deleting deletes it.
+			m.input.SetValue("")
+			if msg.Type != tea.KeyRunes && msg.Type != tea.KeySpace {
+				return m.run()
+			}
+		}
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -120,6 +166,24 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 	var run tea.Cmd
 	m, run = m.run()
 	return m, tea.Batch(cmd, run)
+}
+
+// recallQuery shows an older (or newer) query of the history in the input
+// and searches it.
+func (m searchModel) recallQuery(older bool) (searchModel, tea.Cmd) {
+	if older && m.recall > 0 {
+		m.recall--
+	} else if !older && m.recall < len(m.past) {
+		m.recall++
+	}
+	q := ""
+	if m.recall < len(m.past) {
+		q = m.past[m.recall]
+	}
+	m.input.SetValue(q)
+	m.input.CursorEnd()
+	m.selected = q != ""
+	return m.run()
 }
 
 // run starts the query in the input, cancelling the one before.
@@ -149,7 +213,12 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 // View draws the input, a count line and the results.
 func (m searchModel) View() string {
 	st := m.styles
-	lines := []string{ansi.Truncate(m.input.View(), m.width, "")}
+	in := m.input.View()
+	if m.selected {
+		// The query is selected: typing replaces it.
+		in = st.Prompt.Render(m.input.Prompt) + st.ResultSelected.Render(textlayout.Sanitize(m.input.Value()))
+	}
+	lines := []string{ansi.Truncate(in, m.width, "")}
 	var status string
 	switch {
 	case m.err != nil && m.err != context.Canceled:
@@ -159,7 +228,7 @@ func (m searchModel) View() string {
 	case m.pending != m.query:
 		status = st.Dim.Render("searching…")
 	case m.query == "":
-		status = st.Dim.Render("type to search; ↑↓ move, enter jumps, esc closes")
+		status = st.Dim.Render("type to search; ↑↓ move, enter jumps, alt+↑↓ earlier searches, esc closes")
 	case len(m.hits) == 0:
 		status = st.Dim.Render("no match for " + textlayout.Sanitize(m.query))
 	default:
@@ -189,17 +258,7 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 	if selected {
 		pointer = "▸ "
 	}
-	title := oneLine(textlayout.Sanitize(n.Title()))
-	var matched []int
-	switch {
-	case h.Field == search.FieldHeading && n.Heading != "":
-		shift := len([]rune(n.Number))
-		for _, p := range h.Matched {
-			matched = append(matched, p+shift)
-		}
-	case h.Field == search.FieldNumber:
-		matched = h.Matched // the title opens with the number
-	}
+	title, matched := titleMatches(h)
 	doc := ""
 	if n.Doc != nil {
 		doc = n.Doc.Short
@@ -208,7 +267,12 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 		}
 		doc = oneLine(textlayout.Sanitize(doc))
 	}
-	line1 := base.Render(pointer) + st.Location.Render(doc+" › ") + highlightRunes(title, matched, base, st.Match)
+	match := st.Match
+	if selected {
+		// Keep the row's background under the match: no hole in the bar.
+		match = st.Match.Inherit(base)
+	}
+	line1 := base.Render(pointer) + st.Location.Render(doc+" › ") + highlightRunes(title, matched, base, match)
 	var loc []string
 	if n.Doc != nil {
 		loc = append(loc, n.Doc.Label())
@@ -216,9 +280,30 @@ func (m searchModel) hitView(h searchHit, selected bool) []string {
 	loc = append(loc, n.Path()...)
 	line2 := "  " + st.Location.Render(oneLine(textlayout.Sanitize(strings.Join(loc, " › "))))
 	if h.Field == "text" {
-		line2 = "  " + highlightRunes(oneLine(textlayout.Sanitize(h.Snippet)), h.SnippetMatched, st.Dim, st.Match)
+		snip, at := centreSnippet(oneLine(textlayout.Sanitize(h.Snippet)), h.SnippetMatched, m.width-2)
+		line2 = "  " + highlightRunes(snip, at, st.Dim, st.Match)
 	}
 	return []string{fitWidth(line1, m.width, base), ansi.Truncate(line2, m.width, "…")}
+}
+
+// titleMatches is the title a result row shows and the positions of the
+// matched runes in it.
+func titleMatches(h searchHit) (string, []int) {
+	n := h.Node
+	title := oneLine(textlayout.Sanitize(n.Title()))
+	var matched []int
+	switch {
+	case h.Field == search.FieldHeading && n.Heading != "":
+		// The title is the number, maybe a space (第一节 ), then the
+		// heading: shift the heading's positions by what comes before it.
+		shift := len([]rune(title)) - len([]rune(oneLine(textlayout.Sanitize(n.Heading))))
+		for _, p := range h.Matched {
+			matched = append(matched, p+shift)
+		}
+	case h.Field == search.FieldNumber:
+		matched = h.Matched // the title opens with the number
+	}
+	return title, matched
 }
 
 // fitWidth truncates s to w columns and pads it with style's background.
@@ -256,4 +341,34 @@ func highlightRunes(s string, matched []int, base, match lipgloss.Style) string 
 		start = i
 	}
 	return b.String()
+}
+
+// centreSnippet cuts s to width cells around its matches: when the first
+// match would fall past the middle, the start is dropped (shown as …) so
+// the match sits near the middle, at any width. It returns the cut text
+// and the match positions in it.
+func centreSnippet(s string, matched []int, width int) (string, []int) {
+	runes := []rune(s)
+	if width <= 0 || len(matched) == 0 || ansi.StringWidth(s) <= width {
+		return s, matched
+	}
+	first := matched[0]
+	// Cells before the first match.
+	before := ansi.StringWidth(string(runes[:min(first, len(runes))]))
+	if before <= width/2 {
+		return s, matched
+	}
+	// Drop runes from the start until the match is near the middle.
+	drop, cut := 0, 0
+	for drop < first && before-cut > width/3 {
+		cut += ansi.StringWidth(string(runes[drop]))
+		drop++
+	}
+	out := make([]int, 0, len(matched))
+	for _, p := range matched {
+		if p >= drop {
+			out = append(out, p-drop+1) // +1 for the ellipsis
+		}
+	}
+	return "…" + string(runes[drop:]), out
 }

@@ -401,7 +401,7 @@ func TestTmuxCompareAndBodies(t *testing.T) {
 	r.keys("c")
 	r.waitText("the compare pane", "COMPARE", "similarity")
 	r.keys("]")
-	screen := r.waitText("Guangdong's (七)", "(七)深化户籍制度改革", "2/")
+	screen := r.waitText("Guangdong's (七) compared", "(七)深化户籍制度改革", "2/", "similarity 0.48")
 	if !strings.Contains(screen, "调整完善广州、深圳积分落户政策") || !strings.Contains(screen, "│") {
 		t.Errorf("the two clauses are not side by side; screen:\n%s", screen)
 	}

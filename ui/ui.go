@@ -122,7 +122,7 @@ type Model struct {
 	targets   targetsModel
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
-	back      backState      // where Esc returns after a jump from a view
+	hist      history        // the places jumps left, back and forward
 	cites     citeState      // the citation selected in the detail pane
 	pane      pane           // the open pane in modePane, else nil
 	facets    facet.Filter   // the documents the tree lists
@@ -244,7 +244,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.back.ok,
+	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward(),
 		related: len(m.related.matches) > 0}
 	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
@@ -374,8 +374,12 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.copyClause(true)
 	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
 		return m.setMode(modeBrowse, 1-m.focus), nil
+	case key.Matches(msg, k.HistoryBack):
+		return m.goBack().savePosition()
+	case key.Matches(msg, k.Forward):
+		return m.goForward().savePosition()
 	case key.Matches(msg, k.Back):
-		if m.back.ok {
+		if m.hist.fresh && m.hist.canBack() {
 			return m.goBack().savePosition()
 		}
 		return m.setMode(modeBrowse, focusTree), nil

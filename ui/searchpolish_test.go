@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"policyreader/corpus/search"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// matchedText is the runes of title at positions.
+func matchedText(title string, positions []int) string {
+	r := []rune(title)
+	var b strings.Builder
+	for _, p := range positions {
+		if p >= 0 && p < len(r) {
+			b.WriteRune(r[p])
+		}
+	}
+	return b.String()
+}
+
+// TestHeadingMatchPositions: jyyx on 第一节 强化就业优先政策 highlights 就业优先
+// — the positions account for the number and the space the title adds —
+// and so does every heading hit of a few queries on the seeds.
+func TestHeadingMatchPositions(t *testing.T) {
+	m := started(t, 100, 30)
+	ix := search.New(m.corpus)
+	found := false
+	for q, want := range map[string]string{"jyyx": "就业优先", "就业优先": "就业优先", "lh": "", "户籍": "户籍"} {
+		hits, err := ix.Search(t.Context(), q, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.Field != search.FieldHeading {
+				continue
+			}
+			title, pos := titleMatches(h)
+			got := matchedText(title, pos)
+			heading := matchedText(h.Node.Heading, h.Matched)
+			if got != heading {
+				t.Errorf("%s on %q: title highlights %q, the heading match is %q", q, title, got, heading)
+			}
+			if want != "" && strings.HasPrefix(h.Node.Number, "第") && strings.Contains(h.Node.Heading, want) {
+				found = found || got == want
+			}
+		}
+	}
+	if !found {
+		t.Error("no 第X节 heading hit checked")
+	}
+}
+
+// TestSearchReopensSelected: / reopens on the previous query, selected —
+// the first key typed replaces it (not 落户luohu) — and alt+↑ recalls the
+// earlier queries.
+func TestSearchReopensSelected(t *testing.T) {
+	m := searchJump(t, started(t, 100, 30), "落户")
+	m = update(m, keyRunes("/"))
+	if m.search.input.Value() != "落户" || !m.search.selected {
+		t.Fatalf("reopened on %q, selected %v", m.search.input.Value(), m.search.selected)
+	}
+	m = update(m, keyRunes("luohu"))
+	if got := m.search.input.Value(); got != "luohu" {
+		t.Fatalf("typing after reopening gave %q, want luohu", got)
+	}
+	m = update(m, keyEnter)
+	m = update(m, keyRunes("/"))
+	// Arrow keys keep the selection's text and move through the results.
+	m = update(m, keyDown)
+	if m.search.input.Value() != "luohu" || m.search.cursor != 1 {
+		t.Errorf("↓ after reopening: %q, cursor %d", m.search.input.Value(), m.search.cursor)
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyUp, Alt: true})
+	if got := m.search.input.Value(); got != "落户" {
+		t.Errorf("alt+↑ recalled %q, want 落户", got)
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+	if got := m.search.input.Value(); got != "" {
+		t.Errorf("backspace on a recalled (selected) query left %q", got)
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyDown, Alt: true})
+	if got := m.search.input.Value(); got != "luohu" {
+		t.Errorf("alt+↓ gave %q, want the newer luohu", got)
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyDown, Alt: true})
+	if got := m.search.input.Value(); got != "" {
+		t.Errorf("alt+↓ past the newest gave %q", got)
+	}
+}
+
+// TestSnippetCentred: at every width from 40 to 100 columns, each text
+// result's snippet line shows its first match.
+func TestSnippetCentred(t *testing.T) {
+	for _, w := range []int{40, 52, 64, 80, 100} {
+		m := started(t, w, 30)
+		m = update(m, keyRunes("/"))
+		m = update(m, keyRunes("落户"))
+		for _, h := range m.search.hits {
+			if h.Field != search.FieldText || len(h.SnippetMatched) == 0 {
+				continue
+			}
+			lines := m.search.hitView(h, false)
+			if !strings.Contains(ansi.Strip(lines[1]), "落户") {
+				t.Errorf("width %d: snippet %q hides the match", w, ansi.Strip(lines[1]))
+			}
+		}
+	}
+	s, at := centreSnippet("一二三四五六七八九十落户甲乙丙丁戊己庚辛", []int{10, 11}, 12)
+	if matchedText(s, at) != "落户" || !strings.HasPrefix(s, "…") {
+		t.Errorf("centreSnippet: %q %v", s, at)
+	}
+	if s, at := centreSnippet("落户一二三", []int{0, 1}, 4); s != "落户一二三" || matchedText(s, at) != "落户" {
+		t.Errorf("a match at the start moved: %q", s)
+	}
+}
