@@ -103,7 +103,7 @@ func (m Model) visit(v visit) Model {
 		m.tree.expanded = maps.Clone(v.expanded)
 		m.tree.rebuild()
 	}
-	m.detail = m.detail.Emphasize(nil, 0, 0)
+	m.detail = m.detail.ClearEmphasis()
 	return m.restore(v.at)
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"policyreader/corpus"
 
@@ -199,5 +200,39 @@ func TestBackSurvivesHelp(t *testing.T) {
 	m = update(m, keyEsc)
 	if m.detail.node == nil || m.detail.node.ID != centralHukou {
 		t.Errorf("Esc after help: %v, want %s", placeOf(m), centralHukou)
+	}
+}
+
+// TestJumpLandingFlashed: a search jump marks the sentence it lands on
+// (the one holding the match), a timed flash ends when its tick arrives, and a newer
+// flash is not ended by an older tick.
+func TestJumpLandingFlashed(t *testing.T) {
+	m := New(loadSeeds(t), Options{FlashFor: time.Hour})
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	m = update(m, keyRunes("/"))
+	m = update(m, keyRunes("门诊费用异地直接结算"))
+	next, cmd := m.Update(keyEnter) // the jump arrives as a message
+	m = next.(Model)
+	next, flash := m.Update(cmd())
+	m = next.(Model)
+	e := m.detail.emph
+	if e.node == nil || e.node.ID != centralHukou {
+		t.Fatalf("no flash on the landing: %+v", e)
+	}
+	if got := string([]rune(e.node.Text)[e.start:e.end]); got != "稳妥有序探索推进门诊费用异地直接结算，提升就医费用报销便利程度。" {
+		t.Errorf("flashed %q", got)
+	}
+	if flash == nil {
+		t.Fatal("no command ends the flash")
+	}
+	seq := m.flash.seq
+	m = update(m, flashDoneMsg{seq: seq - 1})
+	if m.detail.emph.node == nil {
+		t.Error("an older tick ended the flash")
+	}
+	m = update(m, flashDoneMsg{seq: seq})
+	if m.detail.emph.node != nil {
+		t.Error("the flash outlived its tick")
 	}
 }

@@ -126,3 +126,10 @@ func (m detailModel) SetRelated(src *relatedSource) detailModel {
 	m.cache = cache
 	return m.relayout()
 }
+
+// ClearEmphasis drops the emphasis without moving the view.
+func (m detailModel) ClearEmphasis() detailModel {
+	m.emph = emphasis{}
+	m.emphLines = nil
+	return m
+}

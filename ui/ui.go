@@ -92,6 +92,9 @@ type Options struct {
 	// ExportDir is where the targets view writes its CSV; the working
 	// directory when empty.
 	ExportDir string
+	// FlashFor is how long the sentence a jump lands on stays marked; zero
+	// keeps it marked until another node is shown.
+	FlashFor time.Duration
 	// SavePositionAfter, when positive, also saves the reading position
 	// once the tree selection has rested this long, so a crash loses at
 	// most that much; zero saves it only on jumps and on quit.
@@ -123,10 +126,12 @@ type Model struct {
 	rel       *relatedSource // nil until the related index is built
 	origin    viewOrigin     // where to return when a view closes
 	hist      history        // the places jumps left, back and forward
-	cites     citeState      // the citation selected in the detail pane
-	pane      pane           // the open pane in modePane, else nil
-	facets    facet.Filter   // the documents the tree lists
-	clipboard io.Writer      // where y and Y send OSC 52
+	flash     flashState     // the mark on a jump's landing
+	flashFor  time.Duration
+	cites     citeState    // the citation selected in the detail pane
+	pane      pane         // the open pane in modePane, else nil
+	facets    facet.Filter // the documents the tree lists
+	clipboard io.Writer    // where y and Y send OSC 52
 	getenv    func(string) string
 	helpFrom  mode // the mode help returns to when it closes
 	bg        background
@@ -157,6 +162,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		bg:        newBackground(),
 		pos:       positionTimer{delay: opts.SavePositionAfter},
 		clipboard: opts.Clipboard,
+		flashFor:  opts.FlashFor,
 		getenv:    opts.Getenv,
 	}
 	if m.clipboard == nil {
@@ -213,7 +219,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case jumpMsg:
-		return m.jumpFrom(msg).savePosition()
+		m, flash := m.jumpFrom(msg).flashLanding(msg)
+		m, save := m.savePosition()
+		return m, tea.Batch(flash, save)
+	case flashDoneMsg:
+		return m.endFlash(msg), nil
 	case closeBookmarksMsg:
 		return m.setMode(modeBrowse, m.focus), nil
 	case storeDoneMsg, storeSlowMsg:

@@ -97,7 +97,8 @@ func readerOptions(getenv func(string) string) ui.Options {
 	// Ask the terminal for its background now, before the program owns
 	// the input.
 	r.HasDarkBackground()
-	return ui.Options{NoColor: noColor, Renderer: r, Getenv: getenv, SavePositionAfter: 1500 * time.Millisecond}
+	return ui.Options{NoColor: noColor, Renderer: r, Getenv: getenv, SavePositionAfter: 1500 * time.Millisecond,
+		FlashFor: 1500 * time.Millisecond}
 }
 
 // openStore opens the bookmark store in dir (the XDG data directory when
