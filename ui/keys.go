@@ -21,6 +21,7 @@ type keyMap struct {
 	Bodies             key.Binding
 	Facets             key.Binding
 	Copy, CopyRef      key.Binding
+	GoTo               key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
@@ -74,6 +75,7 @@ func defaultKeyMap() keyMap {
 		Bodies:      b("o", "responsible", "o"),
 		Facets:      b("f", "facets", "f"),
 		Copy:        b("y", "copy text", "y"),
+		GoTo:        b(":", "go to 第N条/（三）", ":"),
 		CopyRef:     b("Y", "copy citation", "Y"),
 		Mouse:       b("m", "mouse on/off", "m"),
 		Help:        b("?", "help", "?"),
@@ -156,7 +158,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Compare.SetEnabled(browsing && s.views)
 	k.Bodies.SetEnabled(browsing && s.views)
 	k.Facets.SetEnabled(browsing)
-	k.Copy.SetEnabled(browsing)
+	k.Copy.SetEnabled(browsing && !s.typing)
+	k.GoTo.SetEnabled(browsing && !s.typing)
 	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
@@ -222,7 +225,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Collapse, k.Expand, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
+		{k.Open, k.Collapse, k.Expand, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Sort, k.Export},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}

@@ -127,6 +127,7 @@ type Model struct {
 	origin    viewOrigin     // where to return when a view closes
 	hist      history        // the places jumps left, back and forward
 	flash     flashState     // the mark on a jump's landing
+	gotoBox   gotoModel      // the go-to prompt (:)
 	flashFor  time.Duration
 	cites     citeState    // the citation selected in the detail pane
 	pane      pane         // the open pane in modePane, else nil
@@ -160,6 +161,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		related:   newRelated(&st),
 		targets:   newTargets(&st),
 		bg:        newBackground(),
+		gotoBox:   newGoto(&st),
 		pos:       positionTimer{delay: opts.SavePositionAfter},
 		clipboard: opts.Clipboard,
 		flashFor:  opts.FlashFor,
@@ -258,7 +260,7 @@ func (m Model) keyState() keyState {
 		related: len(m.related.matches) > 0}
 	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
-	s.typing = m.paneTyping()
+	s.typing = m.paneTyping() || m.gotoBox.open
 	return s
 }
 
@@ -307,6 +309,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	m.status = m.status.SetMessage("", false)
 	if m.loading() && m.mode != modeHelp {
 		return m.handleLoadingKey(msg)
+	}
+	if m.gotoBox.open {
+		return m.handleGotoKey(msg)
 	}
 	switch m.mode {
 	case modeSearch:
@@ -378,6 +383,8 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openBodies()
 	case key.Matches(msg, k.Facets):
 		return m.openFacets()
+	case key.Matches(msg, k.GoTo):
+		return m.openGoto()
 	case key.Matches(msg, k.Copy):
 		return m.copyClause(false)
 	case key.Matches(msg, k.CopyRef):
@@ -493,6 +500,9 @@ func (m Model) View() string {
 	}
 	l := m.layout
 	status := m.status.View(l.width, m.statusLabel(), m.position(), m.statusKeys())
+	if m.gotoBox.open {
+		status = m.gotoView(l.width)
+	}
 	if l.bodyHeight == 0 {
 		return status
 	}

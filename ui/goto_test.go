@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestGoToArticle: in a law, : 第3条 Enter lands on 第三条, : 43 on 第四十三条,
+// then : （二） on that article's item (二); an unknown place says so; Esc
+// cancels; Backspace returns through the jumps. At 100×30 and 40×12.
+func TestGoToArticle(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		m := startedWith(t, loadCitingLaw(t), nil, size[0], size[1])
+		m = update(m, keyRunes(":"))
+		if !strings.Contains(ansi.Strip(m.View()), "go to ›") {
+			t.Fatalf("%v: no prompt:\n%s", size, ansi.Strip(m.View()))
+		}
+		checkFits(t, "go to prompt", m.View(), size[0], size[1])
+		m = update(m, keyRunes("第3条"))
+		m = update(m, keyEnter)
+		if m.detail.node == nil || m.detail.node.Number != "第三条" {
+			t.Fatalf("%v: 第3条 landed on %v", size, m.detail.node)
+		}
+		m = update(m, keyRunes(":"))
+		m = update(m, keyRunes("43"))
+		m = update(m, keyEnter)
+		if m.detail.node == nil || m.detail.node.Number != "第四十三条" {
+			t.Fatalf("%v: 43 landed on %v", size, m.detail.node)
+		}
+		m = update(m, keyRunes(":"))
+		m = update(m, keyRunes("（二）"))
+		m = update(m, keyEnter)
+		if e := m.detail.emph; e.node == nil || e.node.Number != "（二）" || e.node.Parent == nil || e.node.Parent.Number != "第四十三条" {
+			t.Errorf("%v: （二） did not land on 第四十三条's item: %+v", size, e.node)
+		}
+		m = update(m, keyRunes(":"))
+		m = update(m, keyRunes("第999条"))
+		m = update(m, keyEnter)
+		if !strings.Contains(ansi.Strip(m.View()), "go to: no 第999条") {
+			t.Errorf("%v: no message for a missing article", size)
+		}
+		m = update(m, keyRunes(":"))
+		m = update(m, keyRunes("q"))
+		if m.mode != modeBrowse || !m.gotoBox.open {
+			t.Fatalf("%v: q in the prompt did not type", size)
+		}
+		m = update(m, keyEsc)
+		if m.gotoBox.open {
+			t.Errorf("%v: esc did not cancel", size)
+		}
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		if m.detail.node == nil || m.detail.node.Number != "第三条" {
+			t.Errorf("%v: back twice landed on %v, want 第三条", size, m.detail.node)
+		}
+	}
+}
