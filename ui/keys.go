@@ -22,6 +22,7 @@ type keyMap struct {
 	Facets             key.Binding
 	Copy, CopyRef      key.Binding
 	GoTo               key.Binding
+	FindNext, FindPrev key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
 	Back               key.Binding
@@ -76,6 +77,8 @@ func defaultKeyMap() keyMap {
 		Facets:      b("f", "facets", "f"),
 		Copy:        b("y", "copy text", "y"),
 		GoTo:        b(":", "go to 第N条/（三）", ":"),
+		FindNext:    b("n", "next match here", "n"),
+		FindPrev:    b("N", "prev match here", "N"),
 		CopyRef:     b("Y", "copy citation", "Y"),
 		Mouse:       b("m", "mouse on/off", "m"),
 		Help:        b("?", "help", "?"),
@@ -160,6 +163,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Facets.SetEnabled(browsing)
 	k.Copy.SetEnabled(browsing && !s.typing)
 	k.GoTo.SetEnabled(browsing && !s.typing)
+	k.FindNext.SetEnabled(browsing && !s.typing)
+	k.FindPrev.SetEnabled(browsing && !s.typing)
 	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
@@ -226,7 +231,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Sort, k.Export},
+		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Sort, k.Export},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -429,3 +429,38 @@ func TestTmuxCompareAndBodies(t *testing.T) {
 	r.keys("q")
 	r.waitExit()
 }
+
+// TestTmuxNavigate drives the history, find-in-document and go-to in a
+// real terminal: search → jump → Esc back → alt+→ forward; n and N walk
+// the query's matches in the document; : 第3条 in a law.
+func TestTmuxNavigate(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	law := filepath.Join("..", "corpus", "testdata", "laws", "027-广东地方法规-深圳经济特区中医药条例(2023-01-06).md")
+	r := startTmux(t, tmux, dir, "nav", 100, 30, bin, "--corpus", law, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the regulation", "Documents (1)", "第一章 总则")
+	r.keys("/")
+	r.waitText("the search pane", "SEARCH")
+	r.keys("-l", "中药饮片")
+	r.waitText("results", "results")
+	r.keys("Enter")
+	first := r.waitText("the first result", "TEXT")
+	r.keys("Escape")
+	r.waitScreen("back at the start", func(s string) bool { return strings.Contains(s, "TREE") })
+	r.keys("M-Right")
+	r.waitScreen("forward to the result", func(s string) bool {
+		return strings.Contains(s, "TEXT") && detailText(s) == detailText(first)
+	})
+	r.keys("n")
+	r.waitText("the next match", "中药饮片 in", "n next")
+	r.keys("N")
+	before := r.waitText("the previous match", "中药饮片 in")
+	r.keys(":")
+	r.waitText("the go-to prompt", "go to ›")
+	r.keys("-l", "第3条")
+	r.keys("Enter")
+	r.waitScreen("第三条", func(s string) bool { return strings.Contains(detailText(s), "第三条") })
+	r.keys("BSpace")
+	r.waitScreen("back where the go-to started", func(s string) bool { return detailText(s) == detailText(before) })
+	r.keys("q")
+	r.waitExit()
+}

@@ -128,6 +128,7 @@ type Model struct {
 	hist      history        // the places jumps left, back and forward
 	flash     flashState     // the mark on a jump's landing
 	gotoBox   gotoModel      // the go-to prompt (:)
+	finder    findState      // n and N through the last search's matches
 	flashFor  time.Duration
 	cites     citeState    // the citation selected in the detail pane
 	pane      pane         // the open pane in modePane, else nil
@@ -226,6 +227,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(flash, save)
 	case flashDoneMsg:
 		return m.endFlash(msg), nil
+	case findReadyMsg:
+		return m.findReady(msg), nil
 	case closeBookmarksMsg:
 		return m.setMode(modeBrowse, m.focus), nil
 	case storeDoneMsg, storeSlowMsg:
@@ -385,6 +388,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openFacets()
 	case key.Matches(msg, k.GoTo):
 		return m.openGoto()
+	case key.Matches(msg, k.FindNext):
+		return m.findStep(1)
+	case key.Matches(msg, k.FindPrev):
+		return m.findStep(-1)
 	case key.Matches(msg, k.Copy):
 		return m.copyClause(false)
 	case key.Matches(msg, k.CopyRef):
