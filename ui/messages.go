@@ -3,6 +3,8 @@ package ui
 import (
 	"policyreader/corpus"
 	"policyreader/corpus/related"
+	"policyreader/corpus/search"
+	"policyreader/corpus/words"
 	"policyreader/corpus/targets"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -35,9 +37,18 @@ type searchResultsMsg struct {
 	err   error
 }
 
-// indexReadyMsg delivers the search function once its index is built.
+// indexReadyMsg delivers the search function once its index is built,
+// and the index, which takes the word cutter when it is loaded.
 type indexReadyMsg struct {
 	search searchFunc
+	index  *search.Index
+}
+
+// wordsReadyMsg delivers the word segmenter, loaded on the first query
+// of letters (pinyin or initials), or why it could not be.
+type wordsReadyMsg struct {
+	words *words.Segmenter
+	err   error
 }
 
 // statusMsg sets the status bar's message.

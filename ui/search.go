@@ -2,6 +2,7 @@ package ui
 
 import (
 	"policyreader/corpus/search"
+	"policyreader/corpus/words"
 	"policyreader/ui/textlayout"
 
 	"context"
@@ -34,6 +35,11 @@ const rowsPerHit = 2
 type searchModel struct {
 	input   textinput.Model
 	find    searchFunc // nil until the index is built
+	index   *search.Index
+	// words is asked for on the first query of letters; wordsAsked keeps
+	// it from being asked twice.
+	words      *words.Segmenter
+	wordsAsked bool
 	seq     int
 	cancel  context.CancelFunc
 	query   string // the query the current hits answer
@@ -111,8 +117,20 @@ func (m searchModel) visibleHits() int { return max((m.height-2)/rowsPerHit, 1) 
 func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case indexReadyMsg:
-		m.find = msg.search
+		m.find, m.index = msg.search, msg.index
+		if m.index != nil && m.words != nil {
+			m.index.SetWords(m.words.Cut)
+		}
 		return m.run()
+	case wordsReadyMsg:
+		if msg.err != nil {
+			return m, send(errMsg{fmt.Errorf("whole-word ranking is off: %w", msg.err)})
+		}
+		m.words = msg.words
+		if m.index != nil {
+			m.index.SetWords(m.words.Cut)
+		}
+		return m.run() // the query shown, ranked by whole words now
 	case searchResultsMsg:
 		if msg.seq != m.seq {
 			return m, nil // stale: a newer query is on its way
@@ -201,13 +219,33 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 	if m.find == nil {
 		return m, nil // indexReadyMsg runs it
 	}
+	var load tea.Cmd
+	if !m.wordsAsked && hasLetters(m.pending) {
+		// Pinyin and initials rank whole words first; the dictionary
+		// takes a second or two to load, so only now and off the loop.
+		m.wordsAsked = true
+		load = func() tea.Msg {
+			w, err := words.Load()
+			return wordsReadyMsg{words: w, err: err}
+		}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	seq, q, find := m.seq, m.pending, m.find
-	return m, func() tea.Msg {
+	return m, tea.Batch(func() tea.Msg {
 		hits, err := find(ctx, q, searchLimit)
 		return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
+	}, load)
+}
+
+// hasLetters reports an ASCII letter in q: it may be pinyin.
+func hasLetters(q string) bool {
+	for _, r := range q {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return true
+		}
 	}
+	return false
 }
 
 // View draws the input, a count line and the results.

@@ -117,3 +117,30 @@ func TestSnippetCentred(t *testing.T) {
 		t.Errorf("a match at the start moved: %q", s)
 	}
 }
+
+// TestSearchLoadsWordsForLetters: the first query of letters loads the
+// word segmenter off the loop and the results re-rank by whole words: lh
+// lists no 力弘 (大力|弘扬) or 流合 (交流|合作) in its first ten.
+func TestSearchLoadsWordsForLetters(t *testing.T) {
+	m := started(t, 100, 30)
+	m = update(m, keyRunes("/"))
+	m = update(m, keyRunes("落户"))
+	if m.search.wordsAsked {
+		t.Fatal("a Han query loaded the word segmenter")
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlU})
+	m = update(m, keyRunes("lh"))
+	if m.search.words == nil {
+		t.Fatal("lh did not load the word segmenter")
+	}
+	for i, h := range m.search.hits[:min(10, len(m.search.hits))] {
+		title, pos := titleMatches(h)
+		got := matchedText(title, pos)
+		if h.Field == search.FieldText {
+			got = matchedText(h.Node.Text, h.Matched)
+		}
+		if got == "力弘" || got == "流合" || got == "力和" {
+			t.Errorf("lh result %d matches the fragment %s", i+1, got)
+		}
+	}
+}

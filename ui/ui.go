@@ -193,7 +193,8 @@ func (m Model) Init() tea.Cmd {
 	}
 	c := m.corpus
 	return tea.Batch(func() tea.Msg {
-		return indexReadyMsg{search: search.New(c).Search}
+		ix := search.New(c)
+		return indexReadyMsg{search: ix.Search, index: ix}
 	}, m.viewsInit())
 }
 
@@ -246,7 +247,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.pane, cmd = m.pane.Update(msg)
 			return m, cmd
 		}
-	case indexReadyMsg, searchResultsMsg:
+	case indexReadyMsg, searchResultsMsg, wordsReadyMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg, m.keys)
 		return m, cmd

@@ -85,8 +85,19 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			start, end, occ = mt.pinyin(t.runes, s)
 		}
 		if start >= 0 {
+			// A run spelled only with rarer readings (网格化 for luohu:
+			// 格 luò, 化 huō) ranks below one spelled with first readings:
+			// prefer such a run, and demote the match when there is none.
+			common := true
+			if !mt.spellsPrimary(t.runes, s, start, end) {
+				if ps, pe := mt.pinyinPrimary(t.runes, s); ps >= 0 {
+					start, end = ps, pe
+				} else {
+					common = false
+				}
+			}
 			n := end - start + 1
-			return termMatch{pos: mt.seq(start, n), span: n, contiguous: true, occ: occ}, true, true
+			return termMatch{pos: mt.seq(start, n), span: n, contiguous: common, occ: occ}, true, true
 		}
 		if t.letterMask&^lit != 0 {
 			return tm, false, false
@@ -196,6 +207,12 @@ func (mt *matcher) extend(set uint64, s string, k, rk int, q []rune, done uint64
 // step advances the set of matched query prefixes over one target rune:
 // bit j of set means q[:j] is matched so far.
 func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
+	return mt.stepReadings(set, r, q, false)
+}
+
+// stepReadings is step; with primary, a Han rune spells only its first
+// reading, the one go-pinyin lists first (格 ge, not luo; 和 he, not hu).
+func (mt *matcher) stepReadings(set uint64, r rune, q []rune, primary bool) uint64 {
 	var next uint64
 	r = foldRune(r)
 	n := len(q)
@@ -212,6 +229,9 @@ func (mt *matcher) step(set uint64, r rune, q []rune) uint64 {
 		return 0
 	}
 	rds := mt.py.readings(r)
+	if primary && len(rds) > 1 {
+		rds = rds[:1]
+	}
 	for s := set; s != 0; s &= s - 1 {
 		j := bits.TrailingZeros64(s)
 		if j >= n {
@@ -345,4 +365,46 @@ func byteRange(s string, from, to int) (lo, hi int) {
 		r++
 	}
 	return lo, hi
+}
+
+// spellsPrimary reports whether runes start..end (inclusive) of s spell q
+// with first readings only.
+func (mt *matcher) spellsPrimary(q []rune, s string, start, end int) bool {
+	n := len(q)
+	set := uint64(1)
+	ri := 0
+	for _, r := range s {
+		if ri > end {
+			break
+		}
+		if ri >= start {
+			set = mt.stepReadings(set, r, q, true)
+			if set == 0 {
+				return false
+			}
+		}
+		ri++
+	}
+	return set&(uint64(1)<<n) != 0
+}
+
+// pinyinPrimary is pinyin with first readings only: the first run of s
+// that spells q so, or start -1.
+func (mt *matcher) pinyinPrimary(q []rune, s string) (start, end int) {
+	n := len(q)
+	if n == 0 || n > maxTermRunes {
+		return -1, -1
+	}
+	done := uint64(1) << n
+	rs := []rune(s)
+	for i := range rs {
+		set := uint64(1)
+		for k := i; k < len(rs) && set != 0; k++ {
+			set = mt.stepReadings(set, rs[k], q, true)
+			if set&done != 0 {
+				return i, k
+			}
+		}
+	}
+	return -1, -1
 }

@@ -50,7 +50,7 @@ const workers = 2
 // its path), and at least one must match the field itself. It returns
 // ctx.Err() when ctx is cancelled before it finishes.
 func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result, error) {
-	q := parseQuery(query)
+	q := parseQuery(joinSyllables(query, ix.syllables))
 	if len(q.terms) == 0 || len(ix.entries) == 0 {
 		return nil, ctx.Err()
 	}
@@ -86,7 +86,8 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	if err != nil {
 		return nil, err
 	}
-	if limit > 0 && topTier(hits) >= limit {
+	cut := ix.wordCutter(q)
+	if limit > 0 && topTier(hits) >= limit && cut == nil {
 		// The texts' matches are unknown; the candidates hold them all,
 		// so they narrow the next keystroke instead.
 		ix.remember(q.key, cands)
@@ -97,7 +98,20 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	ix.remember(q.key, union(relaxed, textRelaxed))
+	if cut != nil {
+		return ix.wholeWordResults(append(hits, textHits...), limit, cut), nil
+	}
 	return ix.results(append(hits, textHits...), limit), nil
+}
+
+// wordCutter is the cutter to judge q's matches with: set, and q one
+// term of letters only (pinyin or initials), else nil.
+func (ix *Index) wordCutter(q query) WordCutter {
+	p := ix.words.Load()
+	if p == nil || len(q.terms) != 1 || !allLetters(q.terms[0].runes) {
+		return nil
+	}
+	return *p
 }
 
 // topTier counts the hits in the top tier of the score: contiguous

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"policyreader/corpus/search"
+	"policyreader/corpus/words"
 )
 
 // searchJSON is one entry of `search --json`.
@@ -30,6 +31,7 @@ type searchJSON struct {
 func runSearch(env Env, opts Options, args []string) error {
 	fset := newFlagSet("search", env, &opts)
 	limit := fset.Int("limit", 20, "at most `N` results")
+	whole := fset.Bool("words", false, "rank pinyin and initials matches of whole words first, as the reader does (loads a dictionary: about a second more)")
 	rest, err := parseInterspersed(fset, args)
 	if err != nil {
 		return err
@@ -45,7 +47,15 @@ func runSearch(env Env, opts Options, args []string) error {
 	if err != nil {
 		return err
 	}
-	rs, err := search.New(c).Search(context.Background(), query, *limit)
+	ix := search.New(c)
+	if *whole {
+		seg, err := words.Load()
+		if err != nil {
+			return err
+		}
+		ix.SetWords(seg.Cut)
+	}
+	rs, err := ix.Search(context.Background(), query, *limit)
 	if err != nil {
 		return fmt.Errorf("search %q: %w", query, err)
 	}

@@ -125,3 +125,21 @@ func TestMarkRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWords: --words ranks whole words first for initials, as the
+// reader does; without it the fragment 力弘 (大力|弘扬) is in lh's top ten.
+func TestSearchWords(t *testing.T) {
+	fragments := func(args ...string) int {
+		code, out, errs := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		return strings.Count(out, "【力弘】") + strings.Count(out, "【流合】")
+	}
+	if n := fragments("search", "--limit", "10", "lh"); n == 0 {
+		t.Fatal("without --words lh's top ten hold no fragment: the test proves nothing")
+	}
+	if n := fragments("search", "--words", "--limit", "10", "lh"); n != 0 {
+		t.Errorf("--words: %d fragments in lh's top ten", n)
+	}
+}

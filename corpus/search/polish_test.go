@@ -1,0 +1,111 @@
+package search
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"policyreader/corpus"
+	"policyreader/corpus/words"
+)
+
+// loadWords loads the real segmenter once for the tests that need it.
+var loadWords = sync.OnceValues(words.Load)
+
+func segmenter(t *testing.T) WordCutter {
+	t.Helper()
+	s, err := loadWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Cut
+}
+
+// TestInitialsMatchWholeWords: with the word cutter, lh's first ten on the
+// seeds are whole words (良好, 灵活, 领航, 落户 …), none of the fragments
+// that straddle two (大力|弘扬's 力弘, 交流|合作's 流合, 劳动力|和's 力和);
+// without it those fragments rank in the top ten, as they did.
+func TestInitialsMatchWholeWords(t *testing.T) {
+	ix := seedIndex(t)
+	straddling := []string{"力弘", "流合", "力和", "略合", "录和"}
+	count := func(rs []Result) (bad []string) {
+		for _, r := range rs {
+			for _, s := range straddling {
+				if matchedText(r) == s {
+					bad = append(bad, s)
+				}
+			}
+		}
+		return bad
+	}
+	before := search(t, ix, "lh", 10)
+	if len(count(before)) == 0 {
+		t.Fatalf("without words the top ten hold no fragment: the test proves nothing:%s", describe(before))
+	}
+	ix.SetWords(segmenter(t))
+	defer ix.SetWords(nil)
+	after := search(t, ix, "lh", 10)
+	if bad := count(after); len(bad) > 0 || len(after) != 10 {
+		t.Errorf("lh with words: %d results, fragments %q:%s", len(after), bad, describe(after))
+	}
+	// The fragments are still found, below the whole words.
+	all := search(t, ix, "lh", 100)
+	if len(count(all)) == 0 {
+		t.Errorf("lh with words lost the fragments altogether")
+	}
+	// Han queries are not judged: 力和 still finds 劳动力和人才.
+	if rs := search(t, ix, "力和", 5); len(rs) == 0 {
+		t.Errorf("力和 found nothing")
+	}
+}
+
+// TestSyllablesApart: luo hu and dang'an read as luohu and dangan.
+func TestSyllablesApart(t *testing.T) {
+	ix := seedIndex(t)
+	for q, want := range map[string]string{"luo hu": "落户", "dang'an": "档案", "dang’an": "档案", "jiu ye you xian": "就业优先", "Luo Hu": "落户"} {
+		rs := search(t, ix, q, 10)
+		if len(rs) == 0 || matchedText(rs[0]) != want {
+			t.Errorf("%q: first match %q, want %s:%s", q, first(rs), want, describe(rs))
+		}
+		// The same results as typed together: not each syllable anywhere.
+		together := search(t, ix, strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(q), " ", ""), "'", ""), "’", ""), 10)
+		if describe(rs) != describe(together) {
+			t.Errorf("%q differs from the syllables typed together:%s\nvs%s", q, describe(rs), describe(together))
+		}
+	}
+	for in, want := range map[string]string{"luo hu": "luohu", "jy yx": "jy yx", "xi'an": "xian", "落户 luo hu": "落户 luohu", "'an": "'an", "dang'": "dang'"} {
+		if got := joinSyllables(in, ix.syllables); got != want {
+			t.Errorf("joinSyllables(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func first(rs []Result) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	return matchedText(rs[0])
+}
+
+// TestRareReadingsRankLower: a text that spells luohu only with rare
+// readings (网格化: 格 luò, 化 huō; 规格和: 和 hú) ranks below one that
+// spells it with common ones (落户), even when the rare ones are headings.
+func TestRareReadingsRankLower(t *testing.T) {
+	d := &corpus.Document{ID: "d", Title: "测试"}
+	mk := func(id, heading, text string) *corpus.Node {
+		return &corpus.Node{ID: "d/" + id, Kind: corpus.Clause, Heading: heading, Text: text, Doc: d}
+	}
+	d.Children = []*corpus.Node{
+		mk("c1", "推进网格化管理", "完善基层治理。"),
+		mk("c2", "统一规格和标准", "做好衔接。"),
+		mk("c3", "优化公共服务", "全面放开城镇落户条件。"),
+	}
+	ix := New(&corpus.Corpus{Docs: []*corpus.Document{d}})
+	rs := search(t, ix, "luohu", 10)
+	if len(rs) == 0 || rs[0].ID != "d/c3" {
+		t.Fatalf("luohu: %s", describe(rs))
+	}
+	if len(rs) < 2 {
+		t.Errorf("the rare readings are no longer found at all:%s", describe(rs))
+	}
+}

@@ -1,0 +1,67 @@
+package search
+
+import "strings"
+
+// joinSyllables reads pinyin typed with its syllables apart as one word:
+// an apostrophe inside a run of letters separates syllables (dang'an,
+// xi'an) and is dropped, and consecutive terms that are each whole
+// syllables of the corpus's readings (luo hu, jiu ye you xian) are joined
+// (luohu), so they must match one run of characters rather than each
+// anywhere. Terms with other characters, initials that are no syllable
+// (jy), and Han text are left as they are.
+func joinSyllables(query string, syllables map[string]bool) string {
+	fields := strings.Fields(query)
+	if len(fields) == 0 {
+		return query
+	}
+	isSyllable := func(f string) bool { return syllables[strings.ToLower(f)] }
+	var out []string
+	run := []string{}
+	flush := func() {
+		if len(run) >= 2 {
+			out = append(out, strings.Join(run, ""))
+		} else {
+			out = append(out, run...)
+		}
+		run = run[:0]
+	}
+	for _, f := range fields {
+		if letters, ok := withoutApostrophes(f); ok {
+			f = letters
+		}
+		if isSyllable(f) {
+			run = append(run, f)
+			continue
+		}
+		flush()
+		out = append(out, f)
+	}
+	flush()
+	return strings.Join(out, " ")
+}
+
+// withoutApostrophes returns f with the apostrophes between its letters
+// removed, when f is ASCII letters separated by single apostrophes (' or
+// ’); ok is false otherwise.
+func withoutApostrophes(f string) (string, bool) {
+	if !strings.ContainsAny(f, "'’") {
+		return f, false
+	}
+	var b strings.Builder
+	prevLetter := false
+	for _, r := range f {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+			prevLetter = true
+		case (r == '\'' || r == '’') && prevLetter:
+			prevLetter = false
+		default:
+			return f, false
+		}
+	}
+	if !prevLetter {
+		return f, false // a trailing apostrophe
+	}
+	return b.String(), true
+}
