@@ -4,8 +4,8 @@ import (
 	"policyreader/corpus"
 	"policyreader/corpus/related"
 	"policyreader/corpus/search"
-	"policyreader/corpus/words"
 	"policyreader/corpus/targets"
+	"policyreader/corpus/words"
 
 	tea "github.com/charmbracelet/bubbletea"
 )

@@ -33,19 +33,19 @@ const rowsPerHit = 2
 // result whose seq is not the latest is dropped, and starting a query
 // cancels the previous one.
 type searchModel struct {
-	input   textinput.Model
-	find    searchFunc // nil until the index is built
-	index   *search.Index
+	input textinput.Model
+	find  searchFunc // nil until the index is built
+	index *search.Index
 	// words is asked for on the first query of letters; wordsAsked keeps
 	// it from being asked twice.
 	words      *words.Segmenter
 	wordsAsked bool
-	seq     int
-	cancel  context.CancelFunc
-	query   string // the query the current hits answer
-	pending string // the query typed, maybe not answered yet
-	hits    []searchHit
-	err     error
+	seq        int
+	cancel     context.CancelFunc
+	query      string // the query the current hits answer
+	pending    string // the query typed, maybe not answered yet
+	hits       []searchHit
+	err        error
 	// selected is true when the pane reopened on the previous query: the
 	// first typed character replaces it, as in a browser's address bar.
 	selected bool

@@ -66,9 +66,9 @@ type Index struct {
 	// syllables holds every whole reading in the corpus (luo, hu, dang),
 	// so a query typed with syllables apart (luo hu) reads as one word.
 	syllables map[string]bool
-	skel     *skeleton
-	post     postings
-	py       *readingTable
+	skel      *skeleton
+	post      postings
+	py        *readingTable
 
 	// stopDF is the number of entries above which a rune keeps no
 	// posting list.

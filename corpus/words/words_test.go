@@ -11,10 +11,10 @@ func TestCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	for text, want := range map[string]string{
-		"大力弘扬新时代工匠精神":   "大力|弘扬",
-		"扩大人力资源服务交流合作":  "交流|合作",
+		"大力弘扬新时代工匠精神":    "大力|弘扬",
+		"扩大人力资源服务交流合作":   "交流|合作",
 		"以落实部省战略合作协议为抓手": "战略|合作",
-		"全面取消城市落户限制":    "落户|限制",
+		"全面取消城市落户限制":     "落户|限制",
 	} {
 		got := strings.Join(s.Cut(text), "|")
 		if !strings.Contains(got, want) {
