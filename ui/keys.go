@@ -38,6 +38,7 @@ type keyMap struct {
 	Jump                   key.Binding
 	CloseSearch            key.Binding
 	OlderQuery, NewerQuery key.Binding
+	Scope                  key.Binding
 
 	// Bookmarks list.
 	EditNote, DeleteMark, UndoDelete key.Binding
@@ -96,6 +97,7 @@ func defaultKeyMap() keyMap {
 		Jump:        b("enter", "jump", "enter"),
 		CloseSearch: b("esc", "close search", "esc"),
 		OlderQuery:  b("alt+↑", "earlier search", "alt+up"),
+		Scope:       b("ctrl+t", "this document/all", "ctrl+t"),
 		NewerQuery:  b("alt+↓", "later search", "alt+down"),
 
 		EditNote:   b("e", "edit note", "e"),
@@ -173,6 +175,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Jump.SetEnabled(searching || inRelated && s.related || inTargets)
 	k.CloseSearch.SetEnabled(searching)
 	k.OlderQuery.SetEnabled(searching)
+	k.Scope.SetEnabled(searching)
 	k.NewerQuery.SetEnabled(searching)
 
 	k.ListPageUp.SetEnabled(inTargets)
@@ -212,7 +215,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus = modeBrowse, focusTree
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
+	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Scope, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -231,7 +234,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Sort, k.Export},
+		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Scope, k.Sort, k.Export},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"policyreader/corpus"
 	"policyreader/corpus/search"
 	"policyreader/corpus/words"
 	"policyreader/ui/textlayout"
@@ -53,6 +54,10 @@ type searchModel struct {
 	// one shown by alt+↑/↓ (len(past) when none).
 	past   []string
 	recall int
+	// reading is the document the reader shows; with scoped, results
+	// come from it alone.
+	reading *corpus.Document
+	scoped  bool
 	listCursor
 	width  int
 	height int
@@ -68,14 +73,21 @@ const searchHistoryLimit = 50
 
 // Open focuses the input on the last query and results, the query
 // selected so typing replaces it.
-func (m searchModel) Open() (searchModel, tea.Cmd) {
+func (m searchModel) Open(reading *corpus.Document) (searchModel, tea.Cmd) {
+	var run tea.Cmd
+	if m.reading != reading {
+		m.reading = reading
+		if m.scoped {
+			m, run = m.run() // the scope follows the document now read
+		}
+	}
 	m.selected = m.input.Value() != ""
 	m.recall = len(m.past)
 	if m.recall > 0 && m.past[m.recall-1] == strings.TrimSpace(m.input.Value()) {
 		m.recall-- // the query shown is the newest: alt+↑ goes before it
 	}
 	m.input.CursorEnd()
-	return m, m.input.Focus()
+	return m, tea.Batch(m.input.Focus(), run)
 }
 
 // remember adds the query shown to the history (not twice in a row).
@@ -159,6 +171,13 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 		}
 		return m, nil
 	}
+	if key.Matches(msg, keys.Scope) {
+		if m.reading == nil {
+			return m, nil
+		}
+		m.scoped = !m.scoped
+		return m.run()
+	}
 	if key.Matches(msg, keys.OlderQuery) || key.Matches(msg, keys.NewerQuery) {
 		return m.recallQuery(key.Matches(msg, keys.OlderQuery))
 	}
@@ -232,8 +251,23 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	seq, q, find := m.seq, m.pending, m.find
+	var scope *corpus.Document
+	if m.scoped {
+		scope = m.reading
+	}
 	return m, tea.Batch(func() tea.Msg {
-		hits, err := find(ctx, q, searchLimit)
+		if scope == nil {
+			hits, err := find(ctx, q, searchLimit)
+			return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
+		}
+		// This document only: rank every match, keep the document's.
+		all, err := find(ctx, q, 0)
+		var hits []searchHit
+		for _, h := range all {
+			if h.Node != nil && h.Node.Doc == scope && len(hits) < searchLimit {
+				hits = append(hits, h)
+			}
+		}
 		return searchResultsMsg{seq: seq, query: q, hits: hits, err: err}
 	}, load)
 }
@@ -271,6 +305,9 @@ func (m searchModel) View() string {
 		status = st.Dim.Render("no match for " + textlayout.Sanitize(m.query))
 	default:
 		status = st.Dim.Render(fmt.Sprintf("%d %s", len(m.hits), plural(len(m.hits), "result", "results")))
+	}
+	if m.scoped && m.reading != nil {
+		status = st.Prompt.Render("in "+shortDocLabel(m.reading)+" only · ") + status
 	}
 	lines = append(lines, ansi.Truncate(status, m.width, "…"))
 	end := min(m.offset+m.visibleHits(), len(m.hits))

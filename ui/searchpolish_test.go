@@ -144,3 +144,29 @@ func TestSearchLoadsWordsForLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchScope: ctrl+t keeps the results to the document being read,
+// says so, and toggles back to all documents.
+func TestSearchScope(t *testing.T) {
+	m := searchJump(t, started(t, 100, 30), "以户籍制度和公共服务牵引")
+	doc := m.detail.doc
+	m = update(m, keyRunes("/"))
+	m = update(m, keyRunes("落户"))
+	all := len(m.search.hits)
+	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	if len(m.search.hits) == 0 || len(m.search.hits) >= all {
+		t.Fatalf("scoped: %d results of %d", len(m.search.hits), all)
+	}
+	for _, h := range m.search.hits {
+		if h.Node.Doc != doc {
+			t.Errorf("scoped result in %s", h.Node.Doc.ID)
+		}
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "in 中央 only") {
+		t.Errorf("the scope is not shown:\n%s", ansi.Strip(m.View()))
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlT})
+	if len(m.search.hits) != all {
+		t.Errorf("unscoped again: %d results, want %d", len(m.search.hits), all)
+	}
+}

@@ -451,9 +451,11 @@ func TestTmuxNavigate(t *testing.T) {
 		return strings.Contains(s, "TEXT") && detailText(s) == detailText(first)
 	})
 	r.keys("n")
-	r.waitText("the next match", "中药饮片 in", "n next")
+	next := r.waitText("the next match", "中药饮片 in", "n next")
 	r.keys("N")
-	before := r.waitText("the previous match", "中药饮片 in")
+	before := r.waitScreen("the previous match", func(s string) bool {
+		return s != next && strings.Contains(s, "中药饮片 in")
+	})
 	r.keys(":")
 	r.waitText("the go-to prompt", "go to ›")
 	r.keys("-l", "第3条")

@@ -369,7 +369,7 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Search):
 		m = m.setMode(modeSearch, m.focus)
 		var cmd tea.Cmd
-		m.search, cmd = m.search.Open()
+		m.search, cmd = m.search.Open(m.detail.doc)
 		return m, cmd
 	case key.Matches(msg, k.Mouse):
 		return m.toggleMouse()
