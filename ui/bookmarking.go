@@ -167,7 +167,7 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 			m = m.setMode(modeBrowse, focusDetail)
 		}
 	default:
-		return m.addStatus(fmt.Sprintf("your last place (%s) is not in these documents", p.NodeID), false)
+		return m.addStatus(fmt.Sprintf("your last place is not in these documents (%s)", p.NodeID), false)
 	}
 	if !exact {
 		r, _ := m.tree.Selected()
@@ -175,7 +175,7 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 		if r.node != nil {
 			where = r.node.Title()
 		}
-		return m.addStatus(fmt.Sprintf("your last place (%s) is gone from the document; reopened at %s", p.NodeID, where), false)
+		return m.addStatus(fmt.Sprintf("your last place is gone from the document; reopened at %s (was %s)", where, p.NodeID), false)
 	}
 	m.resume.scroll = max(p.Scroll, 0)
 	return m

@@ -226,7 +226,9 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Sort, k.Export, k.CloseView, k.Follow, k.SaveNote, k.CancelNote, k.EditNote, k.DeleteMark, k.UndoDelete, k.Up, k.Down, k.Open, k.NextPane, k.Back, k.Help, k.Quit, k.Bookmark, k.Bookmarks}
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Scope, k.Sort, k.Export, k.CloseView, k.Follow, k.SaveNote, k.CancelNote,
+		k.EditNote, k.DeleteMark, k.UndoDelete, k.Open, k.Bookmark, k.Bookmarks, k.Targets, k.Compare, k.Bodies, k.Related, k.Facets,
+		k.GoTo, k.FindNext, k.NextPane, k.Back, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay, one column per group.

@@ -7,28 +7,20 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// statusModel is the bottom line: mode, a message, position and short help.
+// statusModel is the bottom line: mode, a message or the keys that act
+// now, the help key and the position.
 type statusModel struct {
 	message string
 	warning bool
-	help    help.Model
 	styles  *Styles
 }
 
 func newStatus(styles *Styles) statusModel {
-	h := help.New()
-	h.Styles.ShortKey = styles.StatusText.Bold(true)
-	h.Styles.ShortDesc = styles.StatusText
-	h.Styles.ShortSeparator = styles.StatusText
-	h.Styles.FullKey = styles.Prompt
-	h.Styles.FullDesc = styles.Text
-	h.Styles.FullSeparator = styles.Dim
-	h.Styles.Ellipsis = styles.Dim
-	h.ShortSeparator = " · "
-	return statusModel{help: h, styles: styles}
+	return statusModel{styles: styles}
 }
 
 // SetMessage shows msg until the next key; warning draws it louder.
@@ -37,34 +29,103 @@ func (m statusModel) SetMessage(msg string, warning bool) statusModel {
 	return m
 }
 
-// View draws the bar at width: [MODE] message-or-help  position.
+// statusSep separates the hints.
+const statusSep = " · "
+
+// View draws the bar at width: [MODE] message-or-hints  ? help  position.
+// The hints are keys' ShortHelp in priority order, as many whole hints as
+// fit — never one cut in half — and `? help` is always there when the
+// help key is live (a message is cut to leave it room), so the layout
+// does not jump from row to row; the
+// position is padded to the width its largest value would take.
 func (m statusModel) View(width int, label, position string, keys help.KeyMap) string {
-	pill := m.styles.StatusPill.Render(label)
+	st := m.styles
+	pill := st.StatusPill.Render(label)
+	var helpKey *key.Binding
+	var hints []key.Binding
+	for _, b := range keys.ShortHelp() {
+		if !b.Enabled() {
+			continue
+		}
+		if b.Help().Key == "?" {
+			bb := b
+			helpKey = &bb
+			continue
+		}
+		hints = append(hints, b)
+	}
+	hint := func(b key.Binding) string {
+		return st.StatusText.Bold(true).Render(b.Help().Key) + st.StatusText.Render(" "+b.Help().Desc)
+	}
 	right := ""
 	if position != "" {
-		right = " " + m.styles.StatusText.Render(position)
+		if m.message == "" {
+			position = padPosition(position) // a message has the room
+		}
+		right = " " + st.StatusText.Render(position)
 	}
-	avail := width - ansi.StringWidth(pill) - ansi.StringWidth(right) - 1
-	if avail < 4 {
+	tail := ""
+	if helpKey != nil {
+		tail = st.StatusText.Render(statusSep) + hint(*helpKey)
+	}
+	avail := width - ansi.StringWidth(pill) - 1 - ansi.StringWidth(right) - ansi.StringWidth(tail)
+	if avail < 4 && right != "" {
+		avail += ansi.StringWidth(right)
 		right = ""
-		avail = width - ansi.StringWidth(pill) - 1
 	}
 	var mid string
 	if m.message != "" {
-		style := m.styles.StatusText
+		style := st.StatusText
 		if m.warning {
-			style = m.styles.Warning
+			style = st.Warning
+		}
+		if ansi.StringWidth(m.message) > avail && right != "" {
+			// The position gives way to a long message; ? help does not.
+			avail += ansi.StringWidth(right)
+			right = ""
 		}
 		mid = ansi.Truncate(style.Render(m.message), max(avail, 0), "…")
 	} else {
-		h := m.help
-		h.Width = max(avail, 0)
-		mid = h.ShortHelpView(keys.ShortHelp())
-		mid = ansi.Truncate(mid, max(avail, 0), "…")
+		var b strings.Builder
+		used := 0
+		for _, k := range hints {
+			h := hint(k)
+			w := ansi.StringWidth(h)
+			if used > 0 {
+				w += ansi.StringWidth(statusSep)
+			}
+			if used+w > avail {
+				break
+			}
+			if used > 0 {
+				b.WriteString(st.StatusText.Render(statusSep))
+			}
+			b.WriteString(h)
+			used += w
+		}
+		mid = b.String()
+		if used == 0 && tail != "" {
+			tail = hint(*helpKey) // no hint before it: no separator
+		}
 	}
-	gap := max(avail-ansi.StringWidth(mid), 0)
-	line := pill + " " + mid + strings.Repeat(" ", gap) + right
+	gap := max(width-ansi.StringWidth(pill)-1-ansi.StringWidth(mid)-ansi.StringWidth(tail)-ansi.StringWidth(right), 0)
+	line := pill + " " + mid + tail + strings.Repeat(" ", gap) + right
 	return ansi.Truncate(line, width, "")
+}
+
+// padPosition pads a position to the width its largest value takes, so
+// the bar does not shift as it changes: 3/12 as " 3/12", 7% as "  7%".
+func padPosition(p string) string {
+	w := len(p)
+	if i := strings.IndexByte(p, '/'); i > 0 && !strings.Contains(p, " ") {
+		w = 2*(len(p)-i-1) + 1
+	} else if strings.HasSuffix(p, "%") {
+		w = len("100%")
+	}
+	if pad := w - ansi.StringWidth(p); pad > 0 {
+		return strings.Repeat(" ", pad) + p
+	}
+	return p
 }
 
 func percent(p int) string { return fmt.Sprintf("%d%%", p) }

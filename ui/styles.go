@@ -55,19 +55,21 @@ type Styles struct {
 
 // defaultStyles returns the reader's styles built on renderer r. With
 // noColor it names no colour at all and keeps highlights apart by
-// attributes alone: targets bold+underline, bodies reverse, figures italic,
+// attributes alone: targets bold+underline, bodies reverse, figures bold,
 // matches bold+reverse.
 func defaultStyles(r *lipgloss.Renderer, noColor bool) Styles {
 	if noColor {
 		return monoStyles(r)
 	}
 	var (
-		accent  = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#A78BFA"}
-		subtle  = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#7A7A7A"}
-		text    = lipgloss.AdaptiveColor{Light: "#1F1F1F", Dark: "#E4E4E4"}
-		target  = lipgloss.AdaptiveColor{Light: "#B3261E", Dark: "#FF8A80"}
-		body    = lipgloss.AdaptiveColor{Light: "#0B6BCB", Dark: "#7CC4FF"}
-		figure  = lipgloss.AdaptiveColor{Light: "#7A6A2F", Dark: "#C8B98A"}
+		accent = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#A78BFA"}
+		subtle = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#7A7A7A"}
+		text   = lipgloss.AdaptiveColor{Light: "#1F1F1F", Dark: "#E4E4E4"}
+		target = lipgloss.AdaptiveColor{Light: "#B3261E", Dark: "#FF8A80"}
+		body   = lipgloss.AdaptiveColor{Light: "#0B6BCB", Dark: "#7CC4FF"}
+		// Figures (past quantities) are teal: apart from targets (red) and
+		// bodies (blue) in hue, and plain — CJK italics rarely render.
+		figure  = lipgloss.AdaptiveColor{Light: "#00796B", Dark: "#4DD0C4"}
 		selBg   = lipgloss.AdaptiveColor{Light: "#DCD3FF", Dark: "#3B2F6B"}
 		matchFg = lipgloss.AdaptiveColor{Light: "#B35C00", Dark: "#FFB454"}
 		pillBg  = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#7C5CE0"}
@@ -92,7 +94,7 @@ func defaultStyles(r *lipgloss.Renderer, noColor bool) Styles {
 		Text:       s().Foreground(text),
 		Target:     s().Foreground(target).Bold(true),
 		Body:       s().Foreground(body).Underline(true),
-		Figure:     s().Foreground(figure).Italic(true),
+		Figure:     s().Foreground(figure),
 		Link:       s().Foreground(accent).Underline(true),
 		Legend:     s().Foreground(subtle),
 		Owner:      s().Foreground(body),
@@ -137,7 +139,7 @@ func monoStyles(r *lipgloss.Renderer) Styles {
 		Text:       s(),
 		Target:     s().Bold(true).Underline(true),
 		Body:       s().Reverse(true),
-		Figure:     s().Italic(true),
+		Figure:     s().Bold(true),
 		Link:       s().Underline(true).Faint(true),
 		Legend:     s().Faint(true),
 		Owner:      s().Underline(true),

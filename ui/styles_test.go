@@ -62,6 +62,12 @@ func TestHighlightStyles(t *testing.T) {
 			}
 		}
 		seen := map[string]string{}
+		// No style leans on italics, which CJK fonts rarely have.
+		for name, s := range map[string]lipgloss.Style{"target": st.Target, "body": st.Body, "figure": st.Figure, "link": st.Link} {
+			if s.GetItalic() {
+				t.Errorf("noColor=%v: %s is italic", noColor, name)
+			}
+		}
 		for name, s := range map[string]lipgloss.Style{"target": st.Target, "body": st.Body, "figure": st.Figure, "text": st.Text} {
 			out := s.Render("x")
 			if other, dup := seen[out]; dup {

@@ -92,6 +92,10 @@ type Options struct {
 	// ExportDir is where the targets view writes its CSV; the working
 	// directory when empty.
 	ExportDir string
+	// ReadingWidth caps the width of the text in the reading pane, in
+	// cells: long lines are hard to read. Zero means DefaultReadingWidth;
+	// a negative width means no cap.
+	ReadingWidth int
 	// FlashFor is how long the sentence a jump lands on stays marked; zero
 	// keeps it marked until another node is shown.
 	FlashFor time.Duration
@@ -130,6 +134,7 @@ type Model struct {
 	gotoBox   gotoModel      // the go-to prompt (:)
 	finder    findState      // n and N through the last search's matches
 	flashFor  time.Duration
+	readingW  int          // the reading pane's widest text, 0 for no cap
 	cites     citeState    // the citation selected in the detail pane
 	pane      pane         // the open pane in modePane, else nil
 	facets    facet.Filter // the documents the tree lists
@@ -166,6 +171,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		pos:       positionTimer{delay: opts.SavePositionAfter},
 		clipboard: opts.Clipboard,
 		flashFor:  opts.FlashFor,
+		readingW:  readingWidth(opts.ReadingWidth),
 		getenv:    opts.Getenv,
 	}
 	if m.clipboard == nil {
@@ -294,10 +300,29 @@ func (m Model) resize(w, h int) Model {
 }
 
 func (m Model) detailTextWidth() int {
+	w := m.layout.detailWidth
 	if m.layout.split {
-		return max(m.layout.detailWidth-detailPad, 1)
+		w = max(m.layout.detailWidth-detailPad, 1)
 	}
-	return m.layout.detailWidth
+	if m.readingW > 0 {
+		w = min(w, m.readingW)
+	}
+	return w
+}
+
+// DefaultReadingWidth is the widest the reading pane's text runs: 40 Han
+// characters, about the measure of a printed page.
+const DefaultReadingWidth = 80
+
+// readingWidth turns Options.ReadingWidth into a cap, 0 for none.
+func readingWidth(w int) int {
+	switch {
+	case w == 0:
+		return DefaultReadingWidth
+	case w < 0:
+		return 0
+	}
+	return max(w, 20)
 }
 
 func (m Model) quit() (Model, tea.Cmd) {

@@ -39,6 +39,9 @@ type Options struct {
 	DataDir string
 	// JSON selects machine-readable output.
 	JSON bool
+	// ReadingWidth caps the reader's text width in cells (0: the default,
+	// negative: no cap).
+	ReadingWidth int
 }
 
 // usageError marks a bad invocation (exit status 2).
@@ -88,6 +91,7 @@ func newFlagSet(name string, env Env, opts *Options) *flag.FlagSet {
 	fset.Var((*stringList)(&opts.Corpus), "corpus", "`PATH`: a file or folder of .txt, .md, .html, .docx, .pdf documents (repeatable)")
 	fset.StringVar(&opts.DataDir, "data-dir", opts.DataDir, "`DIR`: where bookmarks and the reading position live")
 	fset.BoolVar(&opts.JSON, "json", opts.JSON, "print JSON")
+	fset.IntVar(&opts.ReadingWidth, "reading-width", opts.ReadingWidth, "the reader's widest line of text in `CELLS` (default 80, 40 Han characters; -1 for the terminal's width)")
 	return fset
 }
 

@@ -40,6 +40,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 			return err
 		}
 		uiOpts := readerOptions(getenv)
+		uiOpts.ReadingWidth = opts.ReadingWidth
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {
 			uiOpts.Bookmarks = store

@@ -22,6 +22,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 		return err
 	}
 	uiOpts := readerOptions(getenv)
+	uiOpts.ReadingWidth = opts.ReadingWidth
 	store, warnings := openBookmarkStore(opts.DataDir)
 	load := ui.PathsLoader(opts.Corpus)
 	loader := load
