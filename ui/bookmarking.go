@@ -126,9 +126,17 @@ func (m Model) savePosition() (Model, tea.Cmd) {
 	if !ok || !m.bookmarks.enabled() {
 		return m, nil
 	}
+	// What the reading pane shows, with its scroll: the tree may point
+	// further down a document the reader scrolls through.
 	id := r.doc.ID
 	if r.node != nil {
 		id = r.node.ID
+	}
+	if d := m.detail.doc; d != nil {
+		id = d.ID
+		if m.detail.node != nil {
+			id = m.detail.node.ID
+		}
 	}
 	p := bookmark.Position{NodeID: id, Scroll: m.detail.offset, Updated: time.Now().UTC().Truncate(time.Millisecond)}
 	var cmd tea.Cmd

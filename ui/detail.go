@@ -169,6 +169,38 @@ func (m detailModel) Update(msg tea.Msg, keys keyMap) (detailModel, tea.Cmd) {
 	return m, nil
 }
 
+// TopNode is the node the first row shown belongs to — or, for a blank
+// row, the node above it — what the reader is reading when the pane shows
+// a whole document or chapter; nil while the document's own header is at
+// the top.
+func (m detailModel) TopNode() *corpus.Node {
+	for i := min(m.offset, len(m.lines)-1); i >= 0; i-- {
+		if n := m.lines[i].node; n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
+// following is the node the breadcrumb names: the node shown, or — when
+// the pane shows a document or a node with the text of its children —
+// the node at the top of the view inside it.
+func (m detailModel) following() *corpus.Node {
+	top := m.TopNode()
+	if top == nil {
+		return m.node
+	}
+	if m.node == nil {
+		return top
+	}
+	for p := top; p != nil; p = p.Parent {
+		if p == m.node {
+			return top
+		}
+	}
+	return m.node
+}
+
 // ScrollPercent is how far down the text the view is, 0–100.
 func (m detailModel) ScrollPercent() int {
 	if m.maxOffset() == 0 {
@@ -184,9 +216,9 @@ func (m detailModel) Breadcrumb(width int) string {
 		return ""
 	}
 	var parts []string
-	if m.node != nil {
-		parts = append(parts, m.node.Path()...)
-		parts = append(parts, m.node.Title())
+	if n := m.following(); n != nil {
+		parts = append(parts, n.Path()...)
+		parts = append(parts, n.Title())
 	}
 	for i := range parts {
 		parts[i] = oneLine(textlayout.Sanitize(parts[i]))
@@ -485,4 +517,22 @@ func (r *detailRenderer) spanPainter(k highlight.Kind) painter {
 		return r.link
 	}
 	return r.plainText
+}
+
+// followScroll moves the tree's cursor to what the top of a whole
+// document or chapter shows, so the tree, the breadcrumb and b follow the
+// reading; a single clause leaves the tree where it is.
+func (m Model) followScroll() Model {
+	if m.detail.doc == nil {
+		return m
+	}
+	top := m.detail.following()
+	if top == nil || top == m.detail.node {
+		if m.detail.node == nil {
+			m.tree = m.tree.PointDoc(m.detail.doc) // back at the document's head
+		}
+		return m
+	}
+	m.tree = m.tree.Point(top)
+	return m
 }

@@ -9,6 +9,8 @@ type keyMap struct {
 	Up, Down           key.Binding
 	Open               key.Binding
 	Collapse, Expand   key.Binding
+	ExpandAll          key.Binding
+	CollapseAll        key.Binding
 	NextPane, PrevPane key.Binding
 	Top, Bottom        key.Binding
 	PageUp, PageDown   key.Binding
@@ -62,6 +64,8 @@ func defaultKeyMap() keyMap {
 		Open:        b("enter", "open", "enter"),
 		Collapse:    b("←/h", "collapse", "left", "h"),
 		Expand:      b("→/l", "expand", "right", "l"),
+		ExpandAll:   b("+", "expand all", "+", "="),
+		CollapseAll: b("-", "collapse all", "-"),
 		NextPane:    b("tab", "next pane", "tab"),
 		PrevPane:    b("shift+tab", "prev pane", "shift+tab"),
 		Top:         b("g", "top", "g", "home"),
@@ -151,6 +155,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Follow.SetEnabled(inDetail && s.citation)
 	k.Collapse.SetEnabled(inTree)
 	k.Expand.SetEnabled(inTree)
+	k.ExpandAll.SetEnabled(inTree)
+	k.CollapseAll.SetEnabled(inTree)
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
 	k.HistoryBack.SetEnabled(browsing && s.history)
 	k.Forward.SetEnabled(browsing && s.forward)
@@ -235,7 +241,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Collapse, k.Expand, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
+		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Scope, k.Sort, k.Export},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}

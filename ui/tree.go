@@ -146,6 +146,10 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 		}
 	case key.Matches(km, keys.Collapse):
 		m.collapseOrParent()
+	case key.Matches(km, keys.ExpandAll):
+		m = m.ExpandAll()
+	case key.Matches(km, keys.CollapseAll):
+		m = m.CollapseAll()
 	default:
 		m.navigate(km, rowNav(keys), len(m.rows), m.visible())
 	}
@@ -360,4 +364,77 @@ func (m treeModel) Shows(d *corpus.Document) bool {
 		}
 	}
 	return false
+}
+
+// PointDoc moves the cursor to d's row.
+func (m treeModel) PointDoc(d *corpus.Document) treeModel {
+	for i, r := range m.rows {
+		if r.doc == d && r.node == nil {
+			m.cursor = i
+			m.scrollToCursor()
+			break
+		}
+	}
+	return m
+}
+
+// Point moves the cursor to the row of n, or of its nearest ancestor in
+// the outline, expanding its ancestors, without telling the detail pane:
+// the tree follows what the reader scrolls to.
+func (m treeModel) Point(n *corpus.Node) treeModel {
+	for n != nil && !inTree(n) {
+		n = n.Parent
+	}
+	if n == nil {
+		return m
+	}
+	m, _ = m.Reveal(n)
+	return m
+}
+
+// ExpandAll opens every document and node that has rows under it;
+// CollapseAll closes them all. The cursor stays on its row when it is
+// still there, else on the row that holds it.
+func (m treeModel) ExpandAll() treeModel {
+	for _, d := range m.docs {
+		m.expanded["doc:"+d.ID] = true
+		d.Walk(func(n *corpus.Node) bool {
+			if inTree(n) && hasTreeChildren(n.Children) {
+				m.expanded[n.ID] = true
+			}
+			return true
+		})
+	}
+	return m.rebuildKeepingRow()
+}
+
+// CollapseAll closes every document and node.
+func (m treeModel) CollapseAll() treeModel {
+	sel, _ := m.Selected()
+	m.expanded = map[string]bool{}
+	m.rebuild()
+	for i, r := range m.rows {
+		if r.doc == sel.doc && r.node == nil {
+			m.cursor = i
+		}
+	}
+	m.fit(len(m.rows), m.visible())
+	return m
+}
+
+// rebuildKeepingRow rebuilds the rows and puts the cursor back on the row
+// it was on.
+func (m treeModel) rebuildKeepingRow() treeModel {
+	sel, had := m.Selected()
+	m.rebuild()
+	if had {
+		for i, r := range m.rows {
+			if r.doc == sel.doc && r.node == sel.node {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	m.fit(len(m.rows), m.visible())
+	return m
 }

@@ -446,6 +446,7 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.tree, cmd = m.tree.Update(msg, m.keys)
 	} else {
 		m.detail, cmd = m.detail.Update(msg, m.keys)
+		m = m.followScroll()
 	}
 	return m, cmd
 }
@@ -488,6 +489,7 @@ func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 		m.detail = m.detail.Scroll(d)
+		m = m.followScroll()
 	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
 		if !tree {
 			return m.setMode(modeBrowse, focusDetail), nil

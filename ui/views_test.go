@@ -611,3 +611,84 @@ func TestTreeMovesSavePositionOnceRested(t *testing.T) {
 		t.Error("a tree move saved the position with SavePositionAfter unset")
 	}
 }
+
+// TestTreeFollowsDocumentScroll: reading a whole document, the tree's
+// cursor and the breadcrumb follow the text at the top of the view, b
+// bookmarks that clause, and scrolling back up returns to the document's
+// row; the reading position saved is the document at its scroll.
+func TestTreeFollowsDocumentScroll(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		store := openStore(t, t.TempDir())
+		m := startedWith(t, loadSeeds(t), store, size[0], size[1])
+		m = update(m, tea.KeyMsg{Type: tea.KeyTab})
+		if m.detail.node != nil {
+			t.Fatalf("%v: the start does not show a whole document", size)
+		}
+		for range 6 {
+			m = update(m, keyPgDn)
+		}
+		top := m.detail.TopNode()
+		r, _ := m.tree.Selected()
+		if top == nil || r.node == nil {
+			t.Fatalf("%v: the tree did not follow (top %v, row %v)", size, top, r.node)
+		}
+		for p := top; p != r.node; p = p.Parent {
+			if p == nil {
+				t.Fatalf("%v: the tree points at %s, not at %s or an ancestor", size, r.node.ID, top.ID)
+			}
+		}
+		if m.detail.node != nil {
+			t.Errorf("%v: following moved the reading pane to %s", size, m.detail.node.ID)
+		}
+		if crumb := ansi.Strip(m.detail.Breadcrumb(200)); !strings.Contains(crumb, oneLine(top.Title())) {
+			t.Errorf("%v: breadcrumb %q does not name %s", size, crumb, top.Title())
+		}
+		m = update(m, keyRunes("b"))
+		if !store.Has(r.node.ID) {
+			t.Errorf("%v: b did not bookmark %s", size, r.node.ID)
+		}
+		next, save := m.savePosition()
+		m = next
+		if save != nil {
+			m = update(m, save())
+		}
+		if p, ok := store.Position(); !ok || p.NodeID != m.detail.doc.ID || p.Scroll != m.detail.offset {
+			t.Errorf("%v: saved %+v, want the document at row %d", size, p, m.detail.offset)
+		}
+		m = update(m, keyRunes("g"))
+		if r, _ := m.tree.Selected(); r.node != nil || r.doc != m.detail.doc {
+			t.Errorf("%v: back at the top the tree points at %v", size, r.node)
+		}
+	}
+}
+
+// TestExpandCollapseAll: + opens every document down to its clauses and
+// keeps the cursor's row, - closes them all back to the documents.
+func TestExpandCollapseAll(t *testing.T) {
+	m := started(t, 100, 30)
+	m = update(m, keyDown)
+	m = update(m, keyDown)
+	before, _ := m.tree.Selected()
+	docs := len(m.corpus.Docs)
+	m = update(m, keyRunes("+"))
+	if r, _ := m.tree.Selected(); r.node != before.node {
+		t.Errorf("+ moved the cursor from %v to %v", before.node, r.node)
+	}
+	clauses := 0
+	m.corpus.Nodes(func(n *corpus.Node) bool {
+		if inTree(n) {
+			clauses++
+		}
+		return true
+	})
+	if len(m.tree.rows) != docs+clauses {
+		t.Errorf("+ shows %d rows, want every document and outline node (%d)", len(m.tree.rows), docs+clauses)
+	}
+	m = update(m, keyRunes("-"))
+	if len(m.tree.rows) != docs {
+		t.Errorf("- leaves %d rows, want the %d documents", len(m.tree.rows), docs)
+	}
+	if r, _ := m.tree.Selected(); r.node != nil || r.doc != before.doc {
+		t.Errorf("- put the cursor on %v, want its document", r)
+	}
+}
