@@ -4,6 +4,9 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
 	"strings"
 
 	"policyreader/corpus/highlight"
@@ -263,4 +266,18 @@ func firstRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// Key identifies the set of documents c holds, whatever their order: the
+// first 16 hex digits of the SHA-256 of their sorted IDs. The reader keeps
+// one reading position per key, so a folder opened next to the seeds does
+// not take their place.
+func (c *Corpus) Key() string {
+	ids := make([]string, 0, len(c.Docs))
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	sort.Strings(ids)
+	sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
+	return hex.EncodeToString(sum[:8])
 }

@@ -138,7 +138,12 @@ func (m Model) savePosition() (Model, tea.Cmd) {
 			id = m.detail.node.ID
 		}
 	}
-	p := bookmark.Position{NodeID: id, Scroll: m.detail.offset, Updated: time.Now().UTC().Truncate(time.Millisecond)}
+	focus := "tree"
+	if m.focus == focusDetail {
+		focus = "text"
+	}
+	p := bookmark.Position{NodeID: id, Scroll: m.detail.offset, Corpus: m.corpus.Key(), Focus: focus,
+		Updated: time.Now().UTC().Truncate(time.Millisecond)}
 	var cmd tea.Cmd
 	m.bookmarks, cmd = m.bookmarks.SavePosition(p)
 	return m, cmd
@@ -154,9 +159,15 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 	if store == nil {
 		return m
 	}
-	p, ok := store.Position()
+	p, ok := store.PositionFor(m.corpus.Key())
 	if !ok || p.NodeID == "" {
 		return m
+	}
+	// Focus returns to the pane the reader quit from; positions saved
+	// before the pane was recorded open the text, as they did.
+	focusBack := focusDetail
+	if p.Focus == "tree" {
+		focusBack = focusTree
 	}
 	n, d, exact := findPosition(m.corpus, p.NodeID)
 	switch {
@@ -167,13 +178,15 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 			return m
 		}
 		m.detail = m.detail.Show(row.doc, row.node)
-		m = m.setMode(modeBrowse, focusDetail)
+		m = m.setMode(modeBrowse, focusBack)
 	case d != nil:
 		m.tree = selectDoc(m.tree, d)
 		m.detail = m.detail.Show(d, nil)
-		if exact && p.Scroll > 0 {
-			m = m.setMode(modeBrowse, focusDetail)
+		if exact && (p.Scroll > 0 || p.Focus == "text") {
+			m = m.setMode(modeBrowse, focusBack)
 		}
+	case p.Corpus == "":
+		return m // an old file's one position, from some other documents
 	default:
 		return m.addStatus(fmt.Sprintf("your last place is not in these documents (%s)", p.NodeID), false)
 	}

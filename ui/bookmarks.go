@@ -24,8 +24,9 @@ import (
 type BookmarkStore interface {
 	// List returns the bookmarks.
 	List() []bookmark.Bookmark
-	// Position returns the last saved reading position.
-	Position() (bookmark.Position, bool)
+	// PositionFor returns the last reading position saved in the corpus
+	// with the given key (see corpus.Corpus.Key).
+	PositionFor(corpus string) (bookmark.Position, bool)
 	// Add saves a bookmark (also to undo a Remove).
 	Add(b bookmark.Bookmark) error
 	// Remove deletes the bookmark of nodeID.

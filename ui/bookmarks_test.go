@@ -433,7 +433,9 @@ type blockingStore struct {
 }
 
 func (s blockingStore) List() []bookmark.Bookmark           { return nil }
-func (s blockingStore) Position() (bookmark.Position, bool) { return bookmark.Position{}, false }
+func (s blockingStore) PositionFor(string) (bookmark.Position, bool) {
+	return bookmark.Position{}, false
+}
 func (s blockingStore) Add(bookmark.Bookmark) error         { <-s.release; return nil }
 func (s blockingStore) Remove(string) error                 { <-s.release; return nil }
 func (s blockingStore) SetNote(string, string) error        { <-s.release; return nil }
@@ -590,5 +592,41 @@ func TestToggleReattachesOrphan(t *testing.T) {
 	n, _ := c.Node(luohuClause)
 	if !ok || b.Note != "旧备注" || !b.Created.Equal(created) || b.Fingerprint != bookmark.Fingerprint(n) {
 		t.Errorf("file after b: %+v", b)
+	}
+}
+
+// TestPositionPerCorpus: the seeds and a law each keep their own reading
+// position and the pane the reader quit from; opening one does not say
+// the other's place is missing.
+func TestPositionPerCorpus(t *testing.T) {
+	dir := t.TempDir()
+	seeds, law := loadSeeds(t), loadCitingLaw(t)
+	save := func(m Model) {
+		t.Helper()
+		next, cmd := m.savePosition()
+		if cmd != nil {
+			update(next, cmd())
+		}
+	}
+	m := searchJump(t, startedWith(t, seeds, openStore(t, dir), 100, 30), "以户籍制度和公共服务牵引")
+	seedsAt := m.detail.node
+	save(m) // quit from the text
+	l := startedWith(t, law, openStore(t, dir), 100, 30)
+	if strings.Contains(ansi.Strip(l.View()), "last place") {
+		t.Errorf("the law says the seeds' place is missing:\n%s", ansi.Strip(l.View()))
+	}
+	l = update(l, keyRunes(":"))
+	l = update(l, keyRunes("第3条"))
+	l = update(l, keyEnter)
+	lawAt := l.detail.node
+	l = update(l, tea.KeyMsg{Type: tea.KeyShiftTab}) // quit from the tree
+	save(l)
+	again := startedWith(t, seeds, openStore(t, dir), 100, 30)
+	if again.detail.node != seedsAt || again.focus != focusDetail {
+		t.Errorf("seeds reopened at %v focus %v, want %s and the text", again.detail.node, again.focus, seedsAt.ID)
+	}
+	againLaw := startedWith(t, law, openStore(t, dir), 100, 30)
+	if againLaw.detail.node != lawAt || againLaw.focus != focusTree {
+		t.Errorf("law reopened at %v focus %v, want %s and the tree", againLaw.detail.node, againLaw.focus, lawAt.ID)
 	}
 }

@@ -48,12 +48,18 @@ type Bookmark struct {
 }
 
 // Position is where the reader was: the selected node and the scroll offset
-// of the detail pane.
+// of the detail pane, in one corpus.
 type Position struct {
 	// NodeID is the selected node.
 	NodeID string `json:"node_id"`
 	// Scroll is the detail pane's scroll offset in lines.
 	Scroll int `json:"scroll"`
+	// Corpus identifies the set of documents the position is in (see
+	// corpus.Corpus.Key); empty in files written before positions were
+	// kept per corpus.
+	Corpus string `json:"corpus,omitempty"`
+	// Focus is the pane the reader quit from: "tree" or "text".
+	Focus string `json:"focus,omitempty"`
 	// Updated is when the position was saved; of two saves the newer wins.
 	Updated time.Time `json:"updated"`
 }

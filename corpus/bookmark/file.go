@@ -28,7 +28,9 @@ var errNewer = errors.New("written by a newer version of policyreader")
 // state is the content of the bookmarks file.
 type state struct {
 	Bookmarks []Bookmark
-	Position  *Position
+	Position  *Position // the newest position, whatever its corpus
+	// Positions holds the newest position of each corpus, by its key.
+	Positions map[string]Position
 	// malformed holds the entries the file had that cannot be kept in it
 	// (no node ID, a second bookmark for one node): a write sets them
 	// aside in a file of their own rather than dropping them.
@@ -40,6 +42,7 @@ type fileFormat struct {
 	Version   int        `json:"version"`
 	Bookmarks []Bookmark `json:"bookmarks"`
 	Position  *Position  `json:"position,omitempty"`
+	Positions map[string]*Position `json:"positions,omitempty"`
 }
 
 // decodeState parses file content. A file it cannot trust is an error; the
@@ -82,6 +85,16 @@ func decodeState(data []byte) (state, []string, error) {
 		p := *f.Position
 		st.Position = &p
 	}
+	for k, p := range f.Positions {
+		if p != nil && p.NodeID != "" && k != "" {
+			if st.Positions == nil {
+				st.Positions = map[string]Position{}
+			}
+			q := *p
+			q.Corpus = k
+			st.Positions[k] = q
+		}
+	}
 	sortBookmarks(st.Bookmarks)
 	return st, notes, nil
 }
@@ -89,6 +102,13 @@ func decodeState(data []byte) (state, []string, error) {
 // encodeState renders st as the file content.
 func encodeState(st state) ([]byte, error) {
 	f := fileFormat{Version: Version, Bookmarks: st.Bookmarks, Position: st.Position}
+	if len(st.Positions) > 0 {
+		f.Positions = map[string]*Position{}
+		for k, p := range st.Positions {
+			q := p
+			f.Positions[k] = &q
+		}
+	}
 	if f.Bookmarks == nil {
 		f.Bookmarks = []Bookmark{}
 	}

@@ -262,7 +262,22 @@ func (s *Store) Has(nodeID string) bool {
 	return ok
 }
 
-// Position returns the last saved reading position.
+// PositionFor returns the last reading position saved in the corpus
+// with key corpus; a position from before positions were kept per corpus
+// stands for every corpus.
+func (s *Store) PositionFor(corpus string) (Position, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.view.Positions[corpus]; ok {
+		return p, true
+	}
+	if p := s.view.Position; p != nil && p.Corpus == "" {
+		return *p, true
+	}
+	return Position{}, false
+}
+
+// Position returns the last saved reading position, in any corpus.
 func (s *Store) Position() (Position, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -386,6 +401,15 @@ func (s *Store) SetPosition(p Position) error {
 			np := p
 			st.Position = &np
 		}
+		if p.Corpus != "" {
+			if st.Positions == nil {
+				st.Positions = map[string]Position{}
+			}
+			if old, ok := st.Positions[p.Corpus]; !ok || !p.Updated.Before(old.Updated) {
+				st.Positions[p.Corpus] = p
+			}
+			prunePositions(st.Positions)
+		}
 		return nil
 	})
 }
@@ -458,3 +482,19 @@ func (st *state) index(nodeID string) int {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// maxPositions bounds the corpora whose reading positions are kept.
+const maxPositions = 64
+
+// prunePositions drops the oldest positions beyond maxPositions.
+func prunePositions(ps map[string]Position) {
+	for len(ps) > maxPositions {
+		oldest := ""
+		for k, p := range ps {
+			if oldest == "" || p.Updated.Before(ps[oldest].Updated) {
+				oldest = k
+			}
+		}
+		delete(ps, oldest)
+	}
+}

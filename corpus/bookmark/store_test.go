@@ -504,3 +504,47 @@ func TestPendingChangesSavedOnceWritable(t *testing.T) {
 		t.Errorf("file = %v, want the earlier unsaved bookmark too", got)
 	}
 }
+
+// TestPositionsPerCorpus: each corpus keeps its own newest position across
+// reopening; an old file's single position stands for every corpus until
+// one is saved; only the newest 64 corpora are kept.
+func TestPositionsPerCorpus(t *testing.T) {
+	dir := t.TempDir()
+	legacy := `{"version": 1, "bookmarks": [], "position": {"node_id": "old/ch1", "scroll": 2, "updated": "2025-01-01T00:00:00Z"}}`
+	if err := os.WriteFile(filepath.Join(dir, "bookmarks.json"), []byte(legacy), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := mustOpen(t, dir)
+	if p, ok := s.PositionFor("aaaa"); !ok || p.NodeID != "old/ch1" {
+		t.Fatalf("legacy position: %+v %v", p, ok)
+	}
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := s.SetPosition(Position{NodeID: "a/ch2", Corpus: "aaaa", Focus: "tree", Updated: base}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPosition(Position{NodeID: "b/ch9", Corpus: "bbbb", Scroll: 4, Updated: base.Add(time.Second)}); err != nil {
+		t.Fatal(err)
+	}
+	again := mustOpen(t, dir)
+	if p, _ := again.PositionFor("aaaa"); p.NodeID != "a/ch2" || p.Focus != "tree" {
+		t.Errorf("aaaa: %+v", p)
+	}
+	if p, _ := again.PositionFor("bbbb"); p.NodeID != "b/ch9" || p.Scroll != 4 {
+		t.Errorf("bbbb: %+v", p)
+	}
+	if p, ok := again.PositionFor("cccc"); ok {
+		t.Errorf("a corpus never saved got %+v", p)
+	}
+	for i := range 70 {
+		if err := again.SetPosition(Position{NodeID: "x", Corpus: fmt.Sprintf("k%02d", i), Updated: base.Add(time.Duration(i+2) * time.Second)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := mustOpen(t, dir)
+	if _, ok := last.PositionFor("aaaa"); ok {
+		t.Error("the oldest corpus outlived the cap")
+	}
+	if _, ok := last.PositionFor("k69"); !ok {
+		t.Error("the newest corpus was dropped")
+	}
+}
