@@ -370,7 +370,7 @@ func TestReadingPositionFallback(t *testing.T) {
 		{"no-such-document/ch1/c1", "", "not in these documents"},
 	} {
 		s := openStore(t, t.TempDir())
-		if err := s.SetPosition(bookmark.Position{NodeID: tc.saved, Scroll: 7}); err != nil {
+		if err := s.SetPosition(bookmark.Position{NodeID: tc.saved, Scroll: 7, Corpus: c.Key()}); err != nil {
 			t.Fatal(err)
 		}
 		m := startedWith(t, c, s, 100, 30)
@@ -432,13 +432,13 @@ type blockingStore struct {
 	release chan struct{}
 }
 
-func (s blockingStore) List() []bookmark.Bookmark           { return nil }
+func (s blockingStore) List() []bookmark.Bookmark { return nil }
 func (s blockingStore) PositionFor(string) (bookmark.Position, bool) {
 	return bookmark.Position{}, false
 }
-func (s blockingStore) Add(bookmark.Bookmark) error         { <-s.release; return nil }
-func (s blockingStore) Remove(string) error                 { <-s.release; return nil }
-func (s blockingStore) SetNote(string, string) error        { <-s.release; return nil }
+func (s blockingStore) Add(bookmark.Bookmark) error  { <-s.release; return nil }
+func (s blockingStore) Remove(string) error          { <-s.release; return nil }
+func (s blockingStore) SetNote(string, string) error { <-s.release; return nil }
 func (s blockingStore) SetPosition(bookmark.Position) error {
 	<-s.release
 	return errors.New("disk gone")

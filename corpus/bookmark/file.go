@@ -39,9 +39,9 @@ type state struct {
 
 // fileFormat is the JSON shape of the file.
 type fileFormat struct {
-	Version   int        `json:"version"`
-	Bookmarks []Bookmark `json:"bookmarks"`
-	Position  *Position  `json:"position,omitempty"`
+	Version   int                  `json:"version"`
+	Bookmarks []Bookmark           `json:"bookmarks"`
+	Position  *Position            `json:"position,omitempty"`
 	Positions map[string]*Position `json:"positions,omitempty"`
 }
 
