@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +28,7 @@ type resumeState struct {
 func (m Model) toggleBookmark() (Model, tea.Cmd) {
 	r, ok := m.tree.Selected()
 	if !ok || r.node == nil {
-		m.status = m.status.SetMessage("select a chapter, section or clause to bookmark it", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("select a chapter, section or clause to bookmark it"), false)
 		return m, nil
 	}
 	var added bool
@@ -38,9 +37,9 @@ func (m Model) toggleBookmark() (Model, tea.Cmd) {
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	title := cleanLine(r.node.Title())
 	if added {
-		m.status = m.status.SetMessage("bookmarked "+title+" · B lists bookmarks", false)
+		m.status = m.status.SetMessage(m.styles.tr.F("bookmarked %s · B lists bookmarks", title), false)
 	} else {
-		m.status = m.status.SetMessage("bookmark removed: "+title, false)
+		m.status = m.status.SetMessage(m.styles.tr.F("bookmark removed: %s", title), false)
 	}
 	return m, cmd
 }
@@ -77,7 +76,7 @@ func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 		m.bookmarks, cmd = m.bookmarks.Done(msg)
 		var notes []string
 		if msg.err != nil {
-			notes = append(notes, fmt.Sprintf("could not %s (kept for this session): %v", msg.kind, msg.err))
+			notes = append(notes, m.styles.tr.F("could not %s (kept for this session): %v", m.styles.tr.T(msg.kind.String()), msg.err))
 		}
 		notes = append(notes, msg.warnings...)
 		if len(notes) > 0 {
@@ -86,9 +85,9 @@ func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 	case storeSlowMsg:
 		m.bookmarks, cmd = m.bookmarks.Slow(msg)
 		if m.resume.quitting {
-			m.status = m.status.SetMessage(fmt.Sprintf("q again quits without saving · still trying to %s (slow disk, or another policyreader has the bookmarks)", msg.kind), true)
+			m.status = m.status.SetMessage(m.styles.tr.F("q again quits without saving · still trying to %s (slow disk, or another policyreader has the bookmarks)", m.styles.tr.T(msg.kind.String())), true)
 		} else {
-			m.status = m.status.SetMessage(fmt.Sprintf("still trying to %s (the disk is slow or another policyreader has the bookmarks); reading goes on", msg.kind), true)
+			m.status = m.status.SetMessage(m.styles.tr.F("still trying to %s (the disk is slow or another policyreader has the bookmarks); reading goes on", m.styles.tr.T(msg.kind.String())), true)
 		}
 	}
 	if m.resume.quitting && m.bookmarks.persist.idle() {
@@ -113,9 +112,9 @@ func (m Model) finish() (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.bookmarks.persist.stalled {
-		m.status = m.status.SetMessage("q again quits without saving · still saving (slow disk, or another policyreader has the bookmarks)", true)
+		m.status = m.status.SetMessage(m.styles.tr.T("q again quits without saving · still saving (slow disk, or another policyreader has the bookmarks)"), true)
 	} else {
-		m.status = m.status.SetMessage("saving…", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("saving…"), false)
 	}
 	return m, cmd
 }
@@ -188,7 +187,7 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 	case p.Corpus == "":
 		return m // an old file's one position, from some other documents
 	default:
-		return m.addStatus(fmt.Sprintf("your last place is not in these documents (%s)", p.NodeID), false)
+		return m.addStatus(m.styles.tr.F("your last place is not in these documents (%s)", p.NodeID), false)
 	}
 	if !exact {
 		r, _ := m.tree.Selected()
@@ -196,7 +195,7 @@ func (m Model) restorePosition(store BookmarkStore) Model {
 		if r.node != nil {
 			where = r.node.Title()
 		}
-		return m.addStatus(fmt.Sprintf("your last place is gone from the document; reopened at %s (was %s)", where, p.NodeID), false)
+		return m.addStatus(m.styles.tr.F("your last place is gone from the document; reopened at %s (was %s)", where, p.NodeID), false)
 	}
 	m.resume.scroll = max(p.Scroll, 0)
 	return m

@@ -8,6 +8,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/bookmark"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -74,7 +75,7 @@ type bookmarksModel struct {
 // newBookmarks returns the bookmarks of store resolved against c; a nil
 // store switches bookmarks off.
 func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmarksModel {
-	m := bookmarksModel{corpus: c, persist: newPersister(store), input: newFilterInput(styles, "note: ", "type a note"), styles: styles}
+	m := bookmarksModel{corpus: c, persist: newPersister(store), input: newFilterInput(styles, styles.tr.T("note: "), styles.tr.T("type a note")), styles: styles}
 	if store == nil {
 		return m
 	}
@@ -302,7 +303,7 @@ func (m bookmarksModel) jump() (bookmarksModel, tea.Cmd) {
 	}
 	e := m.entries[m.cursor]
 	if e.Orphan || e.Node == nil {
-		return m, send(statusMsg("this clause is no longer in the document; its saved text is shown here"))
+		return m, send(statusMsg(m.styles.tr.T("this clause is no longer in the document; its saved text is shown here")))
 	}
 	return m.Close(), send(jumpMsg{node: e.Node, offset: -1})
 }
@@ -346,15 +347,15 @@ func (m bookmarksModel) position() string {
 // View draws the list: a title line, then three rows per bookmark.
 func (m bookmarksModel) View() string {
 	st := m.styles
-	title := st.PaneTitleFocused.Render(fmt.Sprintf("Bookmarks (%d)", len(m.entries)))
+	title := st.PaneTitleFocused.Render(st.tr.F("Bookmarks (%d)", len(m.entries)))
 	if n := len(m.deleted); n > 0 {
 		last := m.deleted[n-1].entry
-		title += st.Dim.Render(" · deleted " + cleanLine(last.Title()) + " · u undoes")
+		title += st.Dim.Render(st.tr.F(" · deleted %s · u undoes", cleanLine(last.Title())))
 	}
 	lines := []string{ansi.Truncate(title, m.width, "…")}
 	if len(m.entries) == 0 {
 		lines = append(lines, "")
-		for _, l := range wrapLines("No bookmarks yet. Select a clause and press b to bookmark it; press b again to remove it.", m.width) {
+		for _, l := range wrapLines(st.tr.T("No bookmarks yet. Select a clause and press b to bookmark it; press b again to remove it."), m.width) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
@@ -377,10 +378,10 @@ func (m bookmarksModel) entryView(e bookmark.Entry, selected bool) []string {
 	if selected {
 		base, pointer = st.ResultSelected, "▸ "
 	}
-	age := " " + ageString(m.now, e.Created)
+	age := " " + ageString(m.styles.tr, m.now, e.Created)
 	suffix := ""
 	if e.Orphan {
-		suffix = " (orphaned)"
+		suffix = st.tr.T(" (orphaned)")
 	}
 	left := ansi.Truncate(pointer+cleanLine(e.Title()), max(m.width-ansi.StringWidth(age)-ansi.StringWidth(suffix), 0), "…")
 	left = ansi.Truncate(left+suffix, max(m.width-ansi.StringWidth(age), 0), "…")
@@ -393,7 +394,7 @@ func (m bookmarksModel) entryView(e bookmark.Entry, selected bool) []string {
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			text = text[:i]
 		}
-		line2 = "  " + st.Warning.Render("not found") + st.Dim.Render(" · "+m.orphanDoc(e)+" · saved text: "+cleanLine(text))
+		line2 = "  " + st.Warning.Render(st.tr.T("not found")) + st.Dim.Render(st.tr.F(" · %s · saved text: %s", m.orphanDoc(e), cleanLine(text)))
 	} else {
 		line2 = "  " + st.Location.Render(entryPlace(e, m.width-2))
 	}
@@ -404,9 +405,9 @@ func (m bookmarksModel) entryView(e bookmark.Entry, selected bool) []string {
 	case selected && m.editing:
 		line3 = ansi.Truncate("  "+m.input.View(), m.width, "")
 	case strings.TrimSpace(e.Note) != "":
-		line3 = ansi.Truncate("  "+st.Prompt.Render("note: ")+st.Text.Render(cleanLine(e.Note)), m.width, "…")
+		line3 = ansi.Truncate("  "+st.Prompt.Render(st.tr.T("note: "))+st.Text.Render(cleanLine(e.Note)), m.width, "…")
 	default:
-		line3 = ansi.Truncate("  "+st.Dim.Render("no note"), m.width, "…")
+		line3 = ansi.Truncate("  "+st.Dim.Render(st.tr.T("no note")), m.width, "…")
 	}
 	return []string{line1, line2, line3}
 }
@@ -460,21 +461,21 @@ func wrapLines(s string, width int) []string {
 
 // ageString says how long ago t was, counted to now: "just now", "5m ago",
 // "3h ago", "3d ago", "4mo ago", "2y ago".
-func ageString(now, t time.Time) string {
+func ageString(tr msg.Printer, now, t time.Time) string {
 	d := now.Sub(t)
 	switch {
 	case t.IsZero():
 		return ""
 	case d < time.Minute:
-		return "just now"
+		return tr.T("just now")
 	case d < time.Hour:
-		return fmt.Sprintf("%dm ago", int(d/time.Minute))
+		return tr.F("%dm ago", int(d/time.Minute))
 	case d < 24*time.Hour:
-		return fmt.Sprintf("%dh ago", int(d/time.Hour))
+		return tr.F("%dh ago", int(d/time.Hour))
 	case d < 60*24*time.Hour:
-		return fmt.Sprintf("%dd ago", int(d/(24*time.Hour)))
+		return tr.F("%dd ago", int(d/(24*time.Hour)))
 	case d < 365*24*time.Hour:
-		return fmt.Sprintf("%dmo ago", int(d/(30*24*time.Hour)))
+		return tr.F("%dmo ago", int(d/(30*24*time.Hour)))
 	}
-	return fmt.Sprintf("%dy ago", int(d/(365*24*time.Hour)))
+	return tr.F("%dy ago", int(d/(365*24*time.Hour)))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"policyreader/ui/msg"
 	"strings"
 	"testing"
 	"time"
@@ -533,11 +534,11 @@ func TestAgeString(t *testing.T) {
 		{3 * time.Hour, "3h ago"}, {26 * time.Hour, "1d ago"}, {3*24*time.Hour + time.Hour, "3d ago"},
 		{70 * 24 * time.Hour, "2mo ago"}, {800 * 24 * time.Hour, "2y ago"},
 	} {
-		if got := ageString(now, now.Add(-tc.ago)); got != tc.want {
+		if got := ageString(msg.Printer{}, now, now.Add(-tc.ago)); got != tc.want {
 			t.Errorf("age of %v = %q, want %q", tc.ago, got, tc.want)
 		}
 	}
-	if got := ageString(now, time.Time{}); got != "" {
+	if got := ageString(msg.Printer{}, now, time.Time{}); got != "" {
 		t.Errorf("zero time = %q", got)
 	}
 }

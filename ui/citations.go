@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"policyreader/corpus"
 	"policyreader/corpus/cite"
 
@@ -79,7 +77,7 @@ func followable(l cite.Link, from *corpus.Node) bool {
 // resolved citation of what the detail pane shows.
 func (m Model) cycleCitation(delta int) Model {
 	if m.cites.resolver == nil {
-		m.status = m.status.SetMessage("citations are still being indexed", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("citations are still being indexed"), false)
 		return m
 	}
 	if m.cites.shown != m.detail.key().id || m.cites.links == nil {
@@ -100,7 +98,7 @@ func (m Model) cycleCitation(delta int) Model {
 	}
 	n := len(m.cites.links)
 	if n == 0 {
-		m.status = m.status.SetMessage("no citation here leads to a document of this corpus", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("no citation here leads to a document of this corpus"), false)
 		return m
 	}
 	switch {
@@ -113,7 +111,7 @@ func (m Model) cycleCitation(delta int) Model {
 	}
 	l := m.cites.links[m.cites.sel]
 	m.detail = m.detail.Emphasize(l.from, l.link.Start, l.link.End)
-	m.status = m.status.SetMessage(fmt.Sprintf("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link, l.from)), false)
+	m.status = m.status.SetMessage(m.styles.tr.F("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link, l.from)), false)
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }
@@ -168,7 +166,7 @@ func (m Model) followCitation() Model {
 	}
 	m.cites.sel = -1
 	m.hist = m.hist.record(from)
-	m.status = m.status.SetMessage("esc goes back to "+l.link.Text, false)
+	m.status = m.status.SetMessage(m.styles.tr.F("esc goes back to %s", l.link.Text), false)
 	m.keys.updateKeybindings(m.keyState())
 	return m
 }

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"policyreader/corpus"
 	"policyreader/corpus/compare"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -30,9 +30,9 @@ type compareKeys struct {
 	Close                                   key.Binding
 }
 
-func newCompareKeys() compareKeys {
+func newCompareKeys(tr msg.Printer) compareKeys {
 	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
 	}
 	return compareKeys{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
@@ -85,7 +85,7 @@ type comparePane struct {
 // newComparePane compares n with its counterparts from src; with src nil
 // the pane waits for the related index (sourcesMsg).
 func newComparePane(n *corpus.Node, src *relatedSource, st *Styles) (comparePane, tea.Cmd) {
-	p := comparePane{origin: n, styles: st, keys: newCompareKeys(), waiting: src == nil}
+	p := comparePane{origin: n, styles: st, keys: newCompareKeys(st.tr), waiting: src == nil}
 	if src == nil {
 		return p, nil
 	}
@@ -124,7 +124,7 @@ func (p comparePane) SetSize(w, h int) pane {
 }
 
 // Title implements pane.
-func (p comparePane) Title() string { return "COMPARE" }
+func (p comparePane) Title() string { return "COMPARE" } // a message: the bar translates it
 
 // KeyMap implements pane.
 func (p comparePane) KeyMap() help.KeyMap { return p.keys }
@@ -226,18 +226,18 @@ func (p comparePane) header() []string {
 	var second string
 	switch {
 	case p.waiting:
-		second = st.Dim.Render("finding counterparts…")
+		second = st.Dim.Render(st.tr.T("finding counterparts…"))
 	case len(p.counterparts) == 0:
-		second = st.Dim.Render("no counterpart in the other documents")
+		second = st.Dim.Render(st.tr.T("no counterpart in the other documents"))
 	default:
 		second = "  " + st.Location.Render(r+" ") + st.Heading.Render(oneLine(textlayout.Sanitize(p.counterparts[p.idx].Title())))
 	}
 	third := ""
 	if p.result != nil {
-		third = st.Dim.Render(fmt.Sprintf("similarity %.2f · ", p.result.Similarity)) + newPainter(st.Only).paint("only one side") +
-			st.Dim.Render(" · ") + newPainter(st.OnlyTarget).paint("target") + st.Dim.Render(" ") + newPainter(st.OnlyBody).paint("body") + st.Dim.Render(" only one side states")
+		third = st.Dim.Render(st.tr.F("similarity %.2f · ", p.result.Similarity)) + newPainter(st.Only).paint(st.tr.T("only one side")) +
+			st.Dim.Render(" · ") + newPainter(st.OnlyTarget).paint(st.tr.T("target")) + st.Dim.Render(" ") + newPainter(st.OnlyBody).paint(st.tr.T("body")) + st.Dim.Render(st.tr.T(" only one side states"))
 	} else if len(p.counterparts) > 0 {
-		third = st.Dim.Render("comparing…")
+		third = st.Dim.Render(st.tr.T("comparing…"))
 	}
 	out := []string{first, second, third}
 	for i := range out {
@@ -354,7 +354,7 @@ func (p comparePane) paint(runes []rune, marks []compare.Mark, start, end int) s
 func (m Model) openCompare() (Model, tea.Cmd) {
 	n := m.detail.node
 	if n == nil {
-		m.status = m.status.SetMessage("compare: select a clause first", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("compare: select a clause first"), false)
 		return m, nil
 	}
 	p, cmd := newComparePane(n, m.rel, m.styles)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/targets"
+	"policyreader/ui/msg"
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,10 +22,10 @@ import (
 // copyCmd puts text on the clipboard with an OSC 52 sequence written to w
 // — the terminal's, so it works over SSH — wrapped for tmux or screen when
 // the reader runs inside one, and reports what it copied.
-func copyCmd(w io.Writer, getenv func(string) string, what, text string) tea.Cmd {
+func copyCmd(tr msg.Printer, w io.Writer, getenv func(string) string, what, text string) tea.Cmd {
 	return func() tea.Msg {
 		if w == nil {
-			return errMsg{fmt.Errorf("copy: no terminal to send the clipboard to")}
+			return errMsg{errors.New(tr.T("copy: no terminal to send the clipboard to"))}
 		}
 		seq := osc52.New(text)
 		switch {
@@ -33,9 +35,9 @@ func copyCmd(w io.Writer, getenv func(string) string, what, text string) tea.Cmd
 			seq = seq.Screen()
 		}
 		if _, err := seq.WriteTo(w); err != nil {
-			return errMsg{fmt.Errorf("copy %s: %w", what, err)}
+			return errMsg{fmt.Errorf(tr.T("copy %s: %w"), what, err)}
 		}
-		return statusMsg(fmt.Sprintf("copied %s (%d characters) — the terminal must allow OSC 52", what, utf8.RuneCountInString(text)))
+		return statusMsg(tr.F("copied %s (%d characters) — the terminal must allow OSC 52", what, utf8.RuneCountInString(text)))
 	}
 }
 
@@ -92,21 +94,21 @@ func clauseCitation(d *corpus.Document, n *corpus.Node) string {
 func (m Model) copyClause(citation bool) (Model, tea.Cmd) {
 	d, n := m.detail.doc, m.detail.node
 	if d == nil {
-		m.status = m.status.SetMessage("copy: select a clause first", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("copy: select a clause first"), false)
 		return m, nil
 	}
 	if citation {
-		return m, copyCmd(m.clipboard, m.getenv, "the citation", clauseCitation(d, n))
+		return m, copyCmd(m.styles.tr, m.clipboard, m.getenv, m.styles.tr.T("the citation"), clauseCitation(d, n))
 	}
 	if n == nil {
-		m.status = m.status.SetMessage("copy: select a clause, not a whole document", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("copy: select a clause, not a whole document"), false)
 		return m, nil
 	}
-	return m, copyCmd(m.clipboard, m.getenv, "the clause", clauseText(n))
+	return m, copyCmd(m.styles.tr, m.clipboard, m.getenv, m.styles.tr.T("the clause"), clauseText(n))
 }
 
 // exportTargetsCmd writes ts as CSV to a new file in dir, atomically.
-func exportTargetsCmd(dir string, ts []targets.Target, now time.Time) tea.Cmd {
+func exportTargetsCmd(tr msg.Printer, dir string, ts []targets.Target, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		name := filepath.Join(dir, "policyreader-targets-"+now.Format("20060102-150405")+".csv")
 		var b strings.Builder
@@ -114,9 +116,9 @@ func exportTargetsCmd(dir string, ts []targets.Target, now time.Time) tea.Cmd {
 			return errMsg{err}
 		}
 		if err := renameio.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-			return errMsg{fmt.Errorf("export targets: %w", err)}
+			return errMsg{fmt.Errorf(tr.T("export targets: %w"), err)}
 		}
-		return statusMsg(fmt.Sprintf("wrote %d targets to %s", len(ts), name))
+		return statusMsg(tr.F("wrote %d targets to %s", len(ts), name))
 	}
 }
 

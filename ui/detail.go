@@ -372,16 +372,16 @@ func (r *detailRenderer) legend(nodes []*corpus.Node) {
 	}
 	items := []string{}
 	if has[highlight.Target] {
-		items = append(items, r.st.Target.Render("target"))
+		items = append(items, r.st.Target.Render(r.st.tr.T("target")))
 	}
 	if has[highlight.Body] {
-		items = append(items, r.st.Body.Render("body"))
+		items = append(items, r.st.Body.Render(r.st.tr.T("body")))
 	}
 	if has[highlight.Figure] {
-		items = append(items, r.st.Figure.Render("figure"))
+		items = append(items, r.st.Figure.Render(r.st.tr.T("figure")))
 	}
 	if len(items) > 0 {
-		l := r.st.Legend.Render("legend: ") + strings.Join(items, r.st.Legend.Render(" · "))
+		l := r.st.Legend.Render(r.st.tr.T("legend: ")) + strings.Join(items, r.st.Legend.Render(" · "))
 		r.lines = append(r.lines, detailLine{text: ansi.Truncate(l, r.width, "…")})
 	}
 	r.blank()
@@ -393,7 +393,7 @@ func (r *detailRenderer) node(n *corpus.Node) {
 	}
 	if r.spent > detailBudget {
 		r.cut = true
-		r.plain("… the rest is not shown here: select a later entry in the tree to read on.", r.st.Dim.Render)
+		r.plain(r.st.tr.T("… the rest is not shown here: select a later entry in the tree to read on."), r.st.Dim.Render)
 		return
 	}
 	// Every node costs its heading, text and table cells plus a fixed
@@ -422,7 +422,7 @@ func (r *detailRenderer) node(n *corpus.Node) {
 		r.text(n)
 	}
 	if len(n.Responsible) > 0 {
-		r.plain(oneLine(textlayout.Sanitize("responsible: "+strings.Join(n.Responsible, "、"))), r.st.Owner.Render)
+		r.plain(oneLine(textlayout.Sanitize(r.st.tr.T("responsible: ")+strings.Join(n.Responsible, "、"))), r.st.Owner.Render)
 	}
 	r.blank()
 	for _, c := range n.Children {

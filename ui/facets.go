@@ -6,6 +6,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/facet"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -22,9 +23,9 @@ type facetKeys struct {
 	Toggle, Clear, Close                    key.Binding
 }
 
-func newFacetKeys() facetKeys {
+func newFacetKeys(tr msg.Printer) facetKeys {
 	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
 	}
 	return facetKeys{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
@@ -70,7 +71,7 @@ type facetsPane struct {
 }
 
 func newFacetsPane(docs []*corpus.Document, f facet.Filter, st *Styles) facetsPane {
-	p := facetsPane{docs: docs, filter: f, styles: st, keys: newFacetKeys()}
+	p := facetsPane{docs: docs, filter: f, styles: st, keys: newFacetKeys(st.tr)}
 	var last facet.Name = -1
 	for _, v := range facet.Values(docs) {
 		if v.Facet != last {
@@ -93,14 +94,14 @@ func (p facetsPane) SetSize(w, h int) pane {
 func (p facetsPane) visible() int { return max(p.height-facetsHeaderRows, 1) }
 
 // Title implements pane.
-func (p facetsPane) Title() string { return "FACETS" }
+func (p facetsPane) Title() string { return "FACETS" } // a message: the bar translates it
 
 // KeyMap implements pane.
 func (p facetsPane) KeyMap() help.KeyMap { return p.keys }
 
 // Position is the number of documents the filter keeps.
 func (p facetsPane) Position() string {
-	return fmt.Sprintf("%d/%d docs", len(p.filter.Apply(p.docs)), len(p.docs))
+	return p.styles.tr.F("%d/%d docs", len(p.filter.Apply(p.docs)), len(p.docs))
 }
 
 // Update implements pane.
@@ -140,16 +141,16 @@ func (p facetsPane) Update(msg tea.Msg) (pane, tea.Cmd) {
 // View implements pane.
 func (p facetsPane) View() string {
 	st := p.styles
-	summary := "no filter: every document shown"
+	summary := st.tr.T("no filter: every document shown")
 	if p.filter.Active() {
-		summary = p.filter.String()
+		summary = p.filter.StringIn(st.tr.T)
 	}
-	lines := []string{st.Heading.Render("Filter ") + st.Text.Render(oneLine(textlayout.Sanitize(summary))), ""}
+	lines := []string{st.Heading.Render(st.tr.T("Filter ")) + st.Text.Render(oneLine(textlayout.Sanitize(summary))), ""}
 	end := min(p.offset+p.visible(), len(p.rows))
 	for i := p.offset; i < end; i++ {
 		r := p.rows[i]
 		if r.value == nil {
-			lines = append(lines, st.PaneTitle.Render(r.heading.String()))
+			lines = append(lines, st.PaneTitle.Render(st.tr.T(r.heading.String())))
 			continue
 		}
 		box := "[ ] "
@@ -157,6 +158,9 @@ func (p facetsPane) View() string {
 			box = "[x] "
 		}
 		label := oneLine(textlayout.Sanitize(r.value.Label()))
+		if r.value.Facet == facet.ByKind || r.value.Facet == facet.ByLevel || r.value.Key == "" {
+			label = st.tr.T(label) // a word of ours, not a name from a document
+		}
 		count := fmt.Sprintf(" %d", r.value.Count)
 		if i == p.cursor {
 			lines = append(lines, fitWidth(st.ResultSelected.Render(textlayout.Truncate("▸ "+box+label+count, p.width)), p.width, st.ResultSelected))
@@ -189,7 +193,7 @@ func (m Model) setFacets(f facet.Filter) Model {
 // facet filter is active, how many of all and the filter.
 func (m Model) treeTitle() string {
 	if !m.facets.Active() {
-		return fmt.Sprintf("Documents (%d)", len(m.corpus.Docs))
+		return m.styles.tr.F("Documents (%d)", len(m.corpus.Docs))
 	}
-	return fmt.Sprintf("Documents %d/%d · %s", len(m.tree.docs), len(m.corpus.Docs), m.facets.Short())
+	return m.styles.tr.F("Documents %d/%d · %s", len(m.tree.docs), len(m.corpus.Docs), m.facets.ShortIn(m.styles.tr.T))
 }

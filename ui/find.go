@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sort"
 
 	"policyreader/corpus"
@@ -54,13 +53,13 @@ func (m Model) findStep(dir int) (Model, tea.Cmd) {
 	d := m.detail.doc
 	switch {
 	case q == "":
-		m.status = m.status.SetMessage("n: search first (/); n and N then walk its matches in this document", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("n: search first (/); n and N then walk its matches in this document"), false)
 		return m, nil
 	case d == nil:
-		m.status = m.status.SetMessage("n: open a document first", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("n: open a document first"), false)
 		return m, nil
 	case m.search.find == nil:
-		m.status = m.status.SetMessage("n: the search index is still being built", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("n: the search index is still being built"), false)
 		return m, nil
 	}
 	if m.finder.query == q && m.finder.doc == d {
@@ -82,7 +81,7 @@ func (m Model) findStep(dir int) (Model, tea.Cmd) {
 // findReady keeps the matches, in reading order, and takes the step.
 func (m Model) findReady(msg findReadyMsg) Model {
 	if msg.err != nil {
-		m.status = m.status.SetMessage("find: "+msg.err.Error(), true)
+		m.status = m.status.SetMessage(m.styles.tr.F("find: %v", msg.err), true)
 		return m
 	}
 	order := map[*corpus.Node]int{}
@@ -104,7 +103,7 @@ func (m Model) findMove(dir int) Model {
 	f := m.finder
 	label := oneLine(textlayout.Sanitize(f.query))
 	if len(f.hits) == 0 {
-		m.status = m.status.SetMessage("no match for "+label+" in "+shortDocLabel(f.doc), false)
+		m.status = m.status.SetMessage(m.styles.tr.F("no match for %s in %s", label, shortDocLabel(f.doc)), false)
 		return m
 	}
 	// Where the reader is: the node marked, else the node shown.
@@ -152,9 +151,9 @@ func (m Model) findMove(dir int) Model {
 		m.detail = m.detail.Emphasize(h.Node, h.Matched[0], h.Matched[len(h.Matched)-1]+1)
 	}
 	m.finder.left = m.here()
-	msg := fmt.Sprintf("%d/%d %s in %s · n next · N previous", next+1, len(f.hits), label, shortDocLabel(f.doc))
+	msg := m.styles.tr.F("%d/%d %s in %s · n next · N previous", next+1, len(f.hits), label, shortDocLabel(f.doc))
 	if wrapped {
-		msg += " · wrapped"
+		msg += m.styles.tr.T(" · wrapped")
 	}
 	m.status = m.status.SetMessage(msg, false)
 	return m

@@ -16,13 +16,13 @@ type gotoModel struct {
 }
 
 func newGoto(st *Styles) gotoModel {
-	return gotoModel{input: newFilterInput(st, "go to › ", "第20条, 20条, （三）, 3, 第三章")}
+	return gotoModel{input: newFilterInput(st, st.tr.T("go to › "), "第20条, 20条, （三）, 3, 第三章")}
 }
 
 // openGoto shows the prompt.
 func (m Model) openGoto() (Model, tea.Cmd) {
 	if m.detail.doc == nil {
-		m.status = m.status.SetMessage("go to: open a document first", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("go to: open a document first"), false)
 		return m, nil
 	}
 	m.gotoBox.open = true
@@ -42,7 +42,7 @@ func (m Model) handleGotoKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		d := m.detail.doc
 		n, ok := d.Locate(q, m.detail.node)
 		if !ok {
-			m.status = m.status.SetMessage("go to: no "+oneLine(textlayout.Sanitize(q))+" in "+shortDocLabel(d), true)
+			m.status = m.status.SetMessage(m.styles.tr.F("go to: no %s in %s", oneLine(textlayout.Sanitize(q)), shortDocLabel(d)), true)
 			return m, nil
 		}
 		return m, send(jumpMsg{node: n, field: "text", offset: -1})

@@ -64,7 +64,7 @@ func (m helpModel) Update(msg tea.Msg, keys keyMap, height int) helpModel {
 // lines lays out the help for width w.
 func (m helpModel) lines(w int, keys help.KeyMap) []string {
 	st := m.styles
-	out := []string{st.Heading.Render("Keys")}
+	out := []string{st.Heading.Render(st.tr.T("Keys"))}
 	if w >= helpColumnsWidth {
 		hm := m.help
 		hm.Width = w
@@ -84,7 +84,7 @@ func (m helpModel) lines(w int, keys help.KeyMap) []string {
 		}
 	}
 	out = append(out, "")
-	note := "Mouse: the wheel scrolls, a click selects. To select text, hold Shift while dragging (most terminals), or press m to turn mouse capture off. Esc or ? closes this help."
+	note := st.tr.T("Mouse: the wheel scrolls, a click selects. To select text, hold Shift while dragging (most terminals), or press m to turn mouse capture off. Esc or ? closes this help.")
 	r := []rune(note)
 	for _, l := range textlayout.Wrap(note, w) {
 		out = append(out, st.Dim.Render(string(r[l.Start:l.End])))

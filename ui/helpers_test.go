@@ -130,10 +130,16 @@ type goldenScreen struct {
 // and 40×12 and compares its final View with
 // testdata/<TestName>/<screen>_<w>x<h>.golden.
 func runGoldenScreens(t *testing.T, c *corpus.Corpus, screens []goldenScreen) {
+	runGoldenScreensWith(t, c, Options{}, screens)
+}
+
+// runGoldenScreensWith is runGoldenScreens with the reader's options (its
+// language, say).
+func runGoldenScreensWith(t *testing.T, c *corpus.Corpus, opts Options, screens []goldenScreen) {
 	for _, sc := range screens {
 		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
-				tm := teatest.NewTestModel(t, New(c, Options{}), teatest.WithInitialTermSize(sz[0], sz[1]))
+				tm := teatest.NewTestModel(t, New(c, opts), teatest.WithInitialTermSize(sz[0], sz[1]))
 				sc.run(t, tm)
 				golden.RequireEqual(t, []byte(finalView(t, tm)))
 			})

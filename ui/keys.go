@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"policyreader/ui/msg"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // keyMap declares every key of the reader once; help is generated from it.
 // Bindings that do nothing in the current mode are disabled by
@@ -53,10 +57,11 @@ type keyMap struct {
 	CloseView                key.Binding
 }
 
-// defaultKeyMap returns the keys of DESIGN.md ("Keys").
-func defaultKeyMap() keyMap {
+// defaultKeyMap returns the reader's keys, described in tr's language.
+func defaultKeyMap(tr msg.Printer) keyMap {
+	// b binds keys; desc is a message (see package msg).
 	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
 	}
 	return keyMap{
 		Up:          b("↑/k", "up", "up", "k"),

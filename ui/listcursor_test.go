@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"policyreader/ui/msg"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -10,7 +11,7 @@ import (
 // a row, the window follows it by the least scroll, and keys a pane does
 // not offer are not moves.
 func TestListCursor(t *testing.T) {
-	keys := defaultKeyMap()
+	keys := defaultKeyMap(msg.Printer{})
 	nav := listNav{up: keys.Up, down: keys.Down, pageUp: keys.PageUp, pageDown: keys.PageDown, top: keys.Top, bottom: keys.Bottom}
 	steps := []struct {
 		key            tea.KeyMsg

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/charmbracelet/bubbles/help"
 	"path/filepath"
+	"policyreader/ui/msg"
 	"slices"
 	"strings"
 	"sync"
@@ -201,10 +202,10 @@ func (m Model) updateLoad(msg tea.Msg) (Model, tea.Cmd) {
 // arrive builds the reader on the loaded corpus, or shows why there is
 // none.
 func (m Model) arrive(res LoadResult) (Model, tea.Cmd) {
-	skipped := skippedSummary(res.Skipped)
+	skipped := skippedSummary(m.styles.tr, res.Skipped)
 	if res.Corpus == nil || len(res.Corpus.Docs) == 0 {
 		m.load.phase = loadFailed
-		m.load.failure = []string{"No documents could be loaded."}
+		m.load.failure = []string{m.styles.tr.T("No documents could be loaded.")}
 		for _, e := range res.Skipped {
 			m.load.failure = append(m.load.failure, skipReason(e))
 		}
@@ -235,7 +236,7 @@ func (m Model) arrive(res LoadResult) (Model, tea.Cmd) {
 
 // skippedSummary is the status bar's warning about the files that did not
 // load: "2 files skipped: a.txt: reason; b.txt: reason".
-func skippedSummary(errs []error) string {
+func skippedSummary(tr msg.Printer, errs []error) string {
 	if len(errs) == 0 {
 		return ""
 	}
@@ -243,11 +244,7 @@ func skippedSummary(errs []error) string {
 	for i, e := range errs {
 		parts[i] = skipReason(e)
 	}
-	noun := "files"
-	if len(errs) == 1 {
-		noun = "file"
-	}
-	return fmt.Sprintf("%d %s skipped: %s", len(errs), noun, strings.Join(parts, "; "))
+	return tr.F(plural(len(errs), "%d file skipped: %s", "%d files skipped: %s"), len(errs), strings.Join(parts, "; "))
 }
 
 // skipReason is "name: reason" for one failed source, its name without
@@ -296,9 +293,9 @@ func (m Model) loadLabel() string {
 	case m.mode != modeBrowse:
 		return ""
 	case m.load.phase == loadFailed:
-		return "EMPTY"
+		return m.styles.tr.T("EMPTY")
 	case m.load.phase == loadRunning && m.load.slow:
-		return "LOADING"
+		return m.styles.tr.T("LOADING")
 	}
 	return ""
 }
@@ -318,13 +315,13 @@ func (m Model) loadingView() string {
 			lines[i] = textlayout.Truncate(st.Warning.Render(s), l.width)
 		}
 		if len(lines) > len(m.load.failure) {
-			lines[len(m.load.failure)] = textlayout.Truncate(st.Dim.Render("q quits"), l.width)
+			lines[len(m.load.failure)] = textlayout.Truncate(st.Dim.Render(st.tr.T("q quits")), l.width)
 		}
 	case m.load.slow && len(lines) > 0:
 		frames := spinner.MiniDot.Frames
-		what := "loading documents…"
+		what := st.tr.T("loading documents…")
 		if m.load.total > 0 {
-			what = fmt.Sprintf("loading %d/%d files…", m.load.done, m.load.total)
+			what = st.tr.F("loading %d/%d files…", m.load.done, m.load.total)
 		}
 		lines[0] = textlayout.Truncate(st.Prompt.Render(frames[m.load.frame%len(frames)])+" "+st.Text.Render(what), l.width)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"policyreader/ui/msg"
 	"strings"
 	"testing"
 	"time"
@@ -290,14 +291,14 @@ func TestSkippedSummary(t *testing.T) {
 		&corpus.LoadError{Source: "/tmp/x/bin\x1b[2J.txt", Err: corpus.ErrBinary},
 		&corpus.LoadError{Source: "/tmp/x/e.md", Err: corpus.ErrEmpty},
 	}
-	got := skippedSummary(errs)
+	got := skippedSummary(msg.Printer{}, errs)
 	if got != "2 files skipped: bin␛[2J.txt: not a text file (binary data); e.md: empty document" {
 		t.Errorf("summary %q", got)
 	}
-	if got := skippedSummary(errs[1:]); got != "1 file skipped: e.md: empty document" {
+	if got := skippedSummary(msg.Printer{}, errs[1:]); got != "1 file skipped: e.md: empty document" {
 		t.Errorf("summary %q", got)
 	}
-	if skippedSummary(nil) != "" {
+	if skippedSummary(msg.Printer{}, nil) != "" {
 		t.Error("summary of nothing is not empty")
 	}
 }

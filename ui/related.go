@@ -82,16 +82,16 @@ func relatedSection(src *relatedSource, n *corpus.Node, width int, st *Styles) [
 	if len(ms) == 0 {
 		return nil
 	}
-	lines := []detailLine{{text: textlayout.Truncate(st.Heading.Render("Related in other documents"), width)}}
+	lines := []detailLine{{text: textlayout.Truncate(st.Heading.Render(st.tr.T("Related in other documents")), width)}}
 	for _, m := range ms[:min(len(ms), relatedSectionLimit)] {
 		l := st.Dim.Render(fmt.Sprintf("%.2f ", m.Score)) +
 			st.Location.Render(shortDocLabel(m.Node.Doc)+" ") +
 			st.Text.Render(oneLine(textlayout.Sanitize(m.Node.Title())))
 		lines = append(lines, detailLine{text: textlayout.Truncate(l, width)})
 	}
-	more := "r: all related clauses"
+	more := st.tr.T("r: all related clauses")
 	if len(ms) > relatedSectionLimit {
-		more = fmt.Sprintf("r: all %d related clauses", len(ms))
+		more = st.tr.F("r: all %d related clauses", len(ms))
 	}
 	lines = append(lines, detailLine{text: textlayout.Truncate(st.Dim.Render(more), width)})
 	return lines
@@ -196,21 +196,21 @@ func (m relatedModel) Update(msg tea.Msg, keys keyMap) (relatedModel, tea.Cmd) {
 func (m relatedModel) View() string {
 	st := m.styles
 	w := m.width
-	title := "Related clauses"
+	title := st.tr.T("Related clauses")
 	if m.origin != nil {
-		title = "Related to " + oneLine(textlayout.Sanitize(m.origin.Title())) + " · " + shortDocLabel(m.origin.Doc)
+		title = st.tr.F("Related to %s · %s", oneLine(textlayout.Sanitize(m.origin.Title())), shortDocLabel(m.origin.Doc))
 	}
 	lines := []string{textlayout.Truncate(st.PaneTitleFocused.Render(title), w)}
 	var status string
 	switch {
 	case m.src == nil && m.err != nil:
-		status = "related clauses unavailable: " + oneLine(textlayout.Sanitize(m.err.Error()))
+		status = st.tr.F("related clauses unavailable: %v", oneLine(textlayout.Sanitize(m.err.Error())))
 	case m.src == nil:
-		status = "computing related clauses…"
+		status = st.tr.T("computing related clauses…")
 	case len(m.matches) == 0:
-		status = "no similar clauses in the other documents"
+		status = st.tr.T("no similar clauses in the other documents")
 	default:
-		status = fmt.Sprintf("%d %s of other documents, most similar first", len(m.matches), plural(len(m.matches), "clause", "clauses"))
+		status = st.tr.F(plural(len(m.matches), "%d clause of other documents, most similar first", "%d clauses of other documents, most similar first"), len(m.matches))
 	}
 	lines = append(lines, textlayout.Truncate(st.Dim.Render(status), w))
 	end := min(m.offset+m.visible(), len(m.matches))

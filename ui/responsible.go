@@ -6,12 +6,14 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/bodies"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // bodiesHeaderRows is the filter (or the body's name), a status line and
@@ -32,9 +34,9 @@ type bodiesKeys struct {
 	Clear, Back, Close         key.Binding
 }
 
-func newBodiesKeys() bodiesKeys {
+func newBodiesKeys(tr msg.Printer) bodiesKeys {
 	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
 	}
 	return bodiesKeys{
 		Up: b("↑", "up", "up", "ctrl+p"), Down: b("↓", "down", "down", "ctrl+n"),
@@ -80,8 +82,8 @@ type bodiesPane struct {
 // newBodiesPane opens the pane and collects the bodies of c off the
 // event loop.
 func newBodiesPane(c *corpus.Corpus, st *Styles) (bodiesPane, tea.Cmd) {
-	in := newFilterInput(st, "body › ", "type to filter: 人社, renshe, rsb")
-	p := bodiesPane{input: in, styles: st, keys: newBodiesKeys()}
+	in := newFilterInput(st, st.tr.T("body › "), st.tr.T("type to filter: 人社, renshe, rsb"))
+	p := bodiesPane{input: in, styles: st, keys: newBodiesKeys(st.tr)}
 	cmd := p.input.Focus()
 	return p.syncKeys(), tea.Batch(cmd, func() tea.Msg { return bodiesReadyMsg{bodies: bodies.Collect(c)} })
 }
@@ -96,7 +98,7 @@ func (p bodiesPane) SetSize(w, h int) pane {
 }
 
 // Title implements pane.
-func (p bodiesPane) Title() string { return "BODIES" }
+func (p bodiesPane) Title() string { return "BODIES" } // a message: the bar translates it
 
 // KeyMap implements pane.
 func (p bodiesPane) KeyMap() help.KeyMap { return p.keys }
@@ -228,9 +230,13 @@ func (p bodiesPane) View() string {
 	return strings.Join(lines[:max(p.height, 0)], "\n")
 }
 
-// counts lays out the lead, part and named columns.
+// counts lays out the lead, part and named columns, right-aligned by
+// display width (牵头 is four cells, like lead).
 func counts(lead, part, named string) string {
-	return fmt.Sprintf("%4s %4s %5s  ", lead, part, named)
+	pad := func(s string, w int) string {
+		return strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) + s
+	}
+	return pad(lead, 4) + " " + pad(part, 4) + " " + pad(named, 5) + "  "
 }
 
 func (p bodiesPane) listView() []string {
@@ -239,15 +245,15 @@ func (p bodiesPane) listView() []string {
 	var status string
 	switch {
 	case p.all == nil:
-		status = "collecting bodies…"
+		status = st.tr.T("collecting bodies…")
 	case len(p.shown) == 0 && p.input.Value() != "":
-		status = "no body matches " + oneLine(textlayout.Sanitize(p.input.Value()))
+		status = st.tr.F("no body matches %s", oneLine(textlayout.Sanitize(p.input.Value())))
 	case len(p.all) == 0:
-		status = "no responsible bodies in these documents"
+		status = st.tr.T("no responsible bodies in these documents")
 	default:
-		status = fmt.Sprintf("%d of %d bodies · clauses each leads, takes part in, names", len(p.shown), len(p.all))
+		status = st.tr.F("%d of %d bodies · clauses each leads, takes part in, names", len(p.shown), len(p.all))
 	}
-	lines = append(lines, st.Dim.Render(status), st.PaneTitle.Render(counts("lead", "part", "named")+"body"))
+	lines = append(lines, st.Dim.Render(status), st.PaneTitle.Render(counts(st.tr.T("lead"), st.tr.T("part"), st.tr.T("named"))+st.tr.T("body")))
 	end := min(p.list.offset+p.visibleBodies(), len(p.shown))
 	for i := p.list.offset; i < end; i++ {
 		b := p.shown[i]
@@ -273,15 +279,16 @@ func itoaOrDash(n int) string {
 	return fmt.Sprint(n)
 }
 
-// roleLabel is how a clause's role shows: the words of the annotations.
-func roleLabel(r bodies.Role) string {
+// roleLabel is how a clause's role shows: lead, part or named (牵头,
+// 参与, 提及 in Chinese, the words of the annotations).
+func roleLabel(tr msg.Printer, r bodies.Role) string {
 	switch r {
 	case bodies.Lead:
-		return "牵头"
+		return tr.T("lead")
 	case bodies.Part:
-		return "参与"
+		return tr.T("part")
 	}
-	return "提及"
+	return tr.T("named")
 }
 
 func (p bodiesPane) refsView() []string {
@@ -291,12 +298,12 @@ func (p bodiesPane) refsView() []string {
 	if len(b.Aliases) > 0 {
 		head += st.Dim.Render(" = " + oneLine(textlayout.Sanitize(strings.Join(b.Aliases, " = "))))
 	}
-	status := fmt.Sprintf("leads %d · takes part in %d · named in %d", b.Lead, b.Part, b.Named)
+	status := st.tr.F("leads %d · takes part in %d · named in %d", b.Lead, b.Part, b.Named)
 	lines := []string{head, st.Dim.Render(status), ""}
 	end := min(p.refs.offset+p.visibleRefs(), len(b.Refs))
 	for i := p.refs.offset; i < end; i++ {
 		r := b.Refs[i]
-		title := "[" + roleLabel(r.Role) + "] " + shortDocLabel(r.Node.Doc) + " " + oneLine(textlayout.Sanitize(r.Node.Title()))
+		title := "[" + roleLabel(st.tr, r.Role) + "] " + shortDocLabel(r.Node.Doc) + " " + oneLine(textlayout.Sanitize(r.Node.Title()))
 		if i == p.refs.cursor {
 			lines = append(lines, fitWidth(st.ResultSelected.Render(textlayout.Truncate("▸ "+title, p.width)), p.width, st.ResultSelected))
 		} else {

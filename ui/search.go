@@ -65,7 +65,7 @@ type searchModel struct {
 }
 
 func newSearch(styles *Styles) searchModel {
-	return searchModel{input: newFilterInput(styles, "/ ", "search headings and text"), styles: styles}
+	return searchModel{input: newFilterInput(styles, "/ ", styles.tr.T("search headings and text")), styles: styles}
 }
 
 // searchHistoryLimit bounds the queries alt+↑ recalls.
@@ -136,7 +136,7 @@ func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
 		return m.run()
 	case wordsReadyMsg:
 		if msg.err != nil {
-			return m, send(errMsg{fmt.Errorf("whole-word ranking is off: %w", msg.err)})
+			return m, send(errMsg{fmt.Errorf(m.styles.tr.T("whole-word ranking is off: %w"), msg.err)})
 		}
 		m.words = msg.words
 		if m.index != nil {
@@ -294,20 +294,20 @@ func (m searchModel) View() string {
 	var status string
 	switch {
 	case m.err != nil && m.err != context.Canceled:
-		status = st.Warning.Render("search failed: " + oneLine(m.err.Error()))
+		status = st.Warning.Render(st.tr.F("search failed: %s", oneLine(m.err.Error())))
 	case m.find == nil && m.pending != "":
-		status = st.Dim.Render("building the index…")
+		status = st.Dim.Render(st.tr.T("building the index…"))
 	case m.pending != m.query:
-		status = st.Dim.Render("searching…")
+		status = st.Dim.Render(st.tr.T("searching…"))
 	case m.query == "":
-		status = st.Dim.Render("type to search; ↑↓ move, enter jumps, alt+↑↓ earlier searches, esc closes")
+		status = st.Dim.Render(st.tr.T("type to search; ↑↓ move, enter jumps, alt+↑↓ earlier searches, esc closes"))
 	case len(m.hits) == 0:
-		status = st.Dim.Render("no match for " + textlayout.Sanitize(m.query))
+		status = st.Dim.Render(st.tr.F("no match for %s", textlayout.Sanitize(m.query)))
 	default:
-		status = st.Dim.Render(fmt.Sprintf("%d %s", len(m.hits), plural(len(m.hits), "result", "results")))
+		status = st.Dim.Render(st.tr.F(plural(len(m.hits), "%d result", "%d results"), len(m.hits)))
 	}
 	if m.scoped && m.reading != nil {
-		status = st.Prompt.Render("in "+shortDocLabel(m.reading)+" only · ") + status
+		status = st.Prompt.Render(st.tr.F("in %s only · ", shortDocLabel(m.reading))) + status
 	}
 	lines = append(lines, ansi.Truncate(status, m.width, "…"))
 	end := min(m.offset+m.visibleHits(), len(m.hits))

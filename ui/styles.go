@@ -1,10 +1,18 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"policyreader/ui/msg"
 
-// Styles holds every style the reader draws with. It is the only place in
-// the package that names colours.
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Styles holds every style the reader draws with, and the language it
+// writes in — the look of the reader, which every pane takes. It is the
+// only place in the package that names colours.
 type Styles struct {
+	// tr prints the interface text in the reader's language.
+	tr msg.Printer
+
 	// Pane chrome.
 	PaneTitle        lipgloss.Style
 	PaneTitleFocused lipgloss.Style

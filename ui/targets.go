@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +78,7 @@ type targetsModel struct {
 }
 
 func newTargets(styles *Styles) targetsModel {
-	return targetsModel{input: newFilterInput(styles, "filter › ", "type to filter targets"), styles: styles}
+	return targetsModel{input: newFilterInput(styles, styles.tr.T("filter › "), styles.tr.T("type to filter targets")), styles: styles}
 }
 
 // SetTargets supplies the collected targets (in corpus order).
@@ -171,9 +170,9 @@ func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
 		return m.refilter(false), nil
 	case key.Matches(km, keys.Export):
 		if len(m.shown) == 0 {
-			return m, send(statusMsg("export: no targets shown"))
+			return m, send(statusMsg(m.styles.tr.T("export: no targets shown")))
 		}
-		return m, exportTargetsCmd(m.exportDir, m.shown, time.Now())
+		return m, exportTargetsCmd(m.styles.tr, m.exportDir, m.shown, time.Now())
 	}
 	// No g/G here: letters type into the filter.
 	nav := listNav{up: keys.ResultUp, down: keys.ResultDown, pageUp: keys.ListPageUp, pageDown: keys.ListPageDown}
@@ -230,21 +229,21 @@ func (m targetsModel) View() string {
 	var status string
 	switch {
 	case !m.ready:
-		status = "collecting targets…"
+		status = st.tr.T("collecting targets…")
 	case len(m.shown) == 0 && m.query != "":
-		status = "no target matches " + oneLine(textlayout.Sanitize(m.query))
+		status = st.tr.F("no target matches %s", oneLine(textlayout.Sanitize(m.query)))
 	case len(m.shown) == 0:
-		status = "no targets in these documents"
+		status = st.tr.T("no targets in these documents")
 	default:
-		status = fmt.Sprintf("%d of %d targets · by %s", len(m.shown), len(m.all), m.order)
+		status = st.tr.F("%d of %d targets · by %s", len(m.shown), len(m.all), st.tr.T(m.order.String()))
 	}
 	lines = append(lines, textlayout.Truncate(st.Dim.Render(status), w))
 	cols := m.columns()
-	docHead := "document"
+	docHead := st.tr.T("document")
 	if cols.doc < lipgloss.Width(docHead) {
-		docHead = "doc"
+		docHead = st.tr.T("doc")
 	}
-	lines = append(lines, textlayout.Truncate(st.PaneTitle.Render(m.row(cols, docHead, "clause", "target", "year", nil)), w))
+	lines = append(lines, textlayout.Truncate(st.PaneTitle.Render(m.row(cols, docHead, st.tr.T("clause"), st.tr.T("target"), st.tr.T("year"), nil)), w))
 	end := min(m.offset+m.visible(), len(m.shown))
 	for i := m.offset; i < end; i++ {
 		lines = append(lines, m.targetView(cols, m.shown[i], i == m.cursor))

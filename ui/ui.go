@@ -14,6 +14,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/facet"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -92,6 +93,8 @@ type Options struct {
 	// ExportDir is where the targets view writes its CSV; the working
 	// directory when empty.
 	ExportDir string
+	// Lang is the language of the interface (English by default).
+	Lang msg.Lang
 	// ReadingWidth caps the width of the text in the reading pane, in
 	// cells: long lines are hard to read. Zero means DefaultReadingWidth;
 	// a negative width means no cap.
@@ -153,10 +156,12 @@ func New(c *corpus.Corpus, opts Options) Model {
 		r = lipgloss.DefaultRenderer()
 	}
 	st := defaultStyles(r, opts.NoColor)
+	st.tr = msg.New(opts.Lang)
+	tr := st.tr
 	m := Model{
 		corpus:    c,
 		mouse:     true,
-		keys:      defaultKeyMap(),
+		keys:      defaultKeyMap(tr),
 		styles:    &st,
 		tree:      newTree(c.Docs, &st),
 		detail:    newDetail(&st),
@@ -183,7 +188,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 	m.targets.exportDir = exportDirOr(opts.ExportDir)
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
-		msg := fmt.Sprintf("%d warning(s): %s", len(opts.Warnings), strings.Join(opts.Warnings, "; "))
+		msg := tr.F("%d warning(s): %s", len(opts.Warnings), strings.Join(opts.Warnings, "; "))
 		m.status = m.status.SetMessage(msg, true)
 	}
 	if r, ok := m.tree.Selected(); ok {
@@ -454,10 +459,10 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) toggleMouse() (Model, tea.Cmd) {
 	m.mouse = !m.mouse
 	if m.mouse {
-		m.status = m.status.SetMessage("mouse on: wheel scrolls, click selects", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("mouse on: wheel scrolls, click selects"), false)
 		return m, tea.EnableMouseCellMotion
 	}
-	m.status = m.status.SetMessage("mouse off: drag to select text; m turns it back on", false)
+	m.status = m.status.SetMessage(m.styles.tr.T("mouse off: drag to select text; m turns it back on"), false)
 	return m, tea.DisableMouse
 }
 
@@ -510,7 +515,7 @@ func (m Model) jump(msg jumpMsg) Model {
 	if !m.tree.Shows(msg.node.Doc) {
 		// The facet filter hides the document jumped to: drop it.
 		m = m.setFacets(facet.Filter{})
-		m.status = m.status.SetMessage("facet filter cleared to show "+shortDocLabel(msg.node.Doc), false)
+		m.status = m.status.SetMessage(m.styles.tr.F("facet filter cleared to show %s", shortDocLabel(msg.node.Doc)), false)
 	}
 	var row treeRow
 	m.tree, row = m.tree.Reveal(msg.node)
@@ -565,13 +570,14 @@ func (m Model) statusLabel() string {
 	if s := m.loadLabel(); s != "" {
 		return s
 	}
+	tr := m.styles.tr
 	if m.mode == modeBrowse {
-		return m.focus.String()
+		return tr.T(m.focus.String())
 	}
 	if m.mode == modePane && m.pane != nil {
-		return m.pane.Title()
+		return tr.T(m.pane.Title())
 	}
-	return m.mode.String()
+	return tr.T(m.mode.String())
 }
 
 func (m Model) position() string {
@@ -616,7 +622,7 @@ func (m Model) browseView() string {
 	if !l.split {
 		var head, body string
 		if m.focus == focusTree {
-			head = title(treeTitle, true) + st.Dim.Render("  tab: text")
+			head = title(treeTitle, true) + st.Dim.Render("  "+st.tr.T("tab: text"))
 			body = m.tree.View()
 		} else {
 			head = title(m.detail.Breadcrumb(l.width), true)

@@ -47,7 +47,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	case relatedReadyMsg:
 		if msg.err != nil {
 			m.related = m.related.Fail(msg.err)
-			m.status = m.status.SetMessage(fmt.Sprintf("related clauses unavailable: %v", msg.err), true)
+			m.status = m.status.SetMessage(m.styles.tr.F("related clauses unavailable: %v", msg.err), true)
 			return m, nil
 		}
 		m.rel = newRelatedSource(msg.index)
@@ -115,7 +115,7 @@ func (m Model) here() viewOrigin {
 func (m Model) openRelated() (Model, tea.Cmd) {
 	n := m.detail.node
 	if n == nil {
-		m.status = m.status.SetMessage("related: select a clause first", false)
+		m.status = m.status.SetMessage(m.styles.tr.T("related: select a clause first"), false)
 		return m, nil
 	}
 	m = m.saveOrigin()

@@ -192,10 +192,14 @@ func (f Filter) Apply(docs []*corpus.Document) []*corpus.Document {
 
 // Short lists the chosen values alone, facet by facet, for a header
 // with little room: "law|regulation · 2021".
-func (f Filter) Short() string {
+func (f Filter) Short() string { return f.ShortIn(nil) }
+
+// ShortIn is Short with the words of the package (facet names, kinds,
+// levels, "no date") put through tr, a translation; nil keeps English.
+func (f Filter) ShortIn(tr func(string) string) string {
 	var parts []string
 	for _, n := range Names {
-		if ks := f.values(n); len(ks) > 0 {
+		if ks := f.values(n, tr); len(ks) > 0 {
 			parts = append(parts, strings.Join(ks, "|"))
 		}
 	}
@@ -203,12 +207,15 @@ func (f Filter) Short() string {
 }
 
 // values are the chosen values of facet n, sorted, "no date" for the
-// empty year.
-func (f Filter) values(n Name) []string {
+// empty year; kinds, levels and "no date" through tr when it is set.
+func (f Filter) values(n Name, tr func(string) string) []string {
 	var ks []string
 	for k := range f.chosen[n] {
 		if k == "" {
 			k = "no date"
+		}
+		if tr != nil && (n == ByKind || n == ByLevel || k == "no date") {
+			k = tr(k)
 		}
 		ks = append(ks, k)
 	}
@@ -218,11 +225,18 @@ func (f Filter) values(n Name) []string {
 
 // String lists the chosen values facet by facet, values of one facet
 // joined by "|": "kind: law|regulation · year: 2021".
-func (f Filter) String() string {
+func (f Filter) String() string { return f.StringIn(nil) }
+
+// StringIn is String with the package's words put through tr.
+func (f Filter) StringIn(tr func(string) string) string {
 	var parts []string
 	for _, n := range Names {
-		if ks := f.values(n); len(ks) > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %s", n, strings.Join(ks, "|")))
+		if ks := f.values(n, tr); len(ks) > 0 {
+			name := n.String()
+			if tr != nil {
+				name = tr(name)
+			}
+			parts = append(parts, fmt.Sprintf("%s: %s", name, strings.Join(ks, "|")))
 		}
 	}
 	return strings.Join(parts, " · ")

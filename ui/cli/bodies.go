@@ -98,7 +98,7 @@ func printBodies(w io.Writer, c *corpus.Corpus, bs []*bodies.Body, format string
 			out = append(out, toBodyJSON(b))
 		}
 		if err := writeJSON(w, out); err != nil {
-			return fmt.Errorf("write bodies: %w", err)
+			return failf("write bodies: %w", err)
 		}
 		return nil
 	case "csv":
@@ -110,7 +110,7 @@ func printBodies(w io.Writer, c *corpus.Corpus, bs []*bodies.Body, format string
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
-			return fmt.Errorf("write bodies: %w", err)
+			return failf("write bodies: %w", err)
 		}
 		return nil
 	}

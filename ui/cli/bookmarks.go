@@ -153,7 +153,7 @@ func addBookmark(env Env, opts Options, store *bookmark.Store, id, note string) 
 	}
 	n, ok := c.Node(id)
 	if !ok {
-		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", id)
+		return failf("no node with ID %q (see `policyreader tree`)", id)
 	}
 	// Bookmarks saved before the document changed get their current IDs
 	// first, so an existing bookmark of n is found and updated.
@@ -191,11 +191,11 @@ func removeBookmark(env Env, opts Options, store *bookmark.Store, id string) err
 	}
 	b, ok := store.Get(id)
 	if !ok {
-		return fmt.Errorf("no bookmark for %q (see `policyreader bookmarks list`)", id)
+		return failf("no bookmark for %q (see `policyreader bookmarks list`)", id)
 	}
 	if err := store.Remove(id); err != nil {
 		if errors.Is(err, bookmark.ErrNotFound) {
-			return fmt.Errorf("no bookmark for %q (removed meanwhile)", id)
+			return failf("no bookmark for %q (removed meanwhile)", id)
 		}
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"policyreader/corpus"
+	"policyreader/ui/msg"
 )
 
 // Version is printed by --version.
@@ -42,20 +43,16 @@ type Options struct {
 	// ReadingWidth caps the reader's text width in cells (0: the default,
 	// negative: no cap).
 	ReadingWidth int
+	// Lang is the language of messages and of the reader: --lang, else
+	// LC_ALL / LC_MESSAGES / LANG.
+	Lang msg.Lang
 }
-
-// usageError marks a bad invocation (exit status 2).
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
 
 // helpRequested reports -h or --help given to a subcommand: Run prints the
 // command's usage and exits 0.
 type helpRequested struct{ fset *flag.FlagSet }
 
 func (h helpRequested) Error() string { return "help requested" }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 // command is one subcommand: it receives the parsed global options and its
 // remaining arguments.
@@ -64,17 +61,19 @@ type command struct {
 	run     func(env Env, opts Options, args []string) error
 }
 
+// commands lists the subcommands; each summary is a message (package msg),
+// typed command{…} so the message check finds it.
 func commands() map[string]command {
 	return map[string]command{
-		"tree":      {"print the document tree", runTree},
-		"show":      {"print one node: show [--json] ID", runShow},
-		"search":    {"fuzzy search: search [--json] [--limit N] QUERY", runSearch},
-		"highlight": {"print the target/body spans of the text on stdin", runHighlight},
-		"targets":   {"list every target in the corpus", runTargets},
-		"bodies":    {"every responsible body with the clauses it leads, takes part in and is named in: bodies [--json | --format csv]", runBodies},
-		"related":   {"clauses in other documents similar to one: related [--json] [--limit N] ID", runRelated},
-		"compare":   {"a clause beside its counterpart, aligned: compare [--json] ID [OTHER-ID]", runCompare},
-		"bookmarks": {"bookmarks [list|add ID [--note TEXT]|rm ID|export --format md|json]", runBookmarks},
+		"tree":      command{"print the document tree", runTree},
+		"show":      command{"print one node: show [--json] ID", runShow},
+		"search":    command{"fuzzy search: search [--json] [--limit N] QUERY", runSearch},
+		"highlight": command{"print the target/body spans of the text on stdin", runHighlight},
+		"targets":   command{"list every target in the corpus", runTargets},
+		"bodies":    command{"every responsible body with the clauses it leads, takes part in and is named in: bodies [--json | --format csv]", runBodies},
+		"related":   command{"clauses in other documents similar to one: related [--json] [--limit N] ID", runRelated},
+		"compare":   command{"a clause beside its counterpart, aligned: compare [--json] ID [OTHER-ID]", runCompare},
+		"bookmarks": command{"bookmarks [list|add ID [--note TEXT]|rm ID|export --format md|json]", runBookmarks},
 	}
 }
 
@@ -91,6 +90,14 @@ func newFlagSet(name string, env Env, opts *Options) *flag.FlagSet {
 	fset.Var((*stringList)(&opts.Corpus), "corpus", "`PATH`: a file or folder of .txt, .md, .html, .docx, .pdf documents (repeatable)")
 	fset.StringVar(&opts.DataDir, "data-dir", opts.DataDir, "`DIR`: where bookmarks and the reading position live")
 	fset.BoolVar(&opts.JSON, "json", opts.JSON, "print JSON")
+	fset.Func("lang", "`LANG` of the messages and the reader: en or zh (default from LANG)", func(s string) error {
+		l, err := msg.Parse(s)
+		if err != nil {
+			return err
+		}
+		opts.Lang = l
+		return nil
+	})
 	fset.IntVar(&opts.ReadingWidth, "reading-width", opts.ReadingWidth, "the reader's widest line of text in `CELLS` (default 80, 40 Han characters; -1 for the terminal's width)")
 	return fset
 }
@@ -128,19 +135,21 @@ func Run(args []string, env Env) int {
 	defer stdout.Flush()
 	defer stderr.Flush()
 	env.Stdout, env.Stderr = stdout, stderr
-	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA")}
+	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA"), Lang: msg.Detect(env.Getenv)}
 	top := newFlagSet("policyreader", env, &opts)
 	help := top.Bool("help", false, "show help")
 	top.BoolVar(help, "h", false, "show help")
 	version := top.Bool("version", false, "print the version")
 	if err := top.Parse(args); err != nil {
-		fmt.Fprintf(env.Stderr, "policyreader: %v (see --help)\n", asTyped(err, args))
+		tr := msg.New(opts.Lang)
+		fmt.Fprintf(env.Stderr, "policyreader: %s\n", tr.F("%v (see --help)", asTyped(err, args)))
 		return 2
 	}
+	tr := msg.New(opts.Lang)
 	rest := top.Args()
 	switch {
 	case *help || len(rest) > 0 && rest[0] == "help" && len(rest) == 1:
-		printUsage(env.Stdout)
+		printUsage(env.Stdout, tr)
 		return 0
 	case *version || len(rest) > 0 && rest[0] == "version":
 		printVersion(env.Stdout)
@@ -152,28 +161,28 @@ func Run(args []string, env Env) int {
 	var err error
 	if len(rest) == 0 {
 		if env.RunTUI == nil {
-			err = errors.New("no terminal reader available")
+			err = failf("no terminal reader available")
 		} else {
 			err = env.RunTUI(opts)
 		}
 	} else {
 		cmd, ok := commands()[rest[0]]
 		if !ok {
-			fmt.Fprintf(env.Stderr, "policyreader: unknown command %q (see --help)\n", rest[0])
+			fmt.Fprintf(env.Stderr, "policyreader: %s\n", tr.F("unknown command %q (see --help)", rest[0]))
 			return 2
 		}
 		err = cmd.run(env, opts, rest[1:])
 		var help helpRequested
 		if errors.As(err, &help) {
-			fmt.Fprintf(env.Stdout, "policyreader %s — %s\n\nFlags:\n", rest[0], cmd.summary)
-			printFlags(env.Stdout, help.fset)
+			fmt.Fprintf(env.Stdout, "policyreader %s — %s\n\n%s\n", rest[0], tr.T(cmd.summary), tr.T("Flags:"))
+			printFlags(env.Stdout, help.fset, tr)
 			return 0
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "policyreader: %s\n", oneLine(err.Error()))
-		var ue usageError
-		if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "policyreader: %s\n", oneLine(messageOf(err, tr)))
+		var ue userError
+		if errors.As(err, &ue) && ue.usage {
 			return 2
 		}
 		return 1
@@ -183,21 +192,21 @@ func Run(args []string, env Env) int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "policyreader — a terminal reader for Chinese policy documents")
+func printUsage(w io.Writer, tr msg.Printer) {
+	fmt.Fprintln(w, tr.T("policyreader — a terminal reader for Chinese policy documents"))
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "usage: policyreader [--corpus PATH]... [--data-dir DIR] [command] [args]")
+	fmt.Fprintln(w, tr.T("usage: policyreader [--corpus PATH]... [--data-dir DIR] [command] [args]"))
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "With no command, opens the interactive reader. Commands (help COMMAND for its flags):")
+	fmt.Fprintln(w, tr.T("With no command, opens the interactive reader. Commands (help COMMAND for its flags):"))
 	cmds := commands()
 	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "compare", "bookmarks"} {
-		fmt.Fprintf(w, "  %-10s %s\n", name, cmds[name].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", name, tr.T(cmds[name].summary))
 	}
 	fmt.Fprintln(w, "")
-	fmt.Fprintf(w, "  %-10s %s\n", "help", "this help, or a command's: help [COMMAND]")
-	fmt.Fprintf(w, "  %-10s %s\n", "version", "the version and build")
+	fmt.Fprintf(w, "  %-10s %s\n", "help", tr.T("this help, or a command's: help [COMMAND]"))
+	fmt.Fprintf(w, "  %-10s %s\n", "version", tr.T("the version and build"))
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, "Flags: --corpus PATH (repeatable), --data-dir DIR (or POLICYREADER_DATA), --json, --help, --version")
+	fmt.Fprintln(w, tr.T("Flags: --corpus PATH (repeatable), --data-dir DIR (or POLICYREADER_DATA), --json, --lang en|zh, --reading-width CELLS, --help, --version"))
 }
 
 // LoadCorpus opens the documents opts names (or the seeds) and reports each
@@ -218,9 +227,9 @@ func LoadCorpus(env Env, opts Options) (*corpus.Corpus, error) {
 			reasons = append(reasons, oneLine(e.Error()))
 		}
 		if len(reasons) == 0 {
-			return nil, errors.New("no documents could be loaded")
+			return nil, failf("no documents could be loaded")
 		}
-		return nil, fmt.Errorf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+		return nil, failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
 	}
 	for _, e := range errs {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))

@@ -239,3 +239,37 @@ func TestHelpVersionAndFlagSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseMessages: with --lang zh, or LANG=zh_CN.UTF-8, help and
+// errors are in Chinese; --lang en wins over LANG; exit statuses hold.
+func TestChineseMessages(t *testing.T) {
+	run := func(lang string, args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := Run(args, Env{Seeds: os.DirFS("../../seeds"), Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+			Getenv: func(k string) string {
+				if k == "LANG" {
+					return lang
+				}
+				return ""
+			}})
+		return code, out.String(), errb.String()
+	}
+	if code, out, _ := run("", "--lang", "zh", "help"); code != 0 || !strings.Contains(out, "在终端里阅读中国政策文件") || !strings.Contains(out, "打印文档结构树") {
+		t.Errorf("--lang zh help: %d\n%s", code, out)
+	}
+	if code, _, errs := run("zh_CN.UTF-8", "show", "no/such"); code != 1 || !strings.Contains(errs, `没有 ID 为 "no/such" 的节点`) {
+		t.Errorf("LANG=zh show: %d %q", code, errs)
+	}
+	if code, _, errs := run("zh_CN.UTF-8", "search"); code != 2 || !strings.Contains(errs, "search 需要查询词") {
+		t.Errorf("LANG=zh search: %d %q", code, errs)
+	}
+	if code, _, errs := run("zh_CN.UTF-8", "--lang", "en", "show", "no/such"); code != 1 || !strings.Contains(errs, `no node with ID "no/such"`) {
+		t.Errorf("--lang en over LANG=zh: %d %q", code, errs)
+	}
+	if code, out, _ := run("zh_CN.UTF-8", "help", "search"); code != 0 || !strings.Contains(out, "--limit N") || !strings.Contains(out, "最多 N 个结果") {
+		t.Errorf("LANG=zh help search: %d\n%s", code, out)
+	}
+	if code, _, errs := run("", "--lang", "fr"); code != 2 || !strings.Contains(errs, "unknown language") {
+		t.Errorf("--lang fr: %d %q", code, errs)
+	}
+}

@@ -69,18 +69,18 @@ func runCompare(env Env, opts Options, args []string) error {
 	}
 	a, ok := c.Node(rest[0])
 	if !ok {
-		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[0])
+		return failf("no node with ID %q (see `policyreader tree`)", rest[0])
 	}
 	var b *corpus.Node
 	var others []string
 	if len(rest) == 2 {
 		if b, ok = c.Node(rest[1]); !ok {
-			return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[1])
+			return failf("no node with ID %q (see `policyreader tree`)", rest[1])
 		}
 	} else {
 		ms := related.New(c).Related(a.ID, compareLimit)
 		if len(ms) == 0 {
-			return fmt.Errorf("compare: no counterpart of %s in the other documents; give one: compare %s OTHER-ID", a.ID, a.ID)
+			return failf("compare: no counterpart of %s in the other documents; give one: compare %s OTHER-ID", a.ID, a.ID)
 		}
 		b = ms[0].Node
 		for _, m := range ms[1:] {
@@ -90,7 +90,7 @@ func runCompare(env Env, opts Options, args []string) error {
 	r := compare.Compare(a, b)
 	if opts.JSON {
 		if err := writeJSON(env.Stdout, toCompareJSON(r, others)); err != nil {
-			return fmt.Errorf("write comparison: %w", err)
+			return failf("write comparison: %w", err)
 		}
 		return nil
 	}

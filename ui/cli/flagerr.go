@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"policyreader/ui/msg"
 	"strings"
 )
 
@@ -43,9 +44,11 @@ func asTyped(err error, args []string) error {
 
 // printFlags lists a command's flags as users type them (--limit N), one
 // a line with its usage: the flag package prints one dash.
-func printFlags(w io.Writer, fset *flag.FlagSet) {
+func printFlags(w io.Writer, fset *flag.FlagSet, tr msg.Printer) {
 	fset.VisitAll(func(f *flag.Flag) {
-		name, usage := flag.UnquoteUsage(f)
+		translated := *f
+		translated.Usage = tr.T(f.Usage)
+		name, usage := flag.UnquoteUsage(&translated)
 		arg := "--" + f.Name
 		if name != "" {
 			arg += " " + strings.ToUpper(name)

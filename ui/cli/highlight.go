@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -31,21 +30,21 @@ func runHighlight(env Env, opts Options, args []string) error {
 		return usagef("highlight: takes no arguments (it reads the text on stdin), got %q", rest[0])
 	}
 	if env.Stdin == nil {
-		return errors.New("highlight: no standard input")
+		return failf("highlight: no standard input")
 	}
 	data, err := io.ReadAll(io.LimitReader(env.Stdin, corpus.MaxFileSize+1))
 	if err != nil {
-		return fmt.Errorf("highlight: read stdin: %w", err)
+		return failf("highlight: read stdin: %w", err)
 	}
 	if len(data) > corpus.MaxFileSize {
 		// Say how much there was without holding it: count the rest.
 		rest, _ := io.Copy(io.Discard, env.Stdin)
-		return fmt.Errorf("highlight: %w", extract.TooLarge("standard input", int64(len(data))+rest, corpus.MaxFileSize))
+		return failf("highlight: %w", extract.TooLarge("standard input", int64(len(data))+rest, corpus.MaxFileSize))
 	}
 	text := string(data)
 	if !utf8.Valid(data) || strings.HasPrefix(text, "\xfe\xff") || strings.HasPrefix(text, "\xff\xfe") {
 		if text, err = corpus.Decode(data); err != nil {
-			return fmt.Errorf("highlight: stdin: %w", err)
+			return failf("highlight: stdin: %w", err)
 		}
 	}
 	return printHighlights(env.Stdout, text, highlight.Find(text), opts.JSON)
@@ -56,7 +55,7 @@ func runHighlight(env Env, opts Options, args []string) error {
 func printHighlights(w io.Writer, text string, spans []highlight.Span, asJSON bool) error {
 	if asJSON {
 		if err := writeJSON(w, highlightJSON{Spans: spansJSON(text, spans)}); err != nil {
-			return fmt.Errorf("write spans: %w", err)
+			return failf("write spans: %w", err)
 		}
 		return nil
 	}
@@ -65,7 +64,7 @@ func printHighlights(w io.Writer, text string, spans []highlight.Span, asJSON bo
 		fmt.Fprintf(&b, "%s\t%d-%d\t%s\n", s.Kind, s.Start, s.End, strings.Join(strings.Fields(s.Text), " "))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
-		return fmt.Errorf("write spans: %w", err)
+		return failf("write spans: %w", err)
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ func runRelated(env Env, opts Options, args []string) error {
 	}
 	n, ok := c.Node(rest[0])
 	if !ok {
-		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[0])
+		return failf("no node with ID %q (see `policyreader tree`)", rest[0])
 	}
 	ms := related.New(c).Related(n.ID, *limit)
 	if opts.JSON {
@@ -49,7 +49,7 @@ func runRelated(env Env, opts Options, args []string) error {
 			out[i] = relatedJSON{ID: m.ID, Doc: m.Node.Doc.Label(), Heading: m.Node.Title(), Score: round3(m.Score)}
 		}
 		if err := writeJSON(env.Stdout, out); err != nil {
-			return fmt.Errorf("write related clauses: %w", err)
+			return failf("write related clauses: %w", err)
 		}
 		return nil
 	}

@@ -57,7 +57,7 @@ func runSearch(env Env, opts Options, args []string) error {
 	}
 	rs, err := ix.Search(context.Background(), query, *limit)
 	if err != nil {
-		return fmt.Errorf("search %q: %w", query, err)
+		return failf("search %q: %w", query, err)
 	}
 	if opts.JSON {
 		return writeSearchJSON(env.Stdout, rs)
@@ -79,7 +79,7 @@ func writeSearchJSON(w io.Writer, rs []search.Result) error {
 		}
 	}
 	if err := writeJSON(w, out); err != nil {
-		return fmt.Errorf("write search results: %w", err)
+		return failf("write search results: %w", err)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func runShow(env Env, opts Options, args []string) error {
 		if d, ok := c.Doc(rest[0]); ok {
 			return showDoc(env, opts, d)
 		}
-		return fmt.Errorf("no node with ID %q (see `policyreader tree`)", rest[0])
+		return failf("no node with ID %q (see `policyreader tree`)", rest[0])
 	}
 	if opts.JSON {
 		return writeJSON(env.Stdout, showJSON{

@@ -69,7 +69,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, format st
 			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Statement: t.Statement, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
 		}
 		if err := writeJSON(w, out); err != nil {
-			return fmt.Errorf("write targets: %w", err)
+			return failf("write targets: %w", err)
 		}
 		return nil
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -35,12 +34,13 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		warnings := warningLines(warn.String())
 		if err != nil {
 			if len(warnings) > 0 {
-				return fmt.Errorf("%w (%s)", err, strings.Join(warnings, "; "))
+				return failf("%w (%s)", err, strings.Join(warnings, "; "))
 			}
 			return err
 		}
 		uiOpts := readerOptions(getenv)
 		uiOpts.ReadingWidth = opts.ReadingWidth
+		uiOpts.Lang = opts.Lang
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {
 			uiOpts.Bookmarks = store
@@ -49,7 +49,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		m := ui.New(c, uiOpts)
 		final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 		if err != nil {
-			return fmt.Errorf("run the reader: %w", err)
+			return failf("run the reader: %w", err)
 		}
 		return unsavedChanges(final, store)
 	}
@@ -77,9 +77,9 @@ func unsavedChanges(final tea.Model, store *bookmark.Store) error {
 		return nil
 	}
 	if why == nil {
-		why = errors.New("not written yet")
+		why = failf("not written yet")
 	}
-	return fmt.Errorf("%d change(s) not saved: %w", n, why)
+	return failf("%d change(s) not saved: %w", n, why)
 }
 
 // readerOptions sets up the terminal side of the reader: one width rule,

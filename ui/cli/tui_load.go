@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 
@@ -23,6 +22,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	}
 	uiOpts := readerOptions(getenv)
 	uiOpts.ReadingWidth = opts.ReadingWidth
+	uiOpts.Lang = opts.Lang
 	store, warnings := openBookmarkStore(opts.DataDir)
 	load := ui.PathsLoader(opts.Corpus)
 	loader := load
@@ -40,7 +40,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	m := ui.NewLoading(loader, uiOpts)
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 	if err != nil {
-		return fmt.Errorf("run the reader: %w", err)
+		return failf("run the reader: %w", err)
 	}
 	return unsavedChanges(final, store)
 }
@@ -57,5 +57,5 @@ func anyPathExists(paths []string) error {
 		}
 		reasons = append(reasons, oneLine(err.Error()))
 	}
-	return fmt.Errorf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+	return failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
 }
