@@ -13,7 +13,6 @@ package msg
 import (
 	"fmt"
 	"strings"
-
 )
 
 // Lang is an interface language.
