@@ -64,7 +64,6 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 	}
 	m.pane = nil
 	m.hist = m.hist.record(from)
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 
@@ -118,6 +117,5 @@ func (m Model) dropBackIfMoved(before viewOrigin) Model {
 		return m
 	}
 	m.hist.fresh = false
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }

@@ -62,7 +62,6 @@ func (m Model) handleBookmarks(msg tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.bookmarks, cmd = m.bookmarks.Update(msg, m.keys)
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
-	m.keys.updateKeybindings(m.keyState())
 	return m, cmd
 }
 

@@ -112,7 +112,6 @@ func (m Model) cycleCitation(delta int) Model {
 	l := m.cites.links[m.cites.sel]
 	m.detail = m.detail.Emphasize(l.from, l.link.Start, l.link.End)
 	m.status = m.status.SetMessage(m.styles.tr.F("%d/%d → %s · enter follows", m.cites.sel+1, n, citationLabel(l.link, l.from)), false)
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 
@@ -167,6 +166,5 @@ func (m Model) followCitation() Model {
 	m.cites.sel = -1
 	m.hist = m.hist.record(from)
 	m.status = m.status.SetMessage(m.styles.tr.F("esc goes back to %s", l.link.Text), false)
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }

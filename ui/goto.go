@@ -27,7 +27,6 @@ func (m Model) openGoto() (Model, tea.Cmd) {
 	}
 	m.gotoBox.open = true
 	m.gotoBox.input.SetValue("")
-	m.keys.updateKeybindings(m.keyState())
 	return m, m.gotoBox.input.Focus()
 }
 
@@ -55,7 +54,6 @@ func (m Model) handleGotoKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) closeGoto() Model {
 	m.gotoBox.open = false
 	m.gotoBox.input.Blur()
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 

@@ -70,7 +70,6 @@ func (m Model) handlePaneKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.pane, cmd = m.pane.Update(msg)
-	m.keys.updateKeybindings(m.keyState())
 	return m, cmd
 }
 

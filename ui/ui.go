@@ -194,7 +194,9 @@ func New(c *corpus.Corpus, opts Options) Model {
 	if r, ok := m.tree.Selected(); ok {
 		m.detail = m.detail.Show(r.doc, r.node)
 	}
-	return m.restorePosition(opts.Bookmarks)
+	m = m.restorePosition(opts.Bookmarks)
+	m.keys.updateKeybindings(m.keyState())
+	return m
 }
 
 // Init builds the search index off the event loop.
@@ -210,8 +212,17 @@ func (m Model) Init() tea.Cmd {
 }
 
 // Update routes msg to the handler for the current mode or to the child
-// it concerns.
+// it concerns, then decides — in this one place — which key bindings are
+// live in the state it leaves, so no handler re-syncs them by hand.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	n := next.(Model)
+	n.keys.updateKeybindings(n.keyState())
+	return n, cmd
+}
+
+// update is Update without the key bindings' sync.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg.Width, msg.Height), nil
@@ -279,10 +290,9 @@ func (m Model) keyState() keyState {
 	return s
 }
 
-// setMode switches mode and focus and the live key bindings with them.
+// setMode switches mode and focus; Update then decides the live keys.
 func (m Model) setMode(md mode, f focus) Model {
 	m.mode, m.focus = md, f
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 
@@ -300,7 +310,6 @@ func (m Model) resize(w, h int) Model {
 	if m.pane != nil {
 		m.pane = m.pane.SetSize(m.layout.width, m.layout.bodyHeight)
 	}
-	m.keys.updateKeybindings(m.keyState())
 	return m
 }
 

@@ -55,7 +55,6 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		// The pane may be open under the help overlay: it fills in too.
 		if m.mode == modeRelated || (m.mode == modeHelp && m.helpFrom == modeRelated) {
 			m.related = m.related.SetSource(m.rel)
-			m.keys.updateKeybindings(m.keyState()) // enter jumps once there are clauses
 		}
 		if m.pane != nil {
 			var cmd tea.Cmd
