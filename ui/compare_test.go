@@ -191,7 +191,7 @@ func TestHelpOverPane(t *testing.T) {
 	m = update(m, keyRunes("c"))
 	m = update(m, keyRunes("?"))
 	view := ansi.Strip(m.View())
-	if m.mode != modeHelp || !strings.Contains(view, "next counterpart") || !strings.Contains(view, "open this clause") {
+	if !m.helpOpen || !strings.Contains(view, "next counterpart") || !strings.Contains(view, "open this clause") {
 		t.Fatalf("help over the pane lacks its keys:\n%s", view)
 	}
 	m = update(m, keyRunes("?"))

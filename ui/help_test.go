@@ -26,7 +26,7 @@ func TestHelpFromListAndPane(t *testing.T) {
 	}
 	for _, closeKey := range []string{"esc", "?"} {
 		h := update(list, keyRunes("?"))
-		if h.mode != modeHelp || !strings.Contains(ansi.Strip(h.View()), "Keys") {
+		if !h.helpOpen || !strings.Contains(ansi.Strip(h.View()), "Keys") {
 			t.Fatalf("? in the bookmarks list: mode %v", h.mode)
 		}
 		if closeKey == "esc" {
@@ -51,7 +51,7 @@ func TestHelpFromListAndPane(t *testing.T) {
 	rel := update(m, keyRunes("r"))
 	rel = update(rel, keyDown)
 	h := update(rel, keyRunes("?"))
-	if h.mode != modeHelp {
+	if !h.helpOpen {
 		t.Fatalf("? in the related pane: mode %v, want help", h.mode)
 	}
 	h = update(h, keyEsc)

@@ -123,6 +123,10 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 	}
 }
 
+// overlaid is the mode the key map sees while the help overlay is open:
+// none.
+const overlaid mode = -1
+
 // keyState is what decides which bindings are live.
 type keyState struct {
 	mode      mode
@@ -135,6 +139,7 @@ type keyState struct {
 	related   bool // the related pane lists at least one clause
 	citation  bool // a citation is selected in the detail pane
 	typing    bool // the open pane has a text field with focus
+	help      bool // the help overlay is open: only its keys act
 
 	// The bookmarks list has entries, is editing a note, can undo a deletion.
 	listEntries, listEditing, listUndo bool
@@ -142,6 +147,9 @@ type keyState struct {
 
 // updateKeybindings enables exactly the bindings that act in state s.
 func (k *keyMap) updateKeybindings(s keyState) {
+	if s.help {
+		s.mode = overlaid // under the help, no mode's keys act
+	}
 	browsing := s.mode == modeBrowse
 	searching := s.mode == modeSearch
 	inTree := browsing && s.focus == focusTree
@@ -149,7 +157,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 		b.SetEnabled(browsing)
 	}
 	inRelated, inTargets := s.mode == modeRelated, s.mode == modeTargets
-	scrolling := browsing || s.mode == modeHelp || inRelated
+	scrolling := browsing || s.help || inRelated
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(scrolling)
 	}
@@ -162,7 +170,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Expand.SetEnabled(inTree)
 	k.ExpandAll.SetEnabled(inTree)
 	k.CollapseAll.SetEnabled(inTree)
-	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.mode == modeHelp)
+	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.help)
 	k.HistoryBack.SetEnabled(browsing && s.history)
 	k.Forward.SetEnabled(browsing && s.forward)
 	k.Help.SetEnabled(!searching && !inTargets && !s.typing) // no text field has focus
@@ -224,7 +232,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 // forHelp returns a copy of k with every binding that works somewhere
 // enabled, for the full help overlay.
 func (k keyMap) forHelp(s keyState) keyMap {
-	s.mode, s.focus = modeBrowse, focusTree
+	s.mode, s.focus, s.help = modeBrowse, focusTree, false
 	k.updateKeybindings(s)
 	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Scope, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)

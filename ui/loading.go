@@ -227,9 +227,8 @@ func (m Model) arrive(res LoadResult) (Model, tea.Cmd) {
 	if m.sized {
 		n = n.resize(m.layout.width, m.layout.height)
 	}
-	if m.mode == modeHelp {
-		n.help = m.help
-		n = n.setMode(modeHelp, n.focus)
+	if m.helpOpen {
+		n.help, n.helpOpen = m.help, true
 	}
 	return n, n.Init()
 }
@@ -266,8 +265,7 @@ func (m Model) handleLoadingKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Help):
-		m.help = m.help.Reset()
-		return m.setMode(modeHelp, m.focus), nil
+		return m.openHelp(), nil
 	case key.Matches(msg, k.Mouse):
 		return m.toggleMouse()
 	}

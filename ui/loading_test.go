@@ -65,7 +65,7 @@ func TestCorpusArrivesLate(t *testing.T) {
 				t.Fatalf("%v started loading", k)
 			}
 		}
-		if m.mode != modeBrowse && m.mode != modeHelp {
+		if m.mode != modeBrowse {
 			t.Errorf("%v opened %v while loading", k, m.mode)
 		}
 		checkFits(t, fmt.Sprintf("loading after %#v", k), m.View(), 40, 12)

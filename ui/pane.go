@@ -108,7 +108,7 @@ func (k paneKeys) FullHelp() [][]key.Binding {
 // with the pane's first when help opened over one.
 func (m Model) helpKeys() help.KeyMap {
 	k := m.keys.forHelp(m.keyState())
-	if m.helpFrom == modePane && m.pane != nil {
+	if m.mode == modePane && m.pane != nil {
 		return paneKeys{pane: m.pane.KeyMap(), root: k}
 	}
 	return k

@@ -29,7 +29,6 @@ type mode int
 const (
 	modeBrowse    mode = iota // tree and detail
 	modeSearch                // search pane
-	modeHelp                  // full help
 	modeRelated               // related clauses pane
 	modeTargets               // targets table
 	modeBookmarks             // bookmarks list
@@ -41,8 +40,6 @@ func (m mode) String() string {
 	switch m {
 	case modeSearch:
 		return "SEARCH"
-	case modeHelp:
-		return "HELP"
 	case modeRelated:
 		return "RELATED"
 	case modeTargets:
@@ -143,7 +140,7 @@ type Model struct {
 	facets    facet.Filter // the documents the tree lists
 	clipboard io.Writer    // where y and Y send OSC 52
 	getenv    func(string) string
-	helpFrom  mode // the mode help returns to when it closes
+	helpOpen  bool // the full help is drawn over the mode
 	bg        background
 	load      loadState // documents still loading (NewLoading)
 	pos       positionTimer
@@ -282,7 +279,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward(),
+	s := keyState{mode: m.mode, focus: m.focus, help: m.helpOpen, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward(),
 		related: len(m.related.matches) > 0}
 	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
@@ -350,7 +347,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.quit()
 	}
 	m.status = m.status.SetMessage("", false)
-	if m.loading() && m.mode != modeHelp {
+	if m.helpOpen {
+		return m.handleHelp(msg)
+	}
+	if m.loading() {
 		return m.handleLoadingKey(msg)
 	}
 	if m.gotoBox.open {
@@ -361,8 +361,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg, m.keys)
 		return m, cmd
-	case modeHelp:
-		return m.handleHelp(msg)
 	case modeBookmarks:
 		return m.handleBookmarks(msg)
 	case modeRelated, modeTargets:
@@ -384,18 +382,19 @@ func (m Model) handleHelp(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
 	case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Back):
-		return m.setMode(m.helpFrom, m.focus), nil
+		m.helpOpen = false
+		return m, nil
 	}
 	m.help = m.help.Update(msg, m.keys, m.layout.bodyHeight)
 	return m, nil
 }
 
-// openHelp shows the full help over the current mode, which it returns
-// to when it closes.
+// openHelp draws the full help over the current mode, which stays as it
+// is underneath and is back when the help closes.
 func (m Model) openHelp() Model {
 	m.help = m.help.Reset()
-	m.helpFrom = m.mode
-	return m.setMode(modeHelp, m.focus)
+	m.helpOpen = true
+	return m
 }
 
 func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
@@ -487,7 +486,7 @@ func (m Model) onTree(x int) bool {
 // a click on a tree row selects it, and the returned command delivers the
 // selection like the tree's keys do.
 func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
-	if m.mode != modeBrowse || msg.Y >= m.layout.bodyHeight || m.loading() {
+	if m.mode != modeBrowse || m.helpOpen || msg.Y >= m.layout.bodyHeight || m.loading() {
 		return m, nil
 	}
 	tree := m.onTree(msg.X)
@@ -556,18 +555,18 @@ func (m Model) View() string {
 		return status
 	}
 	var body string
-	switch m.mode {
-	case modeHelp:
+	switch {
+	case m.helpOpen:
 		body = m.help.View(l.width, l.bodyHeight, m.helpKeys())
-	case modeSearch:
+	case m.mode == modeSearch:
 		body = m.search.View()
-	case modeBookmarks:
+	case m.mode == modeBookmarks:
 		body = m.bookmarks.View()
-	case modeRelated:
+	case m.mode == modeRelated:
 		body = m.related.View()
-	case modeTargets:
+	case m.mode == modeTargets:
 		body = m.targets.View()
-	case modePane:
+	case m.mode == modePane:
 		body = m.pane.View()
 	default:
 		body = m.browseView()
@@ -580,6 +579,9 @@ func (m Model) statusLabel() string {
 		return s
 	}
 	tr := m.styles.tr
+	if m.helpOpen {
+		return tr.T("HELP")
+	}
 	if m.mode == modeBrowse {
 		return tr.T(m.focus.String())
 	}
@@ -590,7 +592,7 @@ func (m Model) statusLabel() string {
 }
 
 func (m Model) position() string {
-	if m.loading() {
+	if m.loading() || m.helpOpen {
 		return ""
 	}
 	if m.mode == modeBookmarks {

@@ -53,7 +53,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		m.rel = newRelatedSource(msg.index)
 		m.detail = m.detail.SetRelated(m.rel)
 		// The pane may be open under the help overlay: it fills in too.
-		if m.mode == modeRelated || (m.mode == modeHelp && m.helpFrom == modeRelated) {
+		if m.mode == modeRelated { // under the help overlay too
 			m.related = m.related.SetSource(m.rel)
 		}
 		if m.pane != nil {
