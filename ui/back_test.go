@@ -48,7 +48,7 @@ func TestEscReturnsAfterRelatedJump(t *testing.T) {
 	before := placeOf(m)
 	m = update(m, keyRunes("r"))
 	jx := -1
-	for i, mt := range m.related.matches {
+	for i, mt := range relatedOf(m).matches {
 		if mt.ID == jiangxiHukou {
 			jx = i
 		}

@@ -20,12 +20,12 @@ func TestRelatedJumpOnlyWithMatches(t *testing.T) {
 	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = onClause(t, m, centralHukou)
 	m = update(m, keyRunes("r"))
-	if m.keys.Jump.Enabled() || strings.Contains(ansi.Strip(m.View()), "enter jump") {
+	if relatedOf(m).keys.Jump.Enabled() || strings.Contains(ansi.Strip(m.View()), "enter jump") {
 		t.Errorf("computing: enter jump offered:\n%s", ansi.Strip(m.View()))
 	}
 	m = update(m, relatedReadyMsg{index: related.New(c)})
-	if len(m.related.matches) == 0 || !m.keys.Jump.Enabled() || !strings.Contains(ansi.Strip(m.View()), "enter jump") {
-		t.Errorf("%d matches arrived: enter jump not offered:\n%s", len(m.related.matches), ansi.Strip(m.View()))
+	if len(relatedOf(m).matches) == 0 || !relatedOf(m).keys.Jump.Enabled() || !strings.Contains(ansi.Strip(m.View()), "enter jump") {
+		t.Errorf("%d matches arrived: enter jump not offered:\n%s", len(relatedOf(m).matches), ansi.Strip(m.View()))
 	}
 
 	doc := &corpus.Document{ID: "solo", Title: "孤立文件", Short: "孤"}

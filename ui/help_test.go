@@ -55,8 +55,8 @@ func TestHelpFromListAndPane(t *testing.T) {
 		t.Fatalf("? in the related pane: mode %v, want help", h.mode)
 	}
 	h = update(h, keyEsc)
-	if h.mode != modeRelated || h.related.cursor != rel.related.cursor || h.related.origin != rel.related.origin {
-		t.Errorf("Esc closing help opened from the related pane: mode %v cursor %d, want related at %d", h.mode, h.related.cursor, rel.related.cursor)
+	if !inRelated(h) || relatedOf(h).cursor != relatedOf(rel).cursor || relatedOf(h).origin != relatedOf(rel).origin {
+		t.Errorf("Esc closing help opened from the related pane: mode %v cursor %d, want related at %d", h.mode, relatedOf(h).cursor, relatedOf(rel).cursor)
 	}
 
 	tg := update(update(m, keyRunes("t")), keyRunes("?"))
@@ -73,8 +73,8 @@ func TestRelatedFillsInUnderHelp(t *testing.T) {
 	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30}) // Init not run: no index yet
 	m = onClause(t, m, centralHukou)
 	m = update(m, keyRunes("r"))
-	if m.mode != modeRelated || len(m.related.matches) != 0 {
-		t.Fatalf("r before the index: mode %v, %d matches", m.mode, len(m.related.matches))
+	if !inRelated(m) || len(relatedOf(m).matches) != 0 {
+		t.Fatalf("r before the index: mode %v, %d matches", m.mode, len(relatedOf(m).matches))
 	}
 	m = update(m, keyRunes("?"))
 	x, err := related.Build(context.Background(), c)
@@ -83,7 +83,7 @@ func TestRelatedFillsInUnderHelp(t *testing.T) {
 	}
 	m = update(m, relatedReadyMsg{index: x})
 	m = update(m, keyEsc)
-	if m.mode != modeRelated || len(m.related.matches) == 0 || !m.keys.Jump.Enabled() {
-		t.Errorf("after help: mode %v, %d matches, enter on %v", m.mode, len(m.related.matches), m.keys.Jump.Enabled())
+	if !inRelated(m) || len(relatedOf(m).matches) == 0 || !relatedOf(m).keys.Jump.Enabled() {
+		t.Errorf("after help: mode %v, %d matches, enter on %v", m.mode, len(relatedOf(m).matches), relatedOf(m).keys.Jump.Enabled())
 	}
 }

@@ -182,3 +182,15 @@ func inEachLocale(t *testing.T, f func(t *testing.T)) {
 		})
 	}
 }
+
+// relatedOf returns the open related pane (the zero pane when none is).
+func relatedOf(m Model) relatedModel {
+	p, _ := m.pane.(relatedModel)
+	return p
+}
+
+// inRelated reports whether the related pane is open.
+func inRelated(m Model) bool {
+	_, ok := m.pane.(relatedModel)
+	return ok && m.mode == modePane
+}

@@ -136,7 +136,6 @@ type keyState struct {
 	back      bool // Esc returns to where the last jump started
 	history   bool // there is a place to go back to
 	forward   bool // there is a place to go forward to
-	related   bool // the related pane lists at least one clause
 	citation  bool // a citation is selected in the detail pane
 	typing    bool // the open pane has a text field with focus
 	help      bool // the help overlay is open: only its keys act
@@ -156,8 +155,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	for _, b := range []*key.Binding{&k.NextPane, &k.PrevPane, &k.Search, &k.Mouse} {
 		b.SetEnabled(browsing)
 	}
-	inRelated, inTargets := s.mode == modeRelated, s.mode == modeTargets
-	scrolling := browsing || s.help || inRelated
+	inTargets := s.mode == modeTargets
+	scrolling := browsing || s.help
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(scrolling)
 	}
@@ -191,7 +190,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 
 	k.ResultUp.SetEnabled(searching || inTargets)
 	k.ResultDown.SetEnabled(searching || inTargets)
-	k.Jump.SetEnabled(searching || inRelated && s.related || inTargets)
+	k.Jump.SetEnabled(searching || inTargets)
 	k.CloseSearch.SetEnabled(searching)
 	k.OlderQuery.SetEnabled(searching)
 	k.Scope.SetEnabled(searching)
@@ -201,7 +200,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.ListPageDown.SetEnabled(inTargets)
 	k.Sort.SetEnabled(inTargets)
 	k.Export.SetEnabled(inTargets)
-	k.CloseView.SetEnabled(inRelated || inTargets)
+	k.CloseView.SetEnabled(inTargets)
 	k.updateListBindings(s)
 }
 

@@ -46,7 +46,8 @@ type positionPane interface {
 // sourcesMsg is forwarded to an open pane when the reader's background
 // indexes arrive, so a pane opened before them fills in.
 type sourcesMsg struct {
-	rel *relatedSource
+	rel    *relatedSource
+	relErr error // why the related index could not be built
 }
 
 // openPane shows p over the body, remembering where the reader was so

@@ -7,8 +7,10 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/related"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -111,6 +113,33 @@ func shortDocLabel(d *corpus.Document) string {
 	return oneLine(textlayout.Sanitize(s))
 }
 
+// relatedKeys are the related pane's keys.
+type relatedKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Jump, Close                             key.Binding
+}
+
+func newRelatedKeys(tr msg.Printer) relatedKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
+	}
+	return relatedKeys{
+		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
+		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn/space", "page down", "pgdown", " "),
+		Top: b("g", "top", "g", "home"), Bottom: b("G", "bottom", "G", "end"),
+		Jump:  b("enter", "jump", "enter"),
+		Close: b("esc", "close", "esc"),
+	}
+}
+
+// ShortHelp is the status bar's line.
+func (k relatedKeys) ShortHelp() []key.Binding { return []key.Binding{k.Jump, k.Close, k.Down} }
+
+// FullHelp is the help overlay's columns.
+func (k relatedKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Jump, k.Close}}
+}
+
 // relatedModel is the related-clauses pane (r): the clauses of other
 // documents most similar to origin, ranked, with score, document label and
 // heading. Enter sends a jumpMsg; Esc sends closeViewMsg.
@@ -123,39 +152,49 @@ type relatedModel struct {
 	width  int
 	height int
 	styles *Styles
+	keys   relatedKeys
 }
 
-func newRelated(styles *Styles) relatedModel {
-	return relatedModel{styles: styles}
+// newRelated lists the clauses related to n; with src nil the pane says
+// it is computing until the index arrives (sourcesMsg), or why it could
+// not be built (err).
+func newRelated(n *corpus.Node, src *relatedSource, err error, st *Styles) relatedModel {
+	m := relatedModel{origin: n, err: err, styles: st, keys: newRelatedKeys(st.tr)}
+	if src != nil {
+		m = m.setSource(src)
+	}
+	return m.syncKeys()
 }
 
-// Open lists the clauses related to n; with src nil the pane says it is
-// computing until SetSource delivers the index.
-func (m relatedModel) Open(n *corpus.Node, src *relatedSource) relatedModel {
-	m.origin, m.cursor, m.offset = n, 0, 0
-	return m.SetSource(src)
-}
-
-// Fail records that the index could not be built.
-func (m relatedModel) Fail(err error) relatedModel {
-	m.err = err
-	return m
-}
-
-// SetSource supplies the built index and fills the list.
-func (m relatedModel) SetSource(src *relatedSource) relatedModel {
+// setSource supplies the built index and fills the list.
+func (m relatedModel) setSource(src *relatedSource) relatedModel {
 	m.src = src
 	m.matches = src.matches(m.origin)
 	m.fit(len(m.matches), m.visible())
 	return m
 }
 
-// SetSize sets the pane size.
-func (m relatedModel) SetSize(w, h int) relatedModel {
+// syncKeys offers Enter only when there is a clause to jump to.
+func (m relatedModel) syncKeys() relatedModel {
+	m.keys.Jump.SetEnabled(len(m.matches) > 0)
+	return m
+}
+
+// SetSize implements pane.
+func (m relatedModel) SetSize(w, h int) pane {
 	m.width, m.height = w, h
 	m.scrollTo(len(m.matches), m.visible())
 	return m
 }
+
+// Title implements pane.
+func (m relatedModel) Title() string { return "RELATED" } // a message: the bar translates it
+
+// KeyMap implements pane.
+func (m relatedModel) KeyMap() help.KeyMap { return m.keys }
+
+// Position is the clause selected of how many.
+func (m relatedModel) Position() string { return listPosition(m.cursor, len(m.matches)) }
 
 // relatedHeaderRows is the title and the status line above the list.
 const relatedHeaderRows = 2
@@ -172,22 +211,32 @@ func (m relatedModel) Selected() (related.Match, bool) {
 	return m.matches[m.cursor], true
 }
 
-// Update moves the cursor, jumps or closes.
-func (m relatedModel) Update(msg tea.Msg, keys keyMap) (relatedModel, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(km, keys.CloseView):
-		return m, send(closeViewMsg{})
-	case key.Matches(km, keys.Jump):
-		if s, ok := m.Selected(); ok {
-			return m, send(jumpMsg{node: s.Node, field: "heading", offset: -1})
+// Update implements pane: the index arriving, and the keys that move
+// the cursor, jump or close.
+func (m relatedModel) Update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sourcesMsg:
+		if msg.rel != nil && m.src == nil {
+			m = m.setSource(msg.rel)
 		}
-		return m, nil
+		if msg.relErr != nil {
+			m.err = msg.relErr
+		}
+		return m.syncKeys(), nil
+	case tea.KeyMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Close):
+			return m, send(closeViewMsg{})
+		case key.Matches(msg, k.Jump):
+			if s, ok := m.Selected(); ok {
+				return m, send(jumpMsg{node: s.Node, field: "heading", offset: -1})
+			}
+			return m, nil
+		}
+		nav := listNav{up: k.Up, down: k.Down, pageUp: k.PageUp, pageDown: k.PageDown, top: k.Top, bottom: k.Bottom}
+		m.navigate(msg, nav, len(m.matches), m.visible())
 	}
-	m.navigate(km, rowNav(keys), len(m.matches), m.visible())
 	return m, nil
 }
 

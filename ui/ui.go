@@ -29,7 +29,6 @@ type mode int
 const (
 	modeBrowse    mode = iota // tree and detail
 	modeSearch                // search pane
-	modeRelated               // related clauses pane
 	modeTargets               // targets table
 	modeBookmarks             // bookmarks list
 	modePane                  // a pane (compare, bodies) over the body
@@ -40,8 +39,6 @@ func (m mode) String() string {
 	switch m {
 	case modeSearch:
 		return "SEARCH"
-	case modeRelated:
-		return "RELATED"
 	case modeTargets:
 		return "TARGETS"
 	case modeBookmarks:
@@ -125,9 +122,9 @@ type Model struct {
 	help      helpModel
 	bookmarks bookmarksModel
 	resume    resumeState // reading position to restore; quitting once saved
-	related   relatedModel
 	targets   targetsModel
 	rel       *relatedSource // nil until the related index is built
+	relErr    error          // why the related index could not be built
 	origin    viewOrigin     // where to return when a view closes
 	hist      history        // the places jumps left, back and forward
 	flash     flashState     // the mark on a jump's landing
@@ -166,7 +163,6 @@ func New(c *corpus.Corpus, opts Options) Model {
 		status:    newStatus(&st),
 		help:      newHelp(&st),
 		bookmarks: newBookmarks(c, opts.Bookmarks, &st),
-		related:   newRelated(&st),
 		targets:   newTargets(&st),
 		bg:        newBackground(),
 		gotoBox:   newGoto(&st),
@@ -279,8 +275,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) keyState() keyState {
-	s := keyState{mode: m.mode, focus: m.focus, help: m.helpOpen, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward(),
-		related: len(m.related.matches) > 0}
+	s := keyState{mode: m.mode, focus: m.focus, help: m.helpOpen, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward()}
 	_, s.citation = m.selectedCitation()
 	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	s.typing = m.paneTyping() || m.gotoBox.open
@@ -302,7 +297,6 @@ func (m Model) resize(w, h int) Model {
 	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
 	m = m.restoreScroll()
-	m.related = m.related.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.targets = m.targets.SetSize(m.layout.width, m.layout.bodyHeight)
 	if m.pane != nil {
 		m.pane = m.pane.SetSize(m.layout.width, m.layout.bodyHeight)
@@ -363,7 +357,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case modeBookmarks:
 		return m.handleBookmarks(msg)
-	case modeRelated, modeTargets:
+	case modeTargets:
 		return m.handleViewKey(msg)
 	case modePane:
 		return m.handlePaneKey(msg)
@@ -562,8 +556,6 @@ func (m Model) View() string {
 		body = m.search.View()
 	case m.mode == modeBookmarks:
 		body = m.bookmarks.View()
-	case m.mode == modeRelated:
-		body = m.related.View()
 	case m.mode == modeTargets:
 		body = m.targets.View()
 	case m.mode == modePane:
@@ -597,9 +589,6 @@ func (m Model) position() string {
 	}
 	if m.mode == modeBookmarks {
 		return m.bookmarks.position()
-	}
-	if m.mode == modeRelated {
-		return listPosition(m.related.cursor, len(m.related.matches))
 	}
 	if m.mode == modeTargets {
 		return listPosition(m.targets.cursor, len(m.targets.shown))

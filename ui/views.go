@@ -6,7 +6,6 @@ import (
 
 	"policyreader/corpus"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -46,16 +45,18 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case relatedReadyMsg:
 		if msg.err != nil {
-			m.related = m.related.Fail(msg.err)
+			m.relErr = msg.err
 			m.status = m.status.SetMessage(m.styles.tr.F("related clauses unavailable: %v", msg.err), true)
+			if m.pane != nil {
+				var cmd tea.Cmd
+				m.pane, cmd = m.pane.Update(sourcesMsg{relErr: msg.err})
+				return m, cmd
+			}
 			return m, nil
 		}
 		m.rel = newRelatedSource(msg.index)
 		m.detail = m.detail.SetRelated(m.rel)
-		// The pane may be open under the help overlay: it fills in too.
-		if m.mode == modeRelated { // under the help overlay too
-			m.related = m.related.SetSource(m.rel)
-		}
+		// An open pane fills in, under the help overlay too.
 		if m.pane != nil {
 			var cmd tea.Cmd
 			m.pane, cmd = m.pane.Update(sourcesMsg{rel: m.rel})
@@ -78,22 +79,11 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// handleViewKey routes a key to the open view. The targets view gets
-// every key (its filter has focus, so q and ? are typed); the related pane
-// leaves q and ? to the reader.
+// handleViewKey routes a key to the targets view, which gets every key
+// (its filter has focus, so q and ? are typed).
 func (m Model) handleViewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	if m.mode == modeTargets {
-		m.targets, cmd = m.targets.Update(msg, m.keys)
-		return m, cmd
-	}
-	switch {
-	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
-	case key.Matches(msg, m.keys.Help):
-		return m.openHelp(), nil
-	}
-	m.related, cmd = m.related.Update(msg, m.keys)
+	m.targets, cmd = m.targets.Update(msg, m.keys)
 	return m, cmd
 }
 
@@ -117,9 +107,7 @@ func (m Model) openRelated() (Model, tea.Cmd) {
 		m.status = m.status.SetMessage(m.styles.tr.T("related: select a clause first"), false)
 		return m, nil
 	}
-	m = m.saveOrigin()
-	m.related = m.related.Open(n, m.rel)
-	return m.setMode(modeRelated, m.focus), nil
+	return m.openPane(newRelated(n, m.rel, m.relErr, m.styles), nil)
 }
 
 // openTargets opens the targets view.

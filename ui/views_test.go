@@ -52,10 +52,10 @@ func selectedNode(m Model) *corpus.Node {
 func TestRelatedPane(t *testing.T) {
 	m := onClause(t, started(t, 100, 30), centralHukou)
 	m = update(m, keyRunes("r"))
-	if m.mode != modeRelated {
+	if !inRelated(m) {
 		t.Fatalf("after r: mode %v, want related", m.mode)
 	}
-	ms := m.related.matches
+	ms := relatedOf(m).matches
 	if len(ms) < 2 {
 		t.Fatalf("%d related clauses, want at least 2", len(ms))
 	}
@@ -81,8 +81,8 @@ func TestRelatedPane(t *testing.T) {
 	}
 
 	m = update(m, keyRunes("j"))
-	if m.related.cursor != 1 {
-		t.Fatalf("after j: cursor %d, want 1", m.related.cursor)
+	if relatedOf(m).cursor != 1 {
+		t.Fatalf("after j: cursor %d, want 1", relatedOf(m).cursor)
 	}
 	want := ms[1].Node
 	m = update(m, keyEnter)
@@ -141,12 +141,12 @@ func TestRelatedComputing(t *testing.T) {
 	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = onClause(t, m, centralHukou)
 	m = update(m, keyRunes("r"))
-	if m.mode != modeRelated || !strings.Contains(m.View(), "computing") {
+	if !inRelated(m) || !strings.Contains(m.View(), "computing") {
 		t.Fatalf("r before the index: mode %v, view:\n%s", m.mode, m.View())
 	}
 	m = update(m, keyDown) // does not block or panic on an empty list
 	m = update(m, relatedReadyMsg{index: related.New(c)})
-	if len(m.related.matches) == 0 || strings.Contains(m.View(), "computing") {
+	if len(relatedOf(m).matches) == 0 || strings.Contains(m.View(), "computing") {
 		t.Errorf("index arrived but the pane shows no clauses:\n%s", m.View())
 	}
 }
