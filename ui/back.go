@@ -55,7 +55,7 @@ func (m Model) visitHere() visit {
 // or the place itself (search, bookmarks).
 func (m Model) jumpFrom(msg jumpMsg) Model {
 	from := m.visitHere()
-	if m.mode == modeTargets || m.mode == modePane {
+	if m.mode == modePane {
 		from.at = m.origin
 	}
 	m = m.jump(msg)

@@ -82,10 +82,10 @@ func TestEscReturnsAfterTargetJump(t *testing.T) {
 	before := placeOf(m)
 	rowsBefore := len(m.tree.rows)
 	m = update(m, keyRunes("t"))
-	for i := 0; i < len(m.targets.shown) && m.targets.shown[m.targets.cursor].Node.Doc == before.node.Doc; i++ {
+	for i := 0; i < len(targetsOf(m).shown) && targetsOf(m).shown[targetsOf(m).cursor].Node.Doc == before.node.Doc; i++ {
 		m = update(m, keyDown)
 	}
-	tg := m.targets.shown[m.targets.cursor]
+	tg := targetsOf(m).shown[targetsOf(m).cursor]
 	m = update(m, keyEnter)
 	if m.mode != modeBrowse || !m.detail.showsNode(tg.Node) {
 		t.Fatalf("Enter: mode %v, %v, want the target's clause %s", m.mode, placeOf(m), tg.Node.ID)

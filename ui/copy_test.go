@@ -85,7 +85,7 @@ func TestExportTargetsCSV(t *testing.T) {
 	m = update(m, m.Init()())
 	m = update(m, keyRunes("t"))
 	m = update(m, keyRunes("2025"))
-	shown := len(m.targets.shown)
+	shown := len(targetsOf(m).shown)
 	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlE})
 	files, _ := filepath.Glob(filepath.Join(dir, "policyreader-targets-*.csv"))
 	if len(files) != 1 {
@@ -109,7 +109,9 @@ func TestExportTargetsCSV(t *testing.T) {
 		t.Errorf("no status message:\n%s", ansi.Strip(m.View()))
 	}
 	// An unwritable folder is a one-line error, not a crash.
-	m.targets.exportDir = filepath.Join(dir, "missing", "deeper")
+	tp := targetsOf(m)
+	tp.exportDir = filepath.Join(dir, "missing", "deeper")
+	m.pane = tp
 	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlE})
 	if !strings.Contains(ansi.Strip(m.View()), "export targets") {
 		t.Errorf("no error message:\n%s", ansi.Strip(m.View()))

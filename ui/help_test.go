@@ -60,8 +60,8 @@ func TestHelpFromListAndPane(t *testing.T) {
 	}
 
 	tg := update(update(m, keyRunes("t")), keyRunes("?"))
-	if tg.mode != modeTargets || tg.targets.input.Value() != "?" {
-		t.Errorf("? in the targets view: mode %v, filter %q, want it typed", tg.mode, tg.targets.input.Value())
+	if !inTargets(tg) || targetsOf(tg).input.Value() != "?" {
+		t.Errorf("? in the targets view: mode %v, filter %q, want it typed", tg.mode, targetsOf(tg).input.Value())
 	}
 }
 

@@ -194,3 +194,18 @@ func inRelated(m Model) bool {
 	_, ok := m.pane.(relatedModel)
 	return ok && m.mode == modePane
 }
+
+// targetsOf returns the targets view: the open pane, or the state kept
+// for the next time it opens.
+func targetsOf(m Model) targetsModel {
+	if p, ok := m.pane.(targetsModel); ok {
+		return p
+	}
+	return m.targets
+}
+
+// inTargets reports whether the targets view is open.
+func inTargets(m Model) bool {
+	_, ok := m.pane.(targetsModel)
+	return ok && m.mode == modePane
+}

@@ -50,11 +50,6 @@ type keyMap struct {
 	EditNote, DeleteMark, UndoDelete key.Binding
 	SaveNote, CancelNote             key.Binding
 
-	// Targets view and related pane.
-	ListPageUp, ListPageDown key.Binding
-	Sort                     key.Binding
-	Export                   key.Binding
-	CloseView                key.Binding
 }
 
 // defaultKeyMap returns the reader's keys, described in tr's language.
@@ -115,11 +110,6 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 		SaveNote:   b("enter", "save note", "enter"),
 		CancelNote: b("esc", "cancel", "esc"),
 
-		ListPageUp:   b("pgup", "page up", "pgup"),
-		ListPageDown: b("pgdn", "page down", "pgdown"),
-		Sort:         b("ctrl+s", "sort doc/year", "ctrl+s"),
-		Export:       b("ctrl+e", "export CSV", "ctrl+e"),
-		CloseView:    b("esc", "close", "esc"),
 	}
 }
 
@@ -155,7 +145,6 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	for _, b := range []*key.Binding{&k.NextPane, &k.PrevPane, &k.Search, &k.Mouse} {
 		b.SetEnabled(browsing)
 	}
-	inTargets := s.mode == modeTargets
 	scrolling := browsing || s.help
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown} {
 		b.SetEnabled(scrolling)
@@ -172,8 +161,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.help)
 	k.HistoryBack.SetEnabled(browsing && s.history)
 	k.Forward.SetEnabled(browsing && s.forward)
-	k.Help.SetEnabled(!searching && !inTargets && !s.typing) // no text field has focus
-	k.Quit.SetEnabled(!searching && !inTargets && !s.typing)
+	k.Help.SetEnabled(!searching && !s.typing) // no text field has focus
+	k.Quit.SetEnabled(!searching && !s.typing)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
 	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
 	k.Targets.SetEnabled(browsing && s.views)
@@ -188,19 +177,14 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
-	k.ResultUp.SetEnabled(searching || inTargets)
-	k.ResultDown.SetEnabled(searching || inTargets)
-	k.Jump.SetEnabled(searching || inTargets)
+	k.ResultUp.SetEnabled(searching)
+	k.ResultDown.SetEnabled(searching)
+	k.Jump.SetEnabled(searching)
 	k.CloseSearch.SetEnabled(searching)
 	k.OlderQuery.SetEnabled(searching)
 	k.Scope.SetEnabled(searching)
 	k.NewerQuery.SetEnabled(searching)
 
-	k.ListPageUp.SetEnabled(inTargets)
-	k.ListPageDown.SetEnabled(inTargets)
-	k.Sort.SetEnabled(inTargets)
-	k.Export.SetEnabled(inTargets)
-	k.CloseView.SetEnabled(inTargets)
 	k.updateListBindings(s)
 }
 
@@ -233,7 +217,7 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus, s.help = modeBrowse, focusTree, false
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Scope, &k.Sort, &k.Export, &k.NextCite, &k.PrevCite, &k.Follow} {
+	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Scope, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
 	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
@@ -244,7 +228,7 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Scope, k.Sort, k.Export, k.CloseView, k.Follow, k.SaveNote, k.CancelNote,
+	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Scope, k.Follow, k.SaveNote, k.CancelNote,
 		k.EditNote, k.DeleteMark, k.UndoDelete, k.Open, k.Bookmark, k.Bookmarks, k.Targets, k.Compare, k.Bodies, k.Related, k.Facets,
 		k.GoTo, k.FindNext, k.NextPane, k.Back, k.Help, k.Quit}
 }
@@ -254,7 +238,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Scope, k.Sort, k.Export},
+		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Scope},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

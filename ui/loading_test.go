@@ -93,8 +93,8 @@ func TestCorpusArrivesLate(t *testing.T) {
 	if len(m.tree.rows) < len(c.Docs) || !m.bookmarks.enabled() {
 		t.Errorf("tree has %d rows, bookmarks %v", len(m.tree.rows), m.bookmarks.enabled())
 	}
-	if m.rel == nil || !m.targets.ready {
-		t.Errorf("after the load: related index built %v, targets collected %v", m.rel != nil, m.targets.ready)
+	if m.rel == nil || !targetsOf(m).ready {
+		t.Errorf("after the load: related index built %v, targets collected %v", m.rel != nil, targetsOf(m).ready)
 	}
 	m = searchJump(t, m, "落户")
 	if m.detail.node == nil || m.search.find == nil {

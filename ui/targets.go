@@ -7,8 +7,10 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/targets"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -75,11 +77,56 @@ type targetsModel struct {
 	width  int
 	height int
 	styles *Styles
+	keys   targetsKeys
+}
+
+// targetsKeys are the targets view's keys: no letters, which the filter
+// takes.
+type targetsKeys struct {
+	Up, Down, PageUp, PageDown key.Binding
+	Jump, Sort, Export, Close  key.Binding
+}
+
+func newTargetsKeys(tr msg.Printer) targetsKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
+	}
+	return targetsKeys{
+		Up: b("↑/ctrl+p", "previous", "up", "ctrl+p"), Down: b("↓/ctrl+n", "next", "down", "ctrl+n"),
+		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn", "page down", "pgdown"),
+		Jump:   b("enter", "jump", "enter"),
+		Sort:   b("ctrl+s", "sort doc/year", "ctrl+s"),
+		Export: b("ctrl+e", "export CSV", "ctrl+e"),
+		Close:  b("esc", "close", "esc"),
+	}
+}
+
+// ShortHelp is the status bar's line.
+func (k targetsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Jump, k.Down, k.Sort, k.Export, k.Close}
+}
+
+// FullHelp is the help overlay's columns.
+func (k targetsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Jump, k.Sort, k.Export, k.Close}}
 }
 
 func newTargets(styles *Styles) targetsModel {
-	return targetsModel{input: newFilterInput(styles, styles.tr.T("filter › "), styles.tr.T("type to filter targets")), styles: styles}
+	return targetsModel{input: newFilterInput(styles, styles.tr.T("filter › "), styles.tr.T("type to filter targets")),
+		styles: styles, keys: newTargetsKeys(styles.tr)}
 }
+
+// Title implements pane.
+func (m targetsModel) Title() string { return "TARGETS" } // a message: the bar translates it
+
+// KeyMap implements pane.
+func (m targetsModel) KeyMap() help.KeyMap { return m.keys }
+
+// Typing reports that the filter has focus: q and ? are typed.
+func (m targetsModel) Typing() bool { return true }
+
+// Position is the row selected of how many.
+func (m targetsModel) Position() string { return listPosition(m.cursor, len(m.shown)) }
 
 // SetTargets supplies the collected targets (in corpus order).
 func (m targetsModel) SetTargets(ts []targets.Target) targetsModel {
@@ -105,8 +152,11 @@ func (m targetsModel) Close() targetsModel {
 	return m
 }
 
-// SetSize sets the view size.
-func (m targetsModel) SetSize(w, h int) targetsModel {
+// SetSize implements pane.
+func (m targetsModel) SetSize(w, h int) pane { return m.resized(w, h) }
+
+// resized is SetSize keeping the type.
+func (m targetsModel) resized(w, h int) targetsModel {
 	m.width, m.height = w, h
 	m.input.Width = max(w-lipgloss.Width(m.input.Prompt)-1, 1)
 	m.scrollTo(len(m.shown), m.visible())
@@ -151,31 +201,38 @@ func (m targetsModel) refilter(narrow bool) targetsModel {
 
 func (m targetsModel) visible() int { return max(m.height-targetsHeaderRows, 1) }
 
-// Update moves, sorts, jumps, closes, or types into the filter.
-func (m targetsModel) Update(msg tea.Msg, keys keyMap) (targetsModel, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return m, nil
+// Update implements pane: the targets arriving, and the keys that move,
+// sort, export, jump, close, or type into the filter.
+func (m targetsModel) Update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case targetsReadyMsg:
+		return m.SetTargets(msg.targets), nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
 	}
+	return m, nil
+}
+
+func (m targetsModel) handleKey(km tea.KeyMsg) (pane, tea.Cmd) {
+	k := m.keys
 	switch {
-	case key.Matches(km, keys.CloseView):
-		return m, send(closeViewMsg{})
-	case key.Matches(km, keys.Jump):
+	case key.Matches(km, k.Close):
+		return m.Close(), send(closeViewMsg{})
+	case key.Matches(km, k.Jump):
 		if m.cursor < len(m.shown) {
-			return m, send(jumpTargetMsg{target: m.shown[m.cursor]})
+			return m.Close(), send(jumpTargetMsg{target: m.shown[m.cursor]})
 		}
 		return m, nil
-	case key.Matches(km, keys.Sort):
+	case key.Matches(km, k.Sort):
 		m.order = 1 - m.order
 		return m.refilter(false), nil
-	case key.Matches(km, keys.Export):
+	case key.Matches(km, k.Export):
 		if len(m.shown) == 0 {
 			return m, send(statusMsg(m.styles.tr.T("export: no targets shown")))
 		}
 		return m, exportTargetsCmd(m.styles.tr, m.exportDir, m.shown, time.Now())
 	}
-	// No g/G here: letters type into the filter.
-	nav := listNav{up: keys.ResultUp, down: keys.ResultDown, pageUp: keys.ListPageUp, pageDown: keys.ListPageDown}
+	nav := listNav{up: k.Up, down: k.Down, pageUp: k.PageUp, pageDown: k.PageDown}
 	if m.navigate(km, nav, len(m.shown), m.visible()) {
 		return m, nil
 	}

@@ -70,6 +70,24 @@ func (r *tmuxRun) waitScreen(what string, ok func(string) bool) string {
 	}
 }
 
+// settle waits until two captures 150 ms apart agree — the screen has
+// finished drawing — and returns it.
+func (r *tmuxRun) settle() string {
+	r.t.Helper()
+	prev := r.capture()
+	deadline := time.Now().Add(tmuxTimeout)
+	for time.Now().Before(deadline) {
+		time.Sleep(150 * time.Millisecond)
+		s := r.capture()
+		if s == prev {
+			return s
+		}
+		prev = s
+	}
+	r.t.Fatalf("the screen never settled:\n%s", prev)
+	return prev
+}
+
 // waitText waits until the pane shows every one of texts.
 func (r *tmuxRun) waitText(what string, texts ...string) string {
 	r.t.Helper()
@@ -453,9 +471,10 @@ func TestTmuxNavigate(t *testing.T) {
 	r.keys("n")
 	next := r.waitText("the next match", "中药饮片 in", "n next")
 	r.keys("N")
-	before := r.waitScreen("the previous match", func(s string) bool {
+	r.waitScreen("the previous match", func(s string) bool {
 		return s != next && strings.Contains(s, "中药饮片 in")
 	})
+	before := r.settle()
 	r.keys(":")
 	r.waitText("the go-to prompt", "go to ›")
 	r.keys("-l", "第3条")

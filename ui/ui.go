@@ -29,7 +29,6 @@ type mode int
 const (
 	modeBrowse    mode = iota // tree and detail
 	modeSearch                // search pane
-	modeTargets               // targets table
 	modeBookmarks             // bookmarks list
 	modePane                  // a pane (compare, bodies) over the body
 )
@@ -39,8 +38,6 @@ func (m mode) String() string {
 	switch m {
 	case modeSearch:
 		return "SEARCH"
-	case modeTargets:
-		return "TARGETS"
 	case modeBookmarks:
 		return "BOOKMARKS"
 	case modePane:
@@ -297,7 +294,7 @@ func (m Model) resize(w, h int) Model {
 	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
 	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
 	m = m.restoreScroll()
-	m.targets = m.targets.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.targets = m.targets.resized(m.layout.width, m.layout.bodyHeight)
 	if m.pane != nil {
 		m.pane = m.pane.SetSize(m.layout.width, m.layout.bodyHeight)
 	}
@@ -357,8 +354,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	case modeBookmarks:
 		return m.handleBookmarks(msg)
-	case modeTargets:
-		return m.handleViewKey(msg)
 	case modePane:
 		return m.handlePaneKey(msg)
 	}
@@ -556,8 +551,6 @@ func (m Model) View() string {
 		body = m.search.View()
 	case m.mode == modeBookmarks:
 		body = m.bookmarks.View()
-	case m.mode == modeTargets:
-		body = m.targets.View()
 	case m.mode == modePane:
 		body = m.pane.View()
 	default:
@@ -589,9 +582,6 @@ func (m Model) position() string {
 	}
 	if m.mode == modeBookmarks {
 		return m.bookmarks.position()
-	}
-	if m.mode == modeTargets {
-		return listPosition(m.targets.cursor, len(m.targets.shown))
 	}
 	if m.mode == modePane {
 		return m.panePosition()

@@ -64,6 +64,11 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case targetsReadyMsg:
 		m.targets = m.targets.SetTargets(msg.targets)
+		if _, ok := m.pane.(targetsModel); ok {
+			var cmd tea.Cmd
+			m.pane, cmd = m.pane.Update(msg)
+			return m, cmd
+		}
 	case citationsReadyMsg:
 		m.cites = citeState{resolver: msg.resolver, sel: -1}
 		m.detail = m.detail.SetCitations(msg.resolver)
@@ -71,20 +76,12 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		return m.closeView(), nil
 	case jumpTargetMsg:
 		t := msg.target
-		m.targets = m.targets.Close()
+		m = m.keepTargets()
 		m = m.jumpFrom(jumpMsg{node: t.Node, field: "text", offset: t.Start})
 		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
 		return m.savePosition()
 	}
 	return m, nil
-}
-
-// handleViewKey routes a key to the targets view, which gets every key
-// (its filter has focus, so q and ? are typed).
-func (m Model) handleViewKey(msg tea.KeyMsg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	m.targets, cmd = m.targets.Update(msg, m.keys)
-	return m, cmd
 }
 
 // saveOrigin remembers where the reader is before a view opens.
@@ -110,18 +107,26 @@ func (m Model) openRelated() (Model, tea.Cmd) {
 	return m.openPane(newRelated(n, m.rel, m.relErr, m.styles), nil)
 }
 
-// openTargets opens the targets view.
+// openTargets opens the targets view where it was left: its query, order
+// and cursor.
 func (m Model) openTargets() (Model, tea.Cmd) {
-	m = m.saveOrigin()
-	var cmd tea.Cmd
-	m.targets, cmd = m.targets.Open()
-	return m.setMode(modeTargets, m.focus), cmd
+	t, cmd := m.targets.Open()
+	return m.openPane(t, cmd)
+}
+
+// keepTargets keeps the targets view's state when it closes, for the next
+// time it opens.
+func (m Model) keepTargets() Model {
+	if t, ok := m.pane.(targetsModel); ok {
+		m.targets = t.Close()
+	}
+	return m
 }
 
 // closeView leaves the open view and puts back the selection, the node
 // shown and its scroll as they were when the view opened.
 func (m Model) closeView() Model {
-	m.targets = m.targets.Close()
+	m = m.keepTargets()
 	m.pane = nil
 	return m.restore(m.origin)
 }

@@ -150,7 +150,7 @@ func BenchmarkViews10MB(b *testing.B) {
 	})
 	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = update(m, m.Init()())
-	b.Logf("%d targets, %d indexed nodes", len(m.targets.all), m.rel.index.Len())
+	b.Logf("%d targets, %d indexed nodes", len(targetsOf(m).all), m.rel.index.Len())
 	t := update(m, keyRunes("t"))
 	b.Run("targets-keystroke", func(b *testing.B) {
 		for b.Loop() {

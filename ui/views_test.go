@@ -198,8 +198,8 @@ func TestTargetsView(t *testing.T) {
 	}
 	before := selectedNode(m)
 	m = update(m, keyRunes("t"))
-	if m.mode != modeTargets || len(m.targets.shown) != len(all) {
-		t.Fatalf("after t: mode %v, %d rows, want targets with %d", m.mode, len(m.targets.shown), len(all))
+	if !inTargets(m) || len(targetsOf(m).shown) != len(all) {
+		t.Fatalf("after t: mode %v, %d rows, want targets with %d", m.mode, len(targetsOf(m).shown), len(all))
 	}
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"document", "clause", "target", "year", fmt.Sprintf("%d of %d targets", len(all), len(all)), "TARGETS"} {
@@ -212,20 +212,20 @@ func TestTargetsView(t *testing.T) {
 	m = update(m, keyPgDn)
 	m = update(m, keyPgUp)
 	m = update(m, keyUp)
-	if m.targets.cursor != 1 {
-		t.Fatalf("cursor after ↓↓ PgDn PgUp ↑ = %d, want 1", m.targets.cursor)
+	if targetsOf(m).cursor != 1 {
+		t.Fatalf("cursor after ↓↓ PgDn PgUp ↑ = %d, want 1", targetsOf(m).cursor)
 	}
 	m = update(m, keyPgDn)
-	cur := m.targets.cursor
-	if cur != m.targets.visible()-1+1 {
-		t.Fatalf("cursor after PgDn = %d, want %d", cur, m.targets.visible())
+	cur := targetsOf(m).cursor
+	if cur != targetsOf(m).visible()-1+1 {
+		t.Fatalf("cursor after PgDn = %d, want %d", cur, targetsOf(m).visible())
 	}
 	m2 := update(m, keyEsc)
 	if m2.mode != modeBrowse || selectedNode(m2) != before {
 		t.Errorf("Esc: mode %v, tree on %v, want browse on %v", m2.mode, selectedNode(m2), before)
 	}
 
-	tg := m.targets.shown[cur]
+	tg := targetsOf(m).shown[cur]
 	m = update(m, keyEnter)
 	if m.mode != modeBrowse || m.focus != focusDetail {
 		t.Fatalf("after Enter: mode %v focus %v", m.mode, m.focus)
@@ -272,10 +272,10 @@ func TestTargetEmphasisVisible(t *testing.T) {
 	m = update(m, m.Init()())
 	m = update(m, keyRunes("t"))
 	m = update(m, keyRunes("万人"))
-	if len(m.targets.shown) == 0 {
+	if len(targetsOf(m).shown) == 0 {
 		t.Fatal("no target matches 万人")
 	}
-	tg := m.targets.shown[0]
+	tg := targetsOf(m).shown[0]
 	m = update(m, keyEnter)
 	focus := newPainter(m.styles.TargetFocus)
 	if focus.pre == "" || !strings.Contains(focus.pre, "7") {
@@ -295,13 +295,13 @@ func TestTargetEmphasisVisible(t *testing.T) {
 // are keys elsewhere (q, j, ?) are typed, not acted on.
 func TestTargetsFilterCJK(t *testing.T) {
 	m := started(t, 60, 20)
-	all := m.targets.all
+	all := targetsOf(m).all
 	m = update(m, keyRunes("t"))
 	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("万人")})
-	if got := m.targets.input.Value(); got != "万人" {
+	if got := targetsOf(m).input.Value(); got != "万人" {
 		t.Fatalf("filter = %q, want 万人", got)
 	}
-	shown := m.targets.shown
+	shown := targetsOf(m).shown
 	if len(shown) == 0 || len(shown) >= len(all) || len(shown) != len(targets.Filter(all, "万人")) {
 		t.Fatalf("万人 shows %d of %d targets, targets.Filter gives %d", len(shown), len(all), len(targets.Filter(all, "万人")))
 	}
@@ -314,17 +314,17 @@ func TestTargetsFilterCJK(t *testing.T) {
 		t.Errorf("view does not show the filter and the count:\n%s", v)
 	}
 	m = update(m, keyRunes("qj?"))
-	if m.mode != modeTargets || m.targets.input.Value() != "万人qj?" {
-		t.Errorf("q j ? while filtering: mode %v, filter %q", m.mode, m.targets.input.Value())
+	if !inTargets(m) || targetsOf(m).input.Value() != "万人qj?" {
+		t.Errorf("q j ? while filtering: mode %v, filter %q", m.mode, targetsOf(m).input.Value())
 	}
-	if len(m.targets.shown) != 0 || !strings.Contains(ansi.Strip(m.View()), "no target matches") {
-		t.Errorf("nonsense filter shows %d rows:\n%s", len(m.targets.shown), ansi.Strip(m.View()))
+	if len(targetsOf(m).shown) != 0 || !strings.Contains(ansi.Strip(m.View()), "no target matches") {
+		t.Errorf("nonsense filter shows %d rows:\n%s", len(targetsOf(m).shown), ansi.Strip(m.View()))
 	}
 	for range 4 {
 		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
 	}
-	if got := m.targets.input.Value(); got != "万" || len(m.targets.shown) != len(targets.Filter(all, "万")) {
-		t.Errorf("after backspaces: filter %q, %d rows", got, len(m.targets.shown))
+	if got := targetsOf(m).input.Value(); got != "万" || len(targetsOf(m).shown) != len(targets.Filter(all, "万")) {
+		t.Errorf("after backspaces: filter %q, %d rows", got, len(targetsOf(m).shown))
 	}
 }
 
@@ -336,7 +336,7 @@ func TestTargetsNarrowing(t *testing.T) {
 		if byYearFirst {
 			m = update(m, keySort)
 		}
-		full := slices.Clone(m.targets.all)
+		full := slices.Clone(targetsOf(m).all)
 		if byYearFirst {
 			targets.SortByYear(full)
 		}
@@ -345,14 +345,14 @@ func TestTargetsNarrowing(t *testing.T) {
 		for _, r := range "万人 以上" {
 			m = update(m, keyRunes(string(r)))
 			q += string(r)
-			if want := targets.Filter(full, q); !slices.EqualFunc(m.targets.shown, want, same) {
-				t.Fatalf("by year %v, after %q: %d rows, want %d", byYearFirst, q, len(m.targets.shown), len(want))
+			if want := targets.Filter(full, q); !slices.EqualFunc(targetsOf(m).shown, want, same) {
+				t.Fatalf("by year %v, after %q: %d rows, want %d", byYearFirst, q, len(targetsOf(m).shown), len(want))
 			}
 		}
 		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
 		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
-		if want := targets.Filter(full, "万人 "); !slices.EqualFunc(m.targets.shown, want, same) {
-			t.Errorf("after backspaces: %d rows, want %d", len(m.targets.shown), len(want))
+		if want := targets.Filter(full, "万人 "); !slices.EqualFunc(targetsOf(m).shown, want, same) {
+			t.Errorf("after backspaces: %d rows, want %d", len(targetsOf(m).shown), len(want))
 		}
 	}
 }
@@ -362,15 +362,15 @@ func TestTargetsNarrowing(t *testing.T) {
 func TestTargetsSort(t *testing.T) {
 	m := started(t, 100, 30)
 	m = update(m, keyRunes("t"))
-	corpusOrder := slices.Clone(m.targets.shown)
+	corpusOrder := slices.Clone(targetsOf(m).shown)
 	m = update(m, keyDown)
 	m = update(m, keyDown)
-	cur := m.targets.shown[m.targets.cursor]
+	cur := targetsOf(m).shown[targetsOf(m).cursor]
 	m = update(m, keySort)
-	if m.targets.order != byYear {
-		t.Fatalf("order after ctrl+s = %v", m.targets.order)
+	if targetsOf(m).order != byYear {
+		t.Fatalf("order after ctrl+s = %v", targetsOf(m).order)
 	}
-	ys := m.targets.shown
+	ys := targetsOf(m).shown
 	dated, undated := 0, 0
 	for i, tg := range ys {
 		if tg.Year == 0 {
@@ -388,7 +388,7 @@ func TestTargetsSort(t *testing.T) {
 	if dated == 0 || undated == 0 {
 		t.Fatalf("seeds give %d dated and %d undated targets; the test needs both", dated, undated)
 	}
-	if got := m.targets.shown[m.targets.cursor]; got.Node != cur.Node || got.Start != cur.Start {
+	if got := targetsOf(m).shown[targetsOf(m).cursor]; got.Node != cur.Node || got.Start != cur.Start {
 		t.Errorf("cursor moved to %q, want %q", got.Phrase, cur.Phrase)
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "by year") {
@@ -396,7 +396,7 @@ func TestTargetsSort(t *testing.T) {
 	}
 	m = update(m, keySort)
 	same := func(a, b targets.Target) bool { return a.Node == b.Node && a.Start == b.Start }
-	if !slices.EqualFunc(m.targets.shown, corpusOrder, same) {
+	if !slices.EqualFunc(targetsOf(m).shown, corpusOrder, same) {
 		t.Error("second ctrl+s does not restore document order")
 	}
 }
@@ -439,7 +439,7 @@ func TestTargetsColumns(t *testing.T) {
 	}{{100, true, true, true}, {60, true, true, true}, {59, true, false, true}, {40, true, false, true}, {29, false, false, true}} {
 		m := started(t, tc.w, 20)
 		m = update(m, keyRunes("t"))
-		c := m.targets.columns()
+		c := targetsOf(m).columns()
 		if (c.doc > 0) != tc.doc || (c.clause > 0) != tc.clause || c.phrase < 1 {
 			t.Errorf("width %d: columns %+v", tc.w, c)
 		}
@@ -514,8 +514,8 @@ func TestViewsHostile(t *testing.T) {
 			s = update(s, keyEsc)
 		}
 	}
-	if len(m.targets.all) != 2 {
-		t.Errorf("%d targets, want the 2 whose spans fit the text", len(m.targets.all))
+	if len(targetsOf(m).all) != 2 {
+		t.Errorf("%d targets, want the 2 whose spans fit the text", len(targetsOf(m).all))
 	}
 }
 
