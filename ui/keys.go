@@ -49,7 +49,6 @@ type keyMap struct {
 	// Bookmarks list.
 	EditNote, DeleteMark, UndoDelete key.Binding
 	SaveNote, CancelNote             key.Binding
-
 }
 
 // defaultKeyMap returns the reader's keys, described in tr's language.
@@ -109,7 +108,6 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 		UndoDelete: b("u", "undo delete", "u"),
 		SaveNote:   b("enter", "save note", "enter"),
 		CancelNote: b("esc", "cancel", "esc"),
-
 	}
 }
 
