@@ -58,6 +58,9 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 	if m.mode == modePane {
 		from.at = m.origin
 	}
+	if m.mode == modePane {
+		m = m.keepPanes()
+	}
 	m = m.jump(msg)
 	if m.mode != modeBrowse {
 		return m // nothing to land on: the view stays open

@@ -41,7 +41,7 @@ func searchJump(t *testing.T, m Model, q string) Model {
 	t.Helper()
 	m = update(m, keyRunes("/"))
 	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(q)})
-	if len(m.search.hits) == 0 {
+	if len(searchOf(m).hits) == 0 {
 		t.Fatalf("no results for %s", q)
 	}
 	return update(m, tea.KeyMsg{Type: tea.KeyEnter})

@@ -54,7 +54,7 @@ func TestSearchCountPlural(t *testing.T) {
 		m := update(update(started(t, 100, 30), keyRunes("/")), keyRunes(tc.q))
 		lines := strings.Split(ansi.Strip(m.View()), "\n")
 		if len(lines) < 2 || !tc.want.MatchString(lines[1]) {
-			t.Errorf("%s: %d hits, count line %q, want %s", tc.q, len(m.search.hits), lines[1], tc.want)
+			t.Errorf("%s: %d hits, count line %q, want %s", tc.q, len(searchOf(m).hits), lines[1], tc.want)
 		}
 	}
 }

@@ -209,3 +209,18 @@ func inTargets(m Model) bool {
 	_, ok := m.pane.(targetsModel)
 	return ok && m.mode == modePane
 }
+
+// searchOf returns the search: the open pane, or the state kept for the
+// next time it opens.
+func searchOf(m Model) searchModel {
+	if p, ok := m.pane.(searchModel); ok {
+		return p
+	}
+	return m.search
+}
+
+// inSearch reports whether the search pane is open.
+func inSearch(m Model) bool {
+	_, ok := m.pane.(searchModel)
+	return ok && m.mode == modePane
+}

@@ -39,14 +39,8 @@ type keyMap struct {
 	Quit               key.Binding
 	ForceQuit          key.Binding
 
-	// Search mode.
-	ResultUp, ResultDown   key.Binding
-	Jump                   key.Binding
-	CloseSearch            key.Binding
-	OlderQuery, NewerQuery key.Binding
-	Scope                  key.Binding
-
 	// Bookmarks list.
+	Jump                             key.Binding
 	EditNote, DeleteMark, UndoDelete key.Binding
 	SaveNote, CancelNote             key.Binding
 }
@@ -95,14 +89,7 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 		Quit:        b("q", "quit", "q"),
 		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
 
-		ResultUp:    b("↑/ctrl+p", "previous", "up", "ctrl+p"),
-		ResultDown:  b("↓/ctrl+n", "next", "down", "ctrl+n"),
-		Jump:        b("enter", "jump", "enter"),
-		CloseSearch: b("esc", "close search", "esc"),
-		OlderQuery:  b("alt+↑", "earlier search", "alt+up"),
-		Scope:       b("ctrl+t", "this document/all", "ctrl+t"),
-		NewerQuery:  b("alt+↓", "later search", "alt+down"),
-
+		Jump:       b("enter", "jump", "enter"),
 		EditNote:   b("e", "edit note", "e"),
 		DeleteMark: b("d", "delete", "d"),
 		UndoDelete: b("u", "undo delete", "u"),
@@ -138,7 +125,6 @@ func (k *keyMap) updateKeybindings(s keyState) {
 		s.mode = overlaid // under the help, no mode's keys act
 	}
 	browsing := s.mode == modeBrowse
-	searching := s.mode == modeSearch
 	inTree := browsing && s.focus == focusTree
 	for _, b := range []*key.Binding{&k.NextPane, &k.PrevPane, &k.Search, &k.Mouse} {
 		b.SetEnabled(browsing)
@@ -159,8 +145,8 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Back.SetEnabled(browsing && (s.focus == focusDetail || s.back) || s.help)
 	k.HistoryBack.SetEnabled(browsing && s.history)
 	k.Forward.SetEnabled(browsing && s.forward)
-	k.Help.SetEnabled(!searching && !s.typing) // no text field has focus
-	k.Quit.SetEnabled(!searching && !s.typing)
+	k.Help.SetEnabled(!s.typing) // no text field has focus
+	k.Quit.SetEnabled(!s.typing)
 	k.Bookmark.SetEnabled(browsing && s.bookmarks)
 	k.Bookmarks.SetEnabled(browsing && s.bookmarks)
 	k.Targets.SetEnabled(browsing && s.views)
@@ -175,14 +161,6 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
-	k.ResultUp.SetEnabled(searching)
-	k.ResultDown.SetEnabled(searching)
-	k.Jump.SetEnabled(searching)
-	k.CloseSearch.SetEnabled(searching)
-	k.OlderQuery.SetEnabled(searching)
-	k.Scope.SetEnabled(searching)
-	k.NewerQuery.SetEnabled(searching)
-
 	k.updateListBindings(s)
 }
 
@@ -192,7 +170,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 func (k *keyMap) updateListBindings(s keyState) {
 	inList := s.mode == modeBookmarks
 	if !inList {
-		for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete, &k.SaveNote, &k.CancelNote} {
+		for _, b := range []*key.Binding{&k.Jump, &k.EditNote, &k.DeleteMark, &k.UndoDelete, &k.SaveNote, &k.CancelNote} {
 			b.SetEnabled(false)
 		}
 		return
@@ -215,10 +193,10 @@ func (k *keyMap) updateListBindings(s keyState) {
 func (k keyMap) forHelp(s keyState) keyMap {
 	s.mode, s.focus, s.help = modeBrowse, focusTree, false
 	k.updateKeybindings(s)
-	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.ResultUp, &k.ResultDown, &k.Jump, &k.CloseSearch, &k.OlderQuery, &k.NewerQuery, &k.Scope, &k.NextCite, &k.PrevCite, &k.Follow} {
+	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
-	for _, b := range []*key.Binding{&k.EditNote, &k.DeleteMark, &k.UndoDelete} {
+	for _, b := range []*key.Binding{&k.Jump, &k.EditNote, &k.DeleteMark, &k.UndoDelete} {
 		b.SetEnabled(s.bookmarks) // they act in the bookmarks list (B)
 	}
 	return k
@@ -226,7 +204,7 @@ func (k keyMap) forHelp(s keyState) keyMap {
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.ResultDown, k.CloseSearch, k.Scope, k.Follow, k.SaveNote, k.CancelNote,
+	return []key.Binding{k.Search, k.Jump, k.Follow, k.SaveNote, k.CancelNote,
 		k.EditNote, k.DeleteMark, k.UndoDelete, k.Open, k.Bookmark, k.Bookmarks, k.Targets, k.Compare, k.Bodies, k.Related, k.Facets,
 		k.GoTo, k.FindNext, k.NextPane, k.Back, k.Help, k.Quit}
 }
@@ -236,7 +214,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.FindNext, k.FindPrev, k.ResultUp, k.ResultDown, k.Jump, k.CloseSearch, k.OlderQuery, k.NewerQuery, k.Scope},
+		{k.Search, k.FindNext, k.FindPrev, k.Jump},
 		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -40,7 +40,7 @@ func loadingKeys() []tea.Msg {
 		keyRunes("?"), keyRunes("j"), keyRunes("?"), keyRunes("m"), keyRunes("m"),
 		tea.MouseMsg{X: 3, Y: 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress},
 		tea.MouseMsg{X: 30, Y: 4, Button: tea.MouseButtonWheelDown},
-		selectNodeMsg{}, jumpMsg{}, closeViewMsg{}, closeSearchMsg{}, closeBookmarksMsg{},
+		selectNodeMsg{}, jumpMsg{}, closeViewMsg{}, closeBookmarksMsg{},
 	}
 }
 
@@ -97,8 +97,8 @@ func TestCorpusArrivesLate(t *testing.T) {
 		t.Errorf("after the load: related index built %v, targets collected %v", m.rel != nil, targetsOf(m).ready)
 	}
 	m = searchJump(t, m, "落户")
-	if m.detail.node == nil || m.search.find == nil {
-		t.Errorf("search after the load: node %v, index built %v", m.detail.node, m.search.find != nil)
+	if m.detail.node == nil || searchOf(m).find == nil {
+		t.Errorf("search after the load: node %v, index built %v", m.detail.node, searchOf(m).find != nil)
 	}
 }
 

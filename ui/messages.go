@@ -26,9 +26,6 @@ type jumpMsg struct {
 	offset int
 }
 
-// closeSearchMsg is sent by the search pane when the user leaves it.
-type closeSearchMsg struct{}
-
 // searchResultsMsg carries the results of the search numbered seq.
 type searchResultsMsg struct {
 	seq   int

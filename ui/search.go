@@ -4,12 +4,14 @@ import (
 	"policyreader/corpus"
 	"policyreader/corpus/search"
 	"policyreader/corpus/words"
+	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
 	"context"
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -62,11 +64,54 @@ type searchModel struct {
 	width  int
 	height int
 	styles *Styles
+	keys   searchKeys
 }
 
 func newSearch(styles *Styles) searchModel {
-	return searchModel{input: newFilterInput(styles, "/ ", styles.tr.T("search headings and text")), styles: styles}
+	return searchModel{input: newFilterInput(styles, "/ ", styles.tr.T("search headings and text")), styles: styles,
+		keys: newSearchKeys(styles.tr)}
 }
+
+// searchKeys are the search pane's keys: no letters, which the input
+// takes.
+type searchKeys struct {
+	Up, Down, Jump, Close key.Binding
+	Older, Newer, Scope   key.Binding
+}
+
+func newSearchKeys(tr msg.Printer) searchKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
+	}
+	return searchKeys{
+		Up:    b("↑/ctrl+p", "previous", "up", "ctrl+p"),
+		Down:  b("↓/ctrl+n", "next", "down", "ctrl+n"),
+		Jump:  b("enter", "jump", "enter"),
+		Close: b("esc", "close search", "esc"),
+		Older: b("alt+↑", "earlier search", "alt+up"),
+		Newer: b("alt+↓", "later search", "alt+down"),
+		Scope: b("ctrl+t", "this document/all", "ctrl+t"),
+	}
+}
+
+// ShortHelp is the status bar's line.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Jump, k.Down, k.Close, k.Scope, k.Older}
+}
+
+// FullHelp is the help overlay's columns.
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Jump, k.Close}, {k.Older, k.Newer, k.Scope}}
+}
+
+// Title implements pane.
+func (m searchModel) Title() string { return "SEARCH" } // a message: the bar translates it
+
+// KeyMap implements pane.
+func (m searchModel) KeyMap() help.KeyMap { return m.keys }
+
+// Typing reports that the input has focus: q and ? are typed.
+func (m searchModel) Typing() bool { return true }
 
 // searchHistoryLimit bounds the queries alt+↑ recalls.
 const searchHistoryLimit = 50
@@ -115,8 +160,11 @@ func (m searchModel) Close() searchModel {
 	return m
 }
 
-// SetSize sets the pane size.
-func (m searchModel) SetSize(w, h int) searchModel {
+// SetSize implements pane.
+func (m searchModel) SetSize(w, h int) pane { return m.resized(w, h) }
+
+// resized is SetSize keeping the type.
+func (m searchModel) resized(w, h int) searchModel {
 	m.width, m.height = w, h
 	m.input.Width = max(w-ansi.StringWidth(m.input.Prompt)-1, 1)
 	m.scrollTo(len(m.hits), m.visibleHits())
@@ -125,8 +173,11 @@ func (m searchModel) SetSize(w, h int) searchModel {
 
 func (m searchModel) visibleHits() int { return max((m.height-2)/rowsPerHit, 1) }
 
-// Update handles keys while searching, results and the index arriving.
-func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
+// Update implements pane.
+func (m searchModel) Update(msg tea.Msg) (pane, tea.Cmd) { return m.update(msg) }
+
+// update handles keys while searching, results and the index arriving.
+func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case indexReadyMsg:
 		m.find, m.index = msg.search, msg.index
@@ -151,15 +202,16 @@ func (m searchModel) Update(msg tea.Msg, keys keyMap) (searchModel, tea.Cmd) {
 		m.cursor, m.offset = 0, 0
 		return m, nil
 	case tea.KeyMsg:
-		return m.handleKey(msg, keys)
+		return m.handleKey(msg)
 	}
 	return m, nil
 }
 
-func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cmd) {
+func (m searchModel) handleKey(msg tea.KeyMsg) (searchModel, tea.Cmd) {
+	keys := m.keys
 	switch {
-	case key.Matches(msg, keys.CloseSearch):
-		return m, send(closeSearchMsg{})
+	case key.Matches(msg, keys.Close):
+		return m.Close(), send(closeViewMsg{})
 	case key.Matches(msg, keys.Jump):
 		if m.cursor < len(m.hits) {
 			h := m.hits[m.cursor]
@@ -167,7 +219,7 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 			if len(h.Matched) > 0 {
 				off = h.Matched[0]
 			}
-			return m, send(jumpMsg{node: h.Node, field: h.Field, offset: off})
+			return m.Close(), send(jumpMsg{node: h.Node, field: h.Field, offset: off})
 		}
 		return m, nil
 	}
@@ -178,10 +230,10 @@ func (m searchModel) handleKey(msg tea.KeyMsg, keys keyMap) (searchModel, tea.Cm
 		m.scoped = !m.scoped
 		return m.run()
 	}
-	if key.Matches(msg, keys.OlderQuery) || key.Matches(msg, keys.NewerQuery) {
-		return m.recallQuery(key.Matches(msg, keys.OlderQuery))
+	if key.Matches(msg, keys.Older) || key.Matches(msg, keys.Newer) {
+		return m.recallQuery(key.Matches(msg, keys.Older))
 	}
-	if m.navigate(msg, listNav{up: keys.ResultUp, down: keys.ResultDown}, len(m.hits), m.visibleHits()) {
+	if m.navigate(msg, listNav{up: keys.Up, down: keys.Down}, len(m.hits), m.visibleHits()) {
 		return m, nil
 	}
 	if m.selected {

@@ -60,34 +60,34 @@ func TestHeadingMatchPositions(t *testing.T) {
 func TestSearchReopensSelected(t *testing.T) {
 	m := searchJump(t, started(t, 100, 30), "落户")
 	m = update(m, keyRunes("/"))
-	if m.search.input.Value() != "落户" || !m.search.selected {
-		t.Fatalf("reopened on %q, selected %v", m.search.input.Value(), m.search.selected)
+	if searchOf(m).input.Value() != "落户" || !searchOf(m).selected {
+		t.Fatalf("reopened on %q, selected %v", searchOf(m).input.Value(), searchOf(m).selected)
 	}
 	m = update(m, keyRunes("luohu"))
-	if got := m.search.input.Value(); got != "luohu" {
+	if got := searchOf(m).input.Value(); got != "luohu" {
 		t.Fatalf("typing after reopening gave %q, want luohu", got)
 	}
 	m = update(m, keyEnter)
 	m = update(m, keyRunes("/"))
 	// Arrow keys keep the selection's text and move through the results.
 	m = update(m, keyDown)
-	if m.search.input.Value() != "luohu" || m.search.cursor != 1 {
-		t.Errorf("↓ after reopening: %q, cursor %d", m.search.input.Value(), m.search.cursor)
+	if searchOf(m).input.Value() != "luohu" || searchOf(m).cursor != 1 {
+		t.Errorf("↓ after reopening: %q, cursor %d", searchOf(m).input.Value(), searchOf(m).cursor)
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyUp, Alt: true})
-	if got := m.search.input.Value(); got != "落户" {
+	if got := searchOf(m).input.Value(); got != "落户" {
 		t.Errorf("alt+↑ recalled %q, want 落户", got)
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
-	if got := m.search.input.Value(); got != "" {
+	if got := searchOf(m).input.Value(); got != "" {
 		t.Errorf("backspace on a recalled (selected) query left %q", got)
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyDown, Alt: true})
-	if got := m.search.input.Value(); got != "luohu" {
+	if got := searchOf(m).input.Value(); got != "luohu" {
 		t.Errorf("alt+↓ gave %q, want the newer luohu", got)
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyDown, Alt: true})
-	if got := m.search.input.Value(); got != "" {
+	if got := searchOf(m).input.Value(); got != "" {
 		t.Errorf("alt+↓ past the newest gave %q", got)
 	}
 }
@@ -99,11 +99,11 @@ func TestSnippetCentred(t *testing.T) {
 		m := started(t, w, 30)
 		m = update(m, keyRunes("/"))
 		m = update(m, keyRunes("落户"))
-		for _, h := range m.search.hits {
+		for _, h := range searchOf(m).hits {
 			if h.Field != search.FieldText || len(h.SnippetMatched) == 0 {
 				continue
 			}
-			lines := m.search.hitView(h, false)
+			lines := searchOf(m).hitView(h, false)
 			if !strings.Contains(ansi.Strip(lines[1]), "落户") {
 				t.Errorf("width %d: snippet %q hides the match", w, ansi.Strip(lines[1]))
 			}
@@ -125,15 +125,15 @@ func TestSearchLoadsWordsForLetters(t *testing.T) {
 	m := started(t, 100, 30)
 	m = update(m, keyRunes("/"))
 	m = update(m, keyRunes("落户"))
-	if m.search.wordsAsked {
+	if searchOf(m).wordsAsked {
 		t.Fatal("a Han query loaded the word segmenter")
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlU})
 	m = update(m, keyRunes("lh"))
-	if m.search.words == nil {
+	if searchOf(m).words == nil {
 		t.Fatal("lh did not load the word segmenter")
 	}
-	for i, h := range m.search.hits[:min(10, len(m.search.hits))] {
+	for i, h := range searchOf(m).hits[:min(10, len(searchOf(m).hits))] {
 		title, pos := titleMatches(h)
 		got := matchedText(title, pos)
 		if h.Field == search.FieldText {
@@ -152,12 +152,12 @@ func TestSearchScope(t *testing.T) {
 	doc := m.detail.doc
 	m = update(m, keyRunes("/"))
 	m = update(m, keyRunes("落户"))
-	all := len(m.search.hits)
+	all := len(searchOf(m).hits)
 	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlT})
-	if len(m.search.hits) == 0 || len(m.search.hits) >= all {
-		t.Fatalf("scoped: %d results of %d", len(m.search.hits), all)
+	if len(searchOf(m).hits) == 0 || len(searchOf(m).hits) >= all {
+		t.Fatalf("scoped: %d results of %d", len(searchOf(m).hits), all)
 	}
-	for _, h := range m.search.hits {
+	for _, h := range searchOf(m).hits {
 		if h.Node.Doc != doc {
 			t.Errorf("scoped result in %s", h.Node.Doc.ID)
 		}
@@ -166,7 +166,7 @@ func TestSearchScope(t *testing.T) {
 		t.Errorf("the scope is not shown:\n%s", ansi.Strip(m.View()))
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyCtrlT})
-	if len(m.search.hits) != all {
-		t.Errorf("unscoped again: %d results, want %d", len(m.search.hits), all)
+	if len(searchOf(m).hits) != all {
+		t.Errorf("unscoped again: %d results, want %d", len(searchOf(m).hits), all)
 	}
 }

@@ -28,7 +28,6 @@ type mode int
 
 const (
 	modeBrowse    mode = iota // tree and detail
-	modeSearch                // search pane
 	modeBookmarks             // bookmarks list
 	modePane                  // a pane (compare, bodies) over the body
 )
@@ -36,8 +35,6 @@ const (
 // String names the mode as the status bar shows it.
 func (m mode) String() string {
 	switch m {
-	case modeSearch:
-		return "SEARCH"
 	case modeBookmarks:
 		return "BOOKMARKS"
 	case modePane:
@@ -246,8 +243,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.setMode(modeBrowse, m.focus), nil
 	case storeDoneMsg, storeSlowMsg:
 		return m.handleStore(msg)
-	case closeSearchMsg:
-		return m.closeSearch(), nil
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
 	case facetsChangedMsg:
@@ -260,8 +255,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	case indexReadyMsg, searchResultsMsg, wordsReadyMsg:
+		// The search's state lives in the pane while it is open.
 		var cmd tea.Cmd
-		m.search, cmd = m.search.Update(msg, m.keys)
+		if _, ok := m.pane.(searchModel); ok {
+			m.pane, cmd = m.pane.Update(msg)
+			return m, cmd
+		}
+		m.search, cmd = m.search.update(msg)
 		return m, cmd
 	case statusMsg:
 		m.status = m.status.SetMessage(string(msg), false)
@@ -291,7 +291,7 @@ func (m Model) resize(w, h int) Model {
 	rows := m.layout.paneRows()
 	m.tree = m.tree.SetSize(m.layout.treeWidth, rows)
 	m.detail = m.detail.SetSize(m.detailTextWidth(), rows)
-	m.search = m.search.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.search = m.search.resized(m.layout.width, m.layout.bodyHeight)
 	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
 	m = m.restoreScroll()
 	m.targets = m.targets.resized(m.layout.width, m.layout.bodyHeight)
@@ -328,6 +328,7 @@ func readingWidth(w int) int {
 }
 
 func (m Model) quit() (Model, tea.Cmd) {
+	m = m.keepPanes()
 	m.search = m.search.Close()
 	m.bg.stop()
 	return m.finish()
@@ -348,10 +349,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.handleGotoKey(msg)
 	}
 	switch m.mode {
-	case modeSearch:
-		var cmd tea.Cmd
-		m.search, cmd = m.search.Update(msg, m.keys)
-		return m, cmd
 	case modeBookmarks:
 		return m.handleBookmarks(msg)
 	case modePane:
@@ -394,10 +391,8 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		return m.openHelp(), nil
 	case key.Matches(msg, k.Search):
-		m = m.setMode(modeSearch, m.focus)
-		var cmd tea.Cmd
-		m.search, cmd = m.search.Open(m.detail.doc)
-		return m, cmd
+		s, cmd := m.search.Open(m.detail.doc)
+		return m.openPane(s, cmd)
 	case key.Matches(msg, k.Mouse):
 		return m.toggleMouse()
 	case key.Matches(msg, k.Bookmark):
@@ -521,14 +516,9 @@ func (m Model) jump(msg jumpMsg) Model {
 	}
 	m.detail = m.detail.Show(row.doc, row.node)
 	m.detail = m.detail.ScrollTo(msg.node, msg.field, msg.offset)
-	m.search = m.search.Close()
 	return m.setMode(modeBrowse, focusDetail)
 }
 
-func (m Model) closeSearch() Model {
-	m.search = m.search.Close()
-	return m.setMode(modeBrowse, m.focus)
-}
 
 // View draws the body for the current mode above the status bar.
 func (m Model) View() string {
@@ -547,8 +537,6 @@ func (m Model) View() string {
 	switch {
 	case m.helpOpen:
 		body = m.help.View(l.width, l.bodyHeight, m.helpKeys())
-	case m.mode == modeSearch:
-		body = m.search.View()
 	case m.mode == modeBookmarks:
 		body = m.bookmarks.View()
 	case m.mode == modePane:

@@ -70,10 +70,10 @@ func TestDetailShowsClauseAfterSearch(t *testing.T) {
 	m := started(t, 100, 30)
 	m = update(m, keyRunes("/"))
 	m = update(m, keyRunes("落户"))
-	if len(m.search.hits) == 0 {
+	if len(searchOf(m).hits) == 0 {
 		t.Fatal("no results for 落户")
 	}
-	want := m.search.hits[0].Node
+	want := searchOf(m).hits[0].Node
 	m = update(m, tea.KeyMsg{Type: tea.KeyEnter})
 	if m.mode != modeBrowse || m.focus != focusDetail {
 		t.Fatalf("after Enter: mode %v focus %v, want browse/detail", m.mode, m.focus)
@@ -95,13 +95,13 @@ func TestIMEInput(t *testing.T) {
 	m := started(t, 60, 20)
 	m = update(m, keyRunes("/"))
 	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("落户")})
-	if got := m.search.input.Value(); got != "落户" {
+	if got := searchOf(m).input.Value(); got != "落户" {
 		t.Fatalf("input = %q, want 落户", got)
 	}
-	if m.search.query != "落户" || len(m.search.hits) == 0 {
-		t.Fatalf("query %q gave %d hits, want results for 落户", m.search.query, len(m.search.hits))
+	if searchOf(m).query != "落户" || len(searchOf(m).hits) == 0 {
+		t.Fatalf("query %q gave %d hits, want results for 落户", searchOf(m).query, len(searchOf(m).hits))
 	}
-	for _, h := range m.search.hits {
+	for _, h := range searchOf(m).hits {
 		field := h.Node.Text
 		if h.Field == "heading" {
 			field = h.Node.Heading
@@ -126,11 +126,11 @@ func TestStaleResultsDropped(t *testing.T) {
 	m := started(t, 60, 20)
 	m = update(m, keyRunes("/"))
 	m = update(m, keyRunes("落户"))
-	seq, hits := m.search.seq, len(m.search.hits)
+	seq, hits := searchOf(m).seq, len(searchOf(m).hits)
 	stale := searchResultsMsg{seq: seq - 1, query: "落", hits: nil}
 	m = update(m, stale)
-	if m.search.query != "落户" || len(m.search.hits) != hits {
-		t.Errorf("stale result replaced the current one: query %q, %d hits", m.search.query, len(m.search.hits))
+	if searchOf(m).query != "落户" || len(searchOf(m).hits) != hits {
+		t.Errorf("stale result replaced the current one: query %q, %d hits", searchOf(m).query, len(searchOf(m).hits))
 	}
 }
 
@@ -139,25 +139,26 @@ func TestStaleResultsDropped(t *testing.T) {
 func TestSearchCancelsPrevious(t *testing.T) {
 	m := started(t, 60, 20)
 	m = update(m, keyRunes("/"))
+	s := searchOf(m)
 	var errs []error
-	m.search.find = func(ctx context.Context, q string, limit int) ([]searchHit, error) {
+	s.find = func(ctx context.Context, q string, limit int) ([]searchHit, error) {
 		errs = append(errs, ctx.Err())
 		return nil, ctx.Err()
 	}
 	var cmd1, cmd2 tea.Cmd
-	m.search, cmd1 = m.search.Update(keyRunes("落"), m.keys)
-	m.search, cmd2 = m.search.Update(keyRunes("户"), m.keys)
+	s, cmd1 = s.update(keyRunes("落"))
+	s, cmd2 = s.update(keyRunes("户"))
 	r1, r2 := resultOf(t, cmd1), resultOf(t, cmd2)
 	if len(errs) != 2 || errs[0] != context.Canceled || errs[1] != nil {
 		t.Fatalf("context errors of the two searches = %v, want [canceled <nil>]", errs)
 	}
-	if r1.seq == m.search.seq || r2.seq != m.search.seq {
-		t.Errorf("seq: first %d, second %d, current %d", r1.seq, r2.seq, m.search.seq)
+	if r1.seq == s.seq || r2.seq != s.seq {
+		t.Errorf("seq: first %d, second %d, current %d", r1.seq, r2.seq, s.seq)
 	}
-	m.search, _ = m.search.Update(r2, m.keys)
-	m.search, _ = m.search.Update(r1, m.keys)
-	if m.search.query != "落户" {
-		t.Errorf("query after a late stale result = %q, want 落户", m.search.query)
+	s, _ = s.update(r2)
+	s, _ = s.update(r1)
+	if s.query != "落户" {
+		t.Errorf("query after a late stale result = %q, want 落户", s.query)
 	}
 }
 
@@ -188,8 +189,8 @@ func TestEscClosesSearch(t *testing.T) {
 	m = update(m, tea.KeyMsg{Type: tea.KeyTab})
 	m = update(m, keyRunes("/"))
 	m = update(m, keyRunes("q")) // typed into the input, not quit
-	if m.mode != modeSearch || m.search.input.Value() != "q" {
-		t.Fatalf("q while searching: mode %v input %q", m.mode, m.search.input.Value())
+	if !inSearch(m) || searchOf(m).input.Value() != "q" {
+		t.Fatalf("q while searching: mode %v input %q", m.mode, searchOf(m).input.Value())
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyEsc})
 	if m.mode != modeBrowse || m.focus != focusDetail {

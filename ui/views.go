@@ -76,7 +76,6 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		return m.closeView(), nil
 	case jumpTargetMsg:
 		t := msg.target
-		m = m.keepTargets()
 		m = m.jumpFrom(jumpMsg{node: t.Node, field: "text", offset: t.Start})
 		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
 		return m.savePosition()
@@ -114,11 +113,15 @@ func (m Model) openTargets() (Model, tea.Cmd) {
 	return m.openPane(t, cmd)
 }
 
-// keepTargets keeps the targets view's state when it closes, for the next
-// time it opens.
-func (m Model) keepTargets() Model {
-	if t, ok := m.pane.(targetsModel); ok {
-		m.targets = t.Close()
+// keepPanes keeps the state of the panes that outlive an opening — the
+// targets view's query, order and cursor; the search's query, history and
+// index — when the open one closes, for the next time it opens.
+func (m Model) keepPanes() Model {
+	switch p := m.pane.(type) {
+	case targetsModel:
+		m.targets = p.Close()
+	case searchModel:
+		m.search = p.Close()
 	}
 	return m
 }
@@ -126,7 +129,7 @@ func (m Model) keepTargets() Model {
 // closeView leaves the open view and puts back the selection, the node
 // shown and its scroll as they were when the view opened.
 func (m Model) closeView() Model {
-	m = m.keepTargets()
+	m = m.keepPanes()
 	m.pane = nil
 	return m.restore(m.origin)
 }
