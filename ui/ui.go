@@ -519,7 +519,6 @@ func (m Model) jump(msg jumpMsg) Model {
 	return m.setMode(modeBrowse, focusDetail)
 }
 
-
 // View draws the body for the current mode above the status bar.
 func (m Model) View() string {
 	if !m.sized {
