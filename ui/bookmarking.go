@@ -7,7 +7,6 @@ import (
 	"policyreader/corpus"
 	"policyreader/corpus/bookmark"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -47,22 +46,27 @@ func (m Model) toggleBookmark() (Model, tea.Cmd) {
 // openBookmarks shows the list, its cursor on the selection's bookmark.
 func (m Model) openBookmarks() (Model, tea.Cmd) {
 	r, _ := m.tree.Selected()
-	m.bookmarks = m.bookmarks.Open(r.node, time.Now())
-	return m.setMode(modeBookmarks, m.focus), nil
+	return m.openPane(m.bookmarks.Open(r.node, time.Now()), nil)
 }
 
-// handleBookmarks routes a key to the open list.
-func (m Model) handleBookmarks(msg tea.KeyMsg) (Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
-	case key.Matches(msg, m.keys.Help): // off while a note is edited
-		return m.openHelp(), nil
+// marks is the bookmarks as they are now: the list's while it is open
+// (its edits and its persister live there), else the reader's.
+func (m Model) marks() bookmarksModel {
+	if p, ok := m.pane.(bookmarksModel); ok {
+		return p
 	}
-	var cmd tea.Cmd
-	m.bookmarks, cmd = m.bookmarks.Update(msg, m.keys)
-	m.tree = m.tree.SetMarked(m.bookmarks.ids())
-	return m, cmd
+	return m.bookmarks
+}
+
+// setMarks stores b where marks reads it, and marks the tree.
+func (m Model) setMarks(b bookmarksModel) Model {
+	if _, ok := m.pane.(bookmarksModel); ok {
+		m.pane = b
+	} else {
+		m.bookmarks = b
+	}
+	m.tree = m.tree.SetMarked(b.ids())
+	return m
 }
 
 // handleStore takes a store reply: a failure or a warning goes to the
@@ -72,7 +76,9 @@ func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case storeDoneMsg:
-		m.bookmarks, cmd = m.bookmarks.Done(msg)
+		var b bookmarksModel
+		b, cmd = m.marks().Done(msg)
+		m = m.setMarks(b)
 		var notes []string
 		if msg.err != nil {
 			notes = append(notes, m.styles.tr.F("could not %s (kept for this session): %v", m.styles.tr.T(msg.kind.String()), msg.err))
@@ -82,14 +88,16 @@ func (m Model) handleStore(msg tea.Msg) (Model, tea.Cmd) {
 			m.status = m.status.SetMessage(strings.Join(notes, "; "), true)
 		}
 	case storeSlowMsg:
-		m.bookmarks, cmd = m.bookmarks.Slow(msg)
+		var b bookmarksModel
+		b, cmd = m.marks().Slow(msg)
+		m = m.setMarks(b)
 		if m.resume.quitting {
 			m.status = m.status.SetMessage(m.styles.tr.F("q again quits without saving · still trying to %s (slow disk, or another policyreader has the bookmarks)", m.styles.tr.T(msg.kind.String())), true)
 		} else {
 			m.status = m.status.SetMessage(m.styles.tr.F("still trying to %s (the disk is slow or another policyreader has the bookmarks); reading goes on", m.styles.tr.T(msg.kind.String())), true)
 		}
 	}
-	if m.resume.quitting && m.bookmarks.persist.idle() {
+	if m.resume.quitting && m.marks().persist.idle() {
 		return m, tea.Quit
 	}
 	return m, cmd
@@ -142,9 +150,8 @@ func (m Model) savePosition() (Model, tea.Cmd) {
 	}
 	p := bookmark.Position{NodeID: id, Scroll: m.detail.offset, Corpus: m.corpus.Key(), Focus: focus,
 		Updated: time.Now().UTC().Truncate(time.Millisecond)}
-	var cmd tea.Cmd
-	m.bookmarks, cmd = m.bookmarks.SavePosition(p)
-	return m, cmd
+	b, cmd := m.marks().SavePosition(p)
+	return m.setMarks(b), cmd
 }
 
 // restorePosition reopens the reader where store says it was: the node

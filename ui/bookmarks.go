@@ -11,6 +11,7 @@ import (
 	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -70,12 +71,79 @@ type bookmarksModel struct {
 	input         textinput.Model
 	deleted       []deletedEntry // undo stack, emptied when the list closes
 	styles        *Styles
+	keys          listKeys
 }
+
+// listKeys are the bookmarks list's keys; while a note is edited only
+// Enter and Esc act, every other key types.
+type listKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Jump, Edit, Delete, Undo, Close         key.Binding
+	Save, Cancel                            key.Binding
+}
+
+func newListKeys(tr msg.Printer) listKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
+	}
+	return listKeys{
+		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
+		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn/space", "page down", "pgdown", " "),
+		Top: b("g", "top", "g", "home"), Bottom: b("G", "bottom", "G", "end"),
+		Jump:   b("enter", "jump", "enter"),
+		Edit:   b("e", "edit note", "e"),
+		Delete: b("d", "delete", "d"),
+		Undo:   b("u", "undo delete", "u"),
+		Close:  b("esc", "close", "esc"),
+		Save:   b("enter", "save note", "enter"),
+		Cancel: b("esc", "cancel", "esc"),
+	}
+}
+
+// ShortHelp is the status bar's line.
+func (k listKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.Cancel, k.Jump, k.Edit, k.Delete, k.Undo, k.Close}
+}
+
+// FullHelp is the help overlay's columns.
+func (k listKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Jump, k.Edit, k.Delete, k.Undo, k.Close, k.Save, k.Cancel}}
+}
+
+// syncKeys enables the keys that act now.
+func (m bookmarksModel) syncKeys() bookmarksModel {
+	k := &m.keys
+	browsing := !m.editing
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Close} {
+		b.SetEnabled(browsing)
+	}
+	has := len(m.entries) > 0
+	k.Jump.SetEnabled(browsing && has)
+	k.Edit.SetEnabled(browsing && has)
+	k.Delete.SetEnabled(browsing && has)
+	k.Undo.SetEnabled(browsing && len(m.deleted) > 0)
+	k.Save.SetEnabled(m.editing)
+	k.Cancel.SetEnabled(m.editing)
+	return m
+}
+
+// Title implements pane.
+func (m bookmarksModel) Title() string { return "BOOKMARKS" } // a message: the bar translates it
+
+// KeyMap implements pane.
+func (m bookmarksModel) KeyMap() help.KeyMap { return m.keys }
+
+// Typing reports a note being edited: q and ? are typed.
+func (m bookmarksModel) Typing() bool { return m.editing }
+
+// Position is the entry selected of how many.
+func (m bookmarksModel) Position() string { return m.position() }
 
 // newBookmarks returns the bookmarks of store resolved against c; a nil
 // store switches bookmarks off.
 func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmarksModel {
-	m := bookmarksModel{corpus: c, persist: newPersister(store), input: newFilterInput(styles, styles.tr.T("note: "), styles.tr.T("type a note")), styles: styles}
+	m := bookmarksModel{corpus: c, persist: newPersister(store), input: newFilterInput(styles, styles.tr.T("note: "), styles.tr.T("type a note")),
+		styles: styles, keys: newListKeys(styles.tr)}
 	if store == nil {
 		return m
 	}
@@ -203,7 +271,7 @@ func (m bookmarksModel) Open(node *corpus.Node, now time.Time) bookmarksModel {
 		}
 	}
 	m.clampCursor()
-	return m
+	return m.syncKeys()
 }
 
 // Close leaves the list; deletions can no longer be undone.
@@ -213,17 +281,15 @@ func (m bookmarksModel) Close() bookmarksModel {
 	return m
 }
 
-// SetSize sets the list's size (the whole body of the screen).
-func (m bookmarksModel) SetSize(w, h int) bookmarksModel {
+// SetSize implements pane.
+func (m bookmarksModel) SetSize(w, h int) pane { return m.resized(w, h) }
+
+// resized sets the list's size (the whole body of the screen).
+func (m bookmarksModel) resized(w, h int) bookmarksModel {
 	m.width, m.height = w, h
 	m.input.Width = max(w-2-ansi.StringWidth(m.input.Prompt)-1, 1)
 	m.clampCursor()
 	return m
-}
-
-// listState tells the key map which list keys act.
-func (m bookmarksModel) listState() (entries, editing, undo bool) {
-	return len(m.entries) > 0, m.editing, len(m.deleted) > 0
 }
 
 func (m bookmarksModel) visible() int { return max((m.height-1)/bookmarkRows, 1) }
@@ -231,27 +297,31 @@ func (m bookmarksModel) visible() int { return max((m.height-1)/bookmarkRows, 1)
 // clampCursor keeps the cursor on an entry and in view.
 func (m *bookmarksModel) clampCursor() { m.fit(len(m.entries), m.visible()) }
 
-// Update handles a key while the list is open. It sends jumpMsg for Enter
-// and closeBookmarksMsg for Esc; edits and deletions change the copy here
-// and go to the store through the returned command.
-func (m bookmarksModel) Update(msg tea.Msg, keys keyMap) (bookmarksModel, tea.Cmd) {
+// Update implements pane: a key while the list is open. It sends jumpMsg
+// for Enter and closeViewMsg for Esc; edits and deletions change the copy
+// here and go to the store through the returned command.
+func (m bookmarksModel) Update(msg tea.Msg) (pane, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
 	}
+	var cmd tea.Cmd
 	if m.editing {
-		return m.handleEditing(km, keys)
+		m, cmd = m.handleEditing(km)
+	} else {
+		m, cmd = m.handleBrowsing(km)
 	}
-	return m.handleBrowsing(km, keys)
+	return m.syncKeys(), cmd
 }
 
-func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg, keys keyMap) (bookmarksModel, tea.Cmd) {
+func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg) (bookmarksModel, tea.Cmd) {
+	keys := m.keys
 	switch {
-	case key.Matches(msg, keys.Back):
-		return m.Close(), send(closeBookmarksMsg{})
+	case key.Matches(msg, keys.Close):
+		return m.Close(), send(closeViewMsg{})
 	case key.Matches(msg, keys.Jump):
 		return m.jump()
-	case key.Matches(msg, keys.EditNote):
+	case key.Matches(msg, keys.Edit):
 		if m.cursor >= len(m.entries) {
 			return m, nil
 		}
@@ -259,22 +329,24 @@ func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg, keys keyMap) (bookmarksMo
 		m.input.SetValue(cleanLine(m.entries[m.cursor].Note))
 		m.input.CursorEnd()
 		return m, m.input.Focus()
-	case key.Matches(msg, keys.DeleteMark):
+	case key.Matches(msg, keys.Delete):
 		return m.delete()
-	case key.Matches(msg, keys.UndoDelete):
+	case key.Matches(msg, keys.Undo):
 		return m.undo()
 	}
-	m.navigate(msg, rowNav(keys), len(m.entries), m.visible())
+	nav := listNav{up: keys.Up, down: keys.Down, pageUp: keys.PageUp, pageDown: keys.PageDown, top: keys.Top, bottom: keys.Bottom}
+	m.navigate(msg, nav, len(m.entries), m.visible())
 	return m, nil
 }
 
-func (m bookmarksModel) handleEditing(msg tea.KeyMsg, keys keyMap) (bookmarksModel, tea.Cmd) {
+func (m bookmarksModel) handleEditing(msg tea.KeyMsg) (bookmarksModel, tea.Cmd) {
+	keys := m.keys
 	switch {
-	case key.Matches(msg, keys.CancelNote):
+	case key.Matches(msg, keys.Cancel):
 		m.editing = false
 		m.input.Blur()
 		return m, nil
-	case key.Matches(msg, keys.SaveNote):
+	case key.Matches(msg, keys.Save):
 		m.editing = false
 		m.input.Blur()
 		if m.cursor >= len(m.entries) {

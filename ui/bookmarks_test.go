@@ -109,7 +109,7 @@ func TestBookmarksList(t *testing.T) {
 	m = update(m, keyRunes("b"))
 
 	m = update(m, keyRunes("B"))
-	if m.mode != modeBookmarks {
+	if !inBookmarks(m) {
 		t.Fatalf("B: mode %v", m.mode)
 	}
 	v := ansi.Strip(m.View())
@@ -118,19 +118,19 @@ func TestBookmarksList(t *testing.T) {
 			t.Errorf("list lacks %q:\n%s", want, v)
 		}
 	}
-	if m.bookmarks.cursor != 1 {
-		t.Errorf("list opened on entry %d, want 1 (the selected clause)", m.bookmarks.cursor)
+	if marksOf(m).cursor != 1 {
+		t.Errorf("list opened on entry %d, want 1 (the selected clause)", marksOf(m).cursor)
 	}
 	m = update(m, keyRunes("k")) // up to (四)
 
 	// e: a note typed as one IME key message with several runes.
 	const note = "核对落户条件：300万以下城市"
 	m = update(m, keyRunes("e"))
-	if !m.bookmarks.editing || !m.keys.SaveNote.Enabled() || m.keys.DeleteMark.Enabled() || m.keys.Quit.Enabled() {
-		t.Fatalf("e: editing %v, save %v, delete %v, quit %v", m.bookmarks.editing, m.keys.SaveNote.Enabled(), m.keys.DeleteMark.Enabled(), m.keys.Quit.Enabled())
+	if !marksOf(m).editing || !marksOf(m).keys.Save.Enabled() || marksOf(m).keys.Delete.Enabled() || m.keys.Quit.Enabled() {
+		t.Fatalf("e: editing %v, save %v, delete %v, quit %v", marksOf(m).editing, marksOf(m).keys.Save.Enabled(), marksOf(m).keys.Delete.Enabled(), m.keys.Quit.Enabled())
 	}
 	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(note)})
-	if got := m.bookmarks.input.Value(); got != note {
+	if got := marksOf(m).input.Value(); got != note {
 		t.Fatalf("note input = %q, want %q", got, note)
 	}
 	m = update(m, keyEnter)
@@ -145,8 +145,8 @@ func TestBookmarksList(t *testing.T) {
 	m = update(m, keyRunes("e"))
 	m = update(m, keyRunes("q"))
 	m = update(m, keyEsc)
-	if m.mode != modeBookmarks || m.bookmarks.editing {
-		t.Fatalf("e q esc: mode %v, editing %v", m.mode, m.bookmarks.editing)
+	if !inBookmarks(m) || marksOf(m).editing {
+		t.Fatalf("e q esc: mode %v, editing %v", m.mode, marksOf(m).editing)
 	}
 	if b, _ := openStore(t, dir).Get(luohuClause); b.Note != note {
 		t.Fatalf("note after a cancelled edit = %q, want %q", b.Note, note)
@@ -154,7 +154,7 @@ func TestBookmarksList(t *testing.T) {
 
 	// d deletes, u restores with the note and the creation time.
 	before, _ := openStore(t, dir).Get(luohuClause)
-	if m.keys.UndoDelete.Enabled() {
+	if marksOf(m).keys.Undo.Enabled() {
 		t.Error("u is live before anything was deleted")
 	}
 	m = update(m, keyRunes("d"))
@@ -167,7 +167,7 @@ func TestBookmarksList(t *testing.T) {
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Bookmarks (1)") || !strings.Contains(v, "u undoes") {
 		t.Errorf("after d the list does not offer undo:\n%s", v)
 	}
-	if !m.keys.UndoDelete.Enabled() {
+	if !marksOf(m).keys.Undo.Enabled() {
 		t.Error("u is not live after d")
 	}
 	m = update(m, keyRunes("u"))
@@ -175,8 +175,8 @@ func TestBookmarksList(t *testing.T) {
 	if !ok || after.Note != note || !after.Created.Equal(before.Created) {
 		t.Fatalf("after u: found %v, note %q, created %v; want note %q, created %v", ok, after.Note, after.Created, note, before.Created)
 	}
-	if !m.tree.marked[luohuClause] || m.bookmarks.cursor != 0 {
-		t.Errorf("after u: marked %v, cursor %d", m.tree.marked[luohuClause], m.bookmarks.cursor)
+	if !m.tree.marked[luohuClause] || marksOf(m).cursor != 0 {
+		t.Errorf("after u: marked %v, cursor %d", m.tree.marked[luohuClause], marksOf(m).cursor)
 	}
 
 	// Enter jumps: tree and detail land on the bookmarked clause.
@@ -200,8 +200,8 @@ func TestBookmarksList(t *testing.T) {
 		t.Fatalf("esc: mode %v", m.mode)
 	}
 	m = update(m, keyRunes("B"))
-	if m.keys.UndoDelete.Enabled() || len(m.bookmarks.entries) != 1 {
-		t.Errorf("reopened list: undo live %v, %d entries", m.keys.UndoDelete.Enabled(), len(m.bookmarks.entries))
+	if marksOf(m).keys.Undo.Enabled() || len(marksOf(m).entries) != 1 {
+		t.Errorf("reopened list: undo live %v, %d entries", marksOf(m).keys.Undo.Enabled(), len(marksOf(m).entries))
 	}
 }
 
@@ -310,8 +310,8 @@ func TestBookmarkWriteError(t *testing.T) {
 	m = update(m, keyRunes("e"))
 	m = update(m, keyRunes("备注"))
 	m = update(m, keyEnter)
-	if len(m.bookmarks.entries) != 1 || m.bookmarks.entries[0].Note != "备注" {
-		t.Fatalf("entries after a failed note save: %+v", m.bookmarks.entries)
+	if len(marksOf(m).entries) != 1 || marksOf(m).entries[0].Note != "备注" {
+		t.Fatalf("entries after a failed note save: %+v", marksOf(m).entries)
 	}
 	if !strings.Contains(ansi.Strip(m.View()), "could not save the note") {
 		t.Errorf("no error for the note:\n%s", ansi.Strip(m.View()))
@@ -391,11 +391,12 @@ func TestReadingPositionFallback(t *testing.T) {
 	}
 }
 
-// TestBookmarkKeysInHelp: b B e d u are listed only where they act.
+// TestBookmarkKeysInHelp: b and B are listed only with a store, and the
+// list's e d u only in the list, where they act.
 func TestBookmarkKeysInHelp(t *testing.T) {
 	c := loadSeeds(t)
 	listKeys := func(k keyMap) []key.Binding {
-		return []key.Binding{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete}
+		return []key.Binding{k.Bookmark, k.Bookmarks}
 	}
 	off := startedWith(t, c, nil, 100, 30)
 	for _, b := range listKeys(off.keys.forHelp(off.keyState())) {
@@ -416,12 +417,19 @@ func TestBookmarkKeysInHelp(t *testing.T) {
 			t.Errorf("with a store the help omits %q", b.Help().Key)
 		}
 	}
-	if !on.keys.Bookmark.Enabled() || !on.keys.Bookmarks.Enabled() || on.keys.EditNote.Enabled() || on.keys.DeleteMark.Enabled() {
-		t.Error("browsing: want b and B live, e and d off")
+	if !on.keys.Bookmark.Enabled() || !on.keys.Bookmarks.Enabled() {
+		t.Error("browsing: want b and B live")
+	}
+	if v := ansi.Strip(update(on, keyRunes("?")).View()); strings.Contains(v, "edit note") {
+		t.Errorf("help outside the list lists its keys:\n%s", v)
 	}
 	list := update(on, keyRunes("B"))
-	if list.keys.Bookmark.Enabled() || list.keys.EditNote.Enabled() || list.keys.DeleteMark.Enabled() || list.keys.Jump.Enabled() {
+	lk := marksOf(list).keys
+	if list.keys.Bookmark.Enabled() || lk.Edit.Enabled() || lk.Delete.Enabled() || lk.Jump.Enabled() {
 		t.Error("empty list: want b, e, d and enter off")
+	}
+	if v := ansi.Strip(update(list, keyRunes("?")).View()); !strings.Contains(v, "close") {
+		t.Errorf("help over the list lacks its keys:\n%s", v)
 	}
 	if v := ansi.Strip(list.View()); !strings.Contains(v, "No bookmarks yet") {
 		t.Errorf("empty list:\n%s", v)
@@ -581,13 +589,13 @@ func TestToggleReattachesOrphan(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := startedWith(t, c, s, 100, 30)
-	if len(m.bookmarks.entries) != 1 || !m.bookmarks.entries[0].Orphan || m.tree.marked[luohuClause] {
-		t.Fatalf("setup: want one orphan, unmarked; got %+v", m.bookmarks.entries)
+	if len(marksOf(m).entries) != 1 || !marksOf(m).entries[0].Orphan || m.tree.marked[luohuClause] {
+		t.Fatalf("setup: want one orphan, unmarked; got %+v", marksOf(m).entries)
 	}
 	m = searchJump(t, m, "落户")
 	m = update(m, keyRunes("b"))
-	if len(m.bookmarks.entries) != 1 || m.bookmarks.entries[0].Orphan || !m.tree.marked[luohuClause] {
-		t.Fatalf("after b: entries %+v, marked %v", m.bookmarks.entries, m.tree.marked[luohuClause])
+	if len(marksOf(m).entries) != 1 || marksOf(m).entries[0].Orphan || !m.tree.marked[luohuClause] {
+		t.Fatalf("after b: entries %+v, marked %v", marksOf(m).entries, m.tree.marked[luohuClause])
 	}
 	b, ok := openStore(t, dir).Get(luohuClause)
 	n, _ := c.Node(luohuClause)

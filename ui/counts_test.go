@@ -37,7 +37,7 @@ func TestRelatedJumpOnlyWithMatches(t *testing.T) {
 	if !strings.Contains(v, "no similar clauses") {
 		t.Fatalf("lone clause: pane does not say nothing is similar:\n%s", v)
 	}
-	if solo.keys.Jump.Enabled() || strings.Contains(v, "enter jump") {
+	if relatedOf(solo).keys.Jump.Enabled() || strings.Contains(v, "enter jump") {
 		t.Errorf("no matches: enter jump offered:\n%s", v)
 	}
 }

@@ -21,8 +21,8 @@ func TestHelpFromListAndPane(t *testing.T) {
 	m = update(m, keyRunes("b"))
 
 	list := update(m, keyRunes("B"))
-	if list.mode != modeBookmarks || len(list.bookmarks.entries) != 1 {
-		t.Fatalf("B: mode %v with %d entries", list.mode, len(list.bookmarks.entries))
+	if !inBookmarks(list) || len(marksOf(list).entries) != 1 {
+		t.Fatalf("B: mode %v with %d entries", list.mode, len(marksOf(list).entries))
 	}
 	for _, closeKey := range []string{"esc", "?"} {
 		h := update(list, keyRunes("?"))
@@ -34,18 +34,18 @@ func TestHelpFromListAndPane(t *testing.T) {
 		} else {
 			h = update(h, keyRunes("?"))
 		}
-		if h.mode != modeBookmarks || h.bookmarks.cursor != list.bookmarks.cursor {
+		if !inBookmarks(h) || marksOf(h).cursor != marksOf(list).cursor {
 			t.Errorf("%s closing help opened from the list: mode %v, want the list", closeKey, h.mode)
 		}
-		if !h.keys.EditNote.Enabled() || !h.keys.Help.Enabled() {
+		if !marksOf(h).keys.Edit.Enabled() || !h.keys.Help.Enabled() {
 			t.Errorf("%s closing help: the list's keys are off", closeKey)
 		}
 	}
 
 	editing := update(list, keyRunes("e"))
 	editing = update(editing, keyRunes("?"))
-	if editing.mode != modeBookmarks || !strings.HasSuffix(editing.bookmarks.input.Value(), "?") {
-		t.Errorf("? while editing a note: mode %v, note %q, want it typed", editing.mode, editing.bookmarks.input.Value())
+	if !inBookmarks(editing) || !strings.HasSuffix(marksOf(editing).input.Value(), "?") {
+		t.Errorf("? while editing a note: mode %v, note %q, want it typed", editing.mode, marksOf(editing).input.Value())
 	}
 
 	rel := update(m, keyRunes("r"))

@@ -224,3 +224,12 @@ func inSearch(m Model) bool {
 	_, ok := m.pane.(searchModel)
 	return ok && m.mode == modePane
 }
+
+// marksOf returns the bookmarks as they are now (the list's while open).
+func marksOf(m Model) bookmarksModel { return m.marks() }
+
+// inBookmarks reports whether the bookmarks list is open.
+func inBookmarks(m Model) bool {
+	_, ok := m.pane.(bookmarksModel)
+	return ok && m.mode == modePane
+}

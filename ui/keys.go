@@ -38,11 +38,6 @@ type keyMap struct {
 	Follow             key.Binding
 	Quit               key.Binding
 	ForceQuit          key.Binding
-
-	// Bookmarks list.
-	Jump                             key.Binding
-	EditNote, DeleteMark, UndoDelete key.Binding
-	SaveNote, CancelNote             key.Binding
 }
 
 // defaultKeyMap returns the reader's keys, described in tr's language.
@@ -88,13 +83,6 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 		Follow:      b("enter", "follow citation", "enter"),
 		Quit:        b("q", "quit", "q"),
 		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
-
-		Jump:       b("enter", "jump", "enter"),
-		EditNote:   b("e", "edit note", "e"),
-		DeleteMark: b("d", "delete", "d"),
-		UndoDelete: b("u", "undo delete", "u"),
-		SaveNote:   b("enter", "save note", "enter"),
-		CancelNote: b("esc", "cancel", "esc"),
 	}
 }
 
@@ -114,9 +102,6 @@ type keyState struct {
 	citation  bool // a citation is selected in the detail pane
 	typing    bool // the open pane has a text field with focus
 	help      bool // the help overlay is open: only its keys act
-
-	// The bookmarks list has entries, is editing a note, can undo a deletion.
-	listEntries, listEditing, listUndo bool
 }
 
 // updateKeybindings enables exactly the bindings that act in state s.
@@ -161,31 +146,6 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.CopyRef.SetEnabled(browsing)
 	k.ForceQuit.SetEnabled(true)
 
-	k.updateListBindings(s)
-}
-
-// updateListBindings sets the keys of the bookmarks list: moving, Enter
-// jumps, e d u on the entries, Esc closes; while a note is edited only
-// Enter saves and Esc cancels (every other key types).
-func (k *keyMap) updateListBindings(s keyState) {
-	inList := s.mode == modeBookmarks
-	if !inList {
-		for _, b := range []*key.Binding{&k.Jump, &k.EditNote, &k.DeleteMark, &k.UndoDelete, &k.SaveNote, &k.CancelNote} {
-			b.SetEnabled(false)
-		}
-		return
-	}
-	browsing := !s.listEditing
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Back, &k.Quit} {
-		b.SetEnabled(browsing)
-	}
-	k.Help.SetEnabled(browsing)
-	k.Jump.SetEnabled(browsing && s.listEntries)
-	k.EditNote.SetEnabled(browsing && s.listEntries)
-	k.DeleteMark.SetEnabled(browsing && s.listEntries)
-	k.UndoDelete.SetEnabled(browsing && s.listUndo)
-	k.SaveNote.SetEnabled(s.listEditing)
-	k.CancelNote.SetEnabled(s.listEditing)
 }
 
 // forHelp returns a copy of k with every binding that works somewhere
@@ -196,16 +156,13 @@ func (k keyMap) forHelp(s keyState) keyMap {
 	for _, b := range []*key.Binding{&k.Back, &k.HistoryBack, &k.Forward, &k.NextCite, &k.PrevCite, &k.Follow} {
 		b.SetEnabled(true)
 	}
-	for _, b := range []*key.Binding{&k.Jump, &k.EditNote, &k.DeleteMark, &k.UndoDelete} {
-		b.SetEnabled(s.bookmarks) // they act in the bookmarks list (B)
-	}
 	return k
 }
 
 // ShortHelp is the one-line help of the status bar.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Search, k.Jump, k.Follow, k.SaveNote, k.CancelNote,
-		k.EditNote, k.DeleteMark, k.UndoDelete, k.Open, k.Bookmark, k.Bookmarks, k.Targets, k.Compare, k.Bodies, k.Related, k.Facets,
+	return []key.Binding{k.Search, k.Follow,
+		k.Open, k.Bookmark, k.Bookmarks, k.Targets, k.Compare, k.Bodies, k.Related, k.Facets,
 		k.GoTo, k.FindNext, k.NextPane, k.Back, k.Help, k.Quit}
 }
 
@@ -214,7 +171,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
-		{k.Search, k.FindNext, k.FindPrev, k.Jump},
-		{k.Bookmark, k.Bookmarks, k.EditNote, k.DeleteMark, k.UndoDelete, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
+		{k.Search, k.FindNext, k.FindPrev},
+		{k.Bookmark, k.Bookmarks, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -40,7 +40,7 @@ func loadingKeys() []tea.Msg {
 		keyRunes("?"), keyRunes("j"), keyRunes("?"), keyRunes("m"), keyRunes("m"),
 		tea.MouseMsg{X: 3, Y: 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress},
 		tea.MouseMsg{X: 30, Y: 4, Button: tea.MouseButtonWheelDown},
-		selectNodeMsg{}, jumpMsg{}, closeViewMsg{}, closeBookmarksMsg{},
+		selectNodeMsg{}, jumpMsg{}, closeViewMsg{},
 	}
 }
 

@@ -82,8 +82,6 @@ type jumpTargetMsg struct {
 	target targets.Target
 }
 
-// closeBookmarksMsg is sent by the bookmarks list when the user leaves it.
-type closeBookmarksMsg struct{}
 
 // storeDoneMsg reports that the store op numbered seq has finished: err is
 // its failure (the change stays in the session), warnings what the store

@@ -71,6 +71,9 @@ func (m Model) handlePaneKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.pane, cmd = m.pane.Update(msg)
+	if b, ok := m.pane.(bookmarksModel); ok {
+		m.tree = m.tree.SetMarked(b.ids()) // a deletion or its undo
+	}
 	return m, cmd
 }
 

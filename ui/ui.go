@@ -28,15 +28,12 @@ type mode int
 
 const (
 	modeBrowse    mode = iota // tree and detail
-	modeBookmarks             // bookmarks list
 	modePane                  // a pane (compare, bodies) over the body
 )
 
 // String names the mode as the status bar shows it.
 func (m mode) String() string {
 	switch m {
-	case modeBookmarks:
-		return "BOOKMARKS"
 	case modePane:
 		return "PANE"
 	}
@@ -239,8 +236,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.endFlash(msg), nil
 	case findReadyMsg:
 		return m.findReady(msg), nil
-	case closeBookmarksMsg:
-		return m.setMode(modeBrowse, m.focus), nil
 	case storeDoneMsg, storeSlowMsg:
 		return m.handleStore(msg)
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
@@ -274,7 +269,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) keyState() keyState {
 	s := keyState{mode: m.mode, focus: m.focus, help: m.helpOpen, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward()}
 	_, s.citation = m.selectedCitation()
-	s.listEntries, s.listEditing, s.listUndo = m.bookmarks.listState()
 	s.typing = m.paneTyping() || m.gotoBox.open
 	return s
 }
@@ -292,7 +286,7 @@ func (m Model) resize(w, h int) Model {
 	m.tree = m.tree.SetSize(m.layout.treeWidth, rows)
 	m.detail = m.detail.SetSize(m.detailTextWidth(), rows)
 	m.search = m.search.resized(m.layout.width, m.layout.bodyHeight)
-	m.bookmarks = m.bookmarks.SetSize(m.layout.width, m.layout.bodyHeight)
+	m.bookmarks = m.bookmarks.resized(m.layout.width, m.layout.bodyHeight)
 	m = m.restoreScroll()
 	m.targets = m.targets.resized(m.layout.width, m.layout.bodyHeight)
 	if m.pane != nil {
@@ -349,8 +343,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.handleGotoKey(msg)
 	}
 	switch m.mode {
-	case modeBookmarks:
-		return m.handleBookmarks(msg)
 	case modePane:
 		return m.handlePaneKey(msg)
 	}
@@ -536,8 +528,6 @@ func (m Model) View() string {
 	switch {
 	case m.helpOpen:
 		body = m.help.View(l.width, l.bodyHeight, m.helpKeys())
-	case m.mode == modeBookmarks:
-		body = m.bookmarks.View()
 	case m.mode == modePane:
 		body = m.pane.View()
 	default:
@@ -566,9 +556,6 @@ func (m Model) statusLabel() string {
 func (m Model) position() string {
 	if m.loading() || m.helpOpen {
 		return ""
-	}
-	if m.mode == modeBookmarks {
-		return m.bookmarks.position()
 	}
 	if m.mode == modePane {
 		return m.panePosition()

@@ -122,6 +122,8 @@ func (m Model) keepPanes() Model {
 		m.targets = p.Close()
 	case searchModel:
 		m.search = p.Close()
+	case bookmarksModel:
+		m.bookmarks = p.Close()
 	}
 	return m
 }
