@@ -82,7 +82,6 @@ type jumpTargetMsg struct {
 	target targets.Target
 }
 
-
 // storeDoneMsg reports that the store op numbered seq has finished: err is
 // its failure (the change stays in the session), warnings what the store
 // found on the way (a corrupt file moved aside).

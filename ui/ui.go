@@ -27,8 +27,8 @@ import (
 type mode int
 
 const (
-	modeBrowse    mode = iota // tree and detail
-	modePane                  // a pane (compare, bodies) over the body
+	modeBrowse mode = iota // tree and detail
+	modePane               // a pane (compare, bodies) over the body
 )
 
 // String names the mode as the status bar shows it.
