@@ -328,7 +328,8 @@ func (m bookmarksModel) handleBrowsing(msg tea.KeyMsg) (bookmarksModel, tea.Cmd)
 		m.editing = true
 		m.input.SetValue(cleanLine(m.entries[m.cursor].Note))
 		m.input.CursorEnd()
-		return m, m.input.Focus()
+		cmd := m.input.Focus() // before m is copied out
+		return m, cmd
 	case key.Matches(msg, keys.Delete):
 		return m.delete()
 	case key.Matches(msg, keys.Undo):

@@ -81,7 +81,7 @@ func TestChineseHasNoEnglish(t *testing.T) {
 	allowed := map[string]bool{"tab": true, "enter": true, "esc": true, "pgup": true, "pgdn": true, "space": true, "shift": true,
 		"ctrl": true, "alt": true, "bksp": true, "q": true, "b": true, "B": true, "t": true, "c": true, "o": true, "r": true, "f": true,
 		"y": true, "Y": true, "n": true, "N": true, "m": true, "g": true, "G": true, "h": true, "j": true, "k": true, "l": true,
-		"e": true, "d": true, "u": true, "x": true, "s": true, "p": true, "CSV": true, "Esc": true, "Shift": true, "OSC": true}
+		"e": true, "d": true, "u": true, "x": true, "s": true, "p": true, "F": true, "CSV": true, "Esc": true, "Shift": true, "OSC": true}
 	check := func(name, line string) {
 		words := strings.FieldsFunc(line, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) })
 		for _, w := range words {

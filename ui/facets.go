@@ -192,8 +192,12 @@ func (m Model) setFacets(f facet.Filter) Model {
 // treeTitle is the tree pane's title: the documents shown and, while a
 // facet filter is active, how many of all and the filter.
 func (m Model) treeTitle() string {
-	if !m.facets.Active() {
-		return m.styles.tr.F("Documents (%d)", len(m.corpus.Docs))
+	t := m.styles.tr.F("Documents (%d)", len(m.corpus.Docs))
+	if m.facets.Active() {
+		t = m.styles.tr.F("Documents %d/%d · %s", len(m.tree.docs), len(m.corpus.Docs), m.facets.ShortIn(m.styles.tr.T))
 	}
-	return m.styles.tr.F("Documents %d/%d · %s", len(m.tree.docs), len(m.corpus.Docs), m.facets.ShortIn(m.styles.tr.T))
+	if m.tree.filter != "" {
+		t += m.styles.tr.F(" · filter: %s", m.tree.filter)
+	}
+	return t
 }

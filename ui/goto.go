@@ -27,7 +27,8 @@ func (m Model) openGoto() (Model, tea.Cmd) {
 	}
 	m.gotoBox.open = true
 	m.gotoBox.input.SetValue("")
-	return m, m.gotoBox.input.Focus()
+	cmd := m.gotoBox.input.Focus() // before m is copied out
+	return m, cmd
 }
 
 // handleGotoKey types into the prompt; Enter goes, Esc cancels.

@@ -28,6 +28,7 @@ type keyMap struct {
 	Facets             key.Binding
 	Copy, CopyRef      key.Binding
 	GoTo               key.Binding
+	FilterTree         key.Binding
 	FindNext, FindPrev key.Binding
 	Mouse              key.Binding
 	Help               key.Binding
@@ -70,6 +71,7 @@ func defaultKeyMap(tr msg.Printer) keyMap {
 		Facets:      b("f", "facets", "f"),
 		Copy:        b("y", "copy text", "y"),
 		GoTo:        b(":", "go to 第N条/（三）", ":"),
+		FilterTree:  b("F", "filter tree", "F"),
 		FindNext:    b("n", "next match here", "n"),
 		FindPrev:    b("N", "prev match here", "N"),
 		CopyRef:     b("Y", "copy citation", "Y"),
@@ -141,6 +143,7 @@ func (k *keyMap) updateKeybindings(s keyState) {
 	k.Facets.SetEnabled(browsing)
 	k.Copy.SetEnabled(browsing && !s.typing)
 	k.GoTo.SetEnabled(browsing && !s.typing)
+	k.FilterTree.SetEnabled(browsing && !s.typing)
 	k.FindNext.SetEnabled(browsing && !s.typing)
 	k.FindPrev.SetEnabled(browsing && !s.typing)
 	k.CopyRef.SetEnabled(browsing)
@@ -170,7 +173,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
+		{k.Open, k.Collapse, k.Expand, k.ExpandAll, k.CollapseAll, k.FilterTree, k.GoTo, k.NextPane, k.PrevPane, k.Back, k.HistoryBack, k.Forward, k.NextCite, k.PrevCite, k.Follow},
 		{k.Search, k.FindNext, k.FindPrev},
 		{k.Bookmark, k.Bookmarks, k.Targets, k.Related, k.Compare, k.Bodies, k.Facets, k.Copy, k.CopyRef, k.Mouse, k.Help, k.Quit, k.ForceQuit},
 	}

@@ -132,7 +132,8 @@ func (m searchModel) Open(reading *corpus.Document) (searchModel, tea.Cmd) {
 		m.recall-- // the query shown is the newest: alt+↑ goes before it
 	}
 	m.input.CursorEnd()
-	return m, tea.Batch(m.input.Focus(), run)
+	focus := m.input.Focus() // before m is copied out
+	return m, tea.Batch(focus, run)
 }
 
 // remember adds the query shown to the history (not twice in a row).

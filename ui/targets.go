@@ -143,7 +143,8 @@ func (m targetsModel) SetTargets(ts []targets.Target) targetsModel {
 
 // Open focuses the filter, keeping the last query, order and cursor.
 func (m targetsModel) Open() (targetsModel, tea.Cmd) {
-	return m, m.input.Focus()
+	cmd := m.input.Focus() // before m is copied out
+	return m, cmd
 }
 
 // Close blurs the filter.

@@ -33,6 +33,7 @@ type treeModel struct {
 	docs     []*corpus.Document
 	expanded map[string]bool
 	marked   map[string]bool // bookmarked node IDs, drawn with a marker
+	filter   string          // rows whose titles hold it, with their parents (F)
 	rows     []treeRow
 	listCursor
 	width  int
@@ -65,8 +66,14 @@ func newTree(docs []*corpus.Document, styles *Styles) treeModel {
 	return m
 }
 
-// rebuild flattens the expanded tree into rows.
+// rebuild flattens the expanded tree into rows: under a filter, the rows
+// that match and those above them, all open.
 func (m *treeModel) rebuild() {
+	if m.filter != "" {
+		m.rows = filteredRows(m.docs, m.filter)
+		m.fit(len(m.rows), m.visible())
+		return
+	}
 	m.rows = m.rows[:0]
 	var add func(nodes []*corpus.Node, doc *corpus.Document, depth int)
 	add = func(nodes []*corpus.Node, doc *corpus.Document, depth int) {
@@ -437,4 +444,12 @@ func (m treeModel) rebuildKeepingRow() treeModel {
 	}
 	m.fit(len(m.rows), m.visible())
 	return m
+}
+
+// SetFilter narrows the rows to those whose titles hold f (and the rows
+// above them); "" shows the tree as it was expanded. The cursor stays on
+// its row when the row is still shown.
+func (m treeModel) SetFilter(f string) treeModel {
+	m.filter = strings.TrimSpace(f)
+	return m.rebuildKeepingRow()
 }

@@ -28,7 +28,7 @@ type mode int
 
 const (
 	modeBrowse mode = iota // tree and detail
-	modePane               // a pane (compare, bodies) over the body
+	modePane               // a pane over the body: search, bookmarks, related, targets, compare, bodies, facets
 )
 
 // String names the mode as the status bar shows it.
@@ -98,40 +98,41 @@ const detailPad = 1
 
 // Model is the root model of the reader.
 type Model struct {
-	corpus    *corpus.Corpus
-	sized     bool // a WindowSizeMsg has arrived
-	layout    layout
-	mode      mode
-	focus     focus
-	mouse     bool
-	keys      keyMap
-	styles    *Styles
-	tree      treeModel
-	detail    detailModel
-	search    searchModel
-	status    statusModel
-	help      helpModel
-	bookmarks bookmarksModel
-	resume    resumeState // reading position to restore; quitting once saved
-	targets   targetsModel
-	rel       *relatedSource // nil until the related index is built
-	relErr    error          // why the related index could not be built
-	origin    viewOrigin     // where to return when a view closes
-	hist      history        // the places jumps left, back and forward
-	flash     flashState     // the mark on a jump's landing
-	gotoBox   gotoModel      // the go-to prompt (:)
-	finder    findState      // n and N through the last search's matches
-	flashFor  time.Duration
-	readingW  int          // the reading pane's widest text, 0 for no cap
-	cites     citeState    // the citation selected in the detail pane
-	pane      pane         // the open pane in modePane, else nil
-	facets    facet.Filter // the documents the tree lists
-	clipboard io.Writer    // where y and Y send OSC 52
-	getenv    func(string) string
-	helpOpen  bool // the full help is drawn over the mode
-	bg        background
-	load      loadState // documents still loading (NewLoading)
-	pos       positionTimer
+	corpus     *corpus.Corpus
+	sized      bool // a WindowSizeMsg has arrived
+	layout     layout
+	mode       mode
+	focus      focus
+	mouse      bool
+	keys       keyMap
+	styles     *Styles
+	tree       treeModel
+	detail     detailModel
+	search     searchModel
+	status     statusModel
+	help       helpModel
+	bookmarks  bookmarksModel
+	resume     resumeState // reading position to restore; quitting once saved
+	targets    targetsModel
+	rel        *relatedSource  // nil until the related index is built
+	relErr     error           // why the related index could not be built
+	origin     viewOrigin      // where to return when a view closes
+	hist       history         // the places jumps left, back and forward
+	flash      flashState      // the mark on a jump's landing
+	gotoBox    gotoModel       // the go-to prompt (:)
+	treeFilter treeFilterModel // the tree's filter prompt (F)
+	finder     findState       // n and N through the last search's matches
+	flashFor   time.Duration
+	readingW   int          // the reading pane's widest text, 0 for no cap
+	cites      citeState    // the citation selected in the detail pane
+	pane       pane         // the open pane in modePane, else nil
+	facets     facet.Filter // the documents the tree lists
+	clipboard  io.Writer    // where y and Y send OSC 52
+	getenv     func(string) string
+	helpOpen   bool // the full help is drawn over the mode
+	bg         background
+	load       loadState // documents still loading (NewLoading)
+	pos        positionTimer
 }
 
 // New returns the reader on c, the first document selected.
@@ -144,24 +145,25 @@ func New(c *corpus.Corpus, opts Options) Model {
 	st.tr = msg.New(opts.Lang)
 	tr := st.tr
 	m := Model{
-		corpus:    c,
-		mouse:     true,
-		keys:      defaultKeyMap(tr),
-		styles:    &st,
-		tree:      newTree(c.Docs, &st),
-		detail:    newDetail(&st),
-		search:    newSearch(&st),
-		status:    newStatus(&st),
-		help:      newHelp(&st),
-		bookmarks: newBookmarks(c, opts.Bookmarks, &st),
-		targets:   newTargets(&st),
-		bg:        newBackground(),
-		gotoBox:   newGoto(&st),
-		pos:       positionTimer{delay: opts.SavePositionAfter},
-		clipboard: opts.Clipboard,
-		flashFor:  opts.FlashFor,
-		readingW:  readingWidth(opts.ReadingWidth),
-		getenv:    opts.Getenv,
+		corpus:     c,
+		mouse:      true,
+		keys:       defaultKeyMap(tr),
+		styles:     &st,
+		tree:       newTree(c.Docs, &st),
+		detail:     newDetail(&st),
+		search:     newSearch(&st),
+		status:     newStatus(&st),
+		help:       newHelp(&st),
+		bookmarks:  newBookmarks(c, opts.Bookmarks, &st),
+		targets:    newTargets(&st),
+		bg:         newBackground(),
+		gotoBox:    newGoto(&st),
+		treeFilter: newTreeFilter(&st),
+		pos:        positionTimer{delay: opts.SavePositionAfter},
+		clipboard:  opts.Clipboard,
+		flashFor:   opts.FlashFor,
+		readingW:   readingWidth(opts.ReadingWidth),
+		getenv:     opts.Getenv,
 	}
 	if m.clipboard == nil {
 		m.clipboard = os.Stderr
@@ -269,7 +271,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) keyState() keyState {
 	s := keyState{mode: m.mode, focus: m.focus, help: m.helpOpen, bookmarks: m.bookmarks.enabled(), views: true, back: m.hist.fresh && m.hist.canBack(), history: m.hist.canBack(), forward: m.hist.canForward()}
 	_, s.citation = m.selectedCitation()
-	s.typing = m.paneTyping() || m.gotoBox.open
+	s.typing = m.paneTyping() || m.gotoBox.open || m.treeFilter.open
 	return s
 }
 
@@ -342,6 +344,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.gotoBox.open {
 		return m.handleGotoKey(msg)
 	}
+	if m.treeFilter.open {
+		return m.handleTreeFilterKey(msg)
+	}
 	switch m.mode {
 	case modePane:
 		return m.handlePaneKey(msg)
@@ -403,6 +408,8 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openFacets()
 	case key.Matches(msg, k.GoTo):
 		return m.openGoto()
+	case key.Matches(msg, k.FilterTree):
+		return m.openTreeFilter()
 	case key.Matches(msg, k.FindNext):
 		return m.findStep(1)
 	case key.Matches(msg, k.FindPrev):
@@ -520,6 +527,9 @@ func (m Model) View() string {
 	status := m.status.View(l.width, m.statusLabel(), m.position(), m.statusKeys())
 	if m.gotoBox.open {
 		status = m.gotoView(l.width)
+	}
+	if m.treeFilter.open {
+		status = ansi.Truncate(m.treeFilter.input.View(), l.width, "")
 	}
 	if l.bodyHeight == 0 {
 		return status

@@ -692,3 +692,55 @@ func TestExpandCollapseAll(t *testing.T) {
 		t.Errorf("- put the cursor on %v, want its document", r)
 	}
 }
+
+// TestTreeFilter: F then 户籍 narrows the tree, as it is typed, to the
+// clauses whose titles hold it and the rows above them; Enter keeps the
+// filter, shown in the title; q typed in the prompt is typed; Esc in the
+// prompt drops the filter and the tree is as it was.
+func TestTreeFilter(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		m := started(t, size[0], size[1])
+		rowsBefore := len(m.tree.rows)
+		m = update(m, keyRunes("F"))
+		m = update(m, keyRunes("户籍"))
+		var titles []string
+		for _, r := range m.tree.rows {
+			if r.node != nil && r.node.Kind == corpus.Clause {
+				titles = append(titles, r.node.Title())
+			}
+		}
+		if len(titles) < 3 {
+			t.Fatalf("%v: 户籍 kept %d clauses: %q", size, len(titles), titles)
+		}
+		for _, title := range titles {
+			if !strings.Contains(title, "户籍") {
+				t.Errorf("%v: %q does not hold 户籍", size, title)
+			}
+		}
+		for i, r := range m.tree.rows {
+			if r.node != nil && r.node.Parent != nil && inTree(r.node.Parent) {
+				found := false
+				for _, q := range m.tree.rows[:i] {
+					found = found || q.node == r.node.Parent
+				}
+				if !found {
+					t.Errorf("%v: %s shown without its parent", size, r.node.ID)
+				}
+			}
+		}
+		checkFits(t, "tree filter", m.View(), size[0], size[1])
+		m = update(m, keyEnter)
+		if m.treeFilter.open || m.tree.filter != "户籍" || !strings.Contains(m.treeTitle(), "filter: 户籍") {
+			t.Errorf("%v: enter did not keep the filter (title %q)", size, m.treeTitle())
+		}
+		m = update(m, keyRunes("F"))
+		m = update(m, keyRunes("q"))
+		if !m.treeFilter.open || m.tree.filter != "户籍q" {
+			t.Errorf("%v: q in the prompt was not typed", size)
+		}
+		m = update(m, keyEsc)
+		if m.tree.filter != "" || len(m.tree.rows) != rowsBefore {
+			t.Errorf("%v: esc left %q and %d rows (had %d)", size, m.tree.filter, len(m.tree.rows), rowsBefore)
+		}
+	}
+}

@@ -317,4 +317,8 @@ var table = map[string]string{
 	"write search results: %w":                                                            "写出搜索结果：%w",
 	"write spans: %w":                                                                     "写出标注：%w",
 	"write targets: %w":                                                                   "写出目标：%w",
+	"filter tree":                                                                         "过滤目录",
+	"filter tree › ":                                                                      "过滤目录 › ",
+	"a word of a title: 就业, 第三章":                                                          "标题中的词：就业、第三章",
+	" · filter: %s":                                                                       " · 过滤：%s",
 }
