@@ -274,7 +274,7 @@ func (m treeModel) View() string {
 		if i > m.offset {
 			b.WriteByte('\n')
 		}
-		b.WriteString(m.rowView(m.rows[i], i == m.cursor))
+		b.WriteString(m.rowView(i, i == m.cursor))
 	}
 	for i := end - m.offset; i < m.height; i++ {
 		if i > 0 {
@@ -284,12 +284,17 @@ func (m treeModel) View() string {
 	return b.String()
 }
 
-func (m treeModel) rowView(r treeRow, selected bool) string {
+func (m treeModel) rowView(i int, selected bool) string {
+	r := m.rows[i]
 	s := m.styles
 	marker := "  "
 	if m.expandable(r) {
 		marker = "▸ "
-		if m.expanded[r.id()] {
+		open := m.expanded[r.id()]
+		if m.filter != "" { // a filter opens what holds its matches
+			open = i+1 < len(m.rows) && m.rows[i+1].depth > r.depth
+		}
+		if open {
 			marker = "▾ "
 		}
 	}
