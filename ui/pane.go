@@ -17,6 +17,14 @@ import (
 // shows Title as the status bar's label. Esc inside a pane is the pane's
 // to handle (close, or clear its filter first); q and ? reach the reader
 // unless the pane is typing.
+//
+// Search, the bookmarks list, related clauses, the targets view, compare,
+// the responsible bodies and facets are panes. Adding one takes a file
+// with its model (this interface, typingPane or positionPane as needed,
+// and its own key map), a binding in keyMap with one case in
+// handleBrowsing that calls openPane, and its messages in package msg's
+// table. A pane whose state should outlive an opening (search, targets,
+// bookmarks) is kept by the root between openings: see keepPanes.
 type pane interface {
 	// SetSize gives the pane the body's width and height.
 	SetSize(width, height int) pane
