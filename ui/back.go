@@ -72,31 +72,26 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 
 // goBack returns to the newest past place, keeping the present for
 // forward.
-func (m Model) goBack() Model {
-	if !m.hist.canBack() {
-		return m
-	}
-	h := m.hist
-	to := h.past[len(h.past)-1]
-	h.past = h.past[:len(h.past)-1]
-	h.future = append(h.future, m.visitHere())
-	h.fresh = true
-	m.hist = h
-	return m.visit(to)
-}
+func (m Model) goBack() Model { return m.step(true) }
 
 // goForward returns to the place the last step back left.
-func (m Model) goForward() Model {
-	if !m.hist.canForward() {
+func (m Model) goForward() Model { return m.step(false) }
+
+// step moves the reader one place back (or forward), keeping the present
+// on the other side; nothing happens when there is no place that way.
+func (m Model) step(back bool) Model {
+	from, to := &m.hist.past, &m.hist.future
+	if !back {
+		from, to = to, from
+	}
+	if len(*from) == 0 {
 		return m
 	}
-	h := m.hist
-	to := h.future[len(h.future)-1]
-	h.future = h.future[:len(h.future)-1]
-	h.past = append(h.past, m.visitHere())
-	h.fresh = true
-	m.hist = h
-	return m.visit(to)
+	dest := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, m.visitHere())
+	m.hist.fresh = true
+	return m.visit(dest)
 }
 
 // visit puts the reader at v, the tree expanded as it was.

@@ -83,9 +83,7 @@ type listKeys struct {
 }
 
 func newListKeys(tr msg.Printer) listKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return listKeys{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
 		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn/space", "page down", "pgdown", " "),

@@ -31,9 +31,7 @@ type compareKeys struct {
 }
 
 func newCompareKeys(tr msg.Printer) compareKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return compareKeys{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
 		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn/space", "page down", "pgdown", " "),

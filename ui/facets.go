@@ -24,9 +24,7 @@ type facetKeys struct {
 }
 
 func newFacetKeys(tr msg.Printer) facetKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return facetKeys{
 		Up: b("↑/k", "up", "up", "k"), Down: b("↓/j", "down", "down", "j"),
 		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn", "page down", "pgdown"),

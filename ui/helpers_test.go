@@ -183,53 +183,47 @@ func inEachLocale(t *testing.T, f func(t *testing.T)) {
 	}
 }
 
+// openPaneOf returns the open pane if it is a T.
+func openPaneOf[T pane](m Model) (T, bool) {
+	p, ok := m.pane.(T)
+	return p, ok && m.mode == modePane
+}
+
 // relatedOf returns the open related pane (the zero pane when none is).
 func relatedOf(m Model) relatedModel {
-	p, _ := m.pane.(relatedModel)
+	p, _ := openPaneOf[relatedModel](m)
 	return p
 }
 
 // inRelated reports whether the related pane is open.
-func inRelated(m Model) bool {
-	_, ok := m.pane.(relatedModel)
-	return ok && m.mode == modePane
-}
+func inRelated(m Model) bool { _, ok := openPaneOf[relatedModel](m); return ok }
 
 // targetsOf returns the targets view: the open pane, or the state kept
 // for the next time it opens.
 func targetsOf(m Model) targetsModel {
-	if p, ok := m.pane.(targetsModel); ok {
+	if p, ok := openPaneOf[targetsModel](m); ok {
 		return p
 	}
 	return m.targets
 }
 
 // inTargets reports whether the targets view is open.
-func inTargets(m Model) bool {
-	_, ok := m.pane.(targetsModel)
-	return ok && m.mode == modePane
-}
+func inTargets(m Model) bool { _, ok := openPaneOf[targetsModel](m); return ok }
 
 // searchOf returns the search: the open pane, or the state kept for the
 // next time it opens.
 func searchOf(m Model) searchModel {
-	if p, ok := m.pane.(searchModel); ok {
+	if p, ok := openPaneOf[searchModel](m); ok {
 		return p
 	}
 	return m.search
 }
 
 // inSearch reports whether the search pane is open.
-func inSearch(m Model) bool {
-	_, ok := m.pane.(searchModel)
-	return ok && m.mode == modePane
-}
+func inSearch(m Model) bool { _, ok := openPaneOf[searchModel](m); return ok }
 
 // marksOf returns the bookmarks as they are now (the list's while open).
 func marksOf(m Model) bookmarksModel { return m.marks() }
 
 // inBookmarks reports whether the bookmarks list is open.
-func inBookmarks(m Model) bool {
-	_, ok := m.pane.(bookmarksModel)
-	return ok && m.mode == modePane
-}
+func inBookmarks(m Model) bool { _, ok := openPaneOf[bookmarksModel](m); return ok }

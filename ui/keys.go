@@ -41,12 +41,18 @@ type keyMap struct {
 	ForceQuit          key.Binding
 }
 
-// defaultKeyMap returns the reader's keys, described in tr's language.
-func defaultKeyMap(tr msg.Printer) keyMap {
-	// b binds keys; desc is a message (see package msg).
-	b := func(help, desc string, keys ...string) key.Binding {
+// binder returns the function every key map is made with: b(help, desc,
+// keys...) binds keys, shown in help as help and desc, desc a message
+// (package msg) printed in tr's language.
+func binder(tr msg.Printer) func(help, desc string, keys ...string) key.Binding {
+	return func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
 	}
+}
+
+// defaultKeyMap returns the reader's keys, described in tr's language.
+func defaultKeyMap(tr msg.Printer) keyMap {
+	b := binder(tr)
 	return keyMap{
 		Up:          b("↑/k", "up", "up", "k"),
 		Down:        b("↓/j", "down", "down", "j"),

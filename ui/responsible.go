@@ -35,9 +35,7 @@ type bodiesKeys struct {
 }
 
 func newBodiesKeys(tr msg.Printer) bodiesKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return bodiesKeys{
 		Up: b("↑", "up", "up", "ctrl+p"), Down: b("↓", "down", "down", "ctrl+n"),
 		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn", "page down", "pgdown"),

@@ -80,9 +80,7 @@ type searchKeys struct {
 }
 
 func newSearchKeys(tr msg.Printer) searchKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return searchKeys{
 		Up:    b("↑/ctrl+p", "previous", "up", "ctrl+p"),
 		Down:  b("↓/ctrl+n", "next", "down", "ctrl+n"),

@@ -88,9 +88,7 @@ type targetsKeys struct {
 }
 
 func newTargetsKeys(tr msg.Printer) targetsKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr.T(desc)))
-	}
+	b := binder(tr)
 	return targetsKeys{
 		Up: b("↑/ctrl+p", "previous", "up", "ctrl+p"), Down: b("↓/ctrl+n", "next", "down", "ctrl+n"),
 		PageUp: b("pgup", "page up", "pgup"), PageDown: b("pgdn", "page down", "pgdown"),

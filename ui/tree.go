@@ -353,19 +353,8 @@ func (m treeModel) Open() treeModel {
 // SetDocs shows docs (the documents a facet filter keeps), the cursor
 // staying on the row it was on when that row is still there.
 func (m treeModel) SetDocs(docs []*corpus.Document) treeModel {
-	sel, had := m.Selected()
 	m.docs = docs
-	m.rebuild()
-	if had {
-		for i, r := range m.rows {
-			if r.doc == sel.doc && r.node == sel.node {
-				m.cursor = i
-				break
-			}
-		}
-	}
-	m.fit(len(m.rows), m.visible())
-	return m
+	return m.rebuildKeepingRow()
 }
 
 // Shows reports whether d is among the documents the tree lists.
