@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -107,5 +109,35 @@ func TestRareReadingsRankLower(t *testing.T) {
 	}
 	if len(rs) < 2 {
 		t.Errorf("the rare readings are no longer found at all:%s", describe(rs))
+	}
+}
+
+// BenchmarkWholeWords is a cold search of letters with and without the
+// word cutter on the 10 MB synthetic corpus: what ranking by whole words
+// costs a keystroke.
+func BenchmarkWholeWords(b *testing.B) {
+	c := syntheticCorpus(b, 10<<20)
+	ix := New(c)
+	seg, err := loadWords()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, withWords := range []bool{false, true} {
+		if withWords {
+			ix.SetWords(seg.Cut)
+		} else {
+			ix.SetWords(nil)
+		}
+		for _, q := range []string{"lh", "luohu", "jyyx"} {
+			b.Run(fmt.Sprintf("words=%v/%s", withWords, q), func(b *testing.B) {
+				for b.Loop() {
+					ix.remember("", nil)
+					if _, err := ix.Search(ctx, q, 50); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

@@ -87,6 +87,14 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return nil, err
 	}
 	cut := ix.wordCutter(q)
+	if limit > 0 && topTier(hits) >= limit && cut != nil {
+		// Enough headings match as whole words to fill the results: the
+		// texts could only come below them.
+		if rs, whole := ix.wholeWordResults(hits, limit, cut); whole >= limit {
+			ix.remember(q.key, cands)
+			return rs, nil
+		}
+	}
 	if limit > 0 && topTier(hits) >= limit && cut == nil {
 		// The texts' matches are unknown; the candidates hold them all,
 		// so they narrow the next keystroke instead.
@@ -99,7 +107,8 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 	}
 	ix.remember(q.key, union(relaxed, textRelaxed))
 	if cut != nil {
-		return ix.wholeWordResults(append(hits, textHits...), limit, cut), nil
+		rs, _ := ix.wholeWordResults(append(hits, textHits...), limit, cut)
+		return rs, nil
 	}
 	return ix.results(append(hits, textHits...), limit), nil
 }

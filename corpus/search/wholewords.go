@@ -76,8 +76,9 @@ func (ix *Index) straddles(h hit, cut WordCutter) bool {
 // wholeWordResults is results for a letters-only query with a word
 // cutter: best first, a hit is judged when it comes up, and one that
 // straddles words drops out of the contiguous tier and goes back in line,
-// so only as many hits are cut into words as it takes to fill limit.
-func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) []Result {
+// so only as many hits are cut into words as it takes to fill limit. whole
+// counts the results still in the contiguous tier.
+func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []Result, whole int) {
 	h := hitHeapBest(hits)
 	heap.Init(&h)
 	judged := map[int32]bool{}
@@ -103,8 +104,11 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) []Resul
 	out := make([]Result, 0, len(kept))
 	for _, x := range kept {
 		out = append(out, ix.result(x))
+		if x.score >= scoreContiguous {
+			whole++
+		}
 	}
-	return out
+	return out, whole
 }
 
 // hitHeapBest is a max-heap: the best hit on top.
