@@ -58,14 +58,19 @@ func (m Model) jumpFrom(msg jumpMsg) Model {
 	if m.mode == modePane {
 		from.at = m.origin
 	}
-	if m.mode == modePane {
+	fromPane := m.mode == modePane
+	if fromPane {
 		m = m.keepPanes()
 	}
+	before := m.here()
 	m = m.jump(msg)
 	if m.mode != modeBrowse {
 		return m // nothing to land on: the view stays open
 	}
 	m.pane = nil
+	if !fromPane && m.here() == before {
+		return m // went nowhere: nothing to come back to
+	}
 	m.hist = m.hist.record(from)
 	return m
 }

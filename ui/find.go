@@ -94,6 +94,9 @@ func (m Model) findReady(msg findReadyMsg) Model {
 	hits := msg.hits
 	sort.SliceStable(hits, func(a, b int) bool { return order[hits[a].Node] < order[hits[b].Node] })
 	m.finder = findState{query: msg.query, doc: msg.doc, hits: hits, order: order, at: -1}
+	if m.mode != modeBrowse || m.helpOpen || m.gotoBox.open || m.treeFilter.open {
+		return m // the reader has moved on to something else: the next n steps
+	}
 	return m.findMove(msg.dir)
 }
 
@@ -152,7 +155,7 @@ func (m Model) findMove(dir int) Model {
 	}
 	m.finder.left = m.here()
 	msg := m.styles.tr.F("%d/%d %s in %s · n next · N previous", next+1, len(f.hits), label, shortDocLabel(f.doc))
-	if wrapped {
+	if wrapped && len(f.hits) > 1 {
 		msg += m.styles.tr.T(" · wrapped")
 	}
 	m.status = m.status.SetMessage(msg, false)

@@ -60,3 +60,40 @@ func TestFindInDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestFindReadyOverPane: the matches of a first n arriving after the
+// bookmarks list opened leave the list open and its store queue alone;
+// the next n steps.
+func TestFindReadyOverPane(t *testing.T) {
+	store := openStore(t, t.TempDir())
+	m := searchJump(t, startedWith(t, loadSeeds(t), store, 100, 30), "就业")
+	next, cmd := m.Update(keyRunes("n"))
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("the first n did not collect its matches off the loop")
+	}
+	pending := cmd()
+	m = update(m, keyRunes("B"))
+	m = update(m, pending)
+	if !inBookmarks(m) {
+		t.Fatalf("matches arriving moved the reader out of the list (mode %v)", m.mode)
+	}
+	m = update(m, keyEsc)
+	at := m.detail.node
+	m = update(m, keyRunes("n"))
+	if m.finder.at < 0 || m.detail.node == nil || (m.detail.node == at && m.detail.emph.node == nil) {
+		t.Errorf("the next n did not step to a match")
+	}
+}
+
+// TestFirstNEndsEscBack: a first n is a move like the next ones: Esc
+// afterwards focuses the tree instead of undoing the search jump.
+func TestFirstNEndsEscBack(t *testing.T) {
+	m := searchJump(t, started(t, 100, 30), "人才")
+	m = update(m, keyRunes("n"))
+	shown := m.detail.node
+	m = update(m, keyEsc)
+	if m.focus != focusTree || m.detail.node != shown {
+		t.Errorf("esc after the first n: focus %v, shows %v (was %v)", m.focus, m.detail.node, shown)
+	}
+}

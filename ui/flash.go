@@ -11,8 +11,9 @@ import (
 // flashState is the mark on a jump's landing: its sentence drawn
 // emphasised until Options.FlashFor has passed or another node is shown.
 type flashState struct {
-	seq  int
-	node *corpus.Node
+	seq        int
+	node       *corpus.Node
+	start, end int
 }
 
 // flashDoneMsg ends the flash numbered seq.
@@ -37,7 +38,7 @@ func (m Model) flashLanding(msg jumpMsg) (Model, tea.Cmd) {
 	}
 	m.detail = m.detail.Emphasize(n, start, end)
 	m.flash.seq++
-	m.flash.node = n
+	m.flash.node, m.flash.start, m.flash.end = n, start, end
 	if m.flashFor <= 0 {
 		return m, nil // marked until the reader shows another node
 	}
@@ -48,7 +49,8 @@ func (m Model) flashLanding(msg jumpMsg) (Model, tea.Cmd) {
 // endFlash unmarks the landing when msg is the current flash and the mark
 // is still the flash's.
 func (m Model) endFlash(msg flashDoneMsg) Model {
-	if msg.seq == m.flash.seq && m.detail.emph.node == m.flash.node && m.flash.node != nil {
+	e := m.detail.emph
+	if msg.seq == m.flash.seq && m.flash.node != nil && e.node == m.flash.node && e.start == m.flash.start && e.end == m.flash.end {
 		m.detail = m.detail.ClearEmphasis()
 		m.flash.node = nil
 	}

@@ -58,3 +58,24 @@ func TestGoToArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestJumpClearsTreeFilter: a go-to whose article the tree filter hides
+// drops the filter and lands there, saying so.
+func TestJumpClearsTreeFilter(t *testing.T) {
+	m := startedWith(t, loadCitingLaw(t), nil, 100, 30)
+	m = update(m, keyRunes("F"))
+	m = update(m, keyRunes("总则"))
+	m = update(m, keyEnter)
+	if m.tree.filter != "总则" {
+		t.Fatalf("filter %q", m.tree.filter)
+	}
+	m = update(m, keyRunes(":"))
+	m = update(m, keyRunes("43"))
+	m = update(m, keyEnter)
+	if m.detail.node == nil || m.detail.node.Number != "第四十三条" || m.tree.filter != "" {
+		t.Errorf("landed on %v with filter %q", m.detail.node, m.tree.filter)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "tree filter cleared") {
+		t.Errorf("no message:\n%s", ansi.Strip(m.View()))
+	}
+}

@@ -447,3 +447,17 @@ func (m treeModel) SetFilter(f string) treeModel {
 	m.filter = strings.TrimSpace(f)
 	return m.rebuildKeepingRow()
 }
+
+// holds reports whether the rows show n or its nearest ancestor in the
+// outline (under a filter, they may not).
+func (m treeModel) holds(n *corpus.Node) bool {
+	for n != nil && !inTree(n) {
+		n = n.Parent
+	}
+	for _, r := range m.rows {
+		if r.node == n && (n != nil || r.doc != nil) {
+			return true
+		}
+	}
+	return false
+}

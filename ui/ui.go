@@ -237,7 +237,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case flashDoneMsg:
 		return m.endFlash(msg), nil
 	case findReadyMsg:
-		return m.findReady(msg), nil
+		before := m.here()
+		return m.findReady(msg).dropBackIfMoved(before), nil
 	case storeDoneMsg, storeSlowMsg:
 		return m.handleStore(msg)
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
@@ -507,6 +508,11 @@ func (m Model) jump(msg jumpMsg) Model {
 		// The facet filter hides the document jumped to: drop it.
 		m = m.setFacets(facet.Filter{})
 		m.status = m.status.SetMessage(m.styles.tr.F("facet filter cleared to show %s", shortDocLabel(msg.node.Doc)), false)
+	}
+	if m.tree.filter != "" && !m.tree.holds(msg.node) {
+		// The tree filter hides the place jumped to: drop it.
+		m.tree = m.tree.SetFilter("")
+		m.status = m.status.SetMessage(m.styles.tr.F("tree filter cleared to show %s", oneLine(textlayout.Sanitize(msg.node.Title()))), false)
 	}
 	var row treeRow
 	m.tree, row = m.tree.Reveal(msg.node)

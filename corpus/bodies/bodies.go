@@ -16,9 +16,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"policyreader/corpus"
+	"policyreader/corpus/facet"
 	"policyreader/corpus/highlight"
 )
 
@@ -235,21 +235,9 @@ func key(name, place string) string {
 func provinceOf(d *corpus.Document) string {
 	for _, s := range append(append([]string{}, d.Issuers...), d.Title) {
 		s = strings.TrimPrefix(strings.Join(strings.Fields(s), ""), "中共")
-		r := []rune(s)
-		for i := 2; i <= 3 && i < len(r); i++ {
-			if r[i] == '省' && allHan(r[:i]) {
-				return string(r[:i])
-			}
+		if p, ok := facet.Province(s); ok && strings.HasPrefix(s, p+"省") {
+			return p
 		}
 	}
 	return ""
-}
-
-func allHan(r []rune) bool {
-	for _, c := range r {
-		if !unicode.Is(unicode.Han, c) {
-			return false
-		}
-	}
-	return true
 }

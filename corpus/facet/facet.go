@@ -139,6 +139,23 @@ var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山�
 	"江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
 	"广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 
+// municipality holds the four cities that are provinces (北京市 is
+// provincial; 吉林市 is not).
+var municipality = map[string]bool{"北京": true, "天津": true, "上海": true, "重庆": true}
+
+// Province returns the province-level name s opens with (广东, 北京,
+// 广西), and ok false when it opens with none.
+func Province(s string) (string, bool) {
+	for _, p := range provinces {
+		if strings.HasPrefix(s, p) {
+			if _, ok := cutProvince(s); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}
+
 // provinceSuffixes follow a province's name (广东省, 北京市, 广西壮族自治区).
 var provinceSuffixes = []string{"壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"}
 
@@ -181,9 +198,15 @@ func cutProvince(s string) (string, bool) {
 			continue
 		}
 		for _, suf := range provinceSuffixes {
+			if suf == "市" && !municipality[p] {
+				continue // 吉林市 is a city of 吉林省
+			}
 			if r, ok := strings.CutPrefix(rest, suf); ok {
 				return r, true
 			}
+		}
+		if strings.HasPrefix(rest, "市") {
+			return "", false // a city that shares its province's name
 		}
 		// 广东人社厅: the name alone, when an organ follows.
 		if rest != "" {
@@ -195,7 +218,9 @@ func cutProvince(s string) (string, bool) {
 
 // organStarts open the part of a name after its place: 人民政府, 人大 …
 var organStarts = []string{"人民", "人大", "政府", "委", "市委", "县委", "区委", "发展", "财政", "教育", "公安", "司法", "民政", "卫生", "住房", "自然",
-	"生态", "交通", "水利", "农业", "商务", "文化", "审计", "统计", "市场", "医疗", "经济特区", "地方", "科学", "工业", "应急", "退役"}
+	"生态", "交通", "水利", "农业", "商务", "文化", "审计", "统计", "市场", "医疗", "经济特区", "地方", "科学", "工业", "应急", "退役",
+	"人力", "人社", "社会", "就业", "卫健", "城乡", "城市", "规划", "体育", "水务", "林业", "国资", "国有", "信访", "外事", "侨务", "档案",
+	"机关", "经济", "税务", "劳动", "总工会", "妇女", "科技", "网信", "数据", "政务", "医保", "药品", "粮食", "海洋", "气象", "旅游", "广播"}
 
 // localLevel is the tier of a name that opens with a city (Municipal) or
 // county (County): a run of two to six Han characters ending in 市, 州,

@@ -141,7 +141,12 @@ func TestLevelOfIssuers(t *testing.T) {
 		"浙江省杭州市余杭区人民政府":  County,
 		"某某县人民政府":        County,
 		"上海市浦东新区人民政府":    County,
-		"":               LevelUnknown,
+		"深圳市人力资源和社会保障局":  Municipal,
+		"广州市人力资源和社会保障局":  Municipal,
+		"吉林市人民政府":        Municipal,
+		"吉林省人民政府":        Provincial,
+		"北京市人力资源和社会保障局":  Provincial,
+		"": LevelUnknown,
 	} {
 		if got := levelOf(issuer); got != want {
 			t.Errorf("levelOf(%q) = %v, want %v", issuer, got, want)

@@ -321,4 +321,5 @@ var table = map[string]string{
 	"filter tree › ":                                                                      "过滤目录 › ",
 	"a word of a title: 就业, 第三章":                                                          "标题中的词：就业、第三章",
 	" · filter: %s":                                                                       " · 过滤：%s",
+	"tree filter cleared to show %s":                                                      "已清除目录过滤以显示 %s",
 }
