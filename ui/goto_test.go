@@ -51,10 +51,13 @@ func TestGoToArticle(t *testing.T) {
 		if m.gotoBox.open {
 			t.Errorf("%v: esc did not cancel", size)
 		}
-		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
-		m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		// Back through 第四十三条 (and its item, when going there moved the
+		// view) to 第三条.
+		for i := 0; i < 2 && (m.detail.node == nil || m.detail.node.Number != "第三条"); i++ {
+			m = update(m, tea.KeyMsg{Type: tea.KeyBackspace})
+		}
 		if m.detail.node == nil || m.detail.node.Number != "第三条" {
-			t.Errorf("%v: back twice landed on %v, want 第三条", size, m.detail.node)
+			t.Errorf("%v: back landed on %v, want 第三条", size, m.detail.node)
 		}
 	}
 }
