@@ -51,6 +51,8 @@ type detailModel struct {
 	cites     *cite.Resolver // resolves the citations drawn as links; nil until built
 	emph      emphasis       // a target to draw emphasised
 	emphLines map[int]string // rows of lines redrawn for emph
+	marks     findMarks      // the last search's matches in the document (n, N)
+	markLines map[int]string // rows of lines redrawn for marks
 }
 
 func newDetail(styles *Styles) detailModel {
@@ -100,6 +102,7 @@ func (m detailModel) relayout() detailModel {
 	}
 	m.lines = lines
 	m.emphLines = m.emph.render(lines, m.styles, m.cites)
+	m.markLines = m.marks.render(lines, m.styles, m.cites)
 	m.offset = clamp(m.offset, 0, m.maxOffset())
 	return m
 }
@@ -255,6 +258,8 @@ func (m detailModel) View() string {
 		}
 		if j := m.offset + i; j < len(m.lines) {
 			if s, ok := m.emphLines[j]; ok {
+				b.WriteString(s)
+			} else if s, ok := m.markLines[j]; ok {
 				b.WriteString(s)
 			} else {
 				b.WriteString(m.lines[j].text)

@@ -94,6 +94,13 @@ func (m Model) findReady(msg findReadyMsg) Model {
 	hits := msg.hits
 	sort.SliceStable(hits, func(a, b int) bool { return order[hits[a].Node] < order[hits[b].Node] })
 	m.finder = findState{query: msg.query, doc: msg.doc, hits: hits, order: order, at: -1}
+	marks := findMarks{}
+	for _, h := range hits {
+		if h.Field == search.FieldText {
+			marks[h.Node] = append(marks[h.Node], markRuns(h.Matched)...)
+		}
+	}
+	m.detail = m.detail.SetFindMarks(marks)
 	if m.mode != modeBrowse || m.helpOpen || m.gotoBox.open || m.treeFilter.open {
 		return m // the reader has moved on to something else: the next n steps
 	}

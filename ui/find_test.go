@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"policyreader/corpus"
 	"strings"
 	"testing"
 
@@ -95,5 +96,31 @@ func TestFirstNEndsEscBack(t *testing.T) {
 	m = update(m, keyEsc)
 	if m.focus != focusTree || m.detail.node != shown {
 		t.Errorf("esc after the first n: focus %v, shows %v (was %v)", m.focus, m.detail.node, shown)
+	}
+}
+
+// TestFindMarksEveryMatch: after n, every text match of the query in the
+// document is drawn in the match style, as less draws its matches, in
+// colour and in NO_COLOR.
+func TestFindMarksEveryMatch(t *testing.T) {
+	m := searchJump(t, started(t, 100, 30), "就业")
+	m = update(m, keyRunes("n"))
+	if len(m.detail.marks) < 2 {
+		t.Fatalf("%d nodes marked", len(m.detail.marks))
+	}
+	for _, noColor := range []bool{false, true} {
+		st := testStyles(noColor)
+		d := newDetail(&st).SetSize(200, 400)
+		var n *corpus.Node
+		for k := range m.detail.marks {
+			if k.Kind != corpus.Table && (n == nil || k.ID < n.ID) {
+				n = k
+			}
+		}
+		d = d.Show(n.Doc, n).SetFindMarks(m.detail.marks)
+		want := strings.Count(n.Text, "就业")
+		if got := strings.Count(d.View(), newPainter(st.Match).paint("就业")); got == 0 || got > want {
+			t.Errorf("noColor=%v: %d of %d 就业 in %s drawn as matches", noColor, got, want, n.ID)
+		}
 	}
 }
