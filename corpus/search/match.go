@@ -85,15 +85,17 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			start, end, occ = mt.pinyin(t.runes, s)
 		}
 		if start >= 0 {
-			// A run spelled only with rarer readings (网格化 for luohu:
+			// A run spelled mostly with rarer readings (网格化 for luohu:
 			// 格 luò, 化 huō) ranks below one spelled with first readings:
-			// prefer such a run, and demote the match when there is none.
+			// prefer such a run, and demote the match when there is none
+			// and more than half its characters need a rarer reading —
+			// 长期 for changqi (长 is listed zhǎng first) stays.
 			common := true
 			if !mt.spellsPrimary(t.runes, s, start, end) {
 				if ps, pe := mt.pinyinPrimary(t.runes, s); ps >= 0 {
 					start, end = ps, pe
 				} else {
-					common = false
+					common = mt.mostlyPrimary(t.runes, s, start, end)
 				}
 			}
 			n := end - start + 1
@@ -407,4 +409,52 @@ func (mt *matcher) pinyinPrimary(q []rune, s string) (start, end int) {
 		}
 	}
 	return -1, -1
+}
+
+// mostlyPrimary reports whether runes start..end (inclusive) of s spell q
+// with at most half of them read other than their first reading: the
+// least number of rarer readings over every way the run spells q.
+func (mt *matcher) mostlyPrimary(q []rune, s string, start, end int) bool {
+	const inf = 1 << 30
+	n := len(q)
+	cost := make([]int, n+1) // least rarer readings to spell q[:j]
+	for j := range cost {
+		cost[j] = inf
+	}
+	cost[0] = 0
+	runes, ri := 0, 0
+	for _, r := range s {
+		if ri > end {
+			break
+		}
+		if ri >= start {
+			runes++
+			next := make([]int, n+1)
+			for j := range next {
+				next[j] = inf
+			}
+			fr := foldRune(r)
+			rds := mt.py.readings(r)
+			for j := 0; j < n; j++ {
+				if cost[j] == inf {
+					continue
+				}
+				if q[j] == fr {
+					next[j+1] = min(next[j+1], cost[j])
+				}
+				for k, rd := range rds {
+					extra := 0
+					if k > 0 {
+						extra = 1
+					}
+					for l := 0; l < len(rd) && j+l < n && q[j+l] == rune(rd[l]); l++ {
+						next[j+l+1] = min(next[j+l+1], cost[j]+extra)
+					}
+				}
+			}
+			cost = next
+		}
+		ri++
+	}
+	return cost[n] != inf && 2*cost[n] <= runes
 }

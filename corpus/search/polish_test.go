@@ -89,9 +89,12 @@ func first(rs []Result) string {
 	return matchedText(rs[0])
 }
 
-// TestRareReadingsRankLower: a text that spells luohu only with rare
-// readings (网格化: 格 luò, 化 huō; 规格和: 和 hú) ranks below one that
-// spells it with common ones (落户), even when the rare ones are headings.
+// TestRareReadingsRankLower: a text that spells luohu with rare readings
+// (网格化: 格 luò; 规格和: 格 luò, 和 hú) ranks below one that spells it
+// with common ones (落户), even when the rare ones are headings — by the
+// readings alone for 规格和 (both rare), and as a fragment of two words
+// (网格|化) for 网格化 once the word cutter is loaded, as the reader does
+// on the first query of letters.
 func TestRareReadingsRankLower(t *testing.T) {
 	d := &corpus.Document{ID: "d", Title: "测试"}
 	mk := func(id, heading, text string) *corpus.Node {
@@ -104,6 +107,11 @@ func TestRareReadingsRankLower(t *testing.T) {
 	}
 	ix := New(&corpus.Corpus{Docs: []*corpus.Document{d}})
 	rs := search(t, ix, "luohu", 10)
+	if len(rs) < 3 || rs[2].ID != "d/c2" {
+		t.Errorf("luohu without words: 规格和 (two rare readings) not last:%s", describe(rs))
+	}
+	ix.SetWords(segmenter(t))
+	rs = search(t, ix, "luohu", 10)
 	if len(rs) == 0 || rs[0].ID != "d/c3" {
 		t.Fatalf("luohu: %s", describe(rs))
 	}
@@ -138,6 +146,19 @@ func BenchmarkWholeWords(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// TestCommonHeteronymsStay: a word one of whose characters needs a
+// reading go-pinyin lists second (长 cháng in 长期) still ranks first for
+// its pinyin; only runs mostly of rarer readings drop.
+func TestCommonHeteronymsStay(t *testing.T) {
+	ix := seedIndex(t)
+	for q, want := range map[string]string{"changqi": "长期", "zengzhang": "增长"} {
+		rs := search(t, ix, q, 5)
+		if len(rs) == 0 || matchedText(rs[0]) != want {
+			t.Errorf("%s: first match %q, want %s:%s", q, first(rs), want, describe(rs))
 		}
 	}
 }
