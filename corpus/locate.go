@@ -34,8 +34,9 @@ func (d *Document) Locate(query string, near *Node) (*Node, bool) {
 	var ok bool
 	if m := bracketForm.FindStringSubmatch(q); m != nil {
 		value, ok = Numeral(m[1])
+		ok = ok && wellFormed(m[1])
 		kinds = []Kind{Clause, Item}
-		if ok {
+		if ok && value > 0 {
 			return d.nearest(kinds, value, 0, near, true)
 		}
 		return nil, false
@@ -44,7 +45,10 @@ func (d *Document) Locate(query string, near *Node) (*Node, bool) {
 	if m == nil {
 		return nil, false
 	}
-	if value, ok = Numeral(m[2]); !ok {
+	if !wellFormed(m[2]) {
+		return nil, false
+	}
+	if value, ok = Numeral(m[2]); !ok || value == 0 {
 		return nil, false
 	}
 	if m[5] != "" {
@@ -86,8 +90,8 @@ func (d *Document) nearest(kinds []Kind, value, sub int, near *Node, bracketed b
 		var best *Node
 		bestScore := -1
 		d.Walk(func(n *Node) bool {
-			if n.Kind != k {
-				return true
+			if n.Kind != k || n.Number == "" {
+				return true // an unnumbered node has no number to go to
 			}
 			v, s := n.Ordinal()
 			if v != value || s != sub {
@@ -125,4 +129,24 @@ func sharedAncestors(n, near *Node) int {
 		}
 	}
 	return count
+}
+
+// wellFormed reports a numeral written as numbering writes it: ASCII
+// digits without a leading zero, or Chinese digits with a unit between
+// two of them (二十三, not 二三; 一百零三's 零 aside).
+func wellFormed(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 {
+		return false
+	}
+	if r[0] >= '0' && r[0] <= '9' {
+		return r[0] != '0' || len(r) == 1
+	}
+	digit := func(c rune) bool { return strings.ContainsRune("一二三四五六七八九两", c) }
+	for i := 1; i < len(r); i++ {
+		if digit(r[i]) && digit(r[i-1]) {
+			return false
+		}
+	}
+	return true
 }

@@ -96,3 +96,20 @@ func FuzzLocate(f *testing.F) {
 		}
 	})
 }
+
+// TestLocateRejectsNonNumbers: 0, 零, 第一二三条 and 00003 name nothing,
+// and an unnumbered node is never gone to.
+func TestLocateRejectsNonNumbers(t *testing.T) {
+	c, errs := LoadFS(os.DirFS("../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	laws, _ := LoadPaths([]string{"testdata/laws/027-广东地方法规-深圳经济特区中医药条例(2023-01-06).md"})
+	for _, d := range append(c.Docs, laws.Docs...) {
+		for _, q := range []string{"0", "零", "第零条", "第一二三条", "00003", "（0）", "一二"} {
+			if n, ok := d.Locate(q, nil); ok {
+				t.Errorf("%s: %q located %s (%q)", d.ID, q, n.ID, n.Number)
+			}
+		}
+	}
+}

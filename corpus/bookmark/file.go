@@ -95,6 +95,7 @@ func decodeState(data []byte) (state, []string, error) {
 			st.Positions[k] = q
 		}
 	}
+	prunePositions(st.Positions) // a file may hold more than are kept
 	sortBookmarks(st.Bookmarks)
 	return st, notes, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -488,13 +489,15 @@ const maxPositions = 64
 
 // prunePositions drops the oldest positions beyond maxPositions.
 func prunePositions(ps map[string]Position) {
-	for len(ps) > maxPositions {
-		oldest := ""
-		for k, p := range ps {
-			if oldest == "" || p.Updated.Before(ps[oldest].Updated) {
-				oldest = k
-			}
-		}
-		delete(ps, oldest)
+	if len(ps) <= maxPositions {
+		return
+	}
+	keys := make([]string, 0, len(ps))
+	for k := range ps {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return ps[keys[i]].Updated.After(ps[keys[j]].Updated) })
+	for _, k := range keys[maxPositions:] {
+		delete(ps, k)
 	}
 }

@@ -275,8 +275,19 @@ func newPostings(sets [][]uint64) *postings {
 			p.index[g] = append(p.index[g], int32(j))
 		}
 	}
+	// A bigram in very many sentences or phrases says nothing about which
+	// pair up, and walking its list for every one of them would make a
+	// long repetitive text quadratic: such lists are dropped.
+	for g, l := range p.index {
+		if len(l) > maxPosting {
+			delete(p.index, g)
+		}
+	}
 	return p
 }
+
+// maxPosting is the most sentences or phrases one bigram is followed in.
+const maxPosting = 64
 
 // overlaps counts, for every indexed set, the bigrams it shares with b;
 // the slice is reused by the next call.

@@ -14,6 +14,7 @@
 package facet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -98,7 +99,7 @@ type Facets struct {
 func Of(d *corpus.Document) Facets {
 	f := Facets{Year: year(d.Date)}
 	for _, is := range d.Issuers {
-		if s := strings.Join(strings.Fields(is), ""); s != "" {
+		if s := strings.Join(strings.Fields(is), ""); s != "" && !slices.Contains(f.Issuers, s) {
 			f.Issuers = append(f.Issuers, s)
 		}
 	}

@@ -365,7 +365,7 @@ func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) boo
 // results sorts hits, keeps the best hit per node and builds up to limit
 // results.
 func (ix *Index) results(hits []hit, limit int) []Result {
-	if limit > 0 && len(hits) > 2*limit {
+	if limit > 0 && len(hits)/2 > limit { // not 2*limit: it may overflow
 		// A node has at most two hits (heading, text), so the best 2×limit
 		// hits hold the best limit nodes.
 		hits = topHits(hits, 2*limit)

@@ -148,7 +148,10 @@ func Run(args []string, env Env) int {
 	tr := msg.New(opts.Lang)
 	rest := top.Args()
 	switch {
-	case *help || len(rest) > 0 && rest[0] == "help" && len(rest) == 1:
+	case len(rest) > 2 && rest[0] == "help", len(rest) > 1 && rest[0] == "version":
+		fmt.Fprintf(env.Stderr, "policyreader: %s\n", tr.F("%s: too many arguments (see --help)", rest[0]))
+		return 2
+	case *help || len(rest) > 0 && rest[0] == "help" && (len(rest) == 1 || rest[1] == "help" || rest[1] == "version"):
 		printUsage(env.Stdout, tr)
 		return 0
 	case *version || len(rest) > 0 && rest[0] == "version":

@@ -218,6 +218,11 @@ func TestHelpVersionAndFlagSpelling(t *testing.T) {
 			t.Errorf("%v: exit %d\n%s", args, code, out)
 		}
 	}
+	for _, args := range [][]string{{"help", "help"}, {"help", "version"}} {
+		if code, out, _ := runCLI(t, "", args...); code != 0 || !strings.Contains(out, "help COMMAND") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
 	code, out, _ := runCLI(t, "", "help", "search")
 	if code != 0 || !strings.Contains(out, "--limit N") || !strings.Contains(out, "--corpus PATH") || strings.Contains(out, "\n  -limit") {
 		t.Errorf("help search: exit %d\n%s", code, out)
@@ -232,6 +237,9 @@ func TestHelpVersionAndFlagSpelling(t *testing.T) {
 		{[]string{"search", "--limit", "x", "q"}, `invalid value "x" for flag --limit`},
 		{[]string{"search", "q", "--limit"}, "needs an argument: --limit"},
 		{[]string{"help", "nope"}, `unknown command "nope"`},
+		{[]string{"help", "search", "extra"}, "too many arguments"},
+		{[]string{"version", "extra"}, "too many arguments"},
+		{[]string{"search", "--json=maybe", "x"}, "for --json"},
 	} {
 		code, _, errs := runCLI(t, "", tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.want) {

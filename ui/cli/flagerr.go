@@ -15,16 +15,18 @@ import (
 // when the user typed --nope.
 func asTyped(err error, args []string) error {
 	msg := err.Error()
-	i := strings.LastIndex(msg, ": -")
-	if i < 0 {
-		// "invalid value "x" for flag -limit: …"
-		i = strings.Index(msg, "flag -")
-		if i < 0 {
-			return err
+	// i is the index of the dash the flag package wrote before the name.
+	i := -1
+	for _, before := range []string{": -", " for -", "flag -"} {
+		// "… not defined: -nope", "invalid boolean value "x" for -json",
+		// "invalid value "x" for flag -limit"
+		if j := strings.LastIndex(msg, before); j >= 0 {
+			i = j + len(before) - 1
+			break
 		}
-		i += len("flag ")
-	} else {
-		i += len(": ")
+	}
+	if i < 0 {
+		return err
 	}
 	name := msg[i+1:]
 	if j := strings.IndexAny(name, ": "); j >= 0 {

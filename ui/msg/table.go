@@ -322,4 +322,5 @@ var table = map[string]string{
 	"a word of a title: 就业, 第三章":                                                          "标题中的词：就业、第三章",
 	" · filter: %s":                                                                       " · 过滤：%s",
 	"tree filter cleared to show %s":                                                      "已清除目录过滤以显示 %s",
+	"%s: too many arguments (see --help)":                                                 "%s：参数过多（见 --help）",
 }
