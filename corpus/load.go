@@ -33,16 +33,24 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // bytes say (text, markdown, HTML, Word, PDF) and parses it into a Document
 // whose ID is derived from name.
 func ParseBytes(name string, data []byte) (*Document, error) {
+	return parseBytes(name, data, true)
+}
+
+func parseBytes(name string, data []byte, annotate bool) (*Document, error) {
 	res, err := extract.Extract(name, data)
 	if err != nil {
 		return nil, err
 	}
-	return ParseExtracted(name, res)
+	return parseExtracted(name, res, annotate)
 }
 
 // LoadFS loads every document file at the top of fsys (the embedded
 // seeds), sorted by name.
-func LoadFS(fsys fs.FS) (*Corpus, []error) {
+func LoadFS(fsys fs.FS) (*Corpus, []error) { return LoadFSWith(fsys, LoadOptions{}) }
+
+// LoadFSWith is LoadFS with options (NoAnnotations; the others are for
+// folders).
+func LoadFSWith(fsys fs.FS, opt LoadOptions) (*Corpus, []error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return NewCorpus(nil), []error{fmt.Errorf("read embedded documents: %w", err)}
@@ -58,7 +66,7 @@ func LoadFS(fsys fs.FS) (*Corpus, []error) {
 			errs = append(errs, &LoadError{e.Name(), err})
 			continue
 		}
-		d, err := ParseBytes(e.Name(), data)
+		d, err := parseBytes(e.Name(), data, !opt.NoAnnotations)
 		if err != nil {
 			errs = append(errs, &LoadError{e.Name(), err})
 			continue
@@ -83,6 +91,10 @@ type LoadOptions struct {
 	Progress func(done, total int)
 	// Workers bounds parallel parsing; 0 means GOMAXPROCS.
 	Workers int
+	// NoAnnotations skips the annotation pass — highlight spans and
+	// responsibility annotations stay empty — which is about half the
+	// cost of reading: for commands that show no span (search, tree).
+	NoAnnotations bool
 }
 
 // LoadPaths loads files and folders (recursively, every format package
@@ -118,7 +130,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 					fileErrs[i] = &LoadError{files[i], err}
 					continue
 				}
-				docs[i], fileErrs[i] = loadFile(files[i])
+				docs[i], fileErrs[i] = loadFile(files[i], !opt.NoAnnotations)
 				if opt.Progress != nil {
 					opt.Progress(int(done.Add(1)), len(files))
 				}
@@ -137,7 +149,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	return NewCorpus(uniqueIDs(kept)), errs
 }
 
-func loadFile(name string) (d *Document, err error) {
+func loadFile(name string, annotate bool) (d *Document, err error) {
 	// A reader bug on one hostile file must cost that file, not the
 	// session: report it as that file's error.
 	defer func() {
@@ -159,7 +171,7 @@ func loadFile(name string) (d *Document, err error) {
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}
-	d, err = ParseBytes(name, data)
+	d, err = parseBytes(name, data, annotate)
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}

@@ -29,6 +29,12 @@ func Parse(name, text string) (*Document, error) {
 // metadata table) overrides what the text suggests, and what the extractor
 // dropped is accounted for with the parser's own drops.
 func ParseExtracted(name string, res *extract.Result) (*Document, error) {
+	return parseExtracted(name, res, true)
+}
+
+// parseExtracted is ParseExtracted, with the annotation pass (highlight
+// spans, responsibility annotations) only when annotate is set.
+func parseExtracted(name string, res *extract.Result, annotate bool) (*Document, error) {
 	d, err := parseText(name, res.Text)
 	if err != nil {
 		if res.Meta.Title == "" {
@@ -39,6 +45,9 @@ func ParseExtracted(name string, res *extract.Result) (*Document, error) {
 	applyMeta(d, res.Meta)
 	for _, x := range res.Dropped {
 		d.dropped = append(d.dropped, stripped{reason: x.Reason, text: x.Text})
+	}
+	if annotate {
+		annotateDoc(d)
 	}
 	return d, nil
 }
@@ -544,10 +553,10 @@ func trimHeading(s string) string {
 	return strings.TrimRight(strings.TrimSpace(s), "。：:；;，,")
 }
 
-// finish assigns stable IDs, wires parents and computes highlight spans.
+// finish assigns stable IDs and wires parents.
 func finish(d *Document) {
-	var assign func(prefix string, parent *Node, nodes []*Node, past bool)
-	assign = func(prefix string, parent *Node, nodes []*Node, past bool) {
+	var assign func(prefix string, parent *Node, nodes []*Node)
+	assign = func(prefix string, parent *Node, nodes []*Node) {
 		used := map[string]int{}
 		ordinal := map[string]int{}
 		for _, n := range nodes {
@@ -578,6 +587,22 @@ func finish(d *Document) {
 			if n.Kind == Table {
 				n.Text = rowsText(n.Rows)
 			}
+			assign(n.ID, n, n.Children)
+		}
+	}
+	d.Children = settle(d.Children)
+	assign(d.ID, nil, d.Children)
+}
+
+// annotateDoc is the annotation pass after parsing: the highlight spans of
+// every node and the responsibility annotations, then the bodies those
+// annotations name highlighted wherever the document names them again.
+// It is the costliest part of reading a document (about half), so
+// commands that never show a span skip it.
+func annotateDoc(d *Document) {
+	var walk func(nodes []*Node, past bool)
+	walk = func(nodes []*Node, past bool) {
+		for _, n := range nodes {
 			// Under a heading that reports the past (发展基础, 工作情况 …)
 			// every quantity is a figure, never a target.
 			nodePast := past || highlight.ReportsPast(n.Heading)
@@ -587,11 +612,10 @@ func finish(d *Document) {
 				n.Spans = highlight.Find(n.Text)
 			}
 			n.Responsible, n.Leads = highlight.Duties(n.Text)
-			assign(n.ID, n, n.Children, nodePast)
+			walk(n.Children, nodePast)
 		}
 	}
-	d.Children = settle(d.Children)
-	assign(d.ID, nil, d.Children, false)
+	walk(d.Children, false)
 	learnBodies(d)
 }
 

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -215,12 +216,18 @@ func printUsage(w io.Writer, tr msg.Printer) {
 // LoadCorpus opens the documents opts names (or the seeds) and reports each
 // source that failed to load on stderr, one line each.
 func LoadCorpus(env Env, opts Options) (*corpus.Corpus, error) {
+	return loadCorpus(env, opts, corpus.LoadOptions{})
+}
+
+// loadCorpus is LoadCorpus with load options (NoAnnotations for commands
+// that show no span).
+func loadCorpus(env Env, opts Options, lopt corpus.LoadOptions) (*corpus.Corpus, error) {
 	var c *corpus.Corpus
 	var errs []error
 	if len(opts.Corpus) == 0 {
-		c, errs = corpus.LoadFS(env.Seeds)
+		c, errs = corpus.LoadFSWith(env.Seeds, lopt)
 	} else {
-		c, errs = corpus.LoadPaths(opts.Corpus)
+		c, errs = corpus.LoadPathsContext(context.Background(), opts.Corpus, lopt)
 	}
 	if len(c.Docs) == 0 {
 		// One line: why nothing loaded, not a warning per file and then

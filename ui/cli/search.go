@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"policyreader/corpus"
 	"policyreader/corpus/search"
 	"policyreader/corpus/words"
 )
@@ -43,7 +44,9 @@ func runSearch(env Env, opts Options, args []string) error {
 	if *limit < 1 {
 		return usagef("search: --limit must be at least 1, not %d", *limit)
 	}
-	c, err := LoadCorpus(env, opts)
+	// Search shows no span: the annotation pass, half the reading, is
+	// skipped.
+	c, err := loadCorpus(env, opts, corpus.LoadOptions{NoAnnotations: true})
 	if err != nil {
 		return err
 	}
