@@ -89,15 +89,17 @@ func readerOptions(getenv func(string) string) ui.Options {
 	// measures like lipgloss.
 	textlayout.AlignRunewidth(runewidth.DefaultCondition)
 	noColor := getenv("NO_COLOR") != ""
-	r := lipgloss.NewRenderer(os.Stdout)
+	// lipgloss's default renderer: bubbletea's init has already asked the
+	// terminal for its background through it, before main ran. A renderer
+	// of our own would ask a second time, one more round trip before the
+	// first frame (measured by BenchmarkFirstFrame).
+	r := lipgloss.DefaultRenderer()
 	if noColor {
 		// lipgloss's NO_COLOR profile drops bold and reverse too; keep
 		// attributes so highlights stay visible, the styles name no colour.
 		r.SetColorProfile(termenv.ANSI)
 	}
-	// Ask the terminal for its background now, before the program owns
-	// the input.
-	r.HasDarkBackground()
+	r.HasDarkBackground() // answered already; asks only if init could not
 	return ui.Options{NoColor: noColor, Renderer: r, Getenv: getenv, SavePositionAfter: 1500 * time.Millisecond,
 		FlashFor: 1500 * time.Millisecond}
 }
