@@ -201,18 +201,29 @@ func (p comparePane) View() string {
 	return strings.Join(out[:p.height], "\n")
 }
 
-// sideLabels are the short labels of the two documents, told apart when
-// they are the same (two clauses of one document).
+// sideLabels are the short labels of the two documents (中央, 广东), or
+// the starts of their titles when the labels agree (two national laws are
+// both 中央); 甲 and 乙 for two clauses of one document.
 func (p comparePane) sideLabels() (string, string) {
 	l := shortDocLabel(p.origin.Doc)
 	if len(p.counterparts) == 0 {
 		return l, ""
 	}
-	r := shortDocLabel(p.counterparts[p.idx].Doc)
-	if l == r {
-		return "甲", "乙"
+	od, cd := p.origin.Doc, p.counterparts[p.idx].Doc
+	r := shortDocLabel(cd)
+	if l != r {
+		return l, r
 	}
-	return l, r
+	if od != nil && cd != nil && od != cd {
+		start := func(d *corpus.Document) string {
+			t := []rune(oneLine(textlayout.Sanitize(strings.TrimPrefix(d.ShortTitle(), "中华人民共和国"))))
+			return string(t[:min(len(t), 6)])
+		}
+		if a, b := start(od), start(cd); a != b {
+			return a, b
+		}
+	}
+	return "甲", "乙"
 }
 
 // header is the pane's first rows: this clause, its counterpart and the

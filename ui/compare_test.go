@@ -204,3 +204,35 @@ func TestHelpOverPane(t *testing.T) {
 		t.Errorf("q in the pane did not quit")
 	}
 }
+
+// TestCompareLabelsTellDocumentsApart: two national regulations share the
+// label 中央, so the sides are named by the starts of their titles.
+func TestCompareLabelsTellDocumentsApart(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../corpus/testdata/laws"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var a, b *corpus.Node
+	for _, d := range c.Docs {
+		if d.Short != "中央" || len(d.Children) == 0 {
+			continue
+		}
+		if a == nil {
+			a = d.Children[0]
+		} else if d != a.Doc {
+			b = d.Children[0]
+			break
+		}
+	}
+	if a == nil || b == nil {
+		t.Fatal("fewer than two central documents")
+	}
+	p := comparePane{origin: a, counterparts: []*corpus.Node{b}}
+	l, r := p.sideLabels()
+	if l == r || l == "甲" || l == "中央" {
+		t.Errorf("labels %q and %q do not tell %s and %s apart", l, r, a.Doc.Title, b.Doc.Title)
+	}
+	if l, r := (comparePane{origin: a, counterparts: []*corpus.Node{a}}).sideLabels(); l != "甲" || r != "乙" {
+		t.Errorf("one document: %q %q", l, r)
+	}
+}
