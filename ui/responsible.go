@@ -79,10 +79,16 @@ type bodiesPane struct {
 
 // newBodiesPane opens the pane and collects the bodies of c off the
 // event loop.
-func newBodiesPane(c *corpus.Corpus, st *Styles) (bodiesPane, tea.Cmd) {
+// newBodiesPane opens the pane on collected, the bodies of c, or collects
+// them off the event loop when nil (the first opening).
+func newBodiesPane(c *corpus.Corpus, collected []*bodies.Body, st *Styles) (bodiesPane, tea.Cmd) {
 	in := newFilterInput(st, st.tr.T("body › "), st.tr.T("type to filter: 人社, renshe, rsb"))
 	p := bodiesPane{input: in, styles: st, keys: newBodiesKeys(st.tr)}
 	cmd := p.input.Focus()
+	if collected != nil {
+		p.all = collected
+		return p.refilter().syncKeys(), cmd
+	}
 	return p.syncKeys(), tea.Batch(cmd, func() tea.Msg { return bodiesReadyMsg{bodies: bodies.Collect(c)} })
 }
 
@@ -333,6 +339,6 @@ func (p bodiesPane) excerpt(r bodies.Ref, width int) string {
 
 // openBodies opens the who-is-responsible pane.
 func (m Model) openBodies() (Model, tea.Cmd) {
-	p, cmd := newBodiesPane(m.corpus, m.styles)
+	p, cmd := newBodiesPane(m.corpus, m.bodyList, m.styles)
 	return m.openPane(p, cmd)
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"policyreader/corpus"
+	"policyreader/corpus/bodies"
 	"policyreader/corpus/facet"
 	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
@@ -122,6 +123,7 @@ type Model struct {
 	gotoBox    gotoModel       // the go-to prompt (:)
 	treeFilter treeFilterModel // the tree's filter prompt (F)
 	finder     findState       // n and N through the last search's matches
+	bodyList   []*bodies.Body  // the corpus\'s bodies, once the pane has collected them
 	flashFor   time.Duration
 	readingW   int          // the reading pane's widest text, 0 for no cap
 	cites      citeState    // the citation selected in the detail pane
@@ -246,6 +248,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case facetsChangedMsg:
 		return m.setFacets(msg.filter), nil
 	default:
+		if b, ok := msg.(bodiesReadyMsg); ok {
+			m.bodyList = b.bodies // collected once, for every opening
+		}
 		if m.pane != nil {
 			// A pane's own messages (its work arriving) go back to it.
 			var cmd tea.Cmd
