@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // LoadError reports one source that could not be loaded; the rest still open.
@@ -66,7 +67,13 @@ func LoadFSWith(fsys fs.FS, opt LoadOptions) (*Corpus, []error) {
 			errs = append(errs, &LoadError{e.Name(), err})
 			continue
 		}
-		d, err := parseBytes(e.Name(), data, !opt.NoAnnotations)
+		src := Source{Name: e.Name()}
+		if opt.Cache != nil {
+			if info, err := e.Info(); err == nil {
+				src.Key, src.Info, src.Content = "embedded:"+e.Name(), info, data
+			}
+		}
+		d, err := parseCached(src, data, !opt.NoAnnotations, opt.Cache)
 		if err != nil {
 			errs = append(errs, &LoadError{e.Name(), err})
 			continue
@@ -95,6 +102,33 @@ type LoadOptions struct {
 	// responsibility annotations stay empty — which is about half the
 	// cost of reading: for commands that show no span (search, tree).
 	NoAnnotations bool
+	// Cache, when set, is asked for each source before it is read, and
+	// given each document parsed.
+	Cache DocCache
+}
+
+// Source identifies one source file for a DocCache.
+type Source struct {
+	// Name is the name the source was given by (it becomes
+	// Document.Source).
+	Name string
+	// Key is what the cache files the source under: its absolute path,
+	// or "embedded:" and its name for a document built into the program.
+	Key string
+	// Info is the source's state now.
+	Info fs.FileInfo
+	// Content, when the bytes are already in memory (embedded documents),
+	// is checked against the cached copy's content hash.
+	Content []byte
+}
+
+// DocCache stores parsed documents between runs (package cache).
+type DocCache interface {
+	// Get returns the cached document of src, and whether it was stored
+	// with its annotations; ok is false when there is none to trust.
+	Get(src Source) (d *Document, annotated, ok bool)
+	// Put stores the document parsed from content, read at readAt.
+	Put(src Source, readAt time.Time, content []byte, d *Document, annotated bool)
 }
 
 // LoadPaths loads files and folders (recursively, every format package
@@ -130,7 +164,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 					fileErrs[i] = &LoadError{files[i], err}
 					continue
 				}
-				docs[i], fileErrs[i] = loadFile(files[i], !opt.NoAnnotations)
+				docs[i], fileErrs[i] = loadFile(files[i], !opt.NoAnnotations, opt.Cache)
 				if opt.Progress != nil {
 					opt.Progress(int(done.Add(1)), len(files))
 				}
@@ -149,7 +183,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	return NewCorpus(uniqueIDs(kept)), errs
 }
 
-func loadFile(name string, annotate bool) (d *Document, err error) {
+func loadFile(name string, annotate bool, cache DocCache) (d *Document, err error) {
 	// A reader bug on one hostile file must cost that file, not the
 	// session: report it as that file's error.
 	defer func() {
@@ -167,6 +201,16 @@ func loadFile(name string, annotate bool) (d *Document, err error) {
 	if info.Size() > MaxFileSize {
 		return nil, &LoadError{name, extract.TooLarge("file", info.Size(), MaxFileSize)}
 	}
+	var src Source
+	if cache != nil {
+		if abs, err := filepath.Abs(name); err == nil {
+			src = Source{Name: name, Key: abs, Info: info}
+			if d, annotated, ok := cache.Get(src); ok && (annotated || !annotate) {
+				return d, nil
+			}
+		}
+	}
+	readAt := time.Now()
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, &LoadError{name, err}
@@ -175,6 +219,27 @@ func loadFile(name string, annotate bool) (d *Document, err error) {
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}
+	if src.Key != "" {
+		cache.Put(src, readAt, data, d, annotate)
+	}
+	return d, nil
+}
+
+// parseCached parses data, the content of src, through cache when both are
+// set (embedded documents).
+func parseCached(src Source, data []byte, annotate bool, cache DocCache) (*Document, error) {
+	if cache == nil || src.Key == "" {
+		return parseBytes(src.Name, data, annotate)
+	}
+	if d, annotated, ok := cache.Get(src); ok && (annotated || !annotate) {
+		return d, nil
+	}
+	readAt := time.Now()
+	d, err := parseBytes(src.Name, data, annotate)
+	if err != nil {
+		return nil, err
+	}
+	cache.Put(src, readAt, data, d, annotate)
 	return d, nil
 }
 

@@ -54,11 +54,12 @@ type LoadResult struct {
 type Loader func(ctx context.Context, progress func(done, total int)) LoadResult
 
 // PathsLoader returns a Loader that reads files and folders (recursively,
-// every format the reader opens) with corpus.LoadPathsContext, in parallel.
-func PathsLoader(paths []string) Loader {
+// every format the reader opens) with corpus.LoadPathsContext, in parallel,
+// through cache when it is not nil.
+func PathsLoader(paths []string, cache corpus.DocCache) Loader {
 	paths = slices.Clone(paths)
 	return func(ctx context.Context, progress func(done, total int)) LoadResult {
-		c, errs := corpus.LoadPathsContext(ctx, paths, corpus.LoadOptions{Progress: progress})
+		c, errs := corpus.LoadPathsContext(ctx, paths, corpus.LoadOptions{Progress: progress, Cache: cache})
 		return LoadResult{Corpus: c, Skipped: errs}
 	}
 }

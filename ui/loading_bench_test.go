@@ -85,9 +85,9 @@ func BenchmarkFirstFrameLoading(b *testing.B) {
 				start := time.Now()
 				var m Model
 				if mode == "async" {
-					m = NewLoading(PathsLoader([]string{dir}), Options{})
+					m = NewLoading(PathsLoader([]string{dir}, nil), Options{})
 				} else {
-					r := PathsLoader([]string{dir})(b.Context(), func(int, int) {})
+					r := PathsLoader([]string{dir}, nil)(b.Context(), func(int, int) {})
 					m = New(r.Corpus, Options{})
 				}
 				p := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(w), tea.WithoutSignalHandler())

@@ -193,7 +193,7 @@ func seedFolder(t *testing.T) (dir string, seed []byte) {
 func TestLoadFolderWithBadFiles(t *testing.T) {
 	dir, _ := seedFolder(t)
 	// 120 columns: the bar keeps room for ? help, and the message needs more than 100.
-	m := loadFolder(t, PathsLoader([]string{dir}), 120, 30)
+	m := loadFolder(t, PathsLoader([]string{dir}, nil), 120, 30)
 	if len(m.corpus.Docs) != 1 || !strings.HasSuffix(m.corpus.Docs[0].Source, "opinions.txt") {
 		t.Fatalf("loaded %d documents", len(m.corpus.Docs))
 	}
@@ -217,7 +217,7 @@ func TestLoadNothing(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "opinions.txt")); err != nil {
 		t.Fatal(err)
 	}
-	m := loadFolder(t, PathsLoader([]string{dir}), 40, 12)
+	m := loadFolder(t, PathsLoader([]string{dir}, nil), 40, 12)
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "No documents could be loaded.") || !strings.Contains(v, "binary.txt: not a") || !strings.Contains(v, "EMPTY") {
 		t.Errorf("empty load:\n%s", v)
@@ -268,7 +268,7 @@ func TestLoadedHostileFile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ansi.txt"), []byte(strings.Repeat(hostile, 20)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := loadFolder(t, PathsLoader([]string{dir}), 100, 30)
+	m := loadFolder(t, PathsLoader([]string{dir}, nil), 100, 30)
 	if len(m.corpus.Docs) != 1 {
 		t.Fatalf("loaded %d documents", len(m.corpus.Docs))
 	}

@@ -30,7 +30,7 @@ type tmuxRun struct {
 func startTmux(t *testing.T, tmux, dir, name string, w, h int, bin string, args ...string) *tmuxRun {
 	t.Helper()
 	script := filepath.Join(dir, "run.sh")
-	body := "#!/bin/sh\nstatus=$1\nshift\nLANG=C.UTF-8 LC_ALL= LC_MESSAGES= TERM=xterm-256color \"$@\" 2>\"$status.stderr\"\necho $? > \"$status\"\n"
+	body := "#!/bin/sh\nstatus=$1\nshift\nPOLICYREADER_CACHE=\"$status.cache\" LANG=C.UTF-8 LC_ALL= LC_MESSAGES= TERM=xterm-256color \"$@\" 2>\"$status.stderr\"\necho $? > \"$status\"\n"
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}

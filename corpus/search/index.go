@@ -98,39 +98,35 @@ func newIndex(c *corpus.Corpus, stopDF int) *Index {
 		ix.post = newPostings()
 		return ix
 	}
-	nodeIdx := map[*corpus.Node]int32{}
-	for di, d := range c.Docs {
-		ix.labels = append(ix.labels, d.Label())
-		d.Walk(func(n *corpus.Node) bool {
-			ni := int32(len(ix.nodes))
-			nodeIdx[n] = ni
-			p := int32(-1)
-			if n.Parent != nil {
-				if pi, ok := nodeIdx[n.Parent]; ok {
-					p = pi
-				}
-			}
-			ix.nodes = append(ix.nodes, n)
-			ix.parent = append(ix.parent, p)
-			ix.doc = append(ix.doc, int32(di))
-			if strings.HasPrefix(n.Number, "第") {
-				ix.entries = append(ix.entries, entry{str: n.Number, node: ni, field: fieldNumber})
-			}
-			if n.Heading != "" {
-				ix.entries = append(ix.entries, entry{str: n.Heading, node: ni, field: fieldHeading})
-			}
-			if n.Text != "" {
-				ix.entries = append(ix.entries, entry{str: n.Text, node: ni, field: fieldText})
-			}
-			return true
-		})
-	}
+	sk := skeletonIndex(c)
+	ix.nodes, ix.parent, ix.doc, ix.labels, ix.entries = sk.nodes, sk.parent, sk.doc, sk.labels, sk.entries
 	ix.stopDF = stopDF
 	if stopDF < 0 {
 		ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
 	}
 	ix.build()
 	return ix
+}
+
+// addNode appends node n of document di, whose parent has index parent
+// (-1 at the top), and its entries (number, heading, text); it returns the
+// node's index.
+func (ix *Index) addNode(n *corpus.Node, parent, di int32) int32 {
+	ni := int32(len(ix.nodes))
+	p := parent
+	ix.nodes = append(ix.nodes, n)
+	ix.parent = append(ix.parent, p)
+	ix.doc = append(ix.doc, di)
+	if strings.HasPrefix(n.Number, "第") {
+		ix.entries = append(ix.entries, entry{str: n.Number, node: ni, field: fieldNumber})
+	}
+	if n.Heading != "" {
+		ix.entries = append(ix.entries, entry{str: n.Heading, node: ni, field: fieldHeading})
+	}
+	if n.Text != "" {
+		ix.entries = append(ix.entries, entry{str: n.Text, node: ni, field: fieldText})
+	}
+	return ni
 }
 
 // build fills the rune postings, the reading table and the letter masks in

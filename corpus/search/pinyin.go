@@ -14,6 +14,7 @@ type readingTable struct {
 	dense    []uint16        // rune-denseBase -> 1-based index into list, for the main CJK blocks
 	other    map[rune]uint16 // the same for Han runes outside them
 	list     [][]string      // readings per id
+	runeOf   []rune          // the rune per id
 	initials []uint32        // per id: bit (c-'a') set when a reading starts with c
 	// denseInitials repeats initials by rune for the dense blocks, saving
 	// an indirection in the hot loop of the pinyin matcher.
@@ -26,6 +27,7 @@ func newReadingTable() *readingTable {
 		denseInitials: make([]uint32, denseEnd-denseBase),
 		other:         map[rune]uint16{},
 		list:          [][]string{nil},
+		runeOf:        []rune{0},
 		initials:      []uint32{0},
 	}
 }
@@ -64,6 +66,11 @@ func (t *readingTable) add(r rune, args pinyin.Args) {
 	if len(clean) == 0 {
 		return
 	}
+	t.put(r, clean, mask)
+}
+
+// put gives r the next id, with its readings and their initials.
+func (t *readingTable) put(r rune, clean []string, mask uint32) {
 	id := uint16(len(t.list))
 	if r >= denseBase && r < denseEnd {
 		t.dense[r-denseBase] = id
@@ -72,6 +79,7 @@ func (t *readingTable) add(r rune, args pinyin.Args) {
 		t.other[r] = id
 	}
 	t.list = append(t.list, clean)
+	t.runeOf = append(t.runeOf, r)
 	t.initials = append(t.initials, mask)
 }
 

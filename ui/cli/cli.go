@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cache"
 	"policyreader/ui/msg"
 )
 
@@ -47,6 +48,11 @@ type Options struct {
 	// Lang is the language of messages and of the reader: --lang, else
 	// LC_ALL / LC_MESSAGES / LANG.
 	Lang msg.Lang
+	// CacheDir is where parsed documents are cached: --cache-dir, else
+	// POLICYREADER_CACHE, else the XDG cache directory.
+	CacheDir string
+	// NoCache reads every source and leaves the cache alone.
+	NoCache bool
 }
 
 // helpRequested reports -h or --help given to a subcommand: Run prints the
@@ -99,6 +105,8 @@ func newFlagSet(name string, env Env, opts *Options) *flag.FlagSet {
 		opts.Lang = l
 		return nil
 	})
+	fset.StringVar(&opts.CacheDir, "cache-dir", opts.CacheDir, "`DIR`: where parsed documents are cached (default $POLICYREADER_CACHE or ~/.cache/policyreader)")
+	fset.BoolVar(&opts.NoCache, "no-cache", opts.NoCache, "read every document from its source and neither read nor write the cache")
 	fset.IntVar(&opts.ReadingWidth, "reading-width", opts.ReadingWidth, "the reader's widest line of text in `CELLS` (default 80, 40 Han characters; -1 for the terminal's width)")
 	return fset
 }
@@ -136,7 +144,7 @@ func Run(args []string, env Env) int {
 	defer stdout.Flush()
 	defer stderr.Flush()
 	env.Stdout, env.Stderr = stdout, stderr
-	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA"), Lang: msg.Detect(env.Getenv)}
+	opts := Options{DataDir: env.Getenv("POLICYREADER_DATA"), CacheDir: cache.DefaultDir(env.Getenv), Lang: msg.Detect(env.Getenv)}
 	top := newFlagSet("policyreader", env, &opts)
 	help := top.Bool("help", false, "show help")
 	top.BoolVar(help, "h", false, "show help")
@@ -210,7 +218,7 @@ func printUsage(w io.Writer, tr msg.Printer) {
 	fmt.Fprintf(w, "  %-10s %s\n", "help", tr.T("this help, or a command's: help [COMMAND]"))
 	fmt.Fprintf(w, "  %-10s %s\n", "version", tr.T("the version and build"))
 	fmt.Fprintln(w, "")
-	fmt.Fprintln(w, tr.T("Flags: --corpus PATH (repeatable), --data-dir DIR (or POLICYREADER_DATA), --json, --lang en|zh, --reading-width CELLS, --help, --version"))
+	fmt.Fprintln(w, tr.T("Flags: --corpus PATH (repeatable), --data-dir DIR (or POLICYREADER_DATA), --cache-dir DIR (or POLICYREADER_CACHE), --no-cache, --json, --lang en|zh, --reading-width CELLS, --help, --version"))
 }
 
 // LoadCorpus opens the documents opts names (or the seeds) and reports each
@@ -222,8 +230,16 @@ func LoadCorpus(env Env, opts Options) (*corpus.Corpus, error) {
 // loadCorpus is LoadCorpus with load options (NoAnnotations for commands
 // that show no span).
 func loadCorpus(env Env, opts Options, lopt corpus.LoadOptions) (*corpus.Corpus, error) {
+	return loadCorpusWith(env, opts, lopt, openCache(opts))
+}
+
+// loadCorpusWith is loadCorpus through the cache store (nil: none).
+func loadCorpusWith(env Env, opts Options, lopt corpus.LoadOptions, store *cache.Store) (*corpus.Corpus, error) {
 	var c *corpus.Corpus
 	var errs []error
+	if store != nil {
+		lopt.Cache = store
+	}
 	if len(opts.Corpus) == 0 {
 		c, errs = corpus.LoadFSWith(env.Seeds, lopt)
 	} else {
@@ -244,5 +260,24 @@ func loadCorpus(env Env, opts Options, lopt corpus.LoadOptions) (*corpus.Corpus,
 	for _, e := range errs {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))
 	}
+	printNotes(env, store)
 	return c, nil
+}
+
+// printNotes writes the cache's notes not printed yet, one line each.
+func printNotes(env Env, store *cache.Store) {
+	if store == nil {
+		return
+	}
+	for _, n := range store.TakeNotes() {
+		fmt.Fprintf(env.Stderr, "policyreader: %s\n", oneLine(n))
+	}
+}
+
+// openCache opens the cache opts name, or returns nil for --no-cache.
+func openCache(opts Options) *cache.Store {
+	if opts.NoCache || opts.CacheDir == "" {
+		return nil
+	}
+	return cache.Open(opts.CacheDir)
 }

@@ -46,11 +46,18 @@ func runSearch(env Env, opts Options, args []string) error {
 	}
 	// Search shows no span: the annotation pass, half the reading, is
 	// skipped.
-	c, err := loadCorpus(env, opts, corpus.LoadOptions{NoAnnotations: true})
+	store := openCache(opts)
+	c, err := loadCorpusWith(env, opts, corpus.LoadOptions{NoAnnotations: true}, store)
 	if err != nil {
 		return err
 	}
-	ix := search.New(c)
+	var ix *search.Index
+	if store != nil {
+		ix = store.SearchIndex(c)
+		printNotes(env, store)
+	} else {
+		ix = search.New(c)
+	}
 	if *whole {
 		seg, err := words.Load()
 		if err != nil {

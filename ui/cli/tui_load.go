@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"policyreader/corpus"
 	"policyreader/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,17 +25,24 @@ func runLoading(opts Options, getenv func(string) string) error {
 	uiOpts.ReadingWidth = opts.ReadingWidth
 	uiOpts.Lang = opts.Lang
 	store, warnings := openBookmarkStore(opts.DataDir)
-	load := ui.PathsLoader(opts.Corpus)
-	loader := load
+	cache := openCache(opts)
+	var docCache corpus.DocCache
+	if cache != nil {
+		docCache = cache
+	}
+	load := ui.PathsLoader(opts.Corpus, docCache)
 	if store != nil {
 		uiOpts.Bookmarks = store
-		loader = func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
-			r := load(ctx, progress)
-			if r.Corpus != nil && len(r.Corpus.Docs) > 0 && ctx.Err() == nil {
-				r.Warnings = append(r.Warnings, reanchorStore(store, r.Corpus)...)
-			}
-			return r
+	}
+	loader := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
+		r := load(ctx, progress)
+		if cache != nil {
+			r.Warnings = append(r.Warnings, cache.TakeNotes()...)
 		}
+		if store != nil && r.Corpus != nil && len(r.Corpus.Docs) > 0 && ctx.Err() == nil {
+			r.Warnings = append(r.Warnings, reanchorStore(store, r.Corpus)...)
+		}
+		return r
 	}
 	uiOpts.Warnings = warnings
 	m := ui.NewLoading(loader, uiOpts)

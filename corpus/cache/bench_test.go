@@ -1,0 +1,93 @@
+package cache
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"policyreader/corpus"
+)
+
+// copiesOfSeeds writes copies of the seeds into a folder until it holds
+// about mb megabytes, each copy under its own name.
+func copiesOfSeeds(tb testing.TB, mb int) string {
+	tb.Helper()
+	entries, err := os.ReadDir(seedDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	total := 0
+	for i := 0; total < mb<<20; i++ {
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(seedDir, e.Name()))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d.txt", e.Name()[:len(e.Name())-4], i))
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				tb.Fatal(err)
+			}
+			total += len(data)
+		}
+	}
+	return dir
+}
+
+// BenchmarkLoad10MB reads ten megabytes of documents without a cache
+// (cold), filling an empty one, and from a full one (warm).
+func BenchmarkLoad10MB(b *testing.B) {
+	dir := copiesOfSeeds(b, 10)
+	load := func(b *testing.B, cache corpus.DocCache, annotate bool) *corpus.Corpus {
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: cache, NoAnnotations: !annotate})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		return c
+	}
+	for _, annotate := range []bool{false, true} {
+		b.Run(fmt.Sprintf("cold/annotate=%v", annotate), func(b *testing.B) {
+			for b.Loop() {
+				load(b, nil, annotate)
+			}
+		})
+		b.Run(fmt.Sprintf("fill/annotate=%v", annotate), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := Open(b.TempDir())
+				b.StartTimer()
+				load(b, s, annotate)
+			}
+		})
+		b.Run(fmt.Sprintf("warm/annotate=%v", annotate), func(b *testing.B) {
+			s := Open(b.TempDir())
+			load(b, s, annotate)
+			for b.Loop() {
+				load(b, s, annotate)
+			}
+		})
+	}
+}
+
+// BenchmarkWarmSearch10MB is what `search` does on a warm cache: documents
+// from their segments, the index from its file, one query.
+func BenchmarkWarmSearch10MB(b *testing.B) {
+	dir := copiesOfSeeds(b, 10)
+	cacheDir := b.TempDir()
+	run := func() {
+		s := Open(cacheDir)
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, NoAnnotations: true})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		if _, err := s.SearchIndex(c).Search(context.Background(), "luohu", 20); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run()
+	for b.Loop() {
+		run()
+	}
+}

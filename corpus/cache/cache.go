@@ -1,0 +1,250 @@
+// Package cache keeps parsed documents on disk, one segment per source
+// file, so opening a library again reads no source and parses nothing.
+//
+// A segment is keyed by the source's absolute path and checked against its
+// size, modification time and inode (and, when the file was modified just
+// before it was read, a hash of its content), so an edited file is parsed
+// again alone. Segments are written to a temporary file and renamed into
+// place, so a reader sees a whole old segment or a whole new one, and two
+// processes filling the same cache at once both succeed. A damaged,
+// truncated or foreign segment is never trusted: it is ignored, rebuilt and
+// reported once as a note. A cache directory that cannot be written costs
+// the speed, never the documents.
+package cache
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"policyreader/corpus"
+)
+
+// DefaultDir returns the cache directory: $POLICYREADER_CACHE when set, else
+// $XDG_CACHE_HOME/policyreader (~/.cache/policyreader).
+func DefaultDir(getenv func(string) string) string {
+	if d := getenv("POLICYREADER_CACHE"); d != "" {
+		return d
+	}
+	return filepath.Join(xdg.CacheHome, "policyreader")
+}
+
+// Stats counts what a Store did.
+type Stats struct {
+	// Hits are documents read from a segment.
+	Hits int
+	// Misses are sources with no segment yet.
+	Misses int
+	// Stale are segments of sources edited since they were cached.
+	Stale int
+	// Rejected are damaged, truncated or foreign-version segments.
+	Rejected int
+	// Written are segments and index files written.
+	Written int
+	// IndexHits are search indexes read from the cache.
+	IndexHits int
+}
+
+// Store is a cache directory. Its methods are safe for concurrent use, and
+// it implements corpus.DocCache.
+type Store struct {
+	dir   string
+	codec int
+
+	mu       sync.Mutex
+	stats    Stats
+	notes    []string
+	noted    map[string]bool
+	readOnly bool
+	// ids holds the source identity of every document the store gave or
+	// was given, for the key of an index over them.
+	ids map[*corpus.Document]sourceID
+}
+
+// Open returns the store at dir, creating the directory. When it cannot be
+// created or written, the store still reads what segments it finds and
+// writes none, and its notes say so once.
+func Open(dir string) *Store {
+	s := &Store{dir: dir, codec: corpus.CodecVersion(), noted: map[string]bool{}}
+	if err := os.MkdirAll(s.docsDir(), 0o755); err != nil {
+		s.readOnly = true
+		s.note("write", fmt.Sprintf("cache: cannot use %s (%v); reading without a cache", dir, rootCause(err)))
+	}
+	return s
+}
+
+// Dir returns the store's directory.
+func (s *Store) Dir() string { return s.dir }
+
+func (s *Store) docsDir() string { return filepath.Join(s.dir, "docs") }
+
+// segmentPath names the segment of a source key.
+func (s *Store) segmentPath(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return filepath.Join(s.docsDir(), hex.EncodeToString(sum[:16])+".seg")
+}
+
+// Get returns the cached document of src, and whether it was stored with
+// its annotations; ok is false when there is no segment that can be
+// trusted.
+func (s *Store) Get(src corpus.Source) (d *corpus.Document, annotated, ok bool) {
+	f, err := os.Open(s.segmentPath(src.Key))
+	if err != nil {
+		s.count(func(st *Stats) { st.Misses++ })
+		return nil, false, false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		s.count(func(st *Stats) { st.Misses++ })
+		return nil, false, false
+	}
+	data, err := mapFile(f, fi.Size())
+	if err == nil {
+		d, annotated, err = s.decode(data, src)
+	}
+	switch {
+	case err == nil:
+		s.count(func(st *Stats) { st.Hits++ })
+		return d, annotated, true
+	case errors.Is(err, errStale):
+		s.count(func(st *Stats) { st.Stale++ })
+	default:
+		s.count(func(st *Stats) { st.Rejected++ })
+		s.note("rejected", fmt.Sprintf("cache: ignored an unusable segment (%v); it is rebuilt", err))
+	}
+	return nil, false, false
+}
+
+func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, error) {
+	id, payload, err := decodeSegment(data, s.codec)
+	if err != nil {
+		return nil, false, err
+	}
+	now := idOf(src.Key, src.Info)
+	if id.path != src.Key || id.size != now.size || id.mtime != now.mtime || id.inode != now.inode {
+		return nil, false, errStale
+	}
+	switch {
+	case src.Content != nil:
+		if contentHash(src.Content) != id.content {
+			return nil, false, errStale
+		}
+	case id.racy():
+		content, err := os.ReadFile(src.Name)
+		if err != nil || contentHash(content) != id.content {
+			return nil, false, errStale
+		}
+	}
+	d, annotated, err := corpus.DecodeDocument(payload)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %w", errDamaged, err)
+	}
+	// The name the source goes by now, not the one it was cached under.
+	d.Source = src.Name
+	s.remember(d, id)
+	return d, annotated, nil
+}
+
+// Put stores the document parsed from content, the bytes of src read at
+// readAt. Failing to write costs only the cache: it is noted once.
+func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corpus.Document, annotated bool) {
+	s.mu.Lock()
+	ro := s.readOnly
+	s.mu.Unlock()
+	if ro {
+		return
+	}
+	id := idOf(src.Key, src.Info)
+	id.written = readAt.UnixNano()
+	id.content = contentHash(content)
+	s.remember(d, id)
+	seg := encodeSegment(id, s.codec, corpus.AppendDocument(nil, d, annotated))
+	if err := writeAtomic(s.segmentPath(src.Key), seg); err != nil {
+		s.mu.Lock()
+		s.readOnly = true
+		s.mu.Unlock()
+		s.note("write", fmt.Sprintf("cache: cannot write to %s (%v); reading without a cache", s.dir, rootCause(err)))
+		return
+	}
+	s.count(func(st *Stats) { st.Written++ })
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// over path. It does not fsync: a segment torn by a crash fails its
+// checksum and is rebuilt, and a sync per file would dominate filling a
+// cache of thousands of files (what google/renameio, used for the
+// bookmarks, always does).
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create a temporary segment: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return fmt.Errorf("write segment: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write segment: %w", err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("install segment: %w", err)
+	}
+	return nil
+}
+
+// Stats returns the counts so far.
+func (s *Store) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stats
+}
+
+// TakeNotes returns the one-line notes not taken yet, each kind once in
+// the store's life: a cache that cannot be written, a segment or index
+// that was unusable.
+func (s *Store) TakeNotes() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := s.notes
+	s.notes = nil
+	return out
+}
+
+func (s *Store) count(fn func(*Stats)) {
+	s.mu.Lock()
+	fn(&s.stats)
+	s.mu.Unlock()
+}
+
+func (s *Store) note(kind, line string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.noted[kind] {
+		return
+	}
+	s.noted[kind] = true
+	s.notes = append(s.notes, line)
+}
+
+// rootCause strips the path an *fs.PathError repeats, for a short note.
+func rootCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var _ corpus.DocCache = (*Store)(nil)

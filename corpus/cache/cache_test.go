@@ -1,0 +1,414 @@
+package cache
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"policyreader/corpus"
+	"policyreader/corpus/search"
+)
+
+// copySeeds copies the seeds into a fresh folder and returns it.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(seedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(seedDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// load reads dir through s (nil: no cache), with annotations.
+func load(t *testing.T, dir string, s *Store) *corpus.Corpus {
+	t.Helper()
+	opt := corpus.LoadOptions{}
+	if s != nil {
+		opt.Cache = s
+	}
+	c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
+	if len(errs) > 0 {
+		t.Fatalf("load %s: %v", dir, errs)
+	}
+	return c
+}
+
+// sameDocs fails unless got and want hold equal documents: every field of
+// every node, unexported ones included.
+func sameDocs(t *testing.T, what string, got, want *corpus.Corpus) {
+	t.Helper()
+	if len(got.Docs) != len(want.Docs) {
+		t.Fatalf("%s: %d documents, want %d", what, len(got.Docs), len(want.Docs))
+	}
+	for i := range want.Docs {
+		if !reflect.DeepEqual(got.Docs[i], want.Docs[i]) {
+			t.Errorf("%s: document %s differs from the parsed one", what, want.Docs[i].ID)
+		}
+	}
+}
+
+func segments(t *testing.T, s *Store) []string {
+	t.Helper()
+	segs, err := filepath.Glob(filepath.Join(s.docsDir(), "*.seg"))
+	if err != nil || len(segs) == 0 {
+		t.Fatalf("no segments in %s (%v)", s.docsDir(), err)
+	}
+	return segs
+}
+
+// TestWarmEqualsCold: documents read from the cache are the documents the
+// parser makes, field for field, on the seeds and on the laws and saved
+// pages of the test data; the second load reads every one from the cache.
+func TestWarmEqualsCold(t *testing.T) {
+	for _, dir := range []string{seedDir, "../testdata"} {
+		want := load(t, dir, nil)
+		s := Open(t.TempDir())
+		sameDocs(t, dir+" filling", load(t, dir, s), want)
+		if st := s.Stats(); st.Hits != 0 || st.Written != len(want.Docs) {
+			t.Errorf("%s: first load %+v, want %d written", dir, st, len(want.Docs))
+		}
+		s2 := Open(s.Dir())
+		sameDocs(t, dir+" warm", load(t, dir, s2), want)
+		if st := s2.Stats(); st.Hits != len(want.Docs) || st.Written != 0 || st.Rejected != 0 {
+			t.Errorf("%s: warm load %+v, want %d hits", dir, st, len(want.Docs))
+		}
+		if notes := s2.TakeNotes(); len(notes) != 0 {
+			t.Errorf("%s: warm load noted %q", dir, notes)
+		}
+	}
+}
+
+// TestWithoutAnnotations: a document cached by a command that skips the
+// annotation pass is parsed again, with them, for a reader that needs them.
+func TestWithoutAnnotations(t *testing.T) {
+	dir := copySeeds(t)
+	s := Open(t.TempDir())
+	if _, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, NoAnnotations: true}); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	s2 := Open(s.Dir())
+	sameDocs(t, "annotated after plain", load(t, dir, s2), load(t, dir, nil))
+	s3 := Open(s.Dir())
+	load(t, dir, s3)
+	if st := s3.Stats(); st.Hits != 5 {
+		t.Errorf("third load %+v: the annotated segments were not kept", st)
+	}
+}
+
+// damage loads dir once to fill a cache, applies hurt to every segment,
+// and checks the next load: the documents are the parsed ones, every
+// segment was rejected, one note says so, and the load after that reads
+// them all from the rebuilt cache.
+func damage(t *testing.T, name string, hurt func(path string, data []byte) []byte) {
+	t.Run(name, func(t *testing.T) {
+		dir := copySeeds(t)
+		want := load(t, dir, nil)
+		s := Open(t.TempDir())
+		load(t, dir, s)
+		for _, seg := range segments(t, s) {
+			data, err := os.ReadFile(seg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(seg, hurt(seg, data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s2 := Open(s.Dir())
+		sameDocs(t, name, load(t, dir, s2), want)
+		st := s2.Stats()
+		if st.Rejected != len(want.Docs) || st.Hits != 0 || st.Written != len(want.Docs) {
+			t.Errorf("%s: %+v, want every segment rejected and rewritten", name, st)
+		}
+		if notes := s2.TakeNotes(); len(notes) != 1 || !strings.Contains(notes[0], "rebuilt") || strings.Contains(notes[0], "\n") {
+			t.Errorf("%s: notes %q, want one line", name, notes)
+		}
+		s3 := Open(s.Dir())
+		load(t, dir, s3)
+		if st := s3.Stats(); st.Hits != len(want.Docs) {
+			t.Errorf("%s: after the rebuild %+v", name, st)
+		}
+	})
+}
+
+// TestDamagedSegments: truncated anywhere, a byte flipped in the header, the
+// payload or the checksum, another version, or another file's bytes — never
+// trusted, never a crash.
+func TestDamagedSegments(t *testing.T) {
+	damage(t, "truncated to half", func(_ string, b []byte) []byte { return b[:len(b)/2] })
+	damage(t, "truncated to the header", func(_ string, b []byte) []byte { return b[:headerSize-1] })
+	damage(t, "last byte cut", func(_ string, b []byte) []byte { return b[:len(b)-1] })
+	damage(t, "empty", func(_ string, b []byte) []byte { return nil })
+	damage(t, "byte flipped in the payload", func(_ string, b []byte) []byte { b[len(b)/2] ^= 0x20; return b })
+	damage(t, "byte flipped in the size", func(_ string, b []byte) []byte { b[16] ^= 1; return b })
+	damage(t, "checksum flipped", func(_ string, b []byte) []byte { b[len(b)-1] ^= 0xff; return b })
+	damage(t, "other version", func(_ string, b []byte) []byte {
+		binary.LittleEndian.PutUint32(b[8:], version(corpus.CodecVersion()+1))
+		return b
+	})
+	damage(t, "garbage", func(_ string, b []byte) []byte { return []byte(strings.Repeat("第一条 ", 100)) })
+}
+
+// TestForeignSegment: a whole, sound segment of another source in a
+// source's place (a hash collision, a copied cache) is not served for it.
+func TestForeignSegment(t *testing.T) {
+	dir := copySeeds(t)
+	want := load(t, dir, nil)
+	s := Open(t.TempDir())
+	load(t, dir, s)
+	segs := segments(t, s)
+	other, err := os.ReadFile(segs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(segs[1], other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2 := Open(s.Dir())
+	sameDocs(t, "foreign segment", load(t, dir, s2), want)
+	if st := s2.Stats(); st.Hits != len(want.Docs)-1 || st.Stale != 1 {
+		t.Errorf("%+v, want the foreign segment passed over", st)
+	}
+}
+
+// TestSourceChanges: a file edited, renamed or deleted between runs is read
+// as it is now; only the edited file is parsed again.
+func TestSourceChanges(t *testing.T) {
+	dir := copySeeds(t)
+	s := Open(t.TempDir())
+	load(t, dir, s)
+	name := filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Edited, growing: size and mtime change.
+	grown := strings.Replace(string(data), "社会性流动", "社会性流动新增一条测试条款", 1)
+	if err := os.WriteFile(name, []byte(grown), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2 := Open(s.Dir())
+	c := load(t, dir, s2)
+	if st := s2.Stats(); st.Stale != 1 || st.Hits != 4 {
+		t.Errorf("edited: %+v, want 1 stale and 4 hits", st)
+	}
+	sameDocs(t, "edited", c, load(t, dir, nil))
+
+	// Edited in place, same size, mtime put back: the content hash of a
+	// file modified just before it was read tells.
+	info, _ := os.Stat(name)
+	cur, _ := os.ReadFile(name)
+	s3 := Open(s.Dir())
+	load(t, dir, s3)
+	swapped := strings.Replace(string(cur), "新增一条测试条款", "修改一条测试条款", 1)
+	if len(swapped) != len(cur) || swapped == string(cur) {
+		t.Fatal("the same-size edit did not apply")
+	}
+	if err := os.WriteFile(name, []byte(swapped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	s4 := Open(s.Dir())
+	c = load(t, dir, s4)
+	if st := s4.Stats(); st.Stale != 1 {
+		t.Errorf("same size, same mtime: %+v, want the edit seen", st)
+	}
+	if !strings.Contains(docText(c, "jiangxi-2020-social-mobility-implementation"), "修改一条测试条款") {
+		t.Error("same-size edit: the cached text was served")
+	}
+
+	// Renamed: read under its new name and ID; deleted: gone.
+	renamed := filepath.Join(dir, "jiangxi-renamed.txt")
+	if err := os.Rename(name, renamed); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "central-2019-social-mobility-opinions.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s5 := Open(s.Dir())
+	c = load(t, dir, s5)
+	sameDocs(t, "renamed and deleted", c, load(t, dir, nil))
+	if _, ok := c.Doc("jiangxi-renamed"); !ok {
+		t.Error("the renamed file is not under its new ID")
+	}
+	if _, ok := c.Doc("central-2019-social-mobility-opinions"); ok {
+		t.Error("the deleted file was served from the cache")
+	}
+	if st := s5.Stats(); st.Hits != 3 || st.Misses != 1 {
+		t.Errorf("renamed and deleted: %+v, want 3 hits and the renamed file missed", st)
+	}
+}
+
+func docText(c *corpus.Corpus, id string) string {
+	d, ok := c.Doc(id)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	d.Walk(func(n *corpus.Node) bool {
+		b.WriteString(n.Heading)
+		b.WriteString(n.Text)
+		return true
+	})
+	return b.String()
+}
+
+// TestConcurrentFill: several loaders filling one cache at once (as two
+// processes would: separate stores, one directory) all get the parsed
+// documents, and leave a cache the next load reads whole.
+func TestConcurrentFill(t *testing.T) {
+	dir := copySeeds(t)
+	want := load(t, dir, nil)
+	cacheDir := t.TempDir()
+	var wg sync.WaitGroup
+	results := make([]*corpus.Corpus, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: Open(cacheDir)})
+			if len(errs) == 0 {
+				results[i] = c
+			}
+		}()
+	}
+	wg.Wait()
+	for i, c := range results {
+		if c == nil {
+			t.Fatalf("loader %d failed", i)
+		}
+		sameDocs(t, "concurrent", c, want)
+	}
+	s := Open(cacheDir)
+	sameDocs(t, "after the race", load(t, dir, s), want)
+	if st := s.Stats(); st.Hits != len(want.Docs) || st.Rejected != 0 {
+		t.Errorf("after the race: %+v", st)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(cacheDir, "docs", ".tmp-*")); len(tmp) != 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+}
+
+// TestUnwritableCache: a cache directory that cannot be made costs the
+// cache, not the documents, and says so once.
+func TestUnwritableCache(t *testing.T) {
+	dir := copySeeds(t)
+	blocker := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := Open(filepath.Join(blocker, "cache"))
+	sameDocs(t, "unwritable", load(t, dir, s), load(t, dir, nil))
+	s.SearchIndex(load(t, dir, s))
+	notes := s.TakeNotes()
+	if len(notes) != 1 || !strings.Contains(notes[0], "without a cache") {
+		t.Errorf("notes %q, want one saying the cache is off", notes)
+	}
+	if st := s.Stats(); st.Written != 0 || st.Hits != 0 {
+		t.Errorf("%+v", st)
+	}
+}
+
+// TestEmbeddedSeeds: documents built into the program are cached under
+// their names and checked by content (their mtime says nothing).
+func TestEmbeddedSeeds(t *testing.T) {
+	fsys := os.DirFS(seedDir)
+	want, _ := corpus.LoadFS(fsys)
+	s := Open(t.TempDir())
+	corpus.LoadFSWith(fsys, corpus.LoadOptions{Cache: s})
+	s2 := Open(s.Dir())
+	got, errs := corpus.LoadFSWith(fsys, corpus.LoadOptions{Cache: s2})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sameDocs(t, "embedded", got, want)
+	if st := s2.Stats(); st.Hits != len(want.Docs) {
+		t.Errorf("embedded warm: %+v", st)
+	}
+}
+
+// TestSearchIndexCache: the index is read back for the same documents,
+// rebuilt (and noted) when damaged, and rebuilt silently for other
+// documents; every way, it answers as one built from the text.
+func TestSearchIndexCache(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	first := Open(cacheDir)
+	c := load(t, dir, first)
+	want := results(t, first.SearchIndex(c))
+
+	s := Open(cacheDir)
+	c = load(t, dir, s)
+	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
+		t.Errorf("warm index: %v, want %v", got, want)
+	}
+	if st := s.Stats(); st.IndexHits != 1 {
+		t.Errorf("warm: %+v, want the index read", st)
+	}
+
+	idx, _ := filepath.Glob(filepath.Join(cacheDir, "index", "*.idx"))
+	if len(idx) != 1 {
+		t.Fatalf("index files %v", idx)
+	}
+	data, _ := os.ReadFile(idx[0])
+	data[len(data)-3] ^= 0x10
+	os.WriteFile(idx[0], data, 0o644)
+	s = Open(cacheDir)
+	c = load(t, dir, s)
+	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
+		t.Errorf("damaged index: %v, want %v", got, want)
+	}
+	if st, notes := s.Stats(), s.TakeNotes(); st.IndexHits != 0 || len(notes) != 1 {
+		t.Errorf("damaged index: %+v %q", st, notes)
+	}
+
+	// A touched file changes the key: a new index, no note.
+	now := time.Now().Add(time.Minute)
+	os.Chtimes(filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt"), now, now)
+	s = Open(cacheDir)
+	c = load(t, dir, s)
+	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a touch: %v, want %v", got, want)
+	}
+	if st, notes := s.Stats(), s.TakeNotes(); st.IndexHits != 0 || len(notes) != 0 {
+		t.Errorf("after a touch: %+v %q", st, notes)
+	}
+}
+
+// results runs a few queries and lists the IDs and scores found.
+func results(t *testing.T, ix *search.Index) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{"落户", "luohu", "jyyx", "业", "广东 就业"} {
+		rs, err := ix.Search(context.Background(), q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			t.Errorf("%q finds nothing", q)
+		}
+		for _, r := range rs {
+			out = append(out, fmt.Sprintf("%s %s %d", q, r.ID, r.Score))
+		}
+	}
+	return out
+}

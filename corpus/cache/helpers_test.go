@@ -1,0 +1,4 @@
+package cache
+
+// seedDir holds the embedded documents, the tests' real data.
+const seedDir = "../../seeds"

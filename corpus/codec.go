@@ -1,0 +1,305 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"unsafe"
+
+	"policyreader/corpus/highlight"
+)
+
+// The binary form of a parsed document, for the persistent cache: a
+// stream of unsigned varints and length-prefixed strings, nodes in
+// document order each followed by its children. Decoding copies no text:
+// every string of the decoded document points into the buffer it was
+// decoded from, so a cache segment mapped into memory is read in place and
+// its pages are shared with the page cache.
+//
+// A buffer that is not the output of AppendDocument is reported as an
+// error, never a panic; the cache checksums its segments, so this is the
+// second line of defence.
+
+// codecVersion changes whenever the binary form or the data model it
+// stores changes; the cache keeps it in every segment's header.
+const codecVersion = 1
+
+// CodecVersion is the version of the binary form AppendDocument writes.
+// A cache must not trust data written under another version.
+func CodecVersion() int { return codecVersion }
+
+// maxDecodeDepth bounds nesting in a decoded tree; the grammars nest at
+// most a handful of levels.
+const maxDecodeDepth = 64
+
+// AppendDocument appends the binary form of d to dst. annotated says the
+// document carries its annotations (highlight spans and responsibility
+// annotations); DecodeDocument reports it back, so a reader that needs
+// them can compute them for a document stored without.
+func AppendDocument(dst []byte, d *Document, annotated bool) []byte {
+	e := encoder{buf: dst}
+	e.bool(annotated)
+	e.str(d.ID)
+	e.str(d.Source)
+	e.str(d.Title)
+	e.str(d.Short)
+	e.strs(d.Issuers)
+	e.str(d.DocNumber)
+	e.str(d.Date)
+	e.strs(d.History)
+	e.bool(d.Truncated)
+	e.str(d.Grammar)
+	e.bool(d.Flat)
+	e.slen(d.dropped == nil, len(d.dropped))
+	for _, s := range d.dropped {
+		e.uint(s.line)
+		e.str(s.reason)
+		e.str(s.text)
+	}
+	e.nodes(d.Children)
+	return e.buf
+}
+
+type encoder struct{ buf []byte }
+
+func (e *encoder) uint(v int) { e.buf = binary.AppendUvarint(e.buf, uint64(v)) }
+
+// slen writes the length of a slice, telling nil (0) from empty (1), so
+// a decoded document is the parsed one exactly.
+func (e *encoder) slen(isNil bool, n int) {
+	if isNil {
+		e.uint(0)
+	} else {
+		e.uint(n + 1)
+	}
+}
+
+func (e *encoder) bool(b bool) {
+	if b {
+		e.buf = append(e.buf, 1)
+	} else {
+		e.buf = append(e.buf, 0)
+	}
+}
+
+func (e *encoder) str(s string) {
+	e.uint(len(s))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *encoder) strs(ss []string) {
+	e.slen(ss == nil, len(ss))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) nodes(ns []*Node) {
+	e.slen(ns == nil, len(ns))
+	for _, n := range ns {
+		e.str(n.ID)
+		e.uint(int(n.Kind))
+		e.str(n.Number)
+		e.str(n.Heading)
+		e.str(n.Text)
+		e.slen(n.Rows == nil, len(n.Rows))
+		for _, row := range n.Rows {
+			e.strs(row)
+		}
+		e.slen(n.Spans == nil, len(n.Spans))
+		for _, sp := range n.Spans {
+			e.uint(sp.Start)
+			e.uint(sp.End)
+			e.uint(int(sp.Kind))
+		}
+		e.strs(n.Responsible)
+		e.uint(n.Leads)
+		e.uint(n.value)
+		e.uint(n.sub)
+		e.str(n.prefix)
+		e.nodes(n.Children)
+	}
+}
+
+// errCorrupt reports a buffer that is not a document's binary form.
+var errCorrupt = errors.New("not a document in the cache's binary form")
+
+// DecodeDocument reads a document written by AppendDocument. The strings of
+// the document share memory with data, which must therefore never change
+// while the document is in use (a read-only mapping, or a buffer nobody
+// writes to again). annotated reports whether the document was stored with
+// its annotations.
+func DecodeDocument(data []byte) (d *Document, annotated bool, err error) {
+	dc := decoder{buf: data}
+	annotated = dc.bool()
+	d = &Document{}
+	d.ID = dc.str()
+	d.Source = dc.str()
+	d.Title = dc.str()
+	d.Short = dc.str()
+	d.Issuers = dc.strs()
+	d.DocNumber = dc.str()
+	d.Date = dc.str()
+	d.History = dc.strs()
+	d.Truncated = dc.bool()
+	d.Grammar = dc.str()
+	d.Flat = dc.bool()
+	if n, isNil := dc.slen(3); !isNil && dc.err == nil {
+		d.dropped = make([]stripped, n)
+		for i := range d.dropped {
+			d.dropped[i] = stripped{line: dc.uint(), reason: dc.str(), text: dc.str()}
+		}
+	}
+	d.Children = dc.nodes(d, nil, 0)
+	if dc.err == nil && dc.off != len(dc.buf) {
+		dc.fail("%d bytes after the document", len(dc.buf)-dc.off)
+	}
+	if dc.err != nil {
+		return nil, false, dc.err
+	}
+	return d, annotated, nil
+}
+
+type decoder struct {
+	buf []byte
+	off int
+	err error
+}
+
+func (dc *decoder) fail(format string, args ...any) {
+	if dc.err == nil {
+		dc.err = fmt.Errorf("%w: "+format+" at byte %d", append([]any{errCorrupt}, append(args, dc.off)...)...)
+	}
+}
+
+// uint reads a varint that must fit an int.
+func (dc *decoder) uint() int {
+	if dc.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(dc.buf[dc.off:])
+	if n <= 0 || v > 1<<40 {
+		dc.fail("bad number")
+		return 0
+	}
+	dc.off += n
+	return int(v)
+}
+
+// count reads a length whose elements take at least min bytes each, so a
+// corrupt length cannot make the decoder allocate more than the buffer
+// could hold.
+func (dc *decoder) count(min int) int {
+	n := dc.uint()
+	if n > (len(dc.buf)-dc.off)/min {
+		dc.fail("length %d past the end", n)
+		return 0
+	}
+	return n
+}
+
+// slen reads what encoder.slen wrote: the length, and whether the slice
+// is nil.
+func (dc *decoder) slen(min int) (n int, isNil bool) {
+	v := dc.uint()
+	if v == 0 || dc.err != nil {
+		return 0, true
+	}
+	if v-1 > (len(dc.buf)-dc.off)/min {
+		dc.fail("length %d past the end", v-1)
+		return 0, true
+	}
+	return v - 1, false
+}
+
+func (dc *decoder) bool() bool {
+	if dc.err != nil {
+		return false
+	}
+	if dc.off >= len(dc.buf) || dc.buf[dc.off] > 1 {
+		dc.fail("bad flag")
+		return false
+	}
+	dc.off++
+	return dc.buf[dc.off-1] == 1
+}
+
+// str returns the next string without copying it.
+func (dc *decoder) str() string {
+	n := dc.count(1)
+	if dc.err != nil || n == 0 {
+		return ""
+	}
+	s := unsafe.String(&dc.buf[dc.off], n)
+	dc.off += n
+	return s
+}
+
+func (dc *decoder) strs() []string {
+	n, isNil := dc.slen(1)
+	if isNil || dc.err != nil {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = dc.str()
+	}
+	return out
+}
+
+// nodeMinBytes is the fewest bytes one encoded node takes.
+const nodeMinBytes = 13
+
+func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
+	n, isNil := dc.slen(nodeMinBytes)
+	if isNil || dc.err != nil {
+		return nil
+	}
+	if n == 0 {
+		return []*Node{}
+	}
+	if depth >= maxDecodeDepth {
+		dc.fail("nodes nested deeper than %d", maxDecodeDepth)
+		return nil
+	}
+	// One allocation for the siblings' records.
+	recs := make([]Node, n)
+	out := make([]*Node, n)
+	for i := range recs {
+		nd := &recs[i]
+		out[i] = nd
+		nd.Parent, nd.Doc = parent, d
+		nd.ID = dc.str()
+		nd.Kind = Kind(dc.uint())
+		nd.Number = dc.str()
+		nd.Heading = dc.str()
+		nd.Text = dc.str()
+		if rows, isNil := dc.slen(1); !isNil && dc.err == nil {
+			nd.Rows = make([][]string, rows)
+			for r := range nd.Rows {
+				nd.Rows[r] = dc.strs()
+			}
+		}
+		if spans, isNil := dc.slen(3); !isNil && dc.err == nil {
+			nd.Spans = make([]Span, spans)
+			for s := range nd.Spans {
+				nd.Spans[s] = Span{Start: dc.uint(), End: dc.uint(), Kind: highlight.Kind(dc.uint())}
+			}
+		}
+		nd.Responsible = dc.strs()
+		nd.Leads = dc.uint()
+		nd.value = dc.uint()
+		nd.sub = dc.uint()
+		nd.prefix = dc.str()
+		nd.Children = dc.nodes(d, nd, depth+1)
+		if dc.err != nil {
+			return nil
+		}
+	}
+	return out
+}
+
+// Annotate computes the annotations of a document decoded without them
+// (highlight spans and responsibility annotations), as reading the file
+// would have.
+func Annotate(d *Document) { annotateDoc(d) }

@@ -1,0 +1,49 @@
+package corpus
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestCodecRoundTrip: every document of the seeds and the test data —
+// policies, laws, saved pages, Word and PDF files — decodes to the
+// document encoded, field for field, with and without annotations.
+func TestCodecRoundTrip(t *testing.T) {
+	for _, dir := range []string{seedDir, "testdata"} {
+		for _, annotate := range []bool{true, false} {
+			c, _ := LoadPathsContext(t.Context(), []string{dir}, LoadOptions{NoAnnotations: !annotate})
+			if len(c.Docs) < 5 {
+				t.Fatalf("%s: %d documents", dir, len(c.Docs))
+			}
+			for _, d := range c.Docs {
+				buf := AppendDocument(nil, d, annotate)
+				got, annotated, err := DecodeDocument(buf)
+				if err != nil {
+					t.Fatalf("%s: %v", d.ID, err)
+				}
+				if annotated != annotate || !reflect.DeepEqual(got, d) {
+					t.Errorf("%s (annotate=%v): decoded document differs", d.ID, annotate)
+				}
+				// Every prefix is refused, never a panic or a short tree.
+				for _, cut := range []int{0, 1, len(buf) / 3, len(buf) / 2, len(buf) - 1} {
+					if _, _, err := DecodeDocument(buf[:cut]); err == nil {
+						t.Errorf("%s: %d of %d bytes decoded without an error", d.ID, cut, len(buf))
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzDecodeDocument: whatever the bytes, a document or an error.
+func FuzzDecodeDocument(f *testing.F) {
+	c, _ := LoadPaths([]string{seedDir + "/jiangxi-2020-social-mobility-implementation.txt"})
+	f.Add(AppendDocument(nil, c.Docs[0], true))
+	f.Add([]byte{0, 1, 'a'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, _, err := DecodeDocument(data)
+		if err == nil {
+			d.Walk(func(n *Node) bool { _ = n.Title(); _ = n.Path(); return true })
+		}
+	})
+}

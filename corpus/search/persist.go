@@ -1,0 +1,350 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"unicode"
+	"unsafe"
+
+	"policyreader/corpus"
+)
+
+// The stored form of an index, for the persistent cache. Everything the
+// build computes from the text is stored as the arrays it sits in memory
+// as — rune counts, fold kinds, letter and pair masks, posting lists,
+// skeleton codes — each section 8-byte aligned, so Load points the index's
+// slices into the buffer and copies none of them. What is cheap to
+// recompute from the corpus (the entries' strings, nodes, parents,
+// labels) is recomputed by walking it, and must agree in every count.
+//
+// The buffer holds native-endian numbers: a buffer written on a machine of
+// the other byte order is refused, like one of another version.
+
+// persistVersion changes whenever the stored form or the index's build
+// changes what it stores.
+const persistVersion = 1
+
+const (
+	persistMagic = "PRINDEX\x00"
+	endianMark   = 0x01020304
+)
+
+// ErrStored reports a stored index that cannot be used for a corpus: of
+// another version or byte order, damaged, or built over other documents.
+var ErrStored = errors.New("stored search index unusable")
+
+// AppendBinary appends the stored form of ix to dst, whose length must be
+// a multiple of 8 (sections are aligned relative to the buffer's start).
+func (ix *Index) AppendBinary(dst []byte) []byte {
+	w := pwriter{buf: dst}
+	w.raw([]byte(persistMagic))
+	w.u32(persistVersion)
+	w.u32(endianMark)
+	n := len(ix.entries)
+	// Posting lists as (rune, length) pairs, dense runes first, then the
+	// lists themselves in that order; stop runes as a list.
+	var lists, stops []int32
+	var total int
+	for r, l := range ix.post.dense {
+		if len(l) > 0 {
+			lists = append(lists, int32(r), int32(len(l)))
+			total += len(l)
+		}
+		if ix.post.stop[r] {
+			stops = append(stops, int32(r))
+		}
+	}
+	for r, l := range ix.post.other {
+		lists = append(lists, r, int32(len(l)))
+		total += len(l)
+	}
+	w.u64(uint64(n), uint64(len(ix.nodes)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
+		uint64(len(ix.py.list)), uint64(len(lists)/2), uint64(len(stops)), uint64(total))
+	runes := make([]int32, n)
+	meta := make([]byte, n)
+	for i, en := range ix.entries {
+		runes[i] = en.runes
+		meta[i] = en.fold
+		if en.valid {
+			meta[i] |= 0x80
+		}
+	}
+	w.section(asBytes(runes))
+	w.section(meta)
+	w.section(asBytes(ix.letters))
+	w.section(asBytes(ix.pairs))
+	w.section(asBytes(stops))
+	w.section(asBytes(lists))
+	for i := 0; i < len(lists); i += 2 {
+		w.raw(asBytes(ix.post.get(lists[i])))
+	}
+	w.align()
+	w.section(ix.skel.codes)
+	w.section(asBytes(ix.skel.masks[:]))
+	w.section(ix.skel.maskIdx)
+	// The reading table, id by id (id 0 is "no reading").
+	for id := 1; id < len(ix.py.list); id++ {
+		w.u32(uint32(ix.py.runeOf[id]))
+		w.buf = append(w.buf, byte(len(ix.py.list[id])))
+		for _, s := range ix.py.list[id] {
+			w.buf = append(w.buf, byte(len(s)))
+			w.buf = append(w.buf, s...)
+		}
+	}
+	return w.buf
+}
+
+// Load returns the index stored in data (AppendBinary's output) for c,
+// which must be the corpus it was built over. The index's arrays point
+// into data, which must stay unchanged and 8-byte aligned for as long as
+// the index is used.
+func Load(c *corpus.Corpus, data []byte) (*Index, error) {
+	if uintptr(unsafe.Pointer(unsafe.SliceData(data)))%8 != 0 {
+		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
+	}
+	r := preader{buf: data}
+	if string(r.raw(len(persistMagic))) != persistMagic {
+		return nil, fmt.Errorf("%w: not a stored index", ErrStored)
+	}
+	if v := r.u32(); v != persistVersion {
+		return nil, fmt.Errorf("%w: version %d, this one reads %d", ErrStored, v, persistVersion)
+	}
+	if m := r.u32(); m != endianMark {
+		return nil, fmt.Errorf("%w: other byte order", ErrStored)
+	}
+	n, nodes, stopDF, ncodes, npy := int(r.u64()), int(r.u64()), int(r.u64()), int(r.u64()), int(r.u64())
+	nlists, nstops, total := int(r.u64()), int(r.u64()), int(r.u64())
+	if r.err != nil {
+		return nil, r.err
+	}
+	ix := skeletonIndex(c)
+	if len(ix.entries) != n || len(ix.nodes) != nodes {
+		return nil, fmt.Errorf("%w: built over other documents (%d strings, %d nodes; the corpus has %d, %d)", ErrStored, n, nodes, len(ix.entries), len(ix.nodes))
+	}
+	ix.stopDF = stopDF
+	runes := sectionOf[int32](&r, n)
+	meta := sectionOf[byte](&r, n)
+	ix.letters = sectionOf[uint64](&r, n)
+	ix.pairs = sectionOf[uint64](&r, n*pairWords)
+	stops := sectionOf[int32](&r, nstops)
+	lists := sectionOf[int32](&r, 2*nlists)
+	backing := sectionOf[int32](&r, total)
+	ix.skel = &skeleton{codes: sectionOf[byte](&r, ncodes)}
+	masks := sectionOf[uint32](&r, 256)
+	ix.skel.maskIdx = sectionOf[byte](&r, npy)
+	if r.err != nil {
+		return nil, r.err
+	}
+	// Entries: rune counts and fold kinds, checked against the text's
+	// length so a damaged count cannot send a matcher out of bounds.
+	sk := ix.skel
+	sk.start = make([]int, n+1)
+	for i := range ix.entries {
+		en := &ix.entries[i]
+		if runes[i] < 0 || int(runes[i]) > len(en.str) {
+			return nil, fmt.Errorf("%w: string %d has %d runes in %d bytes", ErrStored, i, runes[i], len(en.str))
+		}
+		en.runes, en.fold, en.valid = runes[i], meta[i]&0x7f, meta[i]&0x80 != 0
+		sk.start[i+1] = sk.start[i] + int(runes[i])
+	}
+	if sk.start[n] != ncodes {
+		return nil, fmt.Errorf("%w: %d skeleton codes for %d runes", ErrStored, ncodes, sk.start[n])
+	}
+	copy(sk.masks[:], masks)
+	// Postings.
+	p := postings{dense: make([][]int32, 1<<16), other: map[rune][]int32{}, stop: make([]bool, 1<<16)}
+	off := 0
+	take := func(k int32) []int32 {
+		if k < 0 || int(k) > total-off {
+			r.fail("posting list past the end")
+			return nil
+		}
+		s := backing[off : off+int(k) : off+int(k)]
+		off += int(k)
+		for _, e := range s {
+			if e < 0 || int(e) >= n {
+				r.fail("posting out of range")
+				return nil
+			}
+		}
+		return s
+	}
+	for _, ru := range stops {
+		if ru < 0 || ru >= 1<<16 {
+			r.fail("stop rune out of range")
+			break
+		}
+		p.stop[ru] = true
+	}
+	for i := 0; i < len(lists) && r.err == nil; i += 2 {
+		ru, l := lists[i], take(lists[i+1])
+		switch {
+		case ru < 0:
+			r.fail("negative rune")
+		case ru < 1<<16:
+			p.dense[ru] = l
+		default:
+			p.other[ru] = l
+		}
+	}
+	if r.err == nil && off != total {
+		r.fail("postings left over")
+	}
+	ix.post = p
+	// The reading table.
+	py := newReadingTable()
+	for id := 1; id < npy && r.err == nil; id++ {
+		ru := rune(r.u32())
+		k := int(r.byte())
+		list := make([]string, k)
+		var mask uint32
+		for j := range list {
+			s := r.raw(int(r.byte()))
+			if len(s) == 0 || !isLowerASCII(string(s)) {
+				r.fail("bad reading")
+				break
+			}
+			list[j] = unsafe.String(&s[0], len(s))
+			mask |= 1 << (s[0] - 'a')
+		}
+		if py.id(ru) != 0 || !unicode.Is(unicode.Han, ru) {
+			r.fail("bad reading table")
+			break
+		}
+		py.put(ru, list, mask)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.off != len(data) {
+		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, len(data)-r.off)
+	}
+	ix.py = py
+	sk.denseIdx = make([]byte, len(py.dense))
+	for i, id := range py.dense {
+		sk.denseIdx[i] = sk.maskIdx[id]
+	}
+	ix.prefixes = py.prefixes()
+	ix.syllables = py.syllables()
+	return ix, nil
+}
+
+// skeletonIndex walks c into an index's nodes, parents, labels and entry
+// strings, as newIndex does, without building anything else.
+func skeletonIndex(c *corpus.Corpus) *Index {
+	ix := &Index{}
+	var add func(n *corpus.Node, parent, di int32)
+	add = func(n *corpus.Node, parent, di int32) {
+		ni := ix.addNode(n, parent, di)
+		for _, ch := range n.Children {
+			add(ch, ni, di)
+		}
+	}
+	for di, d := range c.Docs {
+		ix.labels = append(ix.labels, d.Label())
+		for _, n := range d.Children {
+			add(n, -1, int32(di))
+		}
+	}
+	return ix
+}
+
+type pwriter struct{ buf []byte }
+
+func (w *pwriter) raw(b []byte) { w.buf = append(w.buf, b...) }
+func (w *pwriter) u32(v uint32) { w.buf = binary.NativeEndian.AppendUint32(w.buf, v) }
+func (w *pwriter) u64(vs ...uint64) {
+	for _, v := range vs {
+		w.buf = binary.NativeEndian.AppendUint64(w.buf, v)
+	}
+}
+
+func (w *pwriter) align() {
+	for len(w.buf)%8 != 0 {
+		w.buf = append(w.buf, 0)
+	}
+}
+
+// section writes an aligned array.
+func (w *pwriter) section(b []byte) {
+	w.align()
+	w.raw(b)
+	w.align()
+}
+
+func asBytes[T int32 | uint32 | uint64](s []T) []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(s[0])))
+}
+
+type preader struct {
+	buf []byte
+	off int
+	err error
+}
+
+func (r *preader) fail(why string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: %s at byte %d", ErrStored, why, r.off)
+	}
+}
+
+func (r *preader) raw(k int) []byte {
+	if r.err != nil || k < 0 || k > len(r.buf)-r.off {
+		r.fail("truncated")
+		return nil
+	}
+	b := r.buf[r.off : r.off+k]
+	r.off += k
+	return b
+}
+
+func (r *preader) byte() byte {
+	b := r.raw(1)
+	if b == nil {
+		return 0
+	}
+	return b[0]
+}
+
+func (r *preader) u32() uint32 {
+	b := r.raw(4)
+	if b == nil {
+		return 0
+	}
+	return binary.NativeEndian.Uint32(b)
+}
+
+func (r *preader) u64() uint64 {
+	b := r.raw(8)
+	if b == nil {
+		return 0
+	}
+	return binary.NativeEndian.Uint64(b)
+}
+
+func (r *preader) align() {
+	if pad := (8 - r.off%8) % 8; pad > 0 {
+		r.raw(pad)
+	}
+}
+
+// sectionOf reads an aligned array of k elements in place.
+func sectionOf[T byte | int32 | uint32 | uint64](r *preader, k int) []T {
+	r.align()
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if k < 0 || k > (len(r.buf)-r.off)/size {
+		r.fail("section past the end")
+		return nil
+	}
+	b := r.raw(k * size)
+	r.align()
+	if k == 0 || b == nil {
+		return nil
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), k)
+}
