@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/charmbracelet/x/term"
+
 	"policyreader/ui/cli"
 )
 
@@ -19,12 +21,16 @@ func main() {
 	if err != nil {
 		panic(err) // the embed pattern guarantees the folder exists
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{
+	env := cli.Env{
 		Seeds:  seeds,
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
 		Stderr: os.Stderr,
 		Getenv: os.Getenv,
 		RunTUI: cli.TUI(seeds, os.Getenv),
-	}))
+	}
+	if term.IsTerminal(os.Stderr.Fd()) {
+		env.Progress = os.Stderr
+	}
+	os.Exit(cli.Run(os.Args[1:], env))
 }

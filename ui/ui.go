@@ -92,6 +92,9 @@ type Options struct {
 	// once the tree selection has rested this long, so a crash loses at
 	// most that much; zero saves it only on jumps and on quit.
 	SavePositionAfter time.Duration
+	// SearchIndex gives the search index of the corpus (from a cache, say);
+	// it runs off the event loop. Nil builds the index from the text.
+	SearchIndex func(*corpus.Corpus) *search.Index
 }
 
 // detailPad is the blank column between the separator and the text.
@@ -131,6 +134,7 @@ type Model struct {
 	facets     facet.Filter // the documents the tree lists
 	clipboard  io.Writer    // where y and Y send OSC 52
 	getenv     func(string) string
+	indexFor   func(*corpus.Corpus) *search.Index
 	helpOpen   bool // the full help is drawn over the mode
 	bg         background
 	load       loadState // documents still loading (NewLoading)
@@ -166,6 +170,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		flashFor:   opts.FlashFor,
 		readingW:   readingWidth(opts.ReadingWidth),
 		getenv:     opts.Getenv,
+		indexFor:   opts.SearchIndex,
 	}
 	if m.clipboard == nil {
 		m.clipboard = os.Stderr
@@ -192,9 +197,12 @@ func (m Model) Init() tea.Cmd {
 	if m.loading() {
 		return m.loadInit()
 	}
-	c := m.corpus
+	c, indexFor := m.corpus, m.indexFor
+	if indexFor == nil {
+		indexFor = search.New
+	}
 	return tea.Batch(func() tea.Msg {
-		ix := search.New(c)
+		ix := indexFor(c)
 		return indexReadyMsg{search: ix.Search, index: ix}
 	}, m.viewsInit())
 }

@@ -14,12 +14,15 @@ package cache
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -248,3 +251,75 @@ func rootCause(err error) error {
 }
 
 var _ corpus.DocCache = (*Store)(nil)
+
+// Prune removes the segments of sources that no longer exist (documents
+// built into the program are kept) and returns how many it removed.
+func (s *Store) Prune() (int, error) {
+	entries, err := os.ReadDir(s.docsDir())
+	if err != nil {
+		return 0, fmt.Errorf("prune the cache: %w", err)
+	}
+	removed := 0
+	for _, e := range entries {
+		seg := filepath.Join(s.docsDir(), e.Name())
+		if strings.HasPrefix(e.Name(), ".tmp-") {
+			// A temporary file an interrupted writer left, once it is old
+			// enough not to be another writer's.
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+				os.Remove(seg)
+			}
+			continue
+		}
+		path, ok := segmentSource(seg)
+		if !ok {
+			if os.Remove(seg) == nil {
+				removed++
+			}
+			continue
+		}
+		if strings.HasPrefix(path, "embedded:") {
+			continue
+		}
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			if os.Remove(seg) == nil {
+				removed++
+			}
+		}
+	}
+	return removed, nil
+}
+
+// segmentSource reads the source path in a segment's header; ok is false
+// for a file that is not a segment.
+func segmentSource(seg string) (string, bool) {
+	f, err := os.Open(seg)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	head := make([]byte, headerSize+4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if n < headerSize || string(head[:8]) != magic {
+		return "", false
+	}
+	pathLen := int(binary.LittleEndian.Uint32(head[56:]))
+	if pathLen > len(head)-headerSize {
+		return "", false
+	}
+	return string(head[headerSize : headerSize+pathLen]), true
+}
+
+// Size returns the bytes the cache's files take.
+func (s *Store) Size() int64 {
+	var total int64
+	filepath.WalkDir(s.dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return total
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,62 @@ func TestUnwritableCacheDir(t *testing.T) {
 	}
 	if lines := strings.Split(strings.TrimSpace(errs), "\n"); len(lines) != 1 || !strings.Contains(errs, "without a cache") {
 		t.Errorf("stderr %q, want one line saying the cache is off", errs)
+	}
+}
+
+// TestIndexCommand: `index DIR` fills the cache and stores the index; run
+// again it reads everything back; a deleted file's segment is removed; no
+// folder is a usage error.
+func TestIndexCommand(t *testing.T) {
+	src := t.TempDir()
+	for _, name := range []string{"jiangxi-2020-social-mobility-implementation.txt", "central-2019-social-mobility-opinions.txt", "guangdong-hrss-2021-reply-1764.txt"} {
+		data, err := os.ReadFile(filepath.Join("../../seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	env := map[string]string{"POLICYREADER_CACHE": cacheDir}
+	code, out, errs := runBookmarksCLI(env, "index", src)
+	if code != 0 || errs != "" || !strings.Contains(out, "indexed 3 documents") || !strings.Contains(out, "0 read from the cache, 3 parsed; search index built") {
+		t.Fatalf("first index: %d %q %q", code, out, errs)
+	}
+	code, out, _ = runBookmarksCLI(env, "index", src)
+	if code != 0 || !strings.Contains(out, "3 read from the cache, 0 parsed; search index up to date; 0 stale") {
+		t.Errorf("second index: %d %q", code, out)
+	}
+	os.Remove(filepath.Join(src, "central-2019-social-mobility-opinions.txt"))
+	code, out, _ = runBookmarksCLI(env, "index", src)
+	if code != 0 || !strings.Contains(out, "indexed 2 documents") || !strings.Contains(out, "1 stale entries removed") {
+		t.Errorf("after a delete: %d %q", code, out)
+	}
+	if segs, _ := filepath.Glob(filepath.Join(cacheDir, "docs", "*.seg")); len(segs) != 2 {
+		t.Errorf("%d segments left, want 2", len(segs))
+	}
+	if code, _, errs := runBookmarksCLI(env, "index"); code != 2 || !strings.Contains(errs, "index needs a folder") {
+		t.Errorf("no folder: %d %q", code, errs)
+	}
+}
+
+// TestIndexProgress: on a terminal, index draws a bar with the count of
+// files on one line and clears it before the summary.
+func TestIndexProgress(t *testing.T) {
+	var out, errb, term bytes.Buffer
+	code := Run([]string{"--cache-dir", t.TempDir(), "index", "../../seeds"}, Env{
+		Seeds: os.DirFS("../../seeds"), Stdout: &out, Stderr: &errb, Progress: &term,
+		Getenv: func(string) string { return "" },
+	})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	bar := term.String()
+	if !strings.Contains(bar, "5/5") || !strings.HasPrefix(bar, "\r") || !strings.HasSuffix(bar, "\r\x1b[K") || strings.Contains(bar, "\n") {
+		t.Errorf("progress line %q", bar)
+	}
+	if !strings.Contains(out.String(), "indexed 5 documents") {
+		t.Errorf("summary %q", out.String())
 	}
 }

@@ -30,6 +30,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads an environment variable.
 	Getenv func(string) string
+	// Progress is the terminal progress bars are drawn on (the standard
+	// error when it is a terminal); nil draws none.
+	Progress io.Writer
 	// RunTUI starts the interactive reader; nil in tests of the subcommands.
 	RunTUI func(opts Options) error
 }
@@ -80,6 +83,7 @@ func commands() map[string]command {
 		"bodies":    command{"every responsible body with the clauses it leads, takes part in and is named in: bodies [--json | --format csv]", runBodies},
 		"related":   command{"clauses in other documents similar to one: related [--json] [--limit N] ID", runRelated},
 		"compare":   command{"a clause beside its counterpart, aligned: compare [--json] ID [OTHER-ID]", runCompare},
+		"index":     command{"build or refresh the cache of folders of documents, with their search index: index [DIR]...", runIndex},
 		"bookmarks": command{"bookmarks [list|add ID [--note TEXT]|rm ID|export --format md|json]", runBookmarks},
 	}
 }
@@ -211,7 +215,7 @@ func printUsage(w io.Writer, tr msg.Printer) {
 	fmt.Fprintln(w, "")
 	fmt.Fprintln(w, tr.T("With no command, opens the interactive reader. Commands (help COMMAND for its flags):"))
 	cmds := commands()
-	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "compare", "bookmarks"} {
+	for _, name := range []string{"tree", "show", "search", "highlight", "targets", "bodies", "related", "compare", "index", "bookmarks"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, tr.T(cmds[name].summary))
 	}
 	fmt.Fprintln(w, "")

@@ -30,7 +30,8 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 			return runLoading(opts, getenv)
 		}
 		var warn bytes.Buffer
-		c, err := LoadCorpus(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts)
+		cache := openCache(opts)
+		c, err := loadCorpusWith(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts, corpus.LoadOptions{}, cache)
 		warnings := warningLines(warn.String())
 		if err != nil {
 			if len(warnings) > 0 {
@@ -41,6 +42,9 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		uiOpts := readerOptions(getenv)
 		uiOpts.ReadingWidth = opts.ReadingWidth
 		uiOpts.Lang = opts.Lang
+		if cache != nil {
+			uiOpts.SearchIndex = cache.SearchIndex
+		}
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {
 			uiOpts.Bookmarks = store

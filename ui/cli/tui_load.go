@@ -29,6 +29,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	var docCache corpus.DocCache
 	if cache != nil {
 		docCache = cache
+		uiOpts.SearchIndex = cache.SearchIndex
 	}
 	load := ui.PathsLoader(opts.Corpus, docCache)
 	if store != nil {

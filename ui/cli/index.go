@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/bubbles/progress"
+
+	"policyreader/corpus"
+)
+
+// runIndex builds or refreshes the cache of folders: `index [DIR]...`
+// (the --corpus paths when none is named). Every document is read through
+// the cache with its annotations, as the reader needs them, the search
+// index over them is stored, and segments of files that no longer exist
+// are removed. On a terminal a progress bar runs on stderr; the summary
+// goes to stdout.
+func runIndex(env Env, opts Options, args []string) error {
+	fset := newFlagSet("index", env, &opts)
+	rest, err := parseInterspersed(fset, args)
+	if err != nil {
+		return err
+	}
+	paths := append(append([]string(nil), opts.Corpus...), rest...)
+	if len(paths) == 0 {
+		return usagef("index needs a folder or file, e.g. `policyreader index ~/policies`")
+	}
+	if opts.NoCache {
+		return usagef("index: --no-cache leaves nothing to do")
+	}
+	store := openCache(opts)
+	if err := anyPathExists(paths); err != nil {
+		return err
+	}
+	start := time.Now()
+	bar := newProgressLine(env.Progress)
+	c, errs := corpus.LoadPathsContext(context.Background(), paths, corpus.LoadOptions{Cache: store, Progress: bar.report})
+	bar.finish()
+	for _, e := range errs {
+		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))
+	}
+	if len(c.Docs) == 0 {
+		printNotes(env, store)
+		return failf("no documents could be loaded")
+	}
+	before := store.Stats()
+	store.SearchIndex(c)
+	after := store.Stats()
+	removed, err := store.Prune()
+	printNotes(env, store)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(err.Error()))
+	}
+	index := "search index built"
+	if after.IndexHits > before.IndexHits {
+		index = "search index up to date"
+	}
+	fmt.Fprintf(env.Stdout, "indexed %d documents in %.1f s: %d read from the cache, %d parsed; %s; %d stale entries removed; %s holds %.1f MB\n",
+		len(c.Docs), time.Since(start).Seconds(), before.Hits, len(c.Docs)-before.Hits, index, removed, store.Dir(), float64(store.Size())/(1<<20))
+	return nil
+}
+
+// progressLine draws a progress bar on one terminal line, redrawn at most
+// every redrawEvery; with no terminal it draws nothing.
+type progressLine struct {
+	w    io.Writer
+	bar  progress.Model
+	mu   sync.Mutex
+	last time.Time
+	drew bool
+}
+
+const redrawEvery = 50 * time.Millisecond
+
+func newProgressLine(w io.Writer) *progressLine {
+	return &progressLine{w: w, bar: progress.New(progress.WithDefaultGradient(), progress.WithWidth(30))}
+}
+
+// report is a corpus.LoadOptions.Progress callback; it may be called from
+// several goroutines.
+func (p *progressLine) report(done, total int) {
+	if p.w == nil || total == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now := time.Now(); done < total && now.Sub(p.last) < redrawEvery {
+		return
+	} else {
+		p.last = now
+	}
+	fmt.Fprintf(p.w, "\r%s %d/%d", p.bar.ViewAs(float64(done)/float64(total)), done, total)
+	p.drew = true
+}
+
+// finish clears the bar's line.
+func (p *progressLine) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drew {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
