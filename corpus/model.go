@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"sync"
 
 	"policyreader/corpus/highlight"
 )
@@ -202,26 +203,35 @@ func (d *Document) Walk(fn func(*Node) bool) {
 type Corpus struct {
 	// Docs are the documents in load order.
 	Docs []*Document
-	byID map[string]*Node
 	docs map[string]*Document
+
+	// byID maps every node's ID to it, built on the first Node call: a
+	// command that looks nothing up (search, tree) never pays for it.
+	byIDOnce sync.Once
+	byID     map[string]*Node
 }
 
 // NewCorpus indexes docs by ID.
 func NewCorpus(docs []*Document) *Corpus {
-	c := &Corpus{Docs: docs, byID: map[string]*Node{}, docs: map[string]*Document{}}
+	c := &Corpus{Docs: docs, docs: make(map[string]*Document, len(docs))}
 	disambiguate(docs)
 	for _, d := range docs {
 		c.docs[d.ID] = d
-		d.Walk(func(n *Node) bool {
-			c.byID[n.ID] = n
-			return true
-		})
 	}
 	return c
 }
 
-// Node returns the node with the given ID.
+// Node returns the node with the given ID. It is safe for concurrent use.
 func (c *Corpus) Node(id string) (*Node, bool) {
+	c.byIDOnce.Do(func() {
+		c.byID = map[string]*Node{}
+		for _, d := range c.Docs {
+			d.Walk(func(n *Node) bool {
+				c.byID[n.ID] = n
+				return true
+			})
+		}
+	})
 	n, ok := c.byID[id]
 	return n, ok
 }

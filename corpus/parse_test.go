@@ -409,6 +409,7 @@ func TestHostileInput(t *testing.T) {
 	c := NewCorpus([]*Document{d})
 	n := 0
 	c.Nodes(func(*Node) bool { n++; return true })
+	c.Node("") // builds the ID map
 	if len(c.byID) != n {
 		t.Errorf("IDs not unique: %d nodes, %d IDs", n, len(c.byID))
 	}

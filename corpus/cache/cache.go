@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -146,6 +147,7 @@ func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, 
 		if err != nil || contentHash(content) != id.content {
 			return nil, false, errStale
 		}
+		s.settle(src.Key, data)
 	}
 	d, annotated, err := corpus.DecodeDocument(payload)
 	if err != nil {
@@ -155,6 +157,32 @@ func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, 
 	d.Source = src.Name
 	s.remember(d, id)
 	return d, annotated, nil
+}
+
+// settle rewrites a racy segment whose content was just verified, once its
+// source's mtime is old enough to be trusted, with the time of this check
+// as its reading time: later runs then trust size and mtime alone instead
+// of reading the source again every time (files written just before they
+// were first cached would otherwise stay racy for good).
+func (s *Store) settle(key string, data []byte) {
+	now := time.Now()
+	mtime := int64(binary.LittleEndian.Uint64(data[24:]))
+	if now.UnixNano()-mtime < int64(racyWindow) {
+		return
+	}
+	s.mu.Lock()
+	ro := s.readOnly
+	s.mu.Unlock()
+	if ro {
+		return
+	}
+	seg := append([]byte(nil), data...)
+	binary.LittleEndian.PutUint64(seg[40:], uint64(now.UnixNano()))
+	body := len(seg) - trailerSize
+	binary.LittleEndian.PutUint32(seg[body:], crc32.Checksum(seg[:body], castagnoli))
+	if writeAtomic(s.segmentPath(key), seg) == nil {
+		s.count(func(st *Stats) { st.Written++ })
+	}
 }
 
 // Put stores the document parsed from content, the bytes of src read at

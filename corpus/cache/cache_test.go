@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -411,4 +412,58 @@ func results(t *testing.T, ix *search.Index) []string {
 		}
 	}
 	return out
+}
+
+// TestRacySettles: a source cached right after it was written is checked
+// by content while its mtime is recent, and once it is old enough its
+// segment is rewritten so later runs trust size and mtime alone.
+func TestRacySettles(t *testing.T) {
+	dir := copySeeds(t)
+	s := Open(t.TempDir())
+	load(t, dir, s) // every source was written just now: racy
+	old := time.Now().Add(-time.Hour)
+	segs := segments(t, s)
+	// Age the sources as time passing would (mtime an hour back, the
+	// segments' reading time with it), keeping them racy.
+	for _, e := range mustReadDir(t, dir) {
+		os.Chtimes(filepath.Join(dir, e), old, old)
+	}
+	for _, seg := range segs {
+		data, _ := os.ReadFile(seg)
+		binary.LittleEndian.PutUint64(data[24:], uint64(old.UnixNano()))
+		binary.LittleEndian.PutUint64(data[40:], uint64(old.Add(time.Second).UnixNano()))
+		body := len(data) - trailerSize
+		binary.LittleEndian.PutUint32(data[body:], crc32.Checksum(data[:body], castagnoli))
+		os.WriteFile(seg, data, 0o644)
+	}
+	s2 := Open(s.Dir())
+	load(t, dir, s2)
+	if st := s2.Stats(); st.Hits != 5 || st.Written != 5 {
+		t.Errorf("racy check: %+v, want 5 hits and 5 segments settled", st)
+	}
+	for _, seg := range segs {
+		data, _ := os.ReadFile(seg)
+		id, _, err := decodeSegment(data, corpus.CodecVersion())
+		if err != nil || id.racy() {
+			t.Errorf("%s: still racy after the check (%v)", seg, err)
+		}
+	}
+	s3 := Open(s.Dir())
+	load(t, dir, s3)
+	if st := s3.Stats(); st.Hits != 5 || st.Written != 0 {
+		t.Errorf("settled: %+v", st)
+	}
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
 }

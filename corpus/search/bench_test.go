@@ -66,7 +66,7 @@ var benchSizes = []struct {
 	bytes int
 }{{"1MB", 1 << 20}, {"10MB", 10 << 20}, {"100MB", 100 << 20}}
 
-var benchQueries = []string{"落", "落户", "就业优先", "luohu", "jyyx", "2025", "量子纠缠"}
+var benchQueries = []string{"落", "落户", "就业优先", "luohu", "jyyx", "2025", "量子纠缠", "lu", "业", "就业", "lh"}
 
 // BenchmarkSearch measures, at each corpus size: building the index (with
 // the heap it keeps), a cold search per query (no narrowing from a

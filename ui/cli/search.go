@@ -47,6 +47,7 @@ func runSearch(env Env, opts Options, args []string) error {
 	// Search shows no span: the annotation pass, half the reading, is
 	// skipped.
 	store := openCache(opts)
+	defer relaxGC(store)()
 	c, err := loadCorpusWith(env, opts, corpus.LoadOptions{NoAnnotations: true}, store)
 	if err != nil {
 		return err
