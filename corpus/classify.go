@@ -18,12 +18,12 @@ type classified struct {
 const cnDigits = `〇零一二两三四五六七八九十百千`
 
 var (
-	reDivision = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*(.*)$`)
-	rePart     = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*(.*)$`)
-	reClause   = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*(.*)$`)
-	reShi      = regexp.MustCompile(`^([一二三四五六七八九十]+是)(.*)$`)
-	reArabic   = regexp.MustCompile(`^([0-9]{1,3})\s*([.、．])\s*(.*)$`)
-	reBox      = regexp.MustCompile(`^(专栏\s*[0-9` + cnDigits + `]+)\s*(.*)$`)
+	reDivision = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*`)
+	rePart     = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*`)
+	reClause   = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*`)
+	reShi      = regexp.MustCompile(`^([一二三四五六七八九十]+是)`)
+	reArabic   = regexp.MustCompile(`^([0-9]{1,3})\s*([.、．])\s*`)
+	reBox      = regexp.MustCompile(`^(专栏\s*[0-9` + cnDigits + `]+)\s*`)
 )
 
 var divisionMarkers = map[string]Marker{"编": MarkVolume, "分编": MarkSubVolume, "章": MarkChapter, "节": MarkSection}
@@ -41,7 +41,7 @@ func classify(line string) classified {
 	first, _ := utf8.DecodeRuneInString(line)
 	switch {
 	case first == '第':
-		if m := reDivision.FindStringSubmatch(line); m != nil && !continuesText(line[len(m[1]):]) {
+		if m := matchPrefix(reDivision, line, 3); m != nil && !continuesText(line[len(m[1]):]) {
 			digits := strings.TrimSuffix(strings.TrimPrefix(m[1], "第"), m[2])
 			return numbered(line, divisionMarkers[m[2]], m[1], digits, m[3])
 		}
@@ -49,26 +49,39 @@ func classify(line string) classified {
 			return c
 		}
 	case first == '专':
-		if m := reBox.FindStringSubmatch(line); m != nil {
+		if m := matchPrefix(reBox, line, 2); m != nil {
 			return numbered(line, MarkBox, m[1], strings.TrimSpace(strings.TrimPrefix(m[1], "专栏")), m[2])
 		}
 	case first == '(' || first == '（':
-		if m := reClause.FindStringSubmatch(line); m != nil {
+		if m := matchPrefix(reClause, line, 4); m != nil {
 			return numbered(line, MarkParen, m[1]+m[2]+m[3], m[2], m[4])
 		}
 	case strings.ContainsRune(cnDigits, first):
-		if m := rePart.FindStringSubmatch(line); m != nil {
+		if m := matchPrefix(rePart, line, 2); m != nil {
 			return numbered(line, MarkEnum, m[1]+"、", m[1], m[2])
 		}
-		if m := reShi.FindStringSubmatch(line); m != nil && m[2] != "" {
+		if m := matchPrefix(reShi, line, 2); m != nil && m[2] != "" {
 			return numbered(line, MarkShi, m[1], strings.TrimSuffix(m[1], "是"), m[2])
 		}
 	case first >= '0' && first <= '9':
-		if m := reArabic.FindStringSubmatch(line); m != nil && m[3] != "" && !startsWithDigitOrUnit(m[3]) {
+		if m := matchPrefix(reArabic, line, 3); m != nil && m[3] != "" && !startsWithDigitOrUnit(m[3]) {
 			return numbered(line, MarkArabic, m[1]+m[2], m[1], m[3])
 		}
 	}
 	return classified{marker: MarkText, rest: line}
+}
+
+// matchPrefix matches re, anchored at the start and with no trailing
+// `(.*)$`, against line and returns its submatches with the rest of the
+// line after the match as submatch rest (the last one): what
+// FindStringSubmatch of re followed by `(.*)$` gave, without the
+// backtracker walking every long line to its end.
+func matchPrefix(re *regexp.Regexp, line string, rest int) []string {
+	m := re.FindStringSubmatch(line)
+	if len(m) != rest { // no match (the group count is fixed per expression)
+		return nil
+	}
+	return append(m, line[len(m[0]):])
 }
 
 // articleContinuations are the runes that, right after 第X条 with no space,

@@ -167,7 +167,7 @@ func enactingOrgan(body string) string {
 	}
 	// 国家文物局令第1号: a department's decree names its department.
 	if m := reDecree.FindStringSubmatch(body); m != nil && strings.HasSuffix(m[2], "令") && m[2] != "主席令" {
-		if organ := strings.TrimSuffix(m[2], "令"); reOrgan.MatchString(organ) {
+		if organ := strings.TrimSuffix(m[2], "令"); endsOrgan(organ) {
 			return strings.TrimPrefix(organ, "中华人民共和国")
 		}
 	}
@@ -184,7 +184,7 @@ func enactingOrgan(body string) string {
 	}
 	body = strings.TrimSpace(body)
 	n := utf8.RuneCountInString(body)
-	if n < 2 || n > 30 || strings.ContainsAny(body, "《》〈〉，、 ") || !reOrgan.MatchString(body) && !strings.HasSuffix(body, "常务委员会") {
+	if n < 2 || n > 30 || strings.ContainsAny(body, "《》〈〉，、 ") || !endsOrgan(body) && !strings.HasSuffix(body, "常务委员会") {
 		return ""
 	}
 	return body

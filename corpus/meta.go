@@ -10,7 +10,6 @@ import (
 )
 
 var (
-	reOrgan      = regexp.MustCompile(`(办公厅|人民政府|委员会|办公室|厅|局|部|院|委|署|政府|司|会|办|行|社|中心)$`)
 	reDocNumber  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
 	reDateLine   = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	reDateLineCN = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
@@ -75,7 +74,8 @@ func findDocNumber(lines []string) string {
 				return decreeNumber(m)
 			}
 		}
-		if utf8.RuneCountInString(l) >= 60 {
+		// Both numbers end in 号: most lines are passed over on bytes.
+		if !strings.Contains(l, "号") || utf8.RuneCountInString(l) >= 60 {
 			continue
 		}
 		if m := reDocNumber.FindString(l); m != "" {
@@ -110,7 +110,7 @@ func findIssuers(front, tail []string, title string) []string {
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
 			for _, org := range strings.Split(m[1], "、") {
-				if reOrgan.MatchString(org) {
+				if endsOrgan(org) {
 					add(org)
 				}
 			}
@@ -119,7 +119,7 @@ func findIssuers(front, tail []string, title string) []string {
 			}
 		}
 	}
-	if i := strings.Index(title, "关于"); i > 0 && reOrgan.MatchString(title[:i]) {
+	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(title[:i]) {
 		add(title[:i])
 	}
 	return out
@@ -198,4 +198,19 @@ func shortLabel(d *Document) string {
 		}
 	}
 	return ""
+}
+
+// organSuffixes end the name of an organ (办公厅, 人民政府, 部 …).
+var organSuffixes = []string{"办公厅", "人民政府", "委员会", "办公室", "厅", "局", "部", "院", "委", "署", "政府", "司", "会", "办", "行", "社", "中心"}
+
+// endsOrgan reports a string ending the way an organ's name does.
+func endsOrgan(s string) bool { return hasAnySuffix(s, organSuffixes) }
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // normalizeNewlines turns CRLF and lone CR line ends into LF.
 func normalizeNewlines(s string) string {
@@ -16,6 +19,14 @@ func normalizeNewlines(s string) string {
 // marks (# …) and list bullets (- ) are dropped, runs of spaces collapse to
 // one and the ends are trimmed. Tabs are kept: they mark table cells.
 func cleanLine(s string) string {
+	if plainLine(s) {
+		return cleanMarkdown(s)
+	}
+	return cleanRunes(s)
+}
+
+// cleanRunes is cleanLine rune by rune, for the lines plainLine refuses.
+func cleanRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -35,7 +46,62 @@ func cleanLine(s string) string {
 		b.WriteRune(r)
 	}
 	line := strings.ReplaceAll(b.String(), "**", "")
-	line = strings.Trim(line, " ")
+	return cleanMarkdown(strings.Trim(line, " "))
+}
+
+// plainLine reports a line cleanLine's rune loop would leave as it is:
+// valid UTF-8 with no odd space, no space at either end or twice in a row,
+// and no "**" — most lines, checked on bytes.
+func plainLine(s string) bool {
+	n := len(s)
+	if n > 0 && (s[0] == ' ' || s[n-1] == ' ') {
+		return false
+	}
+	var high byte
+	for i := 0; i < n; i++ {
+		c := s[i]
+		high |= c
+		if !lineSpecial[c] {
+			continue
+		}
+		switch c {
+		case ' ':
+			if s[i+1] == ' ' { // s[n-1] is not a space, so i+1 < n
+				return false
+			}
+		case '*':
+			if i+1 < n && s[i+1] == '*' {
+				return false
+			}
+		case '\f', '\v':
+			return false
+		case 0xC2: // U+00A0
+			if i+1 < n && s[i+1] == 0xA0 {
+				return false
+			}
+		case 0xE3: // U+3000
+			if i+2 < n && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return false
+			}
+		case 0xE2: // U+2002, U+2003, U+2009, U+200B
+			if i+2 < n && s[i+1] == 0x80 && (s[i+2] == 0x82 || s[i+2] == 0x83 || s[i+2] == 0x89 || s[i+2] == 0x8B) {
+				return false
+			}
+		case 0xEF: // U+FEFF
+			if i+2 < n && s[i+1] == 0xBB && s[i+2] == 0xBF {
+				return false
+			}
+		}
+	}
+	return high < 0x80 || utf8.ValidString(s)
+}
+
+// lineSpecial marks the bytes plainLine looks at twice: the space, '*',
+// form feed, vertical tab and the lead bytes of the odd spaces.
+var lineSpecial = [256]bool{' ': true, '*': true, '\f': true, '\v': true, 0xC2: true, 0xE2: true, 0xE3: true, 0xEF: true}
+
+// cleanMarkdown drops a heading's # marks and a list bullet.
+func cleanMarkdown(line string) string {
 	if strings.HasPrefix(line, "#") {
 		trimmed := strings.TrimLeft(line, "#")
 		if trimmed == "" || trimmed[0] == ' ' {

@@ -128,7 +128,7 @@ const maxOrganRunes = 40
 // isOrganName reports a string that reads as one organ's name.
 func isOrganName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= maxOrganRunes && reOrgan.MatchString(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
+	return n >= 2 && n <= maxOrganRunes && endsOrgan(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
 }
 
 // splitRunTogether returns the organ names in s, a name spelled out

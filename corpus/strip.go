@@ -163,5 +163,9 @@ const maxChromeBytes = 400
 // isTOCEntry reports a table-of-contents line: a title followed by a tab
 // and a page number, dot leaders, or a tab-broken continuation.
 func isTOCEntry(line string) bool {
+	// Each branch of reTOC needs one of these; most lines have none.
+	if !strings.Contains(line, "\t") && !strings.Contains(line, "...") && !strings.Contains(line, "……") && !strings.Contains(line, "···") {
+		return false
+	}
 	return reTOC.MatchString(line) || strings.HasPrefix(line, "\t") || strings.HasSuffix(line, "\t")
 }

@@ -7,8 +7,7 @@ import (
 )
 
 var (
-	reTitleSuffix = regexp.MustCompile(`(意见|通知|规划|办法|方案|决定|决议|函|报告|纲要|条例|规定|细则|批复|公告|通告|计划|措施|指引|指南|法|解释|规则|标准|实施意见|通报|答复|复函)[)）]?$`)
-	reQuoted      = regexp.MustCompile(`《([^《》]{4,80})》`)
+	reQuoted = regexp.MustCompile(`《([^《》]{4,80})》`)
 	// reAddressee is a 主送 line: 各省、自治区、直辖市人民政府，国务院各部委：
 	reAddressee = regexp.MustCompile(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
 	// reNoteLine is the publication note under a signature: （此件公开发布）.
@@ -145,7 +144,7 @@ func isHeaderAnchor(l string) bool {
 	if utf8.RuneCountInString(l) < 40 && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) {
 		return true
 	}
-	return reAddressee.MatchString(l)
+	return (strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：")) && reAddressee.MatchString(l)
 }
 
 // joinTitle joins the lines of a title block: a title wraps mid-word, so
@@ -178,7 +177,7 @@ func isWide(r rune) bool { return r >= 0x2E80 }
 // one (…的通知, …条例, …实施意见) and is neither a fragment nor a paragraph.
 func titleShaped(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 4 && n <= 120 && reTitleSuffix.MatchString(t) && !reTitleJunk.MatchString(t)
+	return n >= 4 && n <= 120 && endsLikeTitle(t) && !reTitleJunk.MatchString(t)
 }
 
 // publishedTitle finds the document a news lead, a transmittal or an order
@@ -221,4 +220,18 @@ func transmittedTitle(t string) string {
 		return ""
 	}
 	return rest
+}
+
+// titleSuffixes end a document's title (意见, 通知, 条例 …).
+var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "标准", "实施意见", "通报", "答复", "复函"}
+
+// endsLikeTitle reports a string ending in a document kind, before at most
+// one closing bracket.
+func endsLikeTitle(t string) bool {
+	if strings.HasSuffix(t, ")") {
+		t = t[:len(t)-1]
+	} else {
+		t = strings.TrimSuffix(t, "）")
+	}
+	return hasAnySuffix(t, titleSuffixes)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/search"
 )
 
 // copiesOfSeeds writes copies of the seeds into a folder until it holds
@@ -89,5 +90,20 @@ func BenchmarkWarmSearch10MB(b *testing.B) {
 	run()
 	for b.Loop() {
 		run()
+	}
+}
+
+// BenchmarkColdSearch10MB is what `search --no-cache` does: read and parse
+// every file, build the index, one query.
+func BenchmarkColdSearch10MB(b *testing.B) {
+	dir := copiesOfSeeds(b, 10)
+	for b.Loop() {
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{NoAnnotations: true})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		if _, err := search.New(c).Search(context.Background(), "luohu", 20); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -22,9 +22,10 @@ var ErrBinary = errors.New("not a text file (binary data)")
 // UTF-16 BOM is refused as binary.
 func Decode(data []byte) (string, error) {
 	var enc encoding.Encoding
+	bom := false
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		data, bom = data[3:], true
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -43,14 +44,21 @@ func Decode(data []byte) (string, error) {
 		enc = simplifiedchinese.GB18030
 	}
 	text := string(data)
+	// Every way but a UTF-8 BOM's leaves valid UTF-8: checked, repaired
+	// or decoded.
+	valid := !bom
 	if enc != nil {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
 			return "", fmt.Errorf("decode %s: %w", encName(enc), err)
 		}
 		text = string(out)
+		valid = utf8.ValidString(text)
 	}
-	if looksBinary(text) {
+	if !valid {
+		valid = utf8.ValidString(text)
+	}
+	if looksBinaryKnown(text, valid) {
 		return "", ErrBinary
 	}
 	return text, nil
@@ -130,7 +138,31 @@ func encName(enc encoding.Encoding) string {
 
 // looksBinary reports whether decoded text contains NUL characters, the
 // replacement character in bulk, or a high share of control characters.
-func looksBinary(s string) bool {
+func looksBinary(s string) bool { return looksBinaryKnown(s, utf8.ValidString(s)) }
+
+// looksBinaryKnown is looksBinary for text whose validity as UTF-8 the
+// caller knows. Control characters are single bytes that never occur
+// inside a longer sequence, so the usual verdict — no NUL, no control
+// character, no replacement character — is reached on bytes; only text
+// with some is looked at rune by rune.
+func looksBinaryKnown(s string, valid bool) bool {
+	if strings.IndexByte(s, 0) >= 0 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			return looksBinaryRunes(s)
+		}
+	}
+	if !valid || strings.Contains(s, string(utf8.RuneError)) {
+		return looksBinaryRunes(s)
+	}
+	return false
+}
+
+// looksBinaryRunes is looksBinary rune by rune, for text that is not valid
+// UTF-8 (each invalid byte counts as a replacement character).
+func looksBinaryRunes(s string) bool {
 	var n, ctrl, bad int
 	for _, r := range s {
 		n++

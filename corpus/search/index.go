@@ -204,9 +204,17 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 	last := newLastSeen()
 	for e := lo; e < hi; e++ {
 		en := &ix.entries[e]
-		en.valid = utf8.ValidString(en.str)
-		runes := 0
-		for _, r := range en.str {
+		s := en.str
+		runes, valid := 0, true
+		for i := 0; i < len(s); {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				if size == 1 { // an invalid byte (a real U+FFFD is 3 bytes)
+					valid = false
+				}
+			}
+			i += size
 			runes++
 			if f := foldRune(r); f != r {
 				en.fold |= foldKind(r)
@@ -217,7 +225,7 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 			}
 			rc.inc(r)
 		}
-		en.runes = int32(runes)
+		en.runes, en.valid = int32(runes), valid
 	}
 	return rc
 }
