@@ -1,9 +1,10 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // classified is a cleaned line with its numbering split off.
@@ -18,12 +19,12 @@ type classified struct {
 const cnDigits = `〇零一二两三四五六七八九十百千`
 
 var (
-	reDivision = regexp.MustCompile(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*`)
-	rePart     = regexp.MustCompile(`^([` + cnDigits + `]+)\s*、\s*`)
-	reClause   = regexp.MustCompile(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*`)
-	reShi      = regexp.MustCompile(`^([一二三四五六七八九十]+是)`)
-	reArabic   = regexp.MustCompile(`^([0-9]{1,3})\s*([.、．])\s*`)
-	reBox      = regexp.MustCompile(`^(专栏\s*[0-9` + cnDigits + `]+)\s*`)
+	reDivision = lazyre.New(`^(第[` + cnDigits + `0-9]+(分编|编|章|节))\s*`)
+	rePart     = lazyre.New(`^([` + cnDigits + `]+)\s*、\s*`)
+	reClause   = lazyre.New(`^([（(])\s*([` + cnDigits + `]+)\s*([）)])\s*`)
+	reShi      = lazyre.New(`^([一二三四五六七八九十]+是)`)
+	reArabic   = lazyre.New(`^([0-9]{1,3})\s*([.、．])\s*`)
+	reBox      = lazyre.New(`^(专栏\s*[0-9` + cnDigits + `]+)\s*`)
 )
 
 var divisionMarkers = map[string]Marker{"编": MarkVolume, "分编": MarkSubVolume, "章": MarkChapter, "节": MarkSection}
@@ -76,7 +77,7 @@ func classify(line string) classified {
 // line after the match as submatch rest (the last one): what
 // FindStringSubmatch of re followed by `(.*)$` gave, without the
 // backtracker walking every long line to its end.
-func matchPrefix(re *regexp.Regexp, line string, rest int) []string {
+func matchPrefix(re *lazyre.RE, line string, rest int) []string {
 	m := re.FindStringSubmatch(line)
 	if len(m) != rest { // no match (the group count is fixed per expression)
 		return nil

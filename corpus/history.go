@@ -1,9 +1,10 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // A law's header carries its history: one line per event, each a date and
@@ -13,12 +14,12 @@ import (
 
 var (
 	// reHistoryLine opens a history line: an optional bracket and 根据, then a date.
-	reHistoryLine = regexp.MustCompile(`^[（(]?\s*(根据)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-	reEvent       = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^（(]*?)(通过|公布|发布|修正|修订|批准|施行)`)
-	reDateOnly    = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reTerm        = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+届`)
-	reMeeting     = regexp.MustCompile(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
-	reDecree      = regexp.MustCompile(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	reHistoryLine = lazyre.New(`^[（(]?\s*(根据)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	reEvent       = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^（(]*?)(通过|公布|发布|修正|修订|批准|施行)`)
+	reDateOnly    = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reTerm        = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+届`)
+	reMeeting     = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
+	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
 	// organSuffixes strips the committee that met for its organ:
 	// 最高人民法院审判委员会 enacts for 最高人民法院.
 	meetingCommittees = []string{"审判委员会", "检察委员会"}

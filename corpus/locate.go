@@ -1,16 +1,17 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // locateForm reads what a reader types to go to a place in a document:
 // 第20条, 20条, 第二十条之一, 第三章, 第2节, （三）, (3), 3, 三、.
-var locateForm = regexp.MustCompile(`^(第)?([0-9]+|[零〇一二三四五六七八九十百千两]+)(条|章|节|编|分编)?(之([一二三四五六七八九十]+))?([、.．])?$`)
+var locateForm = lazyre.New(`^(第)?([0-9]+|[零〇一二三四五六七八九十百千两]+)(条|章|节|编|分编)?(之([一二三四五六七八九十]+))?([、.．])?$`)
 
 // bracketForm is a bracketed number: （三）, (3).
-var bracketForm = regexp.MustCompile(`^[（(]([0-9]+|[零〇一二三四五六七八九十百千两]+)[)）]$`)
+var bracketForm = lazyre.New(`^[（(]([0-9]+|[零〇一二三四五六七八九十百千两]+)[)）]$`)
 
 // Locate finds the node of d that query names — an article (第20条, 20条,
 // 二十条之一), a chapter, section or volume (第三章), a bracketed clause or

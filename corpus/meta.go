@@ -3,20 +3,21 @@ package corpus
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 var (
-	reDocNumber  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
-	reDateLine   = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	reDateLineCN = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
-	reISODate    = regexp.MustCompile(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
-	reDateline   = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
-	reIssuedBy   = regexp.MustCompile(`([^，。；：:,\s]+)印发`)
-	reYearInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
+	reDocNumber  = lazyre.New(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
+	reDateLine   = lazyre.New(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	reDateLineCN = lazyre.New(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
+	reISODate    = lazyre.New(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
+	reDateline   = lazyre.New(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
+	reIssuedBy   = lazyre.New(`([^，。；：:,\s]+)印发`)
+	reYearInName = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
 )
 
 // provinces lists the provincial-level names a Short label is drawn from.

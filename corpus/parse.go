@@ -2,13 +2,13 @@ package corpus
 
 import (
 	"fmt"
-	"policyreader/corpus/extract"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"policyreader/corpus/extract"
 	"policyreader/corpus/highlight"
+	"policyreader/corpus/internal/lazyre"
 )
 
 // Parse parses decoded text into a Document. name is the file name the ID
@@ -126,7 +126,7 @@ func joinUnits(us []unit) string {
 	return strings.Join(parts, "\n")
 }
 
-var reClosing = regexp.MustCompile(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附件\s*[:：]|[(（]联系人|联系人\s*[:：])`)
+var reClosing = lazyre.New(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附件\s*[:：]|[(（]联系人|联系人\s*[:：])`)
 
 // regions splits units into front matter (before the first line of a
 // level that opens the body), the body and closing matter (sign-off, 抄送,
@@ -173,7 +173,7 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 
 // reAttachmentLabel is the label over an attachment printed after the
 // signature: 附件, 附件2.
-var reAttachmentLabel = regexp.MustCompile(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+var reAttachmentLabel = lazyre.New(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
 
 // splitAppendix splits closing matter at an attachment printed in full
 // after the signature (a 附件 label alone on its line, then numbered text):

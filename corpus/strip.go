@@ -1,9 +1,10 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // unit is one cleaned, non-empty physical line of the source.
@@ -23,12 +24,12 @@ type stripped struct {
 }
 
 var (
-	reChrome      = regexp.MustCompile(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
-	reSource      = regexp.MustCompile(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
-	reLink        = regexp.MustCompile(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
-	reURL         = regexp.MustCompile(`^[\[(（]?\s*(https?://|www\.)\S*$`)
-	reTOCDivision = regexp.MustCompile(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
-	reTOC         = regexp.MustCompile(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
+	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
+	reSource      = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reLink        = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
+	reURL         = lazyre.New(`^[\[(（]?\s*(https?://|www\.)\S*$`)
+	reTOCDivision = lazyre.New(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
+	reTOC         = lazyre.New(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can

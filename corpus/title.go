@@ -1,19 +1,20 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 var (
-	reQuoted = regexp.MustCompile(`《([^《》]{4,80})》`)
+	reQuoted = lazyre.New(`《([^《》]{4,80})》`)
 	// reAddressee is a 主送 line: 各省、自治区、直辖市人民政府，国务院各部委：
-	reAddressee = regexp.MustCompile(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
+	reAddressee = lazyre.New(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
 	// reNoteLine is the publication note under a signature: （此件公开发布）.
-	reNoteLine = regexp.MustCompile(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$`)
+	reNoteLine = lazyre.New(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$`)
 	// reTitleJunk is a lone label above a title block (附件, 附录, 附件2).
-	reTitleJunk = regexp.MustCompile(`^(附件|附录|附錄)\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+	reTitleJunk = lazyre.New(`^(附件|附录|附錄)\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
 )
 
 // maxTitleLines bounds a title block: State Council titles run to three

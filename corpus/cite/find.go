@@ -5,11 +5,11 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"policyreader/corpus"
+	"policyreader/corpus/internal/lazyre"
 )
 
 // Kind says what a citation names.
@@ -81,7 +81,7 @@ var (
 	selfName = `本(?:法|条例|规定|办法|细则|实施细则|实施办法|规则|解释|决定|准则)`
 	// citeRe finds every citation form; the alternatives are tried left
 	// to right at each position, the longest form first.
-	citeRe = regexp.MustCompile(
+	citeRe = lazyre.New(
 		`《([^《》\n]{2,100})》(?:[（(]([^（）()\n]{2,30}号)[）)])?(?:` + articleRef + `)?` +
 			`|` + selfName + articleRef +
 			`|本条第(` + num + `)款` +
@@ -91,7 +91,7 @@ var (
 			`|前条(?:第(` + num + `)款)?(?:第(` + num + `)项)?`)
 	// joiner is what may stand between two citations of one list
 	// (第十条、第十二条, 第三条和第五条, 第三条至第五条).
-	joiner = regexp.MustCompile(`^(?:、|，|和|或者|或|以及|及|至|到)$`)
+	joiner = lazyre.New(`^(?:、|，|和|或者|或|以及|及|至|到)$`)
 )
 
 // Find returns the citations in text in order. A bare 第X条 counts as a
@@ -192,7 +192,7 @@ func Find(text string, law bool) []Citation {
 }
 
 // instrumentSuffix ends the name of a law, regulation or rule.
-var instrumentSuffix = regexp.MustCompile(`(?:法|法典|典|条例|规定|办法|细则|规则|解释|决定|章程|通则|纲要)$`)
+var instrumentSuffix = lazyre.New(`(?:法|法典|典|条例|规定|办法|细则|规则|解释|决定|章程|通则|纲要)$`)
 
 // namedBefore reports whether before ends with the name of an instrument
 // other than the citing one: 刑法, 行政处罚法, but not 本法 or 本条例.

@@ -1,11 +1,11 @@
 package cite
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"policyreader/corpus"
+	"policyreader/corpus/internal/lazyre"
 )
 
 // Link is a citation with what it resolves to.
@@ -87,7 +87,7 @@ func (r *Resolver) Links(n *corpus.Node) []Link {
 // name another law's articles: judicial interpretations, replies and
 // provisions of the Supreme People's Court or Procuratorate, and
 // decisions amending or repealing a law.
-var reAbout = regexp.MustCompile(`^最高人民(?:法院|检察院)|关于(?:修改|废止)[^，。]*的决定`)
+var reAbout = lazyre.New(`^最高人民(?:法院|检察院)|关于(?:修改|废止)[^，。]*的决定`)
 
 // speaksOfAnother reports whether d is such an instrument, by its title
 // or, when the court's name was read as the issuer, by its issuers.

@@ -3,13 +3,14 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // MaxHTMLSize bounds a web page. A saved policy page is well under a
@@ -109,7 +110,7 @@ var blockTags = map[atom.Atom]bool{
 
 // reChromeClass matches the class or id of page furniture: navigation,
 // breadcrumbs, share/print/close bars, font-size switches, footers.
-var reChromeClass = regexp.MustCompile(`(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|print|close|toolbar|fontsize|font-size|footer|copyright|sidebar|pager)([\s_-]|$)`)
+var reChromeClass = lazyre.New(`(?i)(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|print|close|toolbar|fontsize|font-size|footer|copyright|sidebar|pager)([\s_-]|$)`)
 
 func (w *htmlWalker) node(n *html.Node) {
 	switch n.Type {

@@ -2,10 +2,11 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // Government websites print a document's metadata as label–value pairs,
@@ -63,7 +64,7 @@ func metaPairs(rows [][]string) [][2]string {
 }
 
 // reMetaLine is a metadata line: a short label, a colon, a value.
-var reMetaLine = regexp.MustCompile(`^([\p{Han}　 ]{2,8})[：:]\s*(.*)$`)
+var reMetaLine = lazyre.New(`^([\p{Han}　 ]{2,8})[：:]\s*(.*)$`)
 
 // metaLine reads a line such as 发文机关：国务院 or 成文日期：2019年01月27日.
 func metaLine(l string) (label, value string, ok bool) {
@@ -119,7 +120,7 @@ func splitIssuers(v string) []string {
 	return out
 }
 
-var reDate = regexp.MustCompile(`((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
+var reDate = lazyre.New(`((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})`)
 
 // isoDate reads 2019年01月27日, 2019-01-27 or 2019/1/27 as YYYY-MM-DD.
 func isoDate(s string) string {

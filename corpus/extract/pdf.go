@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
+
+	"policyreader/corpus/internal/lazyre"
 )
 
 // PDF text comes from poppler's pdftotext, the engine that gets Chinese
@@ -92,7 +93,7 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 // rePageNumber matches a line that is only a page number.
-var rePageNumber = regexp.MustCompile(`^[-—–－−\s]*\d{1,4}[-—–－−\s]*$|^第\s*\d{1,4}\s*页(\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^(page|Page|PAGE)\s*\d{1,4}(\s*of\s*\d{1,4})?$`)
+var rePageNumber = lazyre.New(`^[-—–－−\s]*\d{1,4}[-—–－−\s]*$|^第\s*\d{1,4}\s*页(\s*[/，,]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^(page|Page|PAGE)\s*\d{1,4}(\s*of\s*\d{1,4})?$`)
 
 // minRunningPages is how many pages a line must head or foot to be a
 // running header or footer.

@@ -1,14 +1,14 @@
 package targets
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"policyreader/corpus"
+	"policyreader/corpus/internal/lazyre"
 )
 
-var reYearCell = regexp.MustCompile(`(?:19|20)\d{2}`)
+var reYearCell = lazyre.New(`(?:19|20)\d{2}`)
 
 // tableContext describes a target that sits in a cell of a Table node, as
 // the indicator table of a five-year plan has them: a bare "[550]" means

@@ -47,7 +47,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	}
 	uiOpts.Warnings = warnings
 	m := ui.NewLoading(loader, uiOpts)
-	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	final, err := tea.NewProgram(m, programOptions()...).Run()
 	if err != nil {
 		return failf("run the reader: %w", err)
 	}
