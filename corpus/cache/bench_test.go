@@ -94,7 +94,7 @@ func BenchmarkWarmSearch10MB(b *testing.B) {
 }
 
 // BenchmarkColdSearch10MB is what `search --no-cache` does: read and parse
-// every file, build the index, one query.
+// every file, build the index for the query, search.
 func BenchmarkColdSearch10MB(b *testing.B) {
 	dir := copiesOfSeeds(b, 10)
 	for b.Loop() {
@@ -102,7 +102,7 @@ func BenchmarkColdSearch10MB(b *testing.B) {
 		if len(errs) > 0 {
 			b.Fatal(errs)
 		}
-		if _, err := search.New(c).Search(context.Background(), "luohu", 20); err != nil {
+		if _, err := search.NewForQuery(c, "luohu").Search(context.Background(), "luohu", 20); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -77,6 +77,12 @@ type Index struct {
 	mu    sync.Mutex
 	cache narrowCache
 	words wordsHolder // nil until SetWords
+
+	// only, when set, limits the posting lists to these (folded) runes,
+	// and noPinyin leaves out readings, skeleton codes and letter masks:
+	// an index built for one known query (NewForQuery).
+	only     map[rune]bool
+	noPinyin bool
 }
 
 // stopShare is the share of entries above which a rune keeps no posting
@@ -88,12 +94,38 @@ const (
 
 // New builds the index over every node of c. It never fails; a nil or empty
 // corpus gives an index that finds nothing.
-func New(c *corpus.Corpus) *Index { return newIndex(c, -1) }
+func New(c *corpus.Corpus) *Index { return newIndex(c, -1, nil) }
+
+// NewForQuery builds an index of c that answers query exactly as New's
+// would, and nothing else reliably: only the posting lists of the query's
+// characters are written, and readings, skeleton codes and letter masks
+// only when it has letters (pinyin or initials). It is for one search on a
+// corpus that will not be searched again — the command line without a
+// cache — where it saves about half the index's cost for a query of Han
+// characters. Such an index cannot be stored (AppendBinary writes nothing).
+func NewForQuery(c *corpus.Corpus, query string) *Index {
+	q := parseQuery(query)
+	only := map[rune]bool{}
+	for _, t := range q.terms {
+		for _, r := range t.runes {
+			only[r] = true
+		}
+	}
+	return newIndex(c, -1, only)
+}
 
 // newIndex builds the index; stopDF < 0 picks the stop threshold from the
-// corpus size.
-func newIndex(c *corpus.Corpus, stopDF int) *Index {
-	ix := &Index{py: newReadingTable()}
+// corpus size; only, when set, is NewForQuery's rune set.
+func newIndex(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
+	ix := &Index{py: newReadingTable(), only: only}
+	if only != nil {
+		ix.noPinyin = true
+		for r := range only {
+			if letterBit(r) != 0 {
+				ix.noPinyin = false
+			}
+		}
+	}
 	if c == nil {
 		ix.post = newPostings()
 		return ix
@@ -147,30 +179,10 @@ func (ix *Index) build() {
 	}
 	wg.Wait()
 
-	args := pinyinArgs()
-	// Labels and numbers are context, not entries: give their runes
-	// readings too.
-	for _, l := range ix.labels {
-		for _, r := range l {
-			ix.py.add(r, args)
-		}
+	if !ix.noPinyin {
+		ix.addReadings(counts)
 	}
-	for _, nd := range ix.nodes {
-		for _, r := range nd.Number {
-			ix.py.add(r, args)
-		}
-	}
-	for r, c := range counts[0].dense {
-		if c > 0 || counts[1].dense[r] > 0 {
-			ix.py.add(rune(r), args)
-		}
-	}
-	for _, cs := range counts {
-		for r := range cs.other {
-			ix.py.add(r, args)
-		}
-	}
-	ix.post = allocPostings(counts[0], counts[1], ix.stopDF)
+	ix.post = allocPostings(counts[0], counts[1], ix.stopDF, ix.only)
 	ix.letters = make([]uint64, n)
 	ix.pairs = make([]uint64, n*pairWords)
 	ix.prefixes = ix.py.prefixes()
@@ -195,6 +207,34 @@ func (ix *Index) build() {
 		}(p)
 	}
 	wg.Wait()
+}
+
+// addReadings gives every Han rune of the corpus its readings: those of
+// the entries (counts) and, as context, of the labels and numbers.
+func (ix *Index) addReadings(counts [2]*runeCounts) {
+	args := pinyinArgs()
+	// Labels and numbers are context, not entries: give their runes
+	// readings too.
+	for _, l := range ix.labels {
+		for _, r := range l {
+			ix.py.add(r, args)
+		}
+	}
+	for _, nd := range ix.nodes {
+		for _, r := range nd.Number {
+			ix.py.add(r, args)
+		}
+	}
+	for r, c := range counts[0].dense {
+		if c > 0 || counts[1].dense[r] > 0 {
+			ix.py.add(rune(r), args)
+		}
+	}
+	for _, cs := range counts {
+		for r := range cs.other {
+			ix.py.add(r, args)
+		}
+	}
 }
 
 // count counts, for entries [lo, hi), in how many entries each folded rune
@@ -236,9 +276,13 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 	pos := start.clone()
 	last := newLastSeen()
 	for r, stop := range ix.post.stop {
-		if stop {
+		if stop || ix.only != nil && !ix.only[rune(r)] {
 			last.dense[r] = stopMark // never "new": no list to write
 		}
+	}
+	if ix.noPinyin {
+		ix.fillPostings(lo, hi, pos, last)
+		return
 	}
 	sk := ix.skel
 	for e := lo; e < hi; e++ {
@@ -282,12 +326,31 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			}
 			ri++
 			i += size
-			if last.seen(r, int32(e)) {
+			if last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))
 		}
 		ix.letters[e] = uint64(lit) | uint64(ini)<<32
+	}
+}
+
+// fillPostings is fill without readings: posting lists only.
+func (ix *Index) fillPostings(lo, hi int, pos *runeCounts, last *lastSeen) {
+	for e := lo; e < hi; e++ {
+		s := ix.entries[e].str
+		for i := 0; i < len(s); {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = decodeRune(s, i)
+			}
+			i += size
+			r = foldRune(r)
+			if last.seen(r, int32(e)) || r >= 1<<16 && !ix.only[r] {
+				continue
+			}
+			ix.post.set(r, pos.next(r), int32(e))
+		}
 	}
 }
 

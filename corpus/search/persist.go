@@ -36,7 +36,12 @@ var ErrStored = errors.New("stored search index unusable")
 
 // AppendBinary appends the stored form of ix to dst, whose length must be
 // a multiple of 8 (sections are aligned relative to the buffer's start).
+// An index built for one query (NewForQuery) is not complete: it appends
+// nothing, which Load refuses.
 func (ix *Index) AppendBinary(dst []byte) []byte {
+	if ix.only != nil {
+		return dst
+	}
 	w := pwriter{buf: dst}
 	w.raw([]byte(persistMagic))
 	w.u32(persistVersion)

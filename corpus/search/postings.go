@@ -34,9 +34,13 @@ func (p *postings) set(r rune, i int, e int32) {
 }
 
 // allocPostings allocates every list at its final size in one backing
-// array; runes counted in more than stopDF entries get none.
-func allocPostings(a, b *runeCounts, stopDF int) postings {
+// array; runes counted in more than stopDF entries get none, and when
+// only is set, runes outside it get none either.
+func allocPostings(a, b *runeCounts, stopDF int, only map[rune]bool) postings {
 	p := newPostings()
+	if only != nil {
+		a, b = a.restrict(only), b.restrict(only)
+	}
 	total := 0
 	for r := range a.dense {
 		if n := int(a.dense[r] + b.dense[r]); n > stopDF {
@@ -77,6 +81,19 @@ func allocPostings(a, b *runeCounts, stopDF int) postings {
 type runeCounts struct {
 	dense []int32
 	other map[rune]int32
+}
+
+// restrict returns the counts of the runes in only.
+func (c *runeCounts) restrict(only map[rune]bool) *runeCounts {
+	out := &runeCounts{dense: make([]int32, len(c.dense)), other: map[rune]int32{}}
+	for r := range only {
+		if r >= 0 && r < 1<<16 {
+			out.dense[r] = c.dense[r]
+		} else if n, ok := c.other[r]; ok {
+			out.other[r] = n
+		}
+	}
+	return out
 }
 
 func newRuneCounts() *runeCounts {

@@ -177,7 +177,7 @@ func TestStopRunesChangeNothing(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	full, stopped := New(c), newIndex(c, 2)
+	full, stopped := New(c), newIndex(c, 2, nil)
 	if !stopped.post.stopped('的') || full.post.stopped('的') {
 		t.Fatal("stop threshold not applied")
 	}

@@ -57,7 +57,8 @@ func runSearch(env Env, opts Options, args []string) error {
 		ix = store.SearchIndex(c)
 		printNotes(env, store)
 	} else {
-		ix = search.New(c)
+		// Searched once and dropped: only what this query reads is built.
+		ix = search.NewForQuery(c, query)
 	}
 	if *whole {
 		seg, err := words.Load()
