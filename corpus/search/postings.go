@@ -181,7 +181,15 @@ func intersect(a, b []int32) []int32 {
 }
 
 // union returns the entries in either sorted list.
+// Either list comes back as it is when the other is empty (capacity
+// clipped, so an append copies): the lists are never written to.
 func union(a, b []int32) []int32 {
+	switch {
+	case len(a) == 0:
+		return b[:len(b):len(b)]
+	case len(b) == 0:
+		return a[:len(a):len(a)]
+	}
 	out := make([]int32, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {

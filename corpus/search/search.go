@@ -188,6 +188,9 @@ func (ix *Index) prefilter(t *term, base []int32, narrowed bool) []int32 {
 			}
 		}
 	default:
+		// Sized for all: growing it while scanning a large corpus copied
+		// megabytes per keystroke.
+		py = make([]int32, 0, len(ix.entries))
 		for e := range ix.entries {
 			if keep(int32(e)) {
 				py = append(py, int32(e))

@@ -18,7 +18,9 @@ func runTree(env Env, opts Options, args []string) error {
 	if len(rest) > 0 {
 		return usagef("tree takes no arguments, got %q", rest[0])
 	}
-	c, err := LoadCorpus(env, opts)
+	// The text tree shows no span or responsibility: skip the annotation
+	// pass, half of reading. JSON lists each node's responsible bodies.
+	c, err := loadCorpus(env, opts, corpus.LoadOptions{NoAnnotations: !opts.JSON})
 	if err != nil {
 		return err
 	}
