@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -466,4 +467,42 @@ func mustReadDir(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
+}
+
+// TestTwoProcessesFill: two processes (this test binary, re-run as a
+// helper) fill one cache from the same folder at the same moment; both
+// succeed and the cache they leave is read whole by a third.
+func TestTwoProcessesFill(t *testing.T) {
+	if dir := os.Getenv("POLICYREADER_FILL_HELPER"); dir != "" {
+		s := Open(os.Getenv("POLICYREADER_FILL_CACHE"))
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s})
+		if len(errs) > 0 || len(c.Docs) == 0 {
+			t.Fatalf("helper: %v", errs)
+		}
+		s.SearchIndex(c)
+		return
+	}
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	var procs []*exec.Cmd
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesFill$")
+		cmd.Env = append(os.Environ(), "POLICYREADER_FILL_HELPER="+dir, "POLICYREADER_FILL_CACHE="+cacheDir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		procs = append(procs, cmd)
+	}
+	for i, p := range procs {
+		if err := p.Wait(); err != nil {
+			t.Fatalf("process %d: %v", i, err)
+		}
+	}
+	s := Open(cacheDir)
+	c := load(t, dir, s)
+	sameDocs(t, "after two processes", c, load(t, dir, nil))
+	s.SearchIndex(c)
+	if st := s.Stats(); st.Hits != len(c.Docs) || st.IndexHits != 1 || st.Rejected != 0 {
+		t.Errorf("after two processes: %+v", st)
+	}
 }
