@@ -153,3 +153,61 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeystrokeSeedCopies measures each keystroke of the issue's
+// queries on copies of the seeds parsed as a user's library would be
+// (about -size MB, default 100), after the keystrokes before it, as in the
+// reader; cpu-ns/op counts both workers.
+func BenchmarkKeystrokeSeedCopies(b *testing.B) {
+	if testing.Short() {
+		b.Skip("a 100 MB library is skipped in -short mode")
+	}
+	dir := b.TempDir()
+	files, _ := filepath.Glob("../../seeds/*.txt")
+	total := 0
+	for i := 0; total < 100<<20; i++ {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d.txt", strings.TrimSuffix(filepath.Base(f), ".txt"), i))
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			total += len(data)
+		}
+	}
+	c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{NoAnnotations: true})
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	ix := New(c)
+	ctx := context.Background()
+	for _, q := range []string{"lu", "业", "jyyx", "luohu", "就业", "lh"} {
+		rs := []rune(q)
+		for k := 1; k <= len(rs); k++ {
+			b.Run("typed="+string(rs[:k]), func(b *testing.B) {
+				var cpu int64
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					ix.remember("", nil)
+					for p := 1; p < k; p++ {
+						if _, err := ix.Search(ctx, string(rs[:p]), 50); err != nil {
+							b.Fatal(err)
+						}
+					}
+					c0 := processCPU()
+					b.StartTimer()
+					if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
+						b.Fatal(err)
+					}
+					b.StopTimer()
+					cpu += processCPU() - c0
+					b.StartTimer()
+				}
+				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
