@@ -66,7 +66,13 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 	if m == 0 {
 		return tm, false, false
 	}
-	if i := strings.Index(s, t.text); i >= 0 {
+	// A term with a letter the field does not hold literally (lit) cannot
+	// occur in it as typed: skip the scan (most pinyin terms, most fields).
+	i := -1
+	if !t.letters || t.letterMask&^lit == 0 {
+		i = strings.Index(s, t.text)
+	}
+	if i >= 0 {
 		start := utf8.RuneCountInString(s[:i])
 		// sahilm's score of a contiguous match is the same wherever it is:
 		// the term's own, computed once.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
@@ -354,6 +355,28 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch)
 			if s1 != s2 || e1 != e2 || o1 != o2 {
 				t.Fatalf("%q on %s: plain (%d %d %d), skeleton (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s1, e1, o1, s2, e2, o2)
+			}
+		}
+	}
+}
+
+// TestAdvanceRunes: skipping runes by words lands where counting them one
+// by one does, in ASCII, Han, four-byte and mixed text, from every start.
+func TestAdvanceRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "abcdefghijklmnopqrstuvwxyz0123456789", "推进户籍制度改革，放开城区常住人口300万以下城市落户限制。", "𠀀𠀁a推𠀂进bc", strings.Repeat("落户luohu𝔘", 9)} {
+		starts := []int{}
+		for i := range s {
+			starts = append(starts, i)
+		}
+		for si, off := range starts {
+			for k := 0; k <= len(starts)-si+2; k++ {
+				want := len(s)
+				if si+k < len(starts) {
+					want = starts[si+k]
+				}
+				if got := advanceRunes(s, off, k); got != want {
+					t.Fatalf("advanceRunes(%q, %d, %d) = %d, want %d", s, off, k, got, want)
+				}
 			}
 		}
 	}

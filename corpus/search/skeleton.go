@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -179,13 +180,19 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		}
 		mt.startBit = firstBit
 	}
-	off := 0
-	for ri, c := range codes {
+	// Walk the codes to the next rune a match can start at, and only then
+	// the text to its byte offset, words at a time (advanceRunes).
+	off, at := 0, 0 // the byte offset of rune at
+	for ri := 0; ri < len(codes); ri++ {
+		if !can[codes[ri]] {
+			continue
+		}
+		off = advanceRunes(s, off, ri-at)
+		at = ri
 		if off >= len(s) {
 			break
 		}
-		size := leadLen(s[off])
-		if can[c] && chains.at(codes[ri:]) && off < len(s) {
+		if chains.at(codes[ri:]) {
 			set, rk := mt.extend(1, s, off, ri-1, q, done)
 			if set&done != 0 {
 				if start < 0 {
@@ -194,21 +201,41 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 				occ++
 			}
 		}
-		off += size
 	}
 	return start, end, occ
 }
 
-// leadLen returns the length of the UTF-8 sequence a valid lead byte starts.
-func leadLen(b byte) int {
-	switch {
-	case b < 0x80:
-		return 1
-	case b < 0xE0:
-		return 2
-	case b < 0xF0:
-		return 3
-	default:
-		return 4
+// advanceRunes returns the byte offset of the k-th rune after the one
+// starting at off in s (valid UTF-8), or len(s) when s ends first. Runes
+// start at every byte that is not a continuation byte (10xxxxxx); whole
+// words of eight bytes are skipped by counting those.
+func advanceRunes(s string, off, k int) int {
+	if k <= 0 {
+		return off
 	}
+	p := off + 1
+	for p+8 <= len(s) {
+		w := uint64(s[p]) | uint64(s[p+1])<<8 | uint64(s[p+2])<<16 | uint64(s[p+3])<<24 |
+			uint64(s[p+4])<<32 | uint64(s[p+5])<<40 | uint64(s[p+6])<<48 | uint64(s[p+7])<<56
+		// Bit 7 of each byte that starts a rune.
+		starts := ^(w &^ (w << 1)) & 0x8080808080808080
+		n := bits.OnesCount64(starts)
+		if n < k {
+			k -= n
+			p += 8
+			continue
+		}
+		for ; k > 1; k-- {
+			starts &= starts - 1
+		}
+		return p + bits.TrailingZeros64(starts)/8
+	}
+	for ; p < len(s); p++ {
+		if s[p]&0xC0 != 0x80 {
+			if k--; k == 0 {
+				return p
+			}
+		}
+	}
+	return len(s)
 }
