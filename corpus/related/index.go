@@ -50,11 +50,10 @@ type Index struct {
 	doc   []int32          // document ordinal of each indexed node
 	pos   map[string]int32 // node ID → position in nodes
 	idf   []float32        // per term
-	// vecOff[i]:vecOff[i+1] delimits node i's unit vector in vecTerm/vecW.
-	vecOff  []int32
-	vecTerm []int32
-	vecW    []float32
-	// postOff[t]:postOff[t+1] delimits term t's postings in postNode/postW.
+	// postOff[t]:postOff[t+1] delimits term t's postings in postNode/postW:
+	// the nodes holding t, ascending, with t's weight in their unit
+	// vectors. A node's own vector is not kept: a query recomputes it from
+	// the node's text (vector), which halves the index.
 	postOff  []int32
 	postNode []int32
 	postW    []float32
@@ -72,7 +71,6 @@ func New(c *corpus.Corpus) *Index {
 func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	x := &Index{c: c, v: newVocab(), pos: map[string]int32{}}
 	if c == nil {
-		x.vecOff = []int32{0}
 		x.postOff = []int32{0}
 		return x, nil
 	}
@@ -87,12 +85,9 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		})
 	}
 
-	// Pass 1: raw term counts per node (heading weighted), and document
-	// frequencies. seen[t] is 1 + the last node that had term t, slot[t]
-	// where its count is, so counting needs no sort and no map.
-	counts := make([]float32, 0, 64*len(x.nodes))
-	x.vecOff = make([]int32, 1, len(x.nodes)+1)
-	var df, seen, slot []int32
+	// Pass 1: document frequencies. seen[t] is 1 + the last node that had
+	// term t, so counting needs no sort and no map.
+	var df, seen []int32
 	var buf []int32
 	for i, n := range x.nodes {
 		if i%checkEvery == 0 {
@@ -104,83 +99,113 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		if grow := int(x.v.n) - len(df); grow > 0 {
 			df = append(df, make([]int32, grow)...)
 			seen = append(seen, make([]int32, grow)...)
-			slot = append(slot, make([]int32, grow)...)
 		}
 		stamp := int32(i + 1)
 		for _, t := range buf {
-			if seen[t] == stamp {
-				counts[slot[t]]++
-				continue
+			if seen[t] != stamp {
+				seen[t] = stamp
+				df[t]++
 			}
-			seen[t], slot[t] = stamp, int32(len(counts))
-			df[t]++
-			x.vecTerm = append(x.vecTerm, t)
-			counts = append(counts, 1)
 		}
-		x.vecOff = append(x.vecOff, int32(len(x.vecTerm)))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build related-clause index: %w", err)
 	}
 
-	// Inverse document frequency, smoothed; a term in every node weighs 0.
+	// Inverse document frequency, smoothed; a term in every node weighs 0
+	// and gets no postings.
 	total := float64(len(x.nodes))
 	x.idf = make([]float32, x.v.n)
+	x.postOff = make([]int32, len(x.idf)+1)
 	for t := range x.idf {
 		if t < len(df) && df[t] > 0 {
 			x.idf[t] = float32(math.Log((1 + total) / (1 + float64(df[t]))))
-		}
-	}
-
-	// Pass 2: weights, normalised to unit length, zero weights dropped.
-	x.vecW = counts
-	w := 0
-	start := int32(0)
-	for i := range x.nodes {
-		end := x.vecOff[i+1]
-		var norm float64
-		from := w
-		for j := start; j < end; j++ {
-			t := x.vecTerm[j]
-			wt := tfidf(counts[j], x.idf[t])
-			if wt == 0 {
-				continue
-			}
-			x.vecTerm[w], x.vecW[w] = t, wt
-			norm += float64(wt) * float64(wt)
-			w++
-		}
-		if norm > 0 {
-			inv := float32(1 / math.Sqrt(norm))
-			for j := from; j < w; j++ {
-				x.vecW[j] *= inv
+			if x.idf[t] != 0 {
+				x.postOff[t+1] = df[t]
 			}
 		}
-		start = end
-		x.vecOff[i+1] = int32(w)
-	}
-	x.vecTerm, x.vecW = x.vecTerm[:w:w], x.vecW[:w:w]
-
-	// Pass 3: postings, one flat array delimited per term.
-	x.postOff = make([]int32, len(x.idf)+1)
-	for _, t := range x.vecTerm {
-		x.postOff[t+1]++
 	}
 	for t := 1; t < len(x.postOff); t++ {
 		x.postOff[t] += x.postOff[t-1]
 	}
-	x.postNode = make([]int32, len(x.vecTerm))
-	x.postW = make([]float32, len(x.vecTerm))
+
+	// Pass 2: each node's unit vector, written straight into the postings
+	// of its terms (nodes in order, so every list is sorted).
+	x.postNode = make([]int32, x.postOff[len(x.postOff)-1])
+	x.postW = make([]float32, len(x.postNode))
 	fill := slices.Clone(x.postOff[:len(x.postOff)-1])
-	for i := range x.nodes {
-		for j := x.vecOff[i]; j < x.vecOff[i+1]; j++ {
-			t := x.vecTerm[j]
+	var vb vectorBuf
+	for i, n := range x.nodes {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("build related-clause index: %w", err)
+			}
+		}
+		terms, weights := x.vector(&vb, n)
+		for j, t := range terms {
 			p := fill[t]
-			x.postNode[p], x.postW[p] = int32(i), x.vecW[j]
+			x.postNode[p], x.postW[p] = int32(i), weights[j]
 			fill[t]++
 		}
 	}
 	return x, nil
+}
+
+// vectorBuf is the scratch space of vector, reused node after node.
+type vectorBuf struct {
+	raw, terms, seen, slot []int32
+	weights                []float32
+}
+
+// vector returns n's unit TF-IDF vector as parallel term and weight
+// slices (valid until the next call with vb), terms in the order they
+// first occur, zero weights left out. Every term of an indexed node is in
+// the vocabulary; unknown terms of another node are skipped (they match
+// nothing).
+func (x *Index) vector(vb *vectorBuf, n *corpus.Node) ([]int32, []float32) {
+	vb.raw = x.terms(vb.raw[:0], n, false)
+	if grow := int(x.v.n) - len(vb.seen); grow > 0 {
+		vb.seen = append(vb.seen, make([]int32, grow)...)
+		vb.slot = append(vb.slot, make([]int32, grow)...)
+	}
+	// seen[t] marks t as met in this call: clear the marks of the last.
+	for _, t := range vb.terms {
+		vb.seen[t] = 0
+	}
+	vb.terms, vb.weights = vb.terms[:0], vb.weights[:0]
+	for _, t := range vb.raw {
+		if vb.seen[t] != 0 {
+			vb.weights[vb.slot[t]]++
+			continue
+		}
+		vb.seen[t], vb.slot[t] = 1, int32(len(vb.terms))
+		vb.terms = append(vb.terms, t)
+		vb.weights = append(vb.weights, 1)
+	}
+	// Counts become weights, in place; zero weights are dropped.
+	w := 0
+	var norm float64
+	for j, t := range vb.terms {
+		wt := tfidf(vb.weights[j], x.idf[t])
+		if wt == 0 {
+			continue
+		}
+		vb.terms[w], vb.weights[w] = t, wt
+		norm += float64(wt) * float64(wt)
+		w++
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for j := 0; j < w; j++ {
+			vb.weights[j] *= inv
+		}
+	}
+	// Clear the marks of the dropped terms too, before they are cut off.
+	for _, t := range vb.terms[w:] {
+		vb.seen[t] = 0
+	}
+	vb.terms, vb.weights = vb.terms[:w], vb.weights[:w]
+	return vb.terms, vb.weights
 }
 
 // Len returns the number of nodes in the index.

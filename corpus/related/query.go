@@ -2,7 +2,6 @@ package related
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"policyreader/corpus"
@@ -67,43 +66,24 @@ func (x *Index) Related(id string, limit int) []Match {
 }
 
 // query returns the unit vector of the node with the given ID as parallel
-// term and weight slices, and the ordinal of its document.
+// term and weight slices, and the ordinal of its document (-1 when it is
+// in none of the corpus's documents).
 func (x *Index) query(id string) (terms []int32, weights []float32, doc int32, ok bool) {
-	if i, ok := x.pos[id]; ok {
-		lo, hi := x.vecOff[i], x.vecOff[i+1]
-		return x.vecTerm[lo:hi], x.vecW[lo:hi], x.doc[i], true
-	}
 	n, ok := x.c.Node(id)
 	if !ok || n.Doc == nil {
 		return nil, nil, 0, false
 	}
-	doc = -1
-	for di, d := range x.c.Docs {
-		if d == n.Doc {
-			doc = int32(di)
+	if i, ok := x.pos[id]; ok {
+		doc = x.doc[i]
+	} else {
+		doc = -1
+		for di, d := range x.c.Docs {
+			if d == n.Doc {
+				doc = int32(di)
+			}
 		}
 	}
-	// Unknown terms are skipped: they match nothing anyway.
-	raw := x.terms(nil, n, false)
-	slices.Sort(raw)
-	var norm float32
-	for j := 0; j < len(raw); {
-		k := j
-		for k < len(raw) && raw[k] == raw[j] {
-			k++
-		}
-		if w := tfidf(float32(k-j), x.idf[raw[j]]); w != 0 {
-			terms = append(terms, raw[j])
-			weights = append(weights, w)
-			norm += w * w
-		}
-		j = k
-	}
-	if norm > 0 {
-		inv := float32(1 / math.Sqrt(float64(norm)))
-		for k := range weights {
-			weights[k] *= inv
-		}
-	}
+	var vb vectorBuf
+	terms, weights = x.vector(&vb, n)
 	return terms, weights, doc, true
 }
