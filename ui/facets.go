@@ -184,6 +184,14 @@ func (m Model) openFacets() (Model, tea.Cmd) {
 func (m Model) setFacets(f facet.Filter) Model {
 	m.facets = f
 	m.tree = m.tree.SetDocs(f.Apply(m.corpus.Docs))
+	// A change arriving after the facets pane closed (its message queued
+	// behind the Esc) finds the reader on a document it may now hide: show
+	// the tree's row, as closing the pane does.
+	if m.pane == nil && m.detail.doc != nil && !m.tree.Shows(m.detail.doc) {
+		if r, ok := m.tree.Selected(); ok {
+			m.detail = m.detail.Show(r.doc, r.node)
+		}
+	}
 	return m
 }
 

@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/facet"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 )
@@ -107,4 +109,30 @@ func TestFacetsGolden(t *testing.T) {
 		}},
 	}
 	runGoldenScreens(t, loadLaws(t), screens)
+}
+
+// TestFacetsChangeAfterClose: a facet change that reaches the reader after
+// its pane closed (the message queued behind the Esc) leaves the detail on
+// a document the tree shows, not on one it now hides.
+func TestFacetsChangeAfterClose(t *testing.T) {
+	c := loadLaws(t)
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	shown := m.detail.doc
+	if shown == nil {
+		t.Fatal("no document shown at start")
+	}
+	var f facet.Filter
+	for _, v := range facet.Values(c.Docs) {
+		if g := (facet.Filter{}).Toggle(v); !g.Match(shown) {
+			f = g
+			break
+		}
+	}
+	if !f.Active() {
+		t.Fatal("every facet value keeps the first document")
+	}
+	m = update(m, facetsChangedMsg{filter: f})
+	if m.detail.doc == shown || !m.tree.Shows(m.detail.doc) {
+		t.Errorf("the detail stayed on %q, which the filter hides", shown.Title)
+	}
 }

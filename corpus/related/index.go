@@ -168,10 +168,8 @@ func (x *Index) vector(vb *vectorBuf, n *corpus.Node) ([]int32, []float32) {
 		vb.seen = append(vb.seen, make([]int32, grow)...)
 		vb.slot = append(vb.slot, make([]int32, grow)...)
 	}
-	// seen[t] marks t as met in this call: clear the marks of the last.
-	for _, t := range vb.terms {
-		vb.seen[t] = 0
-	}
+	// seen[t] marks t as met in this call; the marks are all cleared
+	// before the next.
 	vb.terms, vb.weights = vb.terms[:0], vb.weights[:0]
 	for _, t := range vb.raw {
 		if vb.seen[t] != 0 {
@@ -181,6 +179,9 @@ func (x *Index) vector(vb *vectorBuf, n *corpus.Node) ([]int32, []float32) {
 		vb.seen[t], vb.slot[t] = 1, int32(len(vb.terms))
 		vb.terms = append(vb.terms, t)
 		vb.weights = append(vb.weights, 1)
+	}
+	for _, t := range vb.terms {
+		vb.seen[t] = 0
 	}
 	// Counts become weights, in place; zero weights are dropped.
 	w := 0
@@ -199,10 +200,6 @@ func (x *Index) vector(vb *vectorBuf, n *corpus.Node) ([]int32, []float32) {
 		for j := 0; j < w; j++ {
 			vb.weights[j] *= inv
 		}
-	}
-	// Clear the marks of the dropped terms too, before they are cut off.
-	for _, t := range vb.terms[w:] {
-		vb.seen[t] = 0
 	}
 	vb.terms, vb.weights = vb.terms[:w], vb.weights[:w]
 	return vb.terms, vb.weights

@@ -3,6 +3,7 @@ package related
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -316,4 +317,34 @@ func TestBuildCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || x != nil {
 		t.Fatalf("Build with a cancelled context = %v, %v; want nil, context.Canceled", x, err)
 	}
+}
+
+// TestVectorReuse: a clause's vector is the same computed alone or after
+// any other clause with the same scratch space, including clauses whose
+// terms weigh zero (a term in every compared node).
+func TestVectorReuse(t *testing.T) {
+	for _, c := range []*corpus.Corpus{loadSeeds(t), corpus.NewCorpus([]*corpus.Document{
+		docOf("a", "（一）共同词语甲乙。", "（二）共同词语丙丁。"), docOf("b", "（一）共同词语。", "（二）共同词语戊己。"),
+	})} {
+		x := New(c)
+		var shared vectorBuf
+		c.Nodes(func(n *corpus.Node) bool {
+			var alone vectorBuf
+			t1, w1 := x.vector(&alone, n)
+			t2, w2 := x.vector(&shared, n)
+			if !slices.Equal(t1, t2) || !slices.Equal(w1, w2) {
+				t.Fatalf("%s: vector differs after reuse", n.ID)
+			}
+			return true
+		})
+	}
+}
+
+// docOf parses a small policy document of the given clauses.
+func docOf(name string, clauses ...string) *corpus.Document {
+	d, err := corpus.Parse(name+".txt", "关于测试的意见\n\n一、总体要求\n"+strings.Join(clauses, "\n")+"\n")
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
