@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"unsafe"
 
 	"policyreader/corpus/highlight"
@@ -164,6 +165,12 @@ type decoder struct {
 	buf []byte
 	off int
 	err error
+	// promised is the bytes the nodes claimed so far but not yet decoded
+	// still need (nodeMinBytes each): a claim at one level is checked
+	// against what the levels above have not already claimed, so nested
+	// claims cannot multiply what a short buffer makes the decoder
+	// allocate.
+	promised int
 }
 
 func (dc *decoder) fail(format string, args ...any) {
@@ -178,7 +185,7 @@ func (dc *decoder) uint() int {
 		return 0
 	}
 	v, n := binary.Uvarint(dc.buf[dc.off:])
-	if n <= 0 || v > 1<<40 {
+	if n <= 0 || v > math.MaxInt32 { // no length or number of a document comes near
 		dc.fail("bad number")
 		return 0
 	}
@@ -205,7 +212,7 @@ func (dc *decoder) slen(min int) (n int, isNil bool) {
 	if v == 0 || dc.err != nil {
 		return 0, true
 	}
-	if v-1 > (len(dc.buf)-dc.off)/min {
+	if v-1 > (len(dc.buf)-dc.off-dc.promised)/min {
 		dc.fail("length %d past the end", v-1)
 		return 0, true
 	}
@@ -258,6 +265,7 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 	if n == 0 {
 		return []*Node{}
 	}
+	dc.promised += n * nodeMinBytes
 	if depth >= maxDecodeDepth {
 		dc.fail("nodes nested deeper than %d", maxDecodeDepth)
 		return nil
@@ -266,6 +274,7 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 	recs := make([]Node, n)
 	out := make([]*Node, n)
 	for i := range recs {
+		dc.promised -= nodeMinBytes // this node's bytes are read now
 		nd := &recs[i]
 		out[i] = nd
 		nd.Parent, nd.Doc = parent, d

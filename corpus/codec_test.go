@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -46,4 +48,29 @@ func FuzzDecodeDocument(f *testing.F) {
 			d.Walk(func(n *Node) bool { _ = n.Title(); _ = n.Path(); return true })
 		}
 	})
+}
+
+// TestDecodeBoundsAllocation: nested claims of many nodes in a short
+// buffer (each level claiming what the buffer could hold) cannot make the
+// decoder allocate far more than the buffer: the claims share the bytes.
+func TestDecodeBoundsAllocation(t *testing.T) {
+	head := AppendDocument(nil, &Document{}, false)
+	head = head[:len(head)-1] // the children's length comes next
+	const size = 1 << 20
+	buf := append([]byte(nil), head...)
+	for level := 0; level < maxDecodeDepth; level++ {
+		claim := (size - len(buf)) / nodeMinBytes
+		buf = binary.AppendUvarint(buf, uint64(claim+1))
+		buf = append(buf, make([]byte, nodeMinBytes-1)...) // one empty node, children next
+	}
+	buf = append(buf, make([]byte, size-len(buf))...)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, _, err := DecodeDocument(buf); err == nil {
+		t.Fatal("a crafted buffer decoded")
+	}
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64*size {
+		t.Errorf("decoding %d bytes allocated %d MB", size, alloc>>20)
+	}
 }

@@ -71,6 +71,7 @@ func LoadFSWith(fsys fs.FS, opt LoadOptions) (*Corpus, []error) {
 		if opt.Cache != nil {
 			if info, err := e.Info(); err == nil {
 				src.Key, src.Info, src.Content = "embedded:"+e.Name(), info, data
+				src.NeedAnnotations = !opt.NoAnnotations
 			}
 		}
 		d, err := parseCached(src, data, !opt.NoAnnotations, opt.Cache)
@@ -120,12 +121,16 @@ type Source struct {
 	// Content, when the bytes are already in memory (embedded documents),
 	// is checked against the cached copy's content hash.
 	Content []byte
+	// NeedAnnotations asks for a document with its annotations: one
+	// cached without them does not do.
+	NeedAnnotations bool
 }
 
 // DocCache stores parsed documents between runs (package cache).
 type DocCache interface {
 	// Get returns the cached document of src, and whether it was stored
-	// with its annotations; ok is false when there is none to trust.
+	// with its annotations; ok is false when there is none to trust (or
+	// src needs annotations it lacks).
 	Get(src Source) (d *Document, annotated, ok bool)
 	// Put stores the document parsed from content, read at readAt.
 	Put(src Source, readAt time.Time, content []byte, d *Document, annotated bool)
@@ -204,7 +209,7 @@ func loadFile(name string, annotate bool, cache DocCache) (d *Document, err erro
 	var src Source
 	if cache != nil {
 		if abs, err := filepath.Abs(name); err == nil {
-			src = Source{Name: name, Key: abs, Info: info}
+			src = Source{Name: name, Key: abs, Info: info, NeedAnnotations: annotate}
 			if d, annotated, ok := cache.Get(src); ok && (annotated || !annotate) {
 				return d, nil
 			}

@@ -18,7 +18,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -62,6 +61,8 @@ type Stats struct {
 type Store struct {
 	dir   string
 	codec int
+	build uint64 // buildID: segments of another build are stale
+	now   func() time.Time
 
 	mu       sync.Mutex
 	stats    Stats
@@ -73,20 +74,44 @@ type Store struct {
 	ids map[*corpus.Document]sourceID
 }
 
+// maxMapped bounds a mapped index file.
+const maxMapped = 1 << 40
+
+// cacheDirTag marks the directory as a cache for backup tools (the
+// Cache Directory Tagging Specification), and tells Prune the directory
+// is one it may clean.
+const (
+	cacheDirTagName = "CACHEDIR.TAG"
+	cacheDirTag     = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache directory created by policyreader.\n# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
 // Open returns the store at dir, creating the directory. When it cannot be
 // created or written, the store still reads what segments it finds and
 // writes none, and its notes say so once.
 func Open(dir string) *Store {
-	s := &Store{dir: dir, codec: corpus.CodecVersion(), noted: map[string]bool{}}
+	s := &Store{dir: dir, codec: corpus.CodecVersion(), build: buildID(), now: time.Now, noted: map[string]bool{}}
 	if err := os.MkdirAll(s.docsDir(), 0o755); err != nil {
 		s.readOnly = true
 		s.note("write", fmt.Sprintf("cache: cannot use %s (%v); reading without a cache", dir, rootCause(err)))
+		return s
+	}
+	tag := filepath.Join(dir, cacheDirTagName)
+	if _, err := os.Lstat(tag); errors.Is(err, fs.ErrNotExist) {
+		writeAtomic(tag, []byte(cacheDirTag))
 	}
 	return s
 }
 
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
+
+// Writable reports whether the store writes (its directory could be made
+// and no write has failed).
+func (s *Store) Writable() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.readOnly
+}
 
 func (s *Store) docsDir() string { return filepath.Join(s.dir, "docs") }
 
@@ -98,24 +123,19 @@ func (s *Store) segmentPath(key string) string {
 
 // Get returns the cached document of src, and whether it was stored with
 // its annotations; ok is false when there is no segment that can be
-// trusted.
+// trusted, or when src needs annotations the segment lacks.
 func (s *Store) Get(src corpus.Source) (d *corpus.Document, annotated, ok bool) {
-	f, err := os.Open(s.segmentPath(src.Key))
+	data, err := readSegment(s.segmentPath(src.Key))
 	if err != nil {
 		s.count(func(st *Stats) { st.Misses++ })
 		return nil, false, false
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		s.count(func(st *Stats) { st.Misses++ })
-		return nil, false, false
-	}
-	data, err := mapFile(f, fi.Size())
-	if err == nil {
-		d, annotated, err = s.decode(data, src)
-	}
+	d, annotated, err = s.decode(data, src)
 	switch {
+	case err == nil && src.NeedAnnotations && !annotated:
+		// Read without its annotations: parsed again, with them.
+		s.count(func(st *Stats) { st.Misses++ })
+		return nil, false, false
 	case err == nil:
 		s.count(func(st *Stats) { st.Hits++ })
 		return d, annotated, true
@@ -128,13 +148,40 @@ func (s *Store) Get(src corpus.Source) (d *corpus.Document, annotated, ok bool) 
 	return nil, false, false
 }
 
-func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, error) {
-	id, payload, err := decodeSegment(data, s.codec)
+// readSegment reads a segment whole. Segments are read, not mapped: a
+// library may hold more files than a process may map (65,530 mappings on
+// Linux), and a mapped file truncated in place by another tool would
+// fault the process. The documents' strings still point into the one
+// buffer read; nothing is copied per string.
+func readSegment(path string) ([]byte, error) {
+	f, fi, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi.Size() > maxSegment {
+		return nil, fmt.Errorf("%s: segment of %d bytes", path, fi.Size())
+	}
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("read segment: %w", err)
+	}
+	return data, nil
+}
+
+func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, annotated bool, err error) {
+	// A decoder bug on a damaged segment costs the segment, never the
+	// process.
+	defer func() {
+		if r := recover(); r != nil {
+			d, annotated, err = nil, false, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	id, payload, err := decodeSegment(data, s.codec, s.build)
 	if err != nil {
 		return nil, false, err
 	}
-	now := idOf(src.Key, src.Info)
-	if id.path != src.Key || id.size != now.size || id.mtime != now.mtime || id.inode != now.inode {
+	if !id.sameFile(idOf(src.Key, src.Info)) {
 		return nil, false, errStale
 	}
 	switch {
@@ -143,13 +190,14 @@ func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, 
 			return nil, false, errStale
 		}
 	case id.racy():
+		checked := s.now() // before the read: an edit after it is not covered
 		content, err := os.ReadFile(src.Name)
 		if err != nil || contentHash(content) != id.content {
 			return nil, false, errStale
 		}
-		s.settle(src.Key, data)
+		s.settle(src.Key, data, id, checked)
 	}
-	d, annotated, err := corpus.DecodeDocument(payload)
+	d, annotated, err = corpus.DecodeDocument(payload)
 	if err != nil {
 		return nil, false, fmt.Errorf("%w: %w", errDamaged, err)
 	}
@@ -159,15 +207,14 @@ func (s *Store) decode(data []byte, src corpus.Source) (*corpus.Document, bool, 
 	return d, annotated, nil
 }
 
-// settle rewrites a racy segment whose content was just verified, once its
-// source's mtime is old enough to be trusted, with the time of this check
-// as its reading time: later runs then trust size and mtime alone instead
-// of reading the source again every time (files written just before they
-// were first cached would otherwise stay racy for good).
-func (s *Store) settle(key string, data []byte) {
-	now := time.Now()
-	mtime := int64(binary.LittleEndian.Uint64(data[24:]))
-	if now.UnixNano()-mtime < int64(racyWindow) {
+// settle rewrites a racy segment whose content was just verified (its
+// content read after checked), once the source's times are old enough to
+// be trusted, with checked as its reading time: later runs then trust the
+// metadata alone instead of reading the source again every time (files
+// written just before they were first cached would otherwise stay racy
+// for good).
+func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) {
+	if checked.UnixNano()-max(id.mtime, id.ctime) < int64(racyWindow) {
 		return
 	}
 	s.mu.Lock()
@@ -176,11 +223,7 @@ func (s *Store) settle(key string, data []byte) {
 	if ro {
 		return
 	}
-	seg := append([]byte(nil), data...)
-	binary.LittleEndian.PutUint64(seg[40:], uint64(now.UnixNano()))
-	body := len(seg) - trailerSize
-	binary.LittleEndian.PutUint32(seg[body:], crc32.Checksum(seg[:body], castagnoli))
-	if writeAtomic(s.segmentPath(key), seg) == nil {
+	if writeAtomic(s.segmentPath(key), settled(data, checked)) == nil {
 		s.count(func(st *Stats) { st.Written++ })
 	}
 }
@@ -198,7 +241,7 @@ func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corp
 	id.written = readAt.UnixNano()
 	id.content = contentHash(content)
 	s.remember(d, id)
-	seg := encodeSegment(id, s.codec, corpus.AppendDocument(nil, d, annotated))
+	seg := encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated))
 	if err := writeAtomic(s.segmentPath(src.Key), seg); err != nil {
 		s.mu.Lock()
 		s.readOnly = true
@@ -281,8 +324,15 @@ func rootCause(err error) error {
 var _ corpus.DocCache = (*Store)(nil)
 
 // Prune removes the segments of sources that no longer exist (documents
-// built into the program are kept) and returns how many it removed.
+// built into the program are kept), segments that cannot be read, and
+// temporary files an interrupted writer left over an hour ago; it returns
+// how many segments it removed. It touches nothing but segment and
+// temporary files, and nothing at all in a directory without the cache's
+// tag file (a --cache-dir pointed at a folder of one's own).
 func (s *Store) Prune() (int, error) {
+	if _, err := os.Lstat(filepath.Join(s.dir, cacheDirTagName)); err != nil {
+		return 0, nil
+	}
 	entries, err := os.ReadDir(s.docsDir())
 	if err != nil {
 		return 0, fmt.Errorf("prune the cache: %w", err)
@@ -290,37 +340,38 @@ func (s *Store) Prune() (int, error) {
 	removed := 0
 	for _, e := range entries {
 		seg := filepath.Join(s.docsDir(), e.Name())
+		if !e.Type().IsRegular() {
+			continue
+		}
 		if strings.HasPrefix(e.Name(), ".tmp-") {
-			// A temporary file an interrupted writer left, once it is old
-			// enough not to be another writer's.
 			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
 				os.Remove(seg)
 			}
 			continue
 		}
+		if filepath.Ext(e.Name()) != ".seg" {
+			continue
+		}
 		path, ok := segmentSource(seg)
-		if !ok {
-			if os.Remove(seg) == nil {
-				removed++
-			}
+		if ok && strings.HasPrefix(path, "embedded:") {
 			continue
 		}
-		if strings.HasPrefix(path, "embedded:") {
-			continue
-		}
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			if os.Remove(seg) == nil {
-				removed++
+		if ok {
+			if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+				continue
 			}
+		}
+		if os.Remove(seg) == nil {
+			removed++
 		}
 	}
 	return removed, nil
 }
 
 // segmentSource reads the source path in a segment's header; ok is false
-// for a file that is not a segment.
+// for a file that is not a segment of this layout.
 func segmentSource(seg string) (string, bool) {
-	f, err := os.Open(seg)
+	f, _, err := openRegular(seg)
 	if err != nil {
 		return "", false
 	}
@@ -328,10 +379,10 @@ func segmentSource(seg string) (string, bool) {
 	head := make([]byte, headerSize+4096)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	if n < headerSize || string(head[:8]) != magic {
+	if n < headerSize || string(head[:8]) != magic || binary.LittleEndian.Uint32(head[offVersion:])>>16 != layoutVersion {
 		return "", false
 	}
-	pathLen := int(binary.LittleEndian.Uint32(head[56:]))
+	pathLen := int(binary.LittleEndian.Uint32(head[offPathLen:]))
 	if pathLen > len(head)-headerSize {
 		return "", false
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,10 +158,10 @@ func TestDamagedSegments(t *testing.T) {
 	damage(t, "last byte cut", func(_ string, b []byte) []byte { return b[:len(b)-1] })
 	damage(t, "empty", func(_ string, b []byte) []byte { return nil })
 	damage(t, "byte flipped in the payload", func(_ string, b []byte) []byte { b[len(b)/2] ^= 0x20; return b })
-	damage(t, "byte flipped in the size", func(_ string, b []byte) []byte { b[16] ^= 1; return b })
+	damage(t, "byte flipped in the size", func(_ string, b []byte) []byte { b[offSize] ^= 1; return b })
 	damage(t, "checksum flipped", func(_ string, b []byte) []byte { b[len(b)-1] ^= 0xff; return b })
 	damage(t, "other version", func(_ string, b []byte) []byte {
-		binary.LittleEndian.PutUint32(b[8:], version(corpus.CodecVersion()+1))
+		binary.LittleEndian.PutUint32(b[offVersion:], version(corpus.CodecVersion()+1))
 		return b
 	})
 	damage(t, "garbage", func(_ string, b []byte) []byte { return []byte(strings.Repeat("第一条 ", 100)) })
@@ -416,35 +415,29 @@ func results(t *testing.T, ix *search.Index) []string {
 }
 
 // TestRacySettles: a source cached right after it was written is checked
-// by content while its mtime is recent, and once it is old enough its
-// segment is rewritten so later runs trust size and mtime alone.
+// by content while its times are recent, and once they are old enough its
+// segment is rewritten so later runs trust its metadata alone.
 func TestRacySettles(t *testing.T) {
 	dir := copySeeds(t)
 	s := Open(t.TempDir())
 	load(t, dir, s) // every source was written just now: racy
-	old := time.Now().Add(-time.Hour)
 	segs := segments(t, s)
-	// Age the sources as time passing would (mtime an hour back, the
-	// segments' reading time with it), keeping them racy.
-	for _, e := range mustReadDir(t, dir) {
-		os.Chtimes(filepath.Join(dir, e), old, old)
-	}
 	for _, seg := range segs {
 		data, _ := os.ReadFile(seg)
-		binary.LittleEndian.PutUint64(data[24:], uint64(old.UnixNano()))
-		binary.LittleEndian.PutUint64(data[40:], uint64(old.Add(time.Second).UnixNano()))
-		body := len(data) - trailerSize
-		binary.LittleEndian.PutUint32(data[body:], crc32.Checksum(data[:body], castagnoli))
-		os.WriteFile(seg, data, 0o644)
+		if id, _, err := decodeSegment(data, corpus.CodecVersion(), s.build); err != nil || !id.racy() {
+			t.Fatalf("%s: not racy after the first load (%v)", seg, err)
+		}
 	}
-	s2 := Open(s.Dir())
-	load(t, dir, s2)
-	if st := s2.Stats(); st.Hits != 5 || st.Written != 5 {
+	// An hour on, the check by content settles every segment.
+	later := Open(s.Dir())
+	later.now = func() time.Time { return time.Now().Add(time.Hour) }
+	load(t, dir, later)
+	if st := later.Stats(); st.Hits != 5 || st.Written != 5 {
 		t.Errorf("racy check: %+v, want 5 hits and 5 segments settled", st)
 	}
 	for _, seg := range segs {
 		data, _ := os.ReadFile(seg)
-		id, _, err := decodeSegment(data, corpus.CodecVersion())
+		id, _, err := decodeSegment(data, corpus.CodecVersion(), s.build)
 		if err != nil || id.racy() {
 			t.Errorf("%s: still racy after the check (%v)", seg, err)
 		}
@@ -504,5 +497,78 @@ func TestTwoProcessesFill(t *testing.T) {
 	s.SearchIndex(c)
 	if st := s.Stats(); st.Hits != len(c.Docs) || st.IndexHits != 1 || st.Rejected != 0 {
 		t.Errorf("after two processes: %+v", st)
+	}
+}
+
+// TestEditKeepingMtime: an edit in place that keeps the size and puts the
+// mtime back (touch -r, cp -p) is seen through the status change time,
+// even for a file whose segment is long settled.
+func TestEditKeepingMtime(t *testing.T) {
+	dir := copySeeds(t)
+	name := filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt")
+	old := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	os.Chtimes(name, old, old)
+	s := Open(t.TempDir())
+	load(t, dir, s)
+	settler := Open(s.Dir())
+	settler.now = func() time.Time { return time.Now().Add(time.Hour) }
+	load(t, dir, settler) // the segments are trusted on metadata from now on
+	data, _ := os.ReadFile(name)
+	edited := strings.Replace(string(data), "社会性流动", "社会性变动", 1)
+	if len(edited) != len(data) || edited == string(data) {
+		t.Fatal("the edit did not apply")
+	}
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(name, old, old)
+	s2 := Open(s.Dir())
+	c := load(t, dir, s2)
+	if st := s2.Stats(); st.Stale != 1 {
+		t.Errorf("%+v, want the edited file stale", st)
+	}
+	if !strings.Contains(docText(c, "jiangxi-2020-social-mobility-implementation"), "社会性变动") {
+		t.Error("the cached text was served after an edit that kept size and mtime")
+	}
+}
+
+// TestOtherBuild: a segment parsed by another build of the program is not
+// served (it may have parsed differently), and nor is its index.
+func TestOtherBuild(t *testing.T) {
+	dir := copySeeds(t)
+	s := Open(t.TempDir())
+	s.SearchIndex(load(t, dir, s))
+	next := Open(s.Dir())
+	next.build++
+	c := load(t, dir, next)
+	next.SearchIndex(c)
+	if st := next.Stats(); st.Hits != 0 || st.Stale != 5 || st.IndexHits != 0 || st.Rejected != 0 {
+		t.Errorf("another build: %+v, want every segment stale and the index rebuilt", st)
+	}
+}
+
+// TestPruneKeepsOtherFiles: pruning a directory that is not only a cache
+// (--cache-dir pointed at a folder of one's own) removes segments of
+// deleted sources and nothing else.
+func TestPruneKeepsOtherFiles(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	notes := filepath.Join(cacheDir, "docs", "notes.md")
+	os.MkdirAll(filepath.Dir(notes), 0o755)
+	os.WriteFile(notes, []byte("mine"), 0o644)
+	s := Open(cacheDir)
+	load(t, dir, s)
+	os.Remove(filepath.Join(dir, "central-2019-social-mobility-opinions.txt"))
+	n, err := s.Prune()
+	if err != nil || n != 1 {
+		t.Errorf("Prune removed %d (%v), want the deleted source's segment", n, err)
+	}
+	if _, err := os.Stat(notes); err != nil {
+		t.Errorf("Prune removed a file of the user's: %v", err)
+	}
+	os.Remove(filepath.Join(cacheDir, cacheDirTagName))
+	os.Remove(filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt"))
+	if n, _ := s.Prune(); n != 0 {
+		t.Errorf("Prune removed %d files from a directory without the cache tag", n)
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,7 +59,7 @@ func (s *Store) indexKey(c *corpus.Corpus) (key [32]byte, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	h := sha256.New()
-	fmt.Fprintf(h, "codec %d\n", s.codec)
+	fmt.Fprintf(h, "codec %d build %d\n", s.codec, s.build)
 	for _, d := range c.Docs {
 		id, found := s.ids[d]
 		if !found {
@@ -81,7 +83,7 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 	if ix, err := s.readIndex(path, key, c); err == nil {
 		s.count(func(st *Stats) { st.IndexHits++ })
 		return ix
-	} else if !os.IsNotExist(err) {
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		s.count(func(st *Stats) { st.Rejected++ })
 		s.note("index", fmt.Sprintf("cache: ignored an unusable search index (%v); it is rebuilt", err))
 	}
@@ -91,19 +93,26 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 }
 
 func (s *Store) readIndex(path string, key [32]byte, c *corpus.Corpus) (*search.Index, error) {
-	f, err := os.Open(path)
+	f, fi, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	data, err := mapFile(f, fi.Size())
 	if err != nil {
 		return nil, err
 	}
+	ix, err := checkIndex(data, key, c)
+	if err != nil {
+		unmapFile(data)
+		return nil, err
+	}
+	return ix, nil
+}
+
+// checkIndex checks an index file's header and checksum and loads its
+// payload over c.
+func checkIndex(data []byte, key [32]byte, c *corpus.Corpus) (*search.Index, error) {
 	if len(data) < indexHeaderSize || string(data[:8]) != indexMagic {
 		return nil, fmt.Errorf("%w: not an index file", errDamaged)
 	}

@@ -104,7 +104,14 @@ func (ix *Index) AppendBinary(dst []byte) []byte {
 // which must be the corpus it was built over. The index's arrays point
 // into data, which must stay unchanged and 8-byte aligned for as long as
 // the index is used.
-func Load(c *corpus.Corpus, data []byte) (*Index, error) {
+func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
+	// The checks below are meant to refuse every damaged buffer; a case
+	// they miss costs the stored index, never the process.
+	defer func() {
+		if r := recover(); r != nil {
+			ix, err = nil, fmt.Errorf("%w: %v", ErrStored, r)
+		}
+	}()
 	if uintptr(unsafe.Pointer(unsafe.SliceData(data)))%8 != 0 {
 		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
 	}
@@ -123,7 +130,11 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	ix := skeletonIndex(c)
+	if npy < 1 || npy > 1<<16-1 {
+		// Id 0 is "no reading" and ids are 16 bits.
+		return nil, fmt.Errorf("%w: %d reading ids", ErrStored, npy)
+	}
+	ix = skeletonIndex(c)
 	if len(ix.entries) != n || len(ix.nodes) != nodes {
 		return nil, fmt.Errorf("%w: built over other documents (%d strings, %d nodes; the corpus has %d, %d)", ErrStored, n, nodes, len(ix.entries), len(ix.nodes))
 	}

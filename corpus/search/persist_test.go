@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"reflect"
 	"testing"
@@ -112,4 +113,19 @@ func FuzzLoad(f *testing.F) {
 			ix.Search(context.Background(), q, 10)
 		}
 	})
+}
+
+// TestPersistRefusesBadReadingCount: a stored index claiming no reading
+// table at all (or more ids than 16 bits hold) is refused, not a panic.
+func TestPersistRefusesBadReadingCount(t *testing.T) {
+	c := buildCorpus([]nodeSpec{{"abc", "plain ascii text"}})
+	data := New(c).AppendBinary(nil)
+	const offNpy = 8 + 4 + 4 + 4*8
+	for _, npy := range []uint64{0, 1 << 16, 1 << 40} {
+		bad := aligned(data)
+		binary.NativeEndian.PutUint64(bad[offNpy:], npy)
+		if _, err := Load(c, bad); !errors.Is(err, ErrStored) {
+			t.Errorf("npy %d: %v", npy, err)
+		}
+	}
 }

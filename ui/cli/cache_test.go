@@ -116,3 +116,17 @@ func TestIndexProgress(t *testing.T) {
 		t.Errorf("summary %q", out.String())
 	}
 }
+
+// TestIndexWithoutCache: index with an empty cache directory is a usage
+// error, and with one that cannot be written a failure in one line.
+func TestIndexWithoutCache(t *testing.T) {
+	if code, _, errs := runBookmarksCLI(nil, "--cache-dir=", "index", "../../seeds"); code != 2 || !strings.Contains(errs, "needs a cache directory") {
+		t.Errorf("empty --cache-dir: %d %q", code, errs)
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	code, out, errs := runBookmarksCLI(nil, "--cache-dir", filepath.Join(file, "cache"), "index", "../../seeds")
+	if code != 1 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "cannot use") {
+		t.Errorf("unwritable cache: %d %q %q", code, out, errs)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,6 +33,12 @@ func runIndex(env Env, opts Options, args []string) error {
 		return usagef("index: --no-cache leaves nothing to do")
 	}
 	store := openCache(opts)
+	if store == nil {
+		return usagef("index needs a cache directory (--cache-dir or POLICYREADER_CACHE)")
+	}
+	if !store.Writable() {
+		return failf("index: %s", strings.Join(store.TakeNotes(), "; "))
+	}
 	if err := anyPathExists(paths); err != nil {
 		return err
 	}
@@ -49,6 +56,10 @@ func runIndex(env Env, opts Options, args []string) error {
 	before := store.Stats()
 	store.SearchIndex(c)
 	after := store.Stats()
+	if !store.Writable() {
+		// Writing failed on the way: what is there is incomplete.
+		return failf("index: %s", strings.Join(store.TakeNotes(), "; "))
+	}
 	removed, err := store.Prune()
 	printNotes(env, store)
 	if err != nil {

@@ -1,0 +1,66 @@
+//go:build unix
+
+package cache
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// openRegular opens path for reading only if it is a regular file: a FIFO
+// or device put in the cache directory must not block or be read. The
+// open does not block (O_NONBLOCK), and the type is checked on the open
+// file, so a file swapped in between cannot slip through.
+func openRegular(path string) (*os.File, os.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	return f, fi, nil
+}
+
+// mapFile maps f read-only. A mapping that is used (an index read in
+// place) is never unmapped: the index points into it for as long as the
+// process may search. Files are only ever replaced by renaming a new one
+// over them, so the mapped inode does not change under the reader; a tool
+// that truncated one in place would fault the process (SIGBUS), which is
+// why only the one index file is mapped and segments are read.
+func mapFile(f *os.File, size int64) ([]byte, error) {
+	if size == 0 {
+		return nil, nil
+	}
+	if size > maxMapped || int64(int(size)) != size {
+		return nil, fmt.Errorf("file of %d bytes is too large to map", size)
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return nil, fmt.Errorf("map file: %w", err)
+	}
+	return data, nil
+}
+
+// unmapFile releases a mapping that turned out unusable.
+func unmapFile(data []byte) {
+	if len(data) > 0 {
+		syscall.Munmap(data)
+	}
+}
+
+// fileIdentity returns the file's status change time (ns), inode and
+// device.
+func fileIdentity(info os.FileInfo) (ctime int64, inode, dev uint64) {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return st.Ctim.Sec*1e9 + st.Ctim.Nsec, uint64(st.Ino), uint64(st.Dev)
+	}
+	return 0, 0, 0
+}
