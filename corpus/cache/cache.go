@@ -153,21 +153,7 @@ func (s *Store) Get(src corpus.Source) (d *corpus.Document, annotated, ok bool) 
 // Linux), and a mapped file truncated in place by another tool would
 // fault the process. The documents' strings still point into the one
 // buffer read; nothing is copied per string.
-func readSegment(path string) ([]byte, error) {
-	f, fi, err := openRegular(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi.Size() > maxSegment {
-		return nil, fmt.Errorf("%s: segment of %d bytes", path, fi.Size())
-	}
-	data := make([]byte, fi.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, fmt.Errorf("read segment: %w", err)
-	}
-	return data, nil
-}
+func readSegment(path string) ([]byte, error) { return readRegular(path, maxSegment) }
 
 func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, annotated bool, err error) {
 	// A decoder bug on a damaged segment costs the segment, never the

@@ -27,6 +27,24 @@ func openRegular(path string) (*os.File, os.FileInfo, error) {
 	return f, fi, nil
 }
 
+// readRegular reads the regular file at path whole, refusing anything
+// else and files over limit bytes.
+func readRegular(path string, limit int64) ([]byte, error) {
+	f, fi, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s: %d bytes, over %d", path, fi.Size(), limit)
+	}
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
+}
+
 // mapFile reads f whole where the platform offers no mmap here.
 func mapFile(f *os.File, size int64) ([]byte, error) {
 	if size > maxMapped {

@@ -29,6 +29,44 @@ func openRegular(path string) (*os.File, os.FileInfo, error) {
 	return f, fi, nil
 }
 
+// readRegular reads the regular file at path whole, refusing anything
+// else and files over limit bytes. It uses the system calls directly —
+// open, fstat, read, close — without the os.File machinery (which would
+// first try to register the non-blocking descriptor with the poller): a
+// warm start reads one segment per document.
+func readRegular(path string, limit int64) ([]byte, error) {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if st.Size > limit {
+		return nil, fmt.Errorf("%s: %d bytes, over %d", path, st.Size, limit)
+	}
+	data := make([]byte, st.Size)
+	for n := 0; n < len(data); {
+		k, err := syscall.Read(fd, data[n:])
+		if err == syscall.EINTR || err == syscall.EAGAIN {
+			continue
+		}
+		if err != nil {
+			return nil, &os.PathError{Op: "read", Path: path, Err: err}
+		}
+		if k == 0 {
+			return nil, fmt.Errorf("%s: %d of %d bytes read (truncated while read)", path, n, len(data))
+		}
+		n += k
+	}
+	return data, nil
+}
+
 // mapFile maps f read-only. A mapping that is used (an index read in
 // place) is never unmapped: the index points into it for as long as the
 // process may search. Files are only ever replaced by renaming a new one
