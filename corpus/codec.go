@@ -38,12 +38,19 @@ const maxDecodeDepth = 64
 // annotations); DecodeDocument reports it back, so a reader that needs
 // them can compute them for a document stored without.
 func AppendDocument(dst []byte, d *Document, annotated bool) []byte {
+	return AppendDocumentAs(dst, d, annotated, d.Short)
+}
+
+// AppendDocumentAs is AppendDocument with short for d's Short label: the
+// label as the document was read, before NewCorpus extended it to tell
+// it from another of the same title (which may be gone next time).
+func AppendDocumentAs(dst []byte, d *Document, annotated bool, short string) []byte {
 	e := encoder{buf: dst}
 	e.bool(annotated)
 	e.str(d.ID)
 	e.str(d.Source)
 	e.str(d.Title)
-	e.str(d.Short)
+	e.str(short)
 	e.strs(d.Issuers)
 	e.str(d.DocNumber)
 	e.str(d.Date)
@@ -307,8 +314,3 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 	}
 	return out
 }
-
-// Annotate computes the annotations of a document decoded without them
-// (highlight spans and responsibility annotations), as reading the file
-// would have.
-func Annotate(d *Document) { annotateDoc(d) }

@@ -68,13 +68,14 @@ func LoadFSWith(fsys fs.FS, opt LoadOptions) (*Corpus, []error) {
 			continue
 		}
 		src := Source{Name: e.Name()}
+		how := opt.annotation()
 		if opt.Cache != nil {
 			if info, err := e.Info(); err == nil {
 				src.Key, src.Info, src.Content = "embedded:"+e.Name(), info, data
-				src.NeedAnnotations = !opt.NoAnnotations
+				src.NeedAnnotations = how == annotateNow
 			}
 		}
-		d, err := parseCached(src, data, !opt.NoAnnotations, opt.Cache)
+		d, err := parseCached(src, data, how, opt.Cache)
 		if err != nil {
 			errs = append(errs, &LoadError{e.Name(), err})
 			continue
@@ -103,9 +104,45 @@ type LoadOptions struct {
 	// responsibility annotations stay empty — which is about half the
 	// cost of reading: for commands that show no span (search, tree).
 	NoAnnotations bool
+	// LazyAnnotations reads documents without the annotation pass and
+	// annotates each on first use (Document.EnsureAnnotations): the
+	// reader shows its tree sooner and annotates the documents it opens,
+	// and the rest in the background. NoAnnotations wins over it.
+	LazyAnnotations bool
 	// Cache, when set, is asked for each source before it is read, and
 	// given each document parsed.
 	Cache DocCache
+}
+
+// annotation says how documents get their annotations.
+type annotation int
+
+const (
+	annotateNow  annotation = iota // in the load
+	annotateLazy                   // on first use
+	annotateNone                   // never
+)
+
+func (o LoadOptions) annotation() annotation {
+	switch {
+	case o.NoAnnotations:
+		return annotateNone
+	case o.LazyAnnotations:
+		return annotateLazy
+	}
+	return annotateNow
+}
+
+// finishLoad marks a document read without annotations as lazy when they
+// are wanted on first use, telling cache (if any) once they are computed.
+func finishLoad(d *Document, annotated bool, how annotation, cache DocCache) *Document {
+	if how == annotateLazy && !annotated {
+		d.lazy = true
+		if cache != nil {
+			d.annotated = cache.Annotated
+		}
+	}
+	return d
 }
 
 // Source identifies one source file for a DocCache.
@@ -134,6 +171,10 @@ type DocCache interface {
 	Get(src Source) (d *Document, annotated, ok bool)
 	// Put stores the document parsed from content, read at readAt.
 	Put(src Source, readAt time.Time, content []byte, d *Document, annotated bool)
+	// Annotated is told that d, which the cache gave or was given without
+	// its annotations, has them now (LoadOptions.LazyAnnotations); it may
+	// store them. It may be called from any goroutine.
+	Annotated(d *Document)
 }
 
 // LoadPaths loads files and folders (recursively, every format package
@@ -169,7 +210,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 					fileErrs[i] = &LoadError{files[i], err}
 					continue
 				}
-				docs[i], fileErrs[i] = loadFile(files[i], !opt.NoAnnotations, opt.Cache)
+				docs[i], fileErrs[i] = loadFile(files[i], opt.annotation(), opt.Cache)
 				if opt.Progress != nil {
 					opt.Progress(int(done.Add(1)), len(files))
 				}
@@ -188,7 +229,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	return NewCorpus(uniqueIDs(kept)), errs
 }
 
-func loadFile(name string, annotate bool, cache DocCache) (d *Document, err error) {
+func loadFile(name string, how annotation, cache DocCache) (d *Document, err error) {
 	// A reader bug on one hostile file must cost that file, not the
 	// session: report it as that file's error.
 	defer func() {
@@ -209,9 +250,9 @@ func loadFile(name string, annotate bool, cache DocCache) (d *Document, err erro
 	var src Source
 	if cache != nil {
 		if abs, err := filepath.Abs(name); err == nil {
-			src = Source{Name: name, Key: abs, Info: info, NeedAnnotations: annotate}
-			if d, annotated, ok := cache.Get(src); ok && (annotated || !annotate) {
-				return d, nil
+			src = Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}
+			if d, annotated, ok := cache.Get(src); ok {
+				return finishLoad(d, annotated, how, cache), nil
 			}
 		}
 	}
@@ -220,24 +261,31 @@ func loadFile(name string, annotate bool, cache DocCache) (d *Document, err erro
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}
+	annotate := how == annotateNow
 	d, err = parseBytes(name, data, annotate)
 	if err != nil {
 		return nil, &LoadError{name, err}
 	}
-	if src.Key != "" {
-		cache.Put(src, readAt, data, d, annotate)
+	if src.Key == "" {
+		return finishLoad(d, annotate, how, nil), nil
 	}
-	return d, nil
+	cache.Put(src, readAt, data, d, annotate)
+	return finishLoad(d, annotate, how, cache), nil
 }
 
 // parseCached parses data, the content of src, through cache when both are
 // set (embedded documents).
-func parseCached(src Source, data []byte, annotate bool, cache DocCache) (*Document, error) {
+func parseCached(src Source, data []byte, how annotation, cache DocCache) (*Document, error) {
+	annotate := how == annotateNow
 	if cache == nil || src.Key == "" {
-		return parseBytes(src.Name, data, annotate)
+		d, err := parseBytes(src.Name, data, annotate)
+		if err != nil {
+			return nil, err
+		}
+		return finishLoad(d, annotate, how, nil), nil
 	}
-	if d, annotated, ok := cache.Get(src); ok && (annotated || !annotate) {
-		return d, nil
+	if d, annotated, ok := cache.Get(src); ok {
+		return finishLoad(d, annotated, how, cache), nil
 	}
 	readAt := time.Now()
 	d, err := parseBytes(src.Name, data, annotate)
@@ -245,7 +293,7 @@ func parseCached(src Source, data []byte, annotate bool, cache DocCache) (*Docum
 		return nil, err
 	}
 	cache.Put(src, readAt, data, d, annotate)
-	return d, nil
+	return finishLoad(d, annotate, how, cache), nil
 }
 
 func collectFiles(paths []string) ([]string, []error) {

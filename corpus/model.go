@@ -138,6 +138,33 @@ type Document struct {
 	Children []*Node
 
 	dropped []stripped // lines removed as chrome, for the no-loss invariant
+
+	// lazy marks a document read without its annotations, to be annotated
+	// on first use (LoadOptions.LazyAnnotations); annotateOnce does it once
+	// whichever goroutine asks first. lazy is set before the document is
+	// shared and never changes after.
+	lazy         bool
+	annotateOnce sync.Once
+	// annotated, when set, is told once the document has been annotated
+	// on first use, so a cache can keep the annotations for next time.
+	annotated func(*Document)
+}
+
+// EnsureAnnotations computes the document's annotations — highlight spans,
+// responsibility annotations — if it was read without them to be
+// annotated on first use (LoadOptions.LazyAnnotations); otherwise it does
+// nothing. Call it before reading a node's Spans, Responsible or Leads. It
+// is safe for concurrent use: one caller annotates, the others wait.
+func (d *Document) EnsureAnnotations() {
+	if d == nil || !d.lazy {
+		return
+	}
+	d.annotateOnce.Do(func() {
+		annotateDoc(d)
+		if d.annotated != nil {
+			d.annotated(d)
+		}
+	})
 }
 
 // ShortTitle is the title as a list shows it: a transmittal notice

@@ -71,6 +71,11 @@ func (m detailModel) key() detailKey {
 
 // Show displays doc (node nil) or node from the top.
 func (m detailModel) Show(doc *corpus.Document, node *corpus.Node) detailModel {
+	// A document read without its annotations gets them when first shown.
+	doc.EnsureAnnotations()
+	if node != nil {
+		node.Doc.EnsureAnnotations()
+	}
 	m.doc, m.node, m.offset = doc, node, 0
 	m.emph = emphasis{}
 	return m.relayout()

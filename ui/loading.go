@@ -59,7 +59,9 @@ type Loader func(ctx context.Context, progress func(done, total int)) LoadResult
 func PathsLoader(paths []string, cache corpus.DocCache) Loader {
 	paths = slices.Clone(paths)
 	return func(ctx context.Context, progress func(done, total int)) LoadResult {
-		c, errs := corpus.LoadPathsContext(ctx, paths, corpus.LoadOptions{Progress: progress, Cache: cache})
+		// Annotations come on first use: the tree shows sooner, and the
+		// targets view annotates the rest in the background.
+		c, errs := corpus.LoadPathsContext(ctx, paths, corpus.LoadOptions{Progress: progress, Cache: cache, LazyAnnotations: true})
 		return LoadResult{Corpus: c, Skipped: errs}
 	}
 }

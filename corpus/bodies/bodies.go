@@ -94,6 +94,7 @@ func Collect(c *corpus.Corpus) []*Body {
 	var out []*Body
 	places := map[*corpus.Document]string{}
 	c.Nodes(func(n *corpus.Node) bool {
+		n.Doc.EnsureAnnotations()
 		place, ok := places[n.Doc]
 		if !ok && n.Doc != nil {
 			place = provinceOf(n.Doc)

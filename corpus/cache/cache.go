@@ -72,6 +72,9 @@ type Store struct {
 	// ids holds the source identity of every document the store gave or
 	// was given, for the key of an index over them.
 	ids map[*corpus.Document]sourceID
+	// asRead holds the ID and Short label of those documents as they were
+	// read, before NewCorpus could renumber or extend them.
+	asRead map[*corpus.Document][2]string
 }
 
 // maxMapped bounds a mapped index file.
@@ -212,6 +215,32 @@ func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) 
 	if writeAtomic(s.segmentPath(key), settled(data, checked)) == nil {
 		s.count(func(st *Stats) { st.Written++ })
 	}
+}
+
+// Annotated stores d again, now with its annotations, under the identity it
+// was read or stored with, so the next run reads them instead of computing
+// them. A document the store does not know is left alone.
+func (s *Store) Annotated(d *corpus.Document) {
+	s.mu.Lock()
+	id, ok := s.ids[d]
+	read := s.asRead[d]
+	ro := s.readOnly
+	s.mu.Unlock()
+	if !ok || ro || d.ID != read[0] {
+		// A document renumbered for a clash of file names is left to be
+		// annotated again next time: its stored form would keep the
+		// clash's number.
+		return
+	}
+	seg := encodeSegment(id, s.codec, s.build, corpus.AppendDocumentAs(nil, d, true, read[1]))
+	if err := writeAtomic(s.segmentPath(id.path), seg); err != nil {
+		s.mu.Lock()
+		s.readOnly = true
+		s.mu.Unlock()
+		s.note("write", fmt.Sprintf("cache: cannot write to %s (%v); reading without a cache", s.dir, rootCause(err)))
+		return
+	}
+	s.count(func(st *Stats) { st.Written++ })
 }
 
 // Put stores the document parsed from content, the bytes of src read at

@@ -572,3 +572,37 @@ func TestPruneKeepsOtherFiles(t *testing.T) {
 		t.Errorf("Prune removed %d files from a directory without the cache tag", n)
 	}
 }
+
+// TestLazyWriteBack: documents read to be annotated on first use are
+// stored again once annotated, so the next run reads their annotations;
+// labels extended to tell two same-titled documents apart are stored as
+// read, and come out as an eager read gives them.
+func TestLazyWriteBack(t *testing.T) {
+	dir := copySeeds(t)
+	twin := filepath.Join(dir, "jiangxi-copy.txt")
+	data, _ := os.ReadFile(filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt"))
+	os.WriteFile(twin, data, 0o644)
+	lazyLoad := func(s *Store) *corpus.Corpus {
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, LazyAnnotations: true})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		return c
+	}
+	s := Open(t.TempDir())
+	c := lazyLoad(s)
+	for _, d := range c.Docs {
+		d.EnsureAnnotations()
+	}
+	if st := s.Stats(); st.Written != 2*len(c.Docs) {
+		t.Errorf("%+v: want every document stored, then stored again annotated", st)
+	}
+	s2 := Open(s.Dir())
+	c2 := lazyLoad(s2)
+	spans := 0
+	c2.Nodes(func(n *corpus.Node) bool { spans += len(n.Spans); return true })
+	if spans == 0 {
+		t.Error("the second run read no annotations")
+	}
+	sameDocs(t, "lazy, written back", c2, load(t, dir, nil))
+}

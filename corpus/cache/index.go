@@ -46,8 +46,10 @@ func (s *Store) remember(d *corpus.Document, id sourceID) {
 	s.mu.Lock()
 	if s.ids == nil {
 		s.ids = map[*corpus.Document]sourceID{}
+		s.asRead = map[*corpus.Document][2]string{}
 	}
 	s.ids[d] = id
+	s.asRead[d] = [2]string{d.ID, d.Short}
 	s.mu.Unlock()
 }
 

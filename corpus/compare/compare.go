@@ -124,6 +124,8 @@ func Compare(a, b *corpus.Node) Result {
 	if a == nil || b == nil {
 		return res
 	}
+	a.Doc.EnsureAnnotations()
+	b.Doc.EnsureAnnotations()
 	res.Left.Sentences, res.Right.Sentences = left.sentenceRanges(), right.sentenceRanges()
 	res.Similarity = dice(left.bigrams(0, len(left.runes)), right.bigrams(0, len(right.runes)))
 	res.Rows = align(left, right, res.Left.Sentences, res.Right.Sentences)

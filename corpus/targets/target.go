@@ -59,6 +59,7 @@ func Collect(c *corpus.Corpus) []Target {
 	}
 	var out []Target
 	c.Nodes(func(n *corpus.Node) bool {
+		n.Doc.EnsureAnnotations()
 		var rs []rune
 		for _, sp := range n.Spans {
 			if sp.Kind != highlight.Target {

@@ -31,7 +31,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		}
 		var warn bytes.Buffer
 		cache := openCache(opts)
-		c, err := loadCorpusWith(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts, corpus.LoadOptions{}, cache)
+		c, err := loadCorpusWith(Env{Seeds: seeds, Stderr: &warn, Getenv: getenv}, opts, corpus.LoadOptions{LazyAnnotations: true}, cache)
 		warnings := warningLines(warn.String())
 		if err != nil {
 			if len(warnings) > 0 {
