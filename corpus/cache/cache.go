@@ -64,6 +64,8 @@ type Store struct {
 	build uint64 // buildID: segments of another build are stale
 	now   func() time.Time
 
+	pending sync.WaitGroup // writes of Annotated still running
+
 	mu       sync.Mutex
 	stats    Stats
 	notes    []string
@@ -219,8 +221,21 @@ func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) 
 
 // Annotated stores d again, now with its annotations, under the identity it
 // was read or stored with, so the next run reads them instead of computing
-// them. A document the store does not know is left alone.
+// them. A document the store does not know is left alone. The write runs
+// on its own goroutine — the caller may be the reader's event loop showing
+// the document — and Flush waits for it.
 func (s *Store) Annotated(d *corpus.Document) {
+	s.pending.Add(1)
+	go func() {
+		defer s.pending.Done()
+		s.storeAnnotated(d)
+	}()
+}
+
+// Flush waits for the writes Annotated started.
+func (s *Store) Flush() { s.pending.Wait() }
+
+func (s *Store) storeAnnotated(d *corpus.Document) {
 	s.mu.Lock()
 	id, ok := s.ids[d]
 	read := s.asRead[d]

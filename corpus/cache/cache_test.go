@@ -594,6 +594,7 @@ func TestLazyWriteBack(t *testing.T) {
 	for _, d := range c.Docs {
 		d.EnsureAnnotations()
 	}
+	s.Flush()
 	if st := s.Stats(); st.Written != 2*len(c.Docs) {
 		t.Errorf("%+v: want every document stored, then stored again annotated", st)
 	}

@@ -52,6 +52,9 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		uiOpts.Warnings = append(warnings, storeWarnings...)
 		m := ui.New(c, uiOpts)
 		final, err := tea.NewProgram(m, programOptions()...).Run()
+		if cache != nil {
+			cache.Flush() // annotations computed while reading, kept for next time
+		}
 		if err != nil {
 			return failf("run the reader: %w", err)
 		}

@@ -48,6 +48,9 @@ func runLoading(opts Options, getenv func(string) string) error {
 	uiOpts.Warnings = warnings
 	m := ui.NewLoading(loader, uiOpts)
 	final, err := tea.NewProgram(m, programOptions()...).Run()
+	if cache != nil {
+		cache.Flush() // annotations computed while reading, kept for next time
+	}
 	if err != nil {
 		return failf("run the reader: %w", err)
 	}
