@@ -247,8 +247,13 @@ func (s *Store) storeAnnotated(d *corpus.Document) {
 		// clash's number.
 		return
 	}
-	seg := encodeSegment(id, s.codec, s.build, corpus.AppendDocumentAs(nil, d, true, read[1]))
-	if err := writeAtomic(s.segmentPath(id.path), seg); err != nil {
+	s.writeSegment(id.path, encodeSegment(id, s.codec, s.build, corpus.AppendDocumentAs(nil, d, true, read[1])))
+}
+
+// writeSegment writes a segment in place of the source key's; the first
+// failure turns writing off and is noted once.
+func (s *Store) writeSegment(key string, seg []byte) {
+	if err := writeAtomic(s.segmentPath(key), seg); err != nil {
 		s.mu.Lock()
 		s.readOnly = true
 		s.mu.Unlock()
@@ -271,15 +276,7 @@ func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corp
 	id.written = readAt.UnixNano()
 	id.content = contentHash(content)
 	s.remember(d, id)
-	seg := encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated))
-	if err := writeAtomic(s.segmentPath(src.Key), seg); err != nil {
-		s.mu.Lock()
-		s.readOnly = true
-		s.mu.Unlock()
-		s.note("write", fmt.Sprintf("cache: cannot write to %s (%v); reading without a cache", s.dir, rootCause(err)))
-		return
-	}
-	s.count(func(st *Stats) { st.Written++ })
+	s.writeSegment(src.Key, encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated)))
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it

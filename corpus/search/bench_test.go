@@ -125,31 +125,39 @@ func BenchmarkSearch(b *testing.B) {
 			// Each keystroke of a typed query, after the keystrokes before
 			// it (untimed), so narrowing applies as in the reader.
 			for _, q := range benchQueries[1:5] {
-				rs := []rune(q)
-				for k := 1; k <= len(rs); k++ {
-					b.Run("typed="+string(rs[:k]), func(b *testing.B) {
-						var cpu int64
-						for i := 0; i < b.N; i++ {
-							b.StopTimer()
-							ix.remember("", nil)
-							for p := 1; p < k; p++ {
-								if _, err := ix.Search(ctx, string(rs[:p]), 50); err != nil {
-									b.Fatal(err)
-								}
-							}
-							c0 := processCPU()
-							b.StartTimer()
-							if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
-								b.Fatal(err)
-							}
-							b.StopTimer()
-							cpu += processCPU() - c0
-							b.StartTimer()
-						}
-						b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
-					})
-				}
+				benchTyping(b, ix, q)
 			}
+		})
+	}
+}
+
+// benchTyping runs one sub-benchmark per keystroke of q: the search for
+// the runes typed so far, timed, after the searches for the keystrokes
+// before it (untimed), so narrowing applies as in the reader.
+func benchTyping(b *testing.B, ix *Index, q string) {
+	ctx := context.Background()
+	rs := []rune(q)
+	for k := 1; k <= len(rs); k++ {
+		b.Run("typed="+string(rs[:k]), func(b *testing.B) {
+			var cpu int64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				ix.remember("", nil)
+				for p := 1; p < k; p++ {
+					if _, err := ix.Search(ctx, string(rs[:p]), 50); err != nil {
+						b.Fatal(err)
+					}
+				}
+				c0 := processCPU()
+				b.StartTimer()
+				if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				cpu += processCPU() - c0
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -183,31 +191,7 @@ func BenchmarkKeystrokeSeedCopies(b *testing.B) {
 		b.Fatal(errs)
 	}
 	ix := New(c)
-	ctx := context.Background()
 	for _, q := range []string{"lu", "业", "jyyx", "luohu", "就业", "lh"} {
-		rs := []rune(q)
-		for k := 1; k <= len(rs); k++ {
-			b.Run("typed="+string(rs[:k]), func(b *testing.B) {
-				var cpu int64
-				for i := 0; i < b.N; i++ {
-					b.StopTimer()
-					ix.remember("", nil)
-					for p := 1; p < k; p++ {
-						if _, err := ix.Search(ctx, string(rs[:p]), 50); err != nil {
-							b.Fatal(err)
-						}
-					}
-					c0 := processCPU()
-					b.StartTimer()
-					if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
-						b.Fatal(err)
-					}
-					b.StopTimer()
-					cpu += processCPU() - c0
-					b.StartTimer()
-				}
-				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
-			})
-		}
+		benchTyping(b, ix, q)
 	}
 }
