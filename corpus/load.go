@@ -114,6 +114,41 @@ type LoadOptions struct {
 	Cache DocCache
 }
 
+// PackCache is a DocCache that also keeps whole sets of documents, so a
+// library opened again is read in one piece (package cache's packs).
+type PackCache interface {
+	DocCache
+	// GetPack returns the documents of srcs in order, with whether each
+	// has its annotations, when one stored set holds exactly these
+	// sources as they are now; ok is false otherwise.
+	GetPack(srcs []Source) (docs []*Document, annotated []bool, ok bool)
+}
+
+// loadPack reads files from cache's pack of them, if it has one that
+// fits; ok is false when the files must be read one by one.
+func loadPack(cache PackCache, files []string, how annotation) ([]*Document, bool) {
+	srcs := make([]Source, len(files))
+	for i, name := range files {
+		info, err := os.Stat(name)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
+			return nil, false // read one by one, to report it
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, false
+		}
+		srcs[i] = Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}
+	}
+	docs, annotated, ok := cache.GetPack(srcs)
+	if !ok || len(docs) != len(files) {
+		return nil, false
+	}
+	for i, d := range docs {
+		finishLoad(d, annotated[i], how, cache)
+	}
+	return docs, true
+}
+
 // annotation says how documents get their annotations.
 type annotation int
 
@@ -189,6 +224,14 @@ func LoadPaths(paths []string) (*Corpus, []error) {
 // scheduling.
 func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Corpus, []error) {
 	files, errs := collectFiles(paths)
+	if pc, ok := opt.Cache.(PackCache); ok && len(files) > 0 && ctx.Err() == nil {
+		if docs, ok := loadPack(pc, files, opt.annotation()); ok {
+			if opt.Progress != nil {
+				opt.Progress(len(files), len(files))
+			}
+			return NewCorpus(uniqueIDs(docs)), errs
+		}
+	}
 	docs := make([]*Document, len(files))
 	fileErrs := make([]error, len(files))
 	workers := opt.Workers

@@ -54,6 +54,8 @@ type Stats struct {
 	Written int
 	// IndexHits are search indexes read from the cache.
 	IndexHits int
+	// PackHits are sets of documents read from one pack.
+	PackHits int
 }
 
 // Store is a cache directory. Its methods are safe for concurrent use, and
@@ -75,8 +77,20 @@ type Store struct {
 	// was given, for the key of an index over them.
 	ids map[*corpus.Document]sourceID
 	// asRead holds the ID and Short label of those documents as they were
-	// read, before NewCorpus could renumber or extend them.
-	asRead map[*corpus.Document][2]string
+	// read, before NewCorpus could renumber or extend them, and whether
+	// they have their annotations.
+	asRead map[*corpus.Document]readAs
+	// pack is the pack the documents last came from, if they did.
+	pack *loadedPack
+}
+
+// readAs is what the store knows of a document as it was read.
+type readAs struct {
+	id, short string
+	annotated bool
+	// fromPack: read from a pack, as the library had it (labels already
+	// told apart), not as its own file is; its segment is left as it is.
+	fromPack bool
 }
 
 // maxMapped bounds a mapped index file.
@@ -186,7 +200,9 @@ func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, anno
 		if err != nil || contentHash(content) != id.content {
 			return nil, false, errStale
 		}
-		s.settle(src.Key, data, id, checked)
+		if s.settle(src.Key, data, id, checked) {
+			id.written = checked.UnixNano()
+		}
 	}
 	d, annotated, err = corpus.DecodeDocument(payload)
 	if err != nil {
@@ -194,7 +210,7 @@ func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, anno
 	}
 	// The name the source goes by now, not the one it was cached under.
 	d.Source = src.Name
-	s.remember(d, id)
+	s.remember(d, id, annotated)
 	return d, annotated, nil
 }
 
@@ -204,19 +220,18 @@ func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, anno
 // metadata alone instead of reading the source again every time (files
 // written just before they were first cached would otherwise stay racy
 // for good).
-func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) {
+func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) bool {
 	if checked.UnixNano()-max(id.mtime, id.ctime) < int64(racyWindow) {
-		return
+		return false
 	}
 	s.mu.Lock()
 	ro := s.readOnly
 	s.mu.Unlock()
-	if ro {
-		return
+	if ro || writeAtomic(s.segmentPath(key), settled(data, checked)) != nil {
+		return false
 	}
-	if writeAtomic(s.segmentPath(key), settled(data, checked)) == nil {
-		s.count(func(st *Stats) { st.Written++ })
-	}
+	s.count(func(st *Stats) { st.Written++ })
+	return true
 }
 
 // Annotated stores d again, now with its annotations, under the identity it
@@ -225,6 +240,13 @@ func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) 
 // on its own goroutine — the caller may be the reader's event loop showing
 // the document — and Flush waits for it.
 func (s *Store) Annotated(d *corpus.Document) {
+	s.mu.Lock()
+	if r, ok := s.asRead[d]; ok {
+		r.annotated = true
+		s.asRead[d] = r
+	}
+	s.mu.Unlock()
+	s.dropPackOf(d)
 	s.pending.Add(1)
 	go func() {
 		defer s.pending.Done()
@@ -241,13 +263,13 @@ func (s *Store) storeAnnotated(d *corpus.Document) {
 	read := s.asRead[d]
 	ro := s.readOnly
 	s.mu.Unlock()
-	if !ok || ro || d.ID != read[0] {
+	if !ok || ro || d.ID != read.id || read.fromPack {
 		// A document renumbered for a clash of file names is left to be
 		// annotated again next time: its stored form would keep the
 		// clash's number.
 		return
 	}
-	s.writeSegment(id.path, encodeSegment(id, s.codec, s.build, corpus.AppendDocumentAs(nil, d, true, read[1])))
+	s.writeSegment(id.path, encodeSegment(id, s.codec, s.build, corpus.AppendDocumentAs(nil, d, true, read.short)))
 }
 
 // writeSegment writes a segment in place of the source key's; the first
@@ -275,7 +297,7 @@ func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corp
 	id := idOf(src.Key, src.Info)
 	id.written = readAt.UnixNano()
 	id.content = contentHash(content)
-	s.remember(d, id)
+	s.remember(d, id, annotated)
 	s.writeSegment(src.Key, encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated)))
 }
 
@@ -348,7 +370,7 @@ func rootCause(err error) error {
 	return err
 }
 
-var _ corpus.DocCache = (*Store)(nil)
+var _ corpus.PackCache = (*Store)(nil)
 
 // Prune removes the segments of sources that no longer exist (documents
 // built into the program are kept), segments that cannot be read, and

@@ -320,6 +320,7 @@ func TestUnwritableCache(t *testing.T) {
 	s := Open(filepath.Join(blocker, "cache"))
 	sameDocs(t, "unwritable", load(t, dir, s), load(t, dir, nil))
 	s.SearchIndex(load(t, dir, s))
+	s.Flush()
 	notes := s.TakeNotes()
 	if len(notes) != 1 || !strings.Contains(notes[0], "without a cache") {
 		t.Errorf("notes %q, want one saying the cache is off", notes)
@@ -347,42 +348,53 @@ func TestEmbeddedSeeds(t *testing.T) {
 	}
 }
 
-// TestSearchIndexCache: the index is read back for the same documents,
-// rebuilt (and noted) when damaged, and rebuilt silently for other
-// documents; every way, it answers as one built from the text.
-func TestSearchIndexCache(t *testing.T) {
+// TestPackCache: a library read and searched once is read back from one
+// pack — documents and index — equal to the parse; a damaged pack is
+// noted and the library read from its segments; a touched file changes
+// the pack's key, silently.
+func TestPackCache(t *testing.T) {
 	dir := copySeeds(t)
 	cacheDir := t.TempDir()
 	first := Open(cacheDir)
 	c := load(t, dir, first)
 	want := results(t, first.SearchIndex(c))
+	first.Flush()
 
 	s := Open(cacheDir)
 	c = load(t, dir, s)
+	sameDocs(t, "from the pack", c, load(t, dir, nil))
 	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
 		t.Errorf("warm index: %v, want %v", got, want)
 	}
-	if st := s.Stats(); st.IndexHits != 1 {
-		t.Errorf("warm: %+v, want the index read", st)
+	s.Flush()
+	if st := s.Stats(); st.PackHits != 1 || st.IndexHits != 1 || st.Hits != 5 {
+		t.Errorf("warm: %+v, want the documents and index read from the pack", st)
 	}
 
-	idx, _ := filepath.Glob(filepath.Join(cacheDir, "index", "*.idx"))
-	if len(idx) != 1 {
-		t.Fatalf("index files %v", idx)
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*.pack"))
+	if len(packs) != 1 {
+		t.Fatalf("packs %v", packs)
 	}
-	data, _ := os.ReadFile(idx[0])
-	data[len(data)-3] ^= 0x10
-	os.WriteFile(idx[0], data, 0o644)
-	s = Open(cacheDir)
-	c = load(t, dir, s)
-	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
-		t.Errorf("damaged index: %v, want %v", got, want)
-	}
-	if st, notes := s.Stats(), s.TakeNotes(); st.IndexHits != 0 || len(notes) != 1 {
-		t.Errorf("damaged index: %+v %q", st, notes)
+	for _, cut := range []func([]byte) []byte{
+		func(b []byte) []byte { b[len(b)-3] ^= 0x10; return b },       // the index
+		func(b []byte) []byte { b[packHeaderSize+70] ^= 1; return b }, // the first document
+		func(b []byte) []byte { return b[:len(b)/2] },
+	} {
+		data, _ := os.ReadFile(packs[0])
+		os.WriteFile(packs[0], cut(data), 0o644)
+		s = Open(cacheDir)
+		c = load(t, dir, s)
+		sameDocs(t, "damaged pack", c, load(t, dir, nil))
+		if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
+			t.Errorf("damaged pack: %v, want %v", got, want)
+		}
+		s.Flush()
+		if st, notes := s.Stats(), s.TakeNotes(); st.PackHits != 0 || st.Hits != 5 || len(notes) != 1 {
+			t.Errorf("damaged pack: %+v %q", st, notes)
+		}
 	}
 
-	// A touched file changes the key: a new index, no note.
+	// A touched file changes the key: read from the segments, no note.
 	now := time.Now().Add(time.Minute)
 	os.Chtimes(filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt"), now, now)
 	s = Open(cacheDir)
@@ -390,8 +402,43 @@ func TestSearchIndexCache(t *testing.T) {
 	if got := results(t, s.SearchIndex(c)); !reflect.DeepEqual(got, want) {
 		t.Errorf("after a touch: %v, want %v", got, want)
 	}
-	if st, notes := s.Stats(), s.TakeNotes(); st.IndexHits != 0 || len(notes) != 0 {
+	s.Flush()
+	if st, notes := s.Stats(), s.TakeNotes(); st.PackHits != 0 || st.IndexHits != 0 || len(notes) != 0 {
 		t.Errorf("after a touch: %+v %q", st, notes)
+	}
+}
+
+// TestPackSettles: a pack of sources changed just before it was written is
+// checked by content, and rewritten settled once they are old enough.
+func TestPackSettles(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	s := Open(cacheDir)
+	s.SearchIndex(load(t, dir, s))
+	s.Flush()
+	later := Open(cacheDir)
+	later.now = func() time.Time { return time.Now().Add(time.Hour) }
+	load(t, dir, later)
+	later.Flush()
+	if st := later.Stats(); st.PackHits != 1 || st.Written != 1 {
+		t.Errorf("%+v, want the pack read and rewritten settled", st)
+	}
+	// Settled: the sources are no longer read to check them.
+	for _, e := range mustReadDir(t, dir) {
+		os.Chmod(filepath.Join(dir, e), 0)
+	}
+	defer func() {
+		for _, e := range mustReadDir(t, dir) {
+			os.Chmod(filepath.Join(dir, e), 0o644)
+		}
+	}()
+	if os.Getuid() == 0 {
+		return // root reads unreadable files: nothing to show
+	}
+	final := Open(cacheDir)
+	load(t, dir, final)
+	if st := final.Stats(); st.PackHits != 1 {
+		t.Errorf("settled pack: %+v", st)
 	}
 }
 
@@ -473,6 +520,7 @@ func TestTwoProcessesFill(t *testing.T) {
 			t.Fatalf("helper: %v", errs)
 		}
 		s.SearchIndex(c)
+		s.Flush()
 		return
 	}
 	dir := copySeeds(t)
@@ -495,7 +543,8 @@ func TestTwoProcessesFill(t *testing.T) {
 	c := load(t, dir, s)
 	sameDocs(t, "after two processes", c, load(t, dir, nil))
 	s.SearchIndex(c)
-	if st := s.Stats(); st.Hits != len(c.Docs) || st.IndexHits != 1 || st.Rejected != 0 {
+	s.Flush()
+	if st := s.Stats(); st.Hits != len(c.Docs) || st.PackHits != 1 || st.IndexHits != 1 || st.Rejected != 0 {
 		t.Errorf("after two processes: %+v", st)
 	}
 }
@@ -538,11 +587,13 @@ func TestOtherBuild(t *testing.T) {
 	dir := copySeeds(t)
 	s := Open(t.TempDir())
 	s.SearchIndex(load(t, dir, s))
+	s.Flush()
 	next := Open(s.Dir())
 	next.build++
 	c := load(t, dir, next)
 	next.SearchIndex(c)
-	if st := next.Stats(); st.Hits != 0 || st.Stale != 5 || st.IndexHits != 0 || st.Rejected != 0 {
+	next.Flush()
+	if st := next.Stats(); st.Hits != 0 || st.Stale != 5 || st.IndexHits != 0 || st.PackHits != 0 || st.Rejected != 0 {
 		t.Errorf("another build: %+v, want every segment stale and the index rebuilt", st)
 	}
 }

@@ -37,9 +37,9 @@ func TestSearchThroughCache(t *testing.T) {
 	}
 	for _, dir := range []string{flagDir, envDir} {
 		segs, _ := filepath.Glob(filepath.Join(dir, "docs", "*.seg"))
-		idx, _ := filepath.Glob(filepath.Join(dir, "index", "*.idx"))
-		if len(segs) < 5 || len(idx) != 1 {
-			t.Errorf("%s: %d segments, %d indexes", dir, len(segs), len(idx))
+		packs, _ := filepath.Glob(filepath.Join(dir, "packs", "*.pack"))
+		if len(segs) < 5 || len(packs) != 1 {
+			t.Errorf("%s: %d segments, %d packs", dir, len(segs), len(packs))
 		}
 	}
 }

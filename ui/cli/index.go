@@ -55,6 +55,7 @@ func runIndex(env Env, opts Options, args []string) error {
 	}
 	before := store.Stats()
 	store.SearchIndex(c)
+	store.Flush()
 	after := store.Stats()
 	if !store.Writable() {
 		// Writing failed on the way: what is there is incomplete.

@@ -55,7 +55,11 @@ func runSearch(env Env, opts Options, args []string) error {
 	var ix *search.Index
 	if store != nil {
 		ix = store.SearchIndex(c)
-		printNotes(env, store)
+		// The library's pack is written beside the search: wait for it.
+		defer func() {
+			store.Flush()
+			printNotes(env, store)
+		}()
 	} else {
 		// Searched once and dropped: only what this query reads is built.
 		ix = search.NewForQuery(c, query)

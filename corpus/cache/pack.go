@@ -1,0 +1,395 @@
+package cache
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"policyreader/corpus"
+	"policyreader/corpus/search"
+)
+
+// A pack holds one set of documents — a library as last opened — with
+// their search index, so that opening it again reads one file instead of
+// a segment per document:
+//
+//	magic    8 bytes  "PRPACK\x00\x00"
+//	version  u32      layoutVersion
+//	ndocs    u32
+//	key      32 bytes packKey of the documents' sources
+//	length   u64      of the payload
+//	crc      u32      CRC-32C of the payload
+//	pad      u32
+//	payload, at offset 64:
+//	  per document, 8-byte aligned: its source's identity (size, mtime,
+//	  ctime, inode, dev, written, content: 7 × u64), flags u32 (1: with
+//	  annotations), pathLen u32, docLen u64, the path, the document
+//	  (corpus.AppendDocument, as the library had it: IDs and labels made
+//	  unique)
+//	  the search index (search.(*Index).AppendBinary), 8-byte aligned, to
+//	  the end
+//
+// The key hashes the build, the codec and every source's path, size,
+// times, inode and device, in order, so a pack is found from the sources'
+// metadata alone; each document's identity is checked again, and a source
+// changed too recently to trust its metadata is checked by content, as
+// for a segment (the pack is then rewritten with the check's time, once
+// that is late enough to settle it). A pack is mapped, its documents and
+// index read in place.
+const (
+	packMagic      = "PRPACK\x00\x00"
+	packHeaderSize = 64
+	packDocFixed   = 7*8 + 4 + 4 + 8
+	// keepPacks is how many packs (libraries) the cache keeps; the least
+	// recently written go first.
+	keepPacks = 8
+)
+
+// loadedPack is the pack the store last gave documents from.
+type loadedPack struct {
+	path  string
+	docs  []*corpus.Document
+	index []byte // the search index's stored form
+}
+
+func (s *Store) packDir() string { return filepath.Join(s.dir, "packs") }
+
+func (s *Store) packPath(key [32]byte) string {
+	return filepath.Join(s.packDir(), fmt.Sprintf("%x.pack", key[:16]))
+}
+
+// packKey hashes what finds a pack: the build, the codec and the sources'
+// identities as their metadata gives them.
+func (s *Store) packKey(ids []sourceID) [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "pack %d build %d codec %d\n", layoutVersion, s.build, s.codec)
+	for _, id := range ids {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\x00%d\x00%d\n", id.path, id.size, id.mtime, id.ctime, id.inode, id.dev)
+	}
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	return key
+}
+
+// remember records the source identity a document was read or parsed
+// under, and whether it came with its annotations.
+func (s *Store) remember(d *corpus.Document, id sourceID, annotated bool) {
+	s.mu.Lock()
+	if s.ids == nil {
+		s.ids = map[*corpus.Document]sourceID{}
+		s.asRead = map[*corpus.Document]readAs{}
+	}
+	s.ids[d] = id
+	s.asRead[d] = readAs{id: d.ID, short: d.Short, annotated: annotated}
+	s.mu.Unlock()
+}
+
+// GetPack returns the documents of srcs, in order, with whether each has
+// its annotations, when a pack holds exactly these sources as they are
+// now; ok is false otherwise (the caller then reads them one by one). It
+// implements corpus.PackCache.
+func (s *Store) GetPack(srcs []corpus.Source) (docs []*corpus.Document, annotated []bool, ok bool) {
+	ids := make([]sourceID, len(srcs))
+	for i, src := range srcs {
+		ids[i] = idOf(src.Key, src.Info)
+	}
+	path := s.packPath(s.packKey(ids))
+	f, fi, err := openRegular(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	data, err := mapFile(f, fi.Size())
+	f.Close()
+	if err != nil {
+		return nil, nil, false
+	}
+	docs, annotated, index, err := s.decodePack(data, srcs, ids)
+	if err != nil {
+		unmapFile(data)
+		if !errors.Is(err, errStale) {
+			s.count(func(st *Stats) { st.Rejected++ })
+			s.note("pack", fmt.Sprintf("cache: ignored an unusable pack (%v); it is rebuilt", err))
+		}
+		return nil, nil, false
+	}
+	s.mu.Lock()
+	s.pack = &loadedPack{path: path, docs: docs, index: index}
+	s.stats.Hits += len(docs)
+	s.stats.PackHits++
+	s.mu.Unlock()
+	return docs, annotated, true
+}
+
+// decodePack checks a pack against srcs and decodes its documents.
+func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (docs []*corpus.Document, annotated []bool, index []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs, annotated, index, err = nil, nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	le := binary.LittleEndian
+	if len(data) < packHeaderSize || string(data[:8]) != packMagic {
+		return nil, nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
+	}
+	if v := le.Uint32(data[8:]); v != layoutVersion {
+		return nil, nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
+	}
+	key := s.packKey(ids)
+	if int(le.Uint32(data[12:])) != len(srcs) || !bytes.Equal(data[16:48], key[:]) {
+		return nil, nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
+	}
+	payload := data[packHeaderSize:]
+	if le.Uint64(data[48:]) != uint64(len(payload)) {
+		return nil, nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
+	}
+	if crc32.Checksum(payload, castagnoli) != le.Uint32(data[56:]) {
+		return nil, nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
+	}
+	off := 0
+	var settle []int // offsets of racy documents now checked and old enough
+	unsettled := false
+	docs = make([]*corpus.Document, len(srcs))
+	annotated = make([]bool, len(srcs))
+	stored := make([]sourceID, len(srcs))
+	for i, src := range srcs {
+		if len(payload)-off < packDocFixed {
+			return nil, nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		}
+		f := payload[off:]
+		id := sourceID{
+			size: int64(le.Uint64(f[0:])), mtime: int64(le.Uint64(f[8:])), ctime: int64(le.Uint64(f[16:])),
+			inode: le.Uint64(f[24:]), dev: le.Uint64(f[32:]), written: int64(le.Uint64(f[40:])), content: le.Uint64(f[48:]),
+		}
+		flags, pathLen, docLen := le.Uint32(f[56:]), uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
+		rest := uint64(len(f) - packDocFixed)
+		if pathLen > rest || docLen > rest-pathLen {
+			return nil, nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
+		}
+		id.path = string(f[packDocFixed : packDocFixed+pathLen])
+		if !id.sameFile(ids[i]) {
+			return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+		}
+		if id.racy() {
+			// Changed too recently for its metadata to prove it the same:
+			// check the content, as for a segment.
+			checked := s.now()
+			content, err := os.ReadFile(src.Name)
+			if err != nil || contentHash(content) != id.content {
+				return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+			}
+			if checked.UnixNano()-max(id.mtime, id.ctime) >= int64(racyWindow) {
+				id.written = checked.UnixNano()
+				settle = append(settle, off)
+			} else {
+				unsettled = true
+			}
+		}
+		body := f[packDocFixed+pathLen : packDocFixed+pathLen+docLen]
+		d, ann, err := corpus.DecodeDocument(body)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
+		}
+		if ann != (flags&1 != 0) || src.NeedAnnotations && !ann {
+			return nil, nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
+		}
+		d.Source = src.Name
+		docs[i], annotated[i], stored[i] = d, ann, id
+		off += align8(packDocFixed + int(pathLen) + int(docLen))
+	}
+	if len(settle) > 0 && !unsettled {
+		// Rewrite the pack with the new reading times, so the next run
+		// trusts the metadata alone.
+		s.pending.Add(1)
+		go func() {
+			defer s.pending.Done()
+			s.settlePack(data, settle, stored, s.packPath(key))
+		}()
+	}
+	for i, d := range docs {
+		s.remember(d, stored[i], annotated[i])
+	}
+	s.mu.Lock()
+	for _, d := range docs {
+		r := s.asRead[d]
+		r.fromPack = true
+		s.asRead[d] = r
+	}
+	s.mu.Unlock()
+	return docs, annotated, payload[min(off, len(payload)):], nil
+}
+
+func align8(n int) int { return (n + 7) &^ 7 }
+
+// settlePack writes a copy of a pack (data, checked) whose racy documents
+// at the payload offsets settle were just verified: their reading times
+// become the check's, read back from stored.
+func (s *Store) settlePack(data []byte, settle []int, stored []sourceID, path string) {
+	s.mu.Lock()
+	ro := s.readOnly
+	s.mu.Unlock()
+	if ro {
+		return
+	}
+	buf := append([]byte(nil), data...)
+	payload := buf[packHeaderSize:]
+	le := binary.LittleEndian
+	written := map[int]int64{}
+	off := 0
+	for _, id := range stored {
+		f := payload[off:]
+		written[off] = id.written
+		off += align8(packDocFixed + int(le.Uint32(f[60:])) + int(le.Uint64(f[64:])))
+	}
+	for _, o := range settle {
+		le.PutUint64(payload[o+40:], uint64(written[o]))
+	}
+	le.PutUint32(buf[56:], crc32.Checksum(payload, castagnoli))
+	if writeAtomic(path, buf) == nil {
+		s.count(func(st *Stats) { st.Written++ })
+	}
+}
+
+// SearchIndex returns the search index of c: read from the pack c came
+// from, else built — and, once every source is settled, stored with the
+// documents in a pack for next time (on a goroutine of its own; Flush
+// waits for it). A damaged index is noted and rebuilt.
+func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
+	s.mu.Lock()
+	p := s.pack
+	s.mu.Unlock()
+	if p != nil && slices.Equal(p.docs, c.Docs) {
+		ix, err := search.Load(c, p.index)
+		if err == nil {
+			s.count(func(st *Stats) { st.IndexHits++ })
+			return ix
+		}
+		s.count(func(st *Stats) { st.Rejected++ })
+		s.note("pack", fmt.Sprintf("cache: ignored an unusable search index (%v); it is rebuilt", err))
+	}
+	ix := search.New(c)
+	s.pending.Add(1)
+	go func() {
+		defer s.pending.Done()
+		s.writePack(c, ix)
+	}()
+	return ix
+}
+
+// writePack stores c's documents and ix in a pack, when every document came
+// through this store.
+func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
+	s.mu.Lock()
+	ro := s.readOnly
+	ids := make([]sourceID, len(c.Docs))
+	for i, d := range c.Docs {
+		id, ok := s.ids[d]
+		if !ok {
+			ro = true // a document that did not come through this store
+		}
+		ids[i] = id
+	}
+	s.mu.Unlock()
+	if ro || len(c.Docs) == 0 {
+		return
+	}
+	buf := make([]byte, packHeaderSize, packHeaderSize+1<<20)
+	le := binary.LittleEndian
+	for i, d := range c.Docs {
+		// A document to be annotated on first use is annotated now (the
+		// pack keeps it as the reader will use it); one read without them
+		// for good is stored without.
+		d.EnsureAnnotations()
+		s.mu.Lock()
+		ann := s.asRead[d].annotated
+		s.mu.Unlock()
+		id := ids[i]
+		start := len(buf)
+		buf = append(buf, make([]byte, packDocFixed)...)
+		f := buf[start:]
+		le.PutUint64(f[0:], uint64(id.size))
+		le.PutUint64(f[8:], uint64(id.mtime))
+		le.PutUint64(f[16:], uint64(id.ctime))
+		le.PutUint64(f[24:], id.inode)
+		le.PutUint64(f[32:], id.dev)
+		le.PutUint64(f[40:], uint64(id.written))
+		le.PutUint64(f[48:], id.content)
+		if ann {
+			le.PutUint32(f[56:], 1)
+		}
+		le.PutUint32(f[60:], uint32(len(id.path)))
+		buf = append(buf, id.path...)
+		docStart := len(buf)
+		buf = corpus.AppendDocument(buf, d, ann)
+		le.PutUint64(buf[start+64:], uint64(len(buf)-docStart))
+		for len(buf)%8 != 0 {
+			buf = append(buf, 0)
+		}
+	}
+	buf = ix.AppendBinary(buf)
+	key := s.packKey(ids)
+	payload := buf[packHeaderSize:]
+	copy(buf, packMagic)
+	le.PutUint32(buf[8:], layoutVersion)
+	le.PutUint32(buf[12:], uint32(len(c.Docs)))
+	copy(buf[16:48], key[:])
+	le.PutUint64(buf[48:], uint64(len(payload)))
+	le.PutUint32(buf[56:], crc32.Checksum(payload, castagnoli))
+	if err := os.MkdirAll(s.packDir(), 0o755); err == nil {
+		if err = writeAtomic(s.packPath(key), buf); err == nil {
+			s.count(func(st *Stats) { st.Written++ })
+			s.prunePacks()
+			return
+		}
+	}
+	s.mu.Lock()
+	s.readOnly = true
+	s.mu.Unlock()
+	s.note("write", fmt.Sprintf("cache: cannot write to %s; reading without a cache", s.dir))
+}
+
+// dropPackOf removes the pack d was read from, when d has since been
+// annotated: the next run reads the segments, annotated, and packs them
+// again.
+func (s *Store) dropPackOf(d *corpus.Document) {
+	s.mu.Lock()
+	p := s.pack
+	s.mu.Unlock()
+	if p != nil && slices.Contains(p.docs, d) {
+		os.Remove(p.path)
+	}
+}
+
+// prunePacks removes all but the keepPacks most recently written packs.
+func (s *Store) prunePacks() {
+	entries, err := os.ReadDir(s.packDir())
+	if err != nil {
+		return
+	}
+	type file struct {
+		name string
+		mod  int64
+	}
+	var files []file
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".pack" || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			files = append(files, file{e.Name(), info.ModTime().UnixNano()})
+		}
+	}
+	if len(files) <= keepPacks {
+		return
+	}
+	slices.SortFunc(files, func(a, b file) int { return cmp.Compare(b.mod, a.mod) })
+	for _, f := range files[keepPacks:] {
+		os.Remove(filepath.Join(s.packDir(), f.name))
+	}
+}
