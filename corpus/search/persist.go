@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unsafe"
 
@@ -249,7 +250,29 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 // skeletonIndex walks c into an index's nodes, parents, labels and entry
 // strings, as newIndex does, without building anything else.
 func skeletonIndex(c *corpus.Corpus) *Index {
-	ix := &Index{}
+	// Sized first: growing the arrays over a large corpus cost more than
+	// the walk.
+	nodes, entries := 0, 0
+	c.Nodes(func(n *corpus.Node) bool {
+		nodes++
+		if strings.HasPrefix(n.Number, "第") {
+			entries++
+		}
+		if n.Heading != "" {
+			entries++
+		}
+		if n.Text != "" {
+			entries++
+		}
+		return true
+	})
+	ix := &Index{
+		nodes:   make([]*corpus.Node, 0, nodes),
+		parent:  make([]int32, 0, nodes),
+		doc:     make([]int32, 0, nodes),
+		entries: make([]entry, 0, entries),
+		labels:  make([]string, 0, len(c.Docs)),
+	}
 	var add func(n *corpus.Node, parent, di int32)
 	add = func(n *corpus.Node, parent, di int32) {
 		ni := ix.addNode(n, parent, di)
