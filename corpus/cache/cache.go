@@ -50,7 +50,7 @@ type Stats struct {
 	Stale int
 	// Rejected are damaged, truncated or foreign-version segments.
 	Rejected int
-	// Written are segments and index files written.
+	// Written are segments and packs written.
 	Written int
 	// IndexHits are search indexes read from the cache.
 	IndexHits int
@@ -93,7 +93,7 @@ type readAs struct {
 	fromPack bool
 }
 
-// maxMapped bounds a mapped index file.
+// maxMapped bounds a mapped pack.
 const maxMapped = 1 << 40
 
 // cacheDirTag marks the directory as a cache for backup tools (the

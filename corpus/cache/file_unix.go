@@ -72,7 +72,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 // process may search. Files are only ever replaced by renaming a new one
 // over them, so the mapped inode does not change under the reader; a tool
 // that truncated one in place would fault the process (SIGBUS), which is
-// why only the one index file is mapped and segments are read.
+// why only packs are mapped and segments are read.
 func mapFile(f *os.File, size int64) ([]byte, error) {
 	if size == 0 {
 		return nil, nil
