@@ -114,24 +114,41 @@ type LoadOptions struct {
 	Cache DocCache
 }
 
-// PackCache is a DocCache that also keeps whole sets of documents, so a
-// library opened again is read in one piece (package cache's packs).
+// PackCache is a DocCache that also keeps whole libraries, so one opened
+// again is read in one piece (package cache's packs).
 type PackCache interface {
 	DocCache
-	// GetPack returns the documents of srcs in order, with whether each
-	// has its annotations, when one stored set holds exactly these
-	// sources as they are now; ok is false otherwise.
-	GetPack(srcs []Source) (docs []*Document, annotated []bool, ok bool)
+	// GetPack returns one entry per source of srcs, in order, when one
+	// stored pack holds exactly these sources as they are now; ok is false
+	// otherwise.
+	GetPack(srcs []Source) (entries []PackEntry, ok bool)
+	// Listed tells the cache what reading srcs one by one gave, entry i
+	// for source i, so a pack written later holds the sources that failed
+	// too (and is found for the same files next time).
+	Listed(srcs []Source, entries []PackEntry)
 }
 
-// loadPack reads files from cache's pack of them, if it has one that
-// fits; ok is false when the files must be read one by one.
-func loadPack(cache PackCache, files []string, how annotation) ([]*Document, bool) {
+// PackEntry is what one source of a library gave: its document, or the
+// reason it could not be read.
+type PackEntry struct {
+	// Doc is the document, nil when the source failed.
+	Doc *Document
+	// Annotated says Doc carries its annotations (from GetPack; Listed
+	// leaves it unset, the cache knows).
+	Annotated bool
+	// Failure is why the source could not be read, when Doc is nil.
+	Failure string
+}
+
+// statSources returns the Sources of files as they are now; ok is false
+// when one cannot be stated or is not a regular file of a size the loader
+// reads (reading it one by one reports it).
+func statSources(files []string, how annotation) ([]Source, bool) {
 	srcs := make([]Source, len(files))
 	for i, name := range files {
 		info, err := os.Stat(name)
 		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
-			return nil, false // read one by one, to report it
+			return nil, false
 		}
 		abs, err := filepath.Abs(name)
 		if err != nil {
@@ -139,14 +156,52 @@ func loadPack(cache PackCache, files []string, how annotation) ([]*Document, boo
 		}
 		srcs[i] = Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}
 	}
-	docs, annotated, ok := cache.GetPack(srcs)
-	if !ok || len(docs) != len(files) {
-		return nil, false
+	return srcs, true
+}
+
+// loadPack reads files from cache's pack of them, if it has one that
+// fits: the documents, and the failures as LoadErrors; ok is false when
+// the files must be read one by one.
+func loadPack(cache PackCache, files []string, how annotation) ([]*Document, []error, bool) {
+	srcs, ok := statSources(files, how)
+	if !ok {
+		return nil, nil, false
 	}
-	for i, d := range docs {
-		finishLoad(d, annotated[i], how, cache)
+	entries, ok := cache.GetPack(srcs)
+	if !ok || len(entries) != len(files) {
+		return nil, nil, false
 	}
-	return docs, true
+	var docs []*Document
+	var errs []error
+	for i, e := range entries {
+		if e.Doc == nil {
+			errs = append(errs, &LoadError{files[i], errors.New(e.Failure)})
+			continue
+		}
+		docs = append(docs, finishLoad(e.Doc, e.Annotated, how, cache))
+	}
+	return docs, errs, true
+}
+
+// listLoad tells cache what the files gave, read one by one.
+func listLoad(cache PackCache, files []string, docs []*Document, fileErrs []error, how annotation) {
+	srcs, ok := statSources(files, how)
+	if !ok {
+		return
+	}
+	entries := make([]PackEntry, len(files))
+	for i := range files {
+		var le *LoadError
+		switch {
+		case docs[i] != nil:
+			entries[i] = PackEntry{Doc: docs[i]}
+		case errors.As(fileErrs[i], &le):
+			entries[i] = PackEntry{Failure: le.Err.Error()}
+		default:
+			return
+		}
+	}
+	cache.Listed(srcs, entries)
 }
 
 // annotation says how documents get their annotations.
@@ -224,12 +279,13 @@ func LoadPaths(paths []string) (*Corpus, []error) {
 // scheduling.
 func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Corpus, []error) {
 	files, errs := collectFiles(paths)
-	if pc, ok := opt.Cache.(PackCache); ok && len(files) > 0 && ctx.Err() == nil {
-		if docs, ok := loadPack(pc, files, opt.annotation()); ok {
+	pc, packs := opt.Cache.(PackCache)
+	if packs && len(files) > 0 && ctx.Err() == nil {
+		if docs, failed, ok := loadPack(pc, files, opt.annotation()); ok {
 			if opt.Progress != nil {
 				opt.Progress(len(files), len(files))
 			}
-			return NewCorpus(uniqueIDs(docs)), errs
+			return NewCorpus(uniqueIDs(docs)), append(errs, failed...)
 		}
 	}
 	docs := make([]*Document, len(files))
@@ -261,7 +317,10 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 		}()
 	}
 	wg.Wait()
-	kept := docs[:0]
+	if packs && ctx.Err() == nil {
+		listLoad(pc, files, docs, fileErrs, opt.annotation())
+	}
+	kept := make([]*Document, 0, len(docs))
 	for i, d := range docs {
 		if fileErrs[i] != nil {
 			errs = append(errs, fileErrs[i])

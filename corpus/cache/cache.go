@@ -82,6 +82,8 @@ type Store struct {
 	asRead map[*corpus.Document]readAs
 	// pack is the pack the documents last came from, if they did.
 	pack *loadedPack
+	// listing is what the last one-by-one read of a library gave.
+	listing *listing
 }
 
 // readAs is what the store knows of a document as it was read.

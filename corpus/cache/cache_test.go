@@ -658,3 +658,44 @@ func TestLazyWriteBack(t *testing.T) {
 	}
 	sameDocs(t, "lazy, written back", c2, load(t, dir, nil))
 }
+
+// TestPackKeepsFailures: a library with files that cannot be read (empty,
+// a legacy format) is packed with their reasons, and read back from the
+// pack with the same errors as reading it file by file.
+func TestPackKeepsFailures(t *testing.T) {
+	dir := copySeeds(t)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "old.doc"), []byte("\xd0\xcf\x11\xe0 legacy"), 0o644)
+	loadAll := func(s *Store) (*corpus.Corpus, []string) {
+		var opt corpus.LoadOptions
+		if s != nil {
+			opt.Cache = s
+		}
+		c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
+		var msgs []string
+		for _, e := range errs {
+			msgs = append(msgs, e.Error())
+		}
+		return c, msgs
+	}
+	want, wantErrs := loadAll(nil)
+	if len(wantErrs) != 2 {
+		t.Fatalf("the test library gives %d errors, want 2: %q", len(wantErrs), wantErrs)
+	}
+	s := Open(t.TempDir())
+	// As if listed an hour on: the failed sources' times are then settled
+	// (a failure is trusted on metadata alone, so only once it is).
+	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	c, _ := loadAll(s)
+	s.SearchIndex(c)
+	s.Flush()
+	s2 := Open(s.Dir())
+	c2, errs := loadAll(s2)
+	sameDocs(t, "pack with failures", c2, want)
+	if !reflect.DeepEqual(errs, wantErrs) {
+		t.Errorf("errors from the pack %q, want %q", errs, wantErrs)
+	}
+	if st := s2.Stats(); st.PackHits != 1 {
+		t.Errorf("%+v, want the library read from its pack", st)
+	}
+}

@@ -47,10 +47,20 @@ const (
 	packMagic      = "PRPACK\x00\x00"
 	packHeaderSize = 64
 	packDocFixed   = 7*8 + 4 + 4 + 8
+	// Flags of a pack's entry.
+	packAnnotated = 1 // the document carries its annotations
+	packFailed    = 2 // the source failed: the entry holds the reason
 	// keepPacks is how many packs (libraries) the cache keeps; the least
 	// recently written go first.
 	keepPacks = 8
 )
+
+// listing is what the last one-by-one read of a library gave: per source
+// its identity and its document or failure.
+type listing struct {
+	ids     []sourceID
+	entries []corpus.PackEntry
+}
 
 // loadedPack is the pack the store last gave documents from.
 type loadedPack struct {
@@ -91,11 +101,11 @@ func (s *Store) remember(d *corpus.Document, id sourceID, annotated bool) {
 	s.mu.Unlock()
 }
 
-// GetPack returns the documents of srcs, in order, with whether each has
-// its annotations, when a pack holds exactly these sources as they are
+// GetPack returns one entry per source of srcs, in order — its document,
+// or why it failed — when a pack holds exactly these sources as they are
 // now; ok is false otherwise (the caller then reads them one by one). It
 // implements corpus.PackCache.
-func (s *Store) GetPack(srcs []corpus.Source) (docs []*corpus.Document, annotated []bool, ok bool) {
+func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bool) {
 	ids := make([]sourceID, len(srcs))
 	for i, src := range srcs {
 		ids[i] = idOf(src.Key, src.Info)
@@ -103,64 +113,91 @@ func (s *Store) GetPack(srcs []corpus.Source) (docs []*corpus.Document, annotate
 	path := s.packPath(s.packKey(ids))
 	f, fi, err := openRegular(path)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	data, err := mapFile(f, fi.Size())
 	f.Close()
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
-	docs, annotated, index, err := s.decodePack(data, srcs, ids)
+	entries, index, err := s.decodePack(data, srcs, ids)
 	if err != nil {
 		unmapFile(data)
 		if !errors.Is(err, errStale) {
 			s.count(func(st *Stats) { st.Rejected++ })
 			s.note("pack", fmt.Sprintf("cache: ignored an unusable pack (%v); it is rebuilt", err))
 		}
-		return nil, nil, false
+		return nil, false
+	}
+	var docs []*corpus.Document
+	for _, e := range entries {
+		if e.Doc != nil {
+			docs = append(docs, e.Doc)
+		}
 	}
 	s.mu.Lock()
 	s.pack = &loadedPack{path: path, docs: docs, index: index}
 	s.stats.Hits += len(docs)
 	s.stats.PackHits++
 	s.mu.Unlock()
-	return docs, annotated, true
+	return entries, true
+}
+
+// Listed records what reading srcs one by one gave, for the pack written
+// once the library's index is built. It implements corpus.PackCache.
+func (s *Store) Listed(srcs []corpus.Source, entries []corpus.PackEntry) {
+	now := s.now().UnixNano()
+	l := &listing{ids: make([]sourceID, len(srcs)), entries: entries}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, src := range srcs {
+		if d := entries[i].Doc; d != nil {
+			id, ok := s.ids[d]
+			if !ok {
+				return // a document of elsewhere: no pack
+			}
+			l.ids[i] = id
+			continue
+		}
+		l.ids[i] = idOf(src.Key, src.Info)
+		l.ids[i].written = now
+	}
+	s.listing = l
 }
 
 // decodePack checks a pack against srcs and decodes its documents.
-func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (docs []*corpus.Document, annotated []bool, index []byte, err error) {
+func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (entries []corpus.PackEntry, index []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			docs, annotated, index, err = nil, nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
+			entries, index, err = nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
 	le := binary.LittleEndian
 	if len(data) < packHeaderSize || string(data[:8]) != packMagic {
-		return nil, nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
+		return nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
 	}
 	if v := le.Uint32(data[8:]); v != layoutVersion {
-		return nil, nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
+		return nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
 	}
 	key := s.packKey(ids)
 	if int(le.Uint32(data[12:])) != len(srcs) || !bytes.Equal(data[16:48], key[:]) {
-		return nil, nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
+		return nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
 	}
 	payload := data[packHeaderSize:]
 	if le.Uint64(data[48:]) != uint64(len(payload)) {
-		return nil, nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
+		return nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
 	}
 	if crc32.Checksum(payload, castagnoli) != le.Uint32(data[56:]) {
-		return nil, nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
+		return nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
 	}
 	off := 0
 	var settle []int // offsets of racy documents now checked and old enough
 	unsettled := false
-	docs = make([]*corpus.Document, len(srcs))
-	annotated = make([]bool, len(srcs))
+	entries = make([]corpus.PackEntry, len(srcs))
 	stored := make([]sourceID, len(srcs))
 	for i, src := range srcs {
 		if len(payload)-off < packDocFixed {
-			return nil, nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
+			return nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
 		}
 		f := payload[off:]
 		id := sourceID{
@@ -170,11 +207,23 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (d
 		flags, pathLen, docLen := le.Uint32(f[56:]), uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
 		rest := uint64(len(f) - packDocFixed)
 		if pathLen > rest || docLen > rest-pathLen {
-			return nil, nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
+			return nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
 		}
 		id.path = string(f[packDocFixed : packDocFixed+pathLen])
 		if !id.sameFile(ids[i]) {
-			return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+			return nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+		}
+		body := f[packDocFixed+pathLen : packDocFixed+pathLen+docLen]
+		if flags&packFailed != 0 {
+			// A source that could not be read: its reason, trusted on its
+			// metadata alone once settled.
+			if id.racy() {
+				return nil, nil, fmt.Errorf("%w: %s changed too recently", errStale, src.Name)
+			}
+			entries[i] = corpus.PackEntry{Failure: string(body)}
+			stored[i] = id
+			off += align8(packDocFixed + int(pathLen) + int(docLen))
+			continue
 		}
 		if id.racy() {
 			// Changed too recently for its metadata to prove it the same:
@@ -182,7 +231,7 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (d
 			checked := s.now()
 			content, err := os.ReadFile(src.Name)
 			if err != nil || contentHash(content) != id.content {
-				return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+				return nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
 			}
 			if checked.UnixNano()-max(id.mtime, id.ctime) >= int64(racyWindow) {
 				id.written = checked.UnixNano()
@@ -191,16 +240,15 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (d
 				unsettled = true
 			}
 		}
-		body := f[packDocFixed+pathLen : packDocFixed+pathLen+docLen]
 		d, ann, err := corpus.DecodeDocument(body)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
+			return nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
 		}
-		if ann != (flags&1 != 0) || src.NeedAnnotations && !ann {
-			return nil, nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
+		if ann != (flags&packAnnotated != 0) || src.NeedAnnotations && !ann {
+			return nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
 		}
 		d.Source = src.Name
-		docs[i], annotated[i], stored[i] = d, ann, id
+		entries[i], stored[i] = corpus.PackEntry{Doc: d, Annotated: ann}, id
 		off += align8(packDocFixed + int(pathLen) + int(docLen))
 	}
 	if len(settle) > 0 && !unsettled {
@@ -212,17 +260,21 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (d
 			s.settlePack(data, settle, stored, s.packPath(key))
 		}()
 	}
-	for i, d := range docs {
-		s.remember(d, stored[i], annotated[i])
+	for i, e := range entries {
+		if e.Doc != nil {
+			s.remember(e.Doc, stored[i], e.Annotated)
+		}
 	}
 	s.mu.Lock()
-	for _, d := range docs {
-		r := s.asRead[d]
-		r.fromPack = true
-		s.asRead[d] = r
+	for _, e := range entries {
+		if e.Doc != nil {
+			r := s.asRead[e.Doc]
+			r.fromPack = true
+			s.asRead[e.Doc] = r
+		}
 	}
 	s.mu.Unlock()
-	return docs, annotated, payload[min(off, len(payload)):], nil
+	return entries, payload[min(off, len(payload)):], nil
 }
 
 func align8(n int) int { return (n + 7) &^ 7 }
@@ -282,33 +334,50 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 	return ix
 }
 
-// writePack stores c's documents and ix in a pack, when every document came
-// through this store.
+// writePack stores c's sources and ix in a pack: the library as last
+// listed, with the sources that failed, when its documents are c's; else
+// c's documents alone, when every one came through this store.
 func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 	s.mu.Lock()
 	ro := s.readOnly
-	ids := make([]sourceID, len(c.Docs))
-	for i, d := range c.Docs {
-		id, ok := s.ids[d]
-		if !ok {
-			ro = true // a document that did not come through this store
+	var ids []sourceID
+	var entries []corpus.PackEntry
+	if l := s.listing; l != nil && entriesAre(l.entries, c.Docs) {
+		ids, entries = l.ids, l.entries
+	} else {
+		for _, d := range c.Docs {
+			id, ok := s.ids[d]
+			if !ok {
+				ro = true // a document that did not come through this store
+			}
+			ids = append(ids, id)
+			entries = append(entries, corpus.PackEntry{Doc: d})
 		}
-		ids[i] = id
 	}
 	s.mu.Unlock()
-	if ro || len(c.Docs) == 0 {
+	if ro || len(entries) == 0 {
 		return
 	}
 	buf := make([]byte, packHeaderSize, packHeaderSize+1<<20)
 	le := binary.LittleEndian
-	for i, d := range c.Docs {
-		// A document to be annotated on first use is annotated now (the
-		// pack keeps it as the reader will use it); one read without them
-		// for good is stored without.
-		d.EnsureAnnotations()
-		s.mu.Lock()
-		ann := s.asRead[d].annotated
-		s.mu.Unlock()
+	for i, e := range entries {
+		var flags uint32
+		var body []byte
+		if d := e.Doc; d != nil {
+			// A document to be annotated on first use is annotated now
+			// (the pack keeps it as the reader will use it); one read
+			// without them for good is stored without.
+			d.EnsureAnnotations()
+			s.mu.Lock()
+			ann := s.asRead[d].annotated
+			s.mu.Unlock()
+			if ann {
+				flags |= packAnnotated
+			}
+			body = corpus.AppendDocument(nil, d, ann)
+		} else {
+			flags, body = packFailed, []byte(e.Failure)
+		}
 		id := ids[i]
 		start := len(buf)
 		buf = append(buf, make([]byte, packDocFixed)...)
@@ -320,14 +389,11 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 		le.PutUint64(f[32:], id.dev)
 		le.PutUint64(f[40:], uint64(id.written))
 		le.PutUint64(f[48:], id.content)
-		if ann {
-			le.PutUint32(f[56:], 1)
-		}
+		le.PutUint32(f[56:], flags)
 		le.PutUint32(f[60:], uint32(len(id.path)))
+		le.PutUint64(f[64:], uint64(len(body)))
 		buf = append(buf, id.path...)
-		docStart := len(buf)
-		buf = corpus.AppendDocument(buf, d, ann)
-		le.PutUint64(buf[start+64:], uint64(len(buf)-docStart))
+		buf = append(buf, body...)
 		for len(buf)%8 != 0 {
 			buf = append(buf, 0)
 		}
@@ -337,7 +403,7 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 	payload := buf[packHeaderSize:]
 	copy(buf, packMagic)
 	le.PutUint32(buf[8:], layoutVersion)
-	le.PutUint32(buf[12:], uint32(len(c.Docs)))
+	le.PutUint32(buf[12:], uint32(len(entries)))
 	copy(buf[16:48], key[:])
 	le.PutUint64(buf[48:], uint64(len(payload)))
 	le.PutUint32(buf[56:], crc32.Checksum(payload, castagnoli))
@@ -352,6 +418,21 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 	s.readOnly = true
 	s.mu.Unlock()
 	s.note("write", fmt.Sprintf("cache: cannot write to %s; reading without a cache", s.dir))
+}
+
+// entriesAre reports whether the entries' documents, in order, are docs.
+func entriesAre(entries []corpus.PackEntry, docs []*corpus.Document) bool {
+	k := 0
+	for _, e := range entries {
+		if e.Doc == nil {
+			continue
+		}
+		if k >= len(docs) || docs[k] != e.Doc {
+			return false
+		}
+		k++
+	}
+	return k == len(docs)
 }
 
 // dropPackOf removes the pack d was read from, when d has since been
