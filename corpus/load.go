@@ -183,8 +183,12 @@ func loadPack(cache PackCache, files []string, how annotation) ([]*Document, []e
 	return docs, errs, true
 }
 
-// listLoad tells cache what the files gave, read one by one.
-func listLoad(cache PackCache, files []string, docs []*Document, fileErrs []error, how annotation) {
+// listLoad tells cache what the files gave, read one by one, when every
+// failure is one the file's content decides (empty, binary, a legacy
+// format, too large — not an open or read error, which may pass) and
+// every failed file was last changed before the load began (started), so
+// its metadata now is what was read.
+func listLoad(cache PackCache, files []string, docs []*Document, fileErrs []error, how annotation, started time.Time) {
 	srcs, ok := statSources(files, how)
 	if !ok {
 		return
@@ -192,16 +196,31 @@ func listLoad(cache PackCache, files []string, docs []*Document, fileErrs []erro
 	entries := make([]PackEntry, len(files))
 	for i := range files {
 		var le *LoadError
+		var pe *fs.PathError
 		switch {
 		case docs[i] != nil:
 			entries[i] = PackEntry{Doc: docs[i]}
-		case errors.As(fileErrs[i], &le):
-			entries[i] = PackEntry{Failure: le.Err.Error()}
-		default:
+		case !errors.As(fileErrs[i], &le) || errors.As(le.Err, &pe) || errors.Is(le.Err, context.Canceled):
 			return
+		case !changedBefore(srcs[i].Info, started):
+			return
+		default:
+			entries[i] = PackEntry{Failure: le.Err.Error()}
 		}
 	}
 	cache.Listed(srcs, entries)
+}
+
+// changedBefore reports whether the file's last change (its mtime, and its
+// ctime where the system keeps one) was before t.
+func changedBefore(info fs.FileInfo, t time.Time) bool {
+	if !info.ModTime().Before(t) {
+		return false
+	}
+	if c, ok := changeTime(info); ok && !c.Before(t) {
+		return false
+	}
+	return true
 }
 
 // annotation says how documents get their annotations.
@@ -278,6 +297,7 @@ func LoadPaths(paths []string) (*Corpus, []error) {
 // parallel parsing. Document order is the sorted path order whatever the
 // scheduling.
 func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Corpus, []error) {
+	started := time.Now()
 	files, errs := collectFiles(paths)
 	pc, packs := opt.Cache.(PackCache)
 	if packs && len(files) > 0 && ctx.Err() == nil {
@@ -318,7 +338,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	}
 	wg.Wait()
 	if packs && ctx.Err() == nil {
-		listLoad(pc, files, docs, fileErrs, opt.annotation())
+		listLoad(pc, files, docs, fileErrs, opt.annotation(), started)
 	}
 	kept := make([]*Document, 0, len(docs))
 	for i, d := range docs {
@@ -437,19 +457,31 @@ func collectFiles(paths []string) ([]string, []error) {
 	return files, errs
 }
 
-// uniqueIDs renumbers colliding document IDs (a, a-2, a-3) and their nodes.
+// uniqueIDs renumbers colliding document IDs (a, a-2, a-3) and their
+// nodes, never to an ID another document has (file-2.txt beside two
+// file.txt), so running it again over its own result changes nothing.
 func uniqueIDs(docs []*Document) []*Document {
-	seen := map[string]int{}
+	taken := make(map[string]bool, len(docs))
 	for _, d := range docs {
-		seen[d.ID]++
-		if n := seen[d.ID]; n > 1 {
-			old := d.ID
-			d.ID = fmt.Sprintf("%s-%d", old, n)
-			d.Walk(func(nd *Node) bool {
-				nd.ID = d.ID + strings.TrimPrefix(nd.ID, old)
-				return true
-			})
+		taken[d.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if !seen[d.ID] {
+			seen[d.ID] = true
+			continue
 		}
+		old := d.ID
+		next := old
+		for n := 2; taken[next]; n++ {
+			next = fmt.Sprintf("%s-%d", old, n)
+		}
+		taken[next], seen[next] = true, true
+		d.ID = next
+		d.Walk(func(nd *Node) bool {
+			nd.ID = d.ID + strings.TrimPrefix(nd.ID, old)
+			return true
+		})
 	}
 	return docs
 }

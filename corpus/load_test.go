@@ -2,10 +2,14 @@ package corpus
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestNoAnnotations: reading without the annotation pass gives the same
@@ -89,5 +93,62 @@ func TestLazyAnnotations(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestUniqueIDsNeverTaken: renumbering a clash never lands on another
+// document's ID (file.txt twice beside file (2).txt, whose slug is
+// file-2), and running it again changes nothing.
+func TestUniqueIDsNeverTaken(t *testing.T) {
+	mk := func(id string) *Document {
+		d := &Document{ID: id}
+		d.Children = []*Node{{ID: id + "/p1", Doc: d}}
+		return d
+	}
+	docs := uniqueIDs([]*Document{mk("file"), mk("file-2"), mk("file")})
+	got := []string{docs[0].ID, docs[1].ID, docs[2].ID, docs[2].Children[0].ID}
+	want := []string{"file", "file-2", "file-3", "file-3/p1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("IDs %v, want %v", got, want)
+	}
+	again := uniqueIDs(docs)
+	if again[2].ID != "file-3" || again[2].Children[0].ID != "file-3/p1" {
+		t.Errorf("a second run renumbered again: %s", again[2].ID)
+	}
+}
+
+// listingCache is a PackCache that records what it is told.
+type listingCache struct {
+	listed  bool
+	entries []PackEntry
+}
+
+func (l *listingCache) Get(Source) (*Document, bool, bool)             { return nil, false, false }
+func (l *listingCache) Put(Source, time.Time, []byte, *Document, bool) {}
+func (l *listingCache) Annotated(*Document)                            {}
+func (l *listingCache) GetPack([]Source) ([]PackEntry, bool)           { return nil, false }
+func (l *listingCache) Listed(_ []Source, entries []PackEntry)         { l.listed, l.entries = true, entries }
+
+// TestListOnlyContentFailures: a library is listed for a pack when its
+// failures are decided by the files' content (an empty file), not when a
+// file failed to open or read (a passing condition must not be packed).
+func TestListOnlyContentFailures(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(seedDir + "/jiangxi-2020-social-mobility-implementation.txt")
+	os.WriteFile(dir+"/a.txt", data, 0o644)
+	os.WriteFile(dir+"/empty.txt", nil, 0o644)
+	time.Sleep(10 * time.Millisecond) // changed before the load starts
+	lc := &listingCache{}
+	LoadPathsContext(context.Background(), []string{dir}, LoadOptions{Cache: lc})
+	if !lc.listed || len(lc.entries) != 2 || lc.entries[1].Failure == "" {
+		t.Fatalf("content failure: listed %v, entries %+v", lc.listed, lc.entries)
+	}
+	files := []string{dir + "/a.txt", dir + "/empty.txt"}
+	docs := []*Document{{ID: "a"}, nil}
+	osErr := &LoadError{files[1], &fs.PathError{Op: "open", Path: files[1], Err: syscall.EMFILE}}
+	lc2 := &listingCache{}
+	listLoad(lc2, files, docs, []error{nil, osErr}, annotateNow, time.Now())
+	if lc2.listed {
+		t.Error("a library with a file that failed to open was listed for a pack")
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -66,13 +67,17 @@ type Store struct {
 	build uint64 // buildID: segments of another build are stale
 	now   func() time.Time
 
-	pending sync.WaitGroup // writes of Annotated still running
+	pending sync.WaitGroup // writes still running on their own goroutines
+	// abandon makes a pack write in progress give up (Close).
+	abandon atomic.Bool
 
 	mu       sync.Mutex
 	stats    Stats
 	notes    []string
 	noted    map[string]bool
 	readOnly bool
+	// closed: Flush or Close was called; no more writes are started.
+	closed bool
 	// ids holds the source identity of every document the store gave or
 	// was given, for the key of an index over them.
 	ids map[*corpus.Document]sourceID
@@ -249,15 +254,44 @@ func (s *Store) Annotated(d *corpus.Document) {
 	}
 	s.mu.Unlock()
 	s.dropPackOf(d)
+	s.async(func() { s.storeAnnotated(d) })
+}
+
+// async runs fn on a goroutine of its own, counted for Flush, unless the
+// store is closed (then fn is dropped: what it would have written is
+// computed again next time). The count is raised under the lock that
+// Flush closes the store with, so no write starts once Flush waits.
+func (s *Store) async(fn func()) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
 	s.pending.Add(1)
+	s.mu.Unlock()
 	go func() {
 		defer s.pending.Done()
-		s.storeAnnotated(d)
+		fn()
 	}()
 }
 
-// Flush waits for the writes Annotated started.
-func (s *Store) Flush() { s.pending.Wait() }
+// Flush waits for the writes running on their own goroutines (a pack, the
+// annotations of documents annotated on first use) and starts no more: a
+// command calls it before it exits.
+func (s *Store) Flush() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.pending.Wait()
+}
+
+// Close is Flush for a reader quitting: a pack still being written, which
+// may be waiting for every document's annotations, is abandoned (the next
+// start writes it).
+func (s *Store) Close() {
+	s.abandon.Store(true)
+	s.Flush()
+}
 
 func (s *Store) storeAnnotated(d *corpus.Document) {
 	s.mu.Lock()

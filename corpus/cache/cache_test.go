@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -697,5 +698,110 @@ func TestPackKeepsFailures(t *testing.T) {
 	}
 	if st := s2.Stats(); st.PackHits != 1 {
 		t.Errorf("%+v, want the library read from its pack", st)
+	}
+}
+
+// TestPackFailureFixedDuringLoad: a file that failed but was changed while
+// the library loaded is not packed as failed: the next run reads it.
+func TestPackFailureFixedDuringLoad(t *testing.T) {
+	dir := copySeeds(t)
+	bad := filepath.Join(dir, "0bad.txt")
+	os.WriteFile(bad, nil, 0o644)
+	good, _ := os.ReadFile(filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt"))
+	s := Open(t.TempDir())
+	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	fixed := false
+	c, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, Workers: 1, Progress: func(done, total int) {
+		if !fixed {
+			fixed = true
+			time.Sleep(10 * time.Millisecond)
+			os.WriteFile(bad, good, 0o644) // completed while the load goes on
+		}
+	}})
+	if len(errs) != 1 {
+		t.Fatalf("first load: %v", errs)
+	}
+	s.SearchIndex(c)
+	s.Flush()
+	s2 := Open(s.Dir())
+	c2, errs2 := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s2})
+	if len(errs2) != 0 || len(c2.Docs) != 6 {
+		t.Errorf("second load: %d documents, errors %v; want the fixed file read", len(c2.Docs), errs2)
+	}
+}
+
+// TestSeedsIndexReused: documents read another way than from a pack (built
+// into the program) get their index from the pack holding them, and no
+// pack is written again.
+func TestSeedsIndexReused(t *testing.T) {
+	fsys := os.DirFS(seedDir)
+	dir := t.TempDir()
+	for run := 0; run < 3; run++ {
+		s := Open(dir)
+		c, _ := corpus.LoadFSWith(fsys, corpus.LoadOptions{Cache: s})
+		s.SearchIndex(c)
+		s.Flush()
+		st := s.Stats()
+		if run > 0 && (st.IndexHits != 1 || st.Written != 0) {
+			t.Errorf("run %d: %+v, want the index read and nothing written", run, st)
+		}
+	}
+}
+
+// TestDamagedIndexRepaired: a pack whose index is unusable, in a library
+// with a failed file, is rebuilt under the same key, so the next run reads
+// it whole again.
+func TestDamagedIndexRepaired(t *testing.T) {
+	dir := copySeeds(t)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	cacheDir := t.TempDir()
+	s := Open(cacheDir)
+	s.now = func() time.Time { return time.Now().Add(time.Hour) }
+	c, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s})
+	s.SearchIndex(c)
+	s.Flush()
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*.pack"))
+	if len(packs) != 1 {
+		t.Fatalf("packs %v", packs)
+	}
+	// Break the stored index but keep the checksum right.
+	data, _ := os.ReadFile(packs[0])
+	copy(data[len(data)-200:], make([]byte, 100))
+	binary.LittleEndian.PutUint32(data[56:], crc32.Checksum(data[packHeaderSize:], castagnoli))
+	os.WriteFile(packs[0], data, 0o644)
+	s2 := Open(cacheDir)
+	c2, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s2})
+	s2.SearchIndex(c2)
+	s2.Flush()
+	if st, notes := s2.Stats(), s2.TakeNotes(); st.PackHits != 1 || st.IndexHits != 0 || len(notes) != 1 {
+		t.Errorf("damaged index: %+v %q", st, notes)
+	}
+	s3 := Open(cacheDir)
+	c3, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s3})
+	s3.SearchIndex(c3)
+	s3.Flush()
+	if st := s3.Stats(); st.PackHits != 1 || st.IndexHits != 1 {
+		t.Errorf("after the repair: %+v", st)
+	}
+}
+
+// TestCloseWhileAnnotating: closing the store while documents are being
+// annotated on other goroutines (a reader quitting while its targets view
+// still collects) neither panics nor hangs.
+func TestCloseWhileAnnotating(t *testing.T) {
+	dir := copiesOfSeeds(t, 2)
+	for range 3 {
+		s := Open(t.TempDir())
+		c, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, LazyAnnotations: true})
+		s.SearchIndex(c)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for _, d := range c.Docs {
+				d.EnsureAnnotations()
+			}
+		}()
+		s.Close()
+		<-done
 	}
 }

@@ -53,7 +53,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	data := make([]byte, st.Size)
 	for n := 0; n < len(data); {
 		k, err := syscall.Read(fd, data[n:])
-		if err == syscall.EINTR || err == syscall.EAGAIN {
+		if err == syscall.EINTR {
 			continue
 		}
 		if err != nil {
@@ -92,13 +92,4 @@ func unmapFile(data []byte) {
 	if len(data) > 0 {
 		syscall.Munmap(data)
 	}
-}
-
-// fileIdentity returns the file's status change time (ns), inode and
-// device.
-func fileIdentity(info os.FileInfo) (ctime int64, inode, dev uint64) {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return st.Ctim.Sec*1e9 + st.Ctim.Nsec, uint64(st.Ino), uint64(st.Dev)
-	}
-	return 0, 0, 0
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/search"
@@ -64,9 +66,11 @@ type listing struct {
 
 // loadedPack is the pack the store last gave documents from.
 type loadedPack struct {
-	path  string
-	docs  []*corpus.Document
-	index []byte // the search index's stored form
+	path    string
+	docs    []*corpus.Document
+	has     map[*corpus.Document]bool
+	index   []byte // the search index's stored form
+	dropped bool   // removed since (a document was annotated)
 }
 
 func (s *Store) packDir() string { return filepath.Join(s.dir, "packs") }
@@ -120,7 +124,7 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 	if err != nil {
 		return nil, false
 	}
-	entries, index, err := s.decodePack(data, srcs, ids)
+	entries, stored, index, err := s.decodePack(data, srcs, ids)
 	if err != nil {
 		unmapFile(data)
 		if !errors.Is(err, errStale) {
@@ -130,13 +134,19 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 		return nil, false
 	}
 	var docs []*corpus.Document
+	has := map[*corpus.Document]bool{}
+	l := &listing{entries: entries, ids: stored}
 	for _, e := range entries {
 		if e.Doc != nil {
 			docs = append(docs, e.Doc)
+			has[e.Doc] = true
 		}
 	}
 	s.mu.Lock()
-	s.pack = &loadedPack{path: path, docs: docs, index: index}
+	// The pack's listing stands for the library, so a pack rebuilt (its
+	// index unusable, its documents annotated) gets the same key.
+	s.listing = l
+	s.pack = &loadedPack{path: path, docs: docs, has: has, index: index}
 	s.stats.Hits += len(docs)
 	s.stats.PackHits++
 	s.mu.Unlock()
@@ -166,38 +176,38 @@ func (s *Store) Listed(srcs []corpus.Source, entries []corpus.PackEntry) {
 }
 
 // decodePack checks a pack against srcs and decodes its documents.
-func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (entries []corpus.PackEntry, index []byte, err error) {
+func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (entries []corpus.PackEntry, stored []sourceID, index []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			entries, index, err = nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
+			entries, stored, index, err = nil, nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
 	le := binary.LittleEndian
 	if len(data) < packHeaderSize || string(data[:8]) != packMagic {
-		return nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
+		return nil, nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
 	}
 	if v := le.Uint32(data[8:]); v != layoutVersion {
-		return nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
+		return nil, nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
 	}
 	key := s.packKey(ids)
 	if int(le.Uint32(data[12:])) != len(srcs) || !bytes.Equal(data[16:48], key[:]) {
-		return nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
+		return nil, nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
 	}
 	payload := data[packHeaderSize:]
 	if le.Uint64(data[48:]) != uint64(len(payload)) {
-		return nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
+		return nil, nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
 	}
 	if crc32.Checksum(payload, castagnoli) != le.Uint32(data[56:]) {
-		return nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
+		return nil, nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
 	}
 	off := 0
 	var settle []int // offsets of racy documents now checked and old enough
 	unsettled := false
 	entries = make([]corpus.PackEntry, len(srcs))
-	stored := make([]sourceID, len(srcs))
+	stored = make([]sourceID, len(srcs))
 	for i, src := range srcs {
 		if len(payload)-off < packDocFixed {
-			return nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
+			return nil, nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
 		}
 		f := payload[off:]
 		id := sourceID{
@@ -207,18 +217,18 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 		flags, pathLen, docLen := le.Uint32(f[56:]), uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
 		rest := uint64(len(f) - packDocFixed)
 		if pathLen > rest || docLen > rest-pathLen {
-			return nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
+			return nil, nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
 		}
 		id.path = string(f[packDocFixed : packDocFixed+pathLen])
 		if !id.sameFile(ids[i]) {
-			return nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+			return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
 		}
 		body := f[packDocFixed+pathLen : packDocFixed+pathLen+docLen]
 		if flags&packFailed != 0 {
 			// A source that could not be read: its reason, trusted on its
 			// metadata alone once settled.
 			if id.racy() {
-				return nil, nil, fmt.Errorf("%w: %s changed too recently", errStale, src.Name)
+				return nil, nil, nil, fmt.Errorf("%w: %s changed too recently", errStale, src.Name)
 			}
 			entries[i] = corpus.PackEntry{Failure: string(body)}
 			stored[i] = id
@@ -231,7 +241,7 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 			checked := s.now()
 			content, err := os.ReadFile(src.Name)
 			if err != nil || contentHash(content) != id.content {
-				return nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
+				return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
 			}
 			if checked.UnixNano()-max(id.mtime, id.ctime) >= int64(racyWindow) {
 				id.written = checked.UnixNano()
@@ -242,10 +252,10 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 		}
 		d, ann, err := corpus.DecodeDocument(body)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
+			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
 		}
 		if ann != (flags&packAnnotated != 0) || src.NeedAnnotations && !ann {
-			return nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
+			return nil, nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
 		}
 		d.Source = src.Name
 		entries[i], stored[i] = corpus.PackEntry{Doc: d, Annotated: ann}, id
@@ -253,12 +263,8 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 	}
 	if len(settle) > 0 && !unsettled {
 		// Rewrite the pack with the new reading times, so the next run
-		// trusts the metadata alone.
-		s.pending.Add(1)
-		go func() {
-			defer s.pending.Done()
-			s.settlePack(data, settle, stored, s.packPath(key))
-		}()
+		// trusts the metadata alone (once: the next run finds it settled).
+		s.settlePack(data, settle, stored, s.packPath(key))
 	}
 	for i, e := range entries {
 		if e.Doc != nil {
@@ -274,7 +280,7 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 		}
 	}
 	s.mu.Unlock()
-	return entries, payload[min(off, len(payload)):], nil
+	return entries, stored, payload[min(off, len(payload)):], nil
 }
 
 func align8(n int) int { return (n + 7) &^ 7 }
@@ -324,13 +330,15 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 		}
 		s.count(func(st *Stats) { st.Rejected++ })
 		s.note("pack", fmt.Sprintf("cache: ignored an unusable search index (%v); it is rebuilt", err))
+		os.Remove(p.path)
+	} else if ix := s.packedIndex(c); ix != nil {
+		// Documents read another way (built in, or one by one) whose pack
+		// is there: its index serves them.
+		s.count(func(st *Stats) { st.IndexHits++ })
+		return ix
 	}
 	ix := search.New(c)
-	s.pending.Add(1)
-	go func() {
-		defer s.pending.Done()
-		s.writePack(c, ix)
-	}()
+	s.async(func() { s.writePack(c, ix) })
 	return ix
 }
 
@@ -361,6 +369,9 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 	buf := make([]byte, packHeaderSize, packHeaderSize+1<<20)
 	le := binary.LittleEndian
 	for i, e := range entries {
+		if s.abandon.Load() {
+			return // the reader quit: written next time
+		}
 		var flags uint32
 		var body []byte
 		if d := e.Doc; d != nil {
@@ -435,23 +446,106 @@ func entriesAre(entries []corpus.PackEntry, docs []*corpus.Document) bool {
 	return k == len(docs)
 }
 
-// dropPackOf removes the pack d was read from, when d has since been
-// annotated: the next run reads the segments, annotated, and packs them
-// again.
+// dropPackOf removes the pack d was read from, once, when d has since
+// been annotated: the next run reads the segments, annotated, and packs
+// them again.
 func (s *Store) dropPackOf(d *corpus.Document) {
 	s.mu.Lock()
 	p := s.pack
+	drop := p != nil && !p.dropped && p.has[d]
+	if drop {
+		p.dropped = true
+	}
 	s.mu.Unlock()
-	if p != nil && slices.Contains(p.docs, d) {
+	if drop {
 		os.Remove(p.path)
 	}
 }
 
-// prunePacks removes all but the keepPacks most recently written packs.
+// packedIndex returns the index of the pack holding exactly c's documents
+// as this store read them (found by their identities), or nil.
+func (s *Store) packedIndex(c *corpus.Corpus) *search.Index {
+	s.mu.Lock()
+	ids := make([]sourceID, len(c.Docs))
+	for i, d := range c.Docs {
+		id, ok := s.ids[d]
+		if !ok {
+			s.mu.Unlock()
+			return nil
+		}
+		ids[i] = id
+	}
+	s.mu.Unlock()
+	if len(ids) == 0 {
+		return nil
+	}
+	f, fi, err := openRegular(s.packPath(s.packKey(ids)))
+	if err != nil {
+		return nil
+	}
+	data, err := mapFile(f, fi.Size())
+	f.Close()
+	if err != nil {
+		return nil
+	}
+	ix, err := indexOfPack(data, ids, s.packKey(ids), c)
+	if err != nil {
+		unmapFile(data)
+		return nil
+	}
+	return ix
+}
+
+// indexOfPack checks that a pack holds exactly the sources ids, content
+// hashes included, and loads its index over c.
+func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (ix *search.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ix, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	le := binary.LittleEndian
+	if len(data) < packHeaderSize || string(data[:8]) != packMagic || le.Uint32(data[8:]) != layoutVersion ||
+		int(le.Uint32(data[12:])) != len(ids) || !bytes.Equal(data[16:48], key[:]) {
+		return nil, errStale
+	}
+	payload := data[packHeaderSize:]
+	if le.Uint64(data[48:]) != uint64(len(payload)) || crc32.Checksum(payload, castagnoli) != le.Uint32(data[56:]) {
+		return nil, errDamaged
+	}
+	off := 0
+	for _, id := range ids {
+		if len(payload)-off < packDocFixed {
+			return nil, errDamaged
+		}
+		f := payload[off:]
+		if le.Uint32(f[56:])&packFailed != 0 || int64(le.Uint64(f[0:])) != id.size || int64(le.Uint64(f[8:])) != id.mtime ||
+			int64(le.Uint64(f[16:])) != id.ctime || le.Uint64(f[24:]) != id.inode || le.Uint64(f[32:]) != id.dev ||
+			le.Uint64(f[48:]) != id.content {
+			return nil, errStale
+		}
+		pathLen, docLen := uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
+		if pathLen+docLen > uint64(len(f)-packDocFixed) {
+			return nil, errDamaged
+		}
+		off += align8(packDocFixed + int(pathLen) + int(docLen))
+	}
+	return search.Load(c, payload[min(off, len(payload)):])
+}
+
+// prunePacks removes all but the keepPacks most recently written packs,
+// and temporary files an interrupted writer left over an hour ago.
 func (s *Store) prunePacks() {
 	entries, err := os.ReadDir(s.packDir())
 	if err != nil {
 		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".tmp-") && e.Type().IsRegular() {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+				os.Remove(filepath.Join(s.packDir(), e.Name()))
+			}
+		}
 	}
 	type file struct {
 		name string

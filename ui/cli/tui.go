@@ -53,7 +53,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		m := ui.New(c, uiOpts)
 		final, err := tea.NewProgram(m, programOptions()...).Run()
 		if cache != nil {
-			cache.Flush() // annotations computed while reading, kept for next time
+			cache.Close() // annotations computed while reading, kept for next time
 		}
 		if err != nil {
 			return failf("run the reader: %w", err)

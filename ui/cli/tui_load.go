@@ -49,7 +49,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	m := ui.NewLoading(loader, uiOpts)
 	final, err := tea.NewProgram(m, programOptions()...).Run()
 	if cache != nil {
-		cache.Flush() // annotations computed while reading, kept for next time
+		cache.Close() // annotations computed while reading, kept for next time
 	}
 	if err != nil {
 		return failf("run the reader: %w", err)
