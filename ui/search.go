@@ -52,6 +52,10 @@ type searchModel struct {
 	// selected is true when the pane reopened on the previous query: the
 	// first typed character replaces it, as in a browser's address bar.
 	selected bool
+	// jumpOnArrival is set by Enter pressed before the results of the
+	// query typed have arrived: the first of them is opened when they do,
+	// as a reader typing fast and pressing Enter expects.
+	jumpOnArrival bool
 	// past are the queries searched before, oldest first; recall is the
 	// one shown by alt+↑/↓ (len(past) when none).
 	past   []string
@@ -150,7 +154,7 @@ func (m searchModel) remember() searchModel {
 // Close blurs the input, remembers the query and cancels a running one.
 func (m searchModel) Close() searchModel {
 	m = m.remember()
-	m.selected = false
+	m.selected, m.jumpOnArrival = false, false
 	m.input.Blur()
 	if m.cancel != nil {
 		m.cancel()
@@ -199,11 +203,32 @@ func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
 		}
 		m.query, m.hits, m.err = msg.query, msg.hits, msg.err
 		m.cursor, m.offset = 0, 0
+		if m.jumpOnArrival && m.query == m.pending {
+			m.jumpOnArrival = false
+			return m.jump()
+		}
 		return m, nil
 	case tea.KeyMsg:
+		if !key.Matches(msg, m.keys.Jump) {
+			m.jumpOnArrival = false // the reader did something else since
+		}
 		return m.handleKey(msg)
 	}
 	return m, nil
+}
+
+// jump opens the selected hit, closing the pane; with no hit it does
+// nothing.
+func (m searchModel) jump() (searchModel, tea.Cmd) {
+	if m.cursor >= len(m.hits) {
+		return m, nil
+	}
+	h := m.hits[m.cursor]
+	off := -1
+	if len(h.Matched) > 0 {
+		off = h.Matched[0]
+	}
+	return m.Close(), send(jumpMsg{node: h.Node, field: h.Field, offset: off})
 }
 
 func (m searchModel) handleKey(msg tea.KeyMsg) (searchModel, tea.Cmd) {
@@ -212,15 +237,13 @@ func (m searchModel) handleKey(msg tea.KeyMsg) (searchModel, tea.Cmd) {
 	case key.Matches(msg, keys.Close):
 		return m.Close(), send(closeViewMsg{})
 	case key.Matches(msg, keys.Jump):
-		if m.cursor < len(m.hits) {
-			h := m.hits[m.cursor]
-			off := -1
-			if len(h.Matched) > 0 {
-				off = h.Matched[0]
-			}
-			return m.Close(), send(jumpMsg{node: h.Node, field: h.Field, offset: off})
+		if m.pending != m.query && strings.TrimSpace(m.pending) != "" {
+			// The hits shown answer an older query: open the first of
+			// the typed one's when they come.
+			m.jumpOnArrival = true
+			return m, nil
 		}
-		return m, nil
+		return m.jump()
 	}
 	if key.Matches(msg, keys.Scope) {
 		if m.reading == nil {
