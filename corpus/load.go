@@ -140,21 +140,35 @@ type PackEntry struct {
 	Failure string
 }
 
+// sourceOf returns the Source of the file name whose state is info; ok is
+// false for one the loader does not read (not a regular file, too large)
+// or whose absolute path is unknown.
+func sourceOf(name string, info fs.FileInfo, how annotation) (Source, bool) {
+	if info == nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
+		return Source{}, false
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return Source{}, false
+	}
+	return Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}, true
+}
+
 // statSources returns the Sources of files as they are now; ok is false
-// when one cannot be stated or is not a regular file of a size the loader
-// reads (reading it one by one reports it).
+// when one cannot be stated or is not a file the loader reads (reading
+// it one by one reports it).
 func statSources(files []string, how annotation) ([]Source, bool) {
 	srcs := make([]Source, len(files))
 	for i, name := range files {
 		info, err := os.Stat(name)
-		if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
-			return nil, false
-		}
-		abs, err := filepath.Abs(name)
 		if err != nil {
 			return nil, false
 		}
-		srcs[i] = Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}
+		src, ok := sourceOf(name, info, how)
+		if !ok {
+			return nil, false
+		}
+		srcs[i] = src
 	}
 	return srcs, true
 }
@@ -183,15 +197,19 @@ func loadPack(cache PackCache, files []string, how annotation) ([]*Document, []e
 	return docs, errs, true
 }
 
-// listLoad tells cache what the files gave, read one by one, when every
-// failure is one the file's content decides (empty, binary, a legacy
-// format, too large — not an open or read error, which may pass) and
-// every failed file was last changed before the load began (started), so
-// its metadata now is what was read.
-func listLoad(cache PackCache, files []string, docs []*Document, fileErrs []error, how annotation, started time.Time) {
-	srcs, ok := statSources(files, how)
-	if !ok {
-		return
+// listLoad tells cache what the files gave, read one by one — infos are
+// their states as they were read — when every failure is one the file's
+// content decides (empty, binary, a legacy format — not an open or read
+// error, which may pass) and every failed file was last changed before
+// the load began (started), so its state is what was read.
+func listLoad(cache PackCache, files []string, infos []fs.FileInfo, docs []*Document, fileErrs []error, how annotation, started time.Time) {
+	srcs := make([]Source, len(files))
+	for i, name := range files {
+		src, ok := sourceOf(name, infos[i], how)
+		if !ok {
+			return
+		}
+		srcs[i] = src
 	}
 	entries := make([]PackEntry, len(files))
 	for i := range files {
@@ -309,6 +327,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 		}
 	}
 	docs := make([]*Document, len(files))
+	infos := make([]fs.FileInfo, len(files))
 	fileErrs := make([]error, len(files))
 	workers := opt.Workers
 	if workers <= 0 {
@@ -329,7 +348,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 					fileErrs[i] = &LoadError{files[i], err}
 					continue
 				}
-				docs[i], fileErrs[i] = loadFile(files[i], opt.annotation(), opt.Cache)
+				docs[i], infos[i], fileErrs[i] = loadFile(files[i], opt.annotation(), opt.Cache)
 				if opt.Progress != nil {
 					opt.Progress(int(done.Add(1)), len(files))
 				}
@@ -338,7 +357,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	}
 	wg.Wait()
 	if packs && ctx.Err() == nil {
-		listLoad(pc, files, docs, fileErrs, opt.annotation(), started)
+		listLoad(pc, files, infos, docs, fileErrs, opt.annotation(), started)
 	}
 	kept := make([]*Document, 0, len(docs))
 	for i, d := range docs {
@@ -351,7 +370,9 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	return NewCorpus(uniqueIDs(kept)), errs
 }
 
-func loadFile(name string, how annotation, cache DocCache) (d *Document, err error) {
+// loadFile reads one file through cache (if any); info is its state as
+// stated before the read (nil when it could not be stated).
+func loadFile(name string, how annotation, cache DocCache) (d *Document, info fs.FileInfo, err error) {
 	// A reader bug on one hostile file must cost that file, not the
 	// session: report it as that file's error.
 	defer func() {
@@ -359,40 +380,40 @@ func loadFile(name string, how annotation, cache DocCache) (d *Document, err err
 			d, err = nil, &LoadError{name, fmt.Errorf("internal error reading the file (please report it): %v", r)}
 		}
 	}()
-	info, err := os.Stat(name)
+	info, err = os.Stat(name)
 	if err != nil {
-		return nil, &LoadError{name, err}
+		return nil, nil, &LoadError{name, err}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &LoadError{name, errors.New("not a regular file")}
+		return nil, info, &LoadError{name, errors.New("not a regular file")}
 	}
 	if info.Size() > MaxFileSize {
-		return nil, &LoadError{name, extract.TooLarge("file", info.Size(), MaxFileSize)}
+		return nil, info, &LoadError{name, extract.TooLarge("file", info.Size(), MaxFileSize)}
 	}
 	var src Source
 	if cache != nil {
-		if abs, err := filepath.Abs(name); err == nil {
-			src = Source{Name: name, Key: abs, Info: info, NeedAnnotations: how == annotateNow}
+		if s, ok := sourceOf(name, info, how); ok {
+			src = s
 			if d, annotated, ok := cache.Get(src); ok {
-				return finishLoad(d, annotated, how, cache), nil
+				return finishLoad(d, annotated, how, cache), info, nil
 			}
 		}
 	}
 	readAt := time.Now()
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, &LoadError{name, err}
+		return nil, info, &LoadError{name, err}
 	}
 	annotate := how == annotateNow
 	d, err = parseBytes(name, data, annotate)
 	if err != nil {
-		return nil, &LoadError{name, err}
+		return nil, info, &LoadError{name, err}
 	}
 	if src.Key == "" {
-		return finishLoad(d, annotate, how, nil), nil
+		return finishLoad(d, annotate, how, nil), info, nil
 	}
 	cache.Put(src, readAt, data, d, annotate)
-	return finishLoad(d, annotate, how, cache), nil
+	return finishLoad(d, annotate, how, cache), info, nil
 }
 
 // parseCached parses data, the content of src, through cache when both are

@@ -147,7 +147,15 @@ func TestListOnlyContentFailures(t *testing.T) {
 	docs := []*Document{{ID: "a"}, nil}
 	osErr := &LoadError{files[1], &fs.PathError{Op: "open", Path: files[1], Err: syscall.EMFILE}}
 	lc2 := &listingCache{}
-	listLoad(lc2, files, docs, []error{nil, osErr}, annotateNow, time.Now())
+	var infos []fs.FileInfo
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		infos = append(infos, info)
+	}
+	listLoad(lc2, files, infos, docs, []error{nil, osErr}, annotateNow, time.Now())
 	if lc2.listed {
 		t.Error("a library with a file that failed to open was listed for a pack")
 	}

@@ -202,12 +202,11 @@ func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, anno
 			return nil, false, errStale
 		}
 	case id.racy():
-		checked := s.now() // before the read: an edit after it is not covered
-		content, err := os.ReadFile(src.Name)
-		if err != nil || contentHash(content) != id.content {
+		checked, settles, same := s.checkContent(src.Name, id)
+		if !same {
 			return nil, false, errStale
 		}
-		if s.settle(src.Key, data, id, checked) {
+		if settles && s.settle(src.Key, data, checked) {
 			id.written = checked.UnixNano()
 		}
 	}
@@ -221,16 +220,26 @@ func (s *Store) decode(data []byte, src corpus.Source) (d *corpus.Document, anno
 	return d, annotated, nil
 }
 
-// settle rewrites a racy segment whose content was just verified (its
-// content read after checked), once the source's times are old enough to
-// be trusted, with checked as its reading time: later runs then trust the
+// checkContent reads the source name and reports whether its content is
+// the one id was read with (same); checked is when the check began —
+// before the read, so an edit after it is not covered — and settles says
+// the source's times are old enough by then for the metadata to be
+// trusted from now on.
+func (s *Store) checkContent(name string, id sourceID) (checked time.Time, settles, same bool) {
+	checked = s.now()
+	content, err := os.ReadFile(name)
+	if err != nil || contentHash(content) != id.content {
+		return checked, false, false
+	}
+	return checked, checked.UnixNano()-max(id.mtime, id.ctime) >= int64(racyWindow), true
+}
+
+// settle rewrites a racy segment whose content was just verified at
+// checked, with checked as its reading time: later runs then trust the
 // metadata alone instead of reading the source again every time (files
 // written just before they were first cached would otherwise stay racy
-// for good).
-func (s *Store) settle(key string, data []byte, id sourceID, checked time.Time) bool {
-	if checked.UnixNano()-max(id.mtime, id.ctime) < int64(racyWindow) {
-		return false
-	}
+// for good). It reports whether the segment was rewritten.
+func (s *Store) settle(key string, data []byte, checked time.Time) bool {
 	s.mu.Lock()
 	ro := s.readOnly
 	s.mu.Unlock()

@@ -210,11 +210,8 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 			return nil, nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
 		}
 		f := payload[off:]
-		id := sourceID{
-			size: int64(le.Uint64(f[0:])), mtime: int64(le.Uint64(f[8:])), ctime: int64(le.Uint64(f[16:])),
-			inode: le.Uint64(f[24:]), dev: le.Uint64(f[32:]), written: int64(le.Uint64(f[40:])), content: le.Uint64(f[48:]),
-		}
-		flags, pathLen, docLen := le.Uint32(f[56:]), uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
+		h := readEntryHead(f)
+		id, flags, pathLen, docLen := h.id, h.flags, h.pathLen, h.bodyLen
 		rest := uint64(len(f) - packDocFixed)
 		if pathLen > rest || docLen > rest-pathLen {
 			return nil, nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
@@ -232,18 +229,17 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 			}
 			entries[i] = corpus.PackEntry{Failure: string(body)}
 			stored[i] = id
-			off += align8(packDocFixed + int(pathLen) + int(docLen))
+			off += h.size()
 			continue
 		}
 		if id.racy() {
 			// Changed too recently for its metadata to prove it the same:
 			// check the content, as for a segment.
-			checked := s.now()
-			content, err := os.ReadFile(src.Name)
-			if err != nil || contentHash(content) != id.content {
+			checked, settles, same := s.checkContent(src.Name, id)
+			if !same {
 				return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
 			}
-			if checked.UnixNano()-max(id.mtime, id.ctime) >= int64(racyWindow) {
+			if settles {
 				id.written = checked.UnixNano()
 				settle = append(settle, off)
 			} else {
@@ -259,7 +255,7 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 		}
 		d.Source = src.Name
 		entries[i], stored[i] = corpus.PackEntry{Doc: d, Annotated: ann}, id
-		off += align8(packDocFixed + int(pathLen) + int(docLen))
+		off += h.size()
 	}
 	if len(settle) > 0 && !unsettled {
 		// Rewrite the pack with the new reading times, so the next run
@@ -285,6 +281,46 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 
 func align8(n int) int { return (n + 7) &^ 7 }
 
+// entryHead is the fixed part of a pack's entry: the source's identity
+// (its path follows), the entry's flags and the lengths of the path and
+// of the body (the document, or a failure's reason) after it.
+type entryHead struct {
+	id               sourceID // path not included
+	flags            uint32
+	pathLen, bodyLen uint64
+}
+
+// Offset of the reading time in an entry, for settling it in place.
+const entryWrittenOff = 40
+
+func readEntryHead(f []byte) entryHead {
+	le := binary.LittleEndian
+	return entryHead{
+		id: sourceID{
+			size: int64(le.Uint64(f[0:])), mtime: int64(le.Uint64(f[8:])), ctime: int64(le.Uint64(f[16:])),
+			inode: le.Uint64(f[24:]), dev: le.Uint64(f[32:]), written: int64(le.Uint64(f[entryWrittenOff:])), content: le.Uint64(f[48:]),
+		},
+		flags: le.Uint32(f[56:]), pathLen: uint64(le.Uint32(f[60:])), bodyLen: le.Uint64(f[64:]),
+	}
+}
+
+func (h entryHead) put(f []byte) {
+	le := binary.LittleEndian
+	le.PutUint64(f[0:], uint64(h.id.size))
+	le.PutUint64(f[8:], uint64(h.id.mtime))
+	le.PutUint64(f[16:], uint64(h.id.ctime))
+	le.PutUint64(f[24:], h.id.inode)
+	le.PutUint64(f[32:], h.id.dev)
+	le.PutUint64(f[entryWrittenOff:], uint64(h.id.written))
+	le.PutUint64(f[48:], h.id.content)
+	le.PutUint32(f[56:], h.flags)
+	le.PutUint32(f[60:], uint32(h.pathLen))
+	le.PutUint64(f[64:], h.bodyLen)
+}
+
+// size is the entry's length in the pack, padding included.
+func (h entryHead) size() int { return align8(packDocFixed + int(h.pathLen) + int(h.bodyLen)) }
+
 // settlePack writes a copy of a pack (data, checked) whose racy documents
 // at the payload offsets settle were just verified: their reading times
 // become the check's, read back from stored.
@@ -301,12 +337,11 @@ func (s *Store) settlePack(data []byte, settle []int, stored []sourceID, path st
 	written := map[int]int64{}
 	off := 0
 	for _, id := range stored {
-		f := payload[off:]
 		written[off] = id.written
-		off += align8(packDocFixed + int(le.Uint32(f[60:])) + int(le.Uint64(f[64:])))
+		off += readEntryHead(payload[off:]).size()
 	}
 	for _, o := range settle {
-		le.PutUint64(payload[o+40:], uint64(written[o]))
+		le.PutUint64(payload[o+entryWrittenOff:], uint64(written[o]))
 	}
 	le.PutUint32(buf[56:], crc32.Checksum(payload, castagnoli))
 	if writeAtomic(path, buf) == nil {
@@ -392,17 +427,7 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 		id := ids[i]
 		start := len(buf)
 		buf = append(buf, make([]byte, packDocFixed)...)
-		f := buf[start:]
-		le.PutUint64(f[0:], uint64(id.size))
-		le.PutUint64(f[8:], uint64(id.mtime))
-		le.PutUint64(f[16:], uint64(id.ctime))
-		le.PutUint64(f[24:], id.inode)
-		le.PutUint64(f[32:], id.dev)
-		le.PutUint64(f[40:], uint64(id.written))
-		le.PutUint64(f[48:], id.content)
-		le.PutUint32(f[56:], flags)
-		le.PutUint32(f[60:], uint32(len(id.path)))
-		le.PutUint64(f[64:], uint64(len(body)))
+		entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(buf[start:])
 		buf = append(buf, id.path...)
 		buf = append(buf, body...)
 		for len(buf)%8 != 0 {
@@ -519,16 +544,15 @@ func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (i
 			return nil, errDamaged
 		}
 		f := payload[off:]
-		if le.Uint32(f[56:])&packFailed != 0 || int64(le.Uint64(f[0:])) != id.size || int64(le.Uint64(f[8:])) != id.mtime ||
-			int64(le.Uint64(f[16:])) != id.ctime || le.Uint64(f[24:]) != id.inode || le.Uint64(f[32:]) != id.dev ||
-			le.Uint64(f[48:]) != id.content {
+		h := readEntryHead(f)
+		h.id.path = id.path
+		if h.flags&packFailed != 0 || !h.id.sameFile(id) || h.id.content != id.content {
 			return nil, errStale
 		}
-		pathLen, docLen := uint64(le.Uint32(f[60:])), le.Uint64(f[64:])
-		if pathLen+docLen > uint64(len(f)-packDocFixed) {
+		if h.pathLen+h.bodyLen > uint64(len(f)-packDocFixed) {
 			return nil, errDamaged
 		}
-		off += align8(packDocFixed + int(pathLen) + int(docLen))
+		off += h.size()
 	}
 	return search.Load(c, payload[min(off, len(payload)):])
 }
