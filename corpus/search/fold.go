@@ -42,9 +42,10 @@ func foldRune(r rune) rune {
 // only when the term could meet one of them. A term of Han characters
 // matches the same runes folded or not.
 const (
-	foldUpper uint8 = 1 << iota // an ASCII capital
-	foldAlnum                   // a full-width letter or digit
-	foldPunct                   // other full-width ASCII, or U+3000
+	foldUpper  uint8 = 1 << iota // an ASCII capital
+	foldLetter                   // a full-width letter
+	foldDigit                    // a full-width digit
+	foldPunct                    // other full-width ASCII, or U+3000
 )
 
 // foldKind returns the fold kind of r, or 0 when r folds to itself.
@@ -54,8 +55,10 @@ func foldKind(r rune) uint8 {
 		return 0
 	case r < utf8.RuneSelf:
 		return foldUpper
-	case f >= 'a' && f <= 'z', f >= '0' && f <= '9':
-		return foldAlnum
+	case f >= 'a' && f <= 'z':
+		return foldLetter
+	case f >= '0' && f <= '9':
+		return foldDigit
 	default:
 		return foldPunct
 	}
@@ -67,9 +70,9 @@ func foldKind(r rune) uint8 {
 func foldNeeds(r rune) uint8 {
 	switch {
 	case r >= 'a' && r <= 'z':
-		return foldUpper | foldAlnum
+		return foldUpper | foldLetter
 	case r >= '0' && r <= '9':
-		return foldAlnum
+		return foldDigit
 	case r > ' ' && r < utf8.RuneSelf:
 		return foldPunct
 	}

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzSearch runs arbitrary queries against a small index: no panic, no
@@ -30,6 +31,46 @@ func FuzzSearch(f *testing.F) {
 		}
 		for _, r := range rs {
 			checkResult(t, q, r)
+		}
+	})
+}
+
+// FuzzSkeletonLengths indexes arbitrary valid text and checks that the
+// pinyin scan walking the skeleton by its codes' byte lengths finds what
+// decoding the text rune by rune finds, and that the lengths add up to the
+// text's length: a code of the wrong length would shift every offset
+// after it.
+func FuzzSkeletonLengths(f *testing.F) {
+	for _, s := range []string{"落户luohu", "Ａ落户𠮷luo户，２０２５\u3000落 hu", "é落ü户\U0002A6A5绿", "ＬＵＯＨＵ落户", "Luo户 lü绿"} {
+		f.Add(s, "luohu")
+		f.Add(s, "lh")
+	}
+	f.Fuzz(func(t *testing.T, text, q string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(q) {
+			return
+		}
+		ix := New(buildCorpus([]nodeSpec{{"", text}}))
+		if len(ix.entries) == 0 {
+			return
+		}
+		codes := ix.skel.of(0)
+		n := 0
+		for _, c := range codes {
+			n += codeLen(c)
+		}
+		if n != len(ix.entries[0].str) {
+			t.Fatalf("codes of %q add up to %d bytes, the text has %d", text, n, len(ix.entries[0].str))
+		}
+		qq := parseQuery(q)
+		if len(qq.terms) == 0 || !qq.terms[0].letters {
+			return
+		}
+		mt := &matcher{py: ix.py, sk: ix.skel}
+		tm := &qq.terms[0]
+		s1, e1, o1 := mt.pinyin(tm.runes, text)
+		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, nil, true)
+		if s1 != s2 || e1 != e2 || o1 != o2 {
+			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
 		}
 	})
 }

@@ -299,13 +299,10 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			}
 			// A full-width form folds to ASCII: a literal like any other.
 			r = foldRune(r)
-			if r >= utf8.RuneSelf {
-				code = sk.code(ix.py, r)
-			} else if b := letterBit(r); b != 0 {
-				code = byte(r-'a') + 1
-			}
-			// An index past 26 is a heteronym with several initials, or
-			// every letter when the mask table overflowed: both safe.
+			code = sk.code(ix.py, r, size)
+			// A code past the single letters is a heteronym with several
+			// initials, or every letter when the mask table overflowed:
+			// both safe.
 			cur := sk.masks[code]
 			if r < utf8.RuneSelf {
 				lit |= cur

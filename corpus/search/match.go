@@ -59,17 +59,26 @@ func maxSpan(field uint8, m int) int {
 // for one, so positions hold) only where the term could meet a folded rune.
 // codes are the skeleton codes of s (nil when s is not an entry).
 func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32, codes []byte) (tm termMatch, ok, relaxed bool) {
-	if fold&t.fold != 0 {
-		s = foldString(s, t.fold)
-	}
 	m := len(t.runes)
 	if m == 0 {
 		return tm, false, false
+	}
+	// The literal scan and the fuzzy window need s folded; the pinyin scan
+	// folds rune by rune and walks s as its skeleton codes describe it
+	// (folding would shrink full-width forms and shift their offsets).
+	raw := s
+	folded := false
+	foldOnce := func() {
+		if !folded && fold&t.fold != 0 {
+			s = foldString(raw, t.fold)
+		}
+		folded = true
 	}
 	// A term with a letter the field does not hold literally (lit) cannot
 	// occur in it as typed: skip the scan (most pinyin terms, most fields).
 	i := -1
 	if !t.letters || t.letterMask&^lit == 0 {
+		foldOnce()
 		i = strings.Index(s, t.text)
 	}
 	if i >= 0 {
@@ -86,9 +95,9 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			if lit == 0 {
 				chains = t.chains
 			}
-			start, end, occ = mt.pinyinSkel(t.runes, s, codes, mt.sk, chains)
+			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, mt.sk, chains, true)
 		} else {
-			start, end, occ = mt.pinyin(t.runes, s)
+			start, end, occ = mt.pinyin(t.runes, raw)
 		}
 		if start >= 0 {
 			// A run spelled mostly with rarer readings (网格化 for luohu:
@@ -97,11 +106,11 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			// and more than half its characters need a rarer reading —
 			// 长期 for changqi (长 is listed zhǎng first) stays.
 			common := true
-			if !mt.spellsPrimary(t.runes, s, start, end) {
-				if ps, pe := mt.pinyinPrimary(t.runes, s); ps >= 0 {
+			if !mt.spellsPrimary(t.runes, raw, start, end) {
+				if ps, pe := mt.pinyinPrimary(t.runes, raw); ps >= 0 {
 					start, end = ps, pe
 				} else {
-					common = mt.mostlyPrimary(t.runes, s, start, end)
+					common = mt.mostlyPrimary(t.runes, raw, start, end)
 				}
 			}
 			n := end - start + 1
@@ -111,6 +120,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			return tm, false, false
 		}
 	}
+	foldOnce()
 	rs := mt.runes(s)
 	b, e, found := minWindow(rs, t.runes)
 	if !found {

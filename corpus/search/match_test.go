@@ -343,7 +343,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			chains = ix.skel.newChainTable(f.alts[0])
 		}
 		for e := range ix.entries {
-			s := foldString(ix.entries[e].str, foldUpper|foldAlnum|foldPunct)
+			s := foldString(ix.entries[e].str, foldUpper|foldLetter|foldDigit|foldPunct)
 			ch := chains
 			if uint32(ix.letters[e]) != 0 {
 				ch = nil
@@ -352,9 +352,17 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 				continue
 			}
 			s1, e1, o1 := mt.pinyin(tm.runes, s)
-			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch)
+			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch, false)
 			if s1 != s2 || e1 != e2 || o1 != o2 {
 				t.Fatalf("%q on %s: plain (%d %d %d), skeleton (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s1, e1, o1, s2, e2, o2)
+			}
+			// Walked by the codes' lengths over the text they were made
+			// from, which the matcher folds only for literal matches.
+			raw := ix.entries[e].str
+			s3, e3, o3 := mt.pinyin(tm.runes, raw)
+			s4, e4, o4 := mt.pinyinSkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, true)
+			if s3 != s4 || e3 != e4 || o3 != o4 {
+				t.Fatalf("%q on %s unfolded: plain (%d %d %d), skeleton by lengths (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s3, e3, o3, s4, e4, o4)
 			}
 		}
 	}

@@ -24,7 +24,7 @@ import (
 
 // persistVersion changes whenever the stored form or the index's build
 // changes what it stores.
-const persistVersion = 1
+const persistVersion = 2
 
 const (
 	persistMagic = "PRINDEX\x00"

@@ -10,6 +10,9 @@ type pinyinFilter struct {
 	// alts holds per run the initials sequences of its possible splits
 	// (each of two letters or more); nil means no pair constraint.
 	alts [][]string
+	// leads holds per run the entries that hold a character its first
+	// unit can start at (see leadUnit); nil means no such constraint.
+	leads [][]uint64
 	// impossible is set when some run cannot be split into reading prefixes.
 	impossible bool
 }
@@ -28,6 +31,11 @@ func (ix *Index) newPinyinFilter(t *term) *pinyinFilter {
 			return
 		}
 		f.firsts = append(f.firsts, letterBit(run[0]))
+		if u := leadUnit(string(run), ix.prefixes); u != "" {
+			if bm := ix.leadEntries(u); bm != nil {
+				f.leads = append(f.leads, bm)
+			}
+		}
 		alts, ok := splitInitials(string(run), ix.prefixes)
 		switch {
 		case !ok:
@@ -65,6 +73,11 @@ func (f *pinyinFilter) keep(ix *Index, e int32) bool {
 	}
 	if f.impossible {
 		return false
+	}
+	for _, bm := range f.leads {
+		if bm[e/64]&(1<<(e%64)) == 0 {
+			return false
+		}
 	}
 	for _, alts := range f.alts {
 		if alts == nil {

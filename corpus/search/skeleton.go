@@ -6,39 +6,80 @@ import (
 	"slices"
 )
 
-// skeleton keeps one byte per rune of every entry: an index into a table
-// of initial masks (the letters the rune's readings start with). The
-// pinyin matcher walks it instead of decoding text, and decodes only where
-// a match can start.
+// skeleton keeps one byte per rune of every entry: a code that says which
+// letters the rune's readings start with (its initial mask) and how many
+// bytes the rune takes in the entry's text. The pinyin matcher walks the
+// codes instead of decoding text, keeps its byte offset by adding the
+// lengths, and decodes only where a match can start.
 type skeleton struct {
 	codes []byte // every entry's codes, concatenated in entry order
 	start []int  // per entry: its first code; one extra at the end
 	masks [256]uint32
-	// maskIdx maps a reading table id to its mask index.
+	// maskIdx maps a reading table id to its code.
 	maskIdx []byte
 	// denseIdx is maskIdx by rune for the dense CJK blocks.
 	denseIdx []byte
 }
 
-// anyMaskIdx stands for every letter; it is the last slot, shared by the
-// rarest masks when a corpus has more distinct ones than fit.
-const anyMaskIdx = 255
+// The code layout. A code's byte length is fixed by its range (codeLen),
+// so the masks table is all a stored skeleton needs.
+const (
+	codeNone3 = 0 // no letter, three bytes (CJK punctuation, most of them)
+	codeNone1 = 1 // no letter, one byte (ASCII digits, spaces, punctuation)
+	codeNone2 = 2 // no letter, two bytes
+	codeNone4 = 3 // no letter, four bytes
+	// codeLetter+i is the ASCII letter 'a'+i (or a capital).
+	codeLetter = 4
+	// codeInitial+i is a three-byte rune read with initial 'a'+i only: a
+	// Han character, or a full-width letter.
+	codeInitial = 30
+	// codeMulti onwards are the masks of three-byte characters with
+	// several initials, most frequent first, up to codeAny4.
+	codeMulti = 56
+	// codeAny4 is a four-byte character with a reading, and anyMaskIdx a
+	// three-byte one whose mask did not fit: both stand for every letter.
+	codeAny4   = 254
+	anyMaskIdx = 255
+)
+
+// codeLen returns the byte length of the rune a code stands for.
+func codeLen(c byte) int {
+	switch {
+	case c == codeNone1 || c >= codeLetter && c < codeInitial:
+		return 1
+	case c == codeNone2:
+		return 2
+	case c == codeNone4 || c == codeAny4:
+		return 4
+	}
+	return 3
+}
+
+// codeLens is codeLen as a table, for the matcher's walk.
+var codeLens = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = uint8(codeLen(byte(c)))
+	}
+	return t
+}()
 
 // newSkeleton lays out the codes for entries of the given rune counts and
-// assigns mask indexes: 0 no letter, 1-26 one letter, then the masks of
-// heteronyms with several initials, most frequent first (freq is per
-// reading table id).
+// assigns codes to the masks of the reading table: one letter, then the
+// masks of heteronyms with several initials, most frequent first (freq is
+// per reading table id).
 func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 	sk := &skeleton{start: make([]int, len(runes)+1)}
 	for i, n := range runes {
 		sk.start[i+1] = sk.start[i] + int(n)
 	}
 	sk.codes = make([]byte, sk.start[len(runes)])
-	idx := map[uint32]byte{0: 0}
+	idx := map[uint32]byte{0: codeNone3}
 	for i := 0; i < 26; i++ {
-		sk.masks[i+1] = 1 << i
-		idx[1<<i] = byte(i + 1)
+		sk.masks[codeLetter+i] = 1 << i
+		sk.masks[codeInitial+i] = 1 << i
+		idx[1<<i] = byte(codeInitial + i)
 	}
+	sk.masks[codeAny4] = 1<<26 - 1
 	sk.masks[anyMaskIdx] = 1<<26 - 1
 	multi := map[uint32]int{}
 	for id, m := range py.initials {
@@ -56,9 +97,9 @@ func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 		}
 		return cmp.Compare(a, b)
 	})
-	next := 27
+	next := codeMulti
 	for _, m := range order {
-		if next < anyMaskIdx {
+		if next < codeAny4 {
 			idx[m] = byte(next)
 			sk.masks[next] = m
 			next++
@@ -77,19 +118,44 @@ func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 	return sk
 }
 
-// code returns the byte for rune r.
-func (sk *skeleton) code(py *readingTable, r rune) byte {
-	switch {
-	case r < 0x80:
+// code returns the code of rune r, folded (see foldRune), which took size
+// bytes in the text.
+func (sk *skeleton) code(py *readingTable, r rune, size int) byte {
+	if r < 0x80 {
 		if b := letterBit(r); b != 0 {
-			return byte(foldRune(r)-'a') + 1
+			if size == 1 {
+				return byte(codeLetter + r - 'a')
+			}
+			return byte(codeInitial + r - 'a') // a full-width letter
 		}
-		return 0
-	case r >= denseBase && r < denseEnd:
-		return sk.denseIdx[r-denseBase]
-	default:
-		return sk.maskIdx[py.id(r)]
+		return noneCode(size)
 	}
+	var c byte
+	if r >= denseBase && r < denseEnd {
+		c = sk.denseIdx[r-denseBase]
+	} else {
+		c = sk.maskIdx[py.id(r)]
+	}
+	switch {
+	case c == codeNone3:
+		return noneCode(size)
+	case size == 4:
+		return codeAny4
+	}
+	return c
+}
+
+// noneCode is the code of a rune of size bytes without a letter.
+func noneCode(size int) byte {
+	switch size {
+	case 1:
+		return codeNone1
+	case 2:
+		return codeNone2
+	case 4:
+		return codeNone4
+	}
+	return codeNone3
 }
 
 // of returns the codes of entry e.
@@ -164,8 +230,10 @@ func (ct *chainTable) at(codes []byte) bool {
 // pinyinSkel is matcher.pinyin over s guided by its skeleton codes: the
 // same result, but runes are decoded only where the first letter of q
 // starts a reading and the chain of initials can follow. s must be valid
-// UTF-8 (rune lengths are read from lead bytes).
-func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable) (start, end, occ int) {
+// UTF-8. When exact, s is the text the codes were made from, and byte
+// offsets are kept by adding the codes' lengths; otherwise (a folded copy,
+// whose full-width forms shrank) they are found by counting lead bytes.
+func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, exact bool) (start, end, occ int) {
 	n := len(q)
 	firstBit := letterBit(q[0])
 	if n == 0 || n > maxTermRunes || firstBit == 0 {
@@ -180,6 +248,30 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		}
 		mt.startBit = firstBit
 	}
+	try := func(ri, off int) {
+		if chains.at(codes[ri:]) {
+			set, rk := mt.extend(1, s, off, ri-1, q, done)
+			if set&done != 0 {
+				if start < 0 {
+					start, end = ri, rk
+				}
+				occ++
+			}
+		}
+	}
+	if exact {
+		off := 0
+		for ri, c := range codes {
+			if can[c] {
+				if off >= len(s) {
+					break
+				}
+				try(ri, off)
+			}
+			off += int(codeLens[c])
+		}
+		return start, end, occ
+	}
 	// Walk the codes to the next rune a match can start at, and only then
 	// the text to its byte offset, words at a time (advanceRunes).
 	off, at := 0, 0 // the byte offset of rune at
@@ -192,15 +284,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		if off >= len(s) {
 			break
 		}
-		if chains.at(codes[ri:]) {
-			set, rk := mt.extend(1, s, off, ri-1, q, done)
-			if set&done != 0 {
-				if start < 0 {
-					start, end = ri, rk
-				}
-				occ++
-			}
-		}
+		try(ri, off)
 	}
 	return start, end, occ
 }
