@@ -10,7 +10,6 @@ import (
 	"policyreader/corpus/extract"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -323,9 +322,32 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 			if opt.Progress != nil {
 				opt.Progress(len(files), len(files))
 			}
-			return NewCorpus(uniqueIDs(docs)), append(errs, failed...)
+			return NewCorpus(uniqueIDs(docs, fileIDs(files)...)), append(errs, failed...)
 		}
 	}
+	var done atomic.Int64
+	docs, infos, fileErrs := readFiles(ctx, files, opt, func() {
+		if opt.Progress != nil {
+			opt.Progress(int(done.Add(1)), len(files))
+		}
+	})
+	if packs && ctx.Err() == nil {
+		listLoad(pc, files, infos, docs, fileErrs, opt.annotation(), started)
+	}
+	kept := make([]*Document, 0, len(docs))
+	for i, d := range docs {
+		if fileErrs[i] != nil {
+			errs = append(errs, fileErrs[i])
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return NewCorpus(uniqueIDs(kept, fileIDs(files)...)), errs
+}
+
+// readFiles reads files on opt.Workers goroutines through opt.Cache, each
+// result at its file's index; progress is called after each file.
+func readFiles(ctx context.Context, files []string, opt LoadOptions, progress func()) ([]*Document, []fs.FileInfo, []error) {
 	docs := make([]*Document, len(files))
 	infos := make([]fs.FileInfo, len(files))
 	fileErrs := make([]error, len(files))
@@ -333,7 +355,7 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var next, done atomic.Int64
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, max(len(files), 1)) {
 		wg.Add(1)
@@ -349,25 +371,12 @@ func LoadPathsContext(ctx context.Context, paths []string, opt LoadOptions) (*Co
 					continue
 				}
 				docs[i], infos[i], fileErrs[i] = loadFile(files[i], opt.annotation(), opt.Cache)
-				if opt.Progress != nil {
-					opt.Progress(int(done.Add(1)), len(files))
-				}
+				progress()
 			}
 		}()
 	}
 	wg.Wait()
-	if packs && ctx.Err() == nil {
-		listLoad(pc, files, infos, docs, fileErrs, opt.annotation(), started)
-	}
-	kept := make([]*Document, 0, len(docs))
-	for i, d := range docs {
-		if fileErrs[i] != nil {
-			errs = append(errs, fileErrs[i])
-			continue
-		}
-		kept = append(kept, d)
-	}
-	return NewCorpus(uniqueIDs(kept)), errs
+	return docs, infos, fileErrs
 }
 
 // loadFile reads one file through cache (if any); info is its state as
@@ -476,35 +485,6 @@ func collectFiles(paths []string) ([]string, []error) {
 	}
 	sort.Strings(files)
 	return files, errs
-}
-
-// uniqueIDs renumbers colliding document IDs (a, a-2, a-3) and their
-// nodes, never to an ID another document has (file-2.txt beside two
-// file.txt), so running it again over its own result changes nothing.
-func uniqueIDs(docs []*Document) []*Document {
-	taken := make(map[string]bool, len(docs))
-	for _, d := range docs {
-		taken[d.ID] = true
-	}
-	seen := map[string]bool{}
-	for _, d := range docs {
-		if !seen[d.ID] {
-			seen[d.ID] = true
-			continue
-		}
-		old := d.ID
-		next := old
-		for n := 2; taken[next]; n++ {
-			next = fmt.Sprintf("%s-%d", old, n)
-		}
-		taken[next], seen[next] = true, true
-		d.ID = next
-		d.Walk(func(nd *Node) bool {
-			nd.ID = d.ID + strings.TrimPrefix(nd.ID, old)
-			return true
-		})
-	}
-	return docs
 }
 
 // ErrEmpty reports a document with no text at all.

@@ -276,22 +276,27 @@ func (c *Corpus) Nodes(fn func(*Node) bool) {
 	}
 }
 
-// disambiguate extends the Short label of documents whose labels collide
-// (two copies of one file, or two same-titled documents from one province)
-// with the document ID, so every document can be told apart in a list.
+// disambiguate extends the Short label of a document whose label an
+// earlier document already has (two copies of one file, or two
+// same-titled documents from one province) with its ID, so every document
+// can be told apart in a list. The first keeps its label, as it keeps its
+// ID: a label never depends on documents that come later, so a library
+// read in batches is labelled as one read whole, and running it again
+// changes nothing.
 func disambiguate(docs []*Document) {
-	byLabel := map[string][]*Document{}
+	seen := make(map[string]bool, len(docs))
 	for _, d := range docs {
-		byLabel[d.Label()] = append(byLabel[d.Label()], d)
+		markLabel(seen, d)
 	}
-	for _, group := range byLabel {
-		if len(group) < 2 {
-			continue
-		}
-		for _, d := range group {
-			d.Short = strings.TrimSpace(d.Short + " " + d.ID)
-		}
+}
+
+// markLabel extends d's Short label with its ID when seen holds its label,
+// and records the label it ends with.
+func markLabel(seen map[string]bool, d *Document) {
+	if seen[d.Label()] {
+		d.Short = strings.TrimSpace(d.Short + " " + d.ID)
 	}
+	seen[d.Label()] = true
 }
 
 func firstRunes(s string, n int) string {

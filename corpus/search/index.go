@@ -63,12 +63,9 @@ type Index struct {
 	// followed by one starting with b. It prefilters pinyin terms.
 	pairs    []uint64
 	prefixes map[string]bool // every prefix of every reading in the corpus
-	// syllables holds every whole reading in the corpus (luo, hu, dang),
-	// so a query typed with syllables apart (luo hu) reads as one word.
-	syllables map[string]bool
-	skel      *skeleton
-	post      postings
-	py        *readingTable
+	skel     *skeleton
+	post     postings
+	py       *readingTable
 
 	// stopDF is the number of entries above which a rune keeps no
 	// posting list.
@@ -186,7 +183,6 @@ func (ix *Index) build() {
 	ix.letters = make([]uint64, n)
 	ix.pairs = make([]uint64, n*pairWords)
 	ix.prefixes = ix.py.prefixes()
-	ix.syllables = ix.py.syllables()
 	runes := make([]int32, n)
 	for i := range ix.entries {
 		runes[i] = ix.entries[i].runes

@@ -243,7 +243,6 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 		sk.denseIdx[i] = sk.maskIdx[id]
 	}
 	ix.prefixes = py.prefixes()
-	ix.syllables = py.syllables()
 	return ix, nil
 }
 

@@ -123,17 +123,6 @@ func letterBit(r rune) uint32 {
 	return 0
 }
 
-// syllables returns every reading in the table.
-func (t *readingTable) syllables() map[string]bool {
-	s := map[string]bool{}
-	for _, rs := range t.list {
-		for _, r := range rs {
-			s[r] = true
-		}
-	}
-	return s
-}
-
 // prefixes returns every non-empty prefix of every reading in the table.
 func (t *readingTable) prefixes() map[string]bool {
 	p := map[string]bool{}

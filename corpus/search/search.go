@@ -50,7 +50,7 @@ const workers = 2
 // its path), and at least one must match the field itself. It returns
 // ctx.Err() when ctx is cancelled before it finishes.
 func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result, error) {
-	q := parseQuery(joinSyllables(query, ix.syllables))
+	q := parseQuery(joinSyllables(query))
 	if len(q.terms) == 0 || len(ix.entries) == 0 {
 		return nil, ctx.Err()
 	}

@@ -1,20 +1,29 @@
+//go:generate go run ./internal/gensyllables syllables_table.go
+
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // joinSyllables reads pinyin typed with its syllables apart as one word:
 // an apostrophe inside a run of letters separates syllables (dang'an,
-// xi'an) and is dropped, and consecutive terms that are each whole
-// syllables of the corpus's readings (luo hu, jiu ye you xian) are joined
-// (luohu), so they must match one run of characters rather than each
-// anywhere. Terms with other characters, initials that are no syllable
+// xi'an) and is dropped, and consecutive terms that are each a Mandarin
+// syllable (luo hu, jiu ye you xian) are joined (luohu), so they must
+// match one run of characters rather than each anywhere. A syllable is
+// any reading go-pinyin knows, whatever the corpus holds, so a query
+// reads the same over any part of a library. Terms with other characters, initials that are no syllable
 // (jy), and Han text are left as they are.
-func joinSyllables(query string, syllables map[string]bool) string {
+func joinSyllables(query string) string {
 	fields := strings.Fields(query)
 	if len(fields) == 0 {
 		return query
 	}
-	isSyllable := func(f string) bool { return syllables[strings.ToLower(f)] }
+	isSyllable := func(f string) bool {
+		_, ok := slices.BinarySearch(mandarinSyllables[:], strings.ToLower(f))
+		return ok
+	}
 	var out []string
 	run := []string{}
 	flush := func() {

@@ -251,23 +251,31 @@ func loadCorpusWith(env Env, opts Options, lopt corpus.LoadOptions, store *cache
 	} else {
 		c, errs = corpus.LoadPathsContext(context.Background(), opts.Corpus, lopt)
 	}
-	if len(c.Docs) == 0 {
-		// One line: why nothing loaded, not a warning per file and then
-		// an error.
+	if err := loadOutcome(env, len(c.Docs), errs); err != nil {
+		return nil, err
+	}
+	printNotes(env, store)
+	return c, nil
+}
+
+// loadOutcome reports a load that gave loaded documents and the errors
+// errs: an error when nothing loaded — one line saying why, not a warning
+// per file and then an error — else one warning line per failed source.
+func loadOutcome(env Env, loaded int, errs []error) error {
+	if loaded == 0 {
 		reasons := make([]string, 0, len(errs))
 		for _, e := range errs {
 			reasons = append(reasons, oneLine(e.Error()))
 		}
 		if len(reasons) == 0 {
-			return nil, failf("no documents could be loaded")
+			return failf("no documents could be loaded")
 		}
-		return nil, failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+		return failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
 	}
 	for _, e := range errs {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))
 	}
-	printNotes(env, store)
-	return c, nil
+	return nil
 }
 
 // printNotes writes the cache's notes not printed yet, one line each.

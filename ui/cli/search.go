@@ -47,6 +47,21 @@ func runSearch(env Env, opts Options, args []string) error {
 	// Search shows no span: the annotation pass, half the reading, is
 	// skipped.
 	store := openCache(opts)
+	var cut search.WordCutter
+	if *whole {
+		seg, err := words.Load()
+		if err != nil {
+			return err
+		}
+		cut = seg.Cut
+	}
+	if store == nil && len(opts.Corpus) > 0 {
+		rs, err := searchBatches(env, opts, query, *limit, cut)
+		if err != nil {
+			return err
+		}
+		return writeSearch(env, opts, query, rs)
+	}
 	defer relaxGC(store)()
 	c, err := loadCorpusWith(env, opts, corpus.LoadOptions{NoAnnotations: true}, store)
 	if err != nil {
@@ -64,21 +79,51 @@ func runSearch(env Env, opts Options, args []string) error {
 		// Searched once and dropped: only what this query reads is built.
 		ix = search.NewForQuery(c, query)
 	}
-	if *whole {
-		seg, err := words.Load()
-		if err != nil {
-			return err
-		}
-		ix.SetWords(seg.Cut)
-	}
+	ix.SetWords(cut)
 	rs, err := ix.Search(context.Background(), query, *limit)
 	if err != nil {
 		return failf("search %q: %w", query, err)
 	}
+	return writeSearch(env, opts, query, rs)
+}
+
+// writeSearch prints results as JSON or text, as opts ask.
+func writeSearch(env Env, opts Options, query string, rs []search.Result) error {
 	if opts.JSON {
 		return writeSearchJSON(env.Stdout, rs)
 	}
 	return printSearch(env.Stdout, query, rs)
+}
+
+// searchBatch is how much source a streamed search reads at a time.
+const searchBatch = 8 << 20
+
+// searchBatches searches the folders of opts without a cache a batch of
+// documents at a time — an index of each batch built for this one query,
+// its best limit results kept and the rest dropped with the batch — so
+// memory follows the batch, not the library. The results are those of one
+// index over the whole (search.Merge).
+func searchBatches(env Env, opts Options, query string, limit int, cut search.WordCutter) ([]search.Result, error) {
+	var parts [][]search.Result
+	loaded := 0
+	errs, stop := corpus.LoadBatches(context.Background(), opts.Corpus, corpus.LoadOptions{NoAnnotations: true}, searchBatch, func(docs []*corpus.Document) error {
+		if len(docs) == 0 {
+			return nil
+		}
+		loaded += len(docs)
+		ix := search.NewForQuery(corpus.NewCorpus(docs), query)
+		ix.SetWords(cut)
+		rs, err := ix.Search(context.Background(), query, limit)
+		parts = append(parts, rs)
+		return err
+	})
+	if stop != nil {
+		return nil, failf("search %q: %w", query, stop)
+	}
+	if err := loadOutcome(env, loaded, errs); err != nil {
+		return nil, err
+	}
+	return search.Merge(query, parts, limit), nil
 }
 
 func writeSearchJSON(w io.Writer, rs []search.Result) error {

@@ -1,0 +1,114 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestLoadBatchesAsWhole: read in batches of any size, a library gives the
+// documents, IDs and errors it gives read whole — on the real laws and the
+// seeds, plus files whose IDs clash beside files that fail (an empty file
+// whose ID a renumbering would otherwise take).
+func TestLoadBatchesAsWhole(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../seeds/guangdong-social-mobility-implementation.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"a.txt":   seed,
+		"a.md":    seed,
+		"a-2.txt": nil, // empty: fails, but keeps its ID from the clash of a
+		"b.txt":   []byte("\x00\x01\x02binary"),
+		"c/a.txt": seed,
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	laws, _ := filepath.Glob("testdata/laws/*.md")
+	paths := append(laws, "../seeds", dir, filepath.Join(dir, "missing.txt"))
+	whole, wholeErrs := LoadPathsContext(context.Background(), paths, LoadOptions{NoAnnotations: true})
+	if len(wholeErrs) != 3 {
+		t.Fatalf("want 3 errors (empty, binary, missing), got %v", wholeErrs)
+	}
+	for _, size := range []int64{1, 64 << 10, 1 << 20, 1 << 40} {
+		var got []*Document
+		batches := 0
+		errs, stop := LoadBatches(context.Background(), paths, LoadOptions{NoAnnotations: true}, size, func(docs []*Document) error {
+			got = append(got, docs...)
+			batches++
+			return nil
+		})
+		if stop != nil {
+			t.Fatal(stop)
+		}
+		if len(got) != len(whole.Docs) {
+			t.Fatalf("batches of %d: %d documents, whole: %d", size, len(got), len(whole.Docs))
+		}
+		for i, d := range got {
+			if d.ID != whole.Docs[i].ID || !reflect.DeepEqual(d, whole.Docs[i]) {
+				t.Fatalf("batches of %d: document %d is %s, whole: %s", size, i, d.ID, whole.Docs[i].ID)
+			}
+		}
+		if len(errs) != len(wholeErrs) {
+			t.Fatalf("batches of %d: errors %v, whole: %v", size, errs, wholeErrs)
+		}
+		for i := range errs {
+			if errs[i].Error() != wholeErrs[i].Error() {
+				t.Errorf("batches of %d: error %q, whole: %q", size, errs[i], wholeErrs[i])
+			}
+		}
+		t.Logf("batches of %d bytes: %d batches", size, batches)
+	}
+	ids := map[string]bool{}
+	for _, d := range whole.Docs {
+		if ids[d.ID] {
+			t.Errorf("ID %s twice", d.ID)
+		}
+		ids[d.ID] = true
+	}
+	if ids["a-2"] {
+		t.Errorf("a clash took a-2, the ID of a file that failed")
+	}
+}
+
+// TestLoadBatchesStops: fn's error ends the reading and comes back as it is.
+func TestLoadBatchesStops(t *testing.T) {
+	halt := errors.New("halt")
+	n := 0
+	_, stop := LoadBatches(context.Background(), []string{"../seeds"}, LoadOptions{NoAnnotations: true}, 1, func(docs []*Document) error {
+		n++
+		return halt
+	})
+	if stop != halt || n != 1 {
+		t.Errorf("stop %v after %d batches, want halt after 1", stop, n)
+	}
+}
+
+// TestLabelsFirstKeeps: of documents sharing a label, the first keeps it
+// and each later one carries its ID; labelling again changes nothing.
+func TestLabelsFirstKeeps(t *testing.T) {
+	mk := func(id string) *Document { return &Document{ID: id, Title: "关于促进就业的通知"} }
+	docs := []*Document{mk("a"), mk("b"), {ID: "c", Title: "另一个通知"}, mk("d")}
+	c := NewCorpus(docs)
+	got := []string{c.Docs[0].Label(), c.Docs[1].Label(), c.Docs[2].Label(), c.Docs[3].Label()}
+	plain := mk("x").Label()
+	if got[0] != plain || got[1] != plain+" · b" || got[2] != docs[2].ShortTitle() || got[3] != plain+" · d" {
+		t.Errorf("labels %q; want %q first, then the ID after the later copies", got, plain)
+	}
+	NewCorpus(docs)
+	for i, d := range docs {
+		if d.Label() != got[i] {
+			t.Errorf("labelling again changed %q to %q", got[i], d.Label())
+		}
+	}
+}
