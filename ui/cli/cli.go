@@ -36,6 +36,18 @@ type Env struct {
 	Progress io.Writer
 	// RunTUI starts the interactive reader; nil in tests of the subcommands.
 	RunTUI func(opts Options) error
+	// BatchBytes is how much source the commands that read a library a
+	// batch at a time (search and tree without a cache) read at once;
+	// 0 means 8 MiB.
+	BatchBytes int64
+}
+
+// batchBytes is env.BatchBytes or its default.
+func (env Env) batchBytes() int64 {
+	if env.BatchBytes > 0 {
+		return env.BatchBytes
+	}
+	return 8 << 20
 }
 
 // Options are the global flags shared by every subcommand.

@@ -95,9 +95,6 @@ func writeSearch(env Env, opts Options, query string, rs []search.Result) error 
 	return printSearch(env.Stdout, query, rs)
 }
 
-// searchBatch is how much source a streamed search reads at a time.
-const searchBatch = 8 << 20
-
 // searchBatches searches the folders of opts without a cache a batch of
 // documents at a time — an index of each batch built for this one query,
 // its best limit results kept and the rest dropped with the batch — so
@@ -106,7 +103,7 @@ const searchBatch = 8 << 20
 func searchBatches(env Env, opts Options, query string, limit int, cut search.WordCutter) ([]search.Result, error) {
 	var parts [][]search.Result
 	loaded := 0
-	errs, stop := corpus.LoadBatches(context.Background(), opts.Corpus, corpus.LoadOptions{NoAnnotations: true}, searchBatch, func(docs []*corpus.Document) error {
+	errs, stop := corpus.LoadBatches(context.Background(), opts.Corpus, corpus.LoadOptions{NoAnnotations: true}, env.batchBytes(), func(docs []*corpus.Document) error {
 		if len(docs) == 0 {
 			return nil
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -20,7 +21,12 @@ func runTree(env Env, opts Options, args []string) error {
 	}
 	// The text tree shows no span or responsibility: skip the annotation
 	// pass, half of reading. JSON lists each node's responsible bodies.
-	c, err := loadCorpus(env, opts, corpus.LoadOptions{NoAnnotations: !opts.JSON})
+	lopt := corpus.LoadOptions{NoAnnotations: !opts.JSON}
+	store := openCache(opts)
+	if store == nil && len(opts.Corpus) > 0 {
+		return treeBatches(env, opts, lopt)
+	}
+	c, err := loadCorpusWith(env, opts, lopt, store)
 	if err != nil {
 		return err
 	}
@@ -32,12 +38,56 @@ func runTree(env Env, opts Options, args []string) error {
 		return writeJSON(env.Stdout, docs)
 	}
 	for _, d := range c.Docs {
-		printDocHeader(env.Stdout, d)
-		for _, n := range d.Children {
-			printTree(env.Stdout, n, 1)
-		}
+		printDoc(env.Stdout, d)
 	}
 	return nil
+}
+
+// treeBatches prints the tree of folders read without a cache a batch of
+// documents at a time, each batch printed and dropped, so memory follows
+// the batch, not the library; the output is the whole's, byte for byte.
+// Warnings for files that fail come after the tree, and a library where
+// nothing loads is an error as ever, with nothing printed before it.
+func treeBatches(env Env, opts Options, lopt corpus.LoadOptions) error {
+	var arr *jsonArray
+	if opts.JSON {
+		var err error
+		if arr, err = newJSONArray(env.Stdout); err != nil {
+			return err
+		}
+	}
+	loaded := 0
+	errs, stop := corpus.LoadBatches(context.Background(), opts.Corpus, lopt, env.batchBytes(), func(docs []*corpus.Document) error {
+		corpus.NewCorpus(docs) // labels, as a whole corpus has them
+		loaded += len(docs)
+		for _, d := range docs {
+			if arr == nil {
+				printDoc(env.Stdout, d)
+				continue
+			}
+			if err := arr.add(toDocJSON(d)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if stop != nil {
+		return failf("tree: %w", stop)
+	}
+	if loaded > 0 && arr != nil {
+		if err := arr.close(); err != nil {
+			return err
+		}
+	}
+	return loadOutcome(env, loaded, errs)
+}
+
+// printDoc prints one document's header and tree.
+func printDoc(w io.Writer, d *corpus.Document) {
+	printDocHeader(w, d)
+	for _, n := range d.Children {
+		printTree(w, n, 1)
+	}
 }
 
 func printDocHeader(w io.Writer, d *corpus.Document) {

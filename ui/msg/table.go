@@ -302,6 +302,7 @@ var table = map[string]string{
 	"search needs a query, e.g. `policyreader search 落户` or `policyreader search luohu`": "search 需要查询词，例如 `policyreader search 落户` 或 `policyreader search luohu`",
 	"search: --limit must be at least 1, not %d":                                         "search：--limit 至少为 1，而不是 %d",
 	"search %q: %w": "搜索 %q：%w",
+	"tree: %w":      "目录树：%w",
 	"targets: --sort must be doc or year, not %q":                                         "targets：--sort 须为 doc 或 year，而不是 %q",
 	"compare needs a node ID and optionally a second one (see `policyreader tree`)":       "compare 需要一个节点 ID，可另加一个（见 `policyreader tree`）",
 	"compare: no counterpart of %s in the other documents; give one: compare %s OTHER-ID": "compare：其他文档中没有 %s 的对应条款；请指定：compare %s 另一ID",
