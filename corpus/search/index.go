@@ -58,9 +58,12 @@ type Index struct {
 	// letters holds per entry the ASCII letters present in it (bits 0-25)
 	// and the initials of the readings of its Han characters (bits 32-57).
 	letters []uint64
-	// pairs holds per entry pairWords words: bit a*26+b is set when a rune
-	// whose reading starts with letter a (or the letter a itself) is
-	// followed by one starting with b. It prefilters pinyin terms.
+	// pairs holds a bitmap over the entries per pair of letters a, b (the
+	// pairStride(n) words from (a*26+b)*pairStride(n)): an entry's bit is
+	// set when a rune of it whose reading starts with letter a (or the
+	// letter a itself) is followed by one starting with b. It prefilters
+	// pinyin terms; a term reads the bitmaps of its own pairs only, in
+	// entry order, not every entry's masks.
 	pairs    []uint64
 	prefixes map[string]bool // every prefix of every reading in the corpus
 	skel     *skeleton
@@ -163,7 +166,9 @@ func (ix *Index) addNode(n *corpus.Node, parent, di int32) int32 {
 // counts, so the second writes every posting list at its exact size.
 func (ix *Index) build() {
 	n := len(ix.entries)
-	half := n / 2
+	// Split on a multiple of 64, so the two halves never write the same
+	// word of the pair bitmaps.
+	half := n / 2 &^ 63
 	parts := [2][2]int{{0, half}, {half, n}}
 	var counts [2]*runeCounts
 	var wg sync.WaitGroup
@@ -181,7 +186,9 @@ func (ix *Index) build() {
 	}
 	ix.post = allocPostings(counts[0], counts[1], ix.stopDF, ix.only)
 	ix.letters = make([]uint64, n)
-	ix.pairs = make([]uint64, n*pairWords)
+	if !ix.noPinyin {
+		ix.pairs = make([]uint64, pairCount*pairStride(n))
+	}
 	ix.prefixes = ix.py.prefixes()
 	runes := make([]int32, n)
 	for i := range ix.entries {
@@ -284,7 +291,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 	for e := lo; e < hi; e++ {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
-		pairs := ix.pairs[e*pairWords : (e+1)*pairWords]
+		var pairs [pairWords]uint64
 		codes := sk.of(int32(e))
 		ri := 0
 		for i := 0; i < len(s); {
@@ -310,7 +317,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 					k := bits.TrailingZeros32(prev)*26 + bits.TrailingZeros32(cur)
 					pairs[k/64] |= 1 << (k % 64)
 				} else {
-					setPairs(pairs, prev, cur)
+					setPairs(&pairs, prev, cur)
 				}
 			}
 			prev = cur
@@ -325,6 +332,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			ix.post.set(r, pos.next(r), int32(e))
 		}
 		ix.letters[e] = uint64(lit) | uint64(ini)<<32
+		ix.scatterPairs(int32(e), &pairs)
 	}
 }
 
@@ -347,11 +355,30 @@ func (ix *Index) fillPostings(lo, hi int, pos *runeCounts, last *lastSeen) {
 	}
 }
 
-// pairWords is the number of uint64 words holding 26×26 pair bits.
-const pairWords = (26*26 + 63) / 64
+// pairCount is the number of letter pairs, and pairWords the number of
+// words holding one bit per pair.
+const (
+	pairCount = 26 * 26
+	pairWords = (pairCount + 63) / 64
+)
+
+// pairStride is the length in words of one pair's bitmap over n entries.
+func pairStride(n int) int { return (n + 63) / 64 }
+
+// scatterPairs sets entry e's bit in the bitmap of every pair of its mask.
+func (ix *Index) scatterPairs(e int32, mask *[pairWords]uint64) {
+	stride := pairStride(len(ix.entries))
+	bit := uint64(1) << (e % 64)
+	for w, m := range mask {
+		for ; m != 0; m &= m - 1 {
+			k := w*64 + bits.TrailingZeros64(m)
+			ix.pairs[k*stride+int(e/64)] |= bit
+		}
+	}
+}
 
 // setPairs sets the pair bit of every letter in a followed by every letter in b.
-func setPairs(pairs []uint64, a, b uint32) {
+func setPairs(pairs *[pairWords]uint64, a, b uint32) {
 	for x := a; x != 0; x &= x - 1 {
 		i := bits.TrailingZeros32(x) * 26
 		for y := b; y != 0; y &= y - 1 {
@@ -364,7 +391,7 @@ func setPairs(pairs []uint64, a, b uint32) {
 // hasPair reports whether entry e has letter a followed by letter b.
 func (ix *Index) hasPair(e int32, a, b byte) bool {
 	k := int(a-'a')*26 + int(b-'a')
-	return ix.pairs[int(e)*pairWords+k/64]&(1<<(k%64)) != 0
+	return ix.pairs[k*pairStride(len(ix.entries))+int(e/64)]&(1<<(e%64)) != 0
 }
 
 // Len returns the number of indexed strings (headings and texts).

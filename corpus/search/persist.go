@@ -24,7 +24,7 @@ import (
 
 // persistVersion changes whenever the stored form or the index's build
 // changes what it stores.
-const persistVersion = 2
+const persistVersion = 3
 
 const (
 	persistMagic = "PRINDEX\x00"
@@ -143,7 +143,7 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 	runes := sectionOf[int32](&r, n)
 	meta := sectionOf[byte](&r, n)
 	ix.letters = sectionOf[uint64](&r, n)
-	ix.pairs = sectionOf[uint64](&r, n*pairWords)
+	ix.pairs = sectionOf[uint64](&r, pairCount*pairStride(n))
 	stops := sectionOf[int32](&r, nstops)
 	lists := sectionOf[int32](&r, 2*nlists)
 	backing := sectionOf[int32](&r, total)
