@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"runtime/debug"
 	"strings"
 
 	"policyreader/corpus"
@@ -256,7 +255,6 @@ func loadCorpusWith(env Env, opts Options, lopt corpus.LoadOptions, store *cache
 	var errs []error
 	if store != nil {
 		lopt.Cache = store
-		defer relaxGC(store)()
 	}
 	if len(opts.Corpus) == 0 {
 		c, errs = corpus.LoadFSWith(env.Seeds, lopt)
@@ -298,22 +296,6 @@ func printNotes(env Env, store *cache.Store) {
 	for _, n := range store.TakeNotes() {
 		fmt.Fprintf(env.Stderr, "policyreader: %s\n", oneLine(n))
 	}
-}
-
-// cachedGCPercent is the collector's target while documents come from the
-// cache: reading them allocates little that dies, so collecting at the
-// default 100 % would mostly re-scan the same live nodes (measured: a
-// third of a warm search of 10 MB).
-const cachedGCPercent = 400
-
-// relaxGC raises the collector's target for the rest of a command that
-// reads through the cache; the returned function restores it.
-func relaxGC(store *cache.Store) (restore func()) {
-	if store == nil {
-		return func() {}
-	}
-	old := debug.SetGCPercent(cachedGCPercent)
-	return func() { debug.SetGCPercent(old) }
 }
 
 // openCache opens the cache opts name, or returns nil for --no-cache.

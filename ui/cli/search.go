@@ -62,7 +62,6 @@ func runSearch(env Env, opts Options, args []string) error {
 		}
 		return writeSearch(env, opts, query, rs)
 	}
-	defer relaxGC(store)()
 	c, err := loadCorpusWith(env, opts, corpus.LoadOptions{NoAnnotations: true}, store)
 	if err != nil {
 		return err
