@@ -46,6 +46,34 @@ func AppendDocument(dst []byte, d *Document, annotated bool) []byte {
 // it from another of the same title (which may be gone next time).
 func AppendDocumentAs(dst []byte, d *Document, annotated bool, short string) []byte {
 	e := encoder{buf: dst}
+	e.document(d, annotated, short)
+	return e.buf
+}
+
+// AppendDocumentApart is AppendDocumentAs with the nodes' texts — the bulk
+// of a document — kept apart: each is written as its offset and length in
+// a text region that holds them in document order, the first at textOff,
+// and the offset after the last is returned. AppendTexts writes that
+// region's part for d. A library packed this way keeps its documents'
+// structure together and their texts together, so reading the structure
+// (a tree, the IDs, the labels) does not page the texts in.
+func AppendDocumentApart(dst []byte, d *Document, annotated bool, short string, textOff int) ([]byte, int) {
+	e := encoder{buf: dst, apart: true, textOff: textOff}
+	e.document(d, annotated, short)
+	return e.buf, e.textOff
+}
+
+// AppendTexts appends the texts of d's nodes in document order: the text
+// region AppendDocumentApart refers to.
+func AppendTexts(dst []byte, d *Document) []byte {
+	d.Walk(func(n *Node) bool {
+		dst = append(dst, n.Text...)
+		return true
+	})
+	return dst
+}
+
+func (e *encoder) document(d *Document, annotated bool, short string) {
 	e.bool(annotated)
 	e.str(d.ID)
 	e.str(d.Source)
@@ -65,10 +93,15 @@ func AppendDocumentAs(dst []byte, d *Document, annotated bool, short string) []b
 		e.str(s.text)
 	}
 	e.nodes(d.Children)
-	return e.buf
 }
 
-type encoder struct{ buf []byte }
+type encoder struct {
+	buf []byte
+	// apart writes node texts as offsets into a text region, the next
+	// at textOff (AppendDocumentApart).
+	apart   bool
+	textOff int
+}
 
 func (e *encoder) uint(v int) { e.buf = binary.AppendUvarint(e.buf, uint64(v)) }
 
@@ -95,6 +128,18 @@ func (e *encoder) str(s string) {
 	e.buf = append(e.buf, s...)
 }
 
+// text writes a node's text: inline, or as its offset and length in the
+// text region.
+func (e *encoder) text(s string) {
+	if !e.apart {
+		e.str(s)
+		return
+	}
+	e.uint(e.textOff)
+	e.uint(len(s))
+	e.textOff += len(s)
+}
+
 func (e *encoder) strs(ss []string) {
 	e.slen(ss == nil, len(ss))
 	for _, s := range ss {
@@ -109,7 +154,7 @@ func (e *encoder) nodes(ns []*Node) {
 		e.uint(int(n.Kind))
 		e.str(n.Number)
 		e.str(n.Heading)
-		e.str(n.Text)
+		e.text(n.Text)
 		e.slen(n.Rows == nil, len(n.Rows))
 		for _, row := range n.Rows {
 			e.strs(row)
@@ -138,7 +183,17 @@ var errCorrupt = errors.New("not a document in the cache's binary form")
 // writes to again). annotated reports whether the document was stored with
 // its annotations.
 func DecodeDocument(data []byte) (d *Document, annotated bool, err error) {
-	dc := decoder{buf: data}
+	return decodeDocument(decoder{buf: data})
+}
+
+// DecodeDocumentApart reads a document written by AppendDocumentApart,
+// whose texts are in text (the region AppendTexts wrote, from its start).
+// Its strings share memory with data and text alike.
+func DecodeDocumentApart(data, text []byte) (d *Document, annotated bool, err error) {
+	return decodeDocument(decoder{buf: data, apart: true, text: text})
+}
+
+func decodeDocument(dc decoder) (d *Document, annotated bool, err error) {
 	annotated = dc.bool()
 	d = &Document{}
 	d.ID = dc.str()
@@ -172,6 +227,9 @@ type decoder struct {
 	buf []byte
 	off int
 	err error
+	// apart reads node texts as offsets into text.
+	apart bool
+	text  []byte
 	// promised is the bytes the nodes claimed so far but not yet decoded
 	// still need (nodeMinBytes each): a claim at one level is checked
 	// against what the levels above have not already claimed, so nested
@@ -249,6 +307,22 @@ func (dc *decoder) str() string {
 	return s
 }
 
+// nodeText reads what encoder.text wrote.
+func (dc *decoder) nodeText() string {
+	if !dc.apart {
+		return dc.str()
+	}
+	off, n := dc.uint(), dc.uint()
+	if dc.err != nil || n == 0 {
+		return ""
+	}
+	if off > len(dc.text) || n > len(dc.text)-off {
+		dc.fail("text %d+%d past the text region's %d bytes", off, n, len(dc.text))
+		return ""
+	}
+	return unsafe.String(&dc.text[off], n)
+}
+
 func (dc *decoder) strs() []string {
 	n, isNil := dc.slen(1)
 	if isNil || dc.err != nil {
@@ -289,7 +363,7 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 		nd.Kind = Kind(dc.uint())
 		nd.Number = dc.str()
 		nd.Heading = dc.str()
-		nd.Text = dc.str()
+		nd.Text = dc.nodeText()
 		if rows, isNil := dc.slen(1); !isNil && dc.err == nil {
 			nd.Rows = make([][]string, rows)
 			for r := range nd.Rows {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,25 @@ func TestCodecRoundTrip(t *testing.T) {
 						t.Errorf("%s: %d of %d bytes decoded without an error", d.ID, cut, len(buf))
 					}
 				}
+				// With the texts apart, in a region after another
+				// document's: the same document, and a region cut short
+				// is refused.
+				text := AppendTexts([]byte("前一个文件的正文"), c.Docs[0])
+				start := len(text)
+				apart, end := AppendDocumentApart(nil, d, annotate, d.Short, start)
+				text = AppendTexts(text, d)
+				if end != len(text) {
+					t.Fatalf("%s: texts end at %d, the region at %d", d.ID, end, len(text))
+				}
+				got, annotated, err = DecodeDocumentApart(apart, text)
+				if err != nil || annotated != annotate || !reflect.DeepEqual(got, d) {
+					t.Errorf("%s (annotate=%v): decoded apart, document differs (%v)", d.ID, annotate, err)
+				}
+				if len(text) > start {
+					if _, _, err := DecodeDocumentApart(apart, text[:len(text)-1]); err == nil {
+						t.Errorf("%s: decoded apart with its text region cut short", d.ID)
+					}
+				}
 			}
 		}
 	}
@@ -46,6 +66,12 @@ func FuzzDecodeDocument(f *testing.F) {
 		d, _, err := DecodeDocument(data)
 		if err == nil {
 			d.Walk(func(n *Node) bool { _ = n.Title(); _ = n.Path(); return true })
+		}
+		// The same bytes as a document with its texts apart, in a region
+		// of half of them.
+		d, _, err = DecodeDocumentApart(data, data[:len(data)/2])
+		if err == nil {
+			d.Walk(func(n *Node) bool { _, _ = n.Title(), strings.Count(n.Text, "。"); return true })
 		}
 	})
 }

@@ -33,13 +33,20 @@ import (
 //	crc      u32      CRC-32C of the payload
 //	pad      u32
 //	payload, at offset 64:
+//	  textLen u64, then the texts of every document's nodes, in order
+//	  (corpus.AppendTexts), padded to 8 bytes
 //	  per document, 8-byte aligned: its source's identity (size, mtime,
 //	  ctime, inode, dev, written, content: 7 × u64), flags u32 (1: with
 //	  annotations), pathLen u32, docLen u64, the path, the document
-//	  (corpus.AppendDocument, as the library had it: IDs and labels made
-//	  unique)
+//	  without its texts (corpus.AppendDocumentApart, as the library had
+//	  it: IDs and labels made unique)
 //	  the search index (search.(*Index).AppendBinary), 8-byte aligned, to
 //	  the end
+//
+// The texts, most of a library, lie apart from the documents' structure,
+// so what reads only the structure — labels, IDs, the index's walk of the
+// nodes — does not page them in: a search reads its candidates' texts, a
+// reader the documents it shows.
 //
 // The key hashes the build, the codec and every source's path, size,
 // times, inode and device, in order, so a pack is found from the sources'
@@ -217,11 +224,14 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 	if checksumReleasing(payload) != le.Uint32(data[56:]) {
 		return nil, nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
 	}
+	text, first, err := packTexts(payload)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	// The documents' pages are released behind the decoding: a decoded
 	// document points into the mapping, whose pages come back from the
-	// page cache for the texts a command reads (a search's candidates, a
-	// shown document), so a library's text does not all stay resident.
-	off, released := 0, 0
+	// page cache when read again.
+	off, released := first, first
 	var settle []int // offsets of racy documents now checked and old enough
 	unsettled := false
 	entries = make([]corpus.PackEntry, len(srcs))
@@ -267,7 +277,7 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 				unsettled = true
 			}
 		}
-		d, ann, err := corpus.DecodeDocument(body)
+		d, ann, err := corpus.DecodeDocumentApart(body, text)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
 		}
@@ -335,7 +345,26 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 	write(make([]byte, packHeaderSize))
 	sum.Reset()
 	n = 0
+	// The texts first, then the documents that point into them.
+	textLen := 0
+	for _, e := range entries {
+		if e.Doc != nil {
+			e.Doc.Walk(func(nd *corpus.Node) bool {
+				textLen += len(nd.Text)
+				return true
+			})
+		}
+	}
+	write(binary.LittleEndian.AppendUint64(nil, uint64(textLen)))
 	var body, head []byte
+	for _, e := range entries {
+		if e.Doc != nil {
+			body = corpus.AppendTexts(body[:0], e.Doc)
+			write(body)
+		}
+	}
+	write(make([]byte, align8(8+textLen)-8-textLen))
+	textOff := 0
 	for i, e := range entries {
 		if s.abandon.Load() {
 			return true, nil // the reader quit: written next time
@@ -352,7 +381,7 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 			if ann {
 				flags |= packAnnotated
 			}
-			body = corpus.AppendDocument(body[:0], d, ann)
+			body, textOff = corpus.AppendDocumentApart(body[:0], d, ann, d.Short, textOff)
 		} else {
 			flags, body = packFailed, append(body[:0], e.Failure...)
 		}
@@ -363,6 +392,9 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 		write(head)
 		write(body)
 		write(make([]byte, align8(len(head)+len(body))-len(head)-len(body)))
+	}
+	if err == nil && textOff != textLen {
+		err = fmt.Errorf("texts changed while packed (%d bytes, then %d)", textLen, textOff)
 	}
 	// The index is laid out from an 8-byte aligned offset, as Load needs.
 	write(ix.AppendBinary(nil))
@@ -397,6 +429,19 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 }
 
 func align8(n int) int { return (n + 7) &^ 7 }
+
+// packTexts returns a pack payload's text region and the offset of its
+// first document.
+func packTexts(payload []byte) (text []byte, first int, err error) {
+	if len(payload) < 8 {
+		return nil, 0, fmt.Errorf("%w: pack cut short", errDamaged)
+	}
+	n := binary.LittleEndian.Uint64(payload)
+	if n > uint64(len(payload)-8) {
+		return nil, 0, fmt.Errorf("%w: pack texts past its end", errDamaged)
+	}
+	return payload[8 : 8+n], align8(8 + int(n)), nil
+}
 
 // releaseChunk is how much of a mapped pack is read before its pages are
 // released (see release): the most of it resident at once while it is
@@ -470,7 +515,10 @@ func (s *Store) settlePack(data []byte, settle []int, stored []sourceID, path st
 	payload := buf[packHeaderSize:]
 	le := binary.LittleEndian
 	written := map[int]int64{}
-	off := 0
+	_, off, err := packTexts(payload)
+	if err != nil {
+		return
+	}
 	for _, id := range stored {
 		written[off] = id.written
 		off += readEntryHead(payload[off:]).size()
@@ -634,7 +682,10 @@ func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (i
 	if le.Uint64(data[48:]) != uint64(len(payload)) || crc32.Checksum(payload, castagnoli) != le.Uint32(data[56:]) {
 		return nil, errDamaged
 	}
-	off := 0
+	_, off, err := packTexts(payload)
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range ids {
 		if len(payload)-off < packDocFixed {
 			return nil, errDamaged

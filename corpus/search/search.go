@@ -71,7 +71,13 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		}
 	}
 	cands := ix.candidates(q)
-	var heads, texts []int32
+	nheads := 0
+	for _, e := range cands {
+		if titled(ix.entries[e].field) {
+			nheads++
+		}
+	}
+	heads, texts := make([]int32, 0, nheads), make([]int32, 0, len(cands)-nheads)
 	for _, e := range cands {
 		if titled(ix.entries[e].field) {
 			heads = append(heads, e)
@@ -182,6 +188,7 @@ func (ix *Index) prefilter(t *term, base []int32, narrowed bool) []int32 {
 			py = intersect(py, base)
 		}
 	case narrowed:
+		py = make([]int32, 0, len(base))
 		for _, e := range base {
 			if keep(e) {
 				py = append(py, e)
@@ -264,6 +271,10 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 		go func(p *part, cs []int32) {
 			defer wg.Done()
 			mt := &matcher{py: ix.py, sk: ix.skel}
+			// Sized for all: most candidates match, and growing these
+			// copied them over and over.
+			p.hits = make([]hit, 0, len(cs))
+			p.relaxed = make([]int32, 0, len(cs))
 			for i, e := range cs {
 				if i%256 == 0 {
 					if err := ctx.Err(); err != nil {
