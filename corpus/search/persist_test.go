@@ -129,3 +129,31 @@ func TestPersistRefusesBadReadingCount(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredListsCheckedOnUse: a loaded index checks each posting list
+// when a search first reads it; a list with an entry out of range or out
+// of order reads as empty — no panic, no stray result — and the index
+// records that one failed.
+func TestStoredListsCheckedOnUse(t *testing.T) {
+	c, _ := corpus.LoadPaths([]string{"../../seeds"})
+	ix, err := Load(c, aligned(New(c).AppendBinary(nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := search(t, ix, "户", 5); len(rs) == 0 || ix.post.lazy.bad.Load() {
+		t.Fatalf("户 finds %d results on a sound index", len(rs))
+	}
+	for _, damage := range []func(l []int32){
+		func(l []int32) { l[len(l)-1] = int32(len(ix.entries)) }, // past the last entry
+		func(l []int32) { l[0], l[1] = l[1], l[0] },              // out of order
+	} {
+		ix, _ := Load(c, aligned(New(c).AppendBinary(nil)))
+		l := append([]int32(nil), ix.post.dense['落']...)
+		damage(l)
+		ix.post.dense['落'] = l
+		rs, err := ix.Search(context.Background(), "落", 5)
+		if err != nil || len(rs) != 0 || !ix.post.lazy.bad.Load() {
+			t.Errorf("a damaged list gave %d results (err %v, recorded %v)", len(rs), err, ix.post.lazy.bad.Load())
+		}
+	}
+}

@@ -1,5 +1,10 @@
 package search
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // postings maps each folded rune to the sorted indexes of the entries that
 // contain it. Runes found in more than a stop share of the entries (的, 和,
 // the comma …) keep no list: they would hold half the postings and filter
@@ -8,6 +13,35 @@ type postings struct {
 	dense [][]int32 // runes below 1<<16
 	other map[rune][]int32
 	stop  []bool // runes below 1<<16 without a list
+	// lazy, set for an index read from its stored form, holds the lists'
+	// checks: each list is checked on its first use, not all on loading,
+	// so a search pages in the lists it reads and no others.
+	lazy *listChecks
+}
+
+// listChecks records which stored posting lists were checked: every entry
+// below limit and the list ascending. A list that fails reads as empty (a
+// stored index is checksummed before it is loaded: it cannot happen short
+// of a bug).
+type listChecks struct {
+	limit int32
+	dense [1 << 16 / 64]atomic.Uint64 // a bit per rune below 1<<16
+	mu    sync.Mutex
+	other map[rune]bool // checked runes above
+	bad   atomic.Bool   // some list failed
+}
+
+// check returns l, or nil when it fails the checks.
+func (lc *listChecks) check(l []int32) []int32 {
+	prev := int32(-1)
+	for _, e := range l {
+		if e <= prev || e >= lc.limit {
+			lc.bad.Store(true)
+			return nil
+		}
+		prev = e
+	}
+	return l
 }
 
 // stopped reports whether r occurs too often to have a list.
@@ -20,9 +54,33 @@ func newPostings() postings {
 // get returns the entries containing r (folded), in entry order.
 func (p *postings) get(r rune) []int32 {
 	if r >= 0 && r < 1<<16 {
-		return p.dense[r]
+		l := p.dense[r]
+		if lc := p.lazy; lc != nil && len(l) > 0 {
+			w, bit := &lc.dense[r/64], uint64(1)<<(r%64)
+			if w.Load()&bit == 0 {
+				if lc.check(l) == nil {
+					return nil
+				}
+				w.Or(bit)
+			}
+		}
+		return l
 	}
-	return p.other[r]
+	l := p.other[r]
+	if lc := p.lazy; lc != nil && len(l) > 0 {
+		lc.mu.Lock()
+		ok := lc.other[r]
+		lc.mu.Unlock()
+		if !ok {
+			if lc.check(l) == nil {
+				return nil
+			}
+			lc.mu.Lock()
+			lc.other[r] = true
+			lc.mu.Unlock()
+		}
+	}
+	return l
 }
 
 func (p *postings) set(r rune, i int, e int32) {
