@@ -2,58 +2,113 @@ package search
 
 import "strings"
 
-// A run of letters typed as pinyin must start at a character whose reading
-// begins with the run's first unit: lu can only start at 路, 律 or 落, not
-// at every character read l…. When no split of the run begins with a
-// single letter, that unit has two letters or more, and the entries that
-// hold such a character are the union of those characters' posting lists —
-// a far narrower set than the entries whose initials include the first
-// letter, which is all the letter masks can tell.
+// A run of letters typed as pinyin spells one reading prefix per
+// character: luohu is 落户 (luo|hu) or some lu|o|hu. Each unit of two
+// letters or more can only be spelled by a character whose reading starts
+// with it, and the entries holding such characters are the union of their
+// posting lists: an entry can match the run only if, for some split, it
+// holds a character for every such unit. That is far narrower than the
+// letter and pair masks (every entry with an l initial followed by an h
+// one) for full pinyin; a unit of one letter (an initial, as in lh)
+// constrains nothing the masks do not.
 
-// leadUnit returns the shortest unit a split of run into reading prefixes
-// can begin with, or "" when none exists or the shortest is one letter
-// (which constrains nothing the letter masks do not).
-func leadUnit(run string, prefixes map[string]bool) string {
-	for l := 1; l <= 6 && l <= len(run); l++ {
-		if !prefixes[run[:l]] {
-			return "" // a longer unit has this one as its prefix
-		}
-		if splits(run[l:], prefixes) {
-			if l == 1 {
-				return ""
+// runEntries returns a bitmap of the entries that can spell run by the
+// rule above, or nil when it constrains nothing (some split has no unit of
+// two letters that can be looked up, or the splits are too many).
+func (ix *Index) runEntries(run string) []uint64 {
+	splits, ok := splitUnits(run, ix.prefixes)
+	if !ok || len(splits) == 0 {
+		return nil
+	}
+	units := map[string][]uint64{}
+	words := (len(ix.entries) + 63) / 64
+	var out []uint64
+	for _, split := range splits {
+		var and []uint64
+		for _, u := range split {
+			if len(u) < 2 {
+				continue
 			}
-			return run[:l]
+			bm, seen := units[u]
+			if !seen {
+				bm = ix.leadEntries(u)
+				units[u] = bm
+			}
+			if bm == nil {
+				continue
+			}
+			if and == nil {
+				and = append(make([]uint64, 0, words), bm...)
+				continue
+			}
+			for i := range and {
+				and[i] &= bm[i]
+			}
+		}
+		if and == nil {
+			return nil // this split is unconstrained, so the run is
+		}
+		if out == nil {
+			out = and
+			continue
+		}
+		for i := range out {
+			out[i] |= and[i]
 		}
 	}
-	return ""
+	return out
 }
 
-// splits reports whether s splits into reading prefixes (an empty s does).
-func splits(s string, prefixes map[string]bool) bool {
-	ok := make([]bool, len(s)+1) // ok[i]: s[i:] splits
-	ok[len(s)] = true
-	for i := len(s) - 1; i >= 0; i-- {
-		for l := 1; l <= 6 && i+l <= len(s); l++ {
-			if !prefixes[s[i:i+l]] {
-				break
+// splitUnits lists the ways run splits into reading prefixes, each as its
+// units; ok is false when there are too many to list (see maxSplits).
+func splitUnits(run string, prefixes map[string]bool) (splits [][]string, ok bool) {
+	steps := 0
+	ok = true
+	var units []string
+	var walk func(pos int)
+	walk = func(pos int) {
+		if !ok {
+			return
+		}
+		if steps++; steps > maxSplitSteps {
+			ok = false
+			return
+		}
+		if pos == len(run) {
+			splits = append(splits, append([]string(nil), units...))
+			if len(splits) > maxSplits {
+				ok = false
 			}
-			if ok[i+l] {
-				ok[i] = true
-				break
+			return
+		}
+		for l := 1; l <= 6 && pos+l <= len(run); l++ {
+			if !prefixes[run[pos:pos+l]] {
+				break // a longer unit has this one as its prefix
 			}
+			units = append(units, run[pos:pos+l])
+			walk(pos + l)
+			units = units[:len(units)-1]
 		}
 	}
-	return ok[0]
+	walk(0)
+	if !ok {
+		return nil, false
+	}
+	return splits, true
 }
 
 // leadEntries returns a bitmap of the entries holding a character with a
 // reading that starts with unit, or nil when one of those characters is a
-// stop rune (its entries are not listed, so nothing can be excluded).
+// stop rune (its entries are not listed, so nothing can be excluded) or
+// their lists hold more than leadBudget postings per entry of the index
+// (a short unit read by many common characters — zh, yi — would cost more
+// to gather than it saves).
 func (ix *Index) leadEntries(unit string) []uint64 {
 	if ix.only != nil {
 		return nil // an index for one query lists no other characters
 	}
-	bm := make([]uint64, (len(ix.entries)+63)/64)
+	var chars []rune
+	total := 0
 	for id := 1; id < len(ix.py.list); id++ {
 		lead := false
 		for _, r := range ix.py.list[id] {
@@ -69,9 +124,20 @@ func (ix *Index) leadEntries(unit string) []uint64 {
 		if ix.post.stopped(c) {
 			return nil
 		}
+		chars = append(chars, c)
+		total += len(ix.post.get(c))
+		if total > leadBudget*len(ix.entries) {
+			return nil
+		}
+	}
+	bm := make([]uint64, (len(ix.entries)+63)/64)
+	for _, c := range chars {
 		for _, e := range ix.post.get(c) {
 			bm[e/64] |= 1 << (e % 64)
 		}
 	}
 	return bm
 }
+
+// leadBudget bounds the postings leadEntries gathers, per entry.
+const leadBudget = 2

@@ -2,58 +2,78 @@ package search
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"policyreader/corpus"
 )
 
-// TestLeadUnit: the first unit of a run is the shortest prefix a split can
-// start with, and none when that prefix is a single letter.
-func TestLeadUnit(t *testing.T) {
+// TestSplitUnits: a run's splits into reading prefixes, each as its
+// units.
+func TestSplitUnits(t *testing.T) {
 	ix := seedIndex(t)
-	for _, c := range []struct{ run, want string }{
-		{"lu", "lu"},    // u starts no reading: only 路 律 落 … can start it
-		{"luohu", "lu"}, // lu|o|hu splits too, so lu is the shortest
-		{"lh", ""},      // initials: l|h
-		{"jy", ""},      // j|y
-		{"l", ""},       // one letter constrains nothing the masks do not
-		{"qv", ""},      // no split at all (the filter rules it out elsewhere)
-	} {
-		if got := leadUnit(c.run, ix.prefixes); got != c.want {
-			t.Errorf("leadUnit(%q) = %q, want %q", c.run, got, c.want)
-		}
-	}
-	// Longer runs, decided by the corpus's readings: against enumeration.
-	for _, run := range []string{"zhuang", "xian", "jiuyeyouxian", "gongzuo", "aoyun", "ererer"} {
-		if got, want := leadUnit(run, ix.prefixes), bruteLead(run, ix.prefixes); got != want {
-			t.Errorf("leadUnit(%q) = %q, enumeration gives %q", run, got, want)
-		}
-	}
-}
-
-// bruteLead finds the shortest first piece of any split by enumeration.
-func bruteLead(run string, prefixes map[string]bool) string {
-	var can func(s string) bool
-	can = func(s string) bool {
-		if s == "" {
-			return true
-		}
-		for l := 1; l <= len(s); l++ {
-			if prefixes[s[:l]] && can(s[l:]) {
+	has := func(splits [][]string, want string) bool {
+		for _, sp := range splits {
+			if strings.Join(sp, "|") == want {
 				return true
 			}
 		}
 		return false
 	}
-	for l := 1; l <= len(run); l++ {
-		if prefixes[run[:l]] && can(run[l:]) {
-			if l == 1 {
-				return ""
+	for _, c := range []struct {
+		run  string
+		want []string
+	}{
+		{"luohu", []string{"luo|hu", "lu|o|hu"}},
+		{"lh", []string{"l|h"}},
+		{"jiuye", []string{"jiu|ye", "jiu|y|e"}},
+	} {
+		splits, ok := splitUnits(c.run, ix.prefixes)
+		if !ok {
+			t.Fatalf("%q: too many splits", c.run)
+		}
+		for _, w := range c.want {
+			if !has(splits, w) {
+				t.Errorf("%q: no split %s among %v", c.run, w, splits)
 			}
-			return run[:l]
+		}
+		for _, sp := range splits {
+			if strings.Join(sp, "") != c.run {
+				t.Errorf("%q: split %v does not spell it", c.run, sp)
+			}
 		}
 	}
-	return ""
+	if splits, ok := splitUnits("qvx", ix.prefixes); !ok || len(splits) != 0 {
+		t.Errorf("qvx splits as %v", splits)
+	}
+}
+
+// TestRunEntriesNarrows: for full pinyin the entries that can spell the
+// run are every entry holding its characters and under half of those
+// with its initials; initials alone constrain nothing.
+func TestRunEntriesNarrows(t *testing.T) {
+	ix := seedIndex(t)
+	bm := ix.runEntries("luohu")
+	if bm == nil {
+		t.Fatal("luohu: no constraint")
+	}
+	in, withL := 0, 0
+	for e := range ix.entries {
+		if bm[e/64]&(1<<(e%64)) != 0 {
+			in++
+		} else if strings.Contains(ix.entries[e].str, "落户") {
+			t.Errorf("entry %d holds 落户 but is left out", e)
+		}
+		if ix.letters[e]>>32&(1<<('l'-'a')) != 0 {
+			withL++
+		}
+	}
+	if in == 0 || in*2 > withL {
+		t.Errorf("luohu keeps %d entries of %d with an l initial", in, withL)
+	}
+	if ix.runEntries("lh") != nil {
+		t.Error("lh, two initials, is constrained")
+	}
 }
 
 // TestPrefilterKeepsEveryMatch: on the seeds and the real laws, every

@@ -10,8 +10,8 @@ type pinyinFilter struct {
 	// alts holds per run the initials sequences of its possible splits
 	// (each of two letters or more); nil means no pair constraint.
 	alts [][]string
-	// leads holds per run the entries that hold a character its first
-	// unit can start at (see leadUnit); nil means no such constraint.
+	// leads holds, for the runs that constrain it, the entries that hold
+	// characters to spell the run (see runEntries).
 	leads [][]uint64
 	// impossible is set when some run cannot be split into reading prefixes.
 	impossible bool
@@ -31,10 +31,8 @@ func (ix *Index) newPinyinFilter(t *term) *pinyinFilter {
 			return
 		}
 		f.firsts = append(f.firsts, letterBit(run[0]))
-		if u := leadUnit(string(run), ix.prefixes); u != "" {
-			if bm := ix.leadEntries(u); bm != nil {
-				f.leads = append(f.leads, bm)
-			}
+		if bm := ix.runEntries(string(run)); bm != nil {
+			f.leads = append(f.leads, bm)
 		}
 		alts, ok := splitInitials(string(run), ix.prefixes)
 		switch {
