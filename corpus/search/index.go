@@ -252,7 +252,7 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 		for i := 0; i < len(s); {
 			r, size := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
+				r, size = decodeRune(s, i)
 				if size == 1 { // an invalid byte (a real U+FFFD is 3 bytes)
 					valid = false
 				}
@@ -288,6 +288,9 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		return
 	}
 	sk := ix.skel
+	// The pair bits of a block of 64 entries are gathered here, one word
+	// per pair, and stored when the block ends: lo is a multiple of 64.
+	var block [pairCount]uint64
 	for e := lo; e < hi; e++ {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
@@ -332,7 +335,10 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			ix.post.set(r, pos.next(r), int32(e))
 		}
 		ix.letters[e] = uint64(lit) | uint64(ini)<<32
-		ix.scatterPairs(int32(e), &pairs)
+		gatherPairs(&block, e%64, &pairs)
+		if e%64 == 63 || e == hi-1 {
+			ix.storePairs(e/64, &block)
+		}
 	}
 }
 
@@ -365,14 +371,25 @@ const (
 // pairStride is the length in words of one pair's bitmap over n entries.
 func pairStride(n int) int { return (n + 63) / 64 }
 
-// scatterPairs sets entry e's bit in the bitmap of every pair of its mask.
-func (ix *Index) scatterPairs(e int32, mask *[pairWords]uint64) {
-	stride := pairStride(len(ix.entries))
-	bit := uint64(1) << (e % 64)
+// gatherPairs sets bit i of block's word of every pair in mask: entry i
+// of a block of 64.
+func gatherPairs(block *[pairCount]uint64, i int, mask *[pairWords]uint64) {
+	bit := uint64(1) << i
 	for w, m := range mask {
 		for ; m != 0; m &= m - 1 {
-			k := w*64 + bits.TrailingZeros64(m)
-			ix.pairs[k*stride+int(e/64)] |= bit
+			block[w*64+bits.TrailingZeros64(m)] |= bit
+		}
+	}
+}
+
+// storePairs stores block, the pair words of entries 64*b to 64*b+63,
+// into the pair bitmaps and clears it.
+func (ix *Index) storePairs(b int, block *[pairCount]uint64) {
+	stride := pairStride(len(ix.entries))
+	for k, w := range block {
+		if w != 0 {
+			ix.pairs[k*stride+b] = w
+			block[k] = 0
 		}
 	}
 }
