@@ -24,9 +24,9 @@ type matcher struct {
 	sk    *skeleton
 	buf   []rune
 	arena []int // positions are cut from it, saving an allocation per hit
-	// startTab[c] says whether skeleton code c can start a match of a
-	// term whose first letter is startBit.
-	startTab [256]bool
+	// startTab[c] is skeleton code c's byte length, plus canStart when
+	// the code can start a match of a term whose first letter is startBit.
+	startTab [256]uint8
 	startBit uint32
 }
 

@@ -55,6 +55,10 @@ func codeLen(c byte) int {
 	return 3
 }
 
+// canStart marks, in a matcher's table of code lengths, the codes a match
+// can start at.
+const canStart = 0x80
+
 // codeLens is codeLen as a table, for the matcher's walk.
 var codeLens = func() (t [256]uint8) {
 	for c := range t {
@@ -241,10 +245,13 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	}
 	start, end = -1, -1
 	done := uint64(1) << n
-	can := &mt.startTab
+	tab := &mt.startTab
 	if mt.startBit != firstBit {
-		for c := range can {
-			can[c] = sk.masks[c]&firstBit != 0
+		for c := range tab {
+			tab[c] = codeLens[c]
+			if sk.masks[c]&firstBit != 0 {
+				tab[c] |= canStart
+			}
 		}
 		mt.startBit = firstBit
 	}
@@ -262,13 +269,14 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	if exact {
 		off := 0
 		for ri, c := range codes {
-			if can[c] {
+			x := tab[c]
+			if x&canStart != 0 {
 				if off >= len(s) {
 					break
 				}
 				try(ri, off)
 			}
-			off += int(codeLens[c])
+			off += int(x &^ canStart)
 		}
 		return start, end, occ
 	}
@@ -276,7 +284,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	// the text to its byte offset, words at a time (advanceRunes).
 	off, at := 0, 0 // the byte offset of rune at
 	for ri := 0; ri < len(codes); ri++ {
-		if !can[codes[ri]] {
+		if tab[codes[ri]]&canStart == 0 {
 			continue
 		}
 		off = advanceRunes(s, off, ri-at)
