@@ -396,8 +396,14 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 	if err == nil && textOff != textLen {
 		err = fmt.Errorf("texts changed while packed (%d bytes, then %d)", textLen, textOff)
 	}
-	// The index is laid out from an 8-byte aligned offset, as Load needs.
-	write(ix.AppendBinary(nil))
+	// The index is laid out from an 8-byte aligned offset, as Load needs,
+	// and written from its arrays.
+	if err == nil {
+		err = ix.WriteBinary(writerFunc(func(b []byte) error {
+			write(b)
+			return err
+		}))
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -429,6 +435,16 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 }
 
 func align8(n int) int { return (n + 7) &^ 7 }
+
+// writerFunc is an io.Writer that hands each write to a function.
+type writerFunc func([]byte) error
+
+func (f writerFunc) Write(b []byte) (int, error) {
+	if err := f(b); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}
 
 // packTexts returns a pack payload's text region and the offset of its
 // first document.

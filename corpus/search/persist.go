@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 	"unsafe"
@@ -44,6 +45,26 @@ func (ix *Index) AppendBinary(dst []byte) []byte {
 		return dst
 	}
 	w := pwriter{buf: dst}
+	ix.writeBinary(&w)
+	return w.buf
+}
+
+// WriteBinary writes what AppendBinary appends to out, its large arrays
+// straight from the index, so storing an index does not first copy it
+// whole. out must be at an 8-byte aligned offset of the stored form's
+// destination. An index built for one query writes nothing.
+func (ix *Index) WriteBinary(out io.Writer) error {
+	if ix.only != nil {
+		return nil
+	}
+	w := pwriter{w: out}
+	ix.writeBinary(&w)
+	w.flush()
+	return w.err
+}
+
+// writeBinary writes the stored form through w.
+func (ix *Index) writeBinary(w *pwriter) {
 	w.raw([]byte(persistMagic))
 	w.u32(persistVersion)
 	w.u32(endianMark)
@@ -98,7 +119,6 @@ func (ix *Index) AppendBinary(dst []byte) []byte {
 			w.buf = append(w.buf, s...)
 		}
 	}
-	return w.buf
 }
 
 // Load returns the index stored in data (AppendBinary's output) for c,
@@ -284,9 +304,39 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 	return ix
 }
 
-type pwriter struct{ buf []byte }
+type pwriter struct {
+	buf []byte    // bytes not yet written to w (all of them when w is nil)
+	w   io.Writer // nil for AppendBinary's buffer
+	n   int       // bytes already written to w
+	err error
+}
 
-func (w *pwriter) raw(b []byte) { w.buf = append(w.buf, b...) }
+// size is the bytes written so far: offsets are aligned relative to the
+// stored form's start.
+func (w *pwriter) size() int { return w.n + len(w.buf) }
+
+// raw writes b; a large b goes straight to w, not through the buffer.
+func (w *pwriter) raw(b []byte) {
+	if w.w == nil || len(b) < 64<<10 {
+		w.buf = append(w.buf, b...)
+		return
+	}
+	w.flush()
+	if w.err == nil {
+		k, err := w.w.Write(b)
+		w.n, w.err = w.n+k, err
+	}
+}
+
+// flush writes the buffered bytes to w.
+func (w *pwriter) flush() {
+	if w.w != nil && len(w.buf) > 0 && w.err == nil {
+		k, err := w.w.Write(w.buf)
+		w.n, w.err = w.n+k, err
+		w.buf = w.buf[:0]
+	}
+}
+
 func (w *pwriter) u32(v uint32) { w.buf = binary.NativeEndian.AppendUint32(w.buf, v) }
 func (w *pwriter) u64(vs ...uint64) {
 	for _, v := range vs {
@@ -295,7 +345,7 @@ func (w *pwriter) u64(vs ...uint64) {
 }
 
 func (w *pwriter) align() {
-	for len(w.buf)%8 != 0 {
+	for w.size()%8 != 0 {
 		w.buf = append(w.buf, 0)
 	}
 }

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"unsafe"
@@ -157,3 +159,29 @@ func TestStoredListsCheckedOnUse(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteBinaryAsAppend: the streamed stored form is AppendBinary's,
+// byte for byte, through writes of any size.
+func TestWriteBinaryAsAppend(t *testing.T) {
+	laws, _ := filepath.Glob("../testdata/laws/*.md")
+	c, _ := corpus.LoadPaths(append(laws, "../../seeds"))
+	ix := New(c)
+	want := ix.AppendBinary(nil)
+	var got bytes.Buffer
+	if err := ix.WriteBinary(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("streamed %d bytes, appended %d, or they differ", got.Len(), len(want))
+	}
+	if _, err := Load(c, aligned(got.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.WriteBinary(failingWriter{}); err == nil {
+		t.Error("a failing writer's error is lost")
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
