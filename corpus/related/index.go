@@ -22,6 +22,7 @@ package related
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -50,13 +51,18 @@ type Index struct {
 	doc   []int32          // document ordinal of each indexed node
 	pos   map[string]int32 // node ID → position in nodes
 	idf   []float32        // per term
-	// postOff[t]:postOff[t+1] delimits term t's postings in postNode/postW:
-	// the nodes holding t, ascending, with t's weight in their unit
-	// vectors. A node's own vector is not kept: a query recomputes it from
-	// the node's text (vector), which halves the index.
-	postOff  []int32
-	postNode []int32
-	postW    []float32
+	// inv is each node's inverse vector norm: the weight of term t in node
+	// n's unit vector is tfidf(count, idf[t]) * inv[n].
+	inv []float32
+	// post[postOff[t]:postOff[t+1]] are term t's postings: for each node
+	// holding t, ascending, the gap from the previous one (the first from
+	// -1) and t's count in the node, as uvarints. Weights are recomputed
+	// from the count (the same float32 operations as the node's own
+	// vector), so a posting takes 2–3 bytes instead of a node and a weight
+	// (8); a node's own vector is not kept either: a query recomputes it
+	// from the node's text.
+	postOff []uint32
+	post    []byte
 }
 
 // New builds the index of c; it is Build without cancellation.
@@ -71,7 +77,7 @@ func New(c *corpus.Corpus) *Index {
 func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	x := &Index{c: c, v: newVocab(), pos: map[string]int32{}}
 	if c == nil {
-		x.postOff = []int32{0}
+		x.postOff = []uint32{0}
 		return x, nil
 	}
 	for di, d := range c.Docs {
@@ -84,28 +90,32 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 			return true
 		})
 	}
-
-	// Pass 1: document frequencies. seen[t] is 1 + the last node that had
-	// term t, so counting needs no sort and no map.
-	var df, seen []int32
-	var buf []int32
-	for i, n := range x.nodes {
+	cancelled := func(i int) error {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("build related-clause index: %w", err)
+				return fmt.Errorf("build related-clause index: %w", err)
 			}
 		}
-		buf = x.terms(buf[:0], n, true)
+		return nil
+	}
+
+	// Pass 1: document frequencies, and each term's postings' size.
+	var df, last, size []int32
+	var vb vectorBuf
+	for i, n := range x.nodes {
+		if err := cancelled(i); err != nil {
+			return nil, err
+		}
+		terms, counts := x.counts(&vb, n, true)
 		if grow := int(x.v.n) - len(df); grow > 0 {
 			df = append(df, make([]int32, grow)...)
-			seen = append(seen, make([]int32, grow)...)
+			last = append(last, slices.Repeat([]int32{-1}, grow)...)
+			size = append(size, make([]int32, grow)...)
 		}
-		stamp := int32(i + 1)
-		for _, t := range buf {
-			if seen[t] != stamp {
-				seen[t] = stamp
-				df[t]++
-			}
+		for j, t := range terms {
+			df[t]++
+			size[t] += int32(uvarintLen(uint64(int32(i)-last[t])) + uvarintLen(uint64(counts[j])))
+			last[t] = int32(i)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -116,45 +126,105 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 	// and gets no postings.
 	total := float64(len(x.nodes))
 	x.idf = make([]float32, x.v.n)
-	x.postOff = make([]int32, len(x.idf)+1)
+	x.postOff = make([]uint32, len(x.idf)+1)
+	var bytes uint64
 	for t := range x.idf {
 		if t < len(df) && df[t] > 0 {
 			x.idf[t] = float32(math.Log((1 + total) / (1 + float64(df[t]))))
-			if x.idf[t] != 0 {
-				x.postOff[t+1] = df[t]
-			}
 		}
-	}
-	for t := 1; t < len(x.postOff); t++ {
-		x.postOff[t] += x.postOff[t-1]
+		if x.idf[t] != 0 {
+			bytes += uint64(size[t])
+		}
+		if bytes > math.MaxUint32 {
+			return nil, fmt.Errorf("build related-clause index: over 4 GiB of postings")
+		}
+		x.postOff[t+1] = uint32(bytes)
 	}
 
-	// Pass 2: each node's unit vector, written straight into the postings
-	// of its terms (nodes in order, so every list is sorted).
-	x.postNode = make([]int32, x.postOff[len(x.postOff)-1])
-	x.postW = make([]float32, len(x.postNode))
+	// Pass 2: each node's postings, written at their terms' cursors (nodes
+	// in order, so every list is ascending), and its inverse norm.
+	x.post = make([]byte, bytes)
+	x.inv = make([]float32, len(x.nodes))
 	fill := slices.Clone(x.postOff[:len(x.postOff)-1])
-	var vb vectorBuf
+	clear(last)
+	for t := range last {
+		last[t] = -1
+	}
 	for i, n := range x.nodes {
-		if i%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("build related-clause index: %w", err)
-			}
+		if err := cancelled(i); err != nil {
+			return nil, err
 		}
-		terms, weights := x.vector(&vb, n)
+		terms, counts := x.counts(&vb, n, false)
+		x.inv[i] = x.invNorm(terms, counts)
 		for j, t := range terms {
+			if x.idf[t] == 0 {
+				continue
+			}
 			p := fill[t]
-			x.postNode[p], x.postW[p] = int32(i), weights[j]
-			fill[t]++
+			p += uint32(binary.PutUvarint(x.post[p:], uint64(int32(i)-last[t])))
+			p += uint32(binary.PutUvarint(x.post[p:], uint64(counts[j])))
+			fill[t], last[t] = p, int32(i)
 		}
 	}
 	return x, nil
 }
 
-// vectorBuf is the scratch space of vector, reused node after node.
+// uvarintLen is the length of v as a uvarint.
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
+
+// vectorBuf is the scratch space of counts and vector, reused node after
+// node.
 type vectorBuf struct {
 	raw, terms, seen, slot []int32
-	weights                []float32
+	counts, weights        []float32
+}
+
+// counts returns n's terms in the order they first occur and how many
+// times each occurs (valid until the next call with vb). With add, new
+// terms join the vocabulary (building); otherwise unknown terms are
+// skipped (they match nothing).
+func (x *Index) counts(vb *vectorBuf, n *corpus.Node, add bool) ([]int32, []float32) {
+	vb.raw = x.terms(vb.raw[:0], n, add)
+	if grow := int(x.v.n) - len(vb.seen); grow > 0 {
+		vb.seen = append(vb.seen, make([]int32, grow)...)
+		vb.slot = append(vb.slot, make([]int32, grow)...)
+	}
+	// seen[t] marks t as met in this call; the marks are all cleared
+	// before the next.
+	vb.terms, vb.counts = vb.terms[:0], vb.counts[:0]
+	for _, t := range vb.raw {
+		if vb.seen[t] != 0 {
+			vb.counts[vb.slot[t]]++
+			continue
+		}
+		vb.seen[t], vb.slot[t] = 1, int32(len(vb.terms))
+		vb.terms = append(vb.terms, t)
+		vb.counts = append(vb.counts, 1)
+	}
+	for _, t := range vb.terms {
+		vb.seen[t] = 0
+	}
+	return vb.terms, vb.counts
+}
+
+// invNorm returns the inverse norm of the TF-IDF vector of these term
+// counts (0 for a vector of zero weights).
+func (x *Index) invNorm(terms []int32, counts []float32) float32 {
+	var norm float64
+	for j, t := range terms {
+		wt := tfidf(counts[j], x.idf[t])
+		norm += float64(wt) * float64(wt)
+	}
+	if norm == 0 {
+		return 0
+	}
+	return float32(1 / math.Sqrt(norm))
 }
 
 // vector returns n's unit TF-IDF vector as parallel term and weight
@@ -163,46 +233,20 @@ type vectorBuf struct {
 // the vocabulary; unknown terms of another node are skipped (they match
 // nothing).
 func (x *Index) vector(vb *vectorBuf, n *corpus.Node) ([]int32, []float32) {
-	vb.raw = x.terms(vb.raw[:0], n, false)
-	if grow := int(x.v.n) - len(vb.seen); grow > 0 {
-		vb.seen = append(vb.seen, make([]int32, grow)...)
-		vb.slot = append(vb.slot, make([]int32, grow)...)
-	}
-	// seen[t] marks t as met in this call; the marks are all cleared
-	// before the next.
-	vb.terms, vb.weights = vb.terms[:0], vb.weights[:0]
-	for _, t := range vb.raw {
-		if vb.seen[t] != 0 {
-			vb.weights[vb.slot[t]]++
-			continue
-		}
-		vb.seen[t], vb.slot[t] = 1, int32(len(vb.terms))
-		vb.terms = append(vb.terms, t)
-		vb.weights = append(vb.weights, 1)
-	}
-	for _, t := range vb.terms {
-		vb.seen[t] = 0
-	}
-	// Counts become weights, in place; zero weights are dropped.
+	terms, counts := x.counts(vb, n, false)
+	inv := x.invNorm(terms, counts)
+	vb.weights = vb.weights[:0]
 	w := 0
-	var norm float64
-	for j, t := range vb.terms {
-		wt := tfidf(vb.weights[j], x.idf[t])
+	for j, t := range terms {
+		wt := tfidf(counts[j], x.idf[t])
 		if wt == 0 {
 			continue
 		}
-		vb.terms[w], vb.weights[w] = t, wt
-		norm += float64(wt) * float64(wt)
+		terms[w] = t
+		vb.weights = append(vb.weights, wt*inv)
 		w++
 	}
-	if norm > 0 {
-		inv := float32(1 / math.Sqrt(norm))
-		for j := 0; j < w; j++ {
-			vb.weights[j] *= inv
-		}
-	}
-	vb.terms, vb.weights = vb.terms[:w], vb.weights[:w]
-	return vb.terms, vb.weights
+	return terms[:w], vb.weights
 }
 
 // Len returns the number of nodes in the index.
@@ -262,5 +306,18 @@ func tfidf(count, idf float32) float32 {
 	if count <= 0 || idf == 0 {
 		return 0
 	}
+	if c := int(count); float32(c) == count && c < len(logCounts) {
+		return (1 + logCounts[c]) * idf
+	}
 	return (1 + float32(math.Log(float64(count)))) * idf
 }
+
+// logCounts holds float32(ln c) for the small counts nearly every term
+// has, so weighing a posting takes no logarithm; the values are those
+// math.Log gives, so weights are the same either way.
+var logCounts = func() (t [64]float32) {
+	for c := 1; c < len(t); c++ {
+		t[c] = float32(math.Log(float64(c)))
+	}
+	return t
+}()

@@ -2,6 +2,7 @@ package related
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 
 	"policyreader/corpus"
@@ -35,16 +36,30 @@ func (x *Index) Related(id string, limit int) []Match {
 	acc := make([]float32, len(x.nodes))
 	var touched []int32
 	for k, t := range qt {
-		wq := qw[k]
-		for p := x.postOff[t]; p < x.postOff[t+1]; p++ {
-			n := x.postNode[p]
+		wq, idf := qw[k], x.idf[t]
+		post := x.post[x.postOff[t]:x.postOff[t+1]]
+		n := int32(-1)
+		for i := 0; i < len(post); {
+			gap, count := uint64(post[i]), uint64(0)
+			if gap < 0x80 {
+				i++
+			} else {
+				gap, i = uvarintAt(post, i)
+			}
+			if i < len(post) && post[i] < 0x80 {
+				count = uint64(post[i])
+				i++
+			} else {
+				count, i = uvarintAt(post, i)
+			}
+			n += int32(gap)
 			if x.doc[n] == qdoc {
 				continue
 			}
 			if acc[n] == 0 {
 				touched = append(touched, n)
 			}
-			acc[n] += wq * x.postW[p]
+			acc[n] += wq * (tfidf(float32(count), idf) * x.inv[n])
 		}
 	}
 	var out []Match
@@ -86,4 +101,18 @@ func (x *Index) query(id string) (terms []int32, weights []float32, doc int32, o
 	var vb vectorBuf
 	terms, weights = x.vector(&vb, n)
 	return terms, weights, doc, true
+}
+
+// uvarintAt decodes the uvarint at post[i:] and returns it with the
+// offset after it; Build wrote it, so it is whole (a damaged one ends the
+// list: the offset returned is the end).
+func uvarintAt(post []byte, i int) (uint64, int) {
+	if i >= len(post) {
+		return 0, len(post)
+	}
+	v, n := binary.Uvarint(post[i:])
+	if n <= 0 {
+		return 0, len(post)
+	}
+	return v, i + n
 }

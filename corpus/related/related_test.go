@@ -3,6 +3,8 @@ package related
 import (
 	"context"
 	"errors"
+	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -347,4 +349,50 @@ func docOf(name string, clauses ...string) *corpus.Document {
 		panic(err)
 	}
 	return d
+}
+
+// TestPostingsAreTheVectors: decoding every posting list gives back each
+// indexed node's unit vector exactly — the same terms and, bit for bit,
+// the same weights as the node's vector computed from its text — on the
+// seeds and the real laws, so the compact postings (gaps, counts and a
+// norm per node) score as stored weights would.
+func TestPostingsAreTheVectors(t *testing.T) {
+	laws, _ := filepath.Glob("../testdata/laws/*.md")
+	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	x := New(c)
+	got := make([]map[int32]float32, len(x.nodes))
+	for i := range got {
+		got[i] = map[int32]float32{}
+	}
+	for tm := 0; tm+1 < len(x.postOff); tm++ {
+		post := x.post[x.postOff[tm]:x.postOff[tm+1]]
+		n := int32(-1)
+		for i := 0; i < len(post); {
+			var gap, count uint64
+			gap, i = uvarintAt(post, i)
+			count, i = uvarintAt(post, i)
+			n += int32(gap)
+			got[n][int32(tm)] = tfidf(float32(count), x.idf[tm]) * x.inv[n]
+		}
+	}
+	var vb vectorBuf
+	checked := 0
+	for i, n := range x.nodes {
+		terms, weights := x.vector(&vb, n)
+		if len(terms) != len(got[i]) {
+			t.Fatalf("%s: %d terms in its vector, %d in the postings", n.ID, len(terms), len(got[i]))
+		}
+		for j, tm := range terms {
+			if w, ok := got[i][tm]; !ok || math.Float32bits(w) != math.Float32bits(weights[j]) {
+				t.Fatalf("%s: term %d weighs %v in the postings, %v in its vector", n.ID, tm, w, weights[j])
+			}
+			checked++
+		}
+	}
+	if checked < 10000 {
+		t.Errorf("only %d weights checked", checked)
+	}
 }
