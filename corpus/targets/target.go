@@ -58,6 +58,8 @@ func Collect(c *corpus.Corpus) []Target {
 		return nil
 	}
 	var out []Target
+	// One label per document, shared by its targets (Label builds it).
+	labels := map[*corpus.Document]string{}
 	c.Nodes(func(n *corpus.Node) bool {
 		n.Doc.EnsureAnnotations()
 		var rs []rune
@@ -81,7 +83,12 @@ func Collect(c *corpus.Corpus) []Target {
 				order:     len(out),
 			}
 			if n.Doc != nil {
-				t.DocID, t.DocLabel = n.Doc.ID, n.Doc.Label()
+				label, ok := labels[n.Doc]
+				if !ok {
+					label = n.Doc.Label()
+					labels[n.Doc] = label
+				}
+				t.DocID, t.DocLabel = n.Doc.ID, label
 			}
 			if context, year, ok := tableContext(n, rs, sp.Start); ok {
 				t.Context, t.Year = context, year
