@@ -332,7 +332,11 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 				occ = tm.occ
 			}
 			fz += tm.fuzzy
-			pos = append(pos, tm.pos...)
+			if len(q.terms) == 1 {
+				pos = tm.pos // the matcher's own slice: no copy
+			} else {
+				pos = append(pos, tm.pos...)
+			}
 			continue
 		}
 		if len(q.terms) == 1 || !ix.inContext(mt, t, ctxMatch[i], e) {
