@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -315,15 +314,98 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 	return entries, stored, payload[min(off, len(payload)):], nil
 }
 
-// streamPack writes the pack of entries (with ids) and ix to path,
-// streamed through a temporary file renamed over it: the documents are
-// encoded one at a time into one reused buffer, so writing a library's
-// pack does not hold a copy of it all. abandoned reports a write given up
-// because the reader quit (nothing is installed).
+// streamPack writes the pack of entries (with ids) and ix to path: the
+// documents are encoded one at a time into one reused buffer, so writing a
+// library's pack does not hold a copy of it all. abandoned reports a write
+// given up because the reader quit (nothing is installed).
 func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEntry, ix *search.Index) (abandoned bool, err error) {
+	key := s.packKey(ids)
+	var header [packHeaderSize]byte
+	copy(header[:], packMagic)
+	le := binary.LittleEndian
+	le.PutUint32(header[8:], layoutVersion)
+	le.PutUint32(header[12:], uint32(len(entries)))
+	copy(header[16:48], key[:])
+	err = writePackFile(path, header, func(write func([]byte) error) error {
+		// The texts first, then the documents that point into them.
+		textLen := 0
+		for _, e := range entries {
+			if e.Doc != nil {
+				e.Doc.Walk(func(nd *corpus.Node) bool {
+					textLen += len(nd.Text)
+					return true
+				})
+			}
+		}
+		if err := write(le.AppendUint64(nil, uint64(textLen))); err != nil {
+			return err
+		}
+		var body, head []byte
+		for _, e := range entries {
+			if e.Doc != nil {
+				if err := write(corpus.AppendTexts(body[:0], e.Doc)); err != nil {
+					return err
+				}
+			}
+		}
+		if err := write(make([]byte, align8(8+textLen)-8-textLen)); err != nil {
+			return err
+		}
+		textOff := 0
+		for i, e := range entries {
+			if s.abandon.Load() {
+				return errAbandoned // the reader quit: written next time
+			}
+			var flags uint32
+			if d := e.Doc; d != nil {
+				// A document to be annotated on first use is annotated
+				// now (the pack keeps it as the reader will use it); one
+				// read without them for good is stored without.
+				d.EnsureAnnotations()
+				s.mu.Lock()
+				ann := s.asRead[d].annotated
+				s.mu.Unlock()
+				if ann {
+					flags |= packAnnotated
+				}
+				body, textOff = corpus.AppendDocumentApart(body[:0], d, ann, d.Short, textOff)
+			} else {
+				flags, body = packFailed, append(body[:0], e.Failure...)
+			}
+			id := ids[i]
+			head = append(head[:0], make([]byte, packDocFixed)...)
+			entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(head)
+			head = append(head, id.path...)
+			pad := align8(len(head)+len(body)) - len(head) - len(body)
+			for _, b := range [][]byte{head, body, make([]byte, pad)} {
+				if err := write(b); err != nil {
+					return err
+				}
+			}
+		}
+		if textOff != textLen {
+			return fmt.Errorf("texts changed while packed (%d bytes, then %d)", textLen, textOff)
+		}
+		// The index is laid out from an 8-byte aligned offset, as Load
+		// needs, and written from its arrays.
+		return ix.WriteBinary(writerFunc(write))
+	})
+	if errors.Is(err, errAbandoned) {
+		return true, nil
+	}
+	return false, err
+}
+
+// errAbandoned stops a pack's writing when the reader quits.
+var errAbandoned = errors.New("pack writing abandoned")
+
+// writePackFile writes a pack to path through a temporary file renamed
+// over it: header, then the payload fill writes, buffered; the payload's
+// length and CRC-32C are put in the header once it is written.
+func writePackFile(path string, header [packHeaderSize]byte, fill func(write func([]byte) error) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
-		return false, fmt.Errorf("create a temporary pack: %w", err)
+		return fmt.Errorf("create a temporary pack: %w", err)
 	}
 	installed := false
 	defer func() {
@@ -333,105 +415,40 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<20)
+	if _, err := bw.Write(header[:]); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
 	sum := crc32.New(castagnoli)
-	w := io.MultiWriter(bw, sum)
-	var n uint64 // payload bytes written
-	write := func(b []byte) {
-		if err == nil {
-			_, err = w.Write(b)
-			n += uint64(len(b))
-		}
-	}
-	write(make([]byte, packHeaderSize))
-	sum.Reset()
-	n = 0
-	// The texts first, then the documents that point into them.
-	textLen := 0
-	for _, e := range entries {
-		if e.Doc != nil {
-			e.Doc.Walk(func(nd *corpus.Node) bool {
-				textLen += len(nd.Text)
-				return true
-			})
-		}
-	}
-	write(binary.LittleEndian.AppendUint64(nil, uint64(textLen)))
-	var body, head []byte
-	for _, e := range entries {
-		if e.Doc != nil {
-			body = corpus.AppendTexts(body[:0], e.Doc)
-			write(body)
-		}
-	}
-	write(make([]byte, align8(8+textLen)-8-textLen))
-	textOff := 0
-	for i, e := range entries {
-		if s.abandon.Load() {
-			return true, nil // the reader quit: written next time
-		}
-		var flags uint32
-		if d := e.Doc; d != nil {
-			// A document to be annotated on first use is annotated now
-			// (the pack keeps it as the reader will use it); one read
-			// without them for good is stored without.
-			d.EnsureAnnotations()
-			s.mu.Lock()
-			ann := s.asRead[d].annotated
-			s.mu.Unlock()
-			if ann {
-				flags |= packAnnotated
-			}
-			body, textOff = corpus.AppendDocumentApart(body[:0], d, ann, d.Short, textOff)
-		} else {
-			flags, body = packFailed, append(body[:0], e.Failure...)
-		}
-		id := ids[i]
-		head = append(head[:0], make([]byte, packDocFixed)...)
-		entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(head)
-		head = append(head, id.path...)
-		write(head)
-		write(body)
-		write(make([]byte, align8(len(head)+len(body))-len(head)-len(body)))
-	}
-	if err == nil && textOff != textLen {
-		err = fmt.Errorf("texts changed while packed (%d bytes, then %d)", textLen, textOff)
-	}
-	// The index is laid out from an 8-byte aligned offset, as Load needs,
-	// and written from its arrays.
-	if err == nil {
-		err = ix.WriteBinary(writerFunc(func(b []byte) error {
-			write(b)
-			return err
-		}))
+	var n uint64
+	err = fill(func(b []byte) error {
+		sum.Write(b)
+		n += uint64(len(b))
+		_, err := bw.Write(b)
+		return err
+	})
+	if errors.Is(err, errAbandoned) {
+		return err
 	}
 	if err == nil {
 		err = bw.Flush()
 	}
 	if err != nil {
-		return false, fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("write pack: %w", err)
 	}
-	header := make([]byte, packHeaderSize)
-	le := binary.LittleEndian
-	key := s.packKey(ids)
-	copy(header, packMagic)
-	le.PutUint32(header[8:], layoutVersion)
-	le.PutUint32(header[12:], uint32(len(entries)))
-	copy(header[16:48], key[:])
-	le.PutUint64(header[48:], n)
-	le.PutUint32(header[56:], sum.Sum32())
-	if _, err := f.WriteAt(header, 0); err != nil {
-		return false, fmt.Errorf("write pack: %w", err)
+	binary.LittleEndian.PutUint64(header[48:], n)
+	binary.LittleEndian.PutUint32(header[56:], sum.Sum32())
+	if _, err := f.WriteAt(header[:], 0); err != nil {
+		return fmt.Errorf("write pack: %w", err)
 	}
 	if err := f.Close(); err != nil {
-		return false, fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("write pack: %w", err)
 	}
+	installed = true // renamed, or removed here
 	if err := os.Rename(f.Name(), path); err != nil {
 		os.Remove(f.Name())
-		installed = true // nothing left to clean
-		return false, fmt.Errorf("install pack: %w", err)
+		return fmt.Errorf("install pack: %w", err)
 	}
-	installed = true
-	return false, nil
+	return nil
 }
 
 func align8(n int) int { return (n + 7) &^ 7 }
@@ -527,8 +544,7 @@ func (s *Store) settlePack(data []byte, settle []int, stored []sourceID, path st
 	if ro {
 		return
 	}
-	buf := append([]byte(nil), data...)
-	payload := buf[packHeaderSize:]
+	payload := data[packHeaderSize:]
 	le := binary.LittleEndian
 	written := map[int]int64{}
 	_, off, err := packTexts(payload)
@@ -539,11 +555,35 @@ func (s *Store) settlePack(data []byte, settle []int, stored []sourceID, path st
 		written[off] = id.written
 		off += readEntryHead(payload[off:]).size()
 	}
+	// The reading times to put in, by payload offset, ascending: each is
+	// 8-byte aligned, so none straddles two chunks.
+	var at []int
 	for _, o := range settle {
-		le.PutUint64(payload[o+entryWrittenOff:], uint64(written[o]))
+		at = append(at, o+entryWrittenOff)
 	}
-	le.PutUint32(buf[56:], crc32.Checksum(payload, castagnoli))
-	if writeAtomic(path, buf) == nil {
+	slices.Sort(at)
+	var header [packHeaderSize]byte
+	copy(header[:], data[:packHeaderSize])
+	chunk := make([]byte, releaseChunk)
+	err = writePackFile(path, header, func(write func([]byte) error) error {
+		// Copied a chunk at a time, each chunk's mapped pages released
+		// once copied: settling does not make the pack resident.
+		for lo := 0; lo < len(payload); lo += releaseChunk {
+			hi := min(lo+releaseChunk, len(payload))
+			c := chunk[:hi-lo]
+			copy(c, payload[lo:hi])
+			release(payload[lo:hi])
+			for len(at) > 0 && at[0] < hi {
+				le.PutUint64(c[at[0]-lo:], uint64(written[at[0]-entryWrittenOff]))
+				at = at[1:]
+			}
+			if err := write(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
 		s.count(func(st *Stats) { st.Written++ })
 	}
 }
