@@ -60,7 +60,8 @@ func (ix *Index) runEntries(run string) []uint64 {
 }
 
 // splitUnits lists the ways run splits into reading prefixes, each as its
-// units; ok is false when there are too many to list (see maxSplits).
+// units; ok is false when there are too many to list (maxUnitSplits,
+// maxSplitSteps).
 func splitUnits(run string, prefixes map[string]bool) (splits [][]string, ok bool) {
 	steps := 0
 	ok = true
@@ -76,7 +77,7 @@ func splitUnits(run string, prefixes map[string]bool) (splits [][]string, ok boo
 		}
 		if pos == len(run) {
 			splits = append(splits, append([]string(nil), units...))
-			if len(splits) > maxSplits {
+			if len(splits) > maxUnitSplits {
 				ok = false
 			}
 			return

@@ -17,9 +17,11 @@ type pinyinFilter struct {
 	impossible bool
 }
 
-// Bounds on split enumeration; beyond them a run gets no pair constraint.
+// Bounds on split enumeration; beyond them a run gets no constraint:
+// distinct initials sequences, splits listed, and steps taken.
 const (
 	maxSplits     = 64
+	maxUnitSplits = 512
 	maxSplitSteps = 4096
 )
 
@@ -100,48 +102,30 @@ func (f *pinyinFilter) keep(ix *Index, e int32) bool {
 }
 
 // splitInitials lists the distinct initials sequences of the ways run
-// splits into reading prefixes. It returns ok=false when a split into one
-// unit exists (no pair to require) or the enumeration hit its bounds.
+// splits into reading prefixes (splitUnits). It returns ok=false when a
+// split into one unit exists (no pair to require) or the enumeration hit
+// its bounds.
 func splitInitials(run string, prefixes map[string]bool) (alts []string, ok bool) {
-	seen := map[string]bool{}
-	steps := 0
-	ok = true
-	var initials []byte
-	var walk func(pos int)
-	walk = func(pos int) {
-		if !ok {
-			return
-		}
-		if steps++; steps > maxSplitSteps {
-			ok = false
-			return
-		}
-		if pos == len(run) {
-			if len(initials) < 2 {
-				ok = false
-				return
-			}
-			if k := string(initials); !seen[k] {
-				seen[k] = true
-				alts = append(alts, k)
-				if len(alts) > maxSplits {
-					ok = false
-				}
-			}
-			return
-		}
-		for l := 1; l <= 6 && pos+l <= len(run); l++ {
-			if !prefixes[run[pos:pos+l]] {
-				break // a longer unit has this one as its prefix
-			}
-			initials = append(initials, run[pos])
-			walk(pos + l)
-			initials = initials[:len(initials)-1]
-		}
-	}
-	walk(0)
+	splits, ok := splitUnits(run, prefixes)
 	if !ok {
 		return nil, false
+	}
+	seen := map[string]bool{}
+	for _, split := range splits {
+		if len(split) < 2 {
+			return nil, false
+		}
+		initials := make([]byte, len(split))
+		for i, u := range split {
+			initials[i] = u[0]
+		}
+		if k := string(initials); !seen[k] {
+			seen[k] = true
+			alts = append(alts, k)
+			if len(alts) > maxSplits {
+				return nil, false
+			}
+		}
 	}
 	return alts, true
 }
