@@ -106,7 +106,10 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			// and more than half its characters need a rarer reading —
 			// 长期 for changqi (长 is listed zhǎng first) stays.
 			common := true
-			if !mt.spellsPrimary(t.runes, raw, start, end) {
+			// An initials match over characters of one initial each
+			// spells the term with their first readings.
+			simple := codes != nil && lit == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
+			if !simple && !mt.spellsPrimary(t.runes, raw, start, end) {
 				if ps, pe := mt.pinyinPrimary(t.runes, raw); ps >= 0 {
 					start, end = ps, pe
 				} else {

@@ -334,13 +334,14 @@ func TestDecodeRuneAgreesWithUTF8(t *testing.T) {
 func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	ix := seedIndex(t)
 	mt := &matcher{py: ix.py, sk: ix.skel}
-	for _, qs := range []string{"luohu", "lh", "jyyx", "jiuyeyouxian", "l", "lu", "zhuang", "rst", "2025nian", "xian", "zzqx", "ab"} {
+	initials := 0
+	for _, qs := range []string{"luohu", "lh", "jy", "jyyx", "jiuyeyouxian", "l", "lu", "zhuang", "rst", "2025nian", "xian", "zzqx", "ab", "gzjs"} {
 		q := parseQuery(qs)
 		tm := &q.terms[0]
-		f := ix.newPinyinFilter(tm)
-		var chains *chainTable
-		if len(f.alts) == 1 && allLetters(tm.runes) {
-			chains = ix.skel.newChainTable(f.alts[0])
+		tm.filter = ix.newPinyinFilter(tm)
+		chains := ix.chainsFor(tm)
+		if chains != nil && chains.initials {
+			initials++ // matched by codes alone where they allow
 		}
 		for e := range ix.entries {
 			s := foldString(ix.entries[e].str, foldUpper|foldLetter|foldDigit|foldPunct)
@@ -365,6 +366,9 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 				t.Fatalf("%q on %s unfolded: plain (%d %d %d), skeleton by lengths (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s3, e3, o3, s4, e4, o4)
 			}
 		}
+	}
+	if initials < 4 {
+		t.Errorf("only %d queries took the initials path", initials)
 	}
 }
 

@@ -66,18 +66,10 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 			continue
 		}
 		t.filter = ix.newPinyinFilter(t)
-		if len(t.filter.alts) == 1 && t.letterMask != 0 && allLetters(t.runes) {
-			t.chains = ix.skel.newChainTable(t.filter.alts[0])
-		}
+		t.chains = ix.chainsFor(t)
 	}
 	cands := ix.candidates(q)
-	nheads := 0
-	for _, e := range cands {
-		if titled(ix.entries[e].field) {
-			nheads++
-		}
-	}
-	heads, texts := make([]int32, 0, nheads), make([]int32, 0, len(cands)-nheads)
+	heads, texts := make([]int32, 0, len(cands)/4), make([]int32, 0, len(cands))
 	for _, e := range cands {
 		if titled(ix.entries[e].field) {
 			heads = append(heads, e)
@@ -117,6 +109,19 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result,
 		return rs, nil
 	}
 	return ix.results(append(hits, textHits...), limit), nil
+}
+
+// chainsFor returns the chain table of a term of letters only whose
+// filter found one run (nil otherwise: unconstrained).
+func (ix *Index) chainsFor(t *term) *chainTable {
+	if len(t.filter.alts) != 1 || t.letterMask == 0 || !allLetters(t.runes) {
+		return nil
+	}
+	ct := ix.skel.newChainTable(t.filter.alts[0])
+	if ct != nil && len(t.runes) <= maxChainCheck && initialsOnly(t.runes, ix.prefixes) {
+		ct.initials = true
+	}
+	return ct
 }
 
 // wordCutter is the cutter to judge q's matches with: set, and q one

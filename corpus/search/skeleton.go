@@ -172,6 +172,12 @@ type chainTable struct {
 	tab   [][256]uint64
 	lenLE []uint64 // per offset k: the sequences no longer than k
 	all   uint64
+	// initials is set when the table is a term's whole test: a term of
+	// letters that no reading spells two at a time (jy, lh — initials), no
+	// longer than maxChainCheck. Its one sequence is the term, one letter a
+	// character, so a chain of codes that each stand for one initial is a
+	// match without decoding the text (see simpleCodes).
+	initials bool
 }
 
 // maxChainCheck is how many positions a chain table checks; the matcher
@@ -257,6 +263,13 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	}
 	try := func(ri, off int) {
 		if chains.at(codes[ri:]) {
+			if chains != nil && chains.initials && simpleCodes(codes[ri:ri+n]) {
+				if start < 0 {
+					start, end = ri, ri+n-1
+				}
+				occ++
+				return
+			}
 			set, rk := mt.extend(1, s, off, ri-1, q, done)
 			if set&done != 0 {
 				if start < 0 {
@@ -295,6 +308,30 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		try(ri, off)
 	}
 	return start, end, occ
+}
+
+// simpleCodes reports whether every code stands for one initial: an ASCII
+// letter or a character (or full-width letter) with a single initial,
+// whose readings then all begin with the letter its chain tested.
+func simpleCodes(codes []byte) bool {
+	for _, c := range codes {
+		if c < codeLetter || c >= codeMulti {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsOnly reports whether no reading spells two letters of run at a
+// time (no two adjacent letters are a reading's prefix): each letter is
+// then a character's initial.
+func initialsOnly(run []rune, prefixes map[string]bool) bool {
+	for i := 0; i+1 < len(run); i++ {
+		if prefixes[string(run[i:i+2])] {
+			return false
+		}
+	}
+	return len(run) >= 2
 }
 
 // advanceRunes returns the byte offset of the k-th rune after the one
