@@ -112,3 +112,29 @@ func TestLabelsFirstKeeps(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelsStayUnique: a label made by adding an ID that another document
+// already has (a title that ends like the other's label) gets -2, so every
+// label differs, and labelling again changes nothing.
+func TestLabelsStayUnique(t *testing.T) {
+	a := &Document{ID: "a", Title: "办法 · 广东 c"}
+	b := &Document{ID: "b", Title: "办法", Short: "广东"}
+	c := &Document{ID: "c", Title: "办法", Short: "广东"}
+	docs := []*Document{a, b, c}
+	NewCorpus(docs)
+	seen := map[string]bool{}
+	var labels []string
+	for _, d := range docs {
+		if seen[d.Label()] {
+			t.Errorf("label %q twice", d.Label())
+		}
+		seen[d.Label()] = true
+		labels = append(labels, d.Label())
+	}
+	NewCorpus(docs)
+	for i, d := range docs {
+		if d.Label() != labels[i] {
+			t.Errorf("labelling again changed %q to %q", labels[i], d.Label())
+		}
+	}
+}

@@ -6,6 +6,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -294,7 +295,13 @@ func disambiguate(docs []*Document) {
 // and records the label it ends with.
 func markLabel(seen map[string]bool, d *Document) {
 	if seen[d.Label()] {
-		d.Short = strings.TrimSpace(d.Short + " " + d.ID)
+		// The ID, then -2, -3 … should the label with it be taken too
+		// (a title that ends like another's label).
+		base := d.Short
+		d.Short = strings.TrimSpace(base + " " + d.ID)
+		for n := 2; seen[d.Label()]; n++ {
+			d.Short = strings.TrimSpace(fmt.Sprintf("%s %s-%d", base, d.ID, n))
+		}
 	}
 	seen[d.Label()] = true
 }

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -803,5 +804,22 @@ func TestCloseWhileAnnotating(t *testing.T) {
 		}()
 		s.Close()
 		<-done
+	}
+}
+
+// TestGCRaiseOverlapping: decodings that overlap in any order leave the
+// collector's target as it was before the first.
+func TestGCRaiseOverlapping(t *testing.T) {
+	old := debug.SetGCPercent(123)
+	defer debug.SetGCPercent(old)
+	a := raiseGC()
+	b := raiseGC()
+	a() // the first to start ends first
+	if got := debug.SetGCPercent(packGCPercent); got != packGCPercent {
+		t.Errorf("target %d while a decoding runs, want %d", got, packGCPercent)
+	}
+	b()
+	if got := debug.SetGCPercent(123); got != 123 {
+		t.Errorf("target %d after both, want 123", got)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -36,9 +35,11 @@ import (
 //	  (corpus.AppendTexts), padded to 8 bytes
 //	  per document, 8-byte aligned: its source's identity (size, mtime,
 //	  ctime, inode, dev, written, content: 7 × u64), flags u32 (1: with
-//	  annotations), pathLen u32, docLen u64, the path, the document
-//	  without its texts (corpus.AppendDocumentApart, as the library had
-//	  it: IDs and labels made unique)
+//	  annotations), pathLen u32, docLen u64, the path, then the offset of
+//	  the document's first text in the text region (uvarint) and the
+//	  document without its texts, their offsets from that one
+//	  (corpus.AppendDocumentApart, as the library had it: IDs and labels
+//	  made unique)
 //	  the search index (search.(*Index).AppendBinary), 8-byte aligned, to
 //	  the end
 //
@@ -184,17 +185,9 @@ func (s *Store) Listed(srcs []corpus.Source, entries []corpus.PackEntry) {
 	s.listing = l
 }
 
-// packGCPercent is the collector's target while a pack is decoded: the
-// decoding allocates little that dies, so collecting at the default 100 %
-// would mostly re-scan the same live nodes (measured: a third of a warm
-// search of 10 MB). It is raised for the decoding only — not for reading
-// files one by one, or building and writing a pack, which make garbage
-// (a first read of 100 MB peaked at 2 GB under a raised target).
-const packGCPercent = 400
-
 // decodePackRelaxed is decodePack under packGCPercent.
 func (s *Store) decodePackRelaxed(data []byte, srcs []corpus.Source, ids []sourceID) ([]corpus.PackEntry, []sourceID, []byte, error) {
-	defer debug.SetGCPercent(debug.SetGCPercent(packGCPercent))
+	defer raiseGC()()
 	return s.decodePack(data, srcs, ids)
 }
 
@@ -276,7 +269,11 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 				unsettled = true
 			}
 		}
-		d, ann, err := corpus.DecodeDocumentApart(body, text)
+		base, k := binary.Uvarint(body)
+		if k <= 0 || base > uint64(len(text)) {
+			return nil, nil, nil, fmt.Errorf("%w: pack text offset", errDamaged)
+		}
+		d, ann, err := corpus.DecodeDocumentApart(body[k:], text[base:])
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
 		}
@@ -351,7 +348,7 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 		if err := write(make([]byte, align8(8+textLen)-8-textLen)); err != nil {
 			return err
 		}
-		textOff := 0
+		textOff := 0 // where the next document's texts start
 		for i, e := range entries {
 			if s.abandon.Load() {
 				return errAbandoned // the reader quit: written next time
@@ -368,7 +365,12 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 				if ann {
 					flags |= packAnnotated
 				}
-				body, textOff = corpus.AppendDocumentApart(body[:0], d, ann, d.Short, textOff)
+				// Offsets from the document's own first text stay small
+				// whatever the library's size.
+				body = binary.AppendUvarint(body[:0], uint64(textOff))
+				var n int
+				body, n = corpus.AppendDocumentApart(body, d, ann, d.Short, 0)
+				textOff += n
 			} else {
 				flags, body = packFailed, append(body[:0], e.Failure...)
 			}
@@ -384,7 +386,7 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 			}
 		}
 		if textOff != textLen {
-			return fmt.Errorf("texts changed while packed (%d bytes, then %d)", textLen, textOff)
+			return fmt.Errorf("%w: texts changed while packed (%d bytes, then %d)", errNotPacked, textLen, textOff)
 		}
 		// The index is laid out from an 8-byte aligned offset, as Load
 		// needs, and written from its arrays.
@@ -398,6 +400,18 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 
 // errAbandoned stops a pack's writing when the reader quits.
 var errAbandoned = errors.New("pack writing abandoned")
+
+// dropDamaged removes the pack at path, whose index a search found
+// damaged, so the next run builds it anew.
+func (s *Store) dropDamaged(path string) {
+	os.Remove(path)
+	s.count(func(st *Stats) { st.Rejected++ })
+	s.note("pack", "cache: a stored search index was damaged; it is rebuilt next time")
+}
+
+// errNotPacked is a pack not written for what its documents did, not for
+// the disk: the cache stays writable.
+var errNotPacked = errors.New("pack not written")
 
 // writePackFile writes a pack to path through a temporary file renamed
 // over it: header, then the payload fill writes, buffered; the payload's
@@ -600,15 +614,17 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 		ix, err := search.Load(c, p.index)
 		if err == nil {
 			s.count(func(st *Stats) { st.IndexHits++ })
+			ix.OnDamage(func() { s.dropDamaged(p.path) })
 			return ix
 		}
 		s.count(func(st *Stats) { st.Rejected++ })
 		s.note("pack", fmt.Sprintf("cache: ignored an unusable search index (%v); it is rebuilt", err))
 		os.Remove(p.path)
-	} else if ix := s.packedIndex(c); ix != nil {
+	} else if ix, path := s.packedIndex(c); ix != nil {
 		// Documents read another way (built in, or one by one) whose pack
 		// is there: its index serves them.
 		s.count(func(st *Stats) { st.IndexHits++ })
+		ix.OnDamage(func() { s.dropDamaged(path) })
 		return ix
 	}
 	ix := search.New(c)
@@ -642,11 +658,16 @@ func (s *Store) writePack(c *corpus.Corpus, ix *search.Index) {
 	}
 	if err := os.MkdirAll(s.packDir(), 0o755); err == nil {
 		var abandoned bool
-		if abandoned, err = s.streamPack(s.packPath(s.packKey(ids)), ids, entries, ix); err == nil {
+		abandoned, err = s.streamPack(s.packPath(s.packKey(ids)), ids, entries, ix)
+		switch {
+		case err == nil:
 			if !abandoned {
 				s.count(func(st *Stats) { st.Written++ })
 				s.prunePacks()
 			}
+			return
+		case errors.Is(err, errNotPacked):
+			s.note("pack", fmt.Sprintf("cache: %v", err))
 			return
 		}
 	}
@@ -689,36 +710,37 @@ func (s *Store) dropPackOf(d *corpus.Document) {
 
 // packedIndex returns the index of the pack holding exactly c's documents
 // as this store read them (found by their identities), or nil.
-func (s *Store) packedIndex(c *corpus.Corpus) *search.Index {
+func (s *Store) packedIndex(c *corpus.Corpus) (*search.Index, string) {
 	s.mu.Lock()
 	ids := make([]sourceID, len(c.Docs))
 	for i, d := range c.Docs {
 		id, ok := s.ids[d]
 		if !ok {
 			s.mu.Unlock()
-			return nil
+			return nil, ""
 		}
 		ids[i] = id
 	}
 	s.mu.Unlock()
 	if len(ids) == 0 {
-		return nil
+		return nil, ""
 	}
-	f, fi, err := openRegular(s.packPath(s.packKey(ids)))
+	path := s.packPath(s.packKey(ids))
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	data, err := mapFile(f, fi.Size())
 	f.Close()
 	if err != nil {
-		return nil
+		return nil, ""
 	}
 	ix, err := indexOfPack(data, ids, s.packKey(ids), c)
 	if err != nil {
 		unmapFile(data)
-		return nil
+		return nil, ""
 	}
-	return ix
+	return ix, path
 }
 
 // indexOfPack checks that a pack holds exactly the sources ids, content

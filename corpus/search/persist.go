@@ -121,6 +121,26 @@ func (ix *Index) writeBinary(w *pwriter) {
 	}
 }
 
+// OnDamage sets fn to be called once when a search of an index from Load
+// finds part of it damaged (the search then fails with ErrStored): the
+// cache it came from can drop it so the next run builds it anew. It does
+// nothing for a built index.
+func (ix *Index) OnDamage(fn func()) {
+	if lc := ix.post.lazy; lc != nil {
+		lc.mu.Lock()
+		lc.onBad = fn
+		lc.mu.Unlock()
+	}
+}
+
+// damaged reports an index from Load found damaged by a search.
+func (ix *Index) damaged() error {
+	if lc := ix.post.lazy; lc != nil && lc.bad.Load() {
+		return fmt.Errorf("%w: a posting list is damaged", ErrStored)
+	}
+	return nil
+}
+
 // Load returns the index stored in data (AppendBinary's output) for c,
 // which must be the corpus it was built over. The index's arrays point
 // into data, which must stay unchanged and 8-byte aligned for as long as
@@ -319,6 +339,9 @@ func (w *pwriter) size() int { return w.n + len(w.buf) }
 func (w *pwriter) raw(b []byte) {
 	if w.w == nil || len(b) < 64<<10 {
 		w.buf = append(w.buf, b...)
+		if w.w != nil && len(w.buf) >= 1<<20 {
+			w.flush() // many small lists: keep the buffer small
+		}
 		return
 	}
 	w.flush()

@@ -134,8 +134,8 @@ func TestPersistRefusesBadReadingCount(t *testing.T) {
 
 // TestStoredListsCheckedOnUse: a loaded index checks each posting list
 // when a search first reads it; a list with an entry out of range or out
-// of order reads as empty — no panic, no stray result — and the index
-// records that one failed.
+// of order fails the search with ErrStored — no panic, no short answer —
+// and tells OnDamage's function, once.
 func TestStoredListsCheckedOnUse(t *testing.T) {
 	c, _ := corpus.LoadPaths([]string{"../../seeds"})
 	ix, err := Load(c, aligned(New(c).AppendBinary(nil)))
@@ -153,9 +153,16 @@ func TestStoredListsCheckedOnUse(t *testing.T) {
 		l := append([]int32(nil), ix.post.dense['落']...)
 		damage(l)
 		ix.post.dense['落'] = l
-		rs, err := ix.Search(context.Background(), "落", 5)
-		if err != nil || len(rs) != 0 || !ix.post.lazy.bad.Load() {
-			t.Errorf("a damaged list gave %d results (err %v, recorded %v)", len(rs), err, ix.post.lazy.bad.Load())
+		told := 0
+		ix.OnDamage(func() { told++ })
+		for range 2 {
+			rs, err := ix.Search(context.Background(), "落户", 5)
+			if !errors.Is(err, ErrStored) || len(rs) != 0 {
+				t.Errorf("a damaged list gave %d results, err %v", len(rs), err)
+			}
+		}
+		if told != 1 {
+			t.Errorf("OnDamage's function called %d times, want once", told)
 		}
 	}
 }
@@ -185,3 +192,30 @@ func TestWriteBinaryAsAppend(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestDamagedSkeletonStaysInside: skeleton codes that do not describe
+// their text (a stored index with two entries' rune counts swapped) never
+// give matched positions outside the field, nor a panic.
+func TestDamagedSkeletonStaysInside(t *testing.T) {
+	c := buildCorpus([]nodeSpec{{"你就", "业好的就业"}, {"就业优先", "坚持就业优先"}})
+	ix, err := Load(c, aligned(New(c).AppendBinary(nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Heading 你就 (2 runes) gets 3 codes, the text after it one fewer,
+	// and its pair bits allow 就业 (j then y) across the boundary.
+	ix.entries[0].runes++
+	ix.entries[1].runes--
+	ix.skel.start[1]++
+	k := int('j'-'a')*26 + int('y'-'a')
+	ix.pairs[k*pairStride(len(ix.entries))] |= 1
+	for _, q := range []string{"jy", "jiuye", "就业", "ni", "jyyx"} {
+		rs, err := ix.Search(context.Background(), q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			checkResult(t, q, r)
+		}
+	}
+}

@@ -20,15 +20,18 @@ type postings struct {
 }
 
 // listChecks records which stored posting lists were checked: every entry
-// below limit and the list ascending. A list that fails reads as empty (a
-// stored index is checksummed before it is loaded: it cannot happen short
-// of a bug).
+// below limit and the list ascending. A list that fails reads as empty,
+// the search that read it fails with ErrStored, and onBad is told once, so
+// the store the index came from can drop it (a stored index is checksummed
+// before it is loaded: this is the last line of defence).
 type listChecks struct {
 	limit int32
 	dense [1 << 16 / 64]atomic.Uint64 // a bit per rune below 1<<16
 	mu    sync.Mutex
 	other map[rune]bool // checked runes above
 	bad   atomic.Bool   // some list failed
+	onBad func()        // set by OnDamage
+	once  sync.Once
 }
 
 // check returns l, or nil when it fails the checks.
@@ -37,6 +40,12 @@ func (lc *listChecks) check(l []int32) []int32 {
 	for _, e := range l {
 		if e <= prev || e >= lc.limit {
 			lc.bad.Store(true)
+			lc.mu.Lock()
+			fn := lc.onBad
+			lc.mu.Unlock()
+			if fn != nil {
+				lc.once.Do(fn)
+			}
 			return nil
 		}
 		prev = e

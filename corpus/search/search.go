@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"policyreader/corpus"
 )
@@ -49,7 +50,16 @@ const workers = 2
 // or contiguously by pinyin) or its context (document label, headings on
 // its path), and at least one must match the field itself. It returns
 // ctx.Err() when ctx is cancelled before it finishes.
-func (ix *Index) Search(ctx context.Context, query string, limit int) ([]Result, error) {
+func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Result, err error) {
+	// A stored index read in place is checked as it is read: a search that
+	// met damage fails rather than answer short.
+	defer func() {
+		if err == nil {
+			if err = ix.damaged(); err != nil {
+				rs = nil
+			}
+		}
+	}()
 	q := parseQuery(joinSyllables(query))
 	if len(q.terms) == 0 || len(ix.entries) == 0 {
 		return nil, ctx.Err()
@@ -420,8 +430,14 @@ func (ix *Index) result(h hit) Result {
 	case fieldNumber:
 		field = FieldNumber
 	}
-	snip, sm := snippet(en.str, h.pos)
-	return Result{Node: n, ID: n.ID, Field: field, Matched: h.pos, Score: h.score, Snippet: snip, SnippetMatched: sm}
+	pos := h.pos
+	if rc := utf8.RuneCountInString(en.str); len(pos) > 0 && (pos[0] < 0 || pos[len(pos)-1] >= rc) {
+		// Only a damaged stored index gets here: keep the positions
+		// inside the field.
+		pos = slices.DeleteFunc(slices.Clone(pos), func(p int) bool { return p < 0 || p >= rc })
+	}
+	snip, sm := snippet(en.str, pos)
+	return Result{Node: n, ID: n.ID, Field: field, Matched: pos, Score: h.score, Snippet: snip, SnippetMatched: sm}
 }
 
 // allEntries lists every entry, for a term made only of stop runes.

@@ -283,13 +283,15 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		off := 0
 		for ri, c := range codes {
 			x := tab[c]
-			if x&canStart != 0 {
-				if off >= len(s) {
-					break
-				}
+			if x&canStart != 0 && off < len(s) {
 				try(ri, off)
 			}
 			off += int(x &^ canStart)
+		}
+		if off != len(s) {
+			// Codes that do not add up to the text (a damaged stored
+			// index): decode the text instead.
+			return mt.pinyin(q, s)
 		}
 		return start, end, occ
 	}

@@ -110,7 +110,9 @@ func searchBatches(env Env, opts Options, query string, limit int, cut search.Wo
 		ix := search.NewForQuery(corpus.NewCorpus(docs), query)
 		ix.SetWords(cut)
 		rs, err := ix.Search(context.Background(), query, limit)
-		parts = append(parts, rs)
+		// Merged as they come, so only limit results (and their
+		// documents) are kept, whatever the number of batches.
+		parts = [][]search.Result{search.Merge(query, append(parts, rs), limit)}
 		return err
 	})
 	if stop != nil {
