@@ -67,8 +67,12 @@ func FuzzSkeletonLengths(f *testing.F) {
 		}
 		mt := &matcher{py: ix.py, sk: ix.skel}
 		tm := &qq.terms[0]
+		lead := 0
+		if uint32(ix.letters[0]) == 0 {
+			lead = ix.leadFor(tm) // as Search and match set it
+		}
 		s1, e1, o1 := mt.pinyin(tm.runes, text)
-		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, nil, true)
+		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, nil, lead, true)
 		if s1 != s2 || e1 != e2 || o1 != o2 {
 			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
 		}

@@ -25,9 +25,12 @@ type matcher struct {
 	buf   []rune
 	arena []int // positions are cut from it, saving an allocation per hit
 	// startTab[c] is skeleton code c's byte length, plus canStart when
-	// the code can start a match of a term whose first letter is startBit.
-	startTab [256]uint8
-	startBit uint32
+	// the code can start a match of a term whose first letter is startBit
+	// (and, when startLead is nonzero, whose characters' readings may
+	// begin with that term.lead).
+	startTab  [256]uint8
+	startBit  uint32
+	startLead int
 }
 
 // seq returns start, start+1, … (n values) in arena memory.
@@ -91,11 +94,14 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 	if t.letters {
 		var start, end, occ int
 		if codes != nil {
+			// Literal letters may fill any unit: the codes' constraints
+			// hold only for a field without them.
 			var chains *chainTable
+			lead := 0
 			if lit == 0 {
-				chains = t.chains
+				chains, lead = t.chains, t.lead
 			}
-			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, mt.sk, chains, true)
+			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, mt.sk, chains, lead, true)
 		} else {
 			start, end, occ = mt.pinyin(t.runes, raw)
 		}

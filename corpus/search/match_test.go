@@ -335,7 +335,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	ix := seedIndex(t)
 	mt := &matcher{py: ix.py, sk: ix.skel}
 	initials := 0
-	for _, qs := range []string{"luohu", "lh", "jy", "jyyx", "jiuyeyouxian", "l", "lu", "zhuang", "rst", "2025nian", "xian", "zzqx", "ab", "gzjs"} {
+	for _, qs := range []string{"luohu", "luoh", "luo", "lh", "jy", "jyyx", "jiuyeyouxian", "jiuye", "l", "lu", "zhuang", "zhengfu", "rst", "2025nian", "xian", "zzqx", "ab", "gzjs", "en", "ai", "er"} {
 		q := parseQuery(qs)
 		tm := &q.terms[0]
 		tm.filter = ix.newPinyinFilter(tm)
@@ -345,15 +345,15 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 		}
 		for e := range ix.entries {
 			s := foldString(ix.entries[e].str, foldUpper|foldLetter|foldDigit|foldPunct)
-			ch := chains
+			ch, lead := chains, ix.leadFor(tm)
 			if uint32(ix.letters[e]) != 0 {
-				ch = nil
+				ch, lead = nil, 0
 			}
 			if !ix.entries[e].valid {
 				continue
 			}
 			s1, e1, o1 := mt.pinyin(tm.runes, s)
-			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch, false)
+			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch, lead, false)
 			if s1 != s2 || e1 != e2 || o1 != o2 {
 				t.Fatalf("%q on %s: plain (%d %d %d), skeleton (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s1, e1, o1, s2, e2, o2)
 			}
@@ -361,7 +361,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			// from, which the matcher folds only for literal matches.
 			raw := ix.entries[e].str
 			s3, e3, o3 := mt.pinyin(tm.runes, raw)
-			s4, e4, o4 := mt.pinyinSkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, true)
+			s4, e4, o4 := mt.pinyinSkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, lead, true)
 			if s3 != s4 || e3 != e4 || o3 != o4 {
 				t.Fatalf("%q on %s unfolded: plain (%d %d %d), skeleton by lengths (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s3, e3, o3, s4, e4, o4)
 			}
@@ -390,6 +390,35 @@ func TestAdvanceRunes(t *testing.T) {
 					t.Fatalf("advanceRunes(%q, %d, %d) = %d, want %d", s, off, k, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestPrefixCodes: the two-letter prefixes fill exactly their code range,
+// the seeds' characters mostly get one, and full pinyin terms start only
+// at characters of their first two letters while initials do not.
+func TestPrefixCodes(t *testing.T) {
+	if len(prefix2s) != codeMulti-codePrefix {
+		t.Fatalf("%d two-letter prefixes for %d codes: regenerate the syllable table and move codeMulti", len(prefix2s), codeMulti-codePrefix)
+	}
+	ix := seedIndex(t)
+	withPrefix := 0
+	for id := 1; id < len(ix.py.list); id++ {
+		if codePrefix2(ix.skel.maskIdx[id]) >= 0 {
+			withPrefix++
+		}
+	}
+	if withPrefix*10 < (len(ix.py.list)-1)*7 {
+		t.Errorf("only %d of %d characters coded by their two letters", withPrefix, len(ix.py.list)-1)
+	}
+	for q, want := range map[string]string{"luohu": "lu", "jiuye": "ji", "xian": "xi", "zhengfu": "", "lh": "", "jy": "", "l": ""} { // zhengfu: z|heng|fu splits too
+		qq := parseQuery(q)
+		got := ""
+		if l := ix.leadFor(&qq.terms[0]); l > 0 {
+			got = prefix2s[l-1]
+		}
+		if got != want {
+			t.Errorf("lead of %q is %q, want %q", q, got, want)
 		}
 	}
 }

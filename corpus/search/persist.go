@@ -25,7 +25,7 @@ import (
 
 // persistVersion changes whenever the stored form or the index's build
 // changes what it stores.
-const persistVersion = 3
+const persistVersion = 4
 
 const (
 	persistMagic = "PRINDEX\x00"

@@ -25,6 +25,11 @@ type term struct {
 	// chains are the initials sequences a term of letters only may spell
 	// (nil: unconstrained), set by Search.
 	chains *chainTable
+	// lead is 1 + the index in prefix2s of the first two letters every
+	// character that starts a match by its readings must begin with (lu
+	// for luohu: no split starts with a one-letter unit), or 0 when any
+	// character with the first letter may; set by Search.
+	lead int
 }
 
 // query is a parsed search query.

@@ -77,6 +77,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		}
 		t.filter = ix.newPinyinFilter(t)
 		t.chains = ix.chainsFor(t)
+		t.lead = ix.leadFor(t)
 	}
 	cands := ix.candidates(q)
 	heads, texts := make([]int32, 0, len(cands)/4), make([]int32, 0, len(cands))
@@ -119,6 +120,31 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		return rs, nil
 	}
 	return ix.results(append(hits, textHits...), limit), nil
+}
+
+// leadFor returns term.lead for t: nonzero when t begins with a run of
+// letters every split of which begins with a unit of two letters or more.
+func (ix *Index) leadFor(t *term) int {
+	n := 0
+	for n < len(t.runes) && letterBit(t.runes[n]) != 0 {
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	splits, ok := splitUnits(string(t.runes[:n]), ix.prefixes)
+	if !ok || len(splits) == 0 {
+		return 0
+	}
+	for _, sp := range splits {
+		if len(sp[0]) < 2 {
+			return 0
+		}
+	}
+	if i := prefix2Index(string(t.runes[:2])); i >= 0 {
+		return i + 1
+	}
+	return 0
 }
 
 // chainsFor returns the chain table of a term of letters only whose

@@ -30,12 +30,17 @@ const (
 	codeNone4 = 3 // no letter, four bytes
 	// codeLetter+i is the ASCII letter 'a'+i (or a capital).
 	codeLetter = 4
-	// codeInitial+i is a three-byte rune read with initial 'a'+i only: a
-	// Han character, or a full-width letter.
+	// codeInitial+i is a three-byte rune read with initial 'a'+i only but
+	// its readings' first two letters unknown: a heteronym such as 落
+	// (luo, la), or a full-width letter.
 	codeInitial = 30
+	// codePrefix+i is a three-byte character whose readings all begin with
+	// prefix2s[i] (lu for 路 律 绿, zh for 中 政 …): the walk can tell lu
+	// from li without decoding the text.
+	codePrefix = 56
 	// codeMulti onwards are the masks of three-byte characters with
 	// several initials, most frequent first, up to codeAny4.
-	codeMulti = 56
+	codeMulti = codePrefix + 107
 	// codeAny4 is a four-byte character with a reading, and anyMaskIdx a
 	// three-byte one whose mask did not fit: both stand for every letter.
 	codeAny4   = 254
@@ -58,6 +63,38 @@ func codeLen(c byte) int {
 // canStart marks, in a matcher's table of code lengths, the codes a match
 // can start at.
 const canStart = 0x80
+
+// prefix2s lists the first two letters (the whole of a one-letter
+// reading) of Mandarin's syllables, sorted: a code per entry (codePrefix).
+var prefix2s = func() []string {
+	var out []string
+	for _, s := range mandarinSyllables {
+		p := s[:min(2, len(s))]
+		if len(out) == 0 || out[len(out)-1] != p {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}()
+
+// prefix2Index returns the index of p in prefix2s, or -1.
+func prefix2Index(p string) int {
+	if i, ok := slices.BinarySearch(prefix2s, p); ok {
+		return i
+	}
+	return -1
+}
+
+// codePrefix2 returns the index in prefix2s of the first two letters
+// every reading of a code's characters begins with, or -1 when the code
+// does not say.
+func codePrefix2(c byte) int {
+	if c >= codePrefix && c < codeMulti {
+		return int(c - codePrefix)
+	}
+	return -1
+}
 
 // codeLens is codeLen as a table, for the matcher's walk.
 var codeLens = func() (t [256]uint8) {
@@ -83,11 +120,30 @@ func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 		sk.masks[codeInitial+i] = 1 << i
 		idx[1<<i] = byte(codeInitial + i)
 	}
+	for i, p := range prefix2s {
+		sk.masks[codePrefix+i] = 1 << (p[0] - 'a')
+	}
 	sk.masks[codeAny4] = 1<<26 - 1
 	sk.masks[anyMaskIdx] = 1<<26 - 1
+	// A character whose readings share their first two letters gets that
+	// prefix's code; the others are coded by their initials.
+	prefixOf := make([]int, len(py.list))
+	for id, rds := range py.list {
+		prefixOf[id] = -1
+		for j, r := range rds {
+			p := prefix2Index(r[:min(2, len(r))])
+			if j > 0 && p != prefixOf[id] {
+				p = -1
+			}
+			prefixOf[id] = p
+			if p < 0 {
+				break
+			}
+		}
+	}
 	multi := map[uint32]int{}
 	for id, m := range py.initials {
-		if _, ok := idx[m]; !ok {
+		if _, ok := idx[m]; !ok && prefixOf[id] < 0 {
 			multi[m] += freq[id]
 		}
 	}
@@ -113,7 +169,11 @@ func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 	}
 	sk.maskIdx = make([]byte, len(py.initials))
 	for id, m := range py.initials {
-		sk.maskIdx[id] = idx[m]
+		if p := prefixOf[id]; p >= 0 {
+			sk.maskIdx[id] = byte(codePrefix + p)
+		} else {
+			sk.maskIdx[id] = idx[m]
+		}
 	}
 	sk.denseIdx = make([]byte, len(py.dense))
 	for i, id := range py.dense {
@@ -243,7 +303,7 @@ func (ct *chainTable) at(codes []byte) bool {
 // UTF-8. When exact, s is the text the codes were made from, and byte
 // offsets are kept by adding the codes' lengths; otherwise (a folded copy,
 // whose full-width forms shrank) they are found by counting lead bytes.
-func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, exact bool) (start, end, occ int) {
+func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int, exact bool) (start, end, occ int) {
 	n := len(q)
 	firstBit := letterBit(q[0])
 	if n == 0 || n > maxTermRunes || firstBit == 0 {
@@ -252,14 +312,15 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	start, end = -1, -1
 	done := uint64(1) << n
 	tab := &mt.startTab
-	if mt.startBit != firstBit {
+	if mt.startBit != firstBit || mt.startLead != lead {
 		for c := range tab {
 			tab[c] = codeLens[c]
-			if sk.masks[c]&firstBit != 0 {
+			p := codePrefix2(byte(c))
+			if sk.masks[c]&firstBit != 0 && (lead == 0 || p < 0 || p == lead-1) {
 				tab[c] |= canStart
 			}
 		}
-		mt.startBit = firstBit
+		mt.startBit, mt.startLead = firstBit, lead
 	}
 	try := func(ri, off int) {
 		if chains.at(codes[ri:]) {
