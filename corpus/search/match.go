@@ -31,6 +31,9 @@ type matcher struct {
 	startTab  [256]uint8
 	startBit  uint32
 	startLead int
+	// startOff is the byte offset of the first match's first rune found
+	// by the last pinyin scan (pinyin, pinyinSkel), or -1.
+	startOff int
 }
 
 // seq returns start, start+1, … (n values) in arena memory.
@@ -115,7 +118,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			// An initials match over characters of one initial each
 			// spells the term with their first readings.
 			simple := codes != nil && lit == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
-			if !simple && !mt.spellsPrimary(t.runes, raw, start, end) {
+			if !simple && !mt.spellsPrimary(t.runes, raw, start, end, mt.startOff) {
 				if ps, pe := mt.pinyinPrimary(t.runes, raw); ps >= 0 {
 					start, end = ps, pe
 				} else {
@@ -190,6 +193,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 		return -1, -1, 0
 	}
 	start, end = -1, -1
+	mt.startOff = -1
 	q0 := q[0]
 	firstBit := letterBit(q0)
 	done := uint64(1) << n
@@ -207,7 +211,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done)
 			if set&done != 0 {
 				if start < 0 {
-					start, end = ri, rk
+					start, end, mt.startOff = ri, rk, i
 				}
 				occ++
 			}
@@ -396,14 +400,19 @@ func byteRange(s string, from, to int) (lo, hi int) {
 
 // spellsPrimary reports whether runes start..end (inclusive) of s spell q
 // with first readings only.
-func (mt *matcher) spellsPrimary(q []rune, s string, start, end int) bool {
+//
+// off, when not negative, is the byte offset of rune start, so the runes
+// before it are not decoded.
+func (mt *matcher) spellsPrimary(q []rune, s string, start, end, off int) bool {
 	n := len(q)
 	set := uint64(1)
 	ri := 0
-	for _, r := range s {
-		if ri > end {
-			break
-		}
+	i := 0
+	if off >= 0 && off <= len(s) {
+		ri, i = start, off
+	}
+	for i < len(s) && ri <= end {
+		r, size := decodeRune(s, i)
 		if ri >= start {
 			set = mt.stepReadings(set, r, q, true)
 			if set == 0 {
@@ -411,6 +420,7 @@ func (mt *matcher) spellsPrimary(q []rune, s string, start, end int) bool {
 			}
 		}
 		ri++
+		i += size
 	}
 	return set&(uint64(1)<<n) != 0
 }
@@ -423,15 +433,18 @@ func (mt *matcher) pinyinPrimary(q []rune, s string) (start, end int) {
 		return -1, -1
 	}
 	done := uint64(1) << n
-	rs := []rune(s)
-	for i := range rs {
+	for i, ri := 0, 0; i < len(s); ri++ {
 		set := uint64(1)
-		for k := i; k < len(rs) && set != 0; k++ {
-			set = mt.stepReadings(set, rs[k], q, true)
+		for k, rk := i, ri; k < len(s) && set != 0; rk++ {
+			r, size := decodeRune(s, k)
+			set = mt.stepReadings(set, r, q, true)
 			if set&done != 0 {
-				return i, k
+				return ri, rk
 			}
+			k += size
 		}
+		_, size := decodeRune(s, i)
+		i += size
 	}
 	return -1, -1
 }

@@ -365,6 +365,16 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			if s3 != s4 || e3 != e4 || o3 != o4 {
 				t.Fatalf("%q on %s unfolded: plain (%d %d %d), skeleton by lengths (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s3, e3, o3, s4, e4, o4)
 			}
+			// The first match's byte offset lets spellsPrimary skip the
+			// runes before it, with the same answer.
+			if s4 >= 0 {
+				if mt.startOff < 0 || utf8.RuneCountInString(raw[:mt.startOff]) != s4 {
+					t.Fatalf("%q on %s: first match at rune %d but byte %d", qs, ix.nodes[ix.entries[e].node].ID, s4, mt.startOff)
+				}
+				if mt.spellsPrimary(tm.runes, raw, s4, e4, mt.startOff) != mt.spellsPrimary(tm.runes, raw, s4, e4, -1) {
+					t.Fatalf("%q on %s: spellsPrimary differs with the offset", qs, ix.nodes[ix.entries[e].node].ID)
+				}
+			}
 		}
 	}
 	if initials < 4 {

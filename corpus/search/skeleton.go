@@ -310,6 +310,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		return mt.pinyin(q, s)
 	}
 	start, end = -1, -1
+	mt.startOff = -1
 	done := uint64(1) << n
 	tab := &mt.startTab
 	if mt.startBit != firstBit || mt.startLead != lead {
@@ -326,7 +327,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		if chains.at(codes[ri:]) {
 			if chains != nil && chains.initials && simpleCodes(codes[ri:ri+n]) {
 				if start < 0 {
-					start, end = ri, ri+n-1
+					start, end, mt.startOff = ri, ri+n-1, off
 				}
 				occ++
 				return
@@ -334,7 +335,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 			set, rk := mt.extend(1, s, off, ri-1, q, done)
 			if set&done != 0 {
 				if start < 0 {
-					start, end = ri, rk
+					start, end, mt.startOff = ri, rk, off
 				}
 				occ++
 			}
