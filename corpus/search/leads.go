@@ -12,12 +12,12 @@ import "strings"
 // one) for full pinyin; a unit of one letter (an initial, as in lh)
 // constrains nothing the masks do not.
 
-// runEntries returns a bitmap of the entries that can spell run by the
-// rule above, or nil when it constrains nothing (some split has no unit of
-// two letters that can be looked up, or the splits are too many).
-func (ix *Index) runEntries(run string) []uint64 {
-	splits, ok := splitUnits(run, ix.prefixes)
-	if !ok || len(splits) == 0 {
+// runEntries returns a bitmap of the entries that can spell a run of the
+// given splits (splitUnits) by the rule above, or nil when it constrains
+// nothing (some split has no unit of two letters that can be looked up,
+// or there are none listed).
+func (ix *Index) runEntries(splits [][]string) []uint64 {
+	if len(splits) == 0 {
 		return nil
 	}
 	units := map[string][]uint64{}
@@ -108,7 +108,7 @@ func (ix *Index) leadEntries(unit string) []uint64 {
 	if ix.only != nil {
 		return nil // an index for one query lists no other characters
 	}
-	var chars []rune
+	var lists [][]int32
 	total := 0
 	for id := 1; id < len(ix.py.list); id++ {
 		lead := false
@@ -125,15 +125,16 @@ func (ix *Index) leadEntries(unit string) []uint64 {
 		if ix.post.stopped(c) {
 			return nil
 		}
-		chars = append(chars, c)
-		total += len(ix.post.get(c))
+		l := ix.post.get(c)
+		lists = append(lists, l)
+		total += len(l)
 		if total > leadBudget*len(ix.entries) {
 			return nil
 		}
 	}
 	bm := make([]uint64, (len(ix.entries)+63)/64)
-	for _, c := range chars {
-		for _, e := range ix.post.get(c) {
+	for _, l := range lists {
+		for _, e := range l {
 			bm[e/64] |= 1 << (e % 64)
 		}
 	}

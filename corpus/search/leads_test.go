@@ -53,7 +53,7 @@ func TestSplitUnits(t *testing.T) {
 // with its initials; initials alone constrain nothing.
 func TestRunEntriesNarrows(t *testing.T) {
 	ix := seedIndex(t)
-	bm := ix.runEntries("luohu")
+	bm := ix.runEntries(mustSplit(t, ix, "luohu"))
 	if bm == nil {
 		t.Fatal("luohu: no constraint")
 	}
@@ -71,7 +71,7 @@ func TestRunEntriesNarrows(t *testing.T) {
 	if in == 0 || in*2 > withL {
 		t.Errorf("luohu keeps %d entries of %d with an l initial", in, withL)
 	}
-	if ix.runEntries("lh") != nil {
+	if ix.runEntries(mustSplit(t, ix, "lh")) != nil {
 		t.Error("lh, two initials, is constrained")
 	}
 }
@@ -118,4 +118,14 @@ func TestPrefilterKeepsEveryMatch(t *testing.T) {
 		kept += len(kept0)
 	}
 	t.Logf("%d entries kept over all queries", kept)
+}
+
+// mustSplit lists run's splits.
+func mustSplit(t *testing.T, ix *Index, run string) [][]string {
+	t.Helper()
+	splits, ok := splitUnits(run, ix.prefixes)
+	if !ok {
+		t.Fatalf("%q: too many splits", run)
+	}
+	return splits
 }

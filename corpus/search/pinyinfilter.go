@@ -15,6 +15,8 @@ type pinyinFilter struct {
 	leads [][]uint64
 	// impossible is set when some run cannot be split into reading prefixes.
 	impossible bool
+	// lead is term.lead (see leadOf).
+	lead int
 }
 
 // Bounds on split enumeration; beyond them a run gets no constraint:
@@ -33,10 +35,18 @@ func (ix *Index) newPinyinFilter(t *term) *pinyinFilter {
 			return
 		}
 		f.firsts = append(f.firsts, letterBit(run[0]))
-		if bm := ix.runEntries(string(run)); bm != nil {
+		// The splits are listed once; each constraint reads them.
+		splits, ok := splitUnits(string(run), ix.prefixes)
+		if !ok {
+			splits = nil
+		}
+		if len(f.firsts) == 1 && letterBit(t.runes[0]) != 0 {
+			f.lead = leadOf(run, splits)
+		}
+		if bm := ix.runEntries(splits); bm != nil {
 			f.leads = append(f.leads, bm)
 		}
-		alts, ok := splitInitials(string(run), ix.prefixes)
+		alts, ok := splitInitials(splits, ok)
 		switch {
 		case !ok:
 			f.alts = append(f.alts, nil)
@@ -101,13 +111,12 @@ func (f *pinyinFilter) keep(ix *Index, e int32) bool {
 	return true
 }
 
-// splitInitials lists the distinct initials sequences of the ways run
-// splits into reading prefixes (splitUnits). It returns ok=false when a
-// split into one unit exists (no pair to require) or the enumeration hit
-// its bounds.
-func splitInitials(run string, prefixes map[string]bool) (alts []string, ok bool) {
-	splits, ok := splitUnits(run, prefixes)
-	if !ok {
+// splitInitials lists the distinct initials sequences of a run's splits
+// (splitUnits; listed says they all are). It returns ok=false when a split
+// into one unit exists (no pair to require) or the enumeration hit its
+// bounds.
+func splitInitials(splits [][]string, listed bool) (alts []string, ok bool) {
+	if !listed {
 		return nil, false
 	}
 	seen := map[string]bool{}

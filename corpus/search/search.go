@@ -122,18 +122,19 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	return ix.results(append(hits, textHits...), limit), nil
 }
 
-// leadFor returns term.lead for t: nonzero when t begins with a run of
-// letters every split of which begins with a unit of two letters or more.
+// leadFor returns term.lead for t (see leadOf), from its pinyin filter.
 func (ix *Index) leadFor(t *term) int {
-	n := 0
-	for n < len(t.runes) && letterBit(t.runes[n]) != 0 {
-		n++
+	if t.filter == nil {
+		t.filter = ix.newPinyinFilter(t)
 	}
-	if n < 2 {
-		return 0
-	}
-	splits, ok := splitUnits(string(t.runes[:n]), ix.prefixes)
-	if !ok || len(splits) == 0 {
+	return t.filter.lead
+}
+
+// leadOf returns term.lead for a term that begins with run, whose splits
+// are given (nil: too many to list): nonzero when every split begins with
+// a unit of two letters or more.
+func leadOf(run []rune, splits [][]string) int {
+	if len(run) < 2 || len(splits) == 0 {
 		return 0
 	}
 	for _, sp := range splits {
@@ -141,7 +142,7 @@ func (ix *Index) leadFor(t *term) int {
 			return 0
 		}
 	}
-	if i := prefix2Index(string(t.runes[:2])); i >= 0 {
+	if i := prefix2Index(string(run[:2])); i >= 0 {
 		return i + 1
 	}
 	return 0
