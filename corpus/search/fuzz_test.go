@@ -36,8 +36,9 @@ func FuzzSearch(f *testing.F) {
 }
 
 // FuzzSkeletonLengths indexes arbitrary valid text and checks that the
-// pinyin scan walking the skeleton by its codes' byte lengths finds what
-// decoding the text rune by rune finds, and that the lengths add up to the
+// pinyin scans walking the skeleton by its codes' byte lengths (any
+// reading, first readings) find what decoding the text rune by rune finds,
+// and that the lengths add up to the
 // text's length: a code of the wrong length would shift every offset
 // after it.
 func FuzzSkeletonLengths(f *testing.F) {
@@ -75,6 +76,11 @@ func FuzzSkeletonLengths(f *testing.F) {
 		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, nil, lead, true)
 		if s1 != s2 || e1 != e2 || o1 != o2 {
 			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
+		}
+		p1, q1 := mt.pinyinPrimary(tm.runes, text)
+		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, ix.skel, nil, lead)
+		if p1 != p2 || q1 != q2 {
+			t.Fatalf("%q in %q: first readings plain (%d %d), by lengths (%d %d)", q, text, p1, q1, p2, q2)
 		}
 	})
 }

@@ -96,14 +96,14 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 	}
 	if t.letters {
 		var start, end, occ int
+		// Literal letters may fill any unit: the codes' constraints hold
+		// only for a field without them.
+		var chains *chainTable
+		lead := 0
+		if lit == 0 {
+			chains, lead = t.chains, t.lead
+		}
 		if codes != nil {
-			// Literal letters may fill any unit: the codes' constraints
-			// hold only for a field without them.
-			var chains *chainTable
-			lead := 0
-			if lit == 0 {
-				chains, lead = t.chains, t.lead
-			}
 			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, mt.sk, chains, lead, true)
 		} else {
 			start, end, occ = mt.pinyin(t.runes, raw)
@@ -119,7 +119,13 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			// spells the term with their first readings.
 			simple := codes != nil && lit == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
 			if !simple && !mt.spellsPrimary(t.runes, raw, start, end, mt.startOff) {
-				if ps, pe := mt.pinyinPrimary(t.runes, raw); ps >= 0 {
+				var ps, pe int
+				if codes != nil {
+					ps, pe = mt.pinyinPrimarySkel(t.runes, raw, codes, mt.sk, chains, lead)
+				} else {
+					ps, pe = mt.pinyinPrimary(t.runes, raw)
+				}
+				if ps >= 0 {
 					start, end = ps, pe
 				} else {
 					common = mt.mostlyPrimary(t.runes, raw, start, end)
@@ -208,7 +214,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 			can = foldRune(r) == q0 || mt.py.initialMask(r)&firstBit != 0
 		}
 		if can {
-			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done)
+			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done, false)
 			if set&done != 0 {
 				if start < 0 {
 					start, end, mt.startOff = ri, rk, i
@@ -222,13 +228,13 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 }
 
 // extend feeds the runes of s from byte offset k (rune index rk) to step
-// until the whole query is matched (set&done != 0), no prefix survives, or
+// (stepReadings with primary) until the whole query is matched (set&done != 0), no prefix survives, or
 // s ends; it returns the final set and the rune index after the last rune
 // consumed.
-func (mt *matcher) extend(set uint64, s string, k, rk int, q []rune, done uint64) (uint64, int) {
+func (mt *matcher) extend(set uint64, s string, k, rk int, q []rune, done uint64, primary bool) (uint64, int) {
 	for set != 0 && set&done == 0 && k < len(s) {
 		rr, sz := decodeRune(s, k)
-		set = mt.step(set, rr, q)
+		set = mt.stepReadings(set, rr, q, primary)
 		k += sz
 		rk++
 	}

@@ -334,7 +334,7 @@ func TestDecodeRuneAgreesWithUTF8(t *testing.T) {
 func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	ix := seedIndex(t)
 	mt := &matcher{py: ix.py, sk: ix.skel}
-	initials := 0
+	initials, primaries := 0, 0
 	for _, qs := range []string{"luohu", "luoh", "luo", "lh", "jy", "jyyx", "jiuyeyouxian", "jiuye", "l", "lu", "zhuang", "zhengfu", "rst", "2025nian", "xian", "zzqx", "ab", "gzjs", "en", "ai", "er"} {
 		q := parseQuery(qs)
 		tm := &q.terms[0]
@@ -375,10 +375,24 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 					t.Fatalf("%q on %s: spellsPrimary differs with the offset", qs, ix.nodes[ix.entries[e].node].ID)
 				}
 			}
+			// A run of first readings is searched where any run can start.
+			{
+				p1, q1 := mt.pinyinPrimary(tm.runes, raw)
+				p2, q2 := mt.pinyinPrimarySkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, lead)
+				if p1 != p2 || q1 != q2 {
+					t.Fatalf("%q on %s: first readings plain (%d %d), skeleton (%d %d)", qs, ix.nodes[ix.entries[e].node].ID, p1, q1, p2, q2)
+				}
+				if p1 >= 0 {
+					primaries++
+				}
+			}
 		}
 	}
 	if initials < 4 {
 		t.Errorf("only %d queries took the initials path", initials)
+	}
+	if primaries < 1000 {
+		t.Errorf("only %d fields spell a query with first readings", primaries)
 	}
 }
 

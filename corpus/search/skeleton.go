@@ -304,11 +304,29 @@ func (ct *chainTable) at(codes []byte) bool {
 // offsets are kept by adding the codes' lengths; otherwise (a folded copy,
 // whose full-width forms shrank) they are found by counting lead bytes.
 func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int, exact bool) (start, end, occ int) {
-	n := len(q)
-	firstBit := letterBit(q[0])
-	if n == 0 || n > maxTermRunes || firstBit == 0 {
+	if len(q) == 0 || len(q) > maxTermRunes || letterBit(q[0]) == 0 {
 		return mt.pinyin(q, s)
 	}
+	return mt.walkSkel(q, s, codes, sk, chains, lead, exact, false)
+}
+
+// pinyinPrimarySkel is pinyinPrimary guided by the skeleton codes of s,
+// the text they were made from: a run spelled with first readings starts
+// where any run can, so only the positions pinyinSkel tries are tried.
+func (mt *matcher) pinyinPrimarySkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int) (start, end int) {
+	if len(q) == 0 || len(q) > maxTermRunes || letterBit(q[0]) == 0 {
+		return mt.pinyinPrimary(q, s)
+	}
+	start, end, _ = mt.walkSkel(q, s, codes, sk, chains, lead, true, true)
+	return start, end
+}
+
+// walkSkel is pinyinSkel's walk; with primary, a run must spell q with
+// first readings and the walk stops trying after the first (occ is then
+// at most 1).
+func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int, exact, primary bool) (start, end, occ int) {
+	n := len(q)
+	firstBit := letterBit(q[0])
 	start, end = -1, -1
 	mt.startOff = -1
 	done := uint64(1) << n
@@ -332,7 +350,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 				occ++
 				return
 			}
-			set, rk := mt.extend(1, s, off, ri-1, q, done)
+			set, rk := mt.extend(1, s, off, ri-1, q, done, primary)
 			if set&done != 0 {
 				if start < 0 {
 					start, end, mt.startOff = ri, rk, off
@@ -345,7 +363,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		off := 0
 		for ri, c := range codes {
 			x := tab[c]
-			if x&canStart != 0 && off < len(s) {
+			if x&canStart != 0 && off < len(s) && (!primary || start < 0) {
 				try(ri, off)
 			}
 			off += int(x &^ canStart)
@@ -353,6 +371,10 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 		if off != len(s) {
 			// Codes that do not add up to the text (a damaged stored
 			// index): decode the text instead.
+			if primary {
+				start, end = mt.pinyinPrimary(q, s)
+				return start, end, min(1, start+1)
+			}
 			return mt.pinyin(q, s)
 		}
 		return start, end, occ
@@ -361,7 +383,7 @@ func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, ch
 	// the text to its byte offset, words at a time (advanceRunes).
 	off, at := 0, 0 // the byte offset of rune at
 	for ri := 0; ri < len(codes); ri++ {
-		if tab[codes[ri]]&canStart == 0 {
+		if tab[codes[ri]]&canStart == 0 || primary && start >= 0 {
 			continue
 		}
 		off = advanceRunes(s, off, ri-at)
