@@ -42,7 +42,7 @@ func FuzzSearch(f *testing.F) {
 // text's length: a code of the wrong length would shift every offset
 // after it.
 func FuzzSkeletonLengths(f *testing.F) {
-	for _, s := range []string{"落户luohu", "Ａ落户𠮷luo户，２０２５\u3000落 hu", "é落ü户\U0002A6A5绿", "ＬＵＯＨＵ落户", "Luo户 lü绿"} {
+	for _, s := range []string{"落户luohu", "Ａ落户𠮷luo户，２０２５\u3000落 hu", "é落ü户\U0002A6A5绿", "ＬＵＯＨＵ落户", "Luo户 lü绿", "GDP落户PM2.5落后"} {
 		f.Add(s, "luohu")
 		f.Add(s, "lh")
 	}
@@ -68,17 +68,20 @@ func FuzzSkeletonLengths(f *testing.F) {
 		}
 		mt := &matcher{py: ix.py, sk: ix.skel}
 		tm := &qq.terms[0]
+		// The constraints as Search and match set them.
+		var chains *chainTable
 		lead := 0
-		if uint32(ix.letters[0]) == 0 {
-			lead = ix.leadFor(tm) // as Search and match set it
+		if uint32(ix.letters[0])&tm.letterMask == 0 && tm.letters {
+			tm.filter = ix.newPinyinFilter(tm)
+			chains, lead = ix.chainsFor(tm), ix.leadFor(tm)
 		}
 		s1, e1, o1 := mt.pinyin(tm.runes, text)
-		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, nil, lead, true)
+		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, chains, lead, true)
 		if s1 != s2 || e1 != e2 || o1 != o2 {
 			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
 		}
 		p1, q1 := mt.pinyinPrimary(tm.runes, text)
-		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, ix.skel, nil, lead)
+		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, ix.skel, chains, lead)
 		if p1 != p2 || q1 != q2 {
 			t.Fatalf("%q in %q: first readings plain (%d %d), by lengths (%d %d)", q, text, p1, q1, p2, q2)
 		}

@@ -55,6 +55,10 @@ type Index struct {
 	doc     []int32 // per node: index into labels
 	labels  []string
 	entries []entry
+	// titles is a bitmap over the entries of those that are titled
+	// (headings and numbers): the search splits its candidates by it
+	// without reading the entries.
+	titles []uint64
 	// letters holds per entry the ASCII letters present in it (bits 0-25)
 	// and the initials of the readings of its Han characters (bits 32-57).
 	letters []uint64
@@ -131,7 +135,7 @@ func newIndex(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
 		return ix
 	}
 	sk := skeletonIndex(c)
-	ix.nodes, ix.parent, ix.doc, ix.labels, ix.entries = sk.nodes, sk.parent, sk.doc, sk.labels, sk.entries
+	ix.nodes, ix.parent, ix.doc, ix.labels, ix.entries, ix.titles = sk.nodes, sk.parent, sk.doc, sk.labels, sk.entries, sk.titles
 	ix.stopDF = stopDF
 	if stopDF < 0 {
 		ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
@@ -150,16 +154,32 @@ func (ix *Index) addNode(n *corpus.Node, parent, di int32) int32 {
 	ix.parent = append(ix.parent, p)
 	ix.doc = append(ix.doc, di)
 	if strings.HasPrefix(n.Number, "第") {
-		ix.entries = append(ix.entries, entry{str: n.Number, node: ni, field: fieldNumber})
+		ix.addEntry(entry{str: n.Number, node: ni, field: fieldNumber})
 	}
 	if n.Heading != "" {
-		ix.entries = append(ix.entries, entry{str: n.Heading, node: ni, field: fieldHeading})
+		ix.addEntry(entry{str: n.Heading, node: ni, field: fieldHeading})
 	}
 	if n.Text != "" {
-		ix.entries = append(ix.entries, entry{str: n.Text, node: ni, field: fieldText})
+		ix.addEntry(entry{str: n.Text, node: ni, field: fieldText})
 	}
 	return ni
 }
+
+// addEntry appends en and its bit in titles.
+func (ix *Index) addEntry(en entry) {
+	e := len(ix.entries)
+	ix.entries = append(ix.entries, en)
+	if e%64 == 0 {
+		ix.titles = append(ix.titles, 0)
+	}
+	if titled(en.field) {
+		ix.titles[e/64] |= 1 << (e % 64)
+	}
+}
+
+// isTitled reports whether entry e is a heading or a number (titled),
+// from the titles bitmap, without touching the entry.
+func (ix *Index) isTitled(e int32) bool { return ix.titles[e/64]&(1<<(e%64)) != 0 }
 
 // build fills the rune postings, the reading table and the letter masks in
 // two passes over the text, each split between two goroutines: the first

@@ -31,6 +31,11 @@ type matcher struct {
 	startTab  [256]uint8
 	startBit  uint32
 	startLead int
+	// pairTabs hold startTab over two codes at a time (see pairTable) for
+	// the last two start tables a walk needed them for: a term's walks
+	// alternate between its lead and none (fields with literal letters).
+	pairTabs [2]pairSlot
+	pairNext int // the slot to build into next
 	// startOff is the byte offset of the first match's first rune found
 	// by the last pinyin scan (pinyin, pinyinSkel), or -1.
 	startOff int
@@ -97,10 +102,10 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 	if t.letters {
 		var start, end, occ int
 		// Literal letters may fill any unit: the codes' constraints hold
-		// only for a field without them.
+		// only for a field without the term's letters as letters.
 		var chains *chainTable
 		lead := 0
-		if lit == 0 {
+		if lit&t.letterMask == 0 {
 			chains, lead = t.chains, t.lead
 		}
 		if codes != nil {
@@ -117,7 +122,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			common := true
 			// An initials match over characters of one initial each
 			// spells the term with their first readings.
-			simple := codes != nil && lit == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
+			simple := codes != nil && lit&t.letterMask == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
 			if !simple && !mt.spellsPrimary(t.runes, raw, start, end, mt.startOff) {
 				var ps, pe int
 				if codes != nil {

@@ -334,7 +334,7 @@ func TestDecodeRuneAgreesWithUTF8(t *testing.T) {
 func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	ix := seedIndex(t)
 	mt := &matcher{py: ix.py, sk: ix.skel}
-	initials, primaries := 0, 0
+	initials, primaries, foreign := 0, 0, 0
 	for _, qs := range []string{"luohu", "luoh", "luo", "lh", "jy", "jyyx", "jiuyeyouxian", "jiuye", "l", "lu", "zhuang", "zhengfu", "rst", "2025nian", "xian", "zzqx", "ab", "gzjs", "en", "ai", "er"} {
 		q := parseQuery(qs)
 		tm := &q.terms[0]
@@ -346,8 +346,10 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 		for e := range ix.entries {
 			s := foldString(ix.entries[e].str, foldUpper|foldLetter|foldDigit|foldPunct)
 			ch, lead := chains, ix.leadFor(tm)
-			if uint32(ix.letters[e]) != 0 {
+			if lit := uint32(ix.letters[e]); lit&tm.letterMask != 0 {
 				ch, lead = nil, 0
+			} else if lit != 0 && ch != nil {
+				foreign++ // letters, none of the term's: constrained as Han text
 			}
 			if !ix.entries[e].valid {
 				continue
@@ -390,6 +392,9 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	}
 	if initials < 4 {
 		t.Errorf("only %d queries took the initials path", initials)
+	}
+	if foreign < 50 {
+		t.Errorf("only %d fields with other letters than the term's were walked with its chains", foreign)
 	}
 	if primaries < 1000 {
 		t.Errorf("only %d fields spell a query with first readings", primaries)

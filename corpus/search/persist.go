@@ -306,6 +306,7 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 		parent:  make([]int32, 0, nodes),
 		doc:     make([]int32, 0, nodes),
 		entries: make([]entry, 0, entries),
+		titles:  make([]uint64, 0, (entries+63)/64),
 		labels:  make([]string, 0, len(c.Docs)),
 	}
 	var add func(n *corpus.Node, parent, di int32)

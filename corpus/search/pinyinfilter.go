@@ -15,6 +15,10 @@ type pinyinFilter struct {
 	leads [][]uint64
 	// impossible is set when some run cannot be split into reading prefixes.
 	impossible bool
+	// letters is the term's letters (term.letterMask): an entry holding
+	// none of them literally spells every letter with its characters'
+	// readings, so the constraints hold for it.
+	letters uint32
 	// lead is term.lead (see leadOf).
 	lead int
 }
@@ -28,7 +32,7 @@ const (
 )
 
 func (ix *Index) newPinyinFilter(t *term) *pinyinFilter {
-	f := &pinyinFilter{}
+	f := &pinyinFilter{letters: t.letterMask}
 	var run []rune
 	flush := func() {
 		if len(run) == 0 {
@@ -78,7 +82,7 @@ func (f *pinyinFilter) keep(ix *Index, e int32) bool {
 			return false
 		}
 	}
-	if lit != 0 {
+	if lit&f.letters != 0 {
 		return true // literal letters may fill any gap: no pair constraint
 	}
 	if f.impossible {
@@ -138,3 +142,74 @@ func splitInitials(splits [][]string, listed bool) (alts []string, ok bool) {
 	}
 	return alts, true
 }
+
+// keepWords is keep for every entry at once, as a bitmap over the entries
+// (bit e%64 of word e/64): the pair and lead constraints are tested 64
+// entries at a time on their bitmaps, and only the letter masks are read
+// entry by entry. It agrees with keep on every entry.
+func (f *pinyinFilter) keepWords(ix *Index) []uint64 {
+	n := len(ix.entries)
+	out := make([]uint64, (n+63)/64)
+	var need uint32 // every run's first letter
+	for _, b := range f.firsts {
+		need |= b
+	}
+	// Each alternative as the bitmaps of its pairs.
+	stride := pairStride(n)
+	var alts [][][]uint64
+	for _, as := range f.alts {
+		if as == nil {
+			continue
+		}
+		var seqs [][]uint64
+		for _, seq := range as {
+			var pairs []uint64 // word offsets of the seq's pair bitmaps, stride apart
+			for i := 0; i+1 < len(seq); i++ {
+				k := int(seq[i]-'a')*26 + int(seq[i+1]-'a')
+				pairs = append(pairs, uint64(k*stride))
+			}
+			seqs = append(seqs, pairs)
+		}
+		alts = append(alts, seqs)
+	}
+	for w := range out {
+		lo := w * 64
+		hi := min(lo+64, n)
+		var lit, ini uint64 // entries with the term's letters literally, without, whose masks hold need
+		for i, m := range ix.letters[lo:hi] {
+			if (uint32(m)|uint32(m>>32))&need != need {
+				continue
+			}
+			if uint32(m)&f.letters != 0 {
+				lit |= 1 << i
+			} else {
+				ini |= 1 << i
+			}
+		}
+		if f.impossible {
+			ini = 0
+		}
+		for _, bm := range f.leads {
+			ini &= bm[w]
+		}
+		for _, seqs := range alts {
+			if ini == 0 {
+				break
+			}
+			var any uint64
+			for _, pairs := range seqs {
+				all := ^uint64(0)
+				for _, off := range pairs {
+					all &= ix.pairs[int(off)+w]
+				}
+				any |= all
+			}
+			ini &= any
+		}
+		out[w] = lit | ini
+	}
+	return out
+}
+
+// hasBit reports whether bit e is set in the bitmap words.
+func hasBit(words []uint64, e int32) bool { return words[e/64]&(1<<(e%64)) != 0 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	cands := ix.candidates(q)
 	heads, texts := make([]int32, 0, len(cands)/4), make([]int32, 0, len(cands))
 	for _, e := range cands {
-		if titled(ix.entries[e].field) {
+		if ix.isTitled(e) {
 			heads = append(heads, e)
 		} else {
 			texts = append(texts, e)
@@ -229,25 +230,43 @@ func (ix *Index) prefilter(t *term, base []int32, narrowed bool) []int32 {
 		if narrowed {
 			py = intersect(py, base)
 		}
-	case narrowed:
+	case narrowed && len(base) < len(ix.entries)/wordsShare:
+		// A small base: filtered entry by entry.
 		py = make([]int32, 0, len(base))
 		for _, e := range base {
 			if keep(e) {
 				py = append(py, e)
 			}
 		}
+	case narrowed && len(base) < len(ix.entries)/2:
+		words := f.keepWords(ix)
+		py = make([]int32, 0, len(base))
+		for _, e := range base {
+			if hasBit(words, e) {
+				py = append(py, e)
+			}
+		}
 	default:
-		// Sized for all: growing it while scanning a large corpus copied
+		// Not narrowed, or by a base of most entries, which would narrow
+		// little for the cost of a pass over it: the filter alone. Sized
+		// for all: growing it while scanning a large corpus copied
 		// megabytes per keystroke.
 		py = make([]int32, 0, len(ix.entries))
-		for e := range ix.entries {
-			if keep(int32(e)) {
-				py = append(py, int32(e))
+		for w, m := range f.keepWords(ix) {
+			for ; m != 0; m &= m - 1 {
+				py = append(py, int32(w*64+bits.TrailingZeros64(m)))
 			}
 		}
 	}
 	return union(lit, py)
 }
+
+// wordsShare: a narrowed base holding fewer than 1/wordsShare of the
+// entries is filtered entry by entry; a larger one by the filter's bitmap
+// over every entry (keepWords), cheaper per entry; one of half the entries
+// or more is not used (the candidates are then a superset, scored the
+// same).
+const wordsShare = 16
 
 // withRunes intersects the postings of rs, rarest first, keeping only
 // entries keep accepts (nil keeps all).

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math/bits"
 	"slices"
 )
@@ -360,9 +361,28 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chai
 		}
 	}
 	if exact {
-		off := 0
-		for ri, c := range codes {
-			x := tab[c]
+		off, ri := 0, 0
+		if len(codes) >= pairScanMin {
+			// Eight codes at a time while none of them can start a match.
+			pt := mt.pairTable()
+			for ; ri+8 <= len(codes); ri += 8 {
+				w := binary.LittleEndian.Uint64(codes[ri : ri+8])
+				a, b, c, d := pt[uint16(w)], pt[uint16(w>>16)], pt[uint16(w>>32)], pt[uint16(w>>48)]
+				if (a|b|c|d)&canStart == 0 {
+					off += int(a + b + c + d)
+					continue
+				}
+				for k := ri; k < ri+8; k++ {
+					x := tab[codes[k]]
+					if x&canStart != 0 && off < len(s) && (!primary || start < 0) {
+						try(k, off)
+					}
+					off += int(x &^ canStart)
+				}
+			}
+		}
+		for ; ri < len(codes); ri++ {
+			x := tab[codes[ri]]
 			if x&canStart != 0 && off < len(s) && (!primary || start < 0) {
 				try(ri, off)
 			}
@@ -394,6 +414,47 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chai
 		try(ri, off)
 	}
 	return start, end, occ
+}
+
+// pairTable is a matcher's start table over two codes at a time, indexed
+// by first | second<<8: the two runes' byte lengths summed, plus canStart
+// when a match can start at either.
+type pairTable [1 << 16]uint8
+
+// pairScanMin is the number of codes from which a walk reads them by
+// pairs: below it, building the table would cost more than it saves.
+const pairScanMin = 64
+
+// pairSlot is a pair table and the start table it was built for.
+type pairSlot struct {
+	tab  *pairTable
+	bit  uint32
+	lead int
+}
+
+// pairTable returns the pair table of the current start table, building
+// it when neither slot holds it.
+func (mt *matcher) pairTable() *pairTable {
+	for _, sl := range mt.pairTabs {
+		if sl.tab != nil && sl.bit == mt.startBit && sl.lead == mt.startLead {
+			return sl.tab
+		}
+	}
+	sl := &mt.pairTabs[mt.pairNext]
+	mt.pairNext ^= 1
+	if sl.tab == nil {
+		sl.tab = new(pairTable)
+	}
+	tab := &mt.startTab
+	for c2 := range 256 {
+		x2 := tab[c2]
+		row := sl.tab[c2<<8 : c2<<8+256]
+		for c1, x1 := range tab {
+			row[c1] = (x1 &^ canStart) + (x2 &^ canStart) | (x1|x2)&canStart
+		}
+	}
+	sl.bit, sl.lead = mt.startBit, mt.startLead
+	return sl.tab
 }
 
 // simpleCodes reports whether every code stands for one initial: an ASCII
