@@ -127,3 +127,40 @@ func mustSplit(t *testing.T, ix *Index, run string) [][]string {
 	}
 	return splits
 }
+
+// TestKeepWordsAgreesWithKeep: the filter tested 64 entries at a time
+// keeps exactly the entries it keeps one by one, for terms with one run
+// and several, with and without lead characters, and for one that cannot
+// split.
+func TestKeepWordsAgreesWithKeep(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/laws/*.md")
+	c, errs := corpus.LoadPaths(append(paths, "../../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	ix := New(c)
+	for _, qs := range []string{"lu", "luoh", "luohu", "jy", "jyyx", "lh", "落hu", "hu落hu", "gdp", "pm", "xa", "qqqq", "zhengfu", "a"} {
+		q := parseQuery(qs)
+		tm := &q.terms[0]
+		f := ix.newPinyinFilter(tm)
+		words := f.keepWords(ix)
+		kept := 0
+		for e := range ix.entries {
+			one := f.keep(ix, int32(e))
+			if one != hasBit(words, int32(e)) {
+				t.Fatalf("%q on %s: keep %v, keepWords %v", qs, ix.nodes[ix.entries[e].node].ID, one, !one)
+			}
+			if one {
+				kept++
+			}
+		}
+		for e := len(ix.entries); e < len(words)*64; e++ {
+			if hasBit(words, int32(e)) {
+				t.Fatalf("%q: bit %d past the %d entries", qs, e, len(ix.entries))
+			}
+		}
+		if qs == "luohu" && (kept == 0 || kept == len(ix.entries)) {
+			t.Fatalf("%q keeps %d of %d entries: the check proves nothing", qs, kept, len(ix.entries))
+		}
+	}
+}
