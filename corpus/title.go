@@ -142,7 +142,8 @@ func titleLike(l string) bool {
 // isHeaderAnchor reports a line that follows a title block: a 文号 line or
 // a 主送 line.
 func isHeaderAnchor(l string) bool {
-	if utf8.RuneCountInString(l) < 40 && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) {
+	// Both patterns end in 号: most lines have none.
+	if utf8.RuneCountInString(l) < 40 && strings.Contains(l, "号") && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) {
 		return true
 	}
 	return (strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：")) && reAddressee.MatchString(l)

@@ -86,6 +86,9 @@ type Index struct {
 	// and noPinyin leaves out readings, skeleton codes and letter masks:
 	// an index built for one known query (NewForQuery).
 	only     map[rune]bool
+	// onlyDense is only over the runes below 1<<16, as a bitmap small
+	// enough to stay in cache: the build skips the others' bookkeeping.
+	onlyDense *[1 << 16 / 64]uint64
 	noPinyin bool
 }
 
@@ -124,7 +127,11 @@ func newIndex(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
 	ix := &Index{py: newReadingTable(), only: only}
 	if only != nil {
 		ix.noPinyin = true
+		ix.onlyDense = new([1 << 16 / 64]uint64)
 		for r := range only {
+			if r >= 0 && r < 1<<16 {
+				ix.onlyDense[r/64] |= 1 << (r % 64)
+			}
 			if letterBit(r) != 0 {
 				ix.noPinyin = false
 			}
@@ -163,6 +170,12 @@ func (ix *Index) addNode(n *corpus.Node, parent, di int32) int32 {
 		ix.addEntry(entry{str: n.Text, node: ni, field: fieldText})
 	}
 	return ni
+}
+
+// outsideOnly reports a rune below 1<<16 that an index built for one
+// query (only) keeps no posting list of.
+func (ix *Index) outsideOnly(r rune) bool {
+	return ix.onlyDense != nil && r >= 0 && r < 1<<16 && ix.onlyDense[r/64]&(1<<(r%64)) == 0
 }
 
 // addEntry appends en and its bit in titles.
@@ -283,6 +296,12 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 				en.fold |= foldKind(r)
 				r = f
 			}
+			if ix.outsideOnly(r) {
+				// No posting list: counted for its readings and their
+				// frequency only, by occurrence.
+				rc.inc(r)
+				continue
+			}
 			if last.seen(r, int32(e)) {
 				continue
 			}
@@ -349,7 +368,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			}
 			ri++
 			i += size
-			if last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
+			if ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))
@@ -373,7 +392,7 @@ func (ix *Index) fillPostings(lo, hi int, pos *runeCounts, last *lastSeen) {
 			}
 			i += size
 			r = foldRune(r)
-			if last.seen(r, int32(e)) || r >= 1<<16 && !ix.only[r] {
+			if ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && !ix.only[r] {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))
