@@ -85,11 +85,11 @@ type Index struct {
 	// only, when set, limits the posting lists to these (folded) runes,
 	// and noPinyin leaves out readings, skeleton codes and letter masks:
 	// an index built for one known query (NewForQuery).
-	only     map[rune]bool
+	only map[rune]bool
 	// onlyDense is only over the runes below 1<<16, as a bitmap small
 	// enough to stay in cache: the build skips the others' bookkeeping.
 	onlyDense *[1 << 16 / 64]uint64
-	noPinyin bool
+	noPinyin  bool
 }
 
 // stopShare is the share of entries above which a rune keeps no posting
