@@ -327,6 +327,15 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		return
 	}
 	sk := ix.skel
+	// An index for one query records the pairs of its letters only: the
+	// only pairs its filter reads.
+	pairLetters := uint32(1<<26 - 1)
+	if ix.only != nil {
+		pairLetters = 0
+		for r := range ix.only {
+			pairLetters |= letterBit(r)
+		}
+	}
 	// The pair bits of a block of 64 entries are gathered here, one word
 	// per pair, and stored when the block ends: lo is a multiple of 64.
 	var block [pairCount]uint64
@@ -354,6 +363,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 			} else {
 				ini |= cur
 			}
+			cur &= pairLetters
 			if prev != 0 && cur != 0 {
 				if prev&(prev-1) == 0 && cur&(cur-1) == 0 {
 					k := bits.TrailingZeros32(prev)*26 + bits.TrailingZeros32(cur)
