@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"unsafe"
 
 	"policyreader/corpus"
+	"policyreader/corpus/internal/stored"
 )
 
 // The stored form of an index, for the persistent cache. Everything the
@@ -44,9 +44,9 @@ func (ix *Index) AppendBinary(dst []byte) []byte {
 	if ix.only != nil {
 		return dst
 	}
-	w := pwriter{buf: dst}
+	w := stored.Writer{Buf: dst}
 	ix.writeBinary(&w)
-	return w.buf
+	return w.Buf
 }
 
 // WriteBinary writes what AppendBinary appends to out, its large arrays
@@ -57,17 +57,17 @@ func (ix *Index) WriteBinary(out io.Writer) error {
 	if ix.only != nil {
 		return nil
 	}
-	w := pwriter{w: out}
+	w := stored.Writer{W: out}
 	ix.writeBinary(&w)
-	w.flush()
-	return w.err
+	w.Flush()
+	return w.Err
 }
 
 // writeBinary writes the stored form through w.
-func (ix *Index) writeBinary(w *pwriter) {
-	w.raw([]byte(persistMagic))
-	w.u32(persistVersion)
-	w.u32(endianMark)
+func (ix *Index) writeBinary(w *stored.Writer) {
+	w.Raw([]byte(persistMagic))
+	w.U32(persistVersion)
+	w.U32(endianMark)
 	n := len(ix.entries)
 	// Posting lists as (rune, length) pairs, dense runes first, then the
 	// lists themselves in that order; stop runes as a list.
@@ -86,7 +86,7 @@ func (ix *Index) writeBinary(w *pwriter) {
 		lists = append(lists, r, int32(len(l)))
 		total += len(l)
 	}
-	w.u64(uint64(n), uint64(len(ix.nodes)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
+	w.U64(uint64(n), uint64(len(ix.nodes)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
 		uint64(len(ix.py.list)), uint64(len(lists)/2), uint64(len(stops)), uint64(total))
 	runes := make([]int32, n)
 	meta := make([]byte, n)
@@ -97,26 +97,26 @@ func (ix *Index) writeBinary(w *pwriter) {
 			meta[i] |= 0x80
 		}
 	}
-	w.section(asBytes(runes))
-	w.section(meta)
-	w.section(asBytes(ix.letters))
-	w.section(asBytes(ix.pairs))
-	w.section(asBytes(stops))
-	w.section(asBytes(lists))
+	w.Section(stored.AsBytes(runes))
+	w.Section(meta)
+	w.Section(stored.AsBytes(ix.letters))
+	w.Section(stored.AsBytes(ix.pairs))
+	w.Section(stored.AsBytes(stops))
+	w.Section(stored.AsBytes(lists))
 	for i := 0; i < len(lists); i += 2 {
-		w.raw(asBytes(ix.post.get(lists[i])))
+		w.Raw(stored.AsBytes(ix.post.get(lists[i])))
 	}
-	w.align()
-	w.section(ix.skel.codes)
-	w.section(asBytes(ix.skel.masks[:]))
-	w.section(ix.skel.maskIdx)
+	w.Align()
+	w.Section(ix.skel.codes)
+	w.Section(stored.AsBytes(ix.skel.masks[:]))
+	w.Section(ix.skel.maskIdx)
 	// The reading table, id by id (id 0 is "no reading").
 	for id := 1; id < len(ix.py.list); id++ {
-		w.u32(uint32(ix.py.runeOf[id]))
-		w.buf = append(w.buf, byte(len(ix.py.list[id])))
+		w.U32(uint32(ix.py.runeOf[id]))
+		w.Buf = append(w.Buf, byte(len(ix.py.list[id])))
 		for _, s := range ix.py.list[id] {
-			w.buf = append(w.buf, byte(len(s)))
-			w.buf = append(w.buf, s...)
+			w.Buf = append(w.Buf, byte(len(s)))
+			w.Buf = append(w.Buf, s...)
 		}
 	}
 }
@@ -156,20 +156,20 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 	if uintptr(unsafe.Pointer(unsafe.SliceData(data)))%8 != 0 {
 		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
 	}
-	r := preader{buf: data}
-	if string(r.raw(len(persistMagic))) != persistMagic {
+	r := stored.Reader{Buf: data, Base: ErrStored}
+	if string(r.Raw(len(persistMagic))) != persistMagic {
 		return nil, fmt.Errorf("%w: not a stored index", ErrStored)
 	}
-	if v := r.u32(); v != persistVersion {
+	if v := r.U32(); v != persistVersion {
 		return nil, fmt.Errorf("%w: version %d, this one reads %d", ErrStored, v, persistVersion)
 	}
-	if m := r.u32(); m != endianMark {
+	if m := r.U32(); m != endianMark {
 		return nil, fmt.Errorf("%w: other byte order", ErrStored)
 	}
-	n, nodes, stopDF, ncodes, npy := int(r.u64()), int(r.u64()), int(r.u64()), int(r.u64()), int(r.u64())
-	nlists, nstops, total := int(r.u64()), int(r.u64()), int(r.u64())
-	if r.err != nil {
-		return nil, r.err
+	n, nodes, stopDF, ncodes, npy := int(r.U64()), int(r.U64()), int(r.U64()), int(r.U64()), int(r.U64())
+	nlists, nstops, total := int(r.U64()), int(r.U64()), int(r.U64())
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	if npy < 1 || npy > 1<<16-1 {
 		// Id 0 is "no reading" and ids are 16 bits.
@@ -180,18 +180,18 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 		return nil, fmt.Errorf("%w: built over other documents (%d strings, %d nodes; the corpus has %d, %d)", ErrStored, n, nodes, len(ix.entries), len(ix.nodes))
 	}
 	ix.stopDF = stopDF
-	runes := sectionOf[int32](&r, n)
-	meta := sectionOf[byte](&r, n)
-	ix.letters = sectionOf[uint64](&r, n)
-	ix.pairs = sectionOf[uint64](&r, pairCount*pairStride(n))
-	stops := sectionOf[int32](&r, nstops)
-	lists := sectionOf[int32](&r, 2*nlists)
-	backing := sectionOf[int32](&r, total)
-	ix.skel = &skeleton{codes: sectionOf[byte](&r, ncodes)}
-	masks := sectionOf[uint32](&r, 256)
-	ix.skel.maskIdx = sectionOf[byte](&r, npy)
-	if r.err != nil {
-		return nil, r.err
+	runes := stored.Section[int32](&r, n)
+	meta := stored.Section[byte](&r, n)
+	ix.letters = stored.Section[uint64](&r, n)
+	ix.pairs = stored.Section[uint64](&r, pairCount*pairStride(n))
+	stops := stored.Section[int32](&r, nstops)
+	lists := stored.Section[int32](&r, 2*nlists)
+	backing := stored.Section[int32](&r, total)
+	ix.skel = &skeleton{codes: stored.Section[byte](&r, ncodes)}
+	masks := stored.Section[uint32](&r, 256)
+	ix.skel.maskIdx = stored.Section[byte](&r, npy)
+	if r.Err != nil {
+		return nil, r.Err
 	}
 	// Entries: rune counts and fold kinds, checked against the text's
 	// length so a damaged count cannot send a matcher out of bounds.
@@ -214,7 +214,7 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 	off := 0
 	take := func(k int32) []int32 {
 		if k < 0 || int(k) > total-off {
-			r.fail("posting list past the end")
+			r.Fail("posting list past the end")
 			return nil
 		}
 		s := backing[off : off+int(k) : off+int(k)]
@@ -223,55 +223,55 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 	}
 	for _, ru := range stops {
 		if ru < 0 || ru >= 1<<16 {
-			r.fail("stop rune out of range")
+			r.Fail("stop rune out of range")
 			break
 		}
 		p.stop[ru] = true
 	}
-	for i := 0; i < len(lists) && r.err == nil; i += 2 {
+	for i := 0; i < len(lists) && r.Err == nil; i += 2 {
 		ru, l := lists[i], take(lists[i+1])
 		switch {
 		case ru < 0:
-			r.fail("negative rune")
+			r.Fail("negative rune")
 		case ru < 1<<16:
 			p.dense[ru] = l
 		default:
 			p.other[ru] = l
 		}
 	}
-	if r.err == nil && off != total {
-		r.fail("postings left over")
+	if r.Err == nil && off != total {
+		r.Fail("postings left over")
 	}
 	// The lists' entries are checked when first read (postings.lazy).
 	p.lazy = &listChecks{limit: int32(n), other: map[rune]bool{}}
 	ix.post = p
 	// The reading table.
 	py := newReadingTable()
-	for id := 1; id < npy && r.err == nil; id++ {
-		ru := rune(r.u32())
-		k := int(r.byte())
+	for id := 1; id < npy && r.Err == nil; id++ {
+		ru := rune(r.U32())
+		k := int(r.Byte())
 		list := make([]string, k)
 		var mask uint32
 		for j := range list {
-			s := r.raw(int(r.byte()))
+			s := r.Raw(int(r.Byte()))
 			if len(s) == 0 || !isLowerASCII(string(s)) {
-				r.fail("bad reading")
+				r.Fail("bad reading")
 				break
 			}
 			list[j] = unsafe.String(&s[0], len(s))
 			mask |= 1 << (s[0] - 'a')
 		}
 		if py.id(ru) != 0 || !unicode.Is(unicode.Han, ru) {
-			r.fail("bad reading table")
+			r.Fail("bad reading table")
 			break
 		}
 		py.put(ru, list, mask)
 	}
-	if r.err != nil {
-		return nil, r.err
+	if r.Err != nil {
+		return nil, r.Err
 	}
-	if r.off != len(data) {
-		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, len(data)-r.off)
+	if left := r.Left(); left != 0 {
+		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, left)
 	}
 	ix.py = py
 	sk.denseIdx = make([]byte, len(py.dense))
@@ -325,134 +325,3 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 	return ix
 }
 
-type pwriter struct {
-	buf []byte    // bytes not yet written to w (all of them when w is nil)
-	w   io.Writer // nil for AppendBinary's buffer
-	n   int       // bytes already written to w
-	err error
-}
-
-// size is the bytes written so far: offsets are aligned relative to the
-// stored form's start.
-func (w *pwriter) size() int { return w.n + len(w.buf) }
-
-// raw writes b; a large b goes straight to w, not through the buffer.
-func (w *pwriter) raw(b []byte) {
-	if w.w == nil || len(b) < 64<<10 {
-		w.buf = append(w.buf, b...)
-		if w.w != nil && len(w.buf) >= 1<<20 {
-			w.flush() // many small lists: keep the buffer small
-		}
-		return
-	}
-	w.flush()
-	if w.err == nil {
-		k, err := w.w.Write(b)
-		w.n, w.err = w.n+k, err
-	}
-}
-
-// flush writes the buffered bytes to w.
-func (w *pwriter) flush() {
-	if w.w != nil && len(w.buf) > 0 && w.err == nil {
-		k, err := w.w.Write(w.buf)
-		w.n, w.err = w.n+k, err
-		w.buf = w.buf[:0]
-	}
-}
-
-func (w *pwriter) u32(v uint32) { w.buf = binary.NativeEndian.AppendUint32(w.buf, v) }
-func (w *pwriter) u64(vs ...uint64) {
-	for _, v := range vs {
-		w.buf = binary.NativeEndian.AppendUint64(w.buf, v)
-	}
-}
-
-func (w *pwriter) align() {
-	for w.size()%8 != 0 {
-		w.buf = append(w.buf, 0)
-	}
-}
-
-// section writes an aligned array.
-func (w *pwriter) section(b []byte) {
-	w.align()
-	w.raw(b)
-	w.align()
-}
-
-func asBytes[T int32 | uint32 | uint64](s []T) []byte {
-	if len(s) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(&s[0])), len(s)*int(unsafe.Sizeof(s[0])))
-}
-
-type preader struct {
-	buf []byte
-	off int
-	err error
-}
-
-func (r *preader) fail(why string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: %s at byte %d", ErrStored, why, r.off)
-	}
-}
-
-func (r *preader) raw(k int) []byte {
-	if r.err != nil || k < 0 || k > len(r.buf)-r.off {
-		r.fail("truncated")
-		return nil
-	}
-	b := r.buf[r.off : r.off+k]
-	r.off += k
-	return b
-}
-
-func (r *preader) byte() byte {
-	b := r.raw(1)
-	if b == nil {
-		return 0
-	}
-	return b[0]
-}
-
-func (r *preader) u32() uint32 {
-	b := r.raw(4)
-	if b == nil {
-		return 0
-	}
-	return binary.NativeEndian.Uint32(b)
-}
-
-func (r *preader) u64() uint64 {
-	b := r.raw(8)
-	if b == nil {
-		return 0
-	}
-	return binary.NativeEndian.Uint64(b)
-}
-
-func (r *preader) align() {
-	if pad := (8 - r.off%8) % 8; pad > 0 {
-		r.raw(pad)
-	}
-}
-
-// sectionOf reads an aligned array of k elements in place.
-func sectionOf[T byte | int32 | uint32 | uint64](r *preader, k int) []T {
-	r.align()
-	var zero T
-	size := int(unsafe.Sizeof(zero))
-	if k < 0 || k > (len(r.buf)-r.off)/size {
-		r.fail("section past the end")
-		return nil
-	}
-	b := r.raw(k * size)
-	r.align()
-	if k == 0 || b == nil {
-		return nil
-	}
-	return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), k)
-}
