@@ -324,4 +324,3 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 	}
 	return ix
 }
-
