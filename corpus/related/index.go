@@ -80,16 +80,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		x.postOff = []uint32{0}
 		return x, nil
 	}
-	for di, d := range c.Docs {
-		d.Walk(func(n *corpus.Node) bool {
-			if indexed(n) {
-				x.pos[n.ID] = int32(len(x.nodes))
-				x.nodes = append(x.nodes, n)
-				x.doc = append(x.doc, int32(di))
-			}
-			return true
-		})
-	}
+	x.collect()
 	cancelled := func(i int) error {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {

@@ -37,7 +37,11 @@ func (x *Index) Related(id string, limit int) []Match {
 	var touched []int32
 	for k, t := range qt {
 		wq, idf := qw[k], x.idf[t]
-		post := x.post[x.postOff[t]:x.postOff[t+1]]
+		lo, hi := x.postOff[t], x.postOff[t+1]
+		if lo > hi || int(hi) > len(x.post) {
+			continue // a damaged stored index: the term matches nothing
+		}
+		post := x.post[lo:hi]
 		n := int32(-1)
 		for i := 0; i < len(post); {
 			gap, count := uint64(post[i]), uint64(0)
@@ -51,6 +55,9 @@ func (x *Index) Related(id string, limit int) []Match {
 				i++
 			} else {
 				count, i = uvarintAt(post, i)
+			}
+			if gap == 0 || gap > uint64(len(x.nodes)) || int(n)+int(gap) >= len(x.nodes) {
+				break // damaged: not ascending, or past the nodes
 			}
 			n += int32(gap)
 			if x.doc[n] == qdoc {

@@ -12,6 +12,14 @@ type vocab struct {
 	han  map[uint64]int32
 	word map[string]int32
 	n    int32
+	// A stored vocabulary (han and word nil), read in place: the Han keys
+	// sorted with their IDs, and the words sorted (word i is
+	// wordBytes[wordOff[i]:wordOff[i+1]]) with theirs.
+	hanKeys   []uint64
+	hanIDs    []int32
+	wordOff   []uint32
+	wordBytes []byte
+	wordIDs   []int32
 }
 
 func newVocab() *vocab {
@@ -19,8 +27,11 @@ func newVocab() *vocab {
 }
 
 // hanID returns the ID of a Han term, adding it when add is set; -1 when the
-// term is unknown and add is false.
+// term is unknown and add is false. A stored vocabulary adds nothing.
 func (v *vocab) hanID(key uint64, add bool) int32 {
+	if v.han == nil {
+		return v.storedHanID(key)
+	}
 	if id, ok := v.han[key]; ok {
 		return id
 	}
@@ -35,6 +46,9 @@ func (v *vocab) hanID(key uint64, add bool) int32 {
 
 // wordID is hanID for word terms; the map key is copied only when added.
 func (v *vocab) wordID(w []byte, add bool) int32 {
+	if v.word == nil {
+		return v.storedWordID(w)
+	}
 	if id, ok := v.word[string(w)]; ok {
 		return id
 	}

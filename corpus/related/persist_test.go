@@ -1,0 +1,148 @@
+package related
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"policyreader/corpus"
+)
+
+// storedOf writes x and loads it back over c.
+func storedOf(t *testing.T, x *Index, c *corpus.Corpus) (*Index, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := x.WriteBinary(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	y, err := Load(c, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return y, data
+}
+
+// TestStoredAnswersAsBuilt: the index read in place from its stored form
+// answers every node of the seeds and the laws — indexed or not, Han,
+// words and numbers — exactly as the index it was written from.
+func TestStoredAnswersAsBuilt(t *testing.T) {
+	laws, _ := filepath.Glob("../testdata/laws/*.md")
+	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	x := New(c)
+	y, _ := storedOf(t, x, c)
+	if y.Len() != x.Len() || y.Len() < 1000 {
+		t.Fatalf("stored index has %d nodes, built %d", y.Len(), x.Len())
+	}
+	queried, found := 0, 0
+	c.Nodes(func(n *corpus.Node) bool {
+		want, got := x.Related(n.ID, 0), y.Related(n.ID, 0)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%s: built %d matches, stored %d", n.ID, len(want), len(got))
+		}
+		if y.Indexed(n.ID) != x.Indexed(n.ID) {
+			t.Fatalf("%s: Indexed differs", n.ID)
+		}
+		queried++
+		if len(got) > 0 {
+			found++
+		}
+		return true
+	})
+	if found < 500 {
+		t.Fatalf("only %d of %d nodes have related clauses: the check proves little", found, queried)
+	}
+}
+
+// TestStoredRefused: another corpus, another version, a form cut short
+// are refused with ErrStored, never trusted.
+func TestStoredRefused(t *testing.T) {
+	c := loadSeeds(t)
+	x := New(c)
+	_, data := storedOf(t, x, c)
+	other := corpus.NewCorpus(c.Docs[1:])
+	if _, err := Load(other, data); !errors.Is(err, ErrStored) {
+		t.Errorf("over other documents: %v", err)
+	}
+	version := bytes.Clone(data)
+	version[len(storedMagic)]++
+	if _, err := Load(c, version); !errors.Is(err, ErrStored) {
+		t.Errorf("other version: %v", err)
+	}
+	for _, cut := range []int{0, 7, 40, len(data) / 2, len(data) - 1} {
+		if _, err := Load(c, data[:cut]); !errors.Is(err, ErrStored) {
+			t.Errorf("cut at %d of %d: %v", cut, len(data), err)
+		}
+	}
+	if _, err := Load(c, append(bytes.Clone(data), 0, 0, 0, 0, 0, 0, 0, 0)); !errors.Is(err, ErrStored) {
+		t.Errorf("with bytes left over: %v", err)
+	}
+}
+
+// TestStoredDamageNeverPanics: bytes flipped anywhere past the header —
+// the arrays a checksum guards in the cache — make queries answer wrongly
+// at worst, never crash.
+func TestStoredDamageNeverPanics(t *testing.T) {
+	c := loadSeeds(t)
+	x := New(c)
+	_, data := storedOf(t, x, c)
+	var ids []string
+	c.Nodes(func(n *corpus.Node) bool {
+		if len(ids) < 200 && x.Indexed(n.ID) {
+			ids = append(ids, n.ID)
+		}
+		return true
+	})
+	for k := 0; k < 64; k++ {
+		bad := bytes.Clone(data)
+		for j := 0; j < 16; j++ {
+			i := 72 + (k*7919+j*104729)%(len(bad)-72)
+			bad[i] ^= 0xA5
+		}
+		y, err := Load(c, bad)
+		if err != nil {
+			continue
+		}
+		for _, id := range ids {
+			y.Related(id, 5)
+		}
+	}
+}
+
+// FuzzLoad reads arbitrary bytes as the stored index of a small corpus:
+// Load refuses them or gives an index whose queries return, never panic.
+func FuzzLoad(f *testing.F) {
+	c := corpus.NewCorpus([]*corpus.Document{
+		docOf("a", "推进户籍制度改革，放开城区常住人口300万以下城市落户限制。", "完善GDP统计。"),
+		docOf("b", "放开落户限制，推进户籍制度改革。", "统计GDP和PM2.5。"),
+	})
+	x := New(c)
+	var buf bytes.Buffer
+	if err := x.WriteBinary(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(storedMagic))
+	var ids []string
+	c.Nodes(func(n *corpus.Node) bool {
+		ids = append(ids, n.ID)
+		return true
+	})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		y, err := Load(c, data)
+		if err != nil {
+			if !errors.Is(err, ErrStored) {
+				t.Fatalf("error not wrapping ErrStored: %v", err)
+			}
+			return
+		}
+		for _, id := range ids {
+			y.Related(id, 0)
+		}
+	})
+}
