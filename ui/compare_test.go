@@ -148,7 +148,7 @@ func TestCompareWaitsAndHasNone(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.View()), "finding counterparts") {
 		t.Fatalf("no waiting message:\n%s", ansi.Strip(m.View()))
 	}
-	m = update(m, buildRelatedCmd(m.bg.ctx, c)())
+	m = update(m, buildRelatedCmd(m.bg.ctx, c, nil)())
 	if p := comparing(t, m); p.waiting || p.result == nil && len(p.counterparts) > 0 {
 		t.Fatalf("the pane did not fill in: %+v", p)
 	}

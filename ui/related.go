@@ -54,11 +54,15 @@ func (s *relatedSource) matches(n *corpus.Node) []related.Match {
 	return ms
 }
 
-// buildRelatedCmd builds the related-clause index of c off the event loop;
-// cancelling ctx (the reader quitting) abandons it.
-func buildRelatedCmd(ctx context.Context, c *corpus.Corpus) tea.Cmd {
+// buildRelatedCmd gets the related-clause index of c off the event loop,
+// from relatedFor (nil: built from the text); cancelling ctx (the reader
+// quitting) abandons it.
+func buildRelatedCmd(ctx context.Context, c *corpus.Corpus, relatedFor func(context.Context, *corpus.Corpus) (*related.Index, error)) tea.Cmd {
+	if relatedFor == nil {
+		relatedFor = related.Build
+	}
 	return func() tea.Msg {
-		x, err := related.Build(ctx, c)
+		x, err := relatedFor(ctx, c)
 		return relatedReadyMsg{index: x, err: err}
 	}
 }

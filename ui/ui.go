@@ -5,16 +5,18 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
-	"policyreader/corpus/search"
 	"strings"
 	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/bodies"
 	"policyreader/corpus/facet"
+	"policyreader/corpus/related"
+	"policyreader/corpus/search"
 	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
@@ -95,6 +97,10 @@ type Options struct {
 	// SearchIndex gives the search index of the corpus (from a cache, say);
 	// it runs off the event loop. Nil builds the index from the text.
 	SearchIndex func(*corpus.Corpus) *search.Index
+	// RelatedIndex gives the related-clause index of the corpus (from a
+	// cache, say), returning ctx's error when the reader quits first; it
+	// runs off the event loop. Nil builds the index from the text.
+	RelatedIndex func(ctx context.Context, c *corpus.Corpus) (*related.Index, error)
 }
 
 // detailPad is the blank column between the separator and the text.
@@ -135,6 +141,7 @@ type Model struct {
 	clipboard  io.Writer    // where y and Y send OSC 52
 	getenv     func(string) string
 	indexFor   func(*corpus.Corpus) *search.Index
+	relatedFor func(context.Context, *corpus.Corpus) (*related.Index, error)
 	helpOpen   bool // the full help is drawn over the mode
 	bg         background
 	load       loadState // documents still loading (NewLoading)
@@ -171,6 +178,7 @@ func New(c *corpus.Corpus, opts Options) Model {
 		readingW:   readingWidth(opts.ReadingWidth),
 		getenv:     opts.Getenv,
 		indexFor:   opts.SearchIndex,
+		relatedFor: opts.RelatedIndex,
 	}
 	if m.clipboard == nil {
 		m.clipboard = os.Stderr

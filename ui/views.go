@@ -36,7 +36,7 @@ func newBackground() background {
 // viewsInit starts building what the targets view and the related pane
 // need, off the event loop.
 func (m Model) viewsInit() tea.Cmd {
-	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus), collectTargetsCmd(m.corpus), buildCitationsCmd(m.corpus))
+	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus, m.relatedFor), collectTargetsCmd(m.corpus), buildCitationsCmd(m.corpus))
 }
 
 // updateViews handles the messages of the targets view and the related

@@ -782,8 +782,8 @@ func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (i
 	return search.Load(c, payload[min(off, len(payload)):])
 }
 
-// prunePacks removes all but the keepPacks most recently written packs,
-// and temporary files an interrupted writer left over an hour ago.
+// prunePacks removes all but the keepPacks most recently written packs
+// (and related-clause indexes), and temporary files an interrupted writer left over an hour ago.
 func (s *Store) prunePacks() {
 	entries, err := os.ReadDir(s.packDir())
 	if err != nil {
@@ -796,24 +796,28 @@ func (s *Store) prunePacks() {
 			}
 		}
 	}
-	type file struct {
-		name string
-		mod  int64
-	}
-	var files []file
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".pack" || !e.Type().IsRegular() {
+	// Packs and related-clause indexes are kept apart, each the
+	// keepPacks most recently written.
+	for _, ext := range []string{".pack", relatedSuffix} {
+		type file struct {
+			name string
+			mod  int64
+		}
+		var files []file
+		for _, e := range entries {
+			if filepath.Ext(e.Name()) != ext || !e.Type().IsRegular() {
+				continue
+			}
+			if info, err := e.Info(); err == nil {
+				files = append(files, file{e.Name(), info.ModTime().UnixNano()})
+			}
+		}
+		if len(files) <= keepPacks {
 			continue
 		}
-		if info, err := e.Info(); err == nil {
-			files = append(files, file{e.Name(), info.ModTime().UnixNano()})
+		slices.SortFunc(files, func(a, b file) int { return cmp.Compare(b.mod, a.mod) })
+		for _, f := range files[keepPacks:] {
+			os.Remove(filepath.Join(s.packDir(), f.name))
 		}
-	}
-	if len(files) <= keepPacks {
-		return
-	}
-	slices.SortFunc(files, func(a, b file) int { return cmp.Compare(b.mod, a.mod) })
-	for _, f := range files[keepPacks:] {
-		os.Remove(filepath.Join(s.packDir(), f.name))
 	}
 }

@@ -44,6 +44,34 @@ func TestSearchThroughCache(t *testing.T) {
 	}
 }
 
+// TestRelatedThroughCache: `related` and `compare` answer the same from
+// an empty cache, a full one and none; the first run with a cache stores
+// the library's related-clause index beside its packs.
+func TestRelatedThroughCache(t *testing.T) {
+	docs := "../../seeds"
+	dir := t.TempDir()
+	id := "guangdong-social-mobility-implementation/pt2/c3"
+	for _, cmd := range [][]string{{"related", "--json", "--limit", "5", id}, {"compare", id}} {
+		var outs []string
+		for _, flags := range [][]string{{"--no-cache"}, {"--cache-dir", dir}, {"--cache-dir", dir}} {
+			args := append(append(flags, "--corpus", docs), cmd...)
+			code, out, errs := runBookmarksCLI(nil, args...)
+			if code != 0 || errs != "" {
+				t.Fatalf("%v: exit %d, stderr %q", args, code, errs)
+			}
+			outs = append(outs, out)
+		}
+		for i, out := range outs {
+			if out != outs[0] || len(out) < 100 {
+				t.Errorf("%v run %d printed\n%s\nwant\n%s", cmd, i, out, outs[0])
+			}
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "packs", "*.related")); len(files) != 1 {
+		t.Errorf("related-clause indexes stored: %v", files)
+	}
+}
+
 // TestUnwritableCacheDir: a cache directory that cannot be made costs one
 // line on stderr, not the command.
 func TestUnwritableCacheDir(t *testing.T) {

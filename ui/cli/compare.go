@@ -7,7 +7,6 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/compare"
-	"policyreader/corpus/related"
 )
 
 // compareLimit is how many counterparts `compare ID` considers and lists.
@@ -63,7 +62,7 @@ func runCompare(env Env, opts Options, args []string) error {
 	if len(rest) < 1 || len(rest) > 2 {
 		return usagef("compare needs a node ID and optionally a second one (see `policyreader tree`)")
 	}
-	c, err := LoadCorpus(env, opts)
+	c, index, err := loadRelated(env, opts)
 	if err != nil {
 		return err
 	}
@@ -78,7 +77,11 @@ func runCompare(env Env, opts Options, args []string) error {
 			return failf("no node with ID %q (see `policyreader tree`)", rest[1])
 		}
 	} else {
-		ms := related.New(c).Related(a.ID, compareLimit)
+		x, err := index()
+		if err != nil {
+			return err
+		}
+		ms := x.Related(a.ID, compareLimit)
 		if len(ms) == 0 {
 			return failf("compare: no counterpart of %s in the other documents; give one: compare %s OTHER-ID", a.ID, a.ID)
 		}

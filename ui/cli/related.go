@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -34,7 +35,7 @@ func runRelated(env Env, opts Options, args []string) error {
 	if *limit < 1 {
 		return usagef("related: --limit must be at least 1, not %d", *limit)
 	}
-	c, err := LoadCorpus(env, opts)
+	c, index, err := loadRelated(env, opts)
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,11 @@ func runRelated(env Env, opts Options, args []string) error {
 	if !ok {
 		return failf("no node with ID %q (see `policyreader tree`)", rest[0])
 	}
-	ms := related.New(c).Related(n.ID, *limit)
+	x, err := index()
+	if err != nil {
+		return err
+	}
+	ms := x.Related(n.ID, *limit)
 	if opts.JSON {
 		out := make([]relatedJSON, len(ms))
 		for i, m := range ms {
@@ -54,6 +59,31 @@ func runRelated(env Env, opts Options, args []string) error {
 		return nil
 	}
 	return printRelated(env.Stdout, n, ms)
+}
+
+// loadRelated loads the library of opts through the cache (when there is
+// one) and gives, on demand, its related-clause index: read from the
+// cache when it holds one for these documents, else built (and, with a
+// cache, stored for next time before it returns).
+func loadRelated(env Env, opts Options) (*corpus.Corpus, func() (*related.Index, error), error) {
+	store := openCache(opts)
+	c, err := loadCorpusWith(env, opts, corpus.LoadOptions{}, store)
+	if err != nil {
+		return nil, nil, err
+	}
+	index := func() (*related.Index, error) {
+		if store == nil {
+			return related.New(c), nil
+		}
+		x, err := store.RelatedIndex(context.Background(), c)
+		store.Flush()
+		printNotes(env, store)
+		if err != nil {
+			return nil, failf("related-clause index: %w", err)
+		}
+		return x, nil
+	}
+	return c, index, nil
 }
 
 // printRelated writes the matches as a table: score, document, clause, ID,

@@ -44,6 +44,7 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		uiOpts.Lang = opts.Lang
 		if cache != nil {
 			uiOpts.SearchIndex = cache.SearchIndex
+			uiOpts.RelatedIndex = cache.RelatedIndex
 		}
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {

@@ -30,6 +30,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	if cache != nil {
 		docCache = cache
 		uiOpts.SearchIndex = cache.SearchIndex
+		uiOpts.RelatedIndex = cache.RelatedIndex
 	}
 	load := ui.PathsLoader(opts.Corpus, docCache)
 	if store != nil {
