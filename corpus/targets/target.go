@@ -44,10 +44,11 @@ type Target struct {
 	Year int
 	// order is the position in corpus order, for SortByDoc.
 	order int
-	// hay is what Filter searches, lower-cased, built once by Collect
-	// from the fields above; empty for a Target built elsewhere, which
-	// Filter then builds on each call.
-	hay string
+	// plain is set by Collect when lower-casing changes none of the
+	// fields Filter searches (most targets: Chinese text), so Filter
+	// searches them as they are; otherwise (or for a Target built
+	// elsewhere) it lower-cases them on each call.
+	plain bool
 }
 
 // Collect returns every target span of c in corpus order: documents in
@@ -101,7 +102,13 @@ func Collect(c *corpus.Corpus) []Target {
 					t.Year = ancestorYear(n)
 				}
 			}
-			t.hay = haystack(t)
+			t.plain = true
+			for _, f := range t.fields() {
+				if strings.ToLower(f) != f {
+					t.plain = false
+					break
+				}
+			}
 			out = append(out, t)
 		}
 		out = dropBareDeadlines(out, n)
@@ -403,8 +410,7 @@ func SortByYear(ts []Target) {
 // Filter returns the targets that match every whitespace-separated word of
 // query as a substring (ASCII case ignored) of the phrase, the clause, the
 // document label or ID, the node ID or the year. An empty query keeps all.
-// ts is not modified. For targets from Collect it searches the fields as
-// Collect set them, lower-cased once there.
+// ts is not modified. A word matches within one field, never across two.
 func Filter(ts []Target, query string) []Target {
 	words := strings.Fields(strings.ToLower(query))
 	out := make([]Target, 0, len(ts))
@@ -420,28 +426,37 @@ func matches(t *Target, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	hay := t.hay
-	if hay == "" {
-		hay = haystack(*t)
+	fields := t.fields()
+	if !t.plain {
+		for i, f := range fields {
+			fields[i] = strings.ToLower(f)
+		}
 	}
 	for _, w := range words {
-		if !strings.Contains(hay, w) {
+		if !slices.ContainsFunc(fields[:], func(f string) bool { return strings.Contains(f, w) }) && !inYear(t.Year, w) {
 			return false
 		}
 	}
 	return true
 }
 
-// haystack joins the fields Filter searches, lower-cased, with NULs
-// between them so a word without a NUL cannot span two fields.
-func haystack(t Target) string {
+// fields are the strings Filter searches besides the year: phrase,
+// statement, context, clause, document label and ID, node ID. A word
+// matches inside one of them, never across two.
+func (t *Target) fields() [7]string {
 	id := ""
 	if t.Node != nil {
 		id = t.Node.ID
 	}
-	year := ""
-	if t.Year != 0 {
-		year = strconv.Itoa(t.Year)
+	return [7]string{t.Phrase, t.Statement, t.Context, t.Clause, t.DocLabel, t.DocID, id}
+}
+
+// inYear reports whether w occurs in the decimal form of year (none for
+// 0); only a word of digits can.
+func inYear(year int, w string) bool {
+	if year == 0 || strings.Trim(w, "0123456789") != "" {
+		return false
 	}
-	return strings.ToLower(strings.Join([]string{t.Phrase, t.Statement, t.Context, t.Clause, t.DocLabel, t.DocID, id, year}, "\x00"))
+	var buf [20]byte
+	return strings.Contains(string(strconv.AppendInt(buf[:0], int64(year), 10)), w)
 }

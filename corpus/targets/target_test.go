@@ -177,38 +177,57 @@ func TestCollectSeeds(t *testing.T) {
 	}
 }
 
-// TestFilterPrecomputedAgrees checks that the haystack Collect builds once
-// gives Filter the same answers as building it on each call, on the seeds,
-// and that a Target built by hand (no haystack) is still filtered.
-func TestFilterPrecomputedAgrees(t *testing.T) {
+// TestFilterAgreesWithJoinedFields checks Filter, which searches Collect's
+// targets field by field as they are, against a reference that lower-cases
+// the fields joined with NULs, on the seeds, for Collect's targets and for
+// the same targets as if built by hand (lower-cased on each call).
+func TestFilterAgreesWithJoinedFields(t *testing.T) {
 	c, errs := corpus.LoadPaths([]string{"../../seeds"})
 	if len(errs) > 0 {
 		t.Fatalf("load seeds: %v", errs)
 	}
 	ts := Collect(c)
-	fresh := slices.Clone(ts)
-	for i := range fresh {
-		if fresh[i].hay == "" {
-			t.Fatalf("%s %q: Collect left no haystack", fresh[i].Node.ID, fresh[i].Phrase)
+	byHand := slices.Clone(ts)
+	plain := 0
+	for i := range byHand {
+		if byHand[i].plain {
+			plain++
 		}
-		fresh[i].hay = ""
+		byHand[i].plain = false
 	}
-	for _, q := range []string{"", "万", "万人", "2025", "2025 万人", "GUANGDONG", "Jiangxi 以上", "/ch4", "广东", "%", "nothing-matches"} {
-		want := Filter(fresh, q)
-		got := Filter(ts, q)
-		if !slices.Equal(targetKeys(got), targetKeys(want)) {
-			t.Errorf("Filter(%q): %d targets with the stored haystack, %d without", q, len(got), len(want))
+	if plain == 0 || plain == len(ts) {
+		t.Errorf("%d of %d targets plain: the test meets one path only", plain, len(ts))
+	}
+	reference := func(q string) []Target {
+		var out []Target
+		for _, x := range ts {
+			f := x.fields()
+			year := ""
+			if x.Year != 0 {
+				year = strconv.Itoa(x.Year)
+			}
+			hay := strings.ToLower(strings.Join(append(f[:], year), "\x00"))
+			ok := true
+			for _, w := range strings.Fields(strings.ToLower(q)) {
+				ok = ok && strings.Contains(hay, w)
+			}
+			if ok {
+				out = append(out, x)
+			}
 		}
-		if q == "万" && (len(got) == 0 || len(got) == len(ts)) {
-			t.Errorf("Filter(万) keeps %d of %d targets: the test filters nothing", len(got), len(ts))
+		return out
+	}
+	for _, q := range []string{"", "万", "万人", "2025", "202", "2025 万人", "GUANGDONG", "Jiangxi 以上", "/ch4", "广东", "%", "gdp", "nothing-matches"} {
+		want := targetKeys(reference(q))
+		if got := targetKeys(Filter(ts, q)); !slices.Equal(got, want) {
+			t.Errorf("Filter(%q): %d targets, the reference %d", q, len(got), len(want))
 		}
-	}
-	hand := []Target{{Phrase: "到2030年", DocID: "Plan"}, {Phrase: "5%以内", Year: 2030}}
-	if got := phrases(Filter(hand, "plan 2030")); !slices.Equal(got, []string{"到2030年"}) {
-		t.Errorf("Filter(hand-built, plan 2030) = %q", got)
-	}
-	if got := phrases(Filter(hand, "2030")); len(got) != 2 {
-		t.Errorf("Filter(hand-built, 2030) = %q, want both", got)
+		if got := targetKeys(Filter(byHand, q)); !slices.Equal(got, want) {
+			t.Errorf("Filter(%q) lower-casing on each call: %d targets, the reference %d", q, len(got), len(want))
+		}
+		if q == "万" && (len(want) == 0 || len(want) == len(ts)) {
+			t.Errorf("Filter(万) keeps %d of %d targets: the test filters nothing", len(want), len(ts))
+		}
 	}
 }
 
