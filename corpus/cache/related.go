@@ -156,8 +156,16 @@ func (s *Store) writeRelated(key [32]byte, x *related.Index) {
 	err := os.MkdirAll(s.packDir(), 0o755)
 	if err == nil {
 		err = writePackFile(s.relatedPath(key), header, func(write func([]byte) error) error {
-			return x.WriteBinary(writerFunc(write))
+			return x.WriteBinary(writerFunc(func(b []byte) error {
+				if s.abandon.Load() {
+					return errAbandoned // the reader quit: written next time
+				}
+				return write(b)
+			}))
 		})
+	}
+	if errors.Is(err, errAbandoned) {
+		return
 	}
 	if err != nil {
 		s.mu.Lock()

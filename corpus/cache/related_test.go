@@ -158,3 +158,25 @@ func TestRelatedIndexNotThroughStore(t *testing.T) {
 		t.Error("differs from the built index")
 	}
 }
+
+// TestRelatedWriteAbandoned: a reader quitting while the index is being
+// stored leaves no file, temporary or whole, and no note.
+func TestRelatedWriteAbandoned(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	s, c := openLibrary(t, cacheDir, dir)
+	s.abandon.Store(true) // as Close does, before the write starts
+	if _, err := s.RelatedIndex(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	s.Flush()
+	left, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"))
+	for _, f := range left {
+		if filepath.Ext(f) == relatedSuffix || filepath.Base(f)[0] == '.' {
+			t.Errorf("left behind: %s", f)
+		}
+	}
+	if notes := s.TakeNotes(); len(notes) != 0 {
+		t.Errorf("notes %q", notes)
+	}
+}
