@@ -166,9 +166,9 @@ func (e *encoder) nodes(ns []*Node) {
 			e.uint(int(sp.Kind))
 		}
 		e.strs(n.Responsible)
-		e.uint(n.Leads)
-		e.uint(n.value)
-		e.uint(n.sub)
+		e.uint(int(n.Leads))
+		e.uint(int(n.value))
+		e.uint(int(n.sub))
 		e.str(n.prefix)
 		e.nodes(n.Children)
 	}
@@ -360,7 +360,11 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 		out[i] = nd
 		nd.Parent, nd.Doc = parent, d
 		nd.ID = dc.str()
-		nd.Kind = Kind(dc.uint())
+		if k := dc.uint(); k < len(kindNames) {
+			nd.Kind = Kind(k)
+		} else {
+			dc.fail("bad kind")
+		}
 		nd.Number = dc.str()
 		nd.Heading = dc.str()
 		nd.Text = dc.nodeText()
@@ -377,9 +381,10 @@ func (dc *decoder) nodes(d *Document, parent *Node, depth int) []*Node {
 			}
 		}
 		nd.Responsible = dc.strs()
-		nd.Leads = dc.uint()
-		nd.value = dc.uint()
-		nd.sub = dc.uint()
+		// uint is at most MaxInt32.
+		nd.Leads = int32(dc.uint())
+		nd.value = int32(dc.uint())
+		nd.sub = int32(dc.uint())
 		nd.prefix = dc.str()
 		nd.Children = dc.nodes(d, nd, depth+1)
 		if dc.err != nil {

@@ -4,7 +4,7 @@ package corpus
 // the grammar's business (see grammar.go); what a kind is for — its own
 // row in an outline, read as a clause — is answered here, so no other
 // package lists kinds by hand.
-type Kind int
+type Kind uint8
 
 const (
 	// Part is a top-level division numbered 一、二、.
@@ -39,7 +39,7 @@ var kindNames = [...]string{"part", "chapter", "section", "clause", "item", "box
 
 // String returns the JSON name of the kind, e.g. "clause" or "box-item".
 func (k Kind) String() string {
-	if k >= 0 && int(k) < len(kindNames) {
+	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
 	return "unknown"

@@ -21,8 +21,6 @@ type Span = highlight.Span
 type Node struct {
 	// ID is stable across runs: the document ID plus a path, e.g. gd-plan/ch4/s2/box6/2.
 	ID string
-	// Kind is the structural role.
-	Kind Kind
 	// Number is the numbering exactly as printed (第四章, 二、, （三）, (三), 1., 一是), or empty.
 	Number string
 	// Heading is the lead phrase or title, without numbering and final punctuation.
@@ -37,20 +35,21 @@ type Node struct {
 	// Responsible lists the bodies a trailing annotation such as
 	// （省人力资源社会保障厅牵头，省财政厅等按职责分工负责） names, lead unit first.
 	Responsible []string
-	// Leads is how many of Responsible, first, lead the work; the rest
-	// take part. An annotation that marks no lead is led by its first unit.
-	Leads int
 	// Children are the nested nodes in document order.
 	Children []*Node
 	// Parent is the enclosing node, nil at the top level of a document.
 	Parent *Node
 	// Doc is the document the node belongs to.
 	Doc *Document
+	// Kind is the structural role.
+	Kind Kind
+	// Leads is how many of Responsible, first, lead the work; the rest
+	// take part. An annotation that marks no lead is led by its first unit.
+	Leads int32
 
-	value  int      // numeric value of Number, for the ID
-	sub    int      // the 之一 of 第X条之一, 0 when none
-	prefix string   // the ID prefix of the node's grammar level
-	more   []string // paragraphs to append to Text, joined once by the parser
+	value  int32  // numeric value of Number, for the ID
+	sub    int32  // the 之一 of 第X条之一, 0 when none
+	prefix string // the ID prefix of the node's grammar level
 }
 
 // Title returns a one-line label: number and heading, or the start of the text.
@@ -81,7 +80,7 @@ func (n *Node) InOutline() bool {
 // Ordinal returns the numeric value of the node's Number (20 for 第二十条,
 // 3 for （三）) and the 之N of a 第X条之N article (0 when none); value is 0
 // for an unnumbered node.
-func (n *Node) Ordinal() (value, sub int) { return n.value, n.sub }
+func (n *Node) Ordinal() (value, sub int) { return int(n.value), int(n.sub) }
 
 // Path returns the titles of the node's ancestors, outermost first, not
 // including the node itself or the document.

@@ -112,6 +112,7 @@ func parseText(name, text string) (*Document, error) {
 			b.add(u)
 		}
 	}
+	b.joinMore()
 	extractMetadata(d, front, closing, res.header)
 	finish(d)
 	d.dropped = res.dropped
@@ -296,6 +297,9 @@ type builder struct {
 	g     *Grammar
 	stack []open
 	table *Node // the table being filled, nil when the last unit was not a row
+	// more holds per node the paragraphs to append to its Text, joined
+	// once when the document is built (joinMore).
+	more map[*Node][]string
 }
 
 // open is a node that can still take children, with the level that made it.
@@ -375,7 +379,7 @@ func (b *builder) paragraph(text string) {
 		top := o.node
 		switch o.level.Paras {
 		case ParaJoin:
-			top.more = append(top.more, text)
+			b.addMore(top, text)
 			return
 		case ParaUp:
 			b.stack = b.stack[:len(b.stack)-1]
@@ -388,7 +392,7 @@ func (b *builder) paragraph(text string) {
 			}
 		}
 		if len(top.Children) == 0 {
-			top.more = append(top.more, text)
+			b.addMore(top, text)
 			return
 		}
 		b.attach(top, &Node{Kind: Paragraph, Text: text})
@@ -408,22 +412,29 @@ func build(l *Level, c classified) *Node {
 	default:
 		n = &Node{Kind: l.Kind, Number: c.number, Text: c.rest}
 	}
-	n.value, n.sub, n.prefix = c.value, c.sub, l.Prefix
+	n.value, n.sub, n.prefix = int32(c.value), int32(c.sub), l.Prefix
 	return n
 }
 
-// joinMore appends the paragraphs collected in n.more to n.Text, one per
-// line, in a single join.
-func joinMore(n *Node) {
-	if len(n.more) == 0 {
-		return
+// addMore collects a paragraph to append to n's Text (joinMore).
+func (b *builder) addMore(n *Node, text string) {
+	if b.more == nil {
+		b.more = map[*Node][]string{}
 	}
-	parts := n.more
-	if n.Text != "" {
-		parts = append([]string{n.Text}, parts...)
+	b.more[n] = append(b.more[n], text)
+}
+
+// joinMore appends the paragraphs collected for each node to its Text,
+// one per line, in a single join per node.
+func (b *builder) joinMore() {
+	for n, more := range b.more {
+		parts := more
+		if n.Text != "" {
+			parts = append([]string{n.Text}, parts...)
+		}
+		n.Text = strings.Join(parts, "\n")
 	}
-	n.Text = strings.Join(parts, "\n")
-	n.more = nil
+	b.more = nil
 }
 
 // headed builds a chapter, section, part or box: the rest of the line is its
@@ -436,7 +447,7 @@ func headed(k Kind, c classified) *Node {
 		// Not a title but running text after a number: keep it as text.
 		n.Heading, n.Text = "", c.rest
 	}
-	n.value = c.value
+	n.value = int32(c.value)
 	return n
 }
 
@@ -454,15 +465,14 @@ const maxTableRows = 500
 // wrap or render.
 const maxNodeText = 32 << 10
 
-// settle finishes the text of nodes and their subtrees: collected
-// paragraphs are joined, and text beyond maxNodeText continues, in order,
+// settle finishes the text of nodes and their subtrees: text beyond
+// maxNodeText continues, in order,
 // in paragraph nodes — following siblings for a node without children (so
 // a flat document's megabyte paragraph becomes paragraphs the tree lists),
 // first children otherwise (the continuation reads before the children).
 func settle(nodes []*Node) []*Node {
 	out := make([]*Node, 0, len(nodes))
 	for _, n := range nodes {
-		joinMore(n)
 		n.Children = settle(n.Children)
 		rest := splitLongText(n)
 		out = append(out, n)
@@ -523,7 +533,7 @@ func chunkEnd(text string) int {
 
 // led builds a numbered clause or item: lead phrase as heading, the rest as text.
 func led(k Kind, c classified) *Node {
-	n := &Node{Kind: k, Number: c.number, value: c.value}
+	n := &Node{Kind: k, Number: c.number, value: int32(c.value)}
 	switch lead, rest, ok := splitLead(c.rest); {
 	case ok:
 		n.Heading, n.Text = lead, rest
@@ -563,9 +573,9 @@ func finish(d *Document) {
 			var seg string
 			switch {
 			case n.Number != "":
-				seg = n.prefix + strconv.Itoa(n.value)
+				seg = n.prefix + strconv.Itoa(int(n.value))
 				if n.sub > 0 {
-					seg += "_" + strconv.Itoa(n.sub)
+					seg += "_" + strconv.Itoa(int(n.sub))
 				}
 			case n.Kind == Clause:
 				ordinal["k"]++
@@ -611,7 +621,9 @@ func annotateDoc(d *Document) {
 			} else {
 				n.Spans = highlight.Find(n.Text)
 			}
-			n.Responsible, n.Leads = highlight.Duties(n.Text)
+			var leads int
+			n.Responsible, leads = highlight.Duties(n.Text)
+			n.Leads = int32(leads)
 			walk(n.Children, nodePast)
 		}
 	}

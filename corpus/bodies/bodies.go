@@ -121,7 +121,7 @@ func Collect(c *corpus.Corpus) []*Body {
 			}
 		}
 		for i, u := range n.Responsible {
-			if i < n.Leads {
+			if i < int(n.Leads) {
 				see(u, Lead)
 			} else {
 				see(u, Part)
