@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mozillazg/go-pinyin"
+	"policyreader/corpus/internal/hanzi"
 )
 
 // Slug derives a stable ASCII document ID from a file name: the base name
@@ -14,7 +14,6 @@ import (
 func Slug(name string) string {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	base = strings.TrimSuffix(base, path.Ext(base))
-	args := pinyin.NewArgs()
 	var b strings.Builder
 	dash := false
 	put := func(s string) {
@@ -30,11 +29,11 @@ func Slug(name string) string {
 	}
 	for _, r := range base {
 		if unicode.Is(unicode.Han, r) {
-			if p := pinyin.SinglePinyin(r, args); len(p) > 0 {
+			if p := hanzi.First(r); p != "" {
 				if !dash && b.Len() > 0 {
 					b.WriteByte('-')
 				}
-				put(p[0])
+				put(p)
 				b.WriteByte('-')
 				dash = true
 				continue

@@ -4,23 +4,24 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/mozillazg/go-pinyin"
+	"policyreader/corpus/internal/hanzi"
+
 	"github.com/sahilm/fuzzy"
 )
 
 // spellings are the forms of a body (name and aliases) and their pinyin
 // in full (renlizi…) and as initials (rlzyshbzb).
-func (b *Body) spellings(args pinyin.Args) (forms, pinyins []string) {
+func (b *Body) spellings() (forms, pinyins []string) {
 	forms = append([]string{b.Name}, b.Aliases...)
 	for _, f := range forms {
 		var full, initials strings.Builder
 		for _, r := range []rune(f) {
-			py := pinyin.SinglePinyin(r, args)
-			if len(py) == 0 || py[0] == "" {
+			py := hanzi.First(r)
+			if py == "" {
 				continue
 			}
-			full.WriteString(py[0])
-			initials.WriteByte(py[0][0])
+			full.WriteString(py)
+			initials.WriteByte(py[0])
 		}
 		if full.Len() > 0 {
 			pinyins = append(pinyins, full.String(), initials.String())
@@ -39,8 +40,6 @@ func Filter(bs []*Body, query string) []*Body {
 	if query == "" {
 		return bs
 	}
-	args := pinyin.NewArgs()
-	args.Fallback = func(rune, pinyin.Args) []string { return nil }
 	type ranked struct {
 		b     *Body
 		score int
@@ -48,7 +47,7 @@ func Filter(bs []*Body, query string) []*Body {
 	}
 	var out []ranked
 	for i, b := range bs {
-		forms, pinyins := b.spellings(args)
+		forms, pinyins := b.spellings()
 		best, ok := 0, false
 		for _, m := range fuzzy.Find(query, forms) {
 			if !ok || m.Score > best {

@@ -248,27 +248,26 @@ func (ix *Index) build() {
 // addReadings gives every Han rune of the corpus its readings: those of
 // the entries (counts) and, as context, of the labels and numbers.
 func (ix *Index) addReadings(counts [2]*runeCounts) {
-	args := pinyinArgs()
 	// Labels and numbers are context, not entries: give their runes
 	// readings too.
 	for _, l := range ix.labels {
 		for _, r := range l {
-			ix.py.add(r, args)
+			ix.py.add(r)
 		}
 	}
 	for _, nd := range ix.nodes {
 		for _, r := range nd.Number {
-			ix.py.add(r, args)
+			ix.py.add(r)
 		}
 	}
 	for r, c := range counts[0].dense {
 		if c > 0 || counts[1].dense[r] > 0 {
-			ix.py.add(rune(r), args)
+			ix.py.add(rune(r))
 		}
 	}
 	for _, cs := range counts {
 		for r := range cs.other {
-			ix.py.add(r, args)
+			ix.py.add(r)
 		}
 	}
 }

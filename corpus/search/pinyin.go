@@ -3,7 +3,7 @@ package search
 import (
 	"unicode"
 
-	"github.com/mozillazg/go-pinyin"
+	"policyreader/corpus/internal/hanzi"
 )
 
 // readingTable maps each Han rune of a corpus to all its pinyin readings
@@ -48,20 +48,19 @@ func (t *readingTable) id(r rune) uint16 {
 	return t.other[r]
 }
 
-// add records the readings of r if r is a Han character go-pinyin knows.
-func (t *readingTable) add(r rune, args pinyin.Args) {
-	if t.id(r) != 0 || !unicode.Is(unicode.Han, r) || len(t.list) >= 1<<16-1 {
+// add records the readings of r if r is a Han character go-pinyin reads
+// (package hanzi). Runes below denseBase have no id (see id).
+func (t *readingTable) add(r rune) {
+	if r < denseBase || t.id(r) != 0 || !unicode.Is(unicode.Han, r) || len(t.list) >= 1<<16-1 {
 		return
 	}
-	rs := pinyin.SinglePinyin(r, args)
 	var clean []string
 	var mask uint32
-	for _, s := range rs {
-		if s == "" || !isLowerASCII(s) {
-			continue
+	for _, s := range hanzi.Readings(r) {
+		if isLowerASCII(s) { // not the interjections m̀, ê̄
+			clean = append(clean, s)
+			mask |= 1 << (s[0] - 'a')
 		}
-		clean = append(clean, s)
-		mask |= 1 << (s[0] - 'a')
 	}
 	if len(clean) == 0 {
 		return
@@ -94,15 +93,6 @@ func (t *readingTable) initialMask(r rune) uint32 {
 		return t.denseInitials[r-denseBase]
 	}
 	return t.initials[t.id(r)]
-}
-
-func pinyinArgs() pinyin.Args {
-	a := pinyin.NewArgs()
-	a.Heteronym = true
-	a.Style = pinyin.Normal
-	// Non-Han runes get no reading; the index keeps its own rune positions.
-	a.Fallback = func(rune, pinyin.Args) []string { return nil }
-	return a
 }
 
 func isLowerASCII(s string) bool {
