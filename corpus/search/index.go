@@ -111,7 +111,9 @@ func New(c *corpus.Corpus) *Index { return newIndex(c, -1, nil) }
 // cache — where it saves about half the index's cost for a query of Han
 // characters. Such an index cannot be stored (AppendBinary writes nothing).
 func NewForQuery(c *corpus.Corpus, query string) *Index {
-	q := parseQuery(query)
+	// The query as Search reads it: syllables typed apart are joined
+	// before the terms are cut (and counted), so every rune is kept.
+	q := parseQuery(joinSyllables(query))
 	only := map[rune]bool{}
 	for _, t := range q.terms {
 		for _, r := range t.runes {

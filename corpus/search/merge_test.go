@@ -53,3 +53,24 @@ func TestMergeAsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestNewForQueryLongQueries: an index built for one query answers it as
+// the whole index does when the query has more words than a query keeps
+// terms — syllables typed apart are joined first, so the index must hold
+// the letters and characters of every one of them.
+func TestNewForQueryLongQueries(t *testing.T) {
+	c := buildCorpus([]nodeSpec{
+		{"编号一二三四五六七八九十", ""},
+		{"一二三四五六七八", "内容有九项。"},
+		{"", "啊啊啊啊啊啊啊啊法律"},
+	})
+	for _, q := range []string{"yi er san si wu liu qi ba jiu", "yi er san si wu liu qi ba 九", "a a a a a a a a fa lv", "yi er san si wu liu qi ba jiu shi"} {
+		want := search(t, New(c), q, 0)
+		if len(want) == 0 {
+			t.Fatalf("%q finds nothing: the check proves nothing", q)
+		}
+		if got := search(t, NewForQuery(c, q), q, 0); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: one-query index %v, whole %v", q, describe(got), describe(want))
+		}
+	}
+}
