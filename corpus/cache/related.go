@@ -175,4 +175,5 @@ func (s *Store) writeRelated(key [32]byte, x *related.Index) {
 		return
 	}
 	s.count(func(st *Stats) { st.Written++ })
+	s.prunePacks()
 }

@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -178,5 +179,32 @@ func TestRelatedWriteAbandoned(t *testing.T) {
 	}
 	if notes := s.TakeNotes(); len(notes) != 0 {
 		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestRelatedIndexesPruned: storing related-clause indexes of more
+// libraries than the cache keeps removes the oldest, with or without a
+// pack written beside them.
+func TestRelatedIndexesPruned(t *testing.T) {
+	cacheDir := t.TempDir()
+	for i := 0; i < keepPacks+3; i++ {
+		dir := copySeeds(t)
+		os.WriteFile(filepath.Join(dir, "extra.txt"), []byte(fmt.Sprintf("关于测试%d的通知\n\n一、总体要求\n（一）第%d项。\n", i, i)), 0o644)
+		s, c := openLibrary(t, cacheDir, dir)
+		if _, err := s.RelatedIndex(context.Background(), c); err != nil {
+			t.Fatal(err)
+		}
+		s.Flush()
+		// Distinct modification times, oldest first.
+		files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix))
+		for _, f := range files {
+			if fi, err := os.Stat(f); err == nil && time.Since(fi.ModTime()) < time.Minute {
+				os.Chtimes(f, time.Now(), time.Now().Add(time.Duration(i-100)*time.Second))
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix))
+	if len(files) != keepPacks {
+		t.Errorf("%d related-clause indexes kept, want %d", len(files), keepPacks)
 	}
 }
