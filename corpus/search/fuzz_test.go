@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -42,7 +43,7 @@ func FuzzSearch(f *testing.F) {
 // text's length: a code of the wrong length would shift every offset
 // after it.
 func FuzzSkeletonLengths(f *testing.F) {
-	for _, s := range []string{"落户luohu", "Ａ落户𠮷luo户，２０２５\u3000落 hu", "é落ü户\U0002A6A5绿", "ＬＵＯＨＵ落户", "Luo户 lü绿", "GDP落户PM2.5落后"} {
+	for _, s := range []string{"落户luohu", "Ａ落户𠮷luo户，２０２５\u3000落 hu", "é落ü户\U0002A6A5绿", "ＬＵＯＨＵ落户", "Luo户 lü绿", "GDP落户PM2.5落后", strings.Repeat("Ａ落户𠮷luo，２０落 hu后", 6)} {
 		f.Add(s, "luohu")
 		f.Add(s, "lh")
 	}
@@ -76,12 +77,16 @@ func FuzzSkeletonLengths(f *testing.F) {
 			chains, lead = ix.chainsFor(tm), ix.leadFor(tm)
 		}
 		s1, e1, o1 := mt.pinyin(tm.runes, text)
-		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, ix.skel, chains, lead, true)
+		g := guideOf(ix.skel, tm.runes, chains, lead)
+		s2, e2, o2 := mt.pinyinSkel(tm.runes, text, codes, g, true)
 		if s1 != s2 || e1 != e2 || o1 != o2 {
 			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
 		}
+		if mt.misfits != 0 {
+			t.Fatalf("%q in %q: the codes' lengths do not add up to the text by pairs", q, text)
+		}
 		p1, q1 := mt.pinyinPrimary(tm.runes, text)
-		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, ix.skel, chains, lead)
+		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, g)
 		if p1 != p2 || q1 != q2 {
 			t.Fatalf("%q in %q: first readings plain (%d %d), by lengths (%d %d)", q, text, p1, q1, p2, q2)
 		}

@@ -73,3 +73,16 @@ func ids(rs []Result) []string {
 	}
 	return out
 }
+
+// guideOf is the walk guide match gives a term of runes q with these
+// constraints, its pair table included (so fields of pairScanMin codes or
+// more are read by pairs).
+func guideOf(sk *skeleton, q []rune, chains *chainTable, lead int) walkGuide {
+	g := walkGuide{sk: sk, chains: chains, lead: lead}
+	if len(q) > 0 {
+		var tab [256]uint8
+		sk.startTable(&tab, letterBit(q[0]), lead)
+		g.pairs = newPairTable(&tab)
+	}
+	return g
+}

@@ -31,14 +31,12 @@ type matcher struct {
 	startTab  [256]uint8
 	startBit  uint32
 	startLead int
-	// pairTabs hold startTab over two codes at a time (see pairTable) for
-	// the last two start tables a walk needed them for: a term's walks
-	// alternate between its lead and none (fields with literal letters).
-	pairTabs [2]pairSlot
-	pairNext int // the slot to build into next
 	// startOff is the byte offset of the first match's first rune found
 	// by the last pinyin scan (pinyin, pinyinSkel), or -1.
 	startOff int
+	// misfits counts the fields whose codes did not add up to their text
+	// (walked again by decoding): none but in a damaged stored index.
+	misfits int
 }
 
 // seq returns start, start+1, … (n values) in arena memory.
@@ -103,13 +101,13 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 		var start, end, occ int
 		// Literal letters may fill any unit: the codes' constraints hold
 		// only for a field without the term's letters as letters.
-		var chains *chainTable
-		lead := 0
+		g := walkGuide{sk: mt.sk}
 		if lit&t.letterMask == 0 {
-			chains, lead = t.chains, t.lead
+			g.chains, g.lead = t.chains, t.lead
 		}
 		if codes != nil {
-			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, mt.sk, chains, lead, true)
+			g.pairs = t.pairTable(mt.sk, g.lead)
+			start, end, occ = mt.pinyinSkel(t.runes, raw, codes, g, true)
 		} else {
 			start, end, occ = mt.pinyin(t.runes, raw)
 		}
@@ -126,7 +124,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			if !simple && !mt.spellsPrimary(t.runes, raw, start, end, mt.startOff) {
 				var ps, pe int
 				if codes != nil {
-					ps, pe = mt.pinyinPrimarySkel(t.runes, raw, codes, mt.sk, chains, lead)
+					ps, pe = mt.pinyinPrimarySkel(t.runes, raw, codes, g)
 				} else {
 					ps, pe = mt.pinyinPrimary(t.runes, raw)
 				}

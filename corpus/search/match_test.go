@@ -343,19 +343,22 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 		if chains != nil && chains.initials {
 			initials++ // matched by codes alone where they allow
 		}
+		// The guides match gives: with the term's constraints, and without
+		// them (a field holding its letters literally).
+		constrained, free := guideOf(ix.skel, tm.runes, chains, ix.leadFor(tm)), guideOf(ix.skel, tm.runes, nil, 0)
 		for e := range ix.entries {
 			s := foldString(ix.entries[e].str, foldUpper|foldLetter|foldDigit|foldPunct)
-			ch, lead := chains, ix.leadFor(tm)
+			g := constrained
 			if lit := uint32(ix.letters[e]); lit&tm.letterMask != 0 {
-				ch, lead = nil, 0
-			} else if lit != 0 && ch != nil {
+				g = free
+			} else if lit != 0 && chains != nil {
 				foreign++ // letters, none of the term's: constrained as Han text
 			}
 			if !ix.entries[e].valid {
 				continue
 			}
 			s1, e1, o1 := mt.pinyin(tm.runes, s)
-			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), ix.skel, ch, lead, false)
+			s2, e2, o2 := mt.pinyinSkel(tm.runes, s, ix.skel.of(int32(e)), g, false)
 			if s1 != s2 || e1 != e2 || o1 != o2 {
 				t.Fatalf("%q on %s: plain (%d %d %d), skeleton (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s1, e1, o1, s2, e2, o2)
 			}
@@ -363,7 +366,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			// from, which the matcher folds only for literal matches.
 			raw := ix.entries[e].str
 			s3, e3, o3 := mt.pinyin(tm.runes, raw)
-			s4, e4, o4 := mt.pinyinSkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, lead, true)
+			s4, e4, o4 := mt.pinyinSkel(tm.runes, raw, ix.skel.of(int32(e)), g, true)
 			if s3 != s4 || e3 != e4 || o3 != o4 {
 				t.Fatalf("%q on %s unfolded: plain (%d %d %d), skeleton by lengths (%d %d %d)", qs, ix.nodes[ix.entries[e].node].ID, s3, e3, o3, s4, e4, o4)
 			}
@@ -380,7 +383,7 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 			// A run of first readings is searched where any run can start.
 			{
 				p1, q1 := mt.pinyinPrimary(tm.runes, raw)
-				p2, q2 := mt.pinyinPrimarySkel(tm.runes, raw, ix.skel.of(int32(e)), ix.skel, ch, lead)
+				p2, q2 := mt.pinyinPrimarySkel(tm.runes, raw, ix.skel.of(int32(e)), g)
 				if p1 != p2 || q1 != q2 {
 					t.Fatalf("%q on %s: first readings plain (%d %d), skeleton (%d %d)", qs, ix.nodes[ix.entries[e].node].ID, p1, q1, p2, q2)
 				}
@@ -392,6 +395,9 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	}
 	if initials < 4 {
 		t.Errorf("only %d queries took the initials path", initials)
+	}
+	if mt.misfits != 0 {
+		t.Errorf("%d walks found codes that do not add up to their text", mt.misfits)
 	}
 	if foreign < 50 {
 		t.Errorf("only %d fields with other letters than the term's were walked with its chains", foreign)

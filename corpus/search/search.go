@@ -79,6 +79,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		t.filter = ix.newPinyinFilter(t)
 		t.chains = ix.chainsFor(t)
 		t.lead = ix.leadFor(t)
+		t.pairs = &termPairs{}
 	}
 	cands := ix.candidates(q)
 	heads, texts := make([]int32, 0, len(cands)/4), make([]int32, 0, len(cands))

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 // skeleton keeps one byte per rune of every entry: a code that says which
@@ -304,42 +305,62 @@ func (ct *chainTable) at(codes []byte) bool {
 // UTF-8. When exact, s is the text the codes were made from, and byte
 // offsets are kept by adding the codes' lengths; otherwise (a folded copy,
 // whose full-width forms shrank) they are found by counting lead bytes.
-func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int, exact bool) (start, end, occ int) {
+func (mt *matcher) pinyinSkel(q []rune, s string, codes []byte, g walkGuide, exact bool) (start, end, occ int) {
 	if len(q) == 0 || len(q) > maxTermRunes || letterBit(q[0]) == 0 {
 		return mt.pinyin(q, s)
 	}
-	return mt.walkSkel(q, s, codes, sk, chains, lead, exact, false)
+	return mt.walkSkel(q, s, codes, g, exact, false)
 }
 
 // pinyinPrimarySkel is pinyinPrimary guided by the skeleton codes of s,
 // the text they were made from: a run spelled with first readings starts
 // where any run can, so only the positions pinyinSkel tries are tried.
-func (mt *matcher) pinyinPrimarySkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int) (start, end int) {
+func (mt *matcher) pinyinPrimarySkel(q []rune, s string, codes []byte, g walkGuide) (start, end int) {
 	if len(q) == 0 || len(q) > maxTermRunes || letterBit(q[0]) == 0 {
 		return mt.pinyinPrimary(q, s)
 	}
-	start, end, _ = mt.walkSkel(q, s, codes, sk, chains, lead, true, true)
+	start, end, _ = mt.walkSkel(q, s, codes, g, true, true)
 	return start, end
+}
+
+// walkGuide is what guides a skeleton walk for a term: the codes' masks,
+// the initials sequences the term may spell (chains, nil: any), its lead
+// (see term.lead; 0: none) and, for long fields, the pair table of the
+// start table of its first letter and lead (nil: codes read one at a
+// time).
+type walkGuide struct {
+	sk     *skeleton
+	chains *chainTable
+	lead   int
+	pairs  *pairTable
+}
+
+// startTable is the table of code lengths, plus canStart on the codes a
+// match of a term whose first letter is firstBit (and whose characters'
+// readings begin with lead, when nonzero) can start at.
+func (sk *skeleton) startTable(tab *[256]uint8, firstBit uint32, lead int) {
+	for c := range tab {
+		tab[c] = codeLens[c]
+		p := codePrefix2(byte(c))
+		if sk.masks[c]&firstBit != 0 && (lead == 0 || p < 0 || p == lead-1) {
+			tab[c] |= canStart
+		}
+	}
 }
 
 // walkSkel is pinyinSkel's walk; with primary, a run must spell q with
 // first readings and the walk stops trying after the first (occ is then
 // at most 1).
-func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chains *chainTable, lead int, exact, primary bool) (start, end, occ int) {
+func (mt *matcher) walkSkel(q []rune, s string, codes []byte, g walkGuide, exact, primary bool) (start, end, occ int) {
 	n := len(q)
 	firstBit := letterBit(q[0])
+	chains, lead := g.chains, g.lead
 	start, end = -1, -1
 	mt.startOff = -1
 	done := uint64(1) << n
 	tab := &mt.startTab
 	if mt.startBit != firstBit || mt.startLead != lead {
-		for c := range tab {
-			tab[c] = codeLens[c]
-			p := codePrefix2(byte(c))
-			if sk.masks[c]&firstBit != 0 && (lead == 0 || p < 0 || p == lead-1) {
-				tab[c] |= canStart
-			}
-		}
+		g.sk.startTable(tab, firstBit, lead)
 		mt.startBit, mt.startLead = firstBit, lead
 	}
 	try := func(ri, off int) {
@@ -362,9 +383,8 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chai
 	}
 	if exact {
 		off, ri := 0, 0
-		if len(codes) >= pairScanMin {
+		if pt := g.pairs; pt != nil && len(codes) >= pairScanMin {
 			// Eight codes at a time while none of them can start a match.
-			pt := mt.pairTable()
 			for ; ri+8 <= len(codes); ri += 8 {
 				w := binary.LittleEndian.Uint64(codes[ri : ri+8])
 				a, b, c, d := pt[uint16(w)], pt[uint16(w>>16)], pt[uint16(w>>32)], pt[uint16(w>>48)]
@@ -391,6 +411,7 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chai
 		if off != len(s) {
 			// Codes that do not add up to the text (a damaged stored
 			// index): decode the text instead.
+			mt.misfits++
 			if primary {
 				start, end = mt.pinyinPrimary(q, s)
 				return start, end, min(1, start+1)
@@ -416,45 +437,52 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, sk *skeleton, chai
 	return start, end, occ
 }
 
-// pairTable is a matcher's start table over two codes at a time, indexed
-// by first | second<<8: the two runes' byte lengths summed, plus canStart
-// when a match can start at either.
+// pairTable is a start table over two codes at a time, indexed by
+// first | second<<8: the two runes' byte lengths summed, plus canStart
+// when a match can start at either. At 64 KiB it is built once per term
+// and start (term.pairTable) and shared by the workers.
 type pairTable [1 << 16]uint8
 
 // pairScanMin is the number of codes from which a walk reads them by
-// pairs: below it, building the table would cost more than it saves.
+// pairs.
 const pairScanMin = 64
 
-// pairSlot is a pair table and the start table it was built for.
-type pairSlot struct {
-	tab  *pairTable
-	bit  uint32
-	lead int
-}
-
-// pairTable returns the pair table of the current start table, building
-// it when neither slot holds it.
-func (mt *matcher) pairTable() *pairTable {
-	for _, sl := range mt.pairTabs {
-		if sl.tab != nil && sl.bit == mt.startBit && sl.lead == mt.startLead {
-			return sl.tab
-		}
-	}
-	sl := &mt.pairTabs[mt.pairNext]
-	mt.pairNext ^= 1
-	if sl.tab == nil {
-		sl.tab = new(pairTable)
-	}
-	tab := &mt.startTab
+// newPairTable builds the pair table of a start table.
+func newPairTable(tab *[256]uint8) *pairTable {
+	pt := new(pairTable)
 	for c2 := range 256 {
 		x2 := tab[c2]
-		row := sl.tab[c2<<8 : c2<<8+256]
+		row := pt[c2<<8 : c2<<8+256]
 		for c1, x1 := range tab {
 			row[c1] = (x1 &^ canStart) + (x2 &^ canStart) | (x1|x2)&canStart
 		}
 	}
-	sl.bit, sl.lead = mt.startBit, mt.startLead
-	return sl.tab
+	return pt
+}
+
+// termPairs holds a term's pair tables, built on first use: for its lead
+// and for none (fields holding its letters literally).
+type termPairs struct {
+	once [2]sync.Once
+	tab  [2]*pairTable
+}
+
+// pairTable returns t's pair table for lead (t.lead or 0), or nil when t
+// has none (a term Search did not set up).
+func (t *term) pairTable(sk *skeleton, lead int) *pairTable {
+	if t.pairs == nil || sk == nil || len(t.runes) == 0 {
+		return nil
+	}
+	i := 0
+	if lead != 0 {
+		i = 1
+	}
+	t.pairs.once[i].Do(func() {
+		var tab [256]uint8
+		sk.startTable(&tab, letterBit(t.runes[0]), lead)
+		t.pairs.tab[i] = newPairTable(&tab)
+	})
+	return t.pairs.tab[i]
 }
 
 // simpleCodes reports whether every code stands for one initial: an ASCII
