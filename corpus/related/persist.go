@@ -66,6 +66,9 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 	if c != nil {
 		x.collect()
 	}
+	if !stored.Aligned(data) {
+		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
+	}
 	r := stored.Reader{Buf: data, Base: ErrStored}
 	if string(r.Raw(len(storedMagic))) != storedMagic {
 		return nil, fmt.Errorf("%w: not a stored related-clause index", ErrStored)

@@ -79,6 +79,11 @@ func TestStoredRefused(t *testing.T) {
 			t.Errorf("cut at %d of %d: %v", cut, len(data), err)
 		}
 	}
+	shifted := make([]byte, len(data)+1)
+	copy(shifted[1:], data)
+	if _, err := Load(c, shifted[1:]); !errors.Is(err, ErrStored) {
+		t.Errorf("not 8-byte aligned: %v", err)
+	}
 	if _, err := Load(c, append(bytes.Clone(data), 0, 0, 0, 0, 0, 0, 0, 0)); !errors.Is(err, ErrStored) {
 		t.Errorf("with bytes left over: %v", err)
 	}

@@ -153,7 +153,7 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 			ix, err = nil, fmt.Errorf("%w: %v", ErrStored, r)
 		}
 	}()
-	if uintptr(unsafe.Pointer(unsafe.SliceData(data)))%8 != 0 {
+	if !stored.Aligned(data) {
 		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
 	}
 	r := stored.Reader{Buf: data, Base: ErrStored}

@@ -90,6 +90,10 @@ type Reader struct {
 	Err  error
 }
 
+// Aligned reports whether b starts at an 8-byte boundary, as a stored
+// form read in place must (its arrays are aligned from its start).
+func Aligned(b []byte) bool { return uintptr(unsafe.Pointer(unsafe.SliceData(b)))%8 == 0 }
+
 // Fail records why the form is unusable, unless an error came first.
 func (r *Reader) Fail(why string) {
 	if r.Err == nil {
