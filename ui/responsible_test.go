@@ -109,7 +109,8 @@ func TestBodiesGolden(t *testing.T) {
 	open := func(t *testing.T, tm *teatest.TestModel) {
 		waitFor(t, tm, "Documents")
 		tm.Type("o")
-		waitFor(t, tm, "bodies")
+		// The count line, not the "collecting bodies…" status before it.
+		waitFor(t, tm, " bodies · ")
 	}
 	screens := []goldenScreen{
 		{"list", open},
