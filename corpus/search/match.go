@@ -464,7 +464,8 @@ func (mt *matcher) pinyinPrimary(q []rune, s string) (start, end int) {
 func (mt *matcher) mostlyPrimary(q []rune, s string, start, end int) bool {
 	const inf = 1 << 30
 	n := len(q)
-	cost := make([]int, n+1) // least rarer readings to spell q[:j]
+	buf := make([]int, 2*(n+1))
+	cost, next := buf[:n+1], buf[n+1:] // least rarer readings to spell q[:j], before and after a rune
 	for j := range cost {
 		cost[j] = inf
 	}
@@ -476,7 +477,6 @@ func (mt *matcher) mostlyPrimary(q []rune, s string, start, end int) bool {
 		}
 		if ri >= start {
 			runes++
-			next := make([]int, n+1)
 			for j := range next {
 				next[j] = inf
 			}
@@ -499,7 +499,7 @@ func (mt *matcher) mostlyPrimary(q []rune, s string, start, end int) bool {
 					}
 				}
 			}
-			cost = next
+			cost, next = next, cost
 		}
 		ri++
 	}
