@@ -434,7 +434,7 @@ func TestAdvanceRunes(t *testing.T) {
 // at characters of their first two letters while initials do not.
 func TestPrefixCodes(t *testing.T) {
 	if len(prefix2s) != codeMulti-codePrefix {
-		t.Fatalf("%d two-letter prefixes for %d codes: regenerate the syllable table and move codeMulti", len(prefix2s), codeMulti-codePrefix)
+		t.Fatalf("%d two-letter prefixes for %d codes: the syllables changed (go generate ./corpus/internal/hanzi): move codeMulti", len(prefix2s), codeMulti-codePrefix)
 	}
 	ix := seedIndex(t)
 	withPrefix := 0

@@ -1,11 +1,15 @@
-//go:generate go run ./internal/gensyllables syllables_table.go
-
 package search
 
 import (
 	"slices"
 	"strings"
+
+	"policyreader/corpus/internal/hanzi"
 )
+
+// mandarinSyllables holds every toneless reading go-pinyin gives any
+// character, lower-case ASCII, sorted (from package hanzi's table).
+var mandarinSyllables = hanzi.Syllables()
 
 // joinSyllables reads pinyin typed with its syllables apart as one word:
 // an apostrophe inside a run of letters separates syllables (dang'an,
@@ -21,7 +25,7 @@ func joinSyllables(query string) string {
 		return query
 	}
 	isSyllable := func(f string) bool {
-		_, ok := slices.BinarySearch(mandarinSyllables[:], strings.ToLower(f))
+		_, ok := slices.BinarySearch(mandarinSyllables, strings.ToLower(f))
 		return ok
 	}
 	var out []string

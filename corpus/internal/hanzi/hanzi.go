@@ -55,6 +55,28 @@ func First(r rune) string {
 	return ""
 }
 
+// Syllables returns the readings of the table that are lower-case ASCII
+// (every syllable of Mandarin but a few interjections), sorted.
+func Syllables() []string {
+	out := make([]string, 0, len(syllables))
+	for _, s := range syllables {
+		if lowerASCII(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// lowerASCII reports a non-empty string of a-z.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // find returns r's index among the table's n characters.
 func find(r rune) (i, n int, ok bool) {
 	if len(table) < 4 {

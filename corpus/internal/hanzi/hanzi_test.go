@@ -38,3 +38,26 @@ func TestTableIsGoPinyin(t *testing.T) {
 		t.Errorf("行: %q, want xing first and its other readings", got)
 	}
 }
+
+// TestSyllables: Syllables is every lower-case ASCII reading go-pinyin
+// gives any character, sorted.
+func TestSyllables(t *testing.T) {
+	a := pinyin.NewArgs()
+	a.Heteronym = true
+	set := map[string]bool{}
+	for k := range pinyin.PinyinDict {
+		for _, s := range pinyin.SinglePinyin(rune(k), a) {
+			if lowerASCII(s) {
+				set[s] = true
+			}
+		}
+	}
+	want := make([]string, 0, len(set))
+	for s := range set {
+		want = append(want, s)
+	}
+	slices.Sort(want)
+	if got := Syllables(); !slices.Equal(got, want) {
+		t.Fatalf("%d syllables, go-pinyin has %d", len(got), len(want))
+	}
+}
