@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"policyreader/corpus"
 	"policyreader/corpus/search"
@@ -81,6 +82,7 @@ type loadedPack struct {
 	has     map[*corpus.Document]bool
 	index   []byte // the search index's stored form
 	dropped bool   // removed since (a document was annotated)
+	data    []byte // the mapped pack its documents' texts point into
 }
 
 func (s *Store) packDir() string { return filepath.Join(s.dir, "packs") }
@@ -156,11 +158,54 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 	// The pack's listing stands for the library, so a pack rebuilt (its
 	// index unusable, its documents annotated) gets the same key.
 	s.listing = l
-	s.pack = &loadedPack{path: path, docs: docs, has: has, index: index}
+	s.pack = &loadedPack{path: path, docs: docs, has: has, index: index, data: data}
 	s.stats.Hits += len(docs)
 	s.stats.PackHits++
 	s.mu.Unlock()
 	return entries, true
+}
+
+// ReleaseTexts tells the store that the texts of d, a document of the
+// pack it read, will not be read again soon (a command that prints a
+// library a document at a time): their pages leave the process's
+// resident set, and come back from the page cache if read after all. It
+// does nothing for a document read another way.
+func (s *Store) ReleaseTexts(d *corpus.Document) {
+	s.mu.Lock()
+	p := s.pack
+	s.mu.Unlock()
+	if p == nil || !p.has[d] {
+		return
+	}
+	if ext := textExtent(p.data, d); ext != nil {
+		release(ext)
+	}
+}
+
+// textExtent returns the part of data spanned by those of d's node texts
+// that lie in it (a table's text, rebuilt from its rows, does not), or
+// nil; nothing outside data is ever returned.
+func textExtent(data []byte, d *corpus.Document) []byte {
+	if len(data) == 0 {
+		return nil
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	end := base + uintptr(len(data))
+	lo, hi := end, base
+	d.Walk(func(n *corpus.Node) bool {
+		if n.Text == "" {
+			return true
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(n.Text)))
+		if p >= base && p+uintptr(len(n.Text)) <= end {
+			lo, hi = min(lo, p), max(hi, p+uintptr(len(n.Text)))
+		}
+		return true
+	})
+	if lo >= hi {
+		return nil
+	}
+	return data[lo-base : hi-base]
 }
 
 // Listed records what reading srcs one by one gave, for the pack written

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"policyreader/corpus"
 )
 
 // TestReleaseKeepsData: released pages of a mapped file leave the resident
@@ -67,4 +70,50 @@ func rssFile(t *testing.T) int {
 	}
 	t.Skip("no RssFile in /proc/self/status")
 	return 0
+}
+
+// TestReleaseTexts: a document read from a pack gives its texts' pages
+// back and still reads the same texts after; the extent released lies in
+// the pack's mapping and covers the document's texts; a document read
+// another way is left alone.
+func TestReleaseTexts(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	first := Open(cacheDir)
+	first.SearchIndex(load(t, dir, first))
+	first.Flush()
+
+	s := Open(cacheDir)
+	c := load(t, dir, s)
+	if st := s.Stats(); st.PackHits != 1 {
+		t.Fatalf("not read from the pack: %+v", st)
+	}
+	want := load(t, dir, nil)
+	for i, d := range c.Docs {
+		ext := textExtent(s.pack.data, d)
+		if ext == nil {
+			t.Fatalf("%s: no texts in the pack", d.ID)
+		}
+		lo := uintptr(unsafe.Pointer(unsafe.SliceData(s.pack.data)))
+		if p := uintptr(unsafe.Pointer(unsafe.SliceData(ext))); p < lo || p+uintptr(len(ext)) > lo+uintptr(len(s.pack.data)) {
+			t.Fatalf("%s: extent outside the mapping", d.ID)
+		}
+		n := 0
+		d.Walk(func(nd *corpus.Node) bool {
+			n += len(nd.Text)
+			return true
+		})
+		if len(ext) < n/2 {
+			t.Errorf("%s: extent of %d bytes for %d bytes of text", d.ID, len(ext), n)
+		}
+		s.ReleaseTexts(d)
+		sameDocs(t, "after release", corpus.NewCorpus([]*corpus.Document{d}), corpus.NewCorpus([]*corpus.Document{want.Docs[i]}))
+	}
+	// Documents parsed, not read from this store's pack: nothing to do.
+	for _, d := range want.Docs {
+		s.ReleaseTexts(d)
+		if textExtent(s.pack.data, d) != nil {
+			t.Errorf("%s: a parsed document's texts found in the mapping", d.ID)
+		}
+	}
 }

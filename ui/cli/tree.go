@@ -30,15 +30,29 @@ func runTree(env Env, opts Options, args []string) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
-		docs := make([]*docJSON, 0, len(c.Docs))
-		for _, d := range c.Docs {
-			docs = append(docs, toDocJSON(d))
+	// A document at a time, its texts' pages given back once printed
+	// (read from a cache's pack, they would otherwise all stay resident).
+	done := func(d *corpus.Document) {
+		if store != nil {
+			store.ReleaseTexts(d)
 		}
-		return writeJSON(env.Stdout, docs)
+	}
+	if opts.JSON {
+		arr, err := newJSONArray(env.Stdout)
+		if err != nil {
+			return err
+		}
+		for _, d := range c.Docs {
+			if err := arr.add(toDocJSON(d)); err != nil {
+				return err
+			}
+			done(d)
+		}
+		return arr.close()
 	}
 	for _, d := range c.Docs {
 		printDoc(env.Stdout, d)
+		done(d)
 	}
 	return nil
 }
