@@ -3,7 +3,6 @@ package related
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -29,11 +28,7 @@ func storedOf(t *testing.T, x *Index, c *corpus.Corpus) (*Index, []byte) {
 // answers every node of the seeds and the laws — indexed or not, Han,
 // words and numbers — exactly as the index it was written from.
 func TestStoredAnswersAsBuilt(t *testing.T) {
-	laws, _ := filepath.Glob("../testdata/laws/*.md")
-	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	c := lawsAndSeeds(t)
 	x := New(c)
 	y, _ := storedOf(t, x, c)
 	if y.Len() != x.Len() || y.Len() < 1000 {

@@ -357,11 +357,7 @@ func docOf(name string, clauses ...string) *corpus.Document {
 // seeds and the real laws, so the compact postings (gaps, counts and a
 // norm per node) score as stored weights would.
 func TestPostingsAreTheVectors(t *testing.T) {
-	laws, _ := filepath.Glob("../testdata/laws/*.md")
-	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	c := lawsAndSeeds(t)
 	x := New(c)
 	got := make([]map[int32]float32, len(x.nodes))
 	for i := range got {
@@ -395,4 +391,15 @@ func TestPostingsAreTheVectors(t *testing.T) {
 	if checked < 10000 {
 		t.Errorf("only %d weights checked", checked)
 	}
+}
+
+// lawsAndSeeds loads the real laws of corpus/testdata and the seeds.
+func lawsAndSeeds(t testing.TB) *corpus.Corpus {
+	t.Helper()
+	laws, _ := filepath.Glob("../testdata/laws/*.md")
+	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return c
 }

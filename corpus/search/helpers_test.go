@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"policyreader/corpus"
@@ -85,4 +86,15 @@ func guideOf(sk *skeleton, q []rune, chains *chainTable, lead int) walkGuide {
 		g.pairs = newPairTable(&tab)
 	}
 	return g
+}
+
+// lawsAndSeeds loads the real laws of corpus/testdata and the seeds.
+func lawsAndSeeds(t testing.TB) *corpus.Corpus {
+	t.Helper()
+	laws, _ := filepath.Glob("../testdata/laws/*.md")
+	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return c
 }

@@ -1,11 +1,8 @@
 package search
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"policyreader/corpus"
 )
 
 // TestSplitUnits: a run's splits into reading prefixes, each as its
@@ -81,11 +78,7 @@ func TestRunEntriesNarrows(t *testing.T) {
 // prefilter — the narrowing by lead characters, pair masks and letter
 // masks may only drop entries that cannot match.
 func TestPrefilterKeepsEveryMatch(t *testing.T) {
-	paths, _ := filepath.Glob("../testdata/laws/*.md")
-	c, errs := corpus.LoadPaths(append(paths, "../../seeds"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	c := lawsAndSeeds(t)
 	ix := New(c)
 	mt := &matcher{py: ix.py, sk: ix.skel}
 	kept := 0
@@ -133,11 +126,7 @@ func mustSplit(t *testing.T, ix *Index, run string) [][]string {
 // and several, with and without lead characters, and for one that cannot
 // split.
 func TestKeepWordsAgreesWithKeep(t *testing.T) {
-	paths, _ := filepath.Glob("../testdata/laws/*.md")
-	c, errs := corpus.LoadPaths(append(paths, "../../seeds"))
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	c := lawsAndSeeds(t)
 	ix := New(c)
 	for _, qs := range []string{"lu", "luoh", "luohu", "jy", "jyyx", "lh", "落hu", "hu落hu", "gdp", "pm", "xa", "qqqq", "zhengfu", "a"} {
 		q := parseQuery(qs)
