@@ -69,6 +69,11 @@ func TestLazyAnnotations(t *testing.T) {
 		t.Fatalf("%d annotations before first use", spans)
 	}
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		lazy.EnsureAnnotations() // all of them, on every processor
+	}()
 	for range 8 {
 		for _, d := range lazy.Docs {
 			wg.Add(1)

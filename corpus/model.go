@@ -7,9 +7,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"policyreader/corpus/highlight"
 )
@@ -274,6 +276,28 @@ func (c *Corpus) Nodes(fn func(*Node) bool) {
 	for _, d := range c.Docs {
 		d.Walk(fn)
 	}
+}
+
+// EnsureAnnotations annotates every document read without its
+// annotations (see Document.EnsureAnnotations), a document per processor
+// at a time: for a view over the whole library, where annotating is most
+// of the work.
+func (c *Corpus) EnsureAnnotations() {
+	if c == nil {
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(c.Docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(c.Docs); i = int(next.Add(1)) - 1 {
+				c.Docs[i].EnsureAnnotations()
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // disambiguate extends the Short label of a document whose label an

@@ -90,6 +90,7 @@ func (b *Body) Total() int { return b.Lead + b.Part + b.Named }
 // first, then those that take part most, then those named most, then by
 // name.
 func Collect(c *corpus.Corpus) []*Body {
+	c.EnsureAnnotations() // on every processor: most of the work
 	byKey := map[string]*Body{}
 	var out []*Body
 	places := map[*corpus.Document]string{}

@@ -58,6 +58,7 @@ func Collect(c *corpus.Corpus) []Target {
 	if c == nil {
 		return nil
 	}
+	c.EnsureAnnotations() // on every processor: most of the work
 	var out []Target
 	// One label per document, shared by its targets (Label builds it).
 	labels := map[*corpus.Document]string{}
