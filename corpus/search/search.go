@@ -323,6 +323,7 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 		hits    []hit
 		relaxed []int32
 		err     error
+		sink    int // what prefetch read, kept so the reads stay
 	}
 	var parts [workers]part
 	var wg sync.WaitGroup
@@ -338,11 +339,12 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 			p.hits = make([]hit, 0, len(cs))
 			p.relaxed = make([]int32, 0, len(cs))
 			for i, e := range cs {
-				if i%256 == 0 {
+				if i%prefetchBlock == 0 {
 					if err := ctx.Err(); err != nil {
 						p.err = err
 						return
 					}
+					p.sink += ix.prefetch(cs[i:min(i+prefetchBlock, len(cs))])
 				}
 				h, ok, relaxed := ix.evaluate(mt, q, ctxMatch, e)
 				if relaxed {
@@ -365,6 +367,28 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 		relaxed = append(relaxed, p.relaxed...)
 	}
 	return hits, relaxed, nil
+}
+
+// prefetchBlock is how many candidates prefetch reads ahead of scoring.
+const prefetchBlock = 128
+
+// prefetch reads what scoring the entries es reads first — the entry,
+// its skeleton's bounds and first code, its letter mask — in one tight
+// loop, so the cache misses of many candidates overlap instead of
+// coming one at a time between long scans (candidates lie far apart in
+// a large library). It returns a value only so the reads are kept.
+func (ix *Index) prefetch(es []int32) int {
+	sum := 0
+	sk := ix.skel
+	for _, e := range es {
+		sum += int(ix.entries[e].runes) + int(ix.letters[e])
+		if sk != nil && int(e)+1 < len(sk.start) {
+			if a := sk.start[e]; a < len(sk.codes) {
+				sum += int(sk.codes[a])
+			}
+		}
+	}
+	return sum
 }
 
 // evaluate matches every term of q against entry e.
