@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"policyreader/corpus"
+	"policyreader/corpus/related"
 	"policyreader/ui/textlayout"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -136,6 +138,13 @@ func runGoldenScreens(t *testing.T, c *corpus.Corpus, screens []goldenScreen) {
 // runGoldenScreensWith is runGoldenScreens with the reader's options (its
 // language, say).
 func runGoldenScreensWith(t *testing.T, c *corpus.Corpus, opts Options, screens []goldenScreen) {
+	if opts.RelatedIndex == nil {
+		// Built before the program starts, so the related clauses are
+		// there as soon as the background work asks, whatever the
+		// machine's load: a screen never depends on how fast they came.
+		x := related.New(c)
+		opts.RelatedIndex = func(context.Context, *corpus.Corpus) (*related.Index, error) { return x, nil }
+	}
 	for _, sc := range screens {
 		for _, sz := range [][2]int{{100, 30}, {40, 12}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
