@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"unicode"
 
 	"github.com/go-ego/gse"
 )
@@ -41,6 +42,19 @@ func Load() (*Segmenter, error) {
 // every word's probability (its frequency over the total) and the cut's
 // look-ahead are unchanged.
 func LoadFor(holds func(rune) bool) (*Segmenter, error) {
+	// gse lower-cases what it cuts (Γ as γ, the Kelvin sign as k): a rune
+	// counts as held when any of its case forms is.
+	heldCase := holds
+	holds = func(r rune) bool {
+		for f := r; ; {
+			if heldCase(f) {
+				return true
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				return false
+			}
+		}
+	}
 	full, err := Load()
 	if err != nil {
 		return nil, err

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"policyreader/corpus"
+	"policyreader/corpus/search"
 )
 
 func TestCut(t *testing.T) {
@@ -37,46 +37,55 @@ func TestCut(t *testing.T) {
 	}
 }
 
-// TestLoadForCutsAsLoad: the dictionary kept for a library's runes cuts
-// every heading and text of the seeds and the laws exactly as the whole
-// dictionary does, and is a fraction of it.
+// TestLoadForCutsAsLoad: the dictionary kept for a library's runes, as
+// its search index reports them, cuts every heading and text of the
+// seeds and the laws — and a library of upper-case Greek, the Kelvin sign
+// and full-width forms — exactly as the whole dictionary does, and is a
+// fraction of it.
 func TestLoadForCutsAsLoad(t *testing.T) {
 	laws, _ := filepath.Glob("../testdata/laws/*.md")
 	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	held := map[rune]bool{}
-	var texts []string
-	c.Nodes(func(n *corpus.Node) bool {
-		for _, s := range []string{n.Number, n.Heading, n.Text} {
-			for _, r := range s {
-				held[r] = true
-				held[unicode.ToLower(r)] = true // gse cuts lower-cased text
-			}
-			if s != "" {
-				texts = append(texts, s)
-			}
-		}
-		return true
-	})
 	full, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	small, err := LoadFor(func(r rune) bool { return held[r] })
-	if err != nil {
-		t.Fatal(err)
+	cutsAsFull := func(c *corpus.Corpus, extra ...string) *Segmenter {
+		small, err := LoadFor(search.New(c).Holds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := small.seg.Dict.TotalFreq(), full.seg.Dict.TotalFreq(); math.Abs(a-b) > 1e-6*b {
+			t.Errorf("total frequency %v, the whole dictionary's %v", a, b)
+		}
+		texts := extra
+		c.Nodes(func(n *corpus.Node) bool {
+			texts = append(texts, n.Number, n.Heading, n.Text)
+			return true
+		})
+		for _, s := range texts {
+			if got, want := small.Cut(s), full.Cut(s); !slices.Equal(got, want) {
+				t.Fatalf("%q: cut %q, the whole dictionary %q", s, got, want)
+			}
+		}
+		return small
 	}
+	small := cutsAsFull(c)
 	if n, all := len(small.seg.Dict.Tokens), len(full.seg.Dict.Tokens); n*10 > all*8 || n < 1000 {
 		t.Errorf("kept %d of %d words", n, all)
 	}
-	if a, b := small.seg.Dict.TotalFreq(), full.seg.Dict.TotalFreq(); math.Abs(a-b) > 1e-6*b {
-		t.Errorf("total frequency %v, the whole dictionary's %v", a, b)
+	cases := "Γ射线暴的观测，\u212A线走势与Ｔ恤价格，GDP增长"
+	cutsAsFull(corpus.NewCorpus([]*corpus.Document{docOf(t, cases)}))
+}
+
+// docOf parses text as a document of one clause.
+func docOf(t *testing.T, text string) *corpus.Document {
+	t.Helper()
+	d, err := corpus.Parse("case.txt", "关于测试的意见\n\n一、总体要求\n"+text+"\n")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, s := range texts {
-		if got, want := small.Cut(s), full.Cut(s); !slices.Equal(got, want) {
-			t.Fatalf("%q: cut %q, the whole dictionary %q", s, got, want)
-		}
-	}
+	return d
 }
