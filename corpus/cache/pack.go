@@ -64,7 +64,7 @@ const (
 	packAnnotated = 1 // the document carries its annotations
 	packFailed    = 2 // the source failed: the entry holds the reason
 	// keepPacks is how many packs (libraries) the cache keeps; the least
-	// recently written go first.
+	// recently used go first (a pack read is touched: markUsed).
 	keepPacks = 8
 )
 
@@ -154,6 +154,7 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 			has[e.Doc] = true
 		}
 	}
+	markUsed(path)
 	s.mu.Lock()
 	// The pack's listing stands for the library, so a pack rebuilt (its
 	// index unusable, its documents annotated) gets the same key.
@@ -827,7 +828,15 @@ func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (i
 	return search.Load(c, payload[min(off, len(payload)):])
 }
 
-// prunePacks removes all but the keepPacks most recently written packs
+// markUsed sets the modification time of a pack or related-clause index
+// just read to now, so pruning keeps the libraries in use, not only the
+// ones written last. A cache that cannot be written keeps the old time.
+func markUsed(path string) {
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
+}
+
+// prunePacks removes all but the keepPacks most recently used packs
 // (and related-clause indexes), and temporary files an interrupted writer left over an hour ago.
 func (s *Store) prunePacks() {
 	entries, err := os.ReadDir(s.packDir())
@@ -842,7 +851,7 @@ func (s *Store) prunePacks() {
 		}
 	}
 	// Packs and related-clause indexes are kept apart, each the
-	// keepPacks most recently written.
+	// keepPacks most recently used (written, or read: markUsed).
 	for _, ext := range []string{".pack", relatedSuffix} {
 		type file struct {
 			name string

@@ -52,6 +52,7 @@ func (s *Store) RelatedIndex(ctx context.Context, c *corpus.Corpus) (*related.In
 		x, err := s.loadRelated(path, key, c)
 		switch {
 		case err == nil:
+			markUsed(path)
 			s.count(func(st *Stats) { st.IndexHits++ })
 			return x, nil
 		case !errors.Is(err, os.ErrNotExist):
