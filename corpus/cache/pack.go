@@ -127,12 +127,7 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 		ids[i] = idOf(src.Key, src.Info)
 	}
 	path := s.packPath(s.packKey(ids))
-	f, fi, err := openRegular(path)
-	if err != nil {
-		return nil, false
-	}
-	data, err := mapFile(f, fi.Size())
-	f.Close()
+	data, err := mapPath(path)
 	if err != nil {
 		return nil, false
 	}
@@ -772,12 +767,7 @@ func (s *Store) packedIndex(c *corpus.Corpus) (*search.Index, string) {
 		return nil, ""
 	}
 	path := s.packPath(s.packKey(ids))
-	f, fi, err := openRegular(path)
-	if err != nil {
-		return nil, ""
-	}
-	data, err := mapFile(f, fi.Size())
-	f.Close()
+	data, err := mapPath(path)
 	if err != nil {
 		return nil, ""
 	}
@@ -826,6 +816,17 @@ func indexOfPack(data []byte, ids []sourceID, key [32]byte, c *corpus.Corpus) (i
 		off += h.size()
 	}
 	return search.Load(c, payload[min(off, len(payload)):])
+}
+
+// mapPath maps the regular file at path read-only (see mapFile); the
+// file itself is closed again.
+func mapPath(path string) ([]byte, error) {
+	f, fi, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return mapFile(f, fi.Size())
 }
 
 // markUsed sets the modification time of a pack or related-clause index

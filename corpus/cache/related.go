@@ -108,12 +108,7 @@ func (s *Store) libraryKey(c *corpus.Corpus) (key [32]byte, ok bool) {
 // none. The mapping stays for the life of the process: the index reads
 // it in place.
 func (s *Store) loadRelated(path string, key [32]byte, c *corpus.Corpus) (*related.Index, error) {
-	f, fi, err := openRegular(path)
-	if err != nil {
-		return nil, err
-	}
-	data, err := mapFile(f, fi.Size())
-	f.Close()
+	data, err := mapPath(path)
 	if err != nil {
 		return nil, err
 	}
