@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -765,9 +766,14 @@ func TestDamagedIndexRepaired(t *testing.T) {
 	if len(packs) != 1 {
 		t.Fatalf("packs %v", packs)
 	}
-	// Break the stored index but keep the checksum right.
+	// Break the stored index (its count of strings, right after its
+	// magic, version and byte-order mark) but keep the checksum right.
 	data, _ := os.ReadFile(packs[0])
-	copy(data[len(data)-200:], make([]byte, 100))
+	at := bytes.LastIndex(data, []byte("PRINDEX\x00"))
+	if at < 0 {
+		t.Fatal("no stored index in the pack")
+	}
+	data[at+16]++
 	binary.LittleEndian.PutUint32(data[56:], crc32.Checksum(data[packHeaderSize:], castagnoli))
 	os.WriteFile(packs[0], data, 0o644)
 	s2 := Open(cacheDir)

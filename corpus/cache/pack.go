@@ -239,23 +239,10 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 			entries, stored, index, err = nil, nil, nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	le := binary.LittleEndian
-	if len(data) < packHeaderSize || string(data[:8]) != packMagic {
-		return nil, nil, nil, fmt.Errorf("%w: not a pack", errDamaged)
-	}
-	if v := le.Uint32(data[8:]); v != layoutVersion {
-		return nil, nil, nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
-	}
 	key := s.packKey(ids)
-	if int(le.Uint32(data[12:])) != len(srcs) || !bytes.Equal(data[16:48], key[:]) {
-		return nil, nil, nil, fmt.Errorf("%w: a pack of other documents", errStale)
-	}
-	payload := data[packHeaderSize:]
-	if le.Uint64(data[48:]) != uint64(len(payload)) {
-		return nil, nil, nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
-	}
-	if checksumReleasing(payload) != le.Uint32(data[56:]) {
-		return nil, nil, nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
+	payload, err := checkPack(data, key, len(srcs))
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	text, first, err := packTexts(payload)
 	if err != nil {
@@ -350,6 +337,30 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 	}
 	s.mu.Unlock()
 	return entries, stored, payload[min(off, len(payload)):], nil
+}
+
+// checkPack checks a mapped pack's header — magic, version, the key of
+// its n sources, length — and its payload's checksum (reading the payload
+// a chunk at a time, each released once summed); it returns the payload.
+func checkPack(data []byte, key [32]byte, n int) ([]byte, error) {
+	le := binary.LittleEndian
+	if len(data) < packHeaderSize || string(data[:8]) != packMagic {
+		return nil, fmt.Errorf("%w: not a pack", errDamaged)
+	}
+	if v := le.Uint32(data[8:]); v != layoutVersion {
+		return nil, fmt.Errorf("%w (pack format %d, this one reads %d)", errVersion, v, layoutVersion)
+	}
+	if int(le.Uint32(data[12:])) != n || !bytes.Equal(data[16:48], key[:]) {
+		return nil, fmt.Errorf("%w: a pack of other documents", errStale)
+	}
+	payload := data[packHeaderSize:]
+	if le.Uint64(data[48:]) != uint64(len(payload)) {
+		return nil, fmt.Errorf("%w: pack length (truncated?)", errDamaged)
+	}
+	if checksumReleasing(payload) != le.Uint32(data[56:]) {
+		return nil, fmt.Errorf("%w: pack checksum mismatch", errDamaged)
+	}
+	return payload, nil
 }
 
 // streamPack writes the pack of entries (with ids) and ix to path: the

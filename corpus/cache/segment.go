@@ -36,7 +36,7 @@ import (
 // every change and no program can set it back.
 const (
 	magic         = "PRCACHE\x00"
-	layoutVersion = 4
+	layoutVersion = 5
 	trailerSize   = 4
 )
 

@@ -90,6 +90,14 @@ type Index struct {
 	// enough to stay in cache: the build skips the others' bookkeeping.
 	onlyDense *[1 << 16 / 64]uint64
 	noPinyin  bool
+
+	// release, when set (ReleaseBehind), is told of the texts and codes
+	// a search has passed.
+	release func([]byte)
+
+	// detached, for an index from LoadDetached, stands for nodes: what
+	// the search reads of them, and where a result's node is had.
+	detached *detached
 }
 
 // stopShare is the share of entries above which a rune keeps no posting
@@ -257,8 +265,9 @@ func (ix *Index) addReadings(counts [2]*runeCounts) {
 			ix.py.add(r)
 		}
 	}
-	for _, nd := range ix.nodes {
-		for _, r := range nd.Number {
+	for n := range ix.parent {
+		number, _, _ := ix.nodeStrings(int32(n))
+		for _, r := range number {
 			ix.py.add(r)
 		}
 	}

@@ -25,7 +25,7 @@ import (
 
 // persistVersion changes whenever the stored form or the index's build
 // changes what it stores.
-const persistVersion = 4
+const persistVersion = 5
 
 const (
 	persistMagic = "PRINDEX\x00"
@@ -86,7 +86,7 @@ func (ix *Index) writeBinary(w *stored.Writer) {
 		lists = append(lists, r, int32(len(l)))
 		total += len(l)
 	}
-	w.U64(uint64(n), uint64(len(ix.nodes)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
+	w.U64(uint64(n), uint64(len(ix.parent)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
 		uint64(len(ix.py.list)), uint64(len(lists)/2), uint64(len(stops)), uint64(total))
 	runes := make([]int32, n)
 	meta := make([]byte, n)
@@ -119,6 +119,7 @@ func (ix *Index) writeBinary(w *stored.Writer) {
 			w.Buf = append(w.Buf, s...)
 		}
 	}
+	ix.writeNodeTable(w)
 }
 
 // OnDamage sets fn to be called once when a search of an index from Load
@@ -136,6 +137,9 @@ func (ix *Index) OnDamage(fn func()) {
 // damaged reports an index from Load found damaged by a search.
 func (ix *Index) damaged() error {
 	if lc := ix.post.lazy; lc != nil && lc.bad.Load() {
+		if err := ix.resolveErr(); err != nil {
+			return fmt.Errorf("%w: %w", ErrStored, err)
+		}
 		return fmt.Errorf("%w: a posting list is damaged", ErrStored)
 	}
 	return nil
@@ -145,7 +149,14 @@ func (ix *Index) damaged() error {
 // which must be the corpus it was built over. The index's arrays point
 // into data, which must stay unchanged and 8-byte aligned for as long as
 // the index is used.
-func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
+func Load(c *corpus.Corpus, data []byte) (*Index, error) {
+	return load(data, func(int, nodeTable) (*Index, error) { return skeletonIndex(c), nil }, nil)
+}
+
+// load reads a stored index; skel gives its nodes, labels and entries
+// (from the corpus, or from the node table), which must agree with the
+// stored counts.
+func load(data []byte, skel func(nodes int, tab nodeTable) (*Index, error), nodeSource NodeSource) (ix *Index, err error) {
 	// The checks below are meant to refuse every damaged buffer; a case
 	// they miss costs the stored index, never the process.
 	defer func() {
@@ -175,27 +186,65 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 		// Id 0 is "no reading" and ids are 16 bits.
 		return nil, fmt.Errorf("%w: %d reading ids", ErrStored, npy)
 	}
-	ix = skeletonIndex(c)
-	if len(ix.entries) != n || len(ix.nodes) != nodes {
-		return nil, fmt.Errorf("%w: built over other documents (%d strings, %d nodes; the corpus has %d, %d)", ErrStored, n, nodes, len(ix.entries), len(ix.nodes))
+	if n < 0 || nodes < 0 || nodes > len(data) {
+		return nil, fmt.Errorf("%w: %d strings, %d nodes", ErrStored, n, nodes)
 	}
-	ix.stopDF = stopDF
 	runes := stored.Section[int32](&r, n)
 	meta := stored.Section[byte](&r, n)
-	ix.letters = stored.Section[uint64](&r, n)
-	ix.pairs = stored.Section[uint64](&r, pairCount*pairStride(n))
+	letters := stored.Section[uint64](&r, n)
+	pairs := stored.Section[uint64](&r, pairCount*pairStride(n))
 	stops := stored.Section[int32](&r, nstops)
 	lists := stored.Section[int32](&r, 2*nlists)
 	backing := stored.Section[int32](&r, total)
-	ix.skel = &skeleton{codes: stored.Section[byte](&r, ncodes)}
+	sk := &skeleton{codes: stored.Section[byte](&r, ncodes)}
 	masks := stored.Section[uint32](&r, 256)
-	ix.skel.maskIdx = stored.Section[byte](&r, npy)
+	sk.maskIdx = stored.Section[byte](&r, npy)
 	if r.Err != nil {
 		return nil, r.Err
 	}
+	// The reading table.
+	py := newReadingTable()
+	for id := 1; id < npy && r.Err == nil; id++ {
+		ru := rune(r.U32())
+		k := int(r.Byte())
+		list := make([]string, k)
+		var mask uint32
+		for j := range list {
+			s := r.Raw(int(r.Byte()))
+			if len(s) == 0 || !isLowerASCII(string(s)) {
+				r.Fail("bad reading")
+				break
+			}
+			list[j] = unsafe.String(&s[0], len(s))
+			mask |= 1 << (s[0] - 'a')
+		}
+		if py.id(ru) != 0 || !unicode.Is(unicode.Han, ru) {
+			r.Fail("bad reading table")
+			break
+		}
+		py.put(ru, list, mask)
+	}
+	tab := readNodeTable(&r, nodes)
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	if left := r.Left(); left != 0 {
+		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, left)
+	}
+	ix, err = skel(nodes, tab)
+	if err != nil {
+		return nil, err
+	}
+	if len(ix.entries) != n || len(ix.parent) != nodes {
+		return nil, fmt.Errorf("%w: built over other documents (%d strings, %d nodes; the corpus has %d, %d)", ErrStored, n, nodes, len(ix.entries), len(ix.parent))
+	}
+	if ix.detached != nil {
+		ix.detached.nodes = nodeSource
+	}
+	ix.stopDF = stopDF
+	ix.letters, ix.pairs, ix.skel = letters, pairs, sk
 	// Entries: rune counts and fold kinds, checked against the text's
 	// length so a damaged count cannot send a matcher out of bounds.
-	sk := ix.skel
 	sk.start = make([]int, n+1)
 	for i := range ix.entries {
 		en := &ix.entries[i]
@@ -242,37 +291,12 @@ func Load(c *corpus.Corpus, data []byte) (ix *Index, err error) {
 	if r.Err == nil && off != total {
 		r.Fail("postings left over")
 	}
-	// The lists' entries are checked when first read (postings.lazy).
-	p.lazy = &listChecks{limit: int32(n), other: map[rune]bool{}}
-	ix.post = p
-	// The reading table.
-	py := newReadingTable()
-	for id := 1; id < npy && r.Err == nil; id++ {
-		ru := rune(r.U32())
-		k := int(r.Byte())
-		list := make([]string, k)
-		var mask uint32
-		for j := range list {
-			s := r.Raw(int(r.Byte()))
-			if len(s) == 0 || !isLowerASCII(string(s)) {
-				r.Fail("bad reading")
-				break
-			}
-			list[j] = unsafe.String(&s[0], len(s))
-			mask |= 1 << (s[0] - 'a')
-		}
-		if py.id(ru) != 0 || !unicode.Is(unicode.Han, ru) {
-			r.Fail("bad reading table")
-			break
-		}
-		py.put(ru, list, mask)
-	}
 	if r.Err != nil {
 		return nil, r.Err
 	}
-	if left := r.Left(); left != 0 {
-		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, left)
-	}
+	// The lists' entries are checked when first read (postings.lazy).
+	p.lazy = &listChecks{limit: int32(n), other: map[rune]bool{}}
+	ix.post = p
 	ix.py = py
 	sk.denseIdx = make([]byte, len(py.dense))
 	for i, id := range py.dense {

@@ -39,18 +39,23 @@ func (lc *listChecks) check(l []int32) []int32 {
 	prev := int32(-1)
 	for _, e := range l {
 		if e <= prev || e >= lc.limit {
-			lc.bad.Store(true)
-			lc.mu.Lock()
-			fn := lc.onBad
-			lc.mu.Unlock()
-			if fn != nil {
-				lc.once.Do(fn)
-			}
+			lc.fail()
 			return nil
 		}
 		prev = e
 	}
 	return l
+}
+
+// fail records damage found in the stored index and tells onBad, once.
+func (lc *listChecks) fail() {
+	lc.bad.Store(true)
+	lc.mu.Lock()
+	fn := lc.onBad
+	lc.mu.Unlock()
+	if fn != nil {
+		lc.once.Do(fn)
+	}
 }
 
 // stopped reports whether r occurs too often to have a list.

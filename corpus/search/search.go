@@ -344,6 +344,9 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 						p.err = err
 						return
 					}
+					if i > 0 {
+						ix.passed(cs[i-prefetchBlock : i])
+					}
 					p.sink += ix.prefetch(cs[i:min(i+prefetchBlock, len(cs))])
 				}
 				h, ok, relaxed := ix.evaluate(mt, q, ctxMatch, e)
@@ -353,6 +356,9 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 				if ok {
 					p.hits = append(p.hits, h)
 				}
+			}
+			if len(cs) > 0 {
+				ix.passed(cs[(len(cs)-1)/prefetchBlock*prefetchBlock:])
 			}
 		}(&parts[w], cands[lo:hi])
 	}
@@ -458,8 +464,8 @@ func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) boo
 		n = ix.parent[n]
 	}
 	for ; n >= 0; n = ix.parent[n] {
-		nd := ix.nodes[n]
-		if mt.contains(t, nd.Heading) || mt.contains(t, nd.Number) {
+		number, heading, _ := ix.nodeStrings(n)
+		if mt.contains(t, heading) || mt.contains(t, number) {
 			return true
 		}
 	}
@@ -493,7 +499,16 @@ func (ix *Index) results(hits []hit, limit int) []Result {
 
 func (ix *Index) result(h hit) Result {
 	en := &ix.entries[h.entry]
-	n := ix.nodes[en.node]
+	n := ix.node(en.node)
+	if n != nil && en.field == fieldText && n.Text != en.str {
+		ix.badNode(fmt.Errorf("the text of %s does not match the index", n.ID))
+		n = nil
+	}
+	if n == nil {
+		// A stored index's node not to be had: the search fails
+		// (damaged), this result is never shown.
+		return Result{}
+	}
 	field := FieldText
 	switch en.field {
 	case fieldHeading:
@@ -531,5 +546,5 @@ func allLetters(rs []rune) bool {
 
 // String describes the index size, for logs and benchmarks.
 func (ix *Index) String() string {
-	return fmt.Sprintf("search.Index{%d nodes, %d strings}", len(ix.nodes), len(ix.entries))
+	return fmt.Sprintf("search.Index{%d nodes, %d strings}", len(ix.parent), len(ix.entries))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cache"
 	"policyreader/corpus/search"
 	"policyreader/corpus/words"
 )
@@ -55,6 +56,15 @@ func runSearch(env Env, opts Options, args []string) error {
 		}
 		cut = seg.Cut
 	}
+	if store != nil && len(opts.Corpus) > 0 {
+		if rs, p, ok := searchPacked(store, opts, query, *limit, cut); ok {
+			if err := loadOutcome(env, p.Len(), p.Errs); err != nil {
+				return err
+			}
+			printNotes(env, store)
+			return writeSearch(env, opts, query, rs)
+		}
+	}
 	if store == nil && len(opts.Corpus) > 0 {
 		rs, err := searchBatches(env, opts, query, *limit, cut)
 		if err != nil {
@@ -92,6 +102,28 @@ func writeSearch(env Env, opts Options, query string, rs []search.Result) error 
 		return writeSearchJSON(env.Stdout, rs)
 	}
 	return printSearch(env.Stdout, query, rs)
+}
+
+// searchPacked searches the library of opts from the cache's pack of it
+// without decoding its documents — the stored index read as it lies, only
+// the results' documents decoded — when the pack is there and sound; ok is
+// false otherwise (a damaged index is then noted and rebuilt by the full
+// load).
+func searchPacked(store *cache.Store, opts Options, query string, limit int, cut search.WordCutter) ([]search.Result, *corpus.Packed, bool) {
+	p, ok := corpus.OpenPacked(opts.Corpus, corpus.LoadOptions{NoAnnotations: true, Cache: store})
+	if !ok || p.Len() == 0 {
+		return nil, nil, false
+	}
+	ix, err := store.PackedSearchIndex(p.Lib)
+	if err != nil {
+		return nil, nil, false
+	}
+	ix.SetWords(cut)
+	rs, err := ix.Search(context.Background(), query, limit)
+	if err != nil {
+		return nil, nil, false
+	}
+	return rs, p, true
 }
 
 // searchBatches searches the folders of opts without a cache a batch of

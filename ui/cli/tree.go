@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cache"
 )
 
 // runTree prints every document and its tree: `tree [--json]`.
@@ -25,6 +28,14 @@ func runTree(env Env, opts Options, args []string) error {
 	store := openCache(opts)
 	if store == nil && len(opts.Corpus) > 0 {
 		return treeBatches(env, opts, lopt)
+	}
+	if store != nil && len(opts.Corpus) > 0 {
+		// A pack stored without annotations serves JSON too: each
+		// document is annotated as it is printed.
+		popt := corpus.LoadOptions{NoAnnotations: lopt.NoAnnotations, LazyAnnotations: !lopt.NoAnnotations, Cache: store}
+		if p, ok := corpus.OpenPacked(opts.Corpus, popt); ok && p.Len() > 0 {
+			return treePacked(env, opts, store, p)
+		}
 	}
 	c, err := loadCorpusWith(env, opts, lopt, store)
 	if err != nil {
@@ -94,6 +105,64 @@ func treeBatches(env Env, opts Options, lopt corpus.LoadOptions) error {
 		}
 	}
 	return loadOutcome(env, loaded, errs)
+}
+
+// treePacked prints the tree of a library read from the cache's pack a
+// document at a time: each decoded, printed, its texts' pages given back
+// and the document dropped, so memory follows the document, not the
+// library. The output is the full load's, byte for byte.
+func treePacked(env Env, opts Options, store *cache.Store, p *corpus.Packed) error {
+	if err := loadOutcome(env, p.Len(), p.Errs); err != nil {
+		return err
+	}
+	printNotes(env, store)
+	var arr *jsonArray
+	if opts.JSON {
+		var err error
+		if arr, err = newJSONArray(env.Stdout); err != nil {
+			return err
+		}
+	}
+	// Documents are decoded (and annotated, for JSON) a batch at a time
+	// on every processor, then printed in order.
+	batch := make([]packedDoc, 4*runtime.GOMAXPROCS(0))
+	for lo := 0; lo < p.Len(); lo += len(batch) {
+		docs := batch[:min(len(batch), p.Len()-lo)]
+		var wg sync.WaitGroup
+		for i := range docs {
+			wg.Go(func() {
+				d, err := p.Document(lo + i)
+				if err == nil && arr != nil {
+					d.EnsureAnnotations()
+				}
+				docs[i] = packedDoc{d, err}
+			})
+		}
+		wg.Wait()
+		for i, pd := range docs {
+			if pd.err != nil {
+				fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(pd.err.Error()))
+				continue
+			}
+			if arr == nil {
+				printDoc(env.Stdout, pd.doc)
+			} else if err := arr.add(toDocJSON(pd.doc)); err != nil {
+				return err
+			}
+			p.Lib.Release(pd.doc)
+			docs[i] = packedDoc{}
+		}
+	}
+	if arr != nil {
+		return arr.close()
+	}
+	return nil
+}
+
+// packedDoc is a document decoded from a pack, or why it could not be.
+type packedDoc struct {
+	doc *corpus.Document
+	err error
 }
 
 // printDoc prints one document's header and tree.

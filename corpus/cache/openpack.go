@@ -1,0 +1,254 @@
+package cache
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+	"unsafe"
+
+	"policyreader/corpus"
+	"policyreader/corpus/search"
+)
+
+// packedLibrary is a pack opened without decoding its documents
+// (OpenPack): each entry's body is decoded when asked for, and the search
+// index is read without the documents (search.LoadDetached), so a command
+// that prints a library a document at a time, or shows a search's few
+// results, holds what it shows, not the library.
+type packedLibrary struct {
+	path      string
+	data      []byte // the mapped pack
+	text      []byte // the payload's text region
+	index     []byte // the stored search index
+	names     []string
+	bodies    [][]byte // per source, its entry's body
+	failures  []string // per source, why it failed ("" for a document)
+	annotated []bool
+	docs      []int // per document in corpus order, its source
+
+	mu      sync.Mutex
+	decoded map[int]*corpus.Document // the documents results were asked of
+}
+
+// OpenPack returns the pack holding exactly srcs as they are now, its
+// header, checksum and every entry's identity checked but no document
+// decoded; ok is false when there is none, or one the full read must
+// handle (a source changed too recently to trust its metadata, one
+// lacking annotations it needs, damage: GetPack then notes, settles or
+// rebuilds it). It implements corpus.LazyPackCache.
+func (s *Store) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
+	ids := make([]sourceID, len(srcs))
+	for i, src := range srcs {
+		ids[i] = idOf(src.Key, src.Info)
+	}
+	path := s.packPath(s.packKey(ids))
+	data, err := mapPath(path)
+	if err != nil {
+		return nil, false
+	}
+	lib, err := openPacked(data, s.packKey(ids), srcs, ids)
+	if err != nil {
+		unmapFile(data)
+		return nil, false
+	}
+	lib.path = path
+	markUsed(path)
+	s.count(func(st *Stats) {
+		st.Hits += len(lib.docs)
+		st.PackHits++
+	})
+	return lib, true
+}
+
+// errUnsettled is a pack entry whose source changed too recently to be
+// trusted on its metadata: only the full read checks its content.
+var errUnsettled = errors.New("a source changed too recently")
+
+// openPacked checks a mapped pack against srcs (ids) and finds its
+// entries' bodies.
+func openPacked(data []byte, key [32]byte, srcs []corpus.Source, ids []sourceID) (lib *packedLibrary, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			lib, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	payload, err := checkPack(data, key, len(srcs))
+	if err != nil {
+		return nil, err
+	}
+	text, off, err := packTexts(payload)
+	if err != nil {
+		return nil, err
+	}
+	lib = &packedLibrary{
+		data: data, text: text,
+		names:     make([]string, len(srcs)),
+		bodies:    make([][]byte, len(srcs)),
+		failures:  make([]string, len(srcs)),
+		annotated: make([]bool, len(srcs)),
+		decoded:   map[int]*corpus.Document{},
+	}
+	released := off
+	for i, src := range srcs {
+		if len(payload)-off < packDocFixed {
+			return nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		}
+		f := payload[off:]
+		h := readEntryHead(f)
+		rest := uint64(len(f) - packDocFixed)
+		if h.pathLen > rest || h.bodyLen > rest-h.pathLen {
+			return nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
+		}
+		h.id.path = string(f[packDocFixed : packDocFixed+h.pathLen])
+		switch {
+		case !h.id.sameFile(ids[i]):
+			return nil, fmt.Errorf("%w: %s", errStale, src.Name)
+		case h.id.racy():
+			return nil, errUnsettled
+		}
+		body := f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen]
+		lib.names[i] = src.Name
+		if h.flags&packFailed != 0 {
+			lib.failures[i] = string(body)
+			if lib.failures[i] == "" {
+				return nil, fmt.Errorf("%w: a failure without its reason", errDamaged)
+			}
+		} else {
+			ann := h.flags&packAnnotated != 0
+			if src.NeedAnnotations && !ann {
+				return nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
+			}
+			lib.bodies[i], lib.annotated[i] = body, ann
+			lib.docs = append(lib.docs, i)
+		}
+		off += h.size()
+		if off-released >= releaseChunk {
+			release(payload[released:off])
+			released = off
+		}
+	}
+	// The heads' pages are given back behind the walk: a body is read
+	// again only when its document is asked for.
+	release(payload[released:min(off, len(payload))])
+	lib.index = payload[min(off, len(payload)):]
+	return lib, nil
+}
+
+// Len is the number of sources.
+func (l *packedLibrary) Len() int { return len(l.bodies) }
+
+// Failure is why source i failed, or "".
+func (l *packedLibrary) Failure(i int) string { return l.failures[i] }
+
+// Document decodes the document of source i.
+func (l *packedLibrary) Document(i int) (d *corpus.Document, annotated bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, annotated, err = nil, false, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	if l.failures[i] != "" {
+		return nil, false, fmt.Errorf("%s: %s", l.names[i], l.failures[i])
+	}
+	body := l.bodies[i]
+	base, k := binary.Uvarint(body)
+	if k <= 0 || base > uint64(len(l.text)) {
+		return nil, false, fmt.Errorf("%w: pack text offset", errDamaged)
+	}
+	d, ann, err := corpus.DecodeDocumentApart(body[k:], l.text[base:])
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %w", errDamaged, err)
+	}
+	if ann != l.annotated[i] {
+		return nil, false, fmt.Errorf("%w: annotations flagged otherwise", errDamaged)
+	}
+	d.Source = l.names[i]
+	return d, ann, nil
+}
+
+// Release gives back the pages of d's texts (see Store.ReleaseTexts).
+func (l *packedLibrary) Release(d *corpus.Document) {
+	if ext := textExtent(l.data, d); ext != nil {
+		release(ext)
+	}
+}
+
+// node returns node ordinal (in walk order) of document doc (in corpus
+// order), each document decoded once: a search.NodeSource.
+func (l *packedLibrary) node(doc, ordinal int) (*corpus.Node, error) {
+	if doc < 0 || doc >= len(l.docs) || ordinal < 0 {
+		return nil, fmt.Errorf("no node %d of document %d", ordinal, doc)
+	}
+	l.mu.Lock()
+	d, ok := l.decoded[doc]
+	l.mu.Unlock()
+	if !ok {
+		var err error
+		if d, _, err = l.Document(l.docs[doc]); err != nil {
+			return nil, err
+		}
+		l.mu.Lock()
+		l.decoded[doc] = d
+		l.mu.Unlock()
+	}
+	var found *corpus.Node
+	k := 0
+	d.Walk(func(n *corpus.Node) bool {
+		if found != nil {
+			return false
+		}
+		if k == ordinal {
+			found = n
+			return false
+		}
+		k++
+		return true
+	})
+	if found == nil {
+		return nil, fmt.Errorf("no node %d in %s", ordinal, d.Source)
+	}
+	return found, nil
+}
+
+// PackedSearchIndex returns the search index stored in lib (from
+// OpenPack), read without its documents: a result's document is decoded
+// when the result is made. It is meant for a search run once (the command
+// line): the texts and codes a search passes are given back to the system
+// behind it. An index that cannot be read so is an error
+// (the caller loads the library as ever, which notes and rebuilds it); one
+// a search finds damaged is noted and rebuilt next time.
+func (s *Store) PackedSearchIndex(lib corpus.PackedLibrary) (*search.Index, error) {
+	l, ok := lib.(*packedLibrary)
+	if !ok {
+		return nil, errors.New("cache: not a library of this store")
+	}
+	ix, err := search.LoadDetached(l.index, l.text, l.node)
+	if err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	s.count(func(st *Stats) { st.IndexHits++ })
+	ix.OnDamage(func() { s.dropDamaged(l.path) })
+	// Searched once or a few times: the stored arrays the load read
+	// (copied what it keeps) are given back, and so is what a search
+	// passes; a page read again comes back from the page cache.
+	release(l.index)
+	ix.ReleaseBehind(l.releaseWithin)
+	return ix, nil
+}
+
+// releaseWithin releases the pages of b that lie within the pack's
+// mapping; nothing outside it is ever released.
+func (l *packedLibrary) releaseWithin(b []byte) {
+	if len(b) == 0 || len(l.data) == 0 {
+		return
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(l.data)))
+	end := base + uintptr(len(l.data))
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	hi := lo + uintptr(len(b))
+	lo, hi = max(lo, base), min(hi, end)
+	if lo < hi {
+		release(l.data[lo-base : hi-base])
+	}
+}

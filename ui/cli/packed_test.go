@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"policyreader/corpus"
+	"policyreader/corpus/cache"
+)
+
+// TestPackedCommandsAsFull: once a library's pack is written, `tree`,
+// `tree --json` and `search` read it without decoding the library (the
+// pack opened undecoded, documents decoded one at a time, the index read
+// without them) and print, to stdout and stderr, exactly what they print
+// without a cache — failed sources' warnings included.
+func TestPackedCommandsAsFull(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"laws", "govcn-html", "hostile", "policies"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../../corpus/testdata", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 0xff, 0}, 0o644)
+	// A source changed less than two seconds before it is read is checked
+	// by content, not opened undecoded: let the copies settle.
+	time.Sleep(2100 * time.Millisecond)
+	cacheDir := t.TempDir()
+	if code, _, errs := runBookmarksCLI(nil, "--cache-dir", cacheDir, "--corpus", dir, "search", "x"); code != 0 {
+		t.Fatalf("first search: %d %q", code, errs)
+	}
+	p, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{NoAnnotations: true, Cache: cache.Open(cacheDir)})
+	if !ok || p.Len() < 20 || len(p.Errs) < 2 {
+		t.Fatalf("the pack is not opened undecoded (%v)", ok)
+	}
+	for _, args := range [][]string{
+		{"tree"},
+		{"tree", "--json"},
+		{"search", "--json", "--limit", "1000", "luohu"},
+		{"search", "--json", "--limit", "1000", "lh"},
+		{"search", "第五十六条"},
+		{"search", "--json", "--limit", "100000", "的"},
+		{"search", "--json", "国务院 办公厅"},
+		{"search", "--words", "--limit", "30", "jy"},
+		{"search", "没有这样的词语"},
+	} {
+		code1, out1, err1 := runBookmarksCLI(nil, append([]string{"--no-cache", "--corpus", dir}, args...)...)
+		code2, out2, err2 := runBookmarksCLI(nil, append([]string{"--cache-dir", cacheDir, "--corpus", dir}, args...)...)
+		if code1 != code2 || out1 != out2 || err1 != err2 {
+			t.Errorf("%v: from the pack status %d, %d bytes, stderr %q; without a cache %d, %d bytes, %q", args, code2, len(out2), err2, code1, len(out1), err1)
+		}
+		if len(out1) == 0 && args[len(args)-1] != "没有这样的词语" {
+			t.Errorf("%v printed nothing", args)
+		}
+	}
+}
