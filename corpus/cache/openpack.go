@@ -32,10 +32,10 @@ type packedLibrary struct {
 }
 
 // OpenPack returns the pack holding exactly srcs as they are now, its
-// header, checksum and every entry's identity checked but no document
+// header, checksum and every entry's identity checked (by content for a
+// source changed too recently to trust its metadata) but no document
 // decoded; ok is false when there is none, or one the full read must
-// handle (a source changed too recently to trust its metadata, one
-// lacking annotations it needs, damage: GetPack then notes, settles or
+// handle (one lacking annotations it needs, damage: GetPack then notes or
 // rebuilds it). It implements corpus.LazyPackCache.
 func (s *Store) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
 	ids := make([]sourceID, len(srcs))
@@ -47,7 +47,7 @@ func (s *Store) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
 	if err != nil {
 		return nil, false
 	}
-	lib, err := openPacked(data, s.packKey(ids), srcs, ids)
+	lib, err := s.openPacked(data, path, s.packKey(ids), srcs, ids)
 	if err != nil {
 		unmapFile(data)
 		return nil, false
@@ -61,13 +61,11 @@ func (s *Store) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
 	return lib, true
 }
 
-// errUnsettled is a pack entry whose source changed too recently to be
-// trusted on its metadata: only the full read checks its content.
-var errUnsettled = errors.New("a source changed too recently")
-
 // openPacked checks a mapped pack against srcs (ids) and finds its
-// entries' bodies.
-func openPacked(data []byte, key [32]byte, srcs []corpus.Source, ids []sourceID) (lib *packedLibrary, err error) {
+// entries' bodies. A document whose source changed too recently for its
+// metadata to prove it the same is checked by content, as GetPack does,
+// and the pack rewritten settled once that is late enough.
+func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus.Source, ids []sourceID) (lib *packedLibrary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			lib, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
@@ -90,6 +88,9 @@ func openPacked(data []byte, key [32]byte, srcs []corpus.Source, ids []sourceID)
 		decoded:   map[int]*corpus.Document{},
 	}
 	released := off
+	stored := make([]sourceID, len(srcs))
+	var settle []int // offsets of racy documents now checked and old enough
+	unsettled := false
 	for i, src := range srcs {
 		if len(payload)-off < packDocFixed {
 			return nil, fmt.Errorf("%w: pack cut short", errDamaged)
@@ -101,12 +102,26 @@ func openPacked(data []byte, key [32]byte, srcs []corpus.Source, ids []sourceID)
 			return nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
 		}
 		h.id.path = string(f[packDocFixed : packDocFixed+h.pathLen])
-		switch {
-		case !h.id.sameFile(ids[i]):
+		if !h.id.sameFile(ids[i]) {
 			return nil, fmt.Errorf("%w: %s", errStale, src.Name)
-		case h.id.racy():
-			return nil, errUnsettled
 		}
+		if h.id.racy() {
+			if h.flags&packFailed != 0 {
+				// A failure is trusted on its metadata alone.
+				return nil, fmt.Errorf("%w: %s changed too recently", errStale, src.Name)
+			}
+			checked, settles, same := s.checkContent(src.Name, h.id)
+			if !same {
+				return nil, fmt.Errorf("%w: %s", errStale, src.Name)
+			}
+			if settles {
+				h.id.written = checked.UnixNano()
+				settle = append(settle, off)
+			} else {
+				unsettled = true
+			}
+		}
+		stored[i] = h.id
 		body := f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen]
 		lib.names[i] = src.Name
 		if h.flags&packFailed != 0 {
@@ -132,6 +147,10 @@ func openPacked(data []byte, key [32]byte, srcs []corpus.Source, ids []sourceID)
 	// again only when its document is asked for.
 	release(payload[released:min(off, len(payload))])
 	lib.index = payload[min(off, len(payload)):]
+	if len(settle) > 0 && !unsettled {
+		// The next run trusts the metadata alone (see decodePack).
+		s.settlePack(data, settle, stored, path)
+	}
 	return lib, nil
 }
 

@@ -105,12 +105,28 @@ func TestOpenPackRefuses(t *testing.T) {
 	if opens(corpus.LoadOptions{}) {
 		t.Fatal("opened a pack never written")
 	}
-	// Written at once, its sources just copied: not settled.
+	// Written at once, its sources just copied: opened once their
+	// contents are checked, and rewritten settled when that is late
+	// enough (here: a clock an hour ahead).
 	s := Open(cacheDir)
 	s.SearchIndex(load(t, dir, s))
 	s.Flush()
-	if opens(corpus.LoadOptions{}) {
-		t.Error("opened a pack of sources changed too recently")
+	later := Open(cacheDir)
+	later.now = func() time.Time { return time.Now().Add(time.Hour) }
+	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: later}); !ok {
+		t.Error("a pack of sources changed too recently not opened after checking them")
+	}
+	if st := later.Stats(); st.Written != 1 {
+		t.Errorf("%+v, want the pack rewritten settled", st)
+	}
+	for _, e := range mustReadDir(t, dir) {
+		os.Chmod(filepath.Join(dir, e), 0)
+	}
+	if os.Getuid() != 0 && !opens(corpus.LoadOptions{}) {
+		t.Error("settled pack not opened without reading its sources")
+	}
+	for _, e := range mustReadDir(t, dir) {
+		os.Chmod(filepath.Join(dir, e), 0o644)
 	}
 	// A new cache, its documents read without annotations.
 	cacheDir = t.TempDir()

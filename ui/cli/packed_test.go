@@ -24,8 +24,8 @@ func TestPackedCommandsAsFull(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 0xff, 0}, 0o644)
-	// A source changed less than two seconds before it is read is checked
-	// by content, not opened undecoded: let the copies settle.
+	// A source that failed is trusted on its metadata alone, so not until
+	// two seconds after its last change: let the new files settle.
 	time.Sleep(2100 * time.Millisecond)
 	cacheDir := t.TempDir()
 	if code, _, errs := runBookmarksCLI(nil, "--cache-dir", cacheDir, "--corpus", dir, "search", "x"); code != 0 {
