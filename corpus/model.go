@@ -108,6 +108,25 @@ func (n *Node) Walk(fn func(*Node) bool) {
 	}
 }
 
+// NodeAt returns the node at place i (from 0) of the document in the order
+// Walk visits its nodes, or nil when it has no more than i nodes.
+func (d *Document) NodeAt(i int) *Node {
+	var found *Node
+	k := 0
+	d.Walk(func(n *Node) bool {
+		switch {
+		case found != nil:
+			return false
+		case k == i:
+			found = n
+			return false
+		}
+		k++
+		return true
+	})
+	return found
+}
+
 // Document is one policy document.
 type Document struct {
 	// ID is a stable ASCII slug derived from the file name.

@@ -38,12 +38,7 @@ type packedLibrary struct {
 // handle (one lacking annotations it needs, damage: GetPack then notes or
 // rebuilds it). It implements corpus.LazyPackCache.
 func (s *Store) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
-	ids := make([]sourceID, len(srcs))
-	for i, src := range srcs {
-		ids[i] = idOf(src.Key, src.Info)
-	}
-	path := s.packPath(s.packKey(ids))
-	data, err := mapPath(path)
+	data, path, ids, err := s.mapPackOf(srcs)
 	if err != nil {
 		return nil, false
 	}
@@ -211,23 +206,11 @@ func (l *packedLibrary) node(doc, ordinal int) (*corpus.Node, error) {
 		l.decoded[doc] = d
 		l.mu.Unlock()
 	}
-	var found *corpus.Node
-	k := 0
-	d.Walk(func(n *corpus.Node) bool {
-		if found != nil {
-			return false
-		}
-		if k == ordinal {
-			found = n
-			return false
-		}
-		k++
-		return true
-	})
-	if found == nil {
+	n := d.NodeAt(ordinal)
+	if n == nil {
 		return nil, fmt.Errorf("no node %d in %s", ordinal, d.Source)
 	}
-	return found, nil
+	return n, nil
 }
 
 // PackedSearchIndex returns the search index stored in lib (from

@@ -122,12 +122,7 @@ func (s *Store) remember(d *corpus.Document, id sourceID, annotated bool) {
 // now; ok is false otherwise (the caller then reads them one by one). It
 // implements corpus.PackCache.
 func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bool) {
-	ids := make([]sourceID, len(srcs))
-	for i, src := range srcs {
-		ids[i] = idOf(src.Key, src.Info)
-	}
-	path := s.packPath(s.packKey(ids))
-	data, err := mapPath(path)
+	data, path, ids, err := s.mapPackOf(srcs)
 	if err != nil {
 		return nil, false
 	}
@@ -159,6 +154,18 @@ func (s *Store) GetPack(srcs []corpus.Source) (entries []corpus.PackEntry, ok bo
 	s.stats.PackHits++
 	s.mu.Unlock()
 	return entries, true
+}
+
+// mapPackOf maps the pack that would hold srcs as they are now, found by
+// their identities (ids), at path.
+func (s *Store) mapPackOf(srcs []corpus.Source) (data []byte, path string, ids []sourceID, err error) {
+	ids = make([]sourceID, len(srcs))
+	for i, src := range srcs {
+		ids[i] = idOf(src.Key, src.Info)
+	}
+	path = s.packPath(s.packKey(ids))
+	data, err = mapPath(path)
+	return data, path, ids, err
 }
 
 // ReleaseTexts tells the store that the texts of d, a document of the

@@ -27,19 +27,7 @@ func nodesOf(c *corpus.Corpus, calls *int) NodeSource {
 		if doc < 0 || doc >= len(c.Docs) {
 			return nil, fmt.Errorf("no document %d", doc)
 		}
-		var found *corpus.Node
-		k := 0
-		c.Docs[doc].Walk(func(n *corpus.Node) bool {
-			if found != nil {
-				return false
-			}
-			if k == ordinal {
-				found = n
-				return false
-			}
-			k++
-			return true
-		})
+		found := c.Docs[doc].NodeAt(ordinal)
 		if found == nil {
 			return nil, fmt.Errorf("no node %d in document %d", ordinal, doc)
 		}
