@@ -102,7 +102,8 @@ func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus
 		}
 		if h.id.racy() {
 			if h.flags&packFailed != 0 {
-				// A failure is trusted on its metadata alone.
+				// A failure keeps no content hash to check it by: one
+				// this recent is not trusted (the full read reads it).
 				return nil, fmt.Errorf("%w: %s changed too recently", errStale, src.Name)
 			}
 			checked, settles, same := s.checkContent(src.Name, h.id)

@@ -53,8 +53,9 @@ type detached struct {
 	first []int32 // per document, its first node
 	nodes NodeSource
 
-	mu  sync.Mutex
-	bad error // the first result whose node did not match the index
+	mu      sync.Mutex
+	checked map[int32]bool // documents found to match the node table
+	bad     error          // the first result whose node did not match the index
 }
 
 // writeNodeTable writes the node table (see nodeTable) of a built index.
@@ -149,7 +150,7 @@ func detachedSkeleton(tab nodeTable, nodes int, text []byte) (*Index, error) {
 	}
 	within := func(off, k uint32) bool { return uint64(off)+uint64(k) <= uint64(len(tab.arena)) }
 	docs := len(tab.labels) / 2
-	d := &detached{tab: tab, first: make([]int32, docs)}
+	d := &detached{tab: tab, first: make([]int32, docs), checked: map[int32]bool{}}
 	ix := &Index{parent: tab.parent, doc: tab.doc, detached: d, labels: make([]string, docs)}
 	for i := range docs {
 		off, k := tab.labels[2*i], tab.labels[2*i+1]
@@ -229,18 +230,80 @@ func (ix *Index) node(n int32) *corpus.Node {
 	}
 	di := ix.doc[n]
 	nd, err := d.nodes(int(di), int(n-d.first[di]))
+	if err == nil && (nd == nil || nd.Doc == nil) {
+		err = fmt.Errorf("node %d of document %d not found", n-d.first[di], di)
+	}
 	if err == nil {
-		number, heading, textLen := ix.nodeStrings(n)
-		if nd == nil || nd.Number != number || nd.Heading != heading || len(nd.Text) != textLen ||
-			nd.Doc == nil || nd.Doc.Label() != ix.labels[di] {
-			err = fmt.Errorf("node %d of document %d does not match the index", n-d.first[di], di)
-		}
+		err = ix.checkDoc(di, nd.Doc)
+	}
+	if err == nil && nd != nd.Doc.NodeAt(int(n-d.first[di])) {
+		err = fmt.Errorf("node %d of document %d is not in its place", n-d.first[di], di)
 	}
 	if err != nil {
 		ix.badNode(err)
 		return nil
 	}
 	return nd
+}
+
+// checkDoc checks, once per document, that doc — the document di of a
+// result, as the caller gave it — is what the node table holds of it:
+// its label, as many nodes, and each node's parent, number, heading and
+// text length. The search matched against the table, so a table that
+// disagrees with the documents (damage a checksum missed) fails the
+// search rather than answer from it.
+func (ix *Index) checkDoc(di int32, doc *corpus.Document) error {
+	d := ix.detached
+	d.mu.Lock()
+	done := d.checked[di]
+	d.mu.Unlock()
+	if done {
+		return nil
+	}
+	if doc.Label() != ix.labels[di] {
+		return fmt.Errorf("document %d is %q, not %q", di, doc.Label(), ix.labels[di])
+	}
+	lo, hi := d.first[di], int32(len(ix.parent))
+	if int(di)+1 < len(d.first) {
+		hi = d.first[di+1]
+	}
+	place := map[*corpus.Node]int32{}
+	k := lo
+	var err error
+	doc.Walk(func(nd *corpus.Node) bool {
+		if err != nil {
+			return false
+		}
+		if k >= hi {
+			err = fmt.Errorf("document %d has more than its %d nodes", di, hi-lo)
+			return false
+		}
+		number, heading, textLen := ix.nodeStrings(k)
+		parent := int32(-1)
+		if nd.Parent != nil {
+			p, ok := place[nd.Parent]
+			if !ok {
+				p = -2
+			}
+			parent = p
+		}
+		if nd.Number != number || nd.Heading != heading || len(nd.Text) != textLen || ix.parent[k] != parent {
+			err = fmt.Errorf("node %d of document %d does not match the index", k-lo, di)
+			return false
+		}
+		place[nd] = k
+		k++
+		return true
+	})
+	if err == nil && k != hi {
+		err = fmt.Errorf("document %d has %d nodes, the index %d", di, k-lo, hi-lo)
+	}
+	if err == nil {
+		d.mu.Lock()
+		d.checked[di] = true
+		d.mu.Unlock()
+	}
+	return err
 }
 
 // badNode records a result's node that could not be had or did not

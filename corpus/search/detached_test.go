@@ -175,3 +175,51 @@ func FuzzLoadDetached(f *testing.F) {
 		}
 	})
 }
+
+// TestDetachedChecksResultDocuments: a node table that still adds up but
+// disagrees with the documents — a heading rewritten in its arena, a node
+// moved to the top level — fails every search whose results come from
+// the document it describes, though the wrong entry itself is not among
+// them.
+func TestDetachedChecksResultDocuments(t *testing.T) {
+	c, _ := corpus.LoadPaths([]string{"../../seeds"})
+	built := New(c)
+	text := textsOf(c)
+	// A node of the first document with a parent and a heading, and
+	// another node of it whose text a query finds.
+	var child int32 = -1
+	for n := range built.parent {
+		if built.doc[n] == 0 && built.parent[n] >= 0 && built.nodes[n].Heading != "" {
+			child = int32(n)
+			break
+		}
+	}
+	if child < 0 {
+		t.Fatal("no nested node with a heading in the first document")
+	}
+	query := string([]rune(c.Docs[0].Title)[:4])
+	for name, spoil := range map[string]func(tab *nodeTable){
+		"heading rewritten": func(tab *nodeTable) {
+			s := tab.strs[tabWidth*int(child):]
+			tab.arena[s[tabHeadOff]] ^= 1 // a byte of the heading's first rune
+		},
+		"moved to the top": func(tab *nodeTable) { tab.parent[child] = -1 },
+	} {
+		data := aligned(built.AppendBinary(nil))
+		var tab nodeTable
+		load(data, func(nodes int, t nodeTable) (*Index, error) {
+			tab = t
+			return nil, errors.New("stop")
+		}, nil)
+		spoil(&tab)
+		calls := 0
+		ix, err := LoadDetached(data, text, nodesOf(c, &calls))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		rs, err := ix.Search(context.Background(), query, 20)
+		if !errors.Is(err, ErrStored) || rs != nil {
+			t.Errorf("%s: %q gives %d results, err %v", name, query, len(rs), err)
+		}
+	}
+}
