@@ -767,21 +767,25 @@ func (s *Store) dropPackOf(d *corpus.Document) {
 	}
 }
 
+// idsOf returns the source identities docs were read or stored under by
+// this store, in order; ok is false when one did not come through it.
+func (s *Store) idsOf(docs []*corpus.Document) (ids []sourceID, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids = make([]sourceID, len(docs))
+	for i, d := range docs {
+		if ids[i], ok = s.ids[d]; !ok {
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
 // packedIndex returns the index of the pack holding exactly c's documents
 // as this store read them (found by their identities), or nil.
 func (s *Store) packedIndex(c *corpus.Corpus) (*search.Index, string) {
-	s.mu.Lock()
-	ids := make([]sourceID, len(c.Docs))
-	for i, d := range c.Docs {
-		id, ok := s.ids[d]
-		if !ok {
-			s.mu.Unlock()
-			return nil, ""
-		}
-		ids[i] = id
-	}
-	s.mu.Unlock()
-	if len(ids) == 0 {
+	ids, ok := s.idsOf(c.Docs)
+	if !ok || len(ids) == 0 {
 		return nil, ""
 	}
 	path := s.packPath(s.packKey(ids))

@@ -82,17 +82,10 @@ func (s *Store) libraryKey(c *corpus.Corpus) (key [32]byte, ok bool) {
 	if c == nil || len(c.Docs) == 0 {
 		return key, false
 	}
-	s.mu.Lock()
-	ids := make([]sourceID, len(c.Docs))
-	for i, d := range c.Docs {
-		id, found := s.ids[d]
-		if !found {
-			s.mu.Unlock()
-			return key, false
-		}
-		ids[i] = id
+	ids, found := s.idsOf(c.Docs)
+	if !found {
+		return key, false
 	}
-	s.mu.Unlock()
 	pk := s.packKey(ids)
 	h := sha256.New()
 	h.Write(pk[:])
