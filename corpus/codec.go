@@ -74,6 +74,7 @@ func AppendTexts(dst []byte, d *Document) []byte {
 }
 
 func (e *encoder) document(d *Document, annotated bool, short string) {
+	d.Load() // a document opened undecoded is written whole
 	e.bool(annotated)
 	e.str(d.ID)
 	e.str(d.Source)
@@ -193,9 +194,36 @@ func DecodeDocumentApart(data, text []byte) (d *Document, annotated bool, err er
 	return decodeDocument(decoder{buf: data, apart: true, text: text})
 }
 
+// DecodeDocumentHead reads the document written by AppendDocument or
+// AppendDocumentApart up to its nodes: its ID, source, title, labels and
+// other facts, with no node (see Packed.Corpus). Its strings share memory
+// with data.
+func DecodeDocumentHead(data []byte) (*Document, error) {
+	dc := decoder{buf: data}
+	dc.bool()
+	d := dc.head()
+	if dc.err != nil {
+		return nil, dc.err
+	}
+	return d, nil
+}
+
 func decodeDocument(dc decoder) (d *Document, annotated bool, err error) {
 	annotated = dc.bool()
-	d = &Document{}
+	d = dc.head()
+	d.Children = dc.nodes(d, nil, 0)
+	if dc.err == nil && dc.off != len(dc.buf) {
+		dc.fail("%d bytes after the document", len(dc.buf)-dc.off)
+	}
+	if dc.err != nil {
+		return nil, false, dc.err
+	}
+	return d, annotated, nil
+}
+
+// head reads a document's fields before its nodes.
+func (dc *decoder) head() *Document {
+	d := &Document{}
 	d.ID = dc.str()
 	d.Source = dc.str()
 	d.Title = dc.str()
@@ -213,14 +241,7 @@ func decodeDocument(dc decoder) (d *Document, annotated bool, err error) {
 			d.dropped[i] = stripped{line: dc.uint(), reason: dc.str(), text: dc.str()}
 		}
 	}
-	d.Children = dc.nodes(d, nil, 0)
-	if dc.err == nil && dc.off != len(dc.buf) {
-		dc.fail("%d bytes after the document", len(dc.buf)-dc.off)
-	}
-	if dc.err != nil {
-		return nil, false, dc.err
-	}
-	return d, annotated, nil
+	return d
 }
 
 type decoder struct {

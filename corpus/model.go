@@ -155,7 +155,9 @@ type Document struct {
 	// Flat is true when the text has no recognisable structure: the
 	// document is a sequence of paragraphs.
 	Flat bool
-	// Children are the top-level nodes.
+	// Children are the top-level nodes. A document opened undecoded
+	// (Packed.Corpus) has none until Load: read them with TopLevel or
+	// Walk, which load first, or call Load before.
 	Children []*Node
 
 	dropped []stripped // lines removed as chrome, for the no-loss invariant
@@ -163,12 +165,58 @@ type Document struct {
 	// lazy marks a document read without its annotations, to be annotated
 	// on first use (LoadOptions.LazyAnnotations); annotateOnce does it once
 	// whichever goroutine asks first. lazy is set before the document is
-	// shared and never changes after.
+	// shared (by Load, for a document opened undecoded) and never changes
+	// after.
 	lazy         bool
 	annotateOnce sync.Once
 	// annotated, when set, is told once the document has been annotated
 	// on first use, so a cache can keep the annotations for next time.
 	annotated func(*Document)
+
+	// pending, for a document opened undecoded (Packed.Corpus), reads
+	// the whole document once its nodes are first needed; loadOnce runs
+	// it once whichever goroutine asks first, and loadErr keeps why it
+	// failed. pending is set before the document is shared and never
+	// changes after.
+	pending  func() (*Document, error)
+	loadOnce sync.Once
+	loadErr  error
+	loaded   atomic.Bool // Load has run
+}
+
+// Load reads the nodes of a document opened undecoded (Packed.Corpus)
+// on first use; for any other document it does nothing. It is safe for
+// concurrent use: one caller reads, the others wait. The error says why
+// the document's nodes could not be read (it then has none); the tree,
+// search and views show such a document empty rather than stop.
+func (d *Document) Load() error {
+	if d == nil || d.pending == nil {
+		return nil
+	}
+	d.loadOnce.Do(func() {
+		defer d.loaded.Store(true)
+		full, err := d.pending()
+		if err != nil {
+			d.loadErr = fmt.Errorf("read %s: %w", d.Source, err)
+			return
+		}
+		d.Children, d.dropped = full.Children, full.dropped
+		d.lazy = full.lazy
+		for _, c := range d.Children { // not Walk: it would Load again
+			c.Walk(func(n *Node) bool {
+				n.Doc = d
+				return true
+			})
+		}
+	})
+	return d.loadErr
+}
+
+// TopLevel returns the document's top-level nodes, read first when the
+// document was opened undecoded (see Load).
+func (d *Document) TopLevel() []*Node {
+	d.Load()
+	return d.Children
 }
 
 // EnsureAnnotations computes the document's annotations — highlight spans,
@@ -177,7 +225,11 @@ type Document struct {
 // nothing. Call it before reading a node's Spans, Responsible or Leads. It
 // is safe for concurrent use: one caller annotates, the others wait.
 func (d *Document) EnsureAnnotations() {
-	if d == nil || !d.lazy {
+	if d == nil {
+		return
+	}
+	d.Load()
+	if !d.lazy {
 		return
 	}
 	d.annotateOnce.Do(func() {
@@ -240,9 +292,10 @@ func (d *Document) Facts() []string {
 	return out
 }
 
-// Walk calls fn for every node of the document in document order.
+// Walk calls fn for every node of the document in document order,
+// reading the nodes first when the document was opened undecoded.
 func (d *Document) Walk(fn func(*Node) bool) {
-	for _, c := range d.Children {
+	for _, c := range d.TopLevel() {
 		c.Walk(fn)
 	}
 }
@@ -252,11 +305,9 @@ type Corpus struct {
 	// Docs are the documents in load order.
 	Docs []*Document
 	docs map[string]*Document
-
-	// byID maps every node's ID to it, built on the first Node call: a
-	// command that looks nothing up (search, tree) never pays for it.
-	byIDOnce sync.Once
-	byID     map[string]*Node
+	// onDemand marks a corpus whose documents are read on first use
+	// (Packed.Corpus).
+	onDemand bool
 }
 
 // NewCorpus indexes docs by ID.
@@ -269,19 +320,37 @@ func NewCorpus(docs []*Document) *Corpus {
 	return c
 }
 
-// Node returns the node with the given ID. It is safe for concurrent use.
+// OnDemand reports whether c's documents are read on first use
+// (Packed.Corpus): a view over every node (the targets, a filter over the
+// whole tree) reads the whole library, so a reader starts such work only
+// when it is asked for.
+func (c *Corpus) OnDemand() bool { return c != nil && c.onDemand }
+
+// Decoded reports whether d's nodes are in memory: always, but for a
+// document opened undecoded (Packed.Corpus) that Load has not read yet.
+func (d *Document) Decoded() bool { return d.pending == nil || d.loaded.Load() }
+
+// Node returns the node with the given ID. A node's ID starts with its
+// document's and a slash, so only that document is read and searched:
+// looking up a bookmark or a related clause does not decode a library
+// opened undecoded. It is safe for concurrent use.
 func (c *Corpus) Node(id string) (*Node, bool) {
-	c.byIDOnce.Do(func() {
-		c.byID = map[string]*Node{}
-		for _, d := range c.Docs {
-			d.Walk(func(n *Node) bool {
-				c.byID[n.ID] = n
-				return true
-			})
+	docID, _, ok := strings.Cut(id, "/")
+	if !ok {
+		return nil, false
+	}
+	d, ok := c.docs[docID]
+	if !ok {
+		return nil, false
+	}
+	var found *Node
+	d.Walk(func(n *Node) bool {
+		if found == nil && n.ID == id {
+			found = n
 		}
+		return found == nil
 	})
-	n, ok := c.byID[id]
-	return n, ok
+	return found, found != nil
 }
 
 // Doc returns the document with the given ID.

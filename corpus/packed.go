@@ -18,6 +18,9 @@ type PackedLibrary interface {
 	// Document decodes the document of source i (Failure(i) == ""), and
 	// says whether it carries its annotations.
 	Document(i int) (d *Document, annotated bool, err error)
+	// Head decodes the document of source i (Failure(i) == "") without
+	// its nodes: its ID, title, labels and other facts.
+	Head(i int) (*Document, error)
 	// Release tells the library that d, one of its documents, will not be
 	// read again soon: the memory its texts occupy may be given back.
 	Release(d *Document)
@@ -98,4 +101,31 @@ func (p *Packed) Document(k int) (*Document, error) {
 		return nil, fmt.Errorf("%w (the cached copy: %w)", ferr, err)
 	}
 	return d, nil
+}
+
+// Corpus returns the library as a corpus whose documents are read from
+// the pack a document at a time, on first use (Document.Load): the tree
+// lists every document from its facts alone, and a document is decoded
+// when it is opened, searched into or looked up. A document whose facts
+// the pack cannot give (damaged past its checksum: a defect) is read whole
+// at once, from its file if need be (see Document); err is that read's
+// failure, and then no corpus is returned, so the caller reads the
+// library as ever.
+func (p *Packed) Corpus() (*Corpus, error) {
+	docs := make([]*Document, len(p.docs))
+	for k, i := range p.docs {
+		d, err := p.Lib.Head(i)
+		if err != nil {
+			if d, err = p.Document(k); err != nil {
+				return nil, err
+			}
+			docs[k] = d
+			continue
+		}
+		d.pending = func() (*Document, error) { return p.Document(k) }
+		docs[k] = d
+	}
+	c := NewCorpus(docs)
+	c.onDemand = true
+	return c, nil
 }

@@ -407,12 +407,17 @@ func TestHostileInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := NewCorpus([]*Document{d})
-	n := 0
-	c.Nodes(func(*Node) bool { n++; return true })
-	c.Node("") // builds the ID map
-	if len(c.byID) != n {
-		t.Errorf("IDs not unique: %d nodes, %d IDs", n, len(c.byID))
-	}
+	ids := map[string]bool{}
+	c.Nodes(func(n *Node) bool {
+		if ids[n.ID] {
+			t.Errorf("ID %s not unique", n.ID)
+		}
+		ids[n.ID] = true
+		if got, ok := c.Node(n.ID); !ok || got != n {
+			t.Errorf("Node(%s) = %v, %v", n.ID, got, ok)
+		}
+		return true
+	})
 }
 
 func TestChineseNumber(t *testing.T) {

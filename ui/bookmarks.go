@@ -61,7 +61,6 @@ type bookmarksModel struct {
 	corpus  *corpus.Corpus
 	persist persister
 	entries []bookmark.Entry // in reading order (see bookmark.Entries)
-	order   map[*corpus.Node]int
 	docRank map[string]int
 
 	listCursor
@@ -145,14 +144,10 @@ func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmar
 	if store == nil {
 		return m
 	}
-	m.order, m.docRank = map[*corpus.Node]int{}, map[string]int{}
+	m.docRank = make(map[string]int, len(c.Docs))
 	for i, d := range c.Docs {
 		m.docRank[d.ID] = i
 	}
-	c.Nodes(func(n *corpus.Node) bool {
-		m.order[n] = len(m.order)
-		return true
-	})
 	m.entries = bookmark.Entries(c, store.List())
 	return m
 }
@@ -232,9 +227,25 @@ func (m bookmarksModel) before(a, b bookmark.Entry) bool {
 		return !a.Orphan
 	}
 	if !a.Orphan {
-		return m.order[a.Node] < m.order[b.Node]
+		return earlier(a.Node, b.Node)
 	}
 	return a.Created.Before(b.Created)
+}
+
+// earlier reports whether a comes before b in their document, which only
+// their document is walked to tell (a library opened undecoded stays so).
+func earlier(a, b *corpus.Node) bool {
+	if a == b || a.Doc == nil {
+		return false
+	}
+	var first *corpus.Node
+	a.Doc.Walk(func(n *corpus.Node) bool {
+		if first == nil && (n == a || n == b) {
+			first = n
+		}
+		return first == nil
+	})
+	return first == a
 }
 
 // SavePosition returns the command that saves p.

@@ -148,10 +148,10 @@ func (m Model) followCitation() Model {
 	from := m.visitHere()
 	target := l.link.Target
 	if target == nil {
-		if len(l.link.Doc.Children) == 0 {
+		if len(l.link.Doc.TopLevel()) == 0 {
 			return m
 		}
-		target = l.link.Doc.Children[0]
+		target = l.link.Doc.TopLevel()[0]
 	}
 	m = m.jump(jumpMsg{node: target, field: "text", offset: -1})
 	if m.mode != modeBrowse {

@@ -282,7 +282,7 @@ func renderDetail(doc *corpus.Document, node *corpus.Node, width int, st *Styles
 	r := newDetailRenderer(st, cites)
 	r.width = width
 	r.meta(doc, node == nil)
-	nodes := doc.Children
+	nodes := doc.TopLevel()
 	if node != nil {
 		nodes = []*corpus.Node{node}
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"policyreader/corpus"
+	"policyreader/corpus/search"
 	"policyreader/ui/textlayout"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -46,6 +47,10 @@ type LoadResult struct {
 	// Warnings are other notes for the status bar (e.g. from re-anchoring
 	// bookmarks on the new corpus).
 	Warnings []string
+	// Index, when not nil, is Corpus's search index, already read (a
+	// library opened from a cache's pack undecoded comes with it); else
+	// the reader builds or fetches one as Options.SearchIndex says.
+	Index *search.Index
 }
 
 // Loader loads the reader's documents. It runs off the event loop, must
@@ -216,6 +221,9 @@ func (m Model) arrive(res LoadResult) (Model, tea.Cmd) {
 	}
 	opts := m.load.opts
 	opts.Warnings = append(slices.Clone(opts.Warnings), res.Warnings...)
+	if ix := res.Index; ix != nil {
+		opts.SearchIndex = func(*corpus.Corpus) *search.Index { return ix }
+	}
 	n := New(res.Corpus, opts)
 	n.bg.stop()
 	n.bg = m.bg

@@ -67,10 +67,13 @@ type targetsModel struct {
 	input textinput.Model
 	all   []targets.Target // corpus order; nil until collected
 	ready bool
-	shown []targets.Target // filtered and sorted
-	order targetsOrder
-	query string // the filter shown applies
-	docW  int    // natural width of the document column
+	// collecting: the targets of a library read on first use are being
+	// collected (see viewsInit).
+	collecting bool
+	shown      []targets.Target // filtered and sorted
+	order      targetsOrder
+	query      string // the filter shown applies
+	docW       int    // natural width of the document column
 	// exportDir is where ctrl+e writes the shown targets as CSV.
 	exportDir string
 	listCursor

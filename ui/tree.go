@@ -90,7 +90,7 @@ func (m *treeModel) rebuild() {
 	for _, d := range m.docs {
 		m.rows = append(m.rows, treeRow{doc: d})
 		if m.expanded["doc:"+d.ID] {
-			add(d.Children, d, 1)
+			add(d.TopLevel(), d, 1)
 		}
 	}
 	m.fit(len(m.rows), m.visible())
@@ -128,7 +128,7 @@ func (m treeModel) selectCmd() tea.Cmd {
 
 func (m treeModel) expandable(r treeRow) bool {
 	if r.node == nil {
-		return hasTreeChildren(r.doc.Children)
+		return hasTreeChildren(r.doc.TopLevel())
 	}
 	return hasTreeChildren(r.node.Children)
 }

@@ -75,7 +75,7 @@ func filteredRows(docs []*corpus.Document, f string) []treeRow {
 		return out
 	}
 	for _, d := range docs {
-		below := add(d.Children, d, 1)
+		below := add(d.TopLevel(), d, 1)
 		if matchesFilter(d.Label(), f) || len(below) > 0 {
 			rows = append(rows, treeRow{doc: d})
 			rows = append(rows, below...)

@@ -35,8 +35,16 @@ func newBackground() background {
 
 // viewsInit starts building what the targets view and the related pane
 // need, off the event loop.
+//
+// The targets are collected from every node: over a library read on first
+// use (corpus.Corpus.OnDemand) that would read it whole, so they are
+// collected only when the targets view first opens (openTargets).
 func (m Model) viewsInit() tea.Cmd {
-	return tea.Batch(buildRelatedCmd(m.bg.ctx, m.corpus, m.relatedFor), collectTargetsCmd(m.corpus), buildCitationsCmd(m.corpus))
+	cmds := []tea.Cmd{buildRelatedCmd(m.bg.ctx, m.corpus, m.relatedFor), buildCitationsCmd(m.corpus)}
+	if !m.corpus.OnDemand() {
+		cmds = append(cmds, collectTargetsCmd(m.corpus))
+	}
+	return tea.Batch(cmds...)
 }
 
 // updateViews handles the messages of the targets view and the related
@@ -110,6 +118,10 @@ func (m Model) openRelated() (Model, tea.Cmd) {
 // and cursor.
 func (m Model) openTargets() (Model, tea.Cmd) {
 	t, cmd := m.targets.Open()
+	if m.corpus.OnDemand() && !t.ready && !t.collecting {
+		t.collecting = true
+		cmd = tea.Batch(cmd, collectTargetsCmd(m.corpus))
+	}
 	return m.openPane(t, cmd)
 }
 

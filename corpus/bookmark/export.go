@@ -56,17 +56,25 @@ func Entries(c *corpus.Corpus, bs []Bookmark) []Entry {
 		for i, d := range c.Docs {
 			docRank[d.ID] = i
 		}
-		c.Nodes(func(n *corpus.Node) bool {
-			order[n] = len(order)
-			return true
-		})
 	}
 	es := make([]Entry, len(bs))
+	walked := map[*corpus.Document]bool{}
 	for i, b := range bs {
 		n, orphan := r.Resolve(b)
 		es[i] = Entry{Bookmark: b, Node: n, Orphan: orphan}
 		if _, ok := docRank[es[i].docID()]; !ok {
 			docRank[es[i].docID()] = len(docRank) // not in c: after, by first bookmark
+		}
+		// Only the documents that hold a bookmark are walked for the
+		// order of their nodes: a library read on first use stays so.
+		if n != nil && n.Doc != nil && !walked[n.Doc] {
+			walked[n.Doc] = true
+			k := 0
+			n.Doc.Walk(func(m *corpus.Node) bool {
+				order[m] = k
+				k++
+				return true
+			})
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {

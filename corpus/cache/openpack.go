@@ -26,6 +26,8 @@ type packedLibrary struct {
 	failures  []string // per source, why it failed ("" for a document)
 	annotated []bool
 	docs      []int // per document in corpus order, its source
+	store     *Store
+	ids       []sourceID // per source, its identity as stored
 
 	mu      sync.Mutex
 	decoded map[int]*corpus.Document // the documents results were asked of
@@ -143,6 +145,7 @@ func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus
 	// again only when its document is asked for.
 	release(payload[released:min(off, len(payload))])
 	lib.index = payload[min(off, len(payload)):]
+	lib.store, lib.ids = s, stored
 	if len(settle) > 0 && !unsettled {
 		// The next run trusts the metadata alone (see decodePack).
 		s.settlePack(data, settle, stored, path)
@@ -180,6 +183,32 @@ func (l *packedLibrary) Document(i int) (d *corpus.Document, annotated bool, err
 	}
 	d.Source = l.names[i]
 	return d, ann, nil
+}
+
+// Head decodes the facts of the document of source i, not its nodes.
+func (l *packedLibrary) Head(i int) (d *corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	if l.failures[i] != "" {
+		return nil, fmt.Errorf("%s: %s", l.names[i], l.failures[i])
+	}
+	body := l.bodies[i]
+	_, k := binary.Uvarint(body)
+	if k <= 0 {
+		return nil, fmt.Errorf("%w: pack text offset", errDamaged)
+	}
+	d, err = corpus.DecodeDocumentHead(body[k:])
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errDamaged, err)
+	}
+	d.Source = l.names[i]
+	// Known to the store as the pack's, the document's library finds its
+	// related-clause index (see Store.RelatedIndex).
+	l.store.rememberPacked(d, l.ids[i], l.annotated[i])
+	return d, nil
 }
 
 // Release gives back the pages of d's texts (see Store.ReleaseTexts).
@@ -237,6 +266,45 @@ func (s *Store) PackedSearchIndex(lib corpus.PackedLibrary) (*search.Index, erro
 	// passes; a page read again comes back from the page cache.
 	release(l.index)
 	ix.ReleaseBehind(l.releaseWithin)
+	return ix, nil
+}
+
+// LibrarySearchIndex returns the search index stored in lib (from
+// OpenPack) for c, the corpus Packed.Corpus made of it, read without its
+// documents: a result's node is c's, its document read on first use
+// (corpus.Document.Load). It is meant for the reader, which searches many
+// times: what a search passes stays mapped, the stored arrays the load
+// copied are given back. An index that cannot be read so is an error
+// (the caller loads the library as ever, which notes and rebuilds it); one
+// a search finds damaged is noted and rebuilt next time.
+func (s *Store) LibrarySearchIndex(lib corpus.PackedLibrary, c *corpus.Corpus) (*search.Index, error) {
+	l, ok := lib.(*packedLibrary)
+	if !ok {
+		return nil, errors.New("cache: not a library of this store")
+	}
+	if len(c.Docs) != len(l.docs) {
+		return nil, errors.New("cache: a corpus of another library")
+	}
+	ix, err := search.LoadDetached(l.index, l.text, func(doc, ordinal int) (*corpus.Node, error) {
+		if doc < 0 || doc >= len(c.Docs) || ordinal < 0 {
+			return nil, fmt.Errorf("no node %d of document %d", ordinal, doc)
+		}
+		d := c.Docs[doc]
+		if err := d.Load(); err != nil {
+			return nil, err
+		}
+		n := d.NodeAt(ordinal)
+		if n == nil {
+			return nil, fmt.Errorf("no node %d in %s", ordinal, d.Source)
+		}
+		return n, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	s.count(func(st *Stats) { st.IndexHits++ })
+	ix.OnDamage(func() { s.dropDamaged(l.path) })
+	release(l.index)
 	return ix, nil
 }
 

@@ -117,6 +117,17 @@ func (s *Store) remember(d *corpus.Document, id sourceID, annotated bool) {
 	s.mu.Unlock()
 }
 
+// rememberPacked is remember for a document read from a pack as the
+// library had it: its annotations are never stored again apart.
+func (s *Store) rememberPacked(d *corpus.Document, id sourceID, annotated bool) {
+	s.remember(d, id, annotated)
+	s.mu.Lock()
+	r := s.asRead[d]
+	r.fromPack = true
+	s.asRead[d] = r
+	s.mu.Unlock()
+}
+
 // GetPack returns one entry per source of srcs, in order — its document,
 // or why it failed — when a pack holds exactly these sources as they are
 // now; ok is false otherwise (the caller then reads them one by one). It

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"policyreader/corpus"
@@ -25,17 +26,28 @@ type Link struct {
 func (l Link) Resolved() bool { return l.Doc != nil }
 
 // Resolver resolves citations against one corpus. It indexes documents
-// by normalised title and 文号 once; build one per corpus.
+// by normalised title and 文号 once; a document's articles are indexed
+// the first time a citation leads into it, so a library whose documents
+// are read on first use (corpus.Packed) is not read whole. Build one per
+// corpus; it is safe for concurrent use.
 type Resolver struct {
 	byTitle  map[string]*corpus.Document
 	byNumber map[string]*corpus.Document
-	articles map[*corpus.Document]map[[2]int]*corpus.Node
-	previous map[*corpus.Node]*corpus.Node // each article's predecessor in its document
+
+	mu       sync.Mutex
+	articles map[*corpus.Document]*articleIndex
 }
 
-// NewResolver indexes c's documents and articles.
+// articleIndex is one document's articles: by number and 之N, and each
+// article's predecessor.
+type articleIndex struct {
+	byNumber map[[2]int]*corpus.Node
+	previous map[*corpus.Node]*corpus.Node
+}
+
+// NewResolver indexes c's documents.
 func NewResolver(c *corpus.Corpus) *Resolver {
-	r := &Resolver{byTitle: map[string]*corpus.Document{}, byNumber: map[string]*corpus.Document{}, articles: map[*corpus.Document]map[[2]int]*corpus.Node{}, previous: map[*corpus.Node]*corpus.Node{}}
+	r := &Resolver{byTitle: map[string]*corpus.Document{}, byNumber: map[string]*corpus.Document{}, articles: map[*corpus.Document]*articleIndex{}}
 	for _, d := range c.Docs {
 		for _, t := range []string{d.Title, d.ShortTitle()} {
 			if k := titleKey(t); k != "" {
@@ -47,25 +59,35 @@ func NewResolver(c *corpus.Corpus) *Resolver {
 		if k := numberKey(d.DocNumber); k != "" {
 			r.byNumber[k] = d
 		}
-		arts := map[[2]int]*corpus.Node{}
-		var last *corpus.Node
-		d.Walk(func(n *corpus.Node) bool {
-			if n.Kind == corpus.Article {
-				if last != nil {
-					r.previous[n] = last
-				}
-				last = n
-				v, s := n.Ordinal()
-				if _, dup := arts[[2]int{v, s}]; !dup && v > 0 {
-					arts[[2]int{v, s}] = n
-				}
-				return false
-			}
-			return true
-		})
-		r.articles[d] = arts
 	}
 	return r
+}
+
+// articlesOf returns d's article index, built on first use.
+func (r *Resolver) articlesOf(d *corpus.Document) *articleIndex {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ix, ok := r.articles[d]; ok {
+		return ix
+	}
+	ix := &articleIndex{byNumber: map[[2]int]*corpus.Node{}, previous: map[*corpus.Node]*corpus.Node{}}
+	var last *corpus.Node
+	d.Walk(func(n *corpus.Node) bool {
+		if n.Kind == corpus.Article {
+			if last != nil {
+				ix.previous[n] = last
+			}
+			last = n
+			v, s := n.Ordinal()
+			if _, dup := ix.byNumber[[2]int{v, s}]; !dup && v > 0 {
+				ix.byNumber[[2]int{v, s}] = n
+			}
+			return false
+		}
+		return true
+	})
+	r.articles[d] = ix
+	return ix
 }
 
 // Links finds the citations in n's text and resolves each; unresolved
@@ -135,7 +157,7 @@ func (r *Resolver) Resolve(from *corpus.Node, c Citation) Link {
 		if doc == nil {
 			return l
 		}
-		return within(l, doc, r.articles[doc][[2]int{c.Article, c.Sub}])
+		return within(l, doc, r.articlesOf(doc).byNumber[[2]int{c.Article, c.Sub}])
 	case Paragraph:
 		if article == nil {
 			return l
@@ -157,7 +179,7 @@ func (r *Resolver) Resolve(from *corpus.Node, c Citation) Link {
 		if article == nil {
 			return l
 		}
-		return within(l, from.Doc, r.previous[article])
+		return within(l, from.Doc, r.articlesOf(from.Doc).previous[article])
 	}
 	return l
 }

@@ -26,6 +26,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"policyreader/corpus"
 )
@@ -45,12 +47,25 @@ const checkEvery = 128
 // Index answers Related queries over one corpus. It is immutable once
 // built and safe for concurrent use.
 type Index struct {
-	c     *corpus.Corpus
-	v     *vocab
-	nodes []*corpus.Node   // indexed nodes in corpus order
-	doc   []int32          // document ordinal of each indexed node
-	pos   map[string]int32 // node ID → position in nodes
-	idf   []float32        // per term
+	c *corpus.Corpus
+	v *vocab
+	// nodes are the indexed nodes in corpus order. In an index read from
+	// its stored form (Load) a node is nil until it is first returned:
+	// its document is read then (corpus.Document.Load), and checked
+	// against ord (see node), so a query reads the documents of its
+	// results, not the library.
+	nodes []*corpus.Node
+	doc   []int32 // document ordinal of each indexed node
+	ord   []int32 // each indexed node's place in its document's Walk
+	docOf map[*corpus.Document]int32
+	// mu guards nodes and checked while documents are read into a
+	// loaded index; bad marks one found not to fit its documents, which
+	// then answers nothing.
+	mu      sync.Mutex
+	checked []bool   // per document, its nodes found and checked
+	hashes  []uint64 // per document, the stored hash of its nodes' IDs
+	bad     atomic.Bool
+	idf     []float32 // per term
 	// inv is each node's inverse vector norm: the weight of term t in node
 	// n's unit vector is tfidf(count, idf[t]) * inv[n].
 	inv []float32
@@ -75,7 +90,7 @@ func New(c *corpus.Corpus) *Index {
 // (a tea.Cmd off the UI loop) can abandon it; it returns ctx's error, wrapped,
 // when cancelled. A nil corpus gives an empty index.
 func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
-	x := &Index{c: c, v: newVocab(), pos: map[string]int32{}}
+	x := &Index{c: c, v: newVocab()}
 	if c == nil {
 		x.postOff = []uint32{0}
 		return x, nil
@@ -245,7 +260,7 @@ func (x *Index) Len() int {
 	if x == nil {
 		return 0
 	}
-	return len(x.nodes)
+	return len(x.doc)
 }
 
 // Indexed reports whether the node with the given ID is one of the compared
@@ -254,8 +269,8 @@ func (x *Index) Indexed(id string) bool {
 	if x == nil {
 		return false
 	}
-	_, ok := x.pos[id]
-	return ok
+	n, ok := x.c.Node(id)
+	return ok && indexed(n)
 }
 
 // indexed reports whether n is compared with other nodes.

@@ -15,14 +15,15 @@ import (
 
 // The stored form of an index, for the persistent cache: the arrays a
 // query reads — idf, inverse norms, posting offsets and postings — and
-// the vocabulary as sorted arrays (Han keys, words) searched in place, each
-// section 8-byte aligned, so Load points the index into the buffer and
-// copies none of them. What is cheap to recompute from the corpus (the
-// indexed nodes, their documents, the ID map) is not stored; a hash of
-// the indexed nodes' IDs ties the form to the corpus it was built over.
+// the vocabulary as sorted arrays (Han keys, words) searched in place —
+// and where each indexed node is (its document's ordinal, its place in
+// that document's Walk), each section 8-byte aligned, so Load points the
+// index into the buffer and copies none of them, and reads no document:
+// a node is found in its document when a query first returns it, and the
+// document checked against what is stored for it then.
 const (
 	storedMagic   = "PRRELATE"
-	storedVersion = 1
+	storedVersion = 2
 	endianMark    = 0x01020304
 )
 
@@ -37,7 +38,8 @@ func (x *Index) WriteBinary(w io.Writer) error {
 	sw.Raw([]byte(storedMagic))
 	sw.U32(storedVersion)
 	sw.U32(endianMark)
-	sw.U64(uint64(len(x.nodes)), idHash(x.nodes), uint64(len(x.idf)), uint64(len(hanKeys)),
+	hashes := x.docHashes()
+	sw.U64(uint64(len(x.doc)), uint64(len(hashes)), uint64(len(x.idf)), uint64(len(hanKeys)),
 		uint64(len(wordIDs)), uint64(len(wordBytes)), uint64(len(x.post)))
 	sw.Section(stored.AsBytes(x.idf))
 	sw.Section(stored.AsBytes(x.inv))
@@ -48,6 +50,9 @@ func (x *Index) WriteBinary(w io.Writer) error {
 	sw.Section(stored.AsBytes(wordIDs))
 	sw.Section(wordBytes)
 	sw.Section(x.post)
+	sw.Section(stored.AsBytes(x.doc))
+	sw.Section(stored.AsBytes(x.ord))
+	sw.Section(stored.AsBytes(hashes))
 	sw.Flush()
 	if sw.Err != nil {
 		return fmt.Errorf("write related-clause index: %w", sw.Err)
@@ -62,10 +67,7 @@ func (x *Index) WriteBinary(w io.Writer) error {
 // as queries read them (a term or node out of range matches nothing), the
 // rest by the caller's checksum.
 func Load(c *corpus.Corpus, data []byte) (*Index, error) {
-	x := &Index{c: c, pos: map[string]int32{}}
-	if c != nil {
-		x.collect()
-	}
+	x := &Index{c: c}
 	if !stored.Aligned(data) {
 		return nil, fmt.Errorf("%w: buffer not 8-byte aligned", ErrStored)
 	}
@@ -79,13 +81,16 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 	if m := r.U32(); m != endianMark {
 		return nil, fmt.Errorf("%w: other byte order", ErrStored)
 	}
-	nodes, hash, nterms, nhan := int(r.U64()), r.U64(), int(r.U64()), int(r.U64())
+	nodes, ndocs, nterms, nhan := int(r.U64()), int(r.U64()), int(r.U64()), int(r.U64())
 	nwords, nbytes, npost := int(r.U64()), int(r.U64()), int(r.U64())
 	if r.Err != nil {
 		return nil, r.Err
 	}
-	if nodes != len(x.nodes) || hash != idHash(x.nodes) {
-		return nil, fmt.Errorf("%w: built over other documents (%d clauses; the corpus has %d)", ErrStored, nodes, len(x.nodes))
+	if nodes < 0 || nodes > 1<<31-1 {
+		return nil, fmt.Errorf("%w: %d clauses", ErrStored, nodes)
+	}
+	if c == nil || ndocs != len(c.Docs) {
+		return nil, fmt.Errorf("%w: built over %d documents, not these", ErrStored, ndocs)
 	}
 	if nterms < 0 || nterms > 1<<31-1 {
 		return nil, fmt.Errorf("%w: %d terms", ErrStored, nterms)
@@ -100,8 +105,14 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 	v.wordIDs = stored.Section[int32](&r, nwords)
 	v.wordBytes = stored.Section[byte](&r, nbytes)
 	x.post = stored.Section[byte](&r, npost)
+	x.doc = stored.Section[int32](&r, nodes)
+	x.ord = stored.Section[int32](&r, nodes)
+	x.hashes = stored.Section[uint64](&r, ndocs)
 	if r.Err != nil {
 		return nil, r.Err
+	}
+	if err := x.place(); err != nil {
+		return nil, err
 	}
 	if left := r.Left(); left != 0 {
 		return nil, fmt.Errorf("%w: %d bytes left over", ErrStored, left)
@@ -114,28 +125,127 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 }
 
 // collect lists c's indexed nodes in corpus order, their documents and
-// positions: what Build starts with and Load recomputes.
+// places in them: what Build starts with.
 func (x *Index) collect() {
+	x.docOf = make(map[*corpus.Document]int32, len(x.c.Docs))
 	for di, d := range x.c.Docs {
+		x.docOf[d] = int32(di)
+		ord := int32(0)
 		d.Walk(func(n *corpus.Node) bool {
 			if indexed(n) {
-				x.pos[n.ID] = int32(len(x.nodes))
 				x.nodes = append(x.nodes, n)
 				x.doc = append(x.doc, int32(di))
+				x.ord = append(x.ord, ord)
 			}
+			ord++
 			return true
 		})
 	}
 }
 
-// idHash hashes the IDs of nodes, in order.
-func idHash(nodes []*corpus.Node) uint64 {
-	h := fnv.New64a()
-	for _, n := range nodes {
-		io.WriteString(h, n.ID)
-		h.Write([]byte{0})
+// node returns indexed node i, reading and checking its document first
+// in an index read from its stored form: the document must hold indexed
+// nodes at exactly the places stored for it. nil means it does not (the
+// stored form was built over other documents, or damaged past its
+// checksum): the index is then marked bad and answers nothing.
+func (x *Index) node(i int32) *corpus.Node {
+	if x.bad.Load() {
+		return nil
 	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if n := x.nodes[i]; n != nil {
+		return n
+	}
+	k := x.doc[i]
+	if x.checked[k] {
+		return nil // checked, yet this node was not found: cannot happen
+	}
+	x.checked[k] = true
+	if x.hashes != nil && docHash(x.c.Docs[k]) != x.hashes[k] {
+		x.bad.Store(true)
+		return nil
+	}
+	lo, _ := slices.BinarySearch(x.doc, k)
+	hi := lo
+	for hi < len(x.doc) && x.doc[hi] == k {
+		hi++
+	}
+	j, ord := lo, int32(0)
+	fits := true
+	x.c.Docs[k].Walk(func(n *corpus.Node) bool {
+		if !fits {
+			return false
+		}
+		if indexed(n) {
+			if j >= hi || x.ord[j] != ord {
+				fits = false
+			} else {
+				x.nodes[j] = n
+				j++
+			}
+		}
+		ord++
+		return fits
+	})
+	if !fits || j != hi {
+		x.bad.Store(true)
+		return nil
+	}
+	return x.nodes[i]
+}
+
+// docHashes is, per document, the hash of its indexed nodes' IDs.
+func (x *Index) docHashes() []uint64 {
+	if x.c == nil {
+		return nil
+	}
+	out := make([]uint64, len(x.c.Docs))
+	for k, d := range x.c.Docs {
+		out[k] = docHash(d)
+	}
+	return out
+}
+
+// docHash hashes the IDs of d's indexed nodes, in order: what ties a
+// stored index to each document it was built over.
+func docHash(d *corpus.Document) uint64 {
+	h := fnv.New64a()
+	d.Walk(func(n *corpus.Node) bool {
+		if indexed(n) {
+			io.WriteString(h, n.ID)
+			h.Write([]byte{0})
+		}
+		return true
+	})
 	return h.Sum64()
+}
+
+// place checks that the stored nodes' places could be c's — documents in
+// order and in range, places ascending within each — and readies the
+// index to find them on first use (node).
+func (x *Index) place() error {
+	ndocs := 0
+	if x.c != nil {
+		ndocs = len(x.c.Docs)
+	}
+	for i, k := range x.doc {
+		switch {
+		case k < 0 || int(k) >= ndocs:
+			return fmt.Errorf("%w: a clause of document %d; the corpus has %d", ErrStored, k, ndocs)
+		case x.ord[i] < 0:
+			return fmt.Errorf("%w: a clause at place %d", ErrStored, x.ord[i])
+		case i > 0 && (k < x.doc[i-1] || k == x.doc[i-1] && x.ord[i] <= x.ord[i-1]):
+			return fmt.Errorf("%w: clauses out of order", ErrStored)
+		}
+	}
+	x.nodes = make([]*corpus.Node, len(x.doc))
+	x.checked = make([]bool, ndocs)
+	x.docOf = make(map[*corpus.Document]int32, ndocs)
+	for di := range ndocs {
+		x.docOf[x.c.Docs[di]] = int32(di)
+	}
+	return nil
 }
 
 // frozen returns the vocabulary as sorted arrays: Han keys and their IDs,

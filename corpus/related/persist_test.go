@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 
 	"policyreader/corpus"
@@ -63,6 +64,33 @@ func TestStoredRefused(t *testing.T) {
 	other := corpus.NewCorpus(c.Docs[1:])
 	if _, err := Load(other, data); !errors.Is(err, ErrStored) {
 		t.Errorf("over other documents: %v", err)
+	}
+	// As many documents in another order: the stored form loads (its
+	// documents are read only as queries reach them) but never answers
+	// with another document's clauses.
+	swapped := slices.Clone(c.Docs)
+	swapped[0], swapped[1] = swapped[1], swapped[0]
+	sc := corpus.NewCorpus(swapped)
+	y, err := Load(sc, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := New(sc)
+	answered, refused := 0, 0
+	sc.Nodes(func(n *corpus.Node) bool {
+		got := y.Related(n.ID, 5)
+		switch {
+		case got == nil:
+			refused++
+		case !reflect.DeepEqual(got, right.Related(n.ID, 5)):
+			t.Fatalf("%s: wrong related clauses from an index of another order", n.ID)
+		default:
+			answered++
+		}
+		return true
+	})
+	if refused == 0 {
+		t.Errorf("an index over documents in another order answered all %d queries", answered)
 	}
 	version := bytes.Clone(data)
 	version[len(storedMagic)]++

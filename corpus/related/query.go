@@ -33,7 +33,7 @@ func (x *Index) Related(id string, limit int) []Match {
 	if !ok || len(qt) == 0 {
 		return nil
 	}
-	acc := make([]float32, len(x.nodes))
+	acc := make([]float32, len(x.doc))
 	var touched []int32
 	for k, t := range qt {
 		wq, idf := qw[k], x.idf[t]
@@ -56,7 +56,7 @@ func (x *Index) Related(id string, limit int) []Match {
 			} else {
 				count, i = uvarintAt(post, i)
 			}
-			if gap == 0 || gap > uint64(len(x.nodes)) || int(n)+int(gap) >= len(x.nodes) {
+			if gap == 0 || gap > uint64(len(x.doc)) || int(n)+int(gap) >= len(x.doc) {
 				break // damaged: not ascending, or past the nodes
 			}
 			n += int32(gap)
@@ -69,20 +69,36 @@ func (x *Index) Related(id string, limit int) []Match {
 			acc[n] += wq * (tfidf(float32(count), idf) * x.inv[n])
 		}
 	}
-	var out []Match
+	type scored struct {
+		n     int32
+		score float64
+	}
+	var found []scored
 	for _, n := range touched {
 		if s := float64(acc[n]); s >= MinScore {
-			out = append(out, Match{Node: x.nodes[n], ID: x.nodes[n].ID, Score: min(s, 1)})
+			found = append(found, scored{n, min(s, 1)})
 		}
 	}
-	slices.SortFunc(out, func(a, b Match) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+	slices.SortFunc(found, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.pos[a.ID], x.pos[b.ID])
+		return cmp.Compare(a.n, b.n)
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit:limit]
+	if limit > 0 && len(found) > limit {
+		found = found[:limit]
+	}
+	// Only the clauses returned are read (see node).
+	out := make([]Match, 0, len(found))
+	for _, f := range found {
+		n := x.node(f.n)
+		if n == nil {
+			return nil // the stored index does not fit its documents
+		}
+		out = append(out, Match{Node: n, ID: n.ID, Score: f.score})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -95,15 +111,9 @@ func (x *Index) query(id string) (terms []int32, weights []float32, doc int32, o
 	if !ok || n.Doc == nil {
 		return nil, nil, 0, false
 	}
-	if i, ok := x.pos[id]; ok {
-		doc = x.doc[i]
-	} else {
+	doc, found := x.docOf[n.Doc]
+	if !found {
 		doc = -1
-		for di, d := range x.c.Docs {
-			if d == n.Doc {
-				doc = int32(di)
-			}
-		}
 	}
 	var vb vectorBuf
 	terms, weights = x.vector(&vb, n)

@@ -342,7 +342,7 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 	}
 	for di, d := range c.Docs {
 		ix.labels = append(ix.labels, d.Label())
-		for _, n := range d.Children {
+		for _, n := range d.TopLevel() {
 			add(n, -1, int32(di))
 		}
 	}

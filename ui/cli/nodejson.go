@@ -56,7 +56,7 @@ func toDocJSON(d *corpus.Document) *docJSON {
 	if j.History == nil {
 		j.History = []string{}
 	}
-	for _, c := range d.Children {
+	for _, c := range d.TopLevel() {
 		j.Children = append(j.Children, toNodeJSON(c, true))
 	}
 	return j

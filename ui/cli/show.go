@@ -67,7 +67,7 @@ func showDoc(env Env, opts Options, d *corpus.Document) error {
 		return writeJSON(env.Stdout, toDocJSON(d))
 	}
 	printDocHeader(env.Stdout, d)
-	for _, n := range d.Children {
+	for _, n := range d.TopLevel() {
 		fmt.Fprintf(env.Stdout, "  %s  %s  [%s]\n", n.Kind, n.Title(), n.ID)
 	}
 	return nil

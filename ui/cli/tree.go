@@ -168,7 +168,7 @@ type packedDoc struct {
 // printDoc prints one document's header and tree.
 func printDoc(w io.Writer, d *corpus.Document) {
 	printDocHeader(w, d)
-	for _, n := range d.Children {
+	for _, n := range d.TopLevel() {
 		printTree(w, n, 1)
 	}
 }

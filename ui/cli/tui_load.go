@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cache"
 	"policyreader/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -37,7 +38,10 @@ func runLoading(opts Options, getenv func(string) string) error {
 		uiOpts.Bookmarks = store
 	}
 	loader := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
-		r := load(ctx, progress)
+		r, ok := openLibrary(opts.Corpus, cache)
+		if !ok {
+			r = load(ctx, progress)
+		}
 		if cache != nil {
 			r.Warnings = append(r.Warnings, cache.TakeNotes()...)
 		}
@@ -71,4 +75,30 @@ func anyPathExists(paths []string) error {
 		reasons = append(reasons, oneLine(err.Error()))
 	}
 	return failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+}
+
+// openLibrary opens the library of paths from the cache's pack of it
+// without decoding it: the documents are listed from their facts and read
+// when first opened, searched into or looked up, and the stored search
+// index is read without them (see corpus.Packed.Corpus). ok is false when
+// the cache holds no sound pack of the paths as they are now, with its
+// index: the reader then loads the library as ever (which notes and
+// rebuilds what was damaged).
+func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, bool) {
+	if store == nil {
+		return ui.LoadResult{}, false
+	}
+	p, ok := corpus.OpenPacked(paths, corpus.LoadOptions{LazyAnnotations: true, Cache: store})
+	if !ok || p.Len() == 0 {
+		return ui.LoadResult{}, false
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		return ui.LoadResult{}, false
+	}
+	ix, err := store.LibrarySearchIndex(p.Lib, c)
+	if err != nil {
+		return ui.LoadResult{}, false
+	}
+	return ui.LoadResult{Corpus: c, Skipped: p.Errs, Index: ix}, true
 }
