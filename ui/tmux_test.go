@@ -487,3 +487,55 @@ func TestTmuxNavigate(t *testing.T) {
 	r.keys("q")
 	r.waitExit()
 }
+
+// TestTmuxWarmLibrary indexes a library of laws and the seeds with the
+// index command, then runs the reader on it at 40×12: opened from the
+// cache's pack without decoding it, it lists the documents, / 落户 Enter
+// shows the clause, t lists the targets of the whole library, and q exits
+// 0 with nothing on stderr.
+func TestTmuxWarmLibrary(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []string{filepath.Join("..", "seeds"), filepath.Join("..", "corpus", "testdata", "laws")} {
+		entries, err := os.ReadDir(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(from, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(docs, e.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	index := exec.Command(bin, "index", docs)
+	// The cache the reader's wrapper gives a run named "warm".
+	index.Env = append(os.Environ(), "POLICYREADER_CACHE="+filepath.Join(dir, "warm.status.cache"))
+	out, err := index.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "related-clause index built") {
+		t.Fatalf("index: %v\n%s", err, out)
+	}
+	r := startTmux(t, tmux, dir, "warm", 40, 12, bin, "--corpus", docs, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the library", "Documents (", "第一条")
+	r.keys("/")
+	r.keys("-l", "落户")
+	r.waitText("results", "results")
+	r.keys("Enter")
+	screen := r.waitText("the clause", "TEXT")
+	if !strings.Contains(strings.ReplaceAll(screen, " ", ""), "落户") {
+		t.Errorf("the clause does not show; screen:\n%s", screen)
+	}
+	r.keys("t")
+	r.waitText("the targets", "targets · by document", "TARGETS")
+	r.keys("Escape")
+	r.keys("q")
+	if status, stderr := r.waitStatus(); status != "0" || stderr != "" {
+		t.Errorf("exit status %s, stderr %q", status, stderr)
+	}
+}

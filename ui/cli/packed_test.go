@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -54,5 +55,48 @@ func TestPackedCommandsAsFull(t *testing.T) {
 		if len(out1) == 0 && args[len(args)-1] != "没有这样的词语" {
 			t.Errorf("%v printed nothing", args)
 		}
+	}
+}
+
+// TestReaderOpensLibrary: once `index` has run on a library, the reader
+// opens it from the pack without decoding it — every document listed, the
+// failed sources reported as the full load reports them, the stored
+// search index ready — and not otherwise.
+func TestReaderOpensLibrary(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"laws", "govcn-html", "hostile"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../../corpus/testdata", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 0xff, 0}, 0o644)
+	time.Sleep(2100 * time.Millisecond) // the failed source settles (see above)
+	cacheDir := t.TempDir()
+	if _, ok := openLibrary([]string{dir}, cache.Open(cacheDir)); ok {
+		t.Fatal("opened a library never indexed")
+	}
+	if code, _, errs := runBookmarksCLI(nil, "--cache-dir", cacheDir, "index", dir); code != 0 {
+		t.Fatalf("index: %d %q", code, errs)
+	}
+	full, fullErrs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true})
+	r, ok := openLibrary([]string{dir}, cache.Open(cacheDir))
+	if !ok || r.Corpus == nil || r.Index == nil || !r.Corpus.OnDemand() {
+		t.Fatalf("the library is not opened on demand (%v)", ok)
+	}
+	if len(r.Corpus.Docs) != len(full.Docs) || len(r.Skipped) != len(fullErrs) || len(fullErrs) == 0 {
+		t.Fatalf("%d documents, %v; want %d, %v", len(r.Corpus.Docs), r.Skipped, len(full.Docs), fullErrs)
+	}
+	for i, err := range fullErrs {
+		if r.Skipped[i].Error() != err.Error() {
+			t.Errorf("skipped %d: %v, want %v", i, r.Skipped[i], err)
+		}
+	}
+	for i, d := range r.Corpus.Docs {
+		if d.Decoded() || d.Label() != full.Docs[i].Label() {
+			t.Errorf("document %d: %q decoded %v, want %q undecoded", i, d.Label(), d.Decoded(), full.Docs[i].Label())
+		}
+	}
+	if _, ok := openLibrary([]string{dir}, nil); ok {
+		t.Error("opened a library without a cache")
 	}
 }

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"policyreader/corpus"
+	"policyreader/corpus/cache"
+	"policyreader/corpus/related"
+	"policyreader/corpus/search"
+	"policyreader/corpus/targets"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// onDemandLibrary copies the seeds and the laws of the test data into a
+// folder, writes their pack, search and related-clause indexes through a
+// cache as the reader does, and opens the folder again from the pack as
+// a corpus read on first use. It returns that corpus, the reader options
+// that give it its stored indexes, and the library as the full load
+// reads it.
+func onDemandLibrary(t *testing.T) (*corpus.Corpus, Options, *corpus.Corpus) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, from := range []string{"../seeds", "../corpus/testdata/laws"} {
+		entries, err := os.ReadDir(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(from, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cacheDir := t.TempDir()
+	opt := corpus.LoadOptions{LazyAnnotations: true}
+	{
+		s := cache.Open(cacheDir)
+		opt.Cache = s
+		full, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		s.SearchIndex(full)
+		if _, err := s.RelatedIndex(context.Background(), full); err != nil {
+			t.Fatal(err)
+		}
+		s.Flush()
+	}
+	s := cache.Open(cacheDir)
+	opt.Cache = s
+	p, ok := corpus.OpenPacked([]string{dir}, opt)
+	if !ok {
+		t.Fatal("no pack opened")
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := s.LibrarySearchIndex(p.Lib, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{
+		SearchIndex:  func(*corpus.Corpus) *search.Index { return ix },
+		RelatedIndex: s.RelatedIndex,
+	}
+	full, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true})
+	return c, opts, full
+}
+
+// decoded counts c's documents whose nodes are in memory.
+func decoded(c *corpus.Corpus) int {
+	n := 0
+	for _, d := range c.Docs {
+		if d.Decoded() {
+			n++
+		}
+	}
+	return n
+}
+
+// TestOnDemandLibrary: the reader on a library read on first use starts,
+// searches, opens a result with its related clauses and citations, and
+// bookmarks it while reading only the documents it shows; the targets,
+// which span every document, are collected when their view first opens
+// and are then the full library's.
+func TestOnDemandLibrary(t *testing.T) {
+	c, opts, full := onDemandLibrary(t)
+	if len(c.Docs) < 50 {
+		t.Fatalf("%d documents: the check proves little", len(c.Docs))
+	}
+	m := New(c, opts)
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	if m.rel == nil || m.cites.resolver == nil {
+		t.Fatal("related clauses or citations not ready")
+	}
+	if targetsOf(m).ready || targetsOf(m).collecting {
+		t.Error("targets collected before their view opened")
+	}
+	if n := decoded(c); n == 0 || n > 40 {
+		t.Errorf("starting decoded %d of %d documents", n, len(c.Docs))
+	}
+
+	m = update(m, keyRunes("/"))
+	m = update(m, keyRunes("落户"))
+	if len(searchOf(m).hits) == 0 {
+		t.Fatal("no results")
+	}
+	m = update(m, keyEnter)
+	n := m.detail.node
+	if n == nil || !n.Doc.Decoded() || !slices.Contains(c.Docs, n.Doc) {
+		t.Fatalf("opened %v", n)
+	}
+	got, want := m.rel.index.Related(n.ID, 5), related.New(full).Related(n.ID, 5)
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%s: %d related clauses, want %d", n.ID, len(got), len(want))
+	}
+	for i := range want {
+		if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+			t.Errorf("related %d: %s, want %s", i, got[i].ID, want[i].ID)
+		}
+	}
+	if got := decoded(c); got > len(c.Docs)/2 {
+		t.Errorf("searching and opening a result decoded %d of %d documents", got, len(c.Docs))
+	}
+
+	m = update(m, keyRunes("t"))
+	if !inTargets(m) || !targetsOf(m).ready {
+		t.Fatal("targets view not open with its targets")
+	}
+	if got, want := len(targetsOf(m).all), len(targets.Collect(full)); got != want || want == 0 {
+		t.Errorf("%d targets, want %d", got, want)
+	}
+	if got := decoded(c); got != len(c.Docs) {
+		t.Errorf("the targets read %d of %d documents", got, len(c.Docs))
+	}
+}
