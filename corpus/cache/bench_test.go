@@ -114,3 +114,60 @@ func BenchmarkColdSearch10MB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkKeystrokeOnDemand measures each keystroke of the issue's
+// queries as the reader searches a 100 MB library (copies of the seeds)
+// opened from its pack on demand: the stored index read without the
+// documents, a result's document read when a search first returns it.
+// Each keystroke is timed after the ones before it; the documents the
+// results hold stay decoded between runs, as they do in the reader.
+func BenchmarkKeystrokeOnDemand(b *testing.B) {
+	if testing.Short() {
+		b.Skip("a 100 MB library is skipped in -short mode")
+	}
+	dir := copiesOfSeeds(b, 100)
+	cacheDir := b.TempDir()
+	opt := corpus.LoadOptions{LazyAnnotations: true}
+	{
+		s := Open(cacheDir)
+		s.now = func() time.Time { return time.Now().Add(time.Hour) } // settled
+		opt.Cache = s
+		c, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
+		s.SearchIndex(c)
+		s.Flush()
+	}
+	s := Open(cacheDir)
+	opt.Cache = s
+	p, ok := corpus.OpenPacked([]string{dir}, opt)
+	if !ok {
+		b.Fatal("no pack opened")
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := s.LibrarySearchIndex(p.Lib, c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []string{"lu", "业", "jyyx", "luohu", "就业", "lh"} {
+		rs := []rune(q)
+		for k := 1; k <= len(rs); k++ {
+			b.Run("typed="+string(rs[:k]), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					for p := 1; p < k; p++ {
+						if _, err := ix.Search(ctx, string(rs[:p]), 100); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.StartTimer()
+					if _, err := ix.Search(ctx, string(rs[:k]), 100); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
