@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -26,18 +25,8 @@ func onDemandLibrary(t *testing.T) (*corpus.Corpus, Options, *corpus.Corpus) {
 	t.Helper()
 	dir := t.TempDir()
 	for _, from := range []string{"../seeds", "../corpus/testdata/laws"} {
-		entries, err := os.ReadDir(from)
-		if err != nil {
+		if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
 			t.Fatal(err)
-		}
-		for _, e := range entries {
-			data, err := os.ReadFile(filepath.Join(from, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
 		}
 	}
 	cacheDir := t.TempDir()

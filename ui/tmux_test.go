@@ -496,22 +496,9 @@ func TestTmuxNavigate(t *testing.T) {
 func TestTmuxWarmLibrary(t *testing.T) {
 	tmux, dir, bin := buildForTmux(t)
 	docs := filepath.Join(dir, "docs")
-	if err := os.MkdirAll(docs, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	for _, from := range []string{filepath.Join("..", "seeds"), filepath.Join("..", "corpus", "testdata", "laws")} {
-		entries, err := os.ReadDir(from)
-		if err != nil {
+		if err := os.CopyFS(docs, os.DirFS(from)); err != nil {
 			t.Fatal(err)
-		}
-		for _, e := range entries {
-			data, err := os.ReadFile(filepath.Join(from, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(docs, e.Name()), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
 		}
 	}
 	index := exec.Command(bin, "index", docs)

@@ -19,19 +19,8 @@ import (
 func copyLibrary(t *testing.T) string {
 	t.Helper()
 	dir := copySeeds(t)
-	laws := filepath.Join("..", "testdata", "laws")
-	entries, err := os.ReadDir(laws)
-	if err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "testdata", "laws"))); err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(laws, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return dir
 }
