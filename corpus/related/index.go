@@ -264,9 +264,13 @@ func (x *Index) Len() int {
 }
 
 // Indexed reports whether the node with the given ID is one of the compared
-// nodes (see the package comment for which are).
+// nodes (see the package comment for which are); a stored index found
+// not to fit its documents holds none.
 func (x *Index) Indexed(id string) bool {
 	if x == nil {
+		return false
+	}
+	if x.c == nil || x.bad.Load() {
 		return false
 	}
 	n, ok := x.c.Node(id)

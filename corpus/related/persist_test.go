@@ -174,3 +174,10 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestIndexedWithoutCorpus: an index of no corpus indexes nothing.
+func TestIndexedWithoutCorpus(t *testing.T) {
+	if New(nil).Indexed("a/b") {
+		t.Error("an index of no corpus holds a node")
+	}
+}
