@@ -159,6 +159,19 @@ func (l *packedLibrary) Len() int { return len(l.bodies) }
 // Failure is why source i failed, or "".
 func (l *packedLibrary) Failure(i int) string { return l.failures[i] }
 
+// entry returns the body of source i's entry and the offset of its texts
+// in the text region; an error for a failed source or a damaged body.
+func (l *packedLibrary) entry(i int) (body []byte, base uint64, err error) {
+	if l.failures[i] != "" {
+		return nil, 0, fmt.Errorf("%s: %s", l.names[i], l.failures[i])
+	}
+	base, k := binary.Uvarint(l.bodies[i])
+	if k <= 0 || base > uint64(len(l.text)) {
+		return nil, 0, fmt.Errorf("%w: pack text offset", errDamaged)
+	}
+	return l.bodies[i][k:], base, nil
+}
+
 // Document decodes the document of source i.
 func (l *packedLibrary) Document(i int) (d *corpus.Document, annotated bool, err error) {
 	defer func() {
@@ -166,15 +179,11 @@ func (l *packedLibrary) Document(i int) (d *corpus.Document, annotated bool, err
 			d, annotated, err = nil, false, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	if l.failures[i] != "" {
-		return nil, false, fmt.Errorf("%s: %s", l.names[i], l.failures[i])
+	body, base, err := l.entry(i)
+	if err != nil {
+		return nil, false, err
 	}
-	body := l.bodies[i]
-	base, k := binary.Uvarint(body)
-	if k <= 0 || base > uint64(len(l.text)) {
-		return nil, false, fmt.Errorf("%w: pack text offset", errDamaged)
-	}
-	d, ann, err := corpus.DecodeDocumentApart(body[k:], l.text[base:])
+	d, ann, err := corpus.DecodeDocumentApart(body, l.text[base:])
 	if err != nil {
 		return nil, false, fmt.Errorf("%w: %w", errDamaged, err)
 	}
@@ -192,15 +201,11 @@ func (l *packedLibrary) Head(i int) (d *corpus.Document, err error) {
 			d, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	if l.failures[i] != "" {
-		return nil, fmt.Errorf("%s: %s", l.names[i], l.failures[i])
+	body, _, err := l.entry(i)
+	if err != nil {
+		return nil, err
 	}
-	body := l.bodies[i]
-	_, k := binary.Uvarint(body)
-	if k <= 0 {
-		return nil, fmt.Errorf("%w: pack text offset", errDamaged)
-	}
-	d, err = corpus.DecodeDocumentHead(body[k:])
+	d, err = corpus.DecodeDocumentHead(body)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", errDamaged, err)
 	}
@@ -221,8 +226,8 @@ func (l *packedLibrary) Release(d *corpus.Document) {
 // node returns node ordinal (in walk order) of document doc (in corpus
 // order), each document decoded once: a search.NodeSource.
 func (l *packedLibrary) node(doc, ordinal int) (*corpus.Node, error) {
-	if doc < 0 || doc >= len(l.docs) || ordinal < 0 {
-		return nil, fmt.Errorf("no node %d of document %d", ordinal, doc)
+	if doc < 0 || doc >= len(l.docs) {
+		return nil, fmt.Errorf("no document %d", doc)
 	}
 	l.mu.Lock()
 	d, ok := l.decoded[doc]
@@ -236,35 +241,61 @@ func (l *packedLibrary) node(doc, ordinal int) (*corpus.Node, error) {
 		l.decoded[doc] = d
 		l.mu.Unlock()
 	}
-	n := d.NodeAt(ordinal)
+	return nodeAt(d, ordinal)
+}
+
+// nodeAt returns node ordinal (in walk order) of d.
+func nodeAt(d *corpus.Document, ordinal int) (*corpus.Node, error) {
+	var n *corpus.Node
+	if ordinal >= 0 {
+		n = d.NodeAt(ordinal)
+	}
 	if n == nil {
 		return nil, fmt.Errorf("no node %d in %s", ordinal, d.Source)
 	}
 	return n, nil
 }
 
-// PackedSearchIndex returns the search index stored in lib (from
-// OpenPack), read without its documents: a result's document is decoded
-// when the result is made. It is meant for a search run once (the command
-// line): the texts and codes a search passes are given back to the system
-// behind it. An index that cannot be read so is an error
-// (the caller loads the library as ever, which notes and rebuilds it); one
-// a search finds damaged is noted and rebuilt next time.
-func (s *Store) PackedSearchIndex(lib corpus.PackedLibrary) (*search.Index, error) {
+// ownLibrary is lib as this package opened it (OpenPack).
+func ownLibrary(lib corpus.PackedLibrary) (*packedLibrary, error) {
 	l, ok := lib.(*packedLibrary)
 	if !ok {
 		return nil, errors.New("cache: not a library of this store")
 	}
-	ix, err := search.LoadDetached(l.index, l.text, l.node)
+	return l, nil
+}
+
+// detachedIndex reads the search index stored in l without its
+// documents, its results' nodes asked of src; a search that finds it
+// damaged notes it and drops the pack, to be rebuilt next time. The
+// stored arrays the load read (it copied what it keeps) are given back.
+func (s *Store) detachedIndex(l *packedLibrary, src search.NodeSource) (*search.Index, error) {
+	ix, err := search.LoadDetached(l.index, l.text, src)
 	if err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	s.count(func(st *Stats) { st.IndexHits++ })
 	ix.OnDamage(func() { s.dropDamaged(l.path) })
-	// Searched once or a few times: the stored arrays the load read
-	// (copied what it keeps) are given back, and so is what a search
-	// passes; a page read again comes back from the page cache.
 	release(l.index)
+	return ix, nil
+}
+
+// PackedSearchIndex returns the search index stored in lib (from
+// OpenPack), read without its documents: a result's document is decoded
+// when the result is made. It is meant for a search run once (the command
+// line): the texts and codes a search passes are given back to the system
+// behind it (a page read again comes back from the page cache). An index
+// that cannot be read so is an error (the caller loads the library as
+// ever, which notes and rebuilds it).
+func (s *Store) PackedSearchIndex(lib corpus.PackedLibrary) (*search.Index, error) {
+	l, err := ownLibrary(lib)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := s.detachedIndex(l, l.node)
+	if err != nil {
+		return nil, err
+	}
 	ix.ReleaseBehind(l.releaseWithin)
 	return ix, nil
 }
@@ -273,39 +304,28 @@ func (s *Store) PackedSearchIndex(lib corpus.PackedLibrary) (*search.Index, erro
 // OpenPack) for c, the corpus Packed.Corpus made of it, read without its
 // documents: a result's node is c's, its document read on first use
 // (corpus.Document.Load). It is meant for the reader, which searches many
-// times: what a search passes stays mapped, the stored arrays the load
-// copied are given back. An index that cannot be read so is an error
-// (the caller loads the library as ever, which notes and rebuilds it); one
-// a search finds damaged is noted and rebuilt next time.
+// times: what a search passes stays mapped (giving it back behind each
+// search doubles the slowest keystrokes, BenchmarkKeystrokeOnDemand). An
+// index that cannot be read so is an error (the caller loads the library
+// as ever).
 func (s *Store) LibrarySearchIndex(lib corpus.PackedLibrary, c *corpus.Corpus) (*search.Index, error) {
-	l, ok := lib.(*packedLibrary)
-	if !ok {
-		return nil, errors.New("cache: not a library of this store")
+	l, err := ownLibrary(lib)
+	if err != nil {
+		return nil, err
 	}
 	if len(c.Docs) != len(l.docs) {
 		return nil, errors.New("cache: a corpus of another library")
 	}
-	ix, err := search.LoadDetached(l.index, l.text, func(doc, ordinal int) (*corpus.Node, error) {
-		if doc < 0 || doc >= len(c.Docs) || ordinal < 0 {
-			return nil, fmt.Errorf("no node %d of document %d", ordinal, doc)
+	return s.detachedIndex(l, func(doc, ordinal int) (*corpus.Node, error) {
+		if doc < 0 || doc >= len(c.Docs) {
+			return nil, fmt.Errorf("no document %d", doc)
 		}
 		d := c.Docs[doc]
 		if err := d.Load(); err != nil {
 			return nil, err
 		}
-		n := d.NodeAt(ordinal)
-		if n == nil {
-			return nil, fmt.Errorf("no node %d in %s", ordinal, d.Source)
-		}
-		return n, nil
+		return nodeAt(d, ordinal)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("cache: %w", err)
-	}
-	s.count(func(st *Stats) { st.IndexHits++ })
-	ix.OnDamage(func() { s.dropDamaged(l.path) })
-	release(l.index)
-	return ix, nil
 }
 
 // releaseWithin releases the pages of b that lie within the pack's
