@@ -61,7 +61,7 @@ type bookmarksModel struct {
 	corpus  *corpus.Corpus
 	persist persister
 	entries []bookmark.Entry // in reading order (see bookmark.Entries)
-	docRank map[string]int
+	order   bookmark.Order
 
 	listCursor
 	width, height int
@@ -144,10 +144,7 @@ func newBookmarks(c *corpus.Corpus, store BookmarkStore, styles *Styles) bookmar
 	if store == nil {
 		return m
 	}
-	m.docRank = make(map[string]int, len(c.Docs))
-	for i, d := range c.Docs {
-		m.docRank[d.ID] = i
-	}
+	m.order = bookmark.NewOrder(c)
 	m.entries = bookmark.Entries(c, store.List())
 	return m
 }
@@ -200,52 +197,10 @@ func (m bookmarksModel) Toggle(n *corpus.Node, now time.Time) (bookmarksModel, b
 // insert returns entries with e in its reading-order place.
 func (m bookmarksModel) insert(entries []bookmark.Entry, e bookmark.Entry) []bookmark.Entry {
 	i := 0
-	for i < len(entries) && !m.before(e, entries[i]) {
+	for i < len(entries) && !m.order.Before(e, entries[i]) {
 		i++
 	}
 	return slices.Insert(entries, i, e)
-}
-
-// before reports whether a comes before b in reading order: documents in
-// corpus order, nodes in document order, a document's orphans after its
-// nodes, oldest first.
-func (m bookmarksModel) before(a, b bookmark.Entry) bool {
-	rank := func(e bookmark.Entry) int {
-		id := e.DocID
-		if e.Node != nil && e.Node.Doc != nil {
-			id = e.Node.Doc.ID
-		}
-		if r, ok := m.docRank[id]; ok {
-			return r
-		}
-		return len(m.docRank)
-	}
-	if ra, rb := rank(a), rank(b); ra != rb {
-		return ra < rb
-	}
-	if a.Orphan != b.Orphan {
-		return !a.Orphan
-	}
-	if !a.Orphan {
-		return earlier(a.Node, b.Node)
-	}
-	return a.Created.Before(b.Created)
-}
-
-// earlier reports whether a comes before b in their document, which only
-// their document is walked to tell (a library opened undecoded stays so).
-func earlier(a, b *corpus.Node) bool {
-	if a == b || a.Doc == nil {
-		return false
-	}
-	var first *corpus.Node
-	a.Doc.Walk(func(n *corpus.Node) bool {
-		if first == nil && (n == a || n == b) {
-			first = n
-		}
-		return first == nil
-	})
-	return first == a
 }
 
 // SavePosition returns the command that saves p.

@@ -45,52 +45,75 @@ func (e Entry) CurrentText() string {
 	return e.Text
 }
 
-// Entries resolves bs against c and orders them for reading: documents in
-// corpus order (documents not in c last, by first bookmark), nodes in
-// document order, orphans after the resolved nodes of their document.
+// Entries resolves bs against c and orders them for reading (see Order);
+// documents not in c come last, by first bookmark.
 func Entries(c *corpus.Corpus, bs []Bookmark) []Entry {
 	r := NewResolver(c)
-	order := map[*corpus.Node]int{}
-	docRank := map[string]int{}
-	if c != nil {
-		for i, d := range c.Docs {
-			docRank[d.ID] = i
-		}
-	}
+	o := NewOrder(c)
 	es := make([]Entry, len(bs))
-	walked := map[*corpus.Document]bool{}
 	for i, b := range bs {
 		n, orphan := r.Resolve(b)
 		es[i] = Entry{Bookmark: b, Node: n, Orphan: orphan}
-		if _, ok := docRank[es[i].docID()]; !ok {
-			docRank[es[i].docID()] = len(docRank) // not in c: after, by first bookmark
-		}
-		// Only the documents that hold a bookmark are walked for the
-		// order of their nodes: a library read on first use stays so.
-		if n != nil && n.Doc != nil && !walked[n.Doc] {
-			walked[n.Doc] = true
-			k := 0
-			n.Doc.Walk(func(m *corpus.Node) bool {
-				order[m] = k
-				k++
-				return true
-			})
+		if _, ok := o.rank[es[i].docID()]; !ok {
+			o.rank[es[i].docID()] = len(o.rank)
 		}
 	}
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if ra, rb := docRank[a.docID()], docRank[b.docID()]; ra != rb {
-			return ra < rb
-		}
-		if a.Orphan != b.Orphan {
-			return !a.Orphan
-		}
-		if !a.Orphan {
-			return order[a.Node] < order[b.Node]
-		}
-		return a.Created.Before(b.Created)
-	})
+	sort.SliceStable(es, func(i, j int) bool { return o.Before(es[i], es[j]) })
 	return es
+}
+
+// Order is reading order over a corpus's bookmarks: documents in corpus
+// order (those not in it last), nodes in document order, a document's
+// orphans after its nodes, oldest first.
+type Order struct {
+	rank map[string]int // document ID → place
+}
+
+// NewOrder returns the reading order of c.
+func NewOrder(c *corpus.Corpus) Order {
+	o := Order{rank: map[string]int{}}
+	if c != nil {
+		for i, d := range c.Docs {
+			o.rank[d.ID] = i
+		}
+	}
+	return o
+}
+
+// Before reports whether a comes before b. Only their document is walked
+// to order two nodes, so a library read on first use stays so.
+func (o Order) Before(a, b Entry) bool {
+	rank := func(e Entry) int {
+		if r, ok := o.rank[e.docID()]; ok {
+			return r
+		}
+		return len(o.rank)
+	}
+	if ra, rb := rank(a), rank(b); ra != rb {
+		return ra < rb
+	}
+	if a.Orphan != b.Orphan {
+		return !a.Orphan
+	}
+	if !a.Orphan {
+		return earlier(a.Node, b.Node)
+	}
+	return a.Created.Before(b.Created)
+}
+
+// earlier reports whether node a comes before b in their document.
+func earlier(a, b *corpus.Node) bool {
+	if a == b || a.Doc == nil {
+		return false
+	}
+	var first *corpus.Node
+	a.Doc.Walk(func(n *corpus.Node) bool {
+		if first == nil && (n == a || n == b) {
+			first = n
+		}
+		return first == nil
+	})
+	return first == a
 }
 
 // docID is the ID of the entry's document: the node's, or the saved one.
