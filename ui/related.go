@@ -30,28 +30,36 @@ const relatedRowsPerMatch = 3
 
 // relatedSource answers related-clause queries for the reader once the
 // index is built, remembering each node's answer: the detail pane asks on
-// every selection and the pane asks again on r. It is used on the event
-// loop only.
+// every selection and the pane asks again on r. The detail pane reads the
+// documents of the few clauses it shows, not of all it counts, so reading
+// a library opened on demand does not read the documents of every clause
+// ever counted. It is used on the event loop only.
 type relatedSource struct {
 	index *related.Index
-	cache map[string][]related.Match
+	cache map[string]related.Scored
 }
 
 func newRelatedSource(x *related.Index) *relatedSource {
-	return &relatedSource{index: x, cache: map[string][]related.Match{}}
+	return &relatedSource{index: x, cache: map[string]related.Scored{}}
+}
+
+// scored returns up to relatedLimit clauses related to n, ranked, not yet
+// read.
+func (s *relatedSource) scored(n *corpus.Node) related.Scored {
+	if s == nil || s.index == nil || n == nil {
+		return related.Scored{}
+	}
+	sc, ok := s.cache[n.ID]
+	if !ok {
+		sc = s.index.Score(n.ID, relatedLimit)
+		s.cache[n.ID] = sc
+	}
+	return sc
 }
 
 // matches returns up to relatedLimit clauses related to n, best first.
 func (s *relatedSource) matches(n *corpus.Node) []related.Match {
-	if s == nil || s.index == nil || n == nil {
-		return nil
-	}
-	if ms, ok := s.cache[n.ID]; ok {
-		return ms
-	}
-	ms := s.index.Related(n.ID, relatedLimit)
-	s.cache[n.ID] = ms
-	return ms
+	return s.scored(n).Matches(0)
 }
 
 // buildRelatedCmd gets the related-clause index of c off the event loop,
@@ -84,20 +92,21 @@ func relatedSection(src *relatedSource, n *corpus.Node, width int, st *Styles) [
 	if src == nil || !hasRelatedSection(n) || width <= 0 {
 		return nil
 	}
-	ms := src.matches(n)
+	sc := src.scored(n)
+	ms := sc.Matches(relatedSectionLimit)
 	if len(ms) == 0 {
 		return nil
 	}
 	lines := []detailLine{{text: textlayout.Truncate(st.Heading.Render(st.tr.T("Related in other documents")), width)}}
-	for _, m := range ms[:min(len(ms), relatedSectionLimit)] {
+	for _, m := range ms {
 		l := st.Dim.Render(fmt.Sprintf("%.2f ", m.Score)) +
 			st.Location.Render(shortDocLabel(m.Node.Doc)+" ") +
 			st.Text.Render(oneLine(textlayout.Sanitize(m.Node.Title())))
 		lines = append(lines, detailLine{text: textlayout.Truncate(l, width)})
 	}
 	more := st.tr.T("r: all related clauses")
-	if len(ms) > relatedSectionLimit {
-		more = st.tr.F("r: all %d related clauses", len(ms))
+	if sc.Len() > relatedSectionLimit {
+		more = st.tr.F("r: all %d related clauses", sc.Len())
 	}
 	lines = append(lines, detailLine{text: textlayout.Truncate(st.Dim.Render(more), width)})
 	return lines

@@ -128,6 +128,12 @@ func (m treeModel) selectCmd() tea.Cmd {
 
 func (m treeModel) expandable(r treeRow) bool {
 	if r.node == nil {
+		if !r.doc.Decoded() {
+			// A document not read yet (a library opened on demand) is
+			// not read just to draw its marker: one with no outline
+			// rows at all is too rare to read every row drawn for it.
+			return true
+		}
 		return hasTreeChildren(r.doc.TopLevel())
 	}
 	return hasTreeChildren(r.node.Children)

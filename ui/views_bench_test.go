@@ -57,7 +57,7 @@ func BenchmarkSelectClause(b *testing.B) {
 	m := started(b, 100, 30)
 	a, z := mustNode(b, m.corpus, centralHukou), mustNode(b, m.corpus, jiangxiHukou)
 	for b.Loop() {
-		m.rel.cache = map[string][]related.Match{}
+		m.rel.cache = map[string]related.Scored{}
 		m.detail.cache = map[detailKey][]detailLine{}
 		m.detail = m.detail.Show(a.Doc, a)
 		m.detail = m.detail.Show(z.Doc, z)
@@ -166,7 +166,7 @@ func BenchmarkViews10MB(b *testing.B) {
 	n := mustNode(b, m.corpus, "000-"+centralHukou)
 	b.Run("select-clause", func(b *testing.B) {
 		for b.Loop() {
-			m.rel.cache = map[string][]related.Match{}
+			m.rel.cache = map[string]related.Scored{}
 			m.detail.cache = map[detailKey][]detailLine{}
 			_ = m.detail.Show(n.Doc, n).View()
 		}

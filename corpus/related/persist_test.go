@@ -181,3 +181,24 @@ func TestIndexedWithoutCorpus(t *testing.T) {
 		t.Error("an index of no corpus holds a node")
 	}
 }
+
+// TestScoredIsRelated: the clauses scored and counted are those Related
+// returns, and the first few read are its first few.
+func TestScoredIsRelated(t *testing.T) {
+	c := loadSeeds(t)
+	x := New(c)
+	y, _ := storedOf(t, x, c)
+	counted := 0
+	c.Nodes(func(n *corpus.Node) bool {
+		s := y.Score(n.ID, 10)
+		all := x.Related(n.ID, 10)
+		if s.Len() != len(all) || !reflect.DeepEqual(s.Matches(0), all) || !reflect.DeepEqual(s.Matches(3), x.Related(n.ID, 3)) {
+			t.Fatalf("%s: %d scored, %d related", n.ID, s.Len(), len(all))
+		}
+		counted += s.Len()
+		return true
+	})
+	if counted == 0 {
+		t.Fatal("nothing related: the check proves little")
+	}
+}

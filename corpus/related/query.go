@@ -26,12 +26,57 @@ type Match struct {
 // without text, a paragraph) is compared by its heading and text. An unknown
 // ID gives nil.
 func (x *Index) Related(id string, limit int) []Match {
-	if x == nil || x.c == nil {
+	return x.Score(id, limit).Matches(0)
+}
+
+// Scored are the clauses related to one node, ranked as Related ranks
+// them but not yet read: a reader that shows the first few and counts the
+// rest reads only the documents of those it shows (see Matches).
+type Scored struct {
+	x     *Index
+	found []scored
+}
+
+// scored is an indexed node and its similarity to the query.
+type scored struct {
+	n     int32
+	score float64
+}
+
+// Len is the number of clauses found.
+func (s Scored) Len() int { return len(s.found) }
+
+// Matches returns the first n clauses found (all when n is zero or less),
+// their documents read as needed; nil when the index is found not to fit
+// its documents.
+func (s Scored) Matches(n int) []Match {
+	found := s.found
+	if n > 0 && len(found) > n {
+		found = found[:n]
+	}
+	if len(found) == 0 {
 		return nil
+	}
+	out := make([]Match, 0, len(found))
+	for _, f := range found {
+		node := s.x.node(f.n)
+		if node == nil {
+			return nil // the stored index does not fit its documents
+		}
+		out = append(out, Match{Node: node, ID: node.ID, Score: f.score})
+	}
+	return out
+}
+
+// Score finds and ranks, as Related does, up to limit clauses related to
+// the node with the given ID, without reading their documents.
+func (x *Index) Score(id string, limit int) Scored {
+	if x == nil || x.c == nil || x.bad.Load() {
+		return Scored{}
 	}
 	qt, qw, qdoc, ok := x.query(id)
 	if !ok || len(qt) == 0 {
-		return nil
+		return Scored{}
 	}
 	acc := make([]float32, len(x.doc))
 	var touched []int32
@@ -69,10 +114,6 @@ func (x *Index) Related(id string, limit int) []Match {
 			acc[n] += wq * (tfidf(float32(count), idf) * x.inv[n])
 		}
 	}
-	type scored struct {
-		n     int32
-		score float64
-	}
 	var found []scored
 	for _, n := range touched {
 		if s := float64(acc[n]); s >= MinScore {
@@ -88,19 +129,7 @@ func (x *Index) Related(id string, limit int) []Match {
 	if limit > 0 && len(found) > limit {
 		found = found[:limit]
 	}
-	// Only the clauses returned are read (see node).
-	out := make([]Match, 0, len(found))
-	for _, f := range found {
-		n := x.node(f.n)
-		if n == nil {
-			return nil // the stored index does not fit its documents
-		}
-		out = append(out, Match{Node: n, ID: n.ID, Score: f.score})
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return Scored{x: x, found: found}
 }
 
 // query returns the unit vector of the node with the given ID as parallel
