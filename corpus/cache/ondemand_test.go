@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"policyreader/corpus"
@@ -209,5 +210,43 @@ func TestLibraryOnDemand(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// TestRelatedMisfitDropped: a stored related-clause index a query finds
+// not to fit its documents answers nothing, is noted once and removed, so
+// the next run builds it again.
+func TestRelatedMisfitDropped(t *testing.T) {
+	dir := copySeeds(t)
+	cacheDir := t.TempDir()
+	s := Open(cacheDir)
+	c := load(t, dir, s)
+	if _, err := s.RelatedIndex(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	s.Flush()
+	s = Open(cacheDir)
+	c = load(t, dir, s)
+	x, err := s.RelatedIndex(context.Background(), c)
+	if err != nil || s.Stats().IndexHits != 1 {
+		t.Fatalf("not read from the cache: %v %+v", err, s.Stats())
+	}
+	// The documents move under the index: none is where it was stored.
+	slices.Reverse(c.Docs)
+	c.Nodes(func(n *corpus.Node) bool {
+		if ms := x.Related(n.ID, 5); ms != nil {
+			for _, m := range ms {
+				if m.Node.Doc == n.Doc {
+					t.Fatalf("%s: a clause of its own document", n.ID)
+				}
+			}
+		}
+		return true
+	})
+	if notes := s.TakeNotes(); len(notes) != 1 || !strings.Contains(notes[0], "related-clause index") {
+		t.Errorf("notes %q", notes)
+	}
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*.related")); len(files) != 0 {
+		t.Errorf("kept %v", files)
 	}
 }

@@ -54,6 +54,11 @@ func (s *Store) RelatedIndex(ctx context.Context, c *corpus.Corpus) (*related.In
 		case err == nil:
 			markUsed(path)
 			s.count(func(st *Stats) { st.IndexHits++ })
+			x.OnDamage(func() {
+				os.Remove(path)
+				s.count(func(st *Stats) { st.Rejected++ })
+				s.note("related", "cache: a stored related-clause index did not fit its documents; it is rebuilt next time")
+			})
 			return x, nil
 		case !errors.Is(err, os.ErrNotExist):
 			s.count(func(st *Stats) { st.Rejected++ })

@@ -61,11 +61,12 @@ type Index struct {
 	// mu guards nodes and checked while documents are read into a
 	// loaded index; bad marks one found not to fit its documents, which
 	// then answers nothing.
-	mu      sync.Mutex
-	checked []bool   // per document, its nodes found and checked
-	hashes  []uint64 // per document, the stored hash of its nodes' IDs
-	bad     atomic.Bool
-	idf     []float32 // per term
+	mu       sync.Mutex
+	checked  []bool   // per document, its nodes found and checked
+	hashes   []uint64 // per document, the stored hash of its nodes' IDs
+	bad      atomic.Bool
+	onDamage func()    // told once when bad is set
+	idf      []float32 // per term
 	// inv is each node's inverse vector norm: the weight of term t in node
 	// n's unit vector is tfidf(count, idf[t]) * inv[n].
 	inv []float32

@@ -163,7 +163,7 @@ func (x *Index) node(i int32) *corpus.Node {
 	}
 	x.checked[k] = true
 	if x.hashes != nil && docHash(x.c.Docs[k]) != x.hashes[k] {
-		x.bad.Store(true)
+		x.markBad()
 		return nil
 	}
 	lo, _ := slices.BinarySearch(x.doc, k)
@@ -189,11 +189,25 @@ func (x *Index) node(i int32) *corpus.Node {
 		return fits
 	})
 	if !fits || j != hi {
-		x.bad.Store(true)
+		x.markBad()
 		return nil
 	}
 	return x.nodes[i]
 }
+
+// markBad marks the index as not fitting its documents and tells
+// OnDamage's function; x.mu is held.
+func (x *Index) markBad() {
+	if !x.bad.Swap(true) && x.onDamage != nil {
+		x.onDamage()
+	}
+}
+
+// OnDamage sets the function told, once, when a query finds the index
+// read from its stored form not to fit its documents (it then answers
+// nothing): a cache drops the stored form so the next run rebuilds it.
+// Set it before the index is shared.
+func (x *Index) OnDamage(fn func()) { x.onDamage = fn }
 
 // docHashes is, per document, the hash of its indexed nodes' IDs.
 func (x *Index) docHashes() []uint64 {
