@@ -1,6 +1,7 @@
 package words
 
 import (
+	"bytes"
 	"math"
 	"path/filepath"
 	"slices"
@@ -57,6 +58,13 @@ func TestLoadForCutsAsLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		listed, err := FromList(small.List())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(listed.List(), small.List()) {
+			t.Error("a dictionary read from its list lists other words")
+		}
 		if a, b := small.seg.Dict.TotalFreq(), full.seg.Dict.TotalFreq(); math.Abs(a-b) > 1e-6*b {
 			t.Errorf("total frequency %v, the whole dictionary's %v", a, b)
 		}
@@ -66,8 +74,12 @@ func TestLoadForCutsAsLoad(t *testing.T) {
 			return true
 		})
 		for _, s := range texts {
-			if got, want := small.Cut(s), full.Cut(s); !slices.Equal(got, want) {
+			want := full.Cut(s)
+			if got := small.Cut(s); !slices.Equal(got, want) {
 				t.Fatalf("%q: cut %q, the whole dictionary %q", s, got, want)
+			}
+			if got := listed.Cut(s); !slices.Equal(got, want) {
+				t.Fatalf("%q: cut %q from the list, the whole dictionary %q", s, got, want)
 			}
 		}
 		return small
@@ -88,4 +100,53 @@ func docOf(t *testing.T, text string) *corpus.Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestFromListRefuses: a list cut short or damaged is refused, or read as
+// some list of words, never a panic; an empty one holds no word.
+func TestFromListRefuses(t *testing.T) {
+	s, err := LoadFor(func(r rune) bool { return strings.ContainsRune("就业创业落户人才流动", r) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := s.List()
+	for _, cut := range []int{0, 3, len(listMagic), len(listMagic) + 1, len(list) / 2, len(list) - 1} {
+		if _, err := FromList(list[:cut]); err == nil {
+			t.Errorf("a list cut at %d of %d read", cut, len(list))
+		}
+	}
+	if _, err := FromList(append(bytes.Clone(list), 0)); err == nil {
+		t.Error("a list with a byte left over read")
+	}
+	for i := len(listMagic); i < len(list); i += 7 {
+		bad := bytes.Clone(list)
+		bad[i] ^= 0xA5
+		if w, err := FromList(bad); err == nil {
+			w.Cut("就业创业")
+		}
+	}
+	empty, err := FromList(append([]byte(listMagic), 0))
+	if err != nil || len(empty.seg.Dict.Tokens) != 0 {
+		t.Errorf("an empty list: %v", err)
+	}
+}
+
+// FuzzFromList reads arbitrary bytes as a list of words: refused or read,
+// never a panic, and what is read cuts without losing text.
+func FuzzFromList(f *testing.F) {
+	s, err := LoadFor(func(r rune) bool { return strings.ContainsRune("就业创业落户", r) })
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(s.List())
+	f.Add([]byte(listMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, err := FromList(data)
+		if err != nil {
+			return
+		}
+		if got := strings.Join(w.Cut("就业创业落户"), ""); got != "就业创业落户" {
+			t.Fatalf("cut lost text: %q", got)
+		}
+	})
 }
