@@ -44,6 +44,7 @@ type searchModel struct {
 	// it from being asked twice.
 	words      *words.Segmenter
 	wordsAsked bool
+	wordsFor   func(holds func(rune) bool) (*words.Segmenter, error) // nil: words.LoadFor
 	seq        int
 	cancel     context.CancelFunc
 	query      string // the query the current hits answer
@@ -318,14 +319,17 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 		// Pinyin and initials rank whole words first; the dictionary
 		// takes a second or two to load, so only now and off the loop.
 		m.wordsAsked = true
-		ix := m.index
+		ix, wordsFor := m.index, m.wordsFor
+		if wordsFor == nil {
+			wordsFor = words.LoadFor
+		}
 		load = func() tea.Msg {
 			// Only the words the library's characters can spell: the
 			// same cuts of its text in a half or a third of the memory.
 			var w *words.Segmenter
 			var err error
 			if ix != nil {
-				w, err = words.LoadFor(ix.Holds)
+				w, err = wordsFor(ix.Holds)
 			} else {
 				w, err = words.Load()
 			}

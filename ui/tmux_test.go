@@ -490,9 +490,9 @@ func TestTmuxNavigate(t *testing.T) {
 
 // TestTmuxWarmLibrary indexes a library of laws and the seeds with the
 // index command, then runs the reader on it at 40×12: opened from the
-// cache's pack without decoding it, it lists the documents, / 落户 Enter
-// shows the clause, t lists the targets of the whole library, and q exits
-// 0 with nothing on stderr.
+// cache's pack without decoding it, it lists the documents, / luohu
+// Enter shows a clause about 落户, t lists the targets of the whole
+// library, and q exits 0 with nothing on stderr.
 func TestTmuxWarmLibrary(t *testing.T) {
 	tmux, dir, bin := buildForTmux(t)
 	docs := filepath.Join(dir, "docs")
@@ -505,13 +505,13 @@ func TestTmuxWarmLibrary(t *testing.T) {
 	// The cache the reader's wrapper gives a run named "warm".
 	index.Env = append(os.Environ(), "POLICYREADER_CACHE="+filepath.Join(dir, "warm.status.cache"))
 	out, err := index.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "related-clause index built") {
+	if err != nil || !strings.Contains(string(out), "related-clause index built, word dictionary built") {
 		t.Fatalf("index: %v\n%s", err, out)
 	}
 	r := startTmux(t, tmux, dir, "warm", 40, 12, bin, "--corpus", docs, "--data-dir", filepath.Join(dir, "data"))
 	r.waitText("the library", "Documents (", "第一条")
 	r.keys("/")
-	r.keys("-l", "落户")
+	r.keys("-l", "luohu") // pinyin: the word dictionary, read from the cache
 	r.waitText("results", "results")
 	r.keys("Enter")
 	screen := r.waitText("the clause", "TEXT")
@@ -521,6 +521,8 @@ func TestTmuxWarmLibrary(t *testing.T) {
 	r.keys("t")
 	r.waitText("the targets", "targets · by document", "TARGETS")
 	r.keys("Escape")
+	// Not q at once: Escape and q read together are alt+q.
+	r.waitText("the clause again", "TEXT")
 	r.keys("q")
 	if status, stderr := r.waitStatus(); status != "0" || stderr != "" {
 		t.Errorf("exit status %s, stderr %q", status, stderr)

@@ -884,9 +884,9 @@ func (s *Store) prunePacks() {
 			}
 		}
 	}
-	// Packs and related-clause indexes are kept apart, each the
+	// Packs and each kind of side file are kept apart, each the
 	// keepPacks most recently used (written, or read: markUsed).
-	for _, ext := range []string{".pack", relatedSuffix} {
+	for _, ext := range []string{".pack", relatedFile.suffix, wordsFile.suffix} {
 		type file struct {
 			name string
 			mod  int64

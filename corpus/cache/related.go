@@ -1,44 +1,21 @@
 package cache
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"policyreader/corpus"
 	"policyreader/corpus/related"
 )
 
-// A library's related-clause index lies beside its pack, under the same
-// key, in a file of its own (written when a reader first builds the index,
-// which a pack's writing does not wait for):
-//
-//	magic    8 bytes  "PRRELIDX"
-//	version  u32      layoutVersion
-//	pad      u32
-//	key      32 bytes packKey of the documents' sources
-//	length   u64      of the payload
-//	crc      u32      CRC-32C of the payload
-//	pad      u32
-//	payload, at offset 64: related.(*Index).WriteBinary
-//
-// It is mapped and read in place; the pack's pruning removes it with its
-// pack.
-const (
-	relatedMagic  = "PRRELIDX"
-	relatedSuffix = ".related"
-)
-
-// relatedPath is where the related index of the library with this key
-// (libraryKey) lies.
-func (s *Store) relatedPath(key [32]byte) string {
-	return filepath.Join(s.packDir(), fmt.Sprintf("%x%s", key[:16], relatedSuffix))
-}
+// A library's related-clause index lies beside its pack in a side file
+// (see sideKind), under a key of the documents' sources and contents
+// (libraryKey), written when a reader first builds the index, which a
+// pack's writing does not wait for. It is mapped and read in place.
+var relatedFile = sideKind{magic: "PRRELIDX", suffix: ".related", what: "related-clause index"}
 
 // RelatedIndex returns the related-clause index of c: read from the cache
 // when it holds one for exactly c's documents as this store read them,
@@ -48,7 +25,7 @@ func (s *Store) relatedPath(key [32]byte) string {
 func (s *Store) RelatedIndex(ctx context.Context, c *corpus.Corpus) (*related.Index, error) {
 	key, ok := s.libraryKey(c)
 	if ok {
-		path := s.relatedPath(key)
+		path := s.sidePath(relatedFile, key)
 		x, err := s.loadRelated(path, key, c)
 		switch {
 		case err == nil:
@@ -126,48 +103,17 @@ func relatedOf(data []byte, key [32]byte, c *corpus.Corpus) (x *related.Index, e
 			x, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	le := binary.LittleEndian
-	if len(data) < packHeaderSize || string(data[:8]) != relatedMagic || le.Uint32(data[8:]) != layoutVersion {
-		return nil, fmt.Errorf("%w: not a related-clause index of this version", errStale)
-	}
-	if !bytes.Equal(data[16:48], key[:]) {
-		return nil, errStale
-	}
-	payload := data[packHeaderSize:]
-	if le.Uint64(data[48:]) != uint64(len(payload)) || checksumReleasing(payload) != le.Uint32(data[56:]) {
-		return nil, errDamaged
+	payload, err := sidePayload(data, relatedFile, key)
+	if err != nil {
+		return nil, err
 	}
 	return related.Load(c, payload)
 }
 
 // writeRelated stores x as the related index of the library with this
-// key; a failure to write turns writing off, as for segments.
+// key.
 func (s *Store) writeRelated(key [32]byte, x *related.Index) {
-	var header [packHeaderSize]byte
-	copy(header[:], relatedMagic)
-	binary.LittleEndian.PutUint32(header[8:], layoutVersion)
-	copy(header[16:48], key[:])
-	err := os.MkdirAll(s.packDir(), 0o755)
-	if err == nil {
-		err = writePackFile(s.relatedPath(key), header, func(write func([]byte) error) error {
-			return x.WriteBinary(writerFunc(func(b []byte) error {
-				if s.abandon.Load() {
-					return errAbandoned // the reader quit: written next time
-				}
-				return write(b)
-			}))
-		})
-	}
-	if errors.Is(err, errAbandoned) {
-		return
-	}
-	if err != nil {
-		s.mu.Lock()
-		s.readOnly = true
-		s.mu.Unlock()
-		s.note("write", fmt.Sprintf("cache: cannot write to %s; reading without a cache", s.dir))
-		return
-	}
-	s.count(func(st *Stats) { st.Written++ })
-	s.prunePacks()
+	s.writeSide(relatedFile, key, func(write func([]byte) error) error {
+		return x.WriteBinary(writerFunc(write))
+	})
 }

@@ -39,7 +39,7 @@ func TestRelatedIndexCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Flush()
-	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix))
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix))
 	if len(files) != 1 {
 		t.Fatalf("related files %v", files)
 	}
@@ -119,7 +119,7 @@ func TestRelatedIndexCached(t *testing.T) {
 	if st := s5.Stats(); st.IndexHits != 0 {
 		t.Errorf("edited library: %+v, want a new index built", st)
 	}
-	if files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix)); len(files) != 2 {
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix)); len(files) != 2 {
 		t.Errorf("related files after the edit: %v, want the old library's and the new one's", files)
 	}
 }
@@ -136,7 +136,7 @@ func TestRelatedIndexCancelled(t *testing.T) {
 		t.Fatalf("cancelled: %v", err)
 	}
 	s.Flush()
-	if files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix)); len(files) != 0 {
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix)); len(files) != 0 {
 		t.Errorf("stored after a cancel: %v", files)
 	}
 }
@@ -175,7 +175,7 @@ func TestRelatedWriteAbandoned(t *testing.T) {
 	s.Flush()
 	left, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"))
 	for _, f := range left {
-		if filepath.Ext(f) == relatedSuffix || filepath.Base(f)[0] == '.' {
+		if filepath.Ext(f) == relatedFile.suffix || filepath.Base(f)[0] == '.' {
 			t.Errorf("left behind: %s", f)
 		}
 	}
@@ -198,14 +198,14 @@ func TestRelatedIndexesPruned(t *testing.T) {
 		}
 		s.Flush()
 		// Distinct modification times, oldest first.
-		files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix))
+		files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix))
 		for _, f := range files {
 			if fi, err := os.Stat(f); err == nil && time.Since(fi.ModTime()) < time.Minute {
 				os.Chtimes(f, time.Now(), time.Now().Add(time.Duration(i-100)*time.Second))
 			}
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedSuffix))
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix))
 	if len(files) != keepPacks {
 		t.Errorf("%d related-clause indexes kept, want %d", len(files), keepPacks)
 	}

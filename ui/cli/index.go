@@ -54,12 +54,17 @@ func runIndex(env Env, opts Options, args []string) error {
 		return failf("no documents could be loaded")
 	}
 	before := store.Stats()
-	store.SearchIndex(c)
+	ix := store.SearchIndex(c)
 	searched := store.Stats()
-	// The related-clause index too: a reader opening the library from
-	// the cache reads it rather than every document to build it.
+	// The related-clause index and the word dictionary too: a reader
+	// opening the library from the cache reads them rather than every
+	// document, or the whole dictionary, to build them.
 	if _, err := store.RelatedIndex(context.Background(), c); err != nil {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: related-clause index: %s\n", oneLine(err.Error()))
+	}
+	related := store.Stats()
+	if _, err := store.Words(ix.Holds); err != nil {
+		fmt.Fprintf(env.Stderr, "policyreader: warning: word dictionary: %s\n", oneLine(err.Error()))
 	}
 	store.Flush()
 	after := store.Stats()
@@ -78,8 +83,8 @@ func runIndex(env Env, opts Options, args []string) error {
 		}
 		return "built"
 	}
-	index := fmt.Sprintf("search index %s, related-clause index %s",
-		state(searched.IndexHits > before.IndexHits), state(after.IndexHits > searched.IndexHits))
+	index := fmt.Sprintf("search index %s, related-clause index %s, word dictionary %s",
+		state(searched.IndexHits > before.IndexHits), state(related.IndexHits > searched.IndexHits), state(after.IndexHits > related.IndexHits))
 	fmt.Fprintf(env.Stdout, "indexed %d documents in %.1f s: %d read from the cache, %d parsed; %s; %d stale entries removed; %s holds %.1f MB\n",
 		len(c.Docs), time.Since(start).Seconds(), before.Hits, len(c.Docs)-before.Hits, index, removed, store.Dir(), float64(store.Size())/(1<<20))
 	return nil

@@ -32,6 +32,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 		docCache = cache
 		uiOpts.SearchIndex = cache.SearchIndex
 		uiOpts.RelatedIndex = cache.RelatedIndex
+		uiOpts.Words = cache.Words
 	}
 	load := ui.PathsLoader(opts.Corpus, docCache)
 	if store != nil {
