@@ -432,8 +432,14 @@ func (m treeModel) CollapseAll() treeModel {
 // rebuildKeepingRow rebuilds the rows and puts the cursor back on the row
 // it was on.
 func (m treeModel) rebuildKeepingRow() treeModel {
+	return m.keepingRow(func(t *treeModel) { t.rebuild() })
+}
+
+// keepingRow applies change to the rows, the cursor staying on its row
+// when the row is still shown.
+func (m treeModel) keepingRow(change func(*treeModel)) treeModel {
 	sel, had := m.Selected()
-	m.rebuild()
+	change(&m)
 	if had {
 		for i, r := range m.rows {
 			if r.doc == sel.doc && r.node == sel.node {
@@ -452,6 +458,14 @@ func (m treeModel) rebuildKeepingRow() treeModel {
 func (m treeModel) SetFilter(f string) treeModel {
 	m.filter = strings.TrimSpace(f)
 	return m.rebuildKeepingRow()
+}
+
+// SetFilterRows is SetFilter with the rows of f found already, off the
+// event loop (see filterTree).
+func (m treeModel) SetFilterRows(f string, rows []treeRow) treeModel {
+	return m.keepingRow(func(t *treeModel) {
+		t.filter, t.rows = strings.TrimSpace(f), rows
+	})
 }
 
 // holds reports whether the rows show n or its nearest ancestor in the

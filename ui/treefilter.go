@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"policyreader/corpus"
@@ -12,9 +13,24 @@ import (
 // treeFilterModel is the tree's filter prompt (F) in the status line:
 // what is typed narrows the tree at once to the rows whose titles hold
 // it, with the rows above them; Enter keeps the filter, Esc drops it.
+//
+// The rows are found off the event loop: on a large library, every title
+// of every document is matched (150–200 ms on 100 MB), and one opened on
+// demand is read whole the first time. Each keystroke's search is
+// numbered (seq) and cancels the one before; the rows shown change when
+// the latest arrives.
 type treeFilterModel struct {
-	input textinput.Model
-	open  bool
+	input  textinput.Model
+	open   bool
+	seq    int
+	cancel context.CancelFunc
+}
+
+// treeFilteredMsg carries the rows of filter number seq.
+type treeFilteredMsg struct {
+	seq    int
+	filter string
+	rows   []treeRow
 }
 
 func newTreeFilter(st *Styles) treeFilterModel {
@@ -36,17 +52,58 @@ func (m Model) handleTreeFilterKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case tea.KeyEsc:
 		m.treeFilter.open = false
 		m.treeFilter.input.Blur()
-		m.tree = m.tree.SetFilter("")
+		m, _ = m.filterTree("")
 		return m, m.tree.selectCmd()
 	case tea.KeyEnter:
 		m.treeFilter.open = false
 		m.treeFilter.input.Blur()
 		return m, m.tree.selectCmd()
 	}
-	var cmd tea.Cmd
+	var cmd, find tea.Cmd
 	m.treeFilter.input, cmd = m.treeFilter.input.Update(msg)
-	m.tree = m.tree.SetFilter(m.treeFilter.input.Value())
-	return m, cmd
+	m, find = m.filterTree(m.treeFilter.input.Value())
+	return m, tea.Batch(cmd, find)
+}
+
+// filterTree starts finding the rows of filter f off the event loop,
+// dropping the search before; "" shows the tree unfiltered at once.
+func (m Model) filterTree(f string) (Model, tea.Cmd) {
+	m = m.dropTreeFilterSearch()
+	f = strings.TrimSpace(f)
+	if f == "" {
+		m.tree = m.tree.SetFilter("")
+		return m, nil
+	}
+	ctx, cancel := context.WithCancel(m.bg.ctx)
+	m.treeFilter.cancel = cancel
+	seq, docs := m.treeFilter.seq, m.tree.docs
+	return m, func() tea.Msg {
+		rows, err := filteredRowsContext(ctx, docs, f)
+		if err != nil {
+			return nil // superseded, or the reader quit
+		}
+		return treeFilteredMsg{seq: seq, filter: f, rows: rows}
+	}
+}
+
+// dropTreeFilterSearch cancels the rows being found, whose result is
+// then ignored: the filter typed changed, or the documents did.
+func (m Model) dropTreeFilterSearch() Model {
+	m.treeFilter.seq++
+	if m.treeFilter.cancel != nil {
+		m.treeFilter.cancel()
+		m.treeFilter.cancel = nil
+	}
+	return m
+}
+
+// treeFiltered shows the rows found, when they are the latest asked for.
+func (m Model) treeFiltered(msg treeFilteredMsg) Model {
+	if msg.seq == m.treeFilter.seq {
+		m.tree = m.tree.SetFilterRows(msg.filter, msg.rows)
+		m.treeFilter.cancel = nil
+	}
+	return m
 }
 
 // matchesFilter reports whether title holds f, spaces and case aside.
@@ -58,6 +115,13 @@ func matchesFilter(title, f string) bool {
 // filteredRows are the rows of docs under filter f: every document or
 // outline node whose title holds f, with the rows above it, all open.
 func filteredRows(docs []*corpus.Document, f string) []treeRow {
+	rows, _ := filteredRowsContext(context.Background(), docs, f)
+	return rows
+}
+
+// filteredRowsContext is filteredRows, giving up with ctx's error when it
+// is cancelled (checked at each document).
+func filteredRowsContext(ctx context.Context, docs []*corpus.Document, f string) ([]treeRow, error) {
 	var rows []treeRow
 	var add func(nodes []*corpus.Node, doc *corpus.Document, depth int) []treeRow
 	add = func(nodes []*corpus.Node, doc *corpus.Document, depth int) []treeRow {
@@ -75,11 +139,14 @@ func filteredRows(docs []*corpus.Document, f string) []treeRow {
 		return out
 	}
 	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		below := add(d.TopLevel(), d, 1)
 		if matchesFilter(d.Label(), f) || len(below) > 0 {
 			rows = append(rows, treeRow{doc: d})
 			rows = append(rows, below...)
 		}
 	}
-	return rows
+	return rows, nil
 }

@@ -287,6 +287,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleStore(msg)
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
+	case treeFilteredMsg:
+		return m.treeFiltered(msg), nil
 	case facetsChangedMsg:
 		return m.setFacets(msg.filter), nil
 	default:

@@ -744,3 +744,49 @@ func TestTreeFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeFilterOffTheLoop: the rows of a tree filter are found by a
+// command, not while the key is handled; a keystroke cancels the search
+// before it, whose rows, arriving late, are not shown.
+func TestTreeFilterOffTheLoop(t *testing.T) {
+	m := update(started(t, 100, 30), keyRunes("F"))
+	next, first := m.Update(keyRunes("户"))
+	m = next.(Model)
+	if m.tree.filter != "" || first == nil {
+		t.Fatalf("the filter applied while its key was handled (%q)", m.tree.filter)
+	}
+	stale := treeFilteredMsg{seq: m.treeFilter.seq, filter: "户", rows: filteredRows(m.tree.docs, "户")}
+	next, second := m.Update(keyRunes("籍"))
+	m = update(next.(Model), second())
+	if m.tree.filter != "户籍" {
+		t.Fatalf("filter %q, want 户籍", m.tree.filter)
+	}
+	rows := len(m.tree.rows)
+	m = update(m, stale)
+	if m.tree.filter != "户籍" || len(m.tree.rows) != rows {
+		t.Errorf("the rows of a superseded filter were shown: %q", m.tree.filter)
+	}
+	// The first search was cancelled: it ends with nothing to show.
+	for _, msg := range batchMsgs(first) {
+		if _, ok := msg.(treeFilteredMsg); ok {
+			t.Error("a cancelled search still sent its rows")
+		}
+	}
+}
+
+// batchMsgs runs cmd, and each command of a batch, and returns their
+// messages.
+func batchMsgs(cmd tea.Cmd) []tea.Msg {
+	msg := cmd()
+	batch, ok := msg.(tea.BatchMsg)
+	if !ok {
+		return []tea.Msg{msg}
+	}
+	var out []tea.Msg
+	for _, c := range batch {
+		if c != nil {
+			out = append(out, batchMsgs(c)...)
+		}
+	}
+	return out
+}
