@@ -48,6 +48,15 @@ func runSearch(env Env, opts Options, args []string) error {
 	// Search shows no span: the annotation pass, half the reading, is
 	// skipped.
 	store := openCache(opts)
+	if store != nil && len(opts.Corpus) > 0 {
+		if rs, p, ok := searchPacked(store, opts, query, *limit, *whole); ok {
+			if err := loadOutcome(env, p.Len(), p.Errs); err != nil {
+				return err
+			}
+			printNotes(env, store)
+			return writeSearch(env, opts, query, rs)
+		}
+	}
 	var cut search.WordCutter
 	if *whole {
 		seg, err := words.Load()
@@ -55,15 +64,6 @@ func runSearch(env Env, opts Options, args []string) error {
 			return err
 		}
 		cut = seg.Cut
-	}
-	if store != nil && len(opts.Corpus) > 0 {
-		if rs, p, ok := searchPacked(store, opts, query, *limit, cut); ok {
-			if err := loadOutcome(env, p.Len(), p.Errs); err != nil {
-				return err
-			}
-			printNotes(env, store)
-			return writeSearch(env, opts, query, rs)
-		}
 	}
 	if store == nil && len(opts.Corpus) > 0 {
 		rs, err := searchBatches(env, opts, query, *limit, cut)
@@ -108,8 +108,10 @@ func writeSearch(env Env, opts Options, query string, rs []search.Result) error 
 // without decoding its documents — the stored index read as it lies, only
 // the results' documents decoded — when the pack is there and sound; ok is
 // false otherwise (a damaged index is then noted and rebuilt by the full
-// load).
-func searchPacked(store *cache.Store, opts Options, query string, limit int, cut search.WordCutter) ([]search.Result, *corpus.Packed, bool) {
+// load). whole ranks whole words first with the library's word
+// dictionary from the cache (Store.Words), which cuts its text as the
+// whole dictionary does.
+func searchPacked(store *cache.Store, opts Options, query string, limit int, whole bool) ([]search.Result, *corpus.Packed, bool) {
 	p, ok := corpus.OpenPacked(opts.Corpus, corpus.LoadOptions{NoAnnotations: true, Cache: store})
 	if !ok || p.Len() == 0 {
 		return nil, nil, false
@@ -118,7 +120,14 @@ func searchPacked(store *cache.Store, opts Options, query string, limit int, cut
 	if err != nil {
 		return nil, nil, false
 	}
-	ix.SetWords(cut)
+	if whole {
+		seg, err := store.Words(ix.Holds)
+		if err != nil {
+			return nil, nil, false
+		}
+		ix.SetWords(seg.Cut)
+		defer store.Flush() // a dictionary cut now is written for next time
+	}
 	rs, err := ix.Search(context.Background(), query, limit)
 	if err != nil {
 		return nil, nil, false
