@@ -127,25 +127,8 @@ func BenchmarkKeystrokeOnDemand(b *testing.B) {
 	}
 	dir := copiesOfSeeds(b, 100)
 	cacheDir := b.TempDir()
-	opt := corpus.LoadOptions{LazyAnnotations: true}
-	{
-		s := Open(cacheDir)
-		s.now = func() time.Time { return time.Now().Add(time.Hour) } // settled
-		opt.Cache = s
-		c, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
-		s.SearchIndex(c)
-		s.Flush()
-	}
-	s := Open(cacheDir)
-	opt.Cache = s
-	p, ok := corpus.OpenPacked([]string{dir}, opt)
-	if !ok {
-		b.Fatal("no pack opened")
-	}
-	c, err := p.Corpus()
-	if err != nil {
-		b.Fatal(err)
-	}
+	settledPack(b, dir, cacheDir, corpus.LoadOptions{LazyAnnotations: true})
+	s, p, c := onDemand(b, dir, cacheDir)
 	ix, err := s.LibrarySearchIndex(p.Lib, c)
 	if err != nil {
 		b.Fatal(err)

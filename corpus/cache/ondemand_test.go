@@ -26,6 +26,22 @@ func copyLibrary(t *testing.T) string {
 	return dir
 }
 
+// onDemand opens the pack of dir, written before into cacheDir for a
+// reader, as a corpus read on first use, through a new store.
+func onDemand(tb testing.TB, dir, cacheDir string) (*Store, *corpus.Packed, *corpus.Corpus) {
+	tb.Helper()
+	s := Open(cacheDir)
+	p, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{LazyAnnotations: true, Cache: s})
+	if !ok {
+		tb.Fatal("no pack opened")
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, p, c
+}
+
 // decodedDocs lists the IDs of c's documents whose nodes are in memory.
 func decodedDocs(c *corpus.Corpus) []string {
 	var ids []string
@@ -72,16 +88,7 @@ func TestLibraryOnDemand(t *testing.T) {
 		s.Flush()
 	}
 
-	s := Open(cacheDir)
-	opt.Cache = s
-	p, ok := corpus.OpenPacked([]string{dir}, opt)
-	if !ok {
-		t.Fatal("no pack opened")
-	}
-	c, err := p.Corpus()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, p, c := onDemand(t, dir, cacheDir)
 	if !c.OnDemand() || full.OnDemand() {
 		t.Errorf("OnDemand %v and %v", c.OnDemand(), full.OnDemand())
 	}

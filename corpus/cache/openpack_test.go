@@ -16,7 +16,7 @@ import (
 // settledPack writes the pack of dir (read with opt) and reads it again
 // through a store whose clock runs an hour ahead, which settles it: its
 // sources, just copied, are no longer too recent to trust.
-func settledPack(t *testing.T, dir, cacheDir string, opt corpus.LoadOptions) {
+func settledPack(t testing.TB, dir, cacheDir string, opt corpus.LoadOptions) {
 	t.Helper()
 	for _, ahead := range []time.Duration{0, time.Hour} {
 		s := Open(cacheDir)
