@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -24,30 +26,9 @@ import (
 // reads it.
 func onDemandLibrary(t *testing.T) (*corpus.Corpus, Options, *corpus.Corpus) {
 	t.Helper()
-	dir := t.TempDir()
-	for _, from := range []string{"../seeds", "../corpus/testdata/laws"} {
-		if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cacheDir := t.TempDir()
-	opt := corpus.LoadOptions{LazyAnnotations: true}
-	{
-		s := cache.Open(cacheDir)
-		opt.Cache = s
-		full, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, opt)
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		s.SearchIndex(full)
-		if _, err := s.RelatedIndex(context.Background(), full); err != nil {
-			t.Fatal(err)
-		}
-		s.Flush()
-	}
+	dir, cacheDir := indexedLibrary(t)
 	s := cache.Open(cacheDir)
-	opt.Cache = s
-	p, ok := corpus.OpenPacked([]string{dir}, opt)
+	p, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{LazyAnnotations: true, Cache: s})
 	if !ok {
 		t.Fatal("no pack opened")
 	}
@@ -65,6 +46,75 @@ func onDemandLibrary(t *testing.T) (*corpus.Corpus, Options, *corpus.Corpus) {
 	}
 	full, _ := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true})
 	return c, opts, full
+}
+
+// indexedLibrary copies the seeds and the laws into a folder and writes
+// their pack, search and related-clause indexes into a cache folder, as
+// the reader does; it returns both folders.
+func indexedLibrary(t *testing.T) (dir, cacheDir string) {
+	t.Helper()
+	dir, cacheDir = t.TempDir(), t.TempDir()
+	for _, from := range []string{"../seeds", "../corpus/testdata/laws"} {
+		if err := os.CopyFS(dir, os.DirFS(from)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := cache.Open(cacheDir)
+	full, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true, Cache: s})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	s.SearchIndex(full)
+	if _, err := s.RelatedIndex(context.Background(), full); err != nil {
+		t.Fatal(err)
+	}
+	s.Flush()
+	return dir, cacheDir
+}
+
+// failingPacks opens packs whose documents cannot be decoded (damaged
+// past their checksum), for what a document's file must then give.
+type failingPacks struct{ *cache.Store }
+
+func (f failingPacks) OpenPack(srcs []corpus.Source) (corpus.PackedLibrary, bool) {
+	lib, ok := f.Store.OpenPack(srcs)
+	return failingDocs{lib}, ok
+}
+
+type failingDocs struct{ corpus.PackedLibrary }
+
+func (failingDocs) Document(int) (*corpus.Document, bool, error) {
+	return nil, false, errors.New("damaged past its checksum")
+}
+
+// TestOnDemandUnreadable: a document of a library opened on demand that
+// neither its pack nor its file can give shows why in the status bar when
+// it is selected; one whose file is there is read from it.
+func TestOnDemandUnreadable(t *testing.T) {
+	dir, cacheDir := indexedLibrary(t)
+	p, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{LazyAnnotations: true, Cache: failingPacks{cache.Open(cacheDir)}})
+	if !ok {
+		t.Fatal("no pack opened")
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := c.Docs[1]
+	if err := os.Remove(gone.Source); err != nil {
+		t.Fatal(err)
+	}
+	m := update(New(c, Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if len(c.Docs[0].TopLevel()) == 0 || c.Docs[0].Load() != nil {
+		t.Fatal("a document whose file is there was not read from it")
+	}
+	m = update(m, selectNodeMsg{doc: gone})
+	if err := gone.Load(); err == nil || len(gone.Children) != 0 {
+		t.Fatalf("a document with neither pack nor file read: %v", err)
+	}
+	if !m.status.warning || !strings.Contains(m.status.message, "this document could not be read") || !strings.Contains(m.status.message, filepath.Base(gone.Source)) {
+		t.Errorf("status %q", m.status.message)
+	}
 }
 
 // decoded counts c's documents whose nodes are in memory.

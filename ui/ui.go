@@ -266,6 +266,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateLoad(msg)
 	case selectNodeMsg:
 		m.detail = m.detail.Show(msg.doc, msg.node)
+		// A document of a library opened on demand whose pack and file
+		// both fail shows empty: say why rather than show it so silently.
+		if err := msg.doc.Load(); err != nil {
+			m.status = m.status.SetMessage(m.styles.tr.F("this document could not be read: %v", err), true)
+		}
 		var cmd tea.Cmd
 		m.pos, cmd = m.pos.restart()
 		return m, cmd
