@@ -183,7 +183,7 @@ func (m Model) openFacets() (Model, tea.Cmd) {
 // setFacets narrows the tree to the documents f keeps.
 func (m Model) setFacets(f facet.Filter) Model {
 	m.facets = f
-	m = m.dropTreeFilterSearch() // rows found over the documents before
+	m = m.settleTreeFilter() // rows being found over the documents before
 	m.tree = m.tree.SetDocs(f.Apply(m.corpus.Docs))
 	// A change arriving after the facets pane closed (its message queued
 	// behind the Esc) finds the reader on a document it may now hide: show

@@ -82,3 +82,53 @@ func TestJumpClearsTreeFilter(t *testing.T) {
 		t.Errorf("no message:\n%s", ansi.Strip(m.View()))
 	}
 }
+
+// TestTreeFilterPending: a filter typed and kept with Enter before its
+// rows arrive still hides what it hides from a jump (the jump applies it
+// and clears it, as when the rows are in), its late rows are then not
+// shown; and rows arriving after Enter bring the detail to the row the
+// cursor lands on.
+func TestTreeFilterPending(t *testing.T) {
+	c := loadCitingLaw(t)
+	// The rows arrive after Enter: the detail follows the cursor.
+	m := startedWith(t, c, nil, 100, 30)
+	for range 6 {
+		m = update(m, keyDown)
+	}
+	m = update(m, keyRunes("F"))
+	next, find := m.Update(keyRunes("总则"))
+	m = next.(Model)
+	m = update(m, keyEnter)
+	var rows tea.Msg
+	for _, msg := range batchMsgs(find) {
+		if _, ok := msg.(treeFilteredMsg); ok {
+			rows = msg
+		}
+	}
+	if rows == nil {
+		t.Fatal("no rows found")
+	}
+	m = update(m, rows)
+	sel, _ := m.tree.Selected()
+	if m.tree.filter != "总则" || m.detail.node != sel.node || m.detail.doc != sel.doc {
+		t.Errorf("filter %q; the detail shows %v, the cursor is on %v", m.tree.filter, m.detail.node, sel.node)
+	}
+
+	// A jump before the rows arrive.
+	m = startedWith(t, c, nil, 100, 30)
+	m = update(m, keyRunes("F"))
+	next, find = m.Update(keyRunes("总则"))
+	m = update(next.(Model), keyEnter)
+	m = update(m, keyRunes(":"))
+	m = update(m, keyRunes("43"))
+	m = update(m, keyEnter)
+	for _, msg := range batchMsgs(find) {
+		m = update(m, msg)
+	}
+	if m.detail.node == nil || m.detail.node.Number != "第四十三条" || m.tree.filter != "" || !m.tree.holds(m.detail.node) {
+		t.Errorf("landed on %v with filter %q", m.detail.node, m.tree.filter)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "tree filter cleared") {
+		t.Errorf("no message:\n%s", ansi.Strip(m.View()))
+	}
+}

@@ -35,6 +35,10 @@ type treeModel struct {
 	marked   map[string]bool // bookmarked node IDs, drawn with a marker
 	filter   string          // rows whose titles hold it, with their parents (F)
 	rows     []treeRow
+	// rowsFor is the filter rows were found for ("" for the expanded
+	// tree): the rows of a filter do not depend on what is expanded, so
+	// they are found once per filter and documents, not at every rebuild.
+	rowsFor string
 	listCursor
 	width  int
 	height int
@@ -70,11 +74,14 @@ func newTree(docs []*corpus.Document, styles *Styles) treeModel {
 // that match and those above them, all open.
 func (m *treeModel) rebuild() {
 	if m.filter != "" {
-		m.rows = filteredRows(m.docs, m.filter)
+		if m.rowsFor != m.filter {
+			m.rows, m.rowsFor = filteredRows(m.docs, m.filter), m.filter
+		}
 		m.fit(len(m.rows), m.visible())
 		return
 	}
-	m.rows = m.rows[:0]
+	// A new array: the one before may be a filter's, kept by a copy.
+	m.rows, m.rowsFor = make([]treeRow, 0, len(m.rows)), ""
 	var add func(nodes []*corpus.Node, doc *corpus.Document, depth int)
 	add = func(nodes []*corpus.Node, doc *corpus.Document, depth int) {
 		for _, n := range nodes {
@@ -359,7 +366,7 @@ func (m treeModel) Open() treeModel {
 // SetDocs shows docs (the documents a facet filter keeps), the cursor
 // staying on the row it was on when that row is still there.
 func (m treeModel) SetDocs(docs []*corpus.Document) treeModel {
-	m.docs = docs
+	m.docs, m.rowsFor = docs, ""
 	return m.rebuildKeepingRow()
 }
 
@@ -465,6 +472,7 @@ func (m treeModel) SetFilter(f string) treeModel {
 func (m treeModel) SetFilterRows(f string, rows []treeRow) treeModel {
 	return m.keepingRow(func(t *treeModel) {
 		t.filter, t.rows = strings.TrimSpace(f), rows
+		t.rowsFor = t.filter
 	})
 }
 

@@ -24,6 +24,10 @@ type treeFilterModel struct {
 	open   bool
 	seq    int
 	cancel context.CancelFunc
+	// pending is the filter whose rows are being found, "" when none:
+	// what the tree will show, and what a jump or a change of documents
+	// meanwhile applies at once.
+	pending string
 }
 
 // treeFilteredMsg carries the rows of filter number seq.
@@ -40,7 +44,11 @@ func newTreeFilter(st *Styles) treeFilterModel {
 // openTreeFilter shows the prompt on the filter in force.
 func (m Model) openTreeFilter() (Model, tea.Cmd) {
 	m.treeFilter.open = true
-	m.treeFilter.input.SetValue(m.tree.filter)
+	f := m.tree.filter
+	if m.treeFilter.pending != "" {
+		f = m.treeFilter.pending
+	}
+	m.treeFilter.input.SetValue(f)
 	m.treeFilter.input.CursorEnd()
 	cmd := m.treeFilter.input.Focus() // before m is copied out
 	return m.setMode(modeBrowse, focusTree), cmd
@@ -75,7 +83,7 @@ func (m Model) filterTree(f string) (Model, tea.Cmd) {
 		return m, nil
 	}
 	ctx, cancel := context.WithCancel(m.bg.ctx)
-	m.treeFilter.cancel = cancel
+	m.treeFilter.cancel, m.treeFilter.pending = cancel, f
 	seq, docs := m.treeFilter.seq, m.tree.docs
 	return m, func() tea.Msg {
 		rows, err := filteredRowsContext(ctx, docs, f)
@@ -87,23 +95,40 @@ func (m Model) filterTree(f string) (Model, tea.Cmd) {
 }
 
 // dropTreeFilterSearch cancels the rows being found, whose result is
-// then ignored: the filter typed changed, or the documents did.
+// then ignored.
 func (m Model) dropTreeFilterSearch() Model {
 	m.treeFilter.seq++
 	if m.treeFilter.cancel != nil {
 		m.treeFilter.cancel()
-		m.treeFilter.cancel = nil
+	}
+	m.treeFilter.cancel, m.treeFilter.pending = nil, ""
+	return m
+}
+
+// settleTreeFilter applies, at once, the filter whose rows are being
+// found: before a jump or a change of documents, which need the rows the
+// tree will show.
+func (m Model) settleTreeFilter() Model {
+	if f := m.treeFilter.pending; f != "" {
+		m = m.dropTreeFilterSearch()
+		m.tree = m.tree.SetFilter(f)
 	}
 	return m
 }
 
-// treeFiltered shows the rows found, when they are the latest asked for.
-func (m Model) treeFiltered(msg treeFilteredMsg) Model {
-	if msg.seq == m.treeFilter.seq {
-		m.tree = m.tree.SetFilterRows(msg.filter, msg.rows)
-		m.treeFilter.cancel = nil
+// treeFiltered shows the rows found, when they are the latest asked for;
+// with the prompt closed meanwhile (Enter), the detail follows the row
+// the cursor lands on.
+func (m Model) treeFiltered(msg treeFilteredMsg) (Model, tea.Cmd) {
+	if msg.seq != m.treeFilter.seq {
+		return m, nil
 	}
-	return m
+	m = m.dropTreeFilterSearch() // done: its context is released
+	m.tree = m.tree.SetFilterRows(msg.filter, msg.rows)
+	if !m.treeFilter.open {
+		return m, m.tree.selectCmd()
+	}
+	return m, nil
 }
 
 // matchesFilter reports whether title holds f, spaces and case aside.

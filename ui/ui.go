@@ -293,7 +293,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case relatedReadyMsg, targetsReadyMsg, citationsReadyMsg, closeViewMsg, jumpTargetMsg:
 		return m.updateViews(msg)
 	case treeFilteredMsg:
-		return m.treeFiltered(msg), nil
+		return m.treeFiltered(msg)
 	case facetsChangedMsg:
 		return m.setFacets(msg.filter), nil
 	default:
@@ -563,6 +563,7 @@ func (m Model) jump(msg jumpMsg) Model {
 		m = m.setFacets(facet.Filter{})
 		m.status = m.status.SetMessage(m.styles.tr.F("facet filter cleared to show %s", shortDocLabel(msg.node.Doc)), false)
 	}
+	m = m.settleTreeFilter()
 	if m.tree.filter != "" && !m.tree.holds(msg.node) {
 		// The tree filter hides the place jumped to: drop it.
 		m.tree = m.tree.SetFilter("")

@@ -67,11 +67,14 @@ func Entries(c *corpus.Corpus, bs []Bookmark) []Entry {
 // orphans after its nodes, oldest first.
 type Order struct {
 	rank map[string]int // document ID → place
+	// at is each node's place in its document, for the documents whose
+	// nodes were compared: each is walked once, and only those are.
+	at map[*corpus.Node]int
 }
 
 // NewOrder returns the reading order of c.
 func NewOrder(c *corpus.Corpus) Order {
-	o := Order{rank: map[string]int{}}
+	o := Order{rank: map[string]int{}, at: map[*corpus.Node]int{}}
 	if c != nil {
 		for i, d := range c.Docs {
 			o.rank[d.ID] = i
@@ -96,24 +99,24 @@ func (o Order) Before(a, b Entry) bool {
 		return !a.Orphan
 	}
 	if !a.Orphan {
-		return earlier(a.Node, b.Node)
+		return o.place(a.Node) < o.place(b.Node)
 	}
 	return a.Created.Before(b.Created)
 }
 
-// earlier reports whether node a comes before b in their document.
-func earlier(a, b *corpus.Node) bool {
-	if a == b || a.Doc == nil {
-		return false
+// place is n's place in its document, the document walked the first time
+// one of its nodes is asked for.
+func (o Order) place(n *corpus.Node) int {
+	if i, ok := o.at[n]; ok || n.Doc == nil || o.at == nil {
+		return i
 	}
-	var first *corpus.Node
-	a.Doc.Walk(func(n *corpus.Node) bool {
-		if first == nil && (n == a || n == b) {
-			first = n
-		}
-		return first == nil
+	k := 0
+	n.Doc.Walk(func(m *corpus.Node) bool {
+		o.at[m] = k
+		k++
+		return true
 	})
-	return first == a
+	return o.at[n]
 }
 
 // docID is the ID of the entry's document: the node's, or the saved one.

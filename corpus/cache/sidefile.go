@@ -40,10 +40,10 @@ func (s *Store) sidePath(k sideKind, key [32]byte) string {
 func sidePayload(data []byte, k sideKind, key [32]byte) ([]byte, error) {
 	le := binary.LittleEndian
 	if len(data) < packHeaderSize || string(data[:8]) != k.magic || le.Uint32(data[8:]) != layoutVersion {
-		return nil, fmt.Errorf("%w: not a %s of this version", errStale, k.what)
+		return nil, fmt.Errorf("not a %s of this version", k.what)
 	}
 	if !bytes.Equal(data[16:48], key[:]) {
-		return nil, errStale
+		return nil, fmt.Errorf("a %s of other data", k.what)
 	}
 	payload := data[packHeaderSize:]
 	if le.Uint64(data[48:]) != uint64(len(payload)) || checksumReleasing(payload) != le.Uint32(data[56:]) {
