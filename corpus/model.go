@@ -374,14 +374,27 @@ func (c *Corpus) EnsureAnnotations() {
 	if c == nil {
 		return
 	}
+	eachDoc(c.Docs, (*Document).EnsureAnnotations)
+}
+
+// LoadAll reads the nodes of every one of docs opened undecoded (see
+// Document.Load), a document per processor at a time: for a view over
+// the whole library.
+func LoadAll(docs []*Document) {
+	eachDoc(docs, func(d *Document) { d.Load() })
+}
+
+// eachDoc calls fn for every one of docs, a document per processor at a
+// time.
+func eachDoc(docs []*Document, fn func(*Document)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(c.Docs)) {
+	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(c.Docs); i = int(next.Add(1)) - 1 {
-				c.Docs[i].EnsureAnnotations()
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				fn(docs[i])
 			}
 		}()
 	}

@@ -131,9 +131,10 @@ func decoded(c *corpus.Corpus) int {
 // TestOnDemandLibrary: the reader on a library read on first use starts
 // having read only the document it shows open, searches, opens a result
 // with its related clauses, and shows another clause reading only its
-// document and those of the related clauses it lists; the targets,
-// which span every document, are collected when their view first opens
-// and are then the full library's.
+// document and those of the related clauses it lists; expanding
+// everything reads the library off the event loop; the targets, which
+// span every document, are collected when their view first opens and
+// are then the full library's.
 func TestOnDemandLibrary(t *testing.T) {
 	c, opts, full := onDemandLibrary(t)
 	if len(c.Docs) < 50 {
@@ -205,6 +206,22 @@ func TestOnDemandLibrary(t *testing.T) {
 	if read := decoded(c) - before; read > 1+relatedSectionLimit {
 		t.Errorf("showing a clause read %d documents", read)
 	}
+
+	// + reads the library off the event loop, then expands it all.
+	before = decoded(c)
+	m = m.setMode(modeBrowse, focusTree)
+	m.keys.updateKeybindings(m.keyState())
+	next, read := m.Update(keyRunes("+"))
+	m = next.(Model)
+	if read == nil || decoded(c) != before {
+		t.Fatalf("+ read %d documents on the event loop", decoded(c)-before)
+	}
+	m = update(m, read())
+	expanded := newTree(full.Docs, m.styles).ExpandAll()
+	if decoded(c) != len(c.Docs) || len(m.tree.rows) != len(expanded.rows) {
+		t.Errorf("expanded to %d rows (want %d) with %d of %d documents read", len(m.tree.rows), len(expanded.rows), decoded(c), len(c.Docs))
+	}
+	m = update(m, keyRunes("-"))
 
 	m = update(m, keyRunes("t"))
 	if !inTargets(m) || !targetsOf(m).ready {

@@ -167,6 +167,9 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 	case key.Matches(km, keys.Collapse):
 		m.collapseOrParent()
 	case key.Matches(km, keys.ExpandAll):
+		if cmd := m.readAllCmd(); cmd != nil {
+			return m, cmd
+		}
 		m = m.ExpandAll()
 	case key.Matches(km, keys.CollapseAll):
 		m = m.CollapseAll()
@@ -178,6 +181,29 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 		return m, m.selectCmd()
 	}
 	return m, nil
+}
+
+// expandAllMsg arrives once every document of the tree is read, for
+// ExpandAll.
+type expandAllMsg struct{}
+
+// readAllCmd reads the documents of the tree not read yet (a library
+// opened on demand) off the event loop, then asks for ExpandAll; nil when
+// every one is read.
+func (m treeModel) readAllCmd() tea.Cmd {
+	var todo []*corpus.Document
+	for _, d := range m.docs {
+		if !d.Decoded() {
+			todo = append(todo, d)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		corpus.LoadAll(todo)
+		return expandAllMsg{}
+	}
 }
 
 // ToggleSelected expands or collapses the row under the cursor.

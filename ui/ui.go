@@ -294,6 +294,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateViews(msg)
 	case treeFilteredMsg:
 		return m.treeFiltered(msg)
+	case expandAllMsg:
+		m.tree = m.tree.ExpandAll()
+		return m, nil
 	case facetsChangedMsg:
 		return m.setFacets(msg.filter), nil
 	default:
