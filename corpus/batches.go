@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"sync/atomic"
+	"time"
 )
 
 // LoadBatches reads paths as LoadPathsContext does — the same files in the
@@ -16,6 +19,79 @@ import (
 // stops the reading and is returned as stop; errs are the sources that
 // failed, as *LoadError.
 func LoadBatches(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(docs []*Document) error) (errs []error, stop error) {
+	return eachBatch(ctx, paths, opt, batchBytes, func(b batch) error {
+		var kept []*Document
+		for _, d := range b.docs {
+			if d != nil {
+				kept = append(kept, d)
+			}
+		}
+		return fn(kept)
+	})
+}
+
+// ErrNotListable stops ListBatches at a source whose failure its content
+// does not decide (it could not be opened or read, or changed while the
+// listing ran): a pack keeping that failure could be wrong next time.
+var ErrNotListable = errors.New("a source failed in a way a pack cannot keep")
+
+// ListBatches reads paths as LoadBatches does and hands fn each batch as
+// the pack entries of its sources, in library order: a document (with its
+// final ID and label), or why the source failed. It is how a cache writes
+// a library's pack without holding the library: only failures that the
+// file's content decides (empty, binary, a legacy format) and that were
+// there before the listing began may be kept, so any other failure stops
+// the listing with ErrNotListable (wrapped, naming the file). errs are the
+// sources that failed, as *LoadError, as LoadBatches gives them.
+func ListBatches(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(srcs []Source, entries []PackEntry) error) (errs []error, stop error) {
+	started := time.Now()
+	how := opt.annotation()
+	return eachBatch(ctx, paths, opt, batchBytes, func(b batch) error {
+		srcs := make([]Source, len(b.files))
+		entries := make([]PackEntry, len(b.files))
+		for i, name := range b.files {
+			src, ok := sourceOf(name, b.infos[i], how)
+			if !ok {
+				return &LoadError{name, ErrNotListable}
+			}
+			srcs[i] = src
+			entry, ok := listEntry(b.docs[i], b.errs[i], src.Info, started)
+			if !ok {
+				return &LoadError{name, ErrNotListable}
+			}
+			entries[i] = entry
+		}
+		return fn(srcs, entries)
+	})
+}
+
+// listEntry is what one source read gave, as a pack keeps it; ok is false
+// for a failure a pack may not keep (see listLoad).
+func listEntry(d *Document, err error, info fs.FileInfo, started time.Time) (PackEntry, bool) {
+	if d != nil {
+		return PackEntry{Doc: d}, true
+	}
+	var le *LoadError
+	var pe *fs.PathError
+	if !errors.As(err, &le) || errors.As(le.Err, &pe) || errors.Is(le.Err, context.Canceled) || !changedBefore(info, started) {
+		return PackEntry{}, false
+	}
+	return PackEntry{Failure: le.Err.Error()}, true
+}
+
+// batch is one batch of files read: per file its document (nil when it
+// failed), its state as read and its error.
+type batch struct {
+	files []string
+	docs  []*Document
+	infos []fs.FileInfo
+	errs  []error
+}
+
+// eachBatch reads the files of paths about batchBytes of source at a time,
+// assigning IDs in library order, and hands fn each batch; errs collects
+// the listing's errors and the sources that failed.
+func eachBatch(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(batch) error) (errs []error, stop error) {
 	files, errs := collectFiles(paths)
 	ids := newIDAssigner(fileIDs(files))
 	var done atomic.Int64
@@ -32,20 +108,19 @@ func LoadBatches(ctx context.Context, paths []string, opt LoadOptions, batchByte
 			}
 			end++
 		}
-		docs, _, fileErrs := readFiles(ctx, files[start:end], opt, progress)
-		kept := make([]*Document, 0, len(docs))
+		docs, infos, fileErrs := readFiles(ctx, files[start:end], opt, progress)
 		for i, d := range docs {
 			if fileErrs[i] != nil {
 				errs = append(errs, fileErrs[i])
+				docs[i] = nil
 				continue
 			}
 			ids.assign(d)
-			kept = append(kept, d)
 		}
 		if err := ctx.Err(); err != nil {
 			return errs, err
 		}
-		if err := fn(kept); err != nil {
+		if err := fn(batch{files[start:end], docs, infos, fileErrs}); err != nil {
 			return errs, err
 		}
 		start = end

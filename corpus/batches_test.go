@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestLoadBatchesAsWhole: read in batches of any size, a library gives the
@@ -135,6 +137,29 @@ func TestLabelsStayUnique(t *testing.T) {
 	for i, d := range docs {
 		if d.Label() != labels[i] {
 			t.Errorf("labelling again changed %q to %q", labels[i], d.Label())
+		}
+	}
+}
+
+// TestAssignerKeepsCopies: the IDs and labels the assigner keeps for the
+// rest of a library are copies, not the document's strings, which may
+// point into the whole buffer it was decoded from (a cache's segment): a
+// batch read in batches must be free to go once handed on.
+func TestAssignerKeepsCopies(t *testing.T) {
+	buf := strings.Repeat("x", 1<<16) + "doc-id|简称"
+	d := &Document{ID: buf[1<<16 : 1<<16+6], Short: buf[1<<16+7:]}
+	a := newIDAssigner(nil)
+	a.assign(d)
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(buf)))
+	hi := lo + uintptr(len(buf))
+	for what, m := range map[string]map[string]bool{"taken": a.taken, "seen": a.seen, "labels": a.labels} {
+		if len(m) == 0 {
+			t.Errorf("%s keeps nothing", what)
+		}
+		for k := range m {
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(k))); p >= lo && p < hi {
+				t.Errorf("%s keeps %q inside the document's buffer", what, k)
+			}
 		}
 	}
 }

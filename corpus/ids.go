@@ -28,11 +28,15 @@ func newIDAssigner(reserved []string) *idAssigner {
 }
 
 // assign renumbers d and its nodes when its ID is already used.
+//
+// The IDs and labels it keeps are copies: a document's strings may point
+// into the whole buffer it was decoded from (a cache's segment), which a
+// key kept for the rest of the library would hold on to.
 func (a *idAssigner) assign(d *Document) {
 	defer markLabel(a.labels, d)
-	a.taken[d.ID] = true
 	if !a.seen[d.ID] {
-		a.seen[d.ID] = true
+		id := strings.Clone(d.ID)
+		a.taken[id], a.seen[id] = true, true
 		return
 	}
 	old := d.ID

@@ -212,18 +212,11 @@ func listLoad(cache PackCache, files []string, infos []fs.FileInfo, docs []*Docu
 	}
 	entries := make([]PackEntry, len(files))
 	for i := range files {
-		var le *LoadError
-		var pe *fs.PathError
-		switch {
-		case docs[i] != nil:
-			entries[i] = PackEntry{Doc: docs[i]}
-		case !errors.As(fileErrs[i], &le) || errors.As(le.Err, &pe) || errors.Is(le.Err, context.Canceled):
+		entry, ok := listEntry(docs[i], fileErrs[i], srcs[i].Info, started)
+		if !ok {
 			return
-		case !changedBefore(srcs[i].Info, started):
-			return
-		default:
-			entries[i] = PackEntry{Failure: le.Err.Error()}
 		}
+		entries[i] = entry
 	}
 	cache.Listed(srcs, entries)
 }

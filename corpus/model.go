@@ -427,7 +427,7 @@ func markLabel(seen map[string]bool, d *Document) {
 			d.Short = strings.TrimSpace(fmt.Sprintf("%s %s-%d", base, d.ID, n))
 		}
 	}
-	seen[d.Label()] = true
+	seen[strings.Clone(d.Label())] = true // kept past d: see idAssigner.assign
 }
 
 func firstRunes(s string, n int) string {

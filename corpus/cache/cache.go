@@ -89,6 +89,9 @@ type Store struct {
 	pack *loadedPack
 	// listing is what the last one-by-one read of a library gave.
 	listing *listing
+	// batchBytes, when set, is BuildLibrary's batch size in place of
+	// libraryBatch (tests make batches small).
+	batchBytes int64
 }
 
 // readAs is what the store knows of a document as it was read.

@@ -45,13 +45,14 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// mapFile reads f whole where the platform offers no mmap here.
+// mapFile reads f whole, from its start, where the platform offers no
+// mmap here.
 func mapFile(f *os.File, size int64) ([]byte, error) {
 	if size > maxMapped {
 		return nil, fmt.Errorf("file of %d bytes is too large to read", size)
 	}
 	data := make([]byte, size)
-	if _, err := io.ReadFull(f, data); err != nil {
+	if _, err := io.ReadFull(io.NewSectionReader(f, 0, size), data); err != nil {
 		return nil, fmt.Errorf("read file: %w", err)
 	}
 	return data, nil

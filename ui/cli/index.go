@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 
 	"policyreader/corpus"
+	"policyreader/corpus/cache"
+	"policyreader/corpus/search"
 )
 
 // runIndex builds or refreshes the cache of folders: `index [DIR]...`
@@ -44,26 +47,28 @@ func runIndex(env Env, opts Options, args []string) error {
 	}
 	start := time.Now()
 	bar := newProgressLine(env.Progress)
-	c, errs := corpus.LoadPathsContext(context.Background(), paths, corpus.LoadOptions{Cache: store, Progress: bar.report})
+	lib, err := indexLibrary(store, paths, bar.report)
 	bar.finish()
-	for _, e := range errs {
+	if err != nil {
+		printNotes(env, store)
+		return err
+	}
+	for _, e := range lib.errs {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: %s\n", oneLine(e.Error()))
 	}
-	if len(c.Docs) == 0 {
+	if len(lib.c.Docs) == 0 {
 		printNotes(env, store)
 		return failf("no documents could be loaded")
 	}
 	before := store.Stats()
-	ix := store.SearchIndex(c)
-	searched := store.Stats()
 	// The related-clause index and the word dictionary too: a reader
 	// opening the library from the cache reads them rather than every
 	// document, or the whole dictionary, to build them.
-	if _, err := store.RelatedIndex(context.Background(), c); err != nil {
+	if _, err := store.RelatedIndex(context.Background(), lib.c); err != nil {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: related-clause index: %s\n", oneLine(err.Error()))
 	}
 	related := store.Stats()
-	if _, err := store.Words(ix.Holds); err != nil {
+	if _, err := store.Words(lib.ix.Holds); err != nil {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: word dictionary: %s\n", oneLine(err.Error()))
 	}
 	store.Flush()
@@ -84,10 +89,78 @@ func runIndex(env Env, opts Options, args []string) error {
 		return "built"
 	}
 	index := fmt.Sprintf("search index %s, related-clause index %s, word dictionary %s",
-		state(searched.IndexHits > before.IndexHits), state(related.IndexHits > searched.IndexHits), state(after.IndexHits > related.IndexHits))
+		state(lib.upToDate), state(related.IndexHits > before.IndexHits), state(after.IndexHits > related.IndexHits))
 	fmt.Fprintf(env.Stdout, "indexed %d documents in %.1f s: %d read from the cache, %d parsed; %s; %d stale entries removed; %s holds %.1f MB\n",
-		len(c.Docs), time.Since(start).Seconds(), before.Hits, len(c.Docs)-before.Hits, index, removed, store.Dir(), float64(store.Size())/(1<<20))
+		len(lib.c.Docs), time.Since(start).Seconds(), len(lib.c.Docs)-lib.parsed, lib.parsed, index, removed, store.Dir(), float64(store.Size())/(1<<20))
 	return nil
+}
+
+// indexed is a library as index leaves it in the cache.
+type indexed struct {
+	c    *corpus.Corpus
+	ix   *search.Index
+	errs []error
+	// parsed counts the documents parsed from their files (the rest were
+	// read from the cache); upToDate says the pack was there already.
+	parsed   int
+	upToDate bool
+}
+
+// indexLibrary makes sure the cache holds the pack of paths, with its
+// search index, and opens the library from it. A pack already there is
+// used as it is; else the library is written a batch at a time
+// (cache.Store.BuildLibrary), so indexing a large folder holds one batch
+// and then the index, not the library. A library that cannot be packed
+// so (a source failed in a way a pack cannot keep) is read whole, as the
+// reader reads it, and its search index built and stored the same way.
+func indexLibrary(store *cache.Store, paths []string, progress func(done, total int)) (indexed, error) {
+	opts := corpus.LoadOptions{Cache: store}
+	if lib, ok := openIndexed(store, paths); ok {
+		if progress != nil {
+			progress(1, 1)
+		}
+		lib.upToDate = true
+		return lib, nil
+	}
+	before := store.Stats()
+	withProgress := opts
+	withProgress.Progress = progress
+	errs, err := store.BuildLibrary(context.Background(), paths, withProgress)
+	if err == nil {
+		hits := store.Stats().Hits - before.Hits
+		if lib, ok := openIndexed(store, paths); ok {
+			lib.parsed = len(lib.c.Docs) - hits
+			return lib, nil
+		}
+	} else if !errors.Is(err, corpus.ErrNotListable) && !store.Writable() {
+		return indexed{}, failf("index: %s", strings.Join(store.TakeNotes(), "; "))
+	}
+	// Read whole, as the reader would.
+	c, errs := corpus.LoadPathsContext(context.Background(), paths, withProgress)
+	if len(c.Docs) == 0 {
+		return indexed{c: c, errs: errs}, nil
+	}
+	ix := store.SearchIndex(c)
+	return indexed{c: c, ix: ix, errs: errs, parsed: len(c.Docs) - (store.Stats().Hits - before.Hits)}, nil
+}
+
+// openIndexed opens the library of paths from the cache's pack of it,
+// undecoded, with its stored search index; ok is false when there is no
+// pack of the files as they are now.
+func openIndexed(store *cache.Store, paths []string) (indexed, bool) {
+	p, ok := corpus.OpenPacked(paths, corpus.LoadOptions{Cache: store})
+	if !ok {
+		return indexed{}, false
+	}
+	c, err := p.Corpus()
+	if err != nil {
+		return indexed{}, false
+	}
+	ix, err := store.LibrarySearchIndex(p.Lib, c)
+	if err != nil {
+		return indexed{}, false
+	}
+	return indexed{c: c, ix: ix, errs: p.Errs}, true
 }
 
 // progressLine draws a progress bar on one terminal line, redrawn at most

@@ -9,6 +9,7 @@ import (
 
 	"policyreader/corpus"
 	"policyreader/corpus/cache"
+	"policyreader/ui"
 )
 
 // TestPackedCommandsAsFull: once a library's pack is written, `tree`,
@@ -98,5 +99,53 @@ func TestReaderOpensLibrary(t *testing.T) {
 	}
 	if _, ok := openLibrary([]string{dir}, nil); ok {
 		t.Error("opened a library without a cache")
+	}
+}
+
+// TestReaderFirstRead: a reader opening a library never read before, with
+// a cache it can write, packs it there a batch at a time and opens it
+// from the pack on demand — the full read's documents, none decoded, and
+// the search index — without reading it whole; with no cache, or one it
+// cannot write, it reads the library whole.
+func TestReaderFirstRead(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"laws", "govcn-html"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("../../corpus/testdata", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full, fullErrs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true})
+	if len(fullErrs) != 0 {
+		t.Fatal(fullErrs)
+	}
+	readWhole := 0
+	load := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
+		readWhole++
+		return ui.LoadResult{Corpus: full}
+	}
+	reports := 0
+	r := readLibrary(context.Background(), []string{dir}, cache.Open(t.TempDir()), load, func(done, total int) { reports++ })
+	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
+		t.Fatalf("first read with a cache: read whole %d times, on demand %v", readWhole, r.Corpus.OnDemand())
+	}
+	if reports == 0 {
+		t.Error("no progress reported")
+	}
+	if len(r.Corpus.Docs) != len(full.Docs) {
+		t.Fatalf("%d documents, want %d", len(r.Corpus.Docs), len(full.Docs))
+	}
+	for i, d := range r.Corpus.Docs {
+		if d.Decoded() || d.ID != full.Docs[i].ID || d.Label() != full.Docs[i].Label() {
+			t.Errorf("document %d: %s %q decoded %v, want %s %q undecoded", i, d.ID, d.Label(), d.Decoded(), full.Docs[i].ID, full.Docs[i].Label())
+		}
+	}
+
+	if r := readLibrary(context.Background(), []string{dir}, nil, load, nil); readWhole != 1 || r.Corpus != full {
+		t.Errorf("without a cache: read whole %d times", readWhole)
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	if r := readLibrary(context.Background(), []string{dir}, cache.Open(filepath.Join(file, "cache")), load, nil); readWhole != 2 || r.Corpus != full {
+		t.Errorf("with a cache that cannot be written: read whole %d times", readWhole-1)
 	}
 }

@@ -39,10 +39,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 		uiOpts.Bookmarks = store
 	}
 	loader := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
-		r, ok := openLibrary(opts.Corpus, cache)
-		if !ok {
-			r = load(ctx, progress)
-		}
+		r := readLibrary(ctx, opts.Corpus, cache, load, progress)
 		if cache != nil {
 			r.Warnings = append(r.Warnings, cache.TakeNotes()...)
 		}
@@ -76,6 +73,24 @@ func anyPathExists(paths []string) error {
 		reasons = append(reasons, oneLine(err.Error()))
 	}
 	return failf("no documents could be loaded (%s)", strings.Join(reasons, "; "))
+}
+
+// readLibrary gives the reader the library of paths: opened from the
+// cache's pack of it when there is one; else, when the cache can be
+// written, packed there first a batch at a time (cache.Store.BuildLibrary)
+// and opened from it, so a first read never holds the library whole; else
+// (no cache, or a library a pack cannot hold) read whole by load.
+func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
+	r, ok := openLibrary(paths, store)
+	if !ok && store != nil && store.Writable() {
+		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress}); err == nil {
+			r, ok = openLibrary(paths, store)
+		}
+	}
+	if !ok && ctx.Err() == nil {
+		r = load(ctx, progress)
+	}
+	return r
 }
 
 // openLibrary opens the library of paths from the cache's pack of it

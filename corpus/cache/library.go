@@ -1,0 +1,329 @@
+package cache
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"policyreader/corpus"
+	"policyreader/corpus/search"
+)
+
+// libraryBatch is how much source BuildLibrary reads before it writes what
+// it read and drops it: enough for every processor to parse in parallel,
+// small against the library.
+const libraryBatch = 8 << 20
+
+// BuildLibrary reads the files of paths (as corpus.LoadPathsContext lists
+// them) and writes their pack with its search index, without holding the
+// library in memory: the files are read a batch at a time through the
+// store (each parsed file's segment is written as ever), each document's
+// texts written straight into the pack and its structure into a side file,
+// and the batch dropped. The search index is then built over the pack just
+// written, its documents decoded from the mapping (their texts are not
+// copied), appended, and the pack installed. Opening the library from the
+// pack (corpus.OpenPacked) then reads it a document at a time.
+//
+// A first read of a library thus peaks at about one batch while parsing
+// and at the index's size plus the library's structure while indexing,
+// instead of the whole library decoded with its index. errs are the
+// sources that failed, as corpus.LoadPathsContext reports them. err is set
+// when no pack was installed: the context was cancelled, a source failed
+// in a way a pack cannot keep (corpus.ErrNotListable), no source was
+// found, or the cache could not be written (noted too).
+func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions) (errs []error, err error) {
+	s.mu.Lock()
+	ro := s.readOnly
+	s.mu.Unlock()
+	if ro {
+		return nil, fmt.Errorf("build the library's pack: %s cannot be written", s.dir)
+	}
+	if err := os.MkdirAll(s.packDir(), 0o755); err != nil {
+		s.noteUnwritable(err)
+		return nil, fmt.Errorf("build the library's pack: %w", err)
+	}
+	b, err := newLibraryBuild(s)
+	if err != nil {
+		s.noteUnwritable(err)
+		return nil, fmt.Errorf("build the library's pack: %w", err)
+	}
+	defer b.discard()
+	// Documents are read with their annotations, as index stores them;
+	// none is annotated later, which would store it again apart.
+	opt.Cache, opt.LazyAnnotations, opt.NoAnnotations = s, false, false
+	batch := s.batchBytes
+	if batch == 0 {
+		batch = libraryBatch
+	}
+	errs, err = corpus.ListBatches(ctx, paths, opt, batch, b.add)
+	if err != nil {
+		return errs, fmt.Errorf("build the library's pack: %w", err)
+	}
+	if len(b.ids) == 0 {
+		return errs, fmt.Errorf("build the library's pack: no documents in %v", paths)
+	}
+	if err := b.finish(ctx); err != nil {
+		if !errors.Is(err, context.Canceled) && !errors.Is(err, errAbandoned) {
+			s.noteUnwritable(err)
+		}
+		return errs, fmt.Errorf("build the library's pack: %w", err)
+	}
+	s.count(func(st *Stats) { st.Written++ })
+	s.prunePacks()
+	// The index and the documents it was built over are garbage now, the
+	// largest the build made: collected and given back at once, rather
+	// than let the collector's target, set by them, carry the caller's
+	// next work (reading the library back) to twice their size.
+	debug.FreeOSMemory()
+	return errs, nil
+}
+
+// noteUnwritable turns writing off after a failed write, noted once.
+func (s *Store) noteUnwritable(err error) {
+	s.mu.Lock()
+	s.readOnly = true
+	s.mu.Unlock()
+	s.note("write", fmt.Sprintf("cache: cannot write to %s (%v); reading without a cache", s.dir, rootCause(err)))
+}
+
+// libraryBuild is a pack being written by BuildLibrary: the texts go to
+// the pack file as they come, the entries (each document without its
+// texts) to a side file appended after them.
+type libraryBuild struct {
+	s        *Store
+	pack     *os.File
+	packW    *bufio.Writer
+	entries  *os.File
+	entriesW *bufio.Writer
+	textLen  int
+	names    []string
+	ids      []sourceID
+	buf      []byte
+}
+
+func newLibraryBuild(s *Store) (*libraryBuild, error) {
+	pack, err := os.CreateTemp(s.packDir(), ".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("create a temporary pack: %w", err)
+	}
+	entries, err := os.CreateTemp(s.packDir(), ".tmp-*")
+	if err != nil {
+		pack.Close()
+		os.Remove(pack.Name())
+		return nil, fmt.Errorf("create a temporary pack: %w", err)
+	}
+	b := &libraryBuild{s: s, pack: pack, packW: bufio.NewWriterSize(pack, 1<<20), entries: entries, entriesW: bufio.NewWriterSize(entries, 1<<20)}
+	// The header and the texts' length are put in place at the end.
+	_, err = b.packW.Write(make([]byte, packHeaderSize+8))
+	return b, err
+}
+
+// add writes one batch of the listing: each document's texts to the pack
+// and its entry to the side file; the store forgets the documents, so the
+// batch can be dropped.
+func (b *libraryBuild) add(srcs []corpus.Source, entries []corpus.PackEntry) error {
+	now := b.s.now().UnixNano()
+	for i, e := range entries {
+		if b.s.abandon.Load() {
+			return errAbandoned
+		}
+		var id sourceID
+		var flags uint32
+		if d := e.Doc; d != nil {
+			b.s.mu.Lock()
+			known, ok := b.s.ids[d]
+			ann := b.s.asRead[d].annotated
+			delete(b.s.ids, d)
+			delete(b.s.asRead, d)
+			b.s.mu.Unlock()
+			if !ok {
+				return fmt.Errorf("%s did not come through the cache", srcs[i].Name)
+			}
+			id = known
+			if ann {
+				flags |= packAnnotated
+			}
+			texts := corpus.AppendTexts(b.buf[:0], d)
+			if _, err := b.packW.Write(texts); err != nil {
+				return fmt.Errorf("write pack: %w", err)
+			}
+			// Offsets from the document's own first text, as streamPack
+			// writes them.
+			b.buf = binary.AppendUvarint(texts[:0], uint64(b.textLen))
+			var n int
+			b.buf, n = corpus.AppendDocumentApart(b.buf, d, ann, d.Short, 0)
+			if n != len(texts) {
+				return fmt.Errorf("%w: %s's texts changed while packed", errNotPacked, srcs[i].Name)
+			}
+			b.textLen += n
+		} else {
+			id = idOf(srcs[i].Key, srcs[i].Info)
+			id.written = now
+			flags, b.buf = packFailed, append(b.buf[:0], e.Failure...)
+		}
+		if err := b.writeEntry(id, flags, b.buf); err != nil {
+			return err
+		}
+		b.names = append(b.names, srcs[i].Name)
+		b.ids = append(b.ids, id)
+	}
+	return nil
+}
+
+// writeEntry appends one entry (head, path, body, padding) to the side
+// file.
+func (b *libraryBuild) writeEntry(id sourceID, flags uint32, body []byte) error {
+	head := make([]byte, packDocFixed, packDocFixed+len(id.path))
+	entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(head)
+	head = append(head, id.path...)
+	pad := align8(len(head)+len(body)) - len(head) - len(body)
+	for _, p := range [][]byte{head, body, make([]byte, pad)} {
+		if _, err := b.entriesW.Write(p); err != nil {
+			return fmt.Errorf("write pack: %w", err)
+		}
+	}
+	return nil
+}
+
+// finish puts the entries after the texts, builds the search index over
+// the pack so far and appends it, then checksums the payload, writes the
+// header and installs the pack under its key.
+func (b *libraryBuild) finish(ctx context.Context) error {
+	le := binary.LittleEndian
+	if _, err := b.packW.Write(make([]byte, align8(8+b.textLen)-8-b.textLen)); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if err := b.entriesW.Flush(); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if _, err := b.entries.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if _, err := io.Copy(b.packW, b.entries); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if err := b.packW.Flush(); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if _, err := b.pack.WriteAt(le.AppendUint64(nil, uint64(b.textLen)), packHeaderSize); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := b.appendIndex(); err != nil {
+		return err
+	}
+	if err := b.packW.Flush(); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	info, err := b.pack.Stat()
+	if err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	payload := info.Size() - packHeaderSize
+	sum := crc32.New(castagnoli)
+	if _, err := io.Copy(sum, io.NewSectionReader(b.pack, packHeaderSize, payload)); err != nil {
+		return fmt.Errorf("checksum pack: %w", err)
+	}
+	var header [packHeaderSize]byte
+	copy(header[:], packMagic)
+	key := b.s.packKey(b.ids)
+	le.PutUint32(header[8:], layoutVersion)
+	le.PutUint32(header[12:], uint32(len(b.ids)))
+	copy(header[16:48], key[:])
+	le.PutUint64(header[48:], uint64(payload))
+	le.PutUint32(header[56:], sum.Sum32())
+	if _, err := b.pack.WriteAt(header[:], 0); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if err := b.pack.Close(); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	if err := os.Rename(b.pack.Name(), b.s.packPath(key)); err != nil {
+		return fmt.Errorf("install pack: %w", err)
+	}
+	b.pack = nil
+	return nil
+}
+
+// appendIndex decodes the documents of the pack written so far from its
+// mapping, builds their search index and appends it. The mapping is given
+// up once the index is written: nothing built on it outlives this call.
+func (b *libraryBuild) appendIndex() error {
+	info, err := b.pack.Stat()
+	if err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	data, err := mapFile(b.pack, info.Size())
+	if err != nil {
+		return fmt.Errorf("map the pack being written: %w", err)
+	}
+	defer unmapFile(data)
+	docs, err := decodeEntries(data[packHeaderSize:], b.names)
+	if err != nil {
+		return err
+	}
+	ix := search.New(corpus.NewCorpus(docs))
+	// The texts' pages, read for the index, are given back before it is
+	// written out.
+	release(data)
+	if err := ix.WriteBinary(b.packW); err != nil {
+		return fmt.Errorf("write pack: %w", err)
+	}
+	return nil
+}
+
+// decodeEntries decodes the documents of a pack's payload written by a
+// libraryBuild (texts, then one entry per name), failures left out.
+func decodeEntries(payload []byte, names []string) (docs []*corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	text, off, err := packTexts(payload)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if len(payload)-off < packDocFixed {
+			return nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		}
+		f := payload[off:]
+		h := readEntryHead(f)
+		off += h.size()
+		if h.flags&packFailed != 0 {
+			continue
+		}
+		body := f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen]
+		base, k := binary.Uvarint(body)
+		if k <= 0 || base > uint64(len(text)) {
+			return nil, fmt.Errorf("%w: pack text offset", errDamaged)
+		}
+		d, _, err := corpus.DecodeDocumentApart(body[k:], text[base:])
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", errDamaged, err)
+		}
+		d.Source = name
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// discard removes what a build left behind: its side file, and the pack
+// when it was not installed.
+func (b *libraryBuild) discard() {
+	b.entries.Close()
+	os.Remove(b.entries.Name())
+	if b.pack != nil {
+		b.pack.Close()
+		os.Remove(b.pack.Name())
+	}
+}

@@ -1,0 +1,189 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"policyreader/corpus"
+)
+
+// onlyPack returns the bytes of the one pack in s, failing unless there is
+// exactly one file in its pack directory (no temporary file left over).
+func onlyPack(t *testing.T, s *Store) []byte {
+	t.Helper()
+	names := mustReadDir(t, s.packDir())
+	var packs []string
+	for _, n := range names {
+		if filepath.Ext(n) == ".pack" {
+			packs = append(packs, n)
+		}
+	}
+	if len(packs) != 1 || len(names) != 1 {
+		t.Fatalf("pack directory holds %q, want one pack alone", names)
+	}
+	data, err := os.ReadFile(filepath.Join(s.packDir(), packs[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// withoutReadingTimes returns a copy of a pack's payload with every
+// entry's reading time zeroed: the only field two writers of one library
+// may differ in.
+func withoutReadingTimes(t *testing.T, data []byte) []byte {
+	t.Helper()
+	payload := bytes.Clone(data[packHeaderSize:])
+	_, off, err := packTexts(payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range binary.LittleEndian.Uint32(data[12:]) {
+		h := readEntryHead(payload[off:])
+		binary.LittleEndian.PutUint64(payload[off+entryWrittenOff:], 0)
+		off += h.size()
+	}
+	return payload
+}
+
+// errorLines is errs as their messages.
+func errorLines(errs []error) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+// TestBuildLibraryAsLoaded: a library built a batch at a time is the pack
+// a full read writes, byte for byte but for the reading times — the same
+// texts, documents (IDs and labels made unique across batches), failures
+// and search index — and opens on demand with the full read's documents
+// and errors. The store keeps none of the documents it packed.
+func TestBuildLibraryAsLoaded(t *testing.T) {
+	dir := copyLibrary(t)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "old.doc"), []byte("\xd0\xcf\x11\xe0 legacy"), 0o644)
+	// Two files of one name in two folders: their IDs clash across
+	// batches and are told apart as the full read tells them.
+	seed, err := os.ReadFile(filepath.Join(seedDir, "jiangxi-2020-social-mobility-implementation.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{"a", "z"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+		os.WriteFile(filepath.Join(dir, sub, "jiangxi-2020-social-mobility-implementation.txt"), seed, 0o644)
+	}
+	later := func() time.Time { return time.Now().Add(time.Hour) } // failures settled
+
+	built := Open(t.TempDir())
+	built.now = later
+	built.batchBytes = 64 << 10 // many batches
+	var batches int
+	errs, err := built.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{Progress: func(done, total int) { batches = total }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if batches == 0 {
+		t.Error("no progress reported")
+	}
+	if n := len(built.ids) + len(built.asRead); n != 0 {
+		t.Errorf("the store still holds %d documents it packed", n)
+	}
+
+	loaded := Open(t.TempDir())
+	loaded.now = later
+	full, fullErrs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: loaded})
+	loaded.SearchIndex(full)
+	loaded.Flush()
+	if len(fullErrs) != 2 || !slicesEqual(errorLines(errs), errorLines(fullErrs)) {
+		t.Errorf("errors %q, want the full read's %q", errorLines(errs), errorLines(fullErrs))
+	}
+
+	got, want := onlyPack(t, built), onlyPack(t, loaded)
+	if !bytes.Equal(got[:48], want[:48]) {
+		t.Errorf("headers differ: %x, want %x", got[:48], want[:48])
+	}
+	if !bytes.Equal(withoutReadingTimes(t, got), withoutReadingTimes(t, want)) {
+		t.Errorf("the pack built in batches (%d bytes) is not the full read's (%d bytes)", len(got), len(want))
+	}
+
+	_, p, c := onDemand(t, dir, built.Dir())
+	if !slicesEqual(errorLines(p.Errs), errorLines(fullErrs)) {
+		t.Errorf("opened with errors %q, want %q", errorLines(p.Errs), errorLines(fullErrs))
+	}
+	if len(c.Docs) != len(full.Docs) {
+		t.Fatalf("opened %d documents, want %d", len(c.Docs), len(full.Docs))
+	}
+	for i, d := range c.Docs {
+		if d.ID != full.Docs[i].ID || d.Label() != full.Docs[i].Label() || !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
+			t.Errorf("document %d: %s %q differs from the full read's %s %q", i, d.ID, d.Label(), full.Docs[i].ID, full.Docs[i].Label())
+		}
+	}
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestBuildLibraryRefuses: a source whose failure a pack cannot keep (a
+// file over the size limit), a cancelled build and a cache that cannot be
+// written each install nothing and leave nothing behind, with an error
+// that says why.
+func TestBuildLibraryRefuses(t *testing.T) {
+	t.Run("unlistable", func(t *testing.T) {
+		dir := copySeeds(t)
+		big, err := os.Create(filepath.Join(dir, "huge.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		big.Truncate(corpus.MaxFileSize + 1) // sparse: costs no disk
+		big.Close()
+		s := Open(t.TempDir())
+		_, err = s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{})
+		if !errors.Is(err, corpus.ErrNotListable) {
+			t.Errorf("err = %v, want ErrNotListable", err)
+		}
+		if names := mustReadDir(t, s.packDir()); len(names) != 0 {
+			t.Errorf("left %q behind", names)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		dir := copyLibrary(t)
+		s := Open(t.TempDir())
+		ctx, cancel := context.WithCancel(context.Background())
+		_, err := s.BuildLibrary(ctx, []string{dir}, corpus.LoadOptions{Workers: 1, Progress: func(done, total int) {
+			if done == 2 {
+				cancel()
+			}
+		}})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+		if names := mustReadDir(t, s.packDir()); len(names) != 0 {
+			t.Errorf("left %q behind", names)
+		}
+	})
+	t.Run("unwritable", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "file")
+		os.WriteFile(file, nil, 0o644)
+		s := Open(filepath.Join(file, "cache"))
+		if _, err := s.BuildLibrary(context.Background(), []string{copySeeds(t)}, corpus.LoadOptions{}); err == nil {
+			t.Error("built a pack in a cache that cannot be written")
+		}
+	})
+}
