@@ -306,8 +306,9 @@ type Corpus struct {
 	Docs []*Document
 	docs map[string]*Document
 	// onDemand marks a corpus whose documents are read on first use
-	// (Packed.Corpus).
+	// (Packed.Corpus); apart opens its library again (Apart).
 	onDemand bool
+	apart    func() (*Corpus, error)
 }
 
 // NewCorpus indexes docs by ID.
@@ -325,6 +326,18 @@ func NewCorpus(docs []*Document) *Corpus {
 // whole tree) reads the whole library, so a reader starts such work only
 // when it is asked for.
 func (c *Corpus) OnDemand() bool { return c != nil && c.onDemand }
+
+// Apart returns the library of a corpus read on first use opened a second
+// time: the same documents, with the same IDs, decoded apart from c's.
+// Work over every document that keeps none of them — building an index
+// to store — runs over it, so its decoded documents are dropped with it
+// and c's stay undecoded. For any other corpus it returns c.
+func (c *Corpus) Apart() (*Corpus, error) {
+	if c == nil || c.apart == nil {
+		return c, nil
+	}
+	return c.apart()
+}
 
 // Decoded reports whether d's nodes are in memory: always, but for a
 // document opened undecoded (Packed.Corpus) that Load has not read yet.

@@ -126,6 +126,6 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		docs[k] = d
 	}
 	c := NewCorpus(docs)
-	c.onDemand = true
+	c.onDemand, c.apart = true, p.Corpus
 	return c, nil
 }

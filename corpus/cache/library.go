@@ -54,9 +54,10 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 		return nil, fmt.Errorf("build the library's pack: %w", err)
 	}
 	defer b.discard()
-	// Documents are read with their annotations, as index stores them;
-	// none is annotated later, which would store it again apart.
-	opt.Cache, opt.LazyAnnotations, opt.NoAnnotations = s, false, false
+	// Documents read without their annotations (opt.LazyAnnotations, as
+	// a reader reads: they take more than half of a first read's time)
+	// are packed without them.
+	opt.Cache = s
 	batch := s.batchBytes
 	if batch == 0 {
 		batch = libraryBatch

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"policyreader/corpus"
+	"policyreader/corpus/related"
 )
 
 // onlyPack returns the bytes of the one pack in s, failing unless there is
@@ -186,4 +187,83 @@ func TestBuildLibraryRefuses(t *testing.T) {
 			t.Error("built a pack in a cache that cannot be written")
 		}
 	})
+}
+
+// TestBuildLibraryLazy: a library built as a reader reads it, without
+// annotations, is packed without them — a reader opens it and annotates
+// each document as the full read would, while index, which needs them,
+// does not take the pack for its own.
+func TestBuildLibraryLazy(t *testing.T) {
+	dir := copyLibrary(t)
+	s := Open(t.TempDir())
+	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
+		t.Fatal(err)
+	}
+	full := load(t, dir, nil)
+	_, _, c := onDemand(t, dir, s.Dir())
+	if len(c.Docs) != len(full.Docs) {
+		t.Fatalf("%d documents, want %d", len(c.Docs), len(full.Docs))
+	}
+	for i, d := range c.Docs {
+		if !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
+			t.Errorf("document %s, annotated on demand, differs from the full read's", d.ID)
+		}
+	}
+	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: Open(s.Dir())}); ok {
+		t.Error("a pack without annotations opened for a read that needs them")
+	}
+}
+
+// TestRelatedBuiltApart: the related-clause index of a library read on
+// demand, not stored yet, is built over the library opened apart and read
+// back over it: it answers as the index built over the full read, and
+// leaves none of the reader's documents decoded, nor any document of the
+// build held by the store.
+func TestRelatedBuiltApart(t *testing.T) {
+	dir := copyLibrary(t)
+	s := Open(t.TempDir())
+	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
+		t.Fatal(err)
+	}
+	s, _, c := onDemand(t, dir, s.Dir())
+	rx, err := s.RelatedIndex(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := decodedDocs(c); len(ids) != 0 {
+		t.Errorf("building the index decoded %d of the reader's documents", len(ids))
+	}
+	if len(s.ids) != len(c.Docs) {
+		t.Errorf("the store holds %d documents, want the reader's %d", len(s.ids), len(c.Docs))
+	}
+	if st := s.Stats(); st.IndexHits != 0 || st.Written != 1 {
+		t.Errorf("%+v: want the index built and written once", st)
+	}
+	full := load(t, dir, nil)
+	rbuilt := related.New(full)
+	matched := 0
+	for _, d := range []*corpus.Document{full.Docs[0], full.Docs[len(full.Docs)-1]} {
+		d.Walk(func(n *corpus.Node) bool {
+			if !rbuilt.Indexed(n.ID) {
+				return true
+			}
+			want, got := rbuilt.Related(n.ID, 5), rx.Related(n.ID, 5)
+			if len(got) != len(want) {
+				t.Fatalf("%s: %d related, want %d", n.ID, len(got), len(want))
+			}
+			for i := range want {
+				if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+					t.Errorf("%s related %d: %s %.3f, want %s %.3f", n.ID, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+				}
+				if m, _ := c.Node(got[i].ID); m != got[i].Node {
+					t.Errorf("%s related %d is not the reader's node", n.ID, i)
+				}
+			}
+			matched += len(got)
+			return true
+		})
+	}
+	if matched == 0 {
+		t.Fatal("no related clause found: the check proves little")
+	}
 }

@@ -21,39 +21,97 @@ var relatedFile = sideKind{magic: "PRRELIDX", suffix: ".related", what: "related
 // when it holds one for exactly c's documents as this store read them,
 // else built (checking ctx, whose error it returns) and stored for next
 // time on a goroutine of its own (Flush waits for it). A damaged, stale
-// or foreign one is noted once, removed and rebuilt.
+// or foreign one is noted once, removed and rebuilt. A library read on
+// demand (corpus.Corpus.OnDemand) gets its index built over the library
+// opened apart, stored, and read back over c, so that building it, which
+// reads every document, leaves c's documents undecoded.
 func (s *Store) RelatedIndex(ctx context.Context, c *corpus.Corpus) (*related.Index, error) {
 	key, ok := s.libraryKey(c)
 	if ok {
-		path := s.sidePath(relatedFile, key)
-		x, err := s.loadRelated(path, key, c)
-		switch {
-		case err == nil:
-			markUsed(path)
-			s.count(func(st *Stats) { st.IndexHits++ })
-			x.OnDamage(func() {
-				os.Remove(path)
-				s.count(func(st *Stats) { st.Rejected++ })
-				s.note("related", "cache: a stored related-clause index did not fit its documents; it is rebuilt next time")
-			})
+		if x, found := s.storedRelated(key, c, true); found {
 			return x, nil
-		case !errors.Is(err, os.ErrNotExist):
-			s.count(func(st *Stats) { st.Rejected++ })
-			s.note("related", fmt.Sprintf("cache: ignored an unusable related-clause index (%v); it is rebuilt", rootCause(err)))
-			os.Remove(path)
+		}
+	}
+	s.mu.Lock()
+	ro := s.readOnly
+	s.mu.Unlock()
+	if ok && !ro && c.OnDemand() {
+		built, err := s.relatedApart(ctx, c, key)
+		if err != nil {
+			return nil, err
+		}
+		if built {
+			if x, found := s.storedRelated(key, c, false); found {
+				return x, nil
+			}
 		}
 	}
 	x, err := related.Build(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	ro := s.readOnly
-	s.mu.Unlock()
 	if ok && !ro && len(c.Docs) > 0 {
 		s.async(func() { s.writeRelated(key, x) })
 	}
 	return x, nil
+}
+
+// storedRelated reads the stored related index of key over c, if there is
+// one that can be read (counted as a hit when hit: not one just built);
+// one that cannot is noted once and removed.
+func (s *Store) storedRelated(key [32]byte, c *corpus.Corpus, hit bool) (*related.Index, bool) {
+	path := s.sidePath(relatedFile, key)
+	x, err := s.loadRelated(path, key, c)
+	switch {
+	case err == nil:
+		markUsed(path)
+		if hit {
+			s.count(func(st *Stats) { st.IndexHits++ })
+		}
+		x.OnDamage(func() {
+			os.Remove(path)
+			s.count(func(st *Stats) { st.Rejected++ })
+			s.note("related", "cache: a stored related-clause index did not fit its documents; it is rebuilt next time")
+		})
+		return x, true
+	case !errors.Is(err, os.ErrNotExist):
+		s.count(func(st *Stats) { st.Rejected++ })
+		s.note("related", fmt.Sprintf("cache: ignored an unusable related-clause index (%v); it is rebuilt", rootCause(err)))
+		os.Remove(path)
+	}
+	return nil, false
+}
+
+// relatedApart builds the related index of a library read on demand (c,
+// whose key is key) over the library opened apart (corpus.Corpus.Apart)
+// and stores it; built is false when it could not (the caller builds it
+// over c). The documents read for the build are dropped with it.
+func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte) (built bool, err error) {
+	a, err := c.Apart()
+	if err != nil || a == c {
+		return false, nil
+	}
+	defer s.forget(a.Docs)
+	if akey, ok := s.libraryKey(a); !ok || akey != key {
+		return false, nil
+	}
+	x, err := related.Build(ctx, a)
+	if err != nil {
+		return false, err
+	}
+	s.writeRelated(key, x)
+	return s.Writable(), nil
+}
+
+// forget drops what the store keeps of docs (their sources, how they were
+// read), so documents read for work that is done can go.
+func (s *Store) forget(docs []*corpus.Document) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range docs {
+		delete(s.ids, d)
+		delete(s.asRead, d)
+	}
 }
 
 // libraryKey is the pack key of c's documents with the hashes of their

@@ -83,7 +83,9 @@ func anyPathExists(paths []string) error {
 func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
 	r, ok := openLibrary(paths, store)
 	if !ok && store != nil && store.Writable() {
-		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress}); err == nil {
+		// Without annotations, as the whole read would: a document's are
+		// computed when it is first shown.
+		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress, LazyAnnotations: true}); err == nil {
 			r, ok = openLibrary(paths, store)
 		}
 	}
