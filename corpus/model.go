@@ -308,7 +308,7 @@ type Corpus struct {
 	// onDemand marks a corpus whose documents are read on first use
 	// (Packed.Corpus); apart opens its library again (Apart).
 	onDemand bool
-	apart    func() (*Corpus, error)
+	apart    func() (*Corpus, func(), error)
 }
 
 // NewCorpus indexes docs by ID.
@@ -330,11 +330,14 @@ func (c *Corpus) OnDemand() bool { return c != nil && c.onDemand }
 // Apart returns the library of a corpus read on first use opened a second
 // time: the same documents, with the same IDs, decoded apart from c's.
 // Work over every document that keeps none of them — building an index
-// to store — runs over it, so its decoded documents are dropped with it
-// and c's stay undecoded. For any other corpus it returns c.
-func (c *Corpus) Apart() (*Corpus, error) {
+// to store, collecting targets — runs over it, then calls done, which
+// tells the library the documents read apart are done with (it keeps
+// nothing of them and may give back their texts' pages), so they go and
+// c's stay undecoded. For any other corpus it returns c, and done does
+// nothing.
+func (c *Corpus) Apart() (apart *Corpus, done func(), err error) {
 	if c == nil || c.apart == nil {
-		return c, nil
+		return c, func() {}, nil
 	}
 	return c.apart()
 }

@@ -24,6 +24,10 @@ type PackedLibrary interface {
 	// Release tells the library that d, one of its documents, will not be
 	// read again soon: the memory its texts occupy may be given back.
 	Release(d *Document)
+	// Forget tells the library that d, one of its documents read for work
+	// that is done (Corpus.Apart), will not be read again: it keeps
+	// nothing of it, and the memory its texts occupy may be given back.
+	Forget(d *Document)
 }
 
 // LazyPackCache is a PackCache that can also open a pack without decoding
@@ -126,6 +130,19 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		docs[k] = d
 	}
 	c := NewCorpus(docs)
-	c.onDemand, c.apart = true, p.Corpus
+	c.onDemand, c.apart = true, p.apart
 	return c, nil
+}
+
+// apart opens the library again as a corpus of its own (Corpus.Apart).
+func (p *Packed) apart() (*Corpus, func(), error) {
+	a, err := p.Corpus()
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, func() {
+		for _, d := range a.Docs {
+			p.Lib.Forget(d)
+		}
+	}, nil
 }

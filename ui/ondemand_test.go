@@ -234,3 +234,49 @@ func TestOnDemandLibrary(t *testing.T) {
 		t.Errorf("the targets read %d of %d documents", got, len(c.Docs))
 	}
 }
+
+// TestOnDemandTargetsApart: the targets of a library read on first use
+// are collected over the library read apart — the full library's
+// targets, with none of the reader's documents decoded for them — and
+// opening one finds its node in the reader's corpus, reading that
+// document (and those of the related clauses shown with it).
+func TestOnDemandTargetsApart(t *testing.T) {
+	c, opts, full := onDemandLibrary(t)
+	m := New(c, opts)
+	m = update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = update(m, m.Init()())
+	before := decoded(c)
+	m = update(m, keyRunes("t"))
+	if !inTargets(m) || !targetsOf(m).ready {
+		t.Fatal("targets view not open with its targets")
+	}
+	if got := decoded(c); got != before {
+		t.Errorf("collecting the targets read %d of the reader's documents", got-before)
+	}
+	got, want := targetsOf(m).all, targets.Collect(full)
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d targets, want %d", len(got), len(want))
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.NodeID != w.Node.ID || g.Phrase != w.Phrase || g.Year != w.Year || g.Statement != w.Statement || g.Doc == nil || g.Doc.ID != w.Doc.ID {
+			t.Fatalf("target %d: %s %q %d, want %s %q %d", i, g.NodeID, g.Phrase, g.Year, w.Node.ID, w.Phrase, w.Year)
+		}
+	}
+	// The last target's document is not read yet: opening it reads it.
+	k := len(got) - 1
+	if got[k].Doc.Decoded() {
+		t.Fatalf("the last target's document %s is read already", got[k].DocID)
+	}
+	m = update(m, jumpTargetMsg{target: got[k]})
+	if m.detail.node == nil || m.detail.node.ID != got[k].NodeID {
+		t.Fatalf("opened %v, want %s", m.detail.node, got[k].NodeID)
+	}
+	if n, _ := c.Node(got[k].NodeID); m.detail.node != n || []rune(n.Text)[got[k].Start] != []rune(got[k].Phrase)[0] {
+		t.Error("the target opened is not the reader's node at the target")
+	}
+	// Its document, and those of the related clauses the detail lists.
+	if read := decoded(c) - before; read < 1 || read > 1+relatedSectionLimit {
+		t.Errorf("opening a target read %d documents", read)
+	}
+}

@@ -17,9 +17,21 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// collectTargetsCmd gathers the corpus's targets off the event loop.
+// collectTargetsCmd gathers the corpus's targets off the event loop. A
+// library read on first use is read apart for it (corpus.Corpus.Apart):
+// collecting reads and annotates every document, and this way the
+// reader's own documents stay undecoded; its targets keep node IDs, each
+// found in the reader's corpus when the target is opened.
 func collectTargetsCmd(c *corpus.Corpus) tea.Cmd {
 	return func() tea.Msg {
+		if c.OnDemand() {
+			if a, done, err := c.Apart(); err == nil {
+				ts := targets.Collect(a)
+				targets.Detach(ts, c)
+				done()
+				return targetsReadyMsg{targets: ts}
+			}
+		}
 		return targetsReadyMsg{targets: targets.Collect(c)}
 	}
 }
@@ -134,8 +146,8 @@ func (m targetsModel) SetTargets(ts []targets.Target) targetsModel {
 	m.all, m.ready = ts, true
 	m.docW = 0
 	for _, t := range ts {
-		if t.Node != nil {
-			m.docW = max(m.docW, lipgloss.Width(shortDocLabel(t.Node.Doc)))
+		if t.Doc != nil {
+			m.docW = max(m.docW, lipgloss.Width(shortDocLabel(t.Doc)))
 		}
 	}
 	m.docW = clamp(m.docW, len("doc"), targetsDocMaxWidth)
@@ -191,7 +203,7 @@ func (m targetsModel) refilter(narrow bool) targetsModel {
 	m.cursor = 0
 	if cur != nil {
 		for i, t := range m.shown {
-			if t.Node == cur.Node && t.Start == cur.Start {
+			if t.NodeID == cur.NodeID && t.Start == cur.Start {
 				m.cursor = i
 				break
 			}
@@ -347,10 +359,7 @@ func (m targetsModel) targetView(c targetsColumns, t targets.Target, selected bo
 	if t.Year != 0 {
 		year = strconv.Itoa(t.Year)
 	}
-	var doc *corpus.Document
-	if t.Node != nil {
-		doc = t.Node.Doc
-	}
+	doc := t.Doc
 	clean := func(s string) string { return oneLine(textlayout.Sanitize(s)) }
 	if selected {
 		plain := m.row(c, shortDocLabel(doc), clean(t.Clause), clean(t.Label()), year, nil)

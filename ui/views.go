@@ -84,8 +84,17 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 		return m.closeView(), nil
 	case jumpTargetMsg:
 		t := msg.target
-		m = m.jumpFrom(jumpMsg{node: t.Node, field: "text", offset: t.Start})
-		m.detail = m.detail.Emphasize(t.Node, t.Start, t.End)
+		n := t.Node
+		if n == nil {
+			// Collected apart from the reader's documents (see
+			// collectTargetsCmd): its node is found by ID.
+			var ok bool
+			if n, ok = m.corpus.Node(t.NodeID); !ok {
+				return m, nil
+			}
+		}
+		m = m.jumpFrom(jumpMsg{node: n, field: "text", offset: t.Start})
+		m.detail = m.detail.Emphasize(n, t.Start, t.End)
 		return m.savePosition()
 	}
 	return m, nil

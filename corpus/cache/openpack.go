@@ -223,6 +223,15 @@ func (l *packedLibrary) Release(d *corpus.Document) {
 	}
 }
 
+// Forget drops what the store keeps of d, a document read apart for work
+// that is done, and gives back its texts' pages.
+func (l *packedLibrary) Forget(d *corpus.Document) {
+	l.store.forget([]*corpus.Document{d})
+	if d.Decoded() {
+		l.Release(d)
+	}
+}
+
 // node returns node ordinal (in walk order) of document doc (in corpus
 // order), each document decoded once: a search.NodeSource.
 func (l *packedLibrary) node(doc, ordinal int) (*corpus.Node, error) {

@@ -87,11 +87,11 @@ func (s *Store) storedRelated(key [32]byte, c *corpus.Corpus, hit bool) (*relate
 // and stores it; built is false when it could not (the caller builds it
 // over c). The documents read for the build are dropped with it.
 func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte) (built bool, err error) {
-	a, err := c.Apart()
+	a, done, err := c.Apart()
 	if err != nil || a == c {
 		return false, nil
 	}
-	defer s.forget(a.Docs)
+	defer done()
 	if akey, ok := s.libraryKey(a); !ok || akey != key {
 		return false, nil
 	}

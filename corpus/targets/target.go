@@ -15,8 +15,13 @@ import (
 
 // Target is one target span of a node.
 type Target struct {
-	// Node is the node whose Text holds the target.
+	// Node is the node whose Text holds the target; nil once Detach let
+	// it go.
 	Node *corpus.Node
+	// NodeID is the ID of that node.
+	NodeID string
+	// Doc is the node's document.
+	Doc *corpus.Document
 	// DocID is the ID of the node's document.
 	DocID string
 	// DocLabel is the document's Label (title and short label).
@@ -77,6 +82,7 @@ func Collect(c *corpus.Corpus) []Target {
 			}
 			t := Target{
 				Node:      n,
+				NodeID:    n.ID,
 				Clause:    clauseTitle(n),
 				Phrase:    string(rs[sp.Start:sp.End]),
 				Statement: statementOf(rs, sp.Start, sp.End),
@@ -90,7 +96,7 @@ func Collect(c *corpus.Corpus) []Target {
 					label = n.Doc.Label()
 					labels[n.Doc] = label
 				}
-				t.DocID, t.DocLabel = n.Doc.ID, label
+				t.Doc, t.DocID, t.DocLabel = n.Doc, n.Doc.ID, label
 			}
 			if context, year, ok := tableContext(n, rs, sp.Start); ok {
 				t.Context, t.Year = context, year
@@ -120,6 +126,23 @@ func Collect(c *corpus.Corpus) []Target {
 		out[i].order = i
 	}
 	return out
+}
+
+// Detach lets go of the targets' nodes, keeping their IDs, copies their
+// text and takes their documents from c: targets collected from a library
+// read apart from c (corpus.Corpus.Apart) then keep none of its documents,
+// and a reader of c finds a target's node by its ID.
+func Detach(ts []Target, c *corpus.Corpus) {
+	for i := range ts {
+		t := &ts[i]
+		t.Node, t.Doc = nil, nil
+		if d, ok := c.Doc(t.DocID); ok {
+			t.Doc = d
+		}
+		for _, f := range []*string{&t.NodeID, &t.DocID, &t.DocLabel, &t.Clause, &t.Phrase, &t.Statement, &t.Context} {
+			*f = strings.Clone(*f)
+		}
+	}
 }
 
 // splitStatements gives each of several targets that share a clause its

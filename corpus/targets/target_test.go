@@ -275,3 +275,34 @@ func TestStatementsOfOneClause(t *testing.T) {
 		t.Errorf("statements %q, want %q", got, want)
 	}
 }
+
+// TestDetach: detached targets keep everything but their nodes: the node
+// IDs find, in another reading of the same library, nodes whose text
+// holds the phrase at the target's offsets, and their documents are that
+// reading's.
+func TestDetach(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds"})
+	other, errs2 := corpus.LoadPaths([]string{"../../seeds"})
+	if len(errs)+len(errs2) > 0 {
+		t.Fatal(errs, errs2)
+	}
+	ts := Collect(c)
+	want := slices.Clone(ts)
+	Detach(ts, other)
+	if len(ts) == 0 {
+		t.Fatal("no targets on the seeds")
+	}
+	for i, tg := range ts {
+		w := want[i]
+		if tg.Node != nil || tg.NodeID != w.Node.ID || tg.Phrase != w.Phrase || tg.Statement != w.Statement || tg.Clause != w.Clause || tg.Year != w.Year {
+			t.Fatalf("target %d detached as %+v, want %+v", i, tg, w)
+		}
+		n, ok := other.Node(tg.NodeID)
+		if !ok || tg.Doc != n.Doc {
+			t.Fatalf("target %d: node %s not found, or not its document's", i, tg.NodeID)
+		}
+		if got := string([]rune(n.Text)[tg.Start:tg.End]); got != tg.Phrase {
+			t.Errorf("target %d: %q at its offsets, want %q", i, got, tg.Phrase)
+		}
+	}
+}
