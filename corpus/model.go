@@ -309,6 +309,7 @@ type Corpus struct {
 	// (Packed.Corpus); apart opens its library again (Apart).
 	onDemand bool
 	apart    func() (*Corpus, func(), error)
+	each     func(fn func(k int, d *Document)) error // see EachApart
 }
 
 // NewCorpus indexes docs by ID.
@@ -340,6 +341,26 @@ func (c *Corpus) Apart() (apart *Corpus, done func(), err error) {
 		return c, func() {}, nil
 	}
 	return c.apart()
+}
+
+// EachApart calls fn for every document of c, k its place in c.Docs, a
+// document per processor at a time (fn must be safe for concurrent use).
+// For a corpus read on first use (OnDemand) each document is decoded
+// apart from c's own and let go once fn returns — fn must keep nothing
+// of it but copies — so a pass over the whole library (collecting its
+// targets) holds a document per processor, not the library, and leaves
+// c's documents undecoded; err is the first document that could not be
+// read (fn is called for the rest). For any other corpus the documents
+// are c's own.
+func (c *Corpus) EachApart(fn func(k int, d *Document)) error {
+	if c == nil {
+		return nil
+	}
+	if c.each != nil {
+		return c.each(fn)
+	}
+	eachIndex(len(c.Docs), func(k int) { fn(k, c.Docs[k]) })
+	return nil
 }
 
 // Decoded reports whether d's nodes are in memory: always, but for a
@@ -403,14 +424,19 @@ func LoadAll(docs []*Document) {
 // eachDoc calls fn for every one of docs, a document per processor at a
 // time.
 func eachDoc(docs []*Document, fn func(*Document)) {
+	eachIndex(len(docs), func(i int) { fn(docs[i]) })
+}
+
+// eachIndex calls fn for every i in [0, n), on a goroutine per processor.
+func eachIndex(n int, fn func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-				fn(docs[i])
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // PackedLibrary is a library found whole in a cache's pack, its documents
@@ -130,8 +131,29 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		docs[k] = d
 	}
 	c := NewCorpus(docs)
-	c.onDemand, c.apart = true, p.apart
+	c.onDemand, c.apart, c.each = true, p.apart, p.each
 	return c, nil
+}
+
+// each decodes every document apart, hands it to fn and gives its texts'
+// pages back (Corpus.EachApart).
+func (p *Packed) each(fn func(k int, d *Document)) error {
+	var mu sync.Mutex
+	var first error
+	eachIndex(len(p.docs), func(k int) {
+		d, err := p.Document(k)
+		if err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
+			}
+			mu.Unlock()
+			return
+		}
+		fn(k, d)
+		p.Lib.Release(d)
+	})
+	return first
 }
 
 // apart opens the library again as a corpus of its own (Corpus.Apart).

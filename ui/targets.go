@@ -18,18 +18,22 @@ import (
 )
 
 // collectTargetsCmd gathers the corpus's targets off the event loop. A
-// library read on first use is read apart for it (corpus.Corpus.Apart):
-// collecting reads and annotates every document, and this way the
+// library read on first use is read a document at a time apart from the
+// reader's (corpus.Corpus.EachApart): collecting reads and annotates every
+// document, and this way it holds a document per processor and the
 // reader's own documents stay undecoded; its targets keep node IDs, each
 // found in the reader's corpus when the target is opened.
 func collectTargetsCmd(c *corpus.Corpus) tea.Cmd {
 	return func() tea.Msg {
 		if c.OnDemand() {
-			if a, done, err := c.Apart(); err == nil {
-				ts := targets.Collect(a)
+			per := make([][]targets.Target, len(c.Docs))
+			err := c.EachApart(func(k int, d *corpus.Document) {
+				ts := targets.CollectDoc(d)
 				targets.Detach(ts, c)
-				done()
-				return targetsReadyMsg{targets: ts}
+				per[k] = ts
+			})
+			if err == nil {
+				return targetsReadyMsg{targets: targets.Join(per)}
 			}
 		}
 		return targetsReadyMsg{targets: targets.Collect(c)}

@@ -267,3 +267,36 @@ func TestRelatedBuiltApart(t *testing.T) {
 		t.Fatal("no related clause found: the check proves little")
 	}
 }
+
+// TestEachApart: a pass over a library read on demand sees every document
+// once, each the full read's, and leaves the reader's documents undecoded
+// and the store holding none of the documents it read.
+func TestEachApart(t *testing.T) {
+	dir := copyLibrary(t)
+	s := Open(t.TempDir())
+	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
+		t.Fatal(err)
+	}
+	s, _, c := onDemand(t, dir, s.Dir())
+	full := load(t, dir, nil)
+	got := make([][]byte, len(c.Docs))
+	if err := c.EachApart(func(k int, d *corpus.Document) {
+		if got[k] != nil {
+			t.Errorf("document %d seen twice", k)
+		}
+		got[k] = encoded(d)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for k, d := range full.Docs {
+		if !bytes.Equal(got[k], encoded(d)) {
+			t.Errorf("document %d (%s) is not the full read's", k, d.ID)
+		}
+	}
+	if ids := decodedDocs(c); len(ids) != 0 {
+		t.Errorf("the pass decoded %d of the reader's documents", len(ids))
+	}
+	if len(s.ids) != len(c.Docs) {
+		t.Errorf("the store holds %d documents, want the reader's %d", len(s.ids), len(c.Docs))
+	}
+}

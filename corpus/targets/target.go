@@ -64,11 +64,21 @@ func Collect(c *corpus.Corpus) []Target {
 		return nil
 	}
 	c.EnsureAnnotations() // on every processor: most of the work
+	per := make([][]Target, len(c.Docs))
+	for k, d := range c.Docs {
+		per[k] = CollectDoc(d)
+	}
+	return Join(per)
+}
+
+// CollectDoc returns the target spans of one document, as Collect gives
+// them: nodes in document order, spans by Start. Join puts the targets of
+// a library's documents, collected one by one, in corpus order.
+func CollectDoc(d *corpus.Document) []Target {
+	d.EnsureAnnotations()
 	var out []Target
-	// One label per document, shared by its targets (Label builds it).
-	labels := map[*corpus.Document]string{}
-	c.Nodes(func(n *corpus.Node) bool {
-		n.Doc.EnsureAnnotations()
+	label := d.Label() // one label, shared by its targets
+	d.Walk(func(n *corpus.Node) bool {
 		var rs []rune
 		for _, sp := range n.Spans {
 			if sp.Kind != highlight.Target {
@@ -83,20 +93,14 @@ func Collect(c *corpus.Corpus) []Target {
 			t := Target{
 				Node:      n,
 				NodeID:    n.ID,
+				Doc:       d,
+				DocID:     d.ID,
+				DocLabel:  label,
 				Clause:    clauseTitle(n),
 				Phrase:    string(rs[sp.Start:sp.End]),
 				Statement: statementOf(rs, sp.Start, sp.End),
 				Start:     sp.Start,
 				End:       sp.End,
-				order:     len(out),
-			}
-			if n.Doc != nil {
-				label, ok := labels[n.Doc]
-				if !ok {
-					label = n.Doc.Label()
-					labels[n.Doc] = label
-				}
-				t.Doc, t.DocID, t.DocLabel = n.Doc, n.Doc.ID, label
 			}
 			if context, year, ok := tableContext(n, rs, sp.Start); ok {
 				t.Context, t.Year = context, year
@@ -122,6 +126,20 @@ func Collect(c *corpus.Corpus) []Target {
 		splitStatements(out, n)
 		return true
 	})
+	return out
+}
+
+// Join returns the targets of a library's documents, per[k] those of
+// document k (CollectDoc), in corpus order.
+func Join(per [][]Target) []Target {
+	n := 0
+	for _, ts := range per {
+		n += len(ts)
+	}
+	out := make([]Target, 0, n)
+	for _, ts := range per {
+		out = append(out, ts...)
+	}
 	for i := range out {
 		out[i].order = i
 	}
@@ -153,6 +171,9 @@ func splitStatements(ts []Target, n *corpus.Node) {
 	first := len(ts)
 	for first > 0 && ts[first-1].Node == n {
 		first--
+	}
+	if first == len(ts) {
+		return // none in n: its text is not converted for nothing
 	}
 	rs := []rune(n.Text)
 	orig := make([]string, len(ts)-first)
