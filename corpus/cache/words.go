@@ -19,7 +19,7 @@ var wordsFile = sideKind{magic: "PRWORDSD", suffix: ".words", what: "word dictio
 // Words returns the word dictionary of a library whose texts hold the
 // runes holds accepts (search.(*Index).Holds): read from the cache when it
 // holds one for exactly those runes, else cut from the whole dictionary
-// (words.LoadFor) and stored for next time on a goroutine of its own. The
+// (words.ListFor) and stored for next time on a goroutine of its own. The
 // whole dictionary peaks at about four times what the library's part
 // takes to read back, so a reader started again never loads it. A damaged
 // or foreign one is noted once, removed and cut again.
@@ -47,7 +47,11 @@ func (s *Store) Words(holds func(rune) bool) (*words.Segmenter, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		s.note("words", fmt.Sprintf("cache: cannot read the word dictionary (%v)", rootCause(err)))
 	}
-	w, err := words.LoadFor(holds)
+	list, err := words.ListFor(holds)
+	if err != nil {
+		return nil, err
+	}
+	w, err := words.FromList(list)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +59,6 @@ func (s *Store) Words(holds func(rune) bool) (*words.Segmenter, error) {
 	ro := s.readOnly
 	s.mu.Unlock()
 	if !ro {
-		list := w.List()
 		s.async(func() {
 			s.writeSide(wordsFile, key, func(write func([]byte) error) error { return write(list) })
 		})

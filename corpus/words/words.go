@@ -10,7 +10,9 @@ package words
 
 import (
 	"fmt"
+	"maps"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,8 +42,21 @@ func Load() (*Segmenter, error) {
 // it, and the words left out are replaced by one word that matches
 // nothing, carries their frequency and is as long as the longest, so
 // every word's probability (its frequency over the total) and the cut's
-// look-ahead are unchanged.
+// look-ahead are unchanged. It is FromList of ListFor.
 func LoadFor(holds func(rune) bool) (*Segmenter, error) {
+	list, err := ListFor(holds)
+	if err != nil {
+		return nil, err
+	}
+	return FromList(list)
+}
+
+// ListFor returns, in List's form, the words LoadFor keeps for holds. The
+// whole dictionary is gone (collected, its memory given back) by the time
+// it returns, so the smaller one built from the list (FromList) is never
+// beside it: cutting a library's dictionary peaks at the whole one's
+// size, not at both.
+func ListFor(holds func(rune) bool) ([]byte, error) {
 	// gse lower-cases what it cuts (Γ as γ, the Kelvin sign as k): a rune
 	// counts as held when any of its case forms is.
 	heldCase := holds
@@ -59,9 +74,7 @@ func LoadFor(holds func(rune) bool) (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The load's garbage goes back before the smaller dictionary is
-	// built beside the whole one, so the two do not stack up.
-	debug.FreeOSMemory()
+	defer debug.FreeOSMemory() // the whole dictionary, gone
 	// A rune no text holds, for the word that stands for those left out.
 	absent := rune(-1)
 	for r := rune(0xE000); r <= 0xF8FF; r++ { // the private use area
@@ -71,18 +84,15 @@ func LoadFor(holds func(rune) bool) (*Segmenter, error) {
 		}
 	}
 	if absent < 0 {
-		return full, nil
+		return full.List(), nil
 	}
-	s := &Segmenter{}
-	s.seg.SkipLog = true
-	s.seg.Dict = gse.NewDict()
-	s.seg.Init()
+	var l list
 	var dropped float64
 	prefixes := map[string]bool{}
 	for _, tok := range full.seg.Dict.Tokens {
 		w := tok.Text()
 		if held := heldPrefix(w, holds); held == len(w) {
-			s.seg.Dict.AddToken(tok)
+			l.add(w, tok.Freq())
 		} else {
 			dropped += tok.Freq()
 			if held > 0 {
@@ -93,17 +103,16 @@ func LoadFor(holds func(rune) bool) (*Segmenter, error) {
 			}
 		}
 	}
-	for p := range prefixes {
-		s.seg.AddToken(p+string(absent), 0)
+	for _, p := range slices.Sorted(maps.Keys(prefixes)) {
+		l.add(p+string(absent), 0)
 	}
 	if dropped > 0 {
 		// As long as the longest word, which bounds how far the cut
 		// looks ahead.
 		n := max(full.seg.Dict.MaxTokenLen(), 2)
-		s.seg.AddToken(strings.Repeat(string(absent), n), dropped)
+		l.add(strings.Repeat(string(absent), n), dropped)
 	}
-	s.seg.CalcToken()
-	return s, nil
+	return l.bytes(), nil
 }
 
 // heldPrefix returns the length in bytes of the longest prefix of w
