@@ -68,6 +68,12 @@ type Store struct {
 	now   func() time.Time
 
 	pending sync.WaitGroup // writes still running on their own goroutines
+	// heavy is held by the builds that each peak at a large part of a
+	// library's memory — a library's pack, a related-clause index built
+	// apart, a word dictionary cut from the whole one — so that a reader
+	// starting one while another runs in the background never holds
+	// both.
+	heavy sync.Mutex
 	// abandon makes a pack write in progress give up (Close).
 	abandon atomic.Bool
 

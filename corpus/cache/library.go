@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"unsafe"
 
 	"policyreader/corpus"
 	"policyreader/corpus/search"
@@ -48,6 +49,8 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 		s.noteUnwritable(err)
 		return nil, fmt.Errorf("build the library's pack: %w", err)
 	}
+	s.heavy.Lock()
+	defer s.heavy.Unlock()
 	b, err := newLibraryBuild(s)
 	if err != nil {
 		s.noteUnwritable(err)
@@ -271,14 +274,49 @@ func (b *libraryBuild) appendIndex() error {
 	if err != nil {
 		return err
 	}
-	ix := search.New(corpus.NewCorpus(docs))
-	// The texts' pages, read for the index, are given back before it is
-	// written out.
+	text, _, err := packTexts(data[packHeaderSize:])
+	if err != nil {
+		return err
+	}
+	ix := search.NewReleasing(corpus.NewCorpus(docs), newReleaser(text).behind)
+	// What the build read of the rest (the documents' structure) is given
+	// back before the index is written out.
 	release(data)
 	if err := ix.WriteBinary(b.packW); err != nil {
 		return fmt.Errorf("write pack: %w", err)
 	}
 	return nil
+}
+
+// releaser gives back the pages of a mapped text region behind each part
+// of a search index's build (search.NewReleasing), a chunk at a time: the
+// build then holds about a chunk per part of the texts, not all of them.
+type releaser struct {
+	text []byte
+	base uintptr
+	from [2]uintptr // per part, where its texts not given back start
+}
+
+func newReleaser(text []byte) *releaser {
+	return &releaser{text: text, base: uintptr(unsafe.Pointer(unsafe.SliceData(text)))}
+}
+
+// behind is told that part has passed text; texts outside the region
+// (headings, numbers) are no concern of it.
+func (r *releaser) behind(part int, text string) {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	if part < 0 || part > 1 || len(text) == 0 || p < r.base || p+uintptr(len(text)) > r.base+uintptr(len(r.text)) {
+		return
+	}
+	end := p + uintptr(len(text))
+	switch from := r.from[part]; {
+	case from == 0 || p < from:
+		// The part's first text, or the second pass starting over.
+		r.from[part] = p
+	case end-from >= releaseChunk:
+		release(r.text[from-r.base : end-r.base])
+		r.from[part] = end
+	}
 }
 
 // decodeEntries decodes the documents of a pack's payload written by a

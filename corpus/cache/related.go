@@ -87,6 +87,8 @@ func (s *Store) storedRelated(key [32]byte, c *corpus.Corpus, hit bool) (*relate
 // and stores it; built is false when it could not (the caller builds it
 // over c). The documents read for the build are dropped with it.
 func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte) (built bool, err error) {
+	s.heavy.Lock()
+	defer s.heavy.Unlock()
 	a, done, err := c.Apart()
 	if err != nil || a == c {
 		return false, nil

@@ -47,11 +47,13 @@ func (s *Store) Words(holds func(rune) bool) (*words.Segmenter, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		s.note("words", fmt.Sprintf("cache: cannot read the word dictionary (%v)", rootCause(err)))
 	}
+	s.heavy.Lock()
 	list, err := words.ListFor(holds)
-	if err != nil {
-		return nil, err
+	var w *words.Segmenter
+	if err == nil {
+		w, err = words.FromList(list)
 	}
-	w, err := words.FromList(list)
+	s.heavy.Unlock()
 	if err != nil {
 		return nil, err
 	}

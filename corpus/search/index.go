@@ -77,6 +77,8 @@ type Index struct {
 	// stopDF is the number of entries above which a rune keeps no
 	// posting list.
 	stopDF int
+	// behind is NewReleasing's, while the index is built.
+	behind func(part int, text string)
 
 	mu    sync.Mutex
 	cache narrowCache
@@ -111,6 +113,18 @@ const (
 // corpus gives an index that finds nothing.
 func New(c *corpus.Corpus) *Index { return newIndex(c, -1, nil) }
 
+// NewReleasing is New for a corpus whose texts lie in memory that can be
+// given back and read again (a mapped file): the build reads every text
+// twice, each pass split in two parts run on goroutines of their own,
+// each part's texts in corpus order, and behind is told — from the
+// goroutine of part (0 or 1) — of each text that part has passed, so the
+// caller can give back the pages behind each part as it goes instead of
+// holding the whole library's texts at once.
+func NewReleasing(c *corpus.Corpus, behind func(part int, text string)) *Index {
+	ix := &Index{behind: behind}
+	return ix.init(c, -1, nil)
+}
+
 // NewForQuery builds an index of c that answers query exactly as New's
 // would, and nothing else reliably: only the posting lists of the query's
 // characters are written, and readings, skeleton codes and letter masks
@@ -134,7 +148,12 @@ func NewForQuery(c *corpus.Corpus, query string) *Index {
 // newIndex builds the index; stopDF < 0 picks the stop threshold from the
 // corpus size; only, when set, is NewForQuery's rune set.
 func newIndex(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
-	ix := &Index{py: newReadingTable(), only: only}
+	return (&Index{}).init(c, stopDF, only)
+}
+
+// init builds ix (see newIndex).
+func (ix *Index) init(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
+	ix.py, ix.only = newReadingTable(), only
 	if only != nil {
 		ix.noPinyin = true
 		ix.onlyDense = new([1 << 16 / 64]uint64)
@@ -158,6 +177,7 @@ func newIndex(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
 		ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
 	}
 	ix.build()
+	ix.behind = nil
 	return ix
 }
 
@@ -219,7 +239,7 @@ func (ix *Index) build() {
 		wg.Add(1)
 		go func(p int) {
 			defer wg.Done()
-			counts[p] = ix.count(parts[p][0], parts[p][1])
+			counts[p] = ix.count(p, parts[p][0], parts[p][1])
 		}(p)
 	}
 	wg.Wait()
@@ -249,7 +269,7 @@ func (ix *Index) build() {
 		wg.Add(1)
 		go func(p int) {
 			defer wg.Done()
-			ix.fill(parts[p][0], parts[p][1], offs[p])
+			ix.fill(p, parts[p][0], parts[p][1], offs[p])
 		}(p)
 	}
 	wg.Wait()
@@ -283,9 +303,10 @@ func (ix *Index) addReadings(counts [2]*runeCounts) {
 	}
 }
 
-// count counts, for entries [lo, hi), in how many entries each folded rune
-// occurs, and records each entry's rune count and fold kinds.
-func (ix *Index) count(lo, hi int) *runeCounts {
+// count counts, for entries [lo, hi) (part of the build), in how many
+// entries each folded rune occurs, and records each entry's rune count and
+// fold kinds.
+func (ix *Index) count(part, lo, hi int) *runeCounts {
 	rc := newRuneCounts()
 	last := newLastSeen()
 	for e := lo; e < hi; e++ {
@@ -318,13 +339,17 @@ func (ix *Index) count(lo, hi int) *runeCounts {
 			rc.inc(r)
 		}
 		en.runes, en.valid = int32(runes), valid
+		if ix.behind != nil {
+			ix.behind(part, s)
+		}
 	}
 	return rc
 }
 
-// fill writes the posting lists and letter masks of entries [lo, hi);
-// start holds, per rune, how many postings earlier entries contributed.
-func (ix *Index) fill(lo, hi int, start *runeCounts) {
+// fill writes the posting lists and letter masks of entries [lo, hi)
+// (part of the build); start holds, per rune, how many postings earlier
+// entries contributed.
+func (ix *Index) fill(part, lo, hi int, start *runeCounts) {
 	pos := start.clone()
 	last := newLastSeen()
 	for r, stop := range ix.post.stop {
@@ -333,7 +358,7 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		}
 	}
 	if ix.noPinyin {
-		ix.fillPostings(lo, hi, pos, last)
+		ix.fillPostings(part, lo, hi, pos, last)
 		return
 	}
 	sk := ix.skel
@@ -398,11 +423,14 @@ func (ix *Index) fill(lo, hi int, start *runeCounts) {
 		if e%64 == 63 || e == hi-1 {
 			ix.storePairs(e/64, &block)
 		}
+		if ix.behind != nil {
+			ix.behind(part, s)
+		}
 	}
 }
 
 // fillPostings is fill without readings: posting lists only.
-func (ix *Index) fillPostings(lo, hi int, pos *runeCounts, last *lastSeen) {
+func (ix *Index) fillPostings(part, lo, hi int, pos *runeCounts, last *lastSeen) {
 	for e := lo; e < hi; e++ {
 		s := ix.entries[e].str
 		for i := 0; i < len(s); {
@@ -416,6 +444,9 @@ func (ix *Index) fillPostings(lo, hi int, pos *runeCounts, last *lastSeen) {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))
+		}
+		if ix.behind != nil {
+			ix.behind(part, s)
 		}
 	}
 }

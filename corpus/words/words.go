@@ -70,11 +70,15 @@ func ListFor(holds func(rune) bool) ([]byte, error) {
 			}
 		}
 	}
+	// The whole dictionary is the most this package holds: what the
+	// process let go of before goes back first, and the dictionary once
+	// cut.
+	debug.FreeOSMemory()
 	full, err := Load()
 	if err != nil {
 		return nil, err
 	}
-	defer debug.FreeOSMemory() // the whole dictionary, gone
+	defer debug.FreeOSMemory()
 	// A rune no text holds, for the word that stands for those left out.
 	absent := rune(-1)
 	for r := rune(0xE000); r <= 0xF8FF; r++ { // the private use area
