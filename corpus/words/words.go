@@ -2,16 +2,18 @@
 // and its embedded simplified-Chinese dictionary, so search can prefer
 // matches that are whole words (大力|弘扬 is not 力弘).
 //
-// Loading the dictionary takes about a second and a half and keeps some
-// 128 MB; LoadFor keeps only the words a library's characters can spell
-// (49 MB for the seeds, 80 MB with the laws), cutting its text the same.
-// Load it off the UI loop, and only when a query needs it.
+// Loading the whole dictionary takes a second and a half or more and
+// keeps some 128 MB (a 275 MB peak); LoadFor keeps only the words a
+// library's characters can spell, cutting its text the same, and reads
+// them from a list of the whole dictionary embedded beside it (written
+// from gse's by go generate) without loading the whole one: for the
+// seeds' characters 0.65 s at a 97 MB peak. Load it off the UI loop, and
+// only when a query needs it.
 package words
 
 import (
 	"fmt"
 	"maps"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"unicode"
@@ -51,11 +53,11 @@ func LoadFor(holds func(rune) bool) (*Segmenter, error) {
 	return FromList(list)
 }
 
-// ListFor returns, in List's form, the words LoadFor keeps for holds. The
-// whole dictionary is gone (collected, its memory given back) by the time
-// it returns, so the smaller one built from the list (FromList) is never
-// beside it: cutting a library's dictionary peaks at the whole one's
-// size, not at both.
+// ListFor returns, in List's form, the words LoadFor keeps for holds. It
+// reads them from the list of the whole dictionary embedded beside it
+// (whole.list.gz, written from gse's by go generate), a word at a time,
+// so cutting a library's dictionary never loads the whole one: it holds
+// the list it returns.
 func ListFor(holds func(rune) bool) ([]byte, error) {
 	// gse lower-cases what it cuts (Γ as γ, the Kelvin sign as k): a rune
 	// counts as held when any of its case forms is.
@@ -70,15 +72,6 @@ func ListFor(holds func(rune) bool) ([]byte, error) {
 			}
 		}
 	}
-	// The whole dictionary is the most this package holds: what the
-	// process let go of before goes back first, and the dictionary once
-	// cut.
-	debug.FreeOSMemory()
-	full, err := Load()
-	if err != nil {
-		return nil, err
-	}
-	defer debug.FreeOSMemory()
 	// A rune no text holds, for the word that stands for those left out.
 	absent := rune(-1)
 	for r := rune(0xE000); r <= 0xF8FF; r++ { // the private use area
@@ -87,18 +80,14 @@ func ListFor(holds func(rune) bool) ([]byte, error) {
 			break
 		}
 	}
-	if absent < 0 {
-		return full.List(), nil
-	}
 	var l list
 	var dropped float64
 	prefixes := map[string]bool{}
-	for _, tok := range full.seg.Dict.Tokens {
-		w := tok.Text()
-		if held := heldPrefix(w, holds); held == len(w) {
-			l.add(w, tok.Freq())
+	maxLen, err := wholeWords(func(w string, freq float64) {
+		if held := heldPrefix(w, holds); held == len(w) || absent < 0 {
+			l.add(w, freq)
 		} else {
-			dropped += tok.Freq()
+			dropped += freq
 			if held > 0 {
 				// The cut treats a prefix of a word unlike other text
 				// (gse finds it, with frequency 0): a word of no
@@ -106,6 +95,9 @@ func ListFor(holds func(rune) bool) ([]byte, error) {
 				prefixes[w[:held]] = true
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, p := range slices.Sorted(maps.Keys(prefixes)) {
 		l.add(p+string(absent), 0)
@@ -113,8 +105,7 @@ func ListFor(holds func(rune) bool) ([]byte, error) {
 	if dropped > 0 {
 		// As long as the longest word, which bounds how far the cut
 		// looks ahead.
-		n := max(full.seg.Dict.MaxTokenLen(), 2)
-		l.add(strings.Repeat(string(absent), n), dropped)
+		l.add(strings.Repeat(string(absent), max(maxLen, 2)), dropped)
 	}
 	return l.bytes(), nil
 }
@@ -129,6 +120,10 @@ func heldPrefix(w string, holds func(rune) bool) int {
 	}
 	return len(w)
 }
+
+// MaxTokenLen is the length of the dictionary's longest word, as gse
+// counts it (a run of letters or digits is one).
+func (s *Segmenter) MaxTokenLen() int { return s.seg.Dict.MaxTokenLen() }
 
 // Cut returns the words of text in order; joined they give text back.
 func (s *Segmenter) Cut(text string) []string {

@@ -150,3 +150,25 @@ func FuzzFromList(f *testing.F) {
 		}
 	})
 }
+
+// TestWholeListIsGse: the embedded list of the whole dictionary, which
+// ListFor cuts from, is gse's dictionary as it is: every word in its
+// order with its frequency, and the longest word's length (run go
+// generate in corpus/words after upgrading gse).
+func TestWholeListIsGse(t *testing.T) {
+	s, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got list
+	maxLen, err := wholeWords(got.add)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := s.List(); !bytes.Equal(got.bytes(), want) {
+		t.Errorf("the embedded list (%d words, %d bytes) is not gse's dictionary (%d bytes): run go generate", got.n, len(got.bytes()), len(want))
+	}
+	if maxLen != s.MaxTokenLen() {
+		t.Errorf("longest word %d, gse's %d", maxLen, s.MaxTokenLen())
+	}
+}
