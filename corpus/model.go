@@ -310,6 +310,7 @@ type Corpus struct {
 	onDemand bool
 	apart    func() (*Corpus, func(), error)
 	each     func(fn func(k int, d *Document)) error // see EachApart
+	release  func(d *Document)                       // see Release
 }
 
 // NewCorpus indexes docs by ID.
@@ -361,6 +362,16 @@ func (c *Corpus) EachApart(fn func(k int, d *Document)) error {
 	}
 	eachIndex(len(c.Docs), func(k int) { fn(k, c.Docs[k]) })
 	return nil
+}
+
+// Release tells a corpus read on first use that d's texts will not be
+// read again soon: the memory they occupy (pages of a mapped file) may be
+// given back, to be read again if they are. For any other corpus it does
+// nothing.
+func (c *Corpus) Release(d *Document) {
+	if c != nil && c.release != nil && d.Decoded() {
+		c.release(d)
+	}
 }
 
 // Decoded reports whether d's nodes are in memory: always, but for a

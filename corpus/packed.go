@@ -131,7 +131,7 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		docs[k] = d
 	}
 	c := NewCorpus(docs)
-	c.onDemand, c.apart, c.each = true, p.apart, p.each
+	c.onDemand, c.apart, c.each, c.release = true, p.apart, p.each, p.Lib.Release
 	return c, nil
 }
 

@@ -97,7 +97,8 @@ func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte
 	if akey, ok := s.libraryKey(a); !ok || akey != key {
 		return false, nil
 	}
-	x, err := related.Build(ctx, a)
+	// The texts' pages are given back behind each pass.
+	x, err := related.BuildReleasing(ctx, a, a.Release)
 	if err != nil {
 		return false, err
 	}

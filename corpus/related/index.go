@@ -91,7 +91,29 @@ func New(c *corpus.Corpus) *Index {
 // (a tea.Cmd off the UI loop) can abandon it; it returns ctx's error, wrapped,
 // when cancelled. A nil corpus gives an empty index.
 func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
+	return BuildReleasing(ctx, c, nil)
+}
+
+// BuildReleasing is Build for a corpus whose texts lie in memory that can
+// be given back and read again (a mapped file): the build reads every
+// document twice, in corpus order, and behind (when not nil) is told of
+// each document a pass has passed, so the caller can give back its
+// texts' pages instead of holding the whole library's texts at once.
+func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.Document)) (*Index, error) {
 	x := &Index{c: c, v: newVocab()}
+	var in *corpus.Document // the document the pass is in
+	passed := func(n *corpus.Node) {
+		if behind == nil || n != nil && n.Doc == in {
+			return
+		}
+		if in != nil {
+			behind(in)
+		}
+		in = nil
+		if n != nil {
+			in = n.Doc
+		}
+	}
 	if c == nil {
 		x.postOff = []uint32{0}
 		return x, nil
@@ -113,6 +135,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		if err := cancelled(i); err != nil {
 			return nil, err
 		}
+		passed(n)
 		terms, counts := x.counts(&vb, n, true)
 		if grow := int(x.v.n) - len(df); grow > 0 {
 			df = append(df, make([]int32, grow)...)
@@ -125,6 +148,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 			last[t] = int32(i)
 		}
 	}
+	passed(nil)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build related-clause index: %w", err)
 	}
@@ -161,6 +185,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 		if err := cancelled(i); err != nil {
 			return nil, err
 		}
+		passed(n)
 		terms, counts := x.counts(&vb, n, false)
 		x.inv[i] = x.invNorm(terms, counts)
 		for j, t := range terms {
@@ -173,6 +198,7 @@ func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
 			fill[t], last[t] = p, int32(i)
 		}
 	}
+	passed(nil)
 	return x, nil
 }
 
