@@ -67,13 +67,16 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	}
 	errs, err = corpus.ListBatches(ctx, paths, opt, batch, b.add)
 	if err != nil {
+		if errors.Is(err, errWrite) {
+			s.noteUnwritable(err)
+		}
 		return errs, fmt.Errorf("build the library's pack: %w", err)
 	}
 	if len(b.ids) == 0 {
 		return errs, fmt.Errorf("build the library's pack: no documents in %v", paths)
 	}
 	if err := b.finish(ctx); err != nil {
-		if !errors.Is(err, context.Canceled) && !errors.Is(err, errAbandoned) {
+		if errors.Is(err, errWrite) {
 			s.noteUnwritable(err)
 		}
 		return errs, fmt.Errorf("build the library's pack: %w", err)
@@ -87,6 +90,10 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	debug.FreeOSMemory()
 	return errs, nil
 }
+
+// errWrite marks a pack build's failure to write: the cache's directory
+// is then taken as one that cannot be written.
+var errWrite = errors.New("cannot write the pack")
 
 // noteUnwritable turns writing off after a failed write, noted once.
 func (s *Store) noteUnwritable(err error) {
@@ -114,18 +121,21 @@ type libraryBuild struct {
 func newLibraryBuild(s *Store) (*libraryBuild, error) {
 	pack, err := os.CreateTemp(s.packDir(), ".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("create a temporary pack: %w", err)
+		return nil, fmt.Errorf("%w: create a temporary pack: %w", errWrite, err)
 	}
 	entries, err := os.CreateTemp(s.packDir(), ".tmp-*")
 	if err != nil {
 		pack.Close()
 		os.Remove(pack.Name())
-		return nil, fmt.Errorf("create a temporary pack: %w", err)
+		return nil, fmt.Errorf("%w: create a temporary pack: %w", errWrite, err)
 	}
 	b := &libraryBuild{s: s, pack: pack, packW: bufio.NewWriterSize(pack, 1<<20), entries: entries, entriesW: bufio.NewWriterSize(entries, 1<<20)}
 	// The header and the texts' length are put in place at the end.
-	_, err = b.packW.Write(make([]byte, packHeaderSize+8))
-	return b, err
+	if _, err := b.packW.Write(make([]byte, packHeaderSize+8)); err != nil {
+		b.discard()
+		return nil, fmt.Errorf("%w: %w", errWrite, err)
+	}
+	return b, nil
 }
 
 // add writes one batch of the listing: each document's texts to the pack
@@ -155,7 +165,7 @@ func (b *libraryBuild) add(srcs []corpus.Source, entries []corpus.PackEntry) err
 			}
 			texts := corpus.AppendTexts(b.buf[:0], d)
 			if _, err := b.packW.Write(texts); err != nil {
-				return fmt.Errorf("write pack: %w", err)
+				return fmt.Errorf("%w: %w", errWrite, err)
 			}
 			// Offsets from the document's own first text, as streamPack
 			// writes them.
@@ -189,7 +199,7 @@ func (b *libraryBuild) writeEntry(id sourceID, flags uint32, body []byte) error 
 	pad := align8(len(head)+len(body)) - len(head) - len(body)
 	for _, p := range [][]byte{head, body, make([]byte, pad)} {
 		if _, err := b.entriesW.Write(p); err != nil {
-			return fmt.Errorf("write pack: %w", err)
+			return fmt.Errorf("%w: %w", errWrite, err)
 		}
 	}
 	return nil
@@ -201,22 +211,22 @@ func (b *libraryBuild) writeEntry(id sourceID, flags uint32, body []byte) error 
 func (b *libraryBuild) finish(ctx context.Context) error {
 	le := binary.LittleEndian
 	if _, err := b.packW.Write(make([]byte, align8(8+b.textLen)-8-b.textLen)); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.entriesW.Flush(); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := b.entries.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := io.Copy(b.packW, b.entries); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.packW.Flush(); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := b.pack.WriteAt(le.AppendUint64(nil, uint64(b.textLen)), packHeaderSize); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -225,16 +235,16 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 		return err
 	}
 	if err := b.packW.Flush(); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	info, err := b.pack.Stat()
 	if err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	payload := info.Size() - packHeaderSize
 	sum := crc32.New(castagnoli)
 	if _, err := io.Copy(sum, io.NewSectionReader(b.pack, packHeaderSize, payload)); err != nil {
-		return fmt.Errorf("checksum pack: %w", err)
+		return fmt.Errorf("%w: checksum it: %w", errWrite, err)
 	}
 	var header [packHeaderSize]byte
 	copy(header[:], packMagic)
@@ -245,13 +255,13 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	le.PutUint64(header[48:], uint64(payload))
 	le.PutUint32(header[56:], sum.Sum32())
 	if _, err := b.pack.WriteAt(header[:], 0); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.pack.Close(); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := os.Rename(b.pack.Name(), b.s.packPath(key)); err != nil {
-		return fmt.Errorf("install pack: %w", err)
+		return fmt.Errorf("%w: install it: %w", errWrite, err)
 	}
 	b.pack = nil
 	return nil
@@ -263,7 +273,7 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 func (b *libraryBuild) appendIndex() error {
 	info, err := b.pack.Stat()
 	if err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	data, err := mapFile(b.pack, info.Size())
 	if err != nil {
@@ -283,7 +293,7 @@ func (b *libraryBuild) appendIndex() error {
 	// back before the index is written out.
 	release(data)
 	if err := ix.WriteBinary(b.packW); err != nil {
-		return fmt.Errorf("write pack: %w", err)
+		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	return nil
 }

@@ -24,11 +24,7 @@ func WriteCSV(w io.Writer, ts []Target) error {
 		if t.Year != 0 {
 			year = strconv.Itoa(t.Year)
 		}
-		id := ""
-		if t.Node != nil {
-			id = t.Node.ID
-		}
-		rec := []string{t.DocLabel, year, t.Phrase, t.Statement, t.Context, t.Clause, id, strconv.Itoa(t.Start), strconv.Itoa(t.End)}
+		rec := []string{t.DocLabel, year, t.Phrase, t.Statement, t.Context, t.Clause, t.ID(), strconv.Itoa(t.Start), strconv.Itoa(t.End)}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write targets CSV: %w", err)
 		}

@@ -489,11 +489,16 @@ func matches(t *Target, words []string) bool {
 // statement, context, clause, document label and ID, node ID. A word
 // matches inside one of them, never across two.
 func (t *Target) fields() [7]string {
-	id := ""
-	if t.Node != nil {
-		id = t.Node.ID
+	return [7]string{t.Phrase, t.Statement, t.Context, t.Clause, t.DocLabel, t.DocID, t.ID()}
+}
+
+// ID is the ID of the target's node: NodeID, else (a Target built
+// elsewhere) its Node's.
+func (t *Target) ID() string {
+	if t.NodeID == "" && t.Node != nil {
+		return t.Node.ID
 	}
-	return [7]string{t.Phrase, t.Statement, t.Context, t.Clause, t.DocLabel, t.DocID, id}
+	return t.NodeID
 }
 
 // inYear reports whether w occurs in the decimal form of year (none for

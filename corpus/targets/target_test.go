@@ -305,4 +305,16 @@ func TestDetach(t *testing.T) {
 			t.Errorf("target %d: %q at its offsets, want %q", i, got, tg.Phrase)
 		}
 	}
+	// Filtered and exported by node ID as before.
+	last := ts[len(ts)-1]
+	if found := Filter(ts, last.NodeID); !slices.ContainsFunc(found, func(x Target) bool { return x.NodeID == last.NodeID && x.Start == last.Start }) {
+		t.Errorf("filtering by %s does not find its target", last.NodeID)
+	}
+	var csv strings.Builder
+	if err := WriteCSV(&csv, ts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), ","+last.NodeID+",") {
+		t.Errorf("the CSV lacks node ID %s", last.NodeID)
+	}
 }

@@ -66,7 +66,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, format st
 	if format == "json" {
 		out := make([]targetJSON, len(ts))
 		for i, t := range ts {
-			out[i] = targetJSON{Doc: t.DocLabel, ID: t.Node.ID, Clause: t.Clause, Phrase: t.Phrase, Statement: t.Statement, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
+			out[i] = targetJSON{Doc: t.DocLabel, ID: t.ID(), Clause: t.Clause, Phrase: t.Phrase, Statement: t.Statement, Context: t.Context, Year: t.Year, Start: t.Start, End: t.End}
 		}
 		if err := writeJSON(w, out); err != nil {
 			return failf("write targets: %w", err)
@@ -80,7 +80,7 @@ func printTargets(w io.Writer, c *corpus.Corpus, sortBy, query string, format st
 	if sortBy == "year" {
 		rows := [][]string{{"year", "document", "target", "clause", "id"}}
 		for _, t := range ts {
-			rows = append(rows, []string{yearCell(t.Year), docShort(t.Node.Doc), t.Label(), t.Clause, t.Node.ID})
+			rows = append(rows, []string{yearCell(t.Year), docShort(t.Doc), t.Label(), t.Clause, t.ID()})
 		}
 		return writeAligned(w, rows)
 	}
