@@ -19,7 +19,8 @@ import (
 // stops the reading and is returned as stop; errs are the sources that
 // failed, as *LoadError.
 func LoadBatches(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(docs []*Document) error) (errs []error, stop error) {
-	return eachBatch(ctx, paths, opt, batchBytes, func(b batch) error {
+	files, errs := collectFiles(paths)
+	return eachBatch(ctx, files, errs, opt, batchBytes, func(b batch) error {
 		var kept []*Document
 		for _, d := range b.docs {
 			if d != nil {
@@ -46,7 +47,16 @@ var ErrNotListable = errors.New("a source failed in a way a pack cannot keep")
 func ListBatches(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(srcs []Source, entries []PackEntry) error) (errs []error, stop error) {
 	started := time.Now()
 	how := opt.annotation()
-	return eachBatch(ctx, paths, opt, batchBytes, func(b batch) error {
+	files, errs := collectFiles(paths)
+	// A file the listing could never keep (not a regular file, too
+	// large, gone) stops it before anything is read.
+	for _, name := range files {
+		info, err := os.Stat(name)
+		if _, ok := sourceOf(name, info, how); err != nil || !ok {
+			return errs, &LoadError{name, ErrNotListable}
+		}
+	}
+	return eachBatch(ctx, files, errs, opt, batchBytes, func(b batch) error {
 		srcs := make([]Source, len(b.files))
 		entries := make([]PackEntry, len(b.files))
 		for i, name := range b.files {
@@ -88,11 +98,10 @@ type batch struct {
 	errs  []error
 }
 
-// eachBatch reads the files of paths about batchBytes of source at a time,
-// assigning IDs in library order, and hands fn each batch; errs collects
-// the listing's errors and the sources that failed.
-func eachBatch(ctx context.Context, paths []string, opt LoadOptions, batchBytes int64, fn func(batch) error) (errs []error, stop error) {
-	files, errs := collectFiles(paths)
+// eachBatch reads files about batchBytes of source at a time, assigning
+// IDs in library order, and hands fn each batch; errs, the listing's
+// errors, gets the sources that failed added.
+func eachBatch(ctx context.Context, files []string, errs []error, opt LoadOptions, batchBytes int64, fn func(batch) error) ([]error, error) {
 	ids := newIDAssigner(fileIDs(files))
 	var done atomic.Int64
 	progress := func() {

@@ -146,8 +146,9 @@ func TestLabelsStayUnique(t *testing.T) {
 // point into the whole buffer it was decoded from (a cache's segment): a
 // batch read in batches must be free to go once handed on.
 func TestAssignerKeepsCopies(t *testing.T) {
-	buf := strings.Repeat("x", 1<<16) + "doc-id|简称"
-	d := &Document{ID: buf[1<<16 : 1<<16+6], Short: buf[1<<16+7:]}
+	// No Short label: the label is the title itself, a substring too.
+	buf := strings.Repeat("x", 1<<16) + "doc-id|关于促进就业的意见"
+	d := &Document{ID: buf[1<<16 : 1<<16+6], Title: buf[1<<16+7:]}
 	a := newIDAssigner(nil)
 	a.assign(d)
 	lo := uintptr(unsafe.Pointer(unsafe.StringData(buf)))

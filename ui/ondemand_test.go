@@ -279,4 +279,11 @@ func TestOnDemandTargetsApart(t *testing.T) {
 	if read := decoded(c) - before; read < 1 || read > 1+relatedSectionLimit {
 		t.Errorf("opening a target read %d documents", read)
 	}
+	// A target whose clause is gone says so.
+	lost := got[0]
+	lost.NodeID += "-gone"
+	m = update(m, jumpTargetMsg{target: lost})
+	if !m.status.warning || !strings.Contains(m.status.message, lost.NodeID) {
+		t.Errorf("status %q after opening a lost target", m.status.message)
+	}
 }

@@ -430,8 +430,12 @@ func TestTmuxCompareAndBodies(t *testing.T) {
 		return strings.Contains(s, "TEXT") && strings.Contains(detailText(s), "调整完善广州、深圳积分落户政策")
 	})
 	r.keys("Escape")
+	// Guangdong's clause holds the central one's words too: the
+	// breadcrumb tells them apart. Waiting for it also keeps Escape and
+	// the next key from arriving together (read as alt+o).
 	r.waitScreen("back on the central clause", func(s string) bool {
-		return strings.Contains(detailText(s), "全面取消城区常住人口300万以下")
+		d := detailText(s)
+		return strings.Contains(d, "全面取消城区常住人口300万以下") && strings.HasPrefix(d, "中央")
 	})
 	r.keys("o")
 	r.waitText("the bodies", "BODIES", "lead part named")

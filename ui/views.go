@@ -37,8 +37,9 @@ func newBackground() background {
 // need, off the event loop.
 //
 // The targets are collected from every node: over a library read on first
-// use (corpus.Corpus.OnDemand) that would read it whole, so they are
-// collected only when the targets view first opens (openTargets).
+// use (corpus.Corpus.OnDemand) that reads and annotates it all (apart from
+// the reader's documents, a document per processor at a time), so they
+// are collected only when the targets view first opens (openTargets).
 func (m Model) viewsInit() tea.Cmd {
 	cmds := []tea.Cmd{buildRelatedCmd(m.bg.ctx, m.corpus, m.relatedFor), buildCitationsCmd(m.corpus)}
 	if !m.corpus.OnDemand() {
@@ -90,6 +91,7 @@ func (m Model) updateViews(msg tea.Msg) (Model, tea.Cmd) {
 			// collectTargetsCmd): its node is found by ID.
 			var ok bool
 			if n, ok = m.corpus.Node(t.NodeID); !ok {
+				m.status = m.status.SetMessage(m.styles.tr.F("this target's clause could not be found: %s", t.NodeID), true)
 				return m, nil
 			}
 		}

@@ -275,6 +275,22 @@ func (s *Store) Annotated(d *corpus.Document) {
 	s.async(func() { s.storeAnnotated(d) })
 }
 
+// begin counts work that writes to the cache on the caller's goroutine
+// for Flush, unless the store is closed (then ok is false and the work
+// is not to start); end marks it done.
+func (s *Store) begin() (ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false
+	}
+	s.pending.Add(1)
+	return true
+}
+
+// end marks work counted by begin done.
+func (s *Store) end() { s.pending.Done() }
+
 // async runs fn on a goroutine of its own, counted for Flush, unless the
 // store is closed (then fn is dropped: what it would have written is
 // computed again next time). The count is raised under the lock that

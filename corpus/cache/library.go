@@ -35,9 +35,12 @@ const libraryBatch = 8 << 20
 // and at the index's size plus the library's structure while indexing,
 // instead of the whole library decoded with its index. errs are the
 // sources that failed, as corpus.LoadPathsContext reports them. err is set
-// when no pack was installed: the context was cancelled, a source failed
-// in a way a pack cannot keep (corpus.ErrNotListable), no source was
-// found, or the cache could not be written (noted too).
+// when no pack was installed: the context was cancelled or the store
+// closed (a reader quitting), a source failed in a way a pack cannot keep
+// (corpus.ErrNotListable), no source was found, a document changed while
+// packed or its mapping could not be read back, or the cache could not be
+// written (noted, and writing turned off). Flush and Close wait for a
+// build under way; nothing of one that fails is left behind.
 func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions) (errs []error, err error) {
 	s.mu.Lock()
 	ro := s.readOnly
@@ -45,6 +48,10 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	if ro {
 		return nil, fmt.Errorf("build the library's pack: %s cannot be written", s.dir)
 	}
+	if !s.begin() {
+		return nil, fmt.Errorf("build the library's pack: %w", errAbandoned)
+	}
+	defer s.end() // Flush and Close wait for it
 	if err := os.MkdirAll(s.packDir(), 0o755); err != nil {
 		s.noteUnwritable(err)
 		return nil, fmt.Errorf("build the library's pack: %w", err)
@@ -228,11 +235,14 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	if _, err := b.pack.WriteAt(le.AppendUint64(nil, uint64(b.textLen)), packHeaderSize); err != nil {
 		return fmt.Errorf("%w: %w", errWrite, err)
 	}
-	if err := ctx.Err(); err != nil {
+	if err := b.stopped(ctx); err != nil {
 		return err
 	}
 	if err := b.appendIndex(); err != nil {
 		return err
+	}
+	if err := b.stopped(ctx); err != nil {
+		return err // the pack is not installed: nothing is left behind
 	}
 	if err := b.packW.Flush(); err != nil {
 		return fmt.Errorf("%w: %w", errWrite, err)
@@ -265,6 +275,15 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	}
 	b.pack = nil
 	return nil
+}
+
+// stopped returns why the build should stop: the reader quit (Close) or
+// ctx was cancelled.
+func (b *libraryBuild) stopped(ctx context.Context) error {
+	if b.s.abandon.Load() {
+		return errAbandoned
+	}
+	return ctx.Err()
 }
 
 // appendIndex decodes the documents of the pack written so far from its

@@ -142,9 +142,9 @@ func slicesEqual(a, b []string) bool {
 }
 
 // TestBuildLibraryRefuses: a source whose failure a pack cannot keep (a
-// file over the size limit), a cancelled build and a cache that cannot be
-// written each install nothing and leave nothing behind, with an error
-// that says why.
+// file over the size limit: refused before anything is read), a
+// cancelled build and a cache that cannot be written each install nothing
+// and leave nothing behind, with an error that says why.
 func TestBuildLibraryRefuses(t *testing.T) {
 	t.Run("unlistable", func(t *testing.T) {
 		dir := copySeeds(t)
@@ -158,6 +158,9 @@ func TestBuildLibraryRefuses(t *testing.T) {
 		_, err = s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{})
 		if !errors.Is(err, corpus.ErrNotListable) {
 			t.Errorf("err = %v, want ErrNotListable", err)
+		}
+		if segs, _ := filepath.Glob(filepath.Join(s.docsDir(), "*.seg")); len(segs) != 0 {
+			t.Errorf("read %d files before refusing", len(segs))
 		}
 		if names := mustReadDir(t, s.packDir()); len(names) != 0 {
 			t.Errorf("left %q behind", names)

@@ -20,7 +20,7 @@ var relatedFile = sideKind{magic: "PRRELIDX", suffix: ".related", what: "related
 // RelatedIndex returns the related-clause index of c: read from the cache
 // when it holds one for exactly c's documents as this store read them,
 // else built (checking ctx, whose error it returns) and stored for next
-// time on a goroutine of its own (Flush waits for it). A damaged, stale
+// time (Flush waits for the write). A damaged, stale
 // or foreign one is noted once, removed and rebuilt. A library read on
 // demand (corpus.Corpus.OnDemand) gets its index built over the library
 // opened apart, stored, and read back over c, so that building it, which
@@ -87,8 +87,15 @@ func (s *Store) storedRelated(key [32]byte, c *corpus.Corpus, hit bool) (*relate
 // and stores it; built is false when it could not (the caller builds it
 // over c). The documents read for the build are dropped with it.
 func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte) (built bool, err error) {
+	if !s.begin() {
+		return false, nil
+	}
+	defer s.end() // Flush and Close wait for the write
 	s.heavy.Lock()
 	defer s.heavy.Unlock()
+	if _, err := os.Stat(s.sidePath(relatedFile, key)); err == nil {
+		return true, nil // built meanwhile by another caller
+	}
 	a, done, err := c.Apart()
 	if err != nil || a == c {
 		return false, nil

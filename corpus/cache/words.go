@@ -18,11 +18,9 @@ var wordsFile = sideKind{magic: "PRWORDSD", suffix: ".words", what: "word dictio
 
 // Words returns the word dictionary of a library whose texts hold the
 // runes holds accepts (search.(*Index).Holds): read from the cache when it
-// holds one for exactly those runes, else cut from the whole dictionary
-// (words.ListFor) and stored for next time on a goroutine of its own. The
-// whole dictionary peaks at about four times what the library's part
-// takes to read back, so a reader started again never loads it. A damaged
-// or foreign one is noted once, removed and cut again.
+// holds one for exactly those runes, else cut from the list of the whole
+// dictionary (words.ListFor) and stored for next time on a goroutine of
+// its own. A damaged or foreign one is noted once, removed and cut again.
 func (s *Store) Words(holds func(rune) bool) (*words.Segmenter, error) {
 	key := s.wordsKey(holds)
 	path := s.sidePath(wordsFile, key)

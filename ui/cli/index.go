@@ -136,6 +136,7 @@ func indexLibrary(store *cache.Store, paths []string, progress func(done, total 
 		return indexed{}, failf("index: %s", strings.Join(store.TakeNotes(), "; "))
 	}
 	// Read whole, as the reader would.
+	before = store.Stats()
 	c, errs := corpus.LoadPathsContext(context.Background(), paths, withProgress)
 	if len(c.Docs) == 0 {
 		return indexed{c: c, errs: errs}, nil
