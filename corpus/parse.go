@@ -284,11 +284,14 @@ func rejoinMode(u unit, g *Grammar) RejoinMode {
 // no longer than the heading line; a longer line is the text under a
 // short heading (（一）推进分级分类管理 / 纳入规划的电网项目应根据…).
 func isTitleTail(title, s string) bool {
-	if title == "" || strings.ContainsAny(title, "。；") {
+	// Twenty runes take at most 80 bytes: a longer line is not counted
+	// (most lines are paragraphs), and s is checked before the title.
+	if len(s) > 20*utf8.UTFMax || title == "" {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
-	return n <= 20 && n <= utf8.RuneCountInString(title)+2 && !strings.ContainsAny(s, "，。、；：,.;:\t")
+	return n <= 20 && !strings.ContainsAny(s, "，。、；：,.;:\t") &&
+		!strings.ContainsAny(title, "。；") && n <= utf8.RuneCountInString(title)+2
 }
 
 // builder assembles the tree from classified units with a grammar.
