@@ -168,7 +168,9 @@ func (s *Store) Get(src corpus.Source) (d *corpus.Document, annotated, ok bool) 
 	d, annotated, err = s.decode(data, src)
 	switch {
 	case err == nil && src.NeedAnnotations && !annotated:
-		// Read without its annotations: parsed again, with them.
+		// Read without its annotations: parsed again, with them. The
+		// store forgets the copy it read, which would hold its segment.
+		s.forget([]*corpus.Document{d})
 		s.count(func(st *Stats) { st.Misses++ })
 		return nil, false, false
 	case err == nil:

@@ -42,16 +42,31 @@ const libraryBatch = 8 << 20
 // written (noted, and writing turned off). Flush and Close wait for a
 // build under way; nothing of one that fails is left behind.
 func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions) (errs []error, err error) {
+	if !s.begin() {
+		return nil, fmt.Errorf("build the library's pack: %w", errAbandoned)
+	}
+	defer s.end() // Flush and Close wait for it
+	return s.buildLibrary(ctx, paths, opt)
+}
+
+// AnnotateLibrary packs the library of paths again, with its documents'
+// annotations, on a goroutine of its own (Flush waits for it; Close
+// abandons it): a reader's first read packs it without them, to show it
+// sooner, and a library whose pack lacks them annotates every document
+// its targets view reads, at every start. The reader goes on with the
+// pack it opened; the next start opens the new one.
+func (s *Store) AnnotateLibrary(ctx context.Context, paths []string) {
+	s.async(func() { s.buildLibrary(ctx, paths, corpus.LoadOptions{}) })
+}
+
+// buildLibrary is BuildLibrary, counted for Flush by the caller.
+func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions) (errs []error, err error) {
 	s.mu.Lock()
 	ro := s.readOnly
 	s.mu.Unlock()
 	if ro {
 		return nil, fmt.Errorf("build the library's pack: %s cannot be written", s.dir)
 	}
-	if !s.begin() {
-		return nil, fmt.Errorf("build the library's pack: %w", errAbandoned)
-	}
-	defer s.end() // Flush and Close wait for it
 	if err := os.MkdirAll(s.packDir(), 0o755); err != nil {
 		s.noteUnwritable(err)
 		return nil, fmt.Errorf("build the library's pack: %w", err)

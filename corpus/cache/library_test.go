@@ -303,3 +303,23 @@ func TestEachApart(t *testing.T) {
 		t.Errorf("the store holds %d documents, want the reader's %d", len(s.ids), len(c.Docs))
 	}
 }
+
+// TestGetForgetsUnannotated: a segment read without the annotations a
+// read needs is parsed again, and the store forgets the copy it read —
+// which would otherwise hold its segment's buffer for the store's life.
+func TestGetForgetsUnannotated(t *testing.T) {
+	dir := copySeeds(t)
+	s := Open(t.TempDir())
+	if _, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{Cache: s, LazyAnnotations: true}); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	s.Flush()
+	s2 := Open(s.Dir())
+	c := load(t, dir, s2)
+	if st := s2.Stats(); st.Misses != len(c.Docs) {
+		t.Fatalf("%+v: want every segment found without annotations", st)
+	}
+	if len(s2.ids) != len(c.Docs) || len(s2.asRead) != len(c.Docs) {
+		t.Errorf("the store holds %d documents, want the %d parsed", len(s2.ids), len(c.Docs))
+	}
+}

@@ -105,8 +105,9 @@ func TestReaderOpensLibrary(t *testing.T) {
 // TestReaderFirstRead: a reader opening a library never read before, with
 // a cache it can write, packs it there a batch at a time and opens it
 // from the pack on demand — the full read's documents, none decoded, and
-// the search index — without reading it whole; with no cache, or one it
-// cannot write, it reads the library whole.
+// the search index — without reading it whole, then packs it again with
+// its annotations in the background; with no cache, or one it cannot
+// write, it reads the library whole.
 func TestReaderFirstRead(t *testing.T) {
 	dir := t.TempDir()
 	for _, sub := range []string{"laws", "govcn-html"} {
@@ -124,7 +125,8 @@ func TestReaderFirstRead(t *testing.T) {
 		return ui.LoadResult{Corpus: full}
 	}
 	reports := 0
-	r := readLibrary(context.Background(), []string{dir}, cache.Open(t.TempDir()), load, func(done, total int) { reports++ })
+	store := cache.Open(t.TempDir())
+	r := readLibrary(context.Background(), []string{dir}, store, load, func(done, total int) { reports++ })
 	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
 		t.Fatalf("first read with a cache: read whole %d times, on demand %v", readWhole, r.Corpus.OnDemand())
 	}
@@ -138,6 +140,13 @@ func TestReaderFirstRead(t *testing.T) {
 		if d.Decoded() || d.ID != full.Docs[i].ID || d.Label() != full.Docs[i].Label() {
 			t.Errorf("document %d: %s %q decoded %v, want %s %q undecoded", i, d.ID, d.Label(), d.Decoded(), full.Docs[i].ID, full.Docs[i].Label())
 		}
+	}
+
+	// Packed without annotations to open sooner, then again with them
+	// in the background: the next start's pack has them.
+	store.Flush()
+	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: cache.Open(store.Dir())}); !ok {
+		t.Error("the library was not packed again with its annotations")
 	}
 
 	if r := readLibrary(context.Background(), []string{dir}, nil, load, nil); readWhole != 1 || r.Corpus != full {

@@ -78,15 +78,22 @@ func anyPathExists(paths []string) error {
 // readLibrary gives the reader the library of paths: opened from the
 // cache's pack of it when there is one; else, when the cache can be
 // written, packed there first a batch at a time (cache.Store.BuildLibrary)
-// and opened from it, so a first read never holds the library whole; else
-// (no cache, or a library a pack cannot hold) read whole by load.
+// and opened from it, so a first read never holds the library whole —
+// packed without annotations, which take more than half of a first
+// read's time, then again with them in the background
+// (cache.Store.AnnotateLibrary); else (no cache, or a library a pack
+// cannot hold) read whole by load.
 func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
 	r, ok := openLibrary(paths, store)
 	if !ok && store != nil && store.Writable() {
 		// Without annotations, as the whole read would: a document's are
 		// computed when it is first shown.
 		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress, LazyAnnotations: true}); err == nil {
-			r, ok = openLibrary(paths, store)
+			if r, ok = openLibrary(paths, store); ok {
+				// Packed again with the annotations, in the background,
+				// for the next start's targets view.
+				store.AnnotateLibrary(ctx, paths)
+			}
 		}
 	}
 	if !ok && ctx.Err() == nil {
