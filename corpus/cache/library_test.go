@@ -6,7 +6,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -86,12 +88,12 @@ func TestBuildLibraryAsLoaded(t *testing.T) {
 	built := Open(t.TempDir())
 	built.now = later
 	built.batchBytes = 64 << 10 // many batches
-	var batches int
-	errs, err := built.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{Progress: func(done, total int) { batches = total }})
+	var reports atomic.Int64    // progress is reported from the reading goroutines
+	errs, err := built.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{Progress: func(done, total int) { reports.Add(1) }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if batches == 0 {
+	if reports.Load() == 0 {
 		t.Error("no progress reported")
 	}
 	if n := len(built.ids) + len(built.asRead); n != 0 {
@@ -321,5 +323,47 @@ func TestGetForgetsUnannotated(t *testing.T) {
 	}
 	if len(s2.ids) != len(c.Docs) || len(s2.asRead) != len(c.Docs) {
 		t.Errorf("the store holds %d documents, want the %d parsed", len(s2.ids), len(c.Docs))
+	}
+}
+
+// TestTwoProcessesBuildLibrary: two processes packing one library into
+// one cache at once, a batch at a time, both succeed; the pack left is
+// whole and opens as the full read, and no temporary file is left.
+func TestTwoProcessesBuildLibrary(t *testing.T) {
+	if dir := os.Getenv("POLICYREADER_BUILD_HELPER"); dir != "" {
+		s := Open(os.Getenv("POLICYREADER_BUILD_CACHE"))
+		s.batchBytes = 64 << 10
+		if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{}); err != nil {
+			t.Fatalf("helper: %v", err)
+		}
+		return
+	}
+	dir := copyLibrary(t)
+	cacheDir := t.TempDir()
+	var procs []*exec.Cmd
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesBuildLibrary$")
+		cmd.Env = append(os.Environ(), "POLICYREADER_BUILD_HELPER="+dir, "POLICYREADER_BUILD_CACHE="+cacheDir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		procs = append(procs, cmd)
+	}
+	for i, p := range procs {
+		if err := p.Wait(); err != nil {
+			t.Fatalf("process %d: %v", i, err)
+		}
+	}
+	s := Open(cacheDir)
+	onlyPack(t, s)
+	_, _, c := onDemand(t, dir, cacheDir)
+	full := load(t, dir, nil)
+	if len(c.Docs) != len(full.Docs) {
+		t.Fatalf("%d documents, want %d", len(c.Docs), len(full.Docs))
+	}
+	for i, d := range c.Docs {
+		if !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
+			t.Errorf("document %s differs from the full read's", d.ID)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -124,13 +125,13 @@ func TestReaderFirstRead(t *testing.T) {
 		readWhole++
 		return ui.LoadResult{Corpus: full}
 	}
-	reports := 0
+	var reports atomic.Int64 // progress is reported from the reading goroutines
 	store := cache.Open(t.TempDir())
-	r := readLibrary(context.Background(), []string{dir}, store, load, func(done, total int) { reports++ })
+	r := readLibrary(context.Background(), []string{dir}, store, load, func(done, total int) { reports.Add(1) })
 	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
 		t.Fatalf("first read with a cache: read whole %d times, on demand %v", readWhole, r.Corpus.OnDemand())
 	}
-	if reports == 0 {
+	if reports.Load() == 0 {
 		t.Error("no progress reported")
 	}
 	if len(r.Corpus.Docs) != len(full.Docs) {
