@@ -122,6 +122,9 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		d, err := p.Lib.Head(i)
 		if err != nil {
 			if d, err = p.Document(k); err != nil {
+				for _, read := range docs[:k] {
+					p.Lib.Forget(read) // nothing of a corpus not given is kept
+				}
 				return nil, err
 			}
 			docs[k] = d
