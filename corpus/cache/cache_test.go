@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -528,20 +527,7 @@ func TestTwoProcessesFill(t *testing.T) {
 	}
 	dir := copySeeds(t)
 	cacheDir := t.TempDir()
-	var procs []*exec.Cmd
-	for range 2 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesFill$")
-		cmd.Env = append(os.Environ(), "POLICYREADER_FILL_HELPER="+dir, "POLICYREADER_FILL_CACHE="+cacheDir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		procs = append(procs, cmd)
-	}
-	for i, p := range procs {
-		if err := p.Wait(); err != nil {
-			t.Fatalf("process %d: %v", i, err)
-		}
-	}
+	inTwoProcesses(t, "TestTwoProcessesFill", "POLICYREADER_FILL_HELPER="+dir, "POLICYREADER_FILL_CACHE="+cacheDir)
 	s := Open(cacheDir)
 	c := load(t, dir, s)
 	sameDocs(t, "after two processes", c, load(t, dir, nil))

@@ -6,8 +6,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -121,14 +121,7 @@ func TestBuildLibraryAsLoaded(t *testing.T) {
 	if !slicesEqual(errorLines(p.Errs), errorLines(fullErrs)) {
 		t.Errorf("opened with errors %q, want %q", errorLines(p.Errs), errorLines(fullErrs))
 	}
-	if len(c.Docs) != len(full.Docs) {
-		t.Fatalf("opened %d documents, want %d", len(c.Docs), len(full.Docs))
-	}
-	for i, d := range c.Docs {
-		if d.ID != full.Docs[i].ID || d.Label() != full.Docs[i].Label() || !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
-			t.Errorf("document %d: %s %q differs from the full read's %s %q", i, d.ID, d.Label(), full.Docs[i].ID, full.Docs[i].Label())
-		}
-	}
+	sameEncoded(t, "opened from the pack", c.Docs, full)
 }
 
 func slicesEqual(a, b []string) bool {
@@ -199,21 +192,8 @@ func TestBuildLibraryRefuses(t *testing.T) {
 // each document as the full read would, while index, which needs them,
 // does not take the pack for its own.
 func TestBuildLibraryLazy(t *testing.T) {
-	dir := copyLibrary(t)
-	s := Open(t.TempDir())
-	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
-		t.Fatal(err)
-	}
-	full := load(t, dir, nil)
-	_, _, c := onDemand(t, dir, s.Dir())
-	if len(c.Docs) != len(full.Docs) {
-		t.Fatalf("%d documents, want %d", len(c.Docs), len(full.Docs))
-	}
-	for i, d := range c.Docs {
-		if !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
-			t.Errorf("document %s, annotated on demand, differs from the full read's", d.ID)
-		}
-	}
+	dir, s, c := lazyLibrary(t)
+	sameEncoded(t, "annotated on demand", c.Docs, load(t, dir, nil))
 	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: Open(s.Dir())}); ok {
 		t.Error("a pack without annotations opened for a read that needs them")
 	}
@@ -225,12 +205,7 @@ func TestBuildLibraryLazy(t *testing.T) {
 // leaves none of the reader's documents decoded, nor any document of the
 // build held by the store.
 func TestRelatedBuiltApart(t *testing.T) {
-	dir := copyLibrary(t)
-	s := Open(t.TempDir())
-	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
-		t.Fatal(err)
-	}
-	s, _, c := onDemand(t, dir, s.Dir())
+	dir, s, c := lazyLibrary(t)
 	rx, err := s.RelatedIndex(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
@@ -277,27 +252,21 @@ func TestRelatedBuiltApart(t *testing.T) {
 // once, each the full read's, and leaves the reader's documents undecoded
 // and the store holding none of the documents it read.
 func TestEachApart(t *testing.T) {
-	dir := copyLibrary(t)
-	s := Open(t.TempDir())
-	if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
-		t.Fatal(err)
-	}
-	s, _, c := onDemand(t, dir, s.Dir())
-	full := load(t, dir, nil)
-	got := make([][]byte, len(c.Docs))
+	dir, s, c := lazyLibrary(t)
+	got := make([]*corpus.Document, len(c.Docs))
+	var mu sync.Mutex
 	if err := c.EachApart(func(k int, d *corpus.Document) {
+		encoded(d) // annotated while it is read, as the targets view does
+		mu.Lock()
+		defer mu.Unlock()
 		if got[k] != nil {
 			t.Errorf("document %d seen twice", k)
 		}
-		got[k] = encoded(d)
+		got[k] = d
 	}); err != nil {
 		t.Fatal(err)
 	}
-	for k, d := range full.Docs {
-		if !bytes.Equal(got[k], encoded(d)) {
-			t.Errorf("document %d (%s) is not the full read's", k, d.ID)
-		}
-	}
+	sameEncoded(t, "read apart", got, load(t, dir, nil))
 	if ids := decodedDocs(c); len(ids) != 0 {
 		t.Errorf("the pass decoded %d of the reader's documents", len(ids))
 	}
@@ -340,30 +309,8 @@ func TestTwoProcessesBuildLibrary(t *testing.T) {
 	}
 	dir := copyLibrary(t)
 	cacheDir := t.TempDir()
-	var procs []*exec.Cmd
-	for range 2 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesBuildLibrary$")
-		cmd.Env = append(os.Environ(), "POLICYREADER_BUILD_HELPER="+dir, "POLICYREADER_BUILD_CACHE="+cacheDir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		procs = append(procs, cmd)
-	}
-	for i, p := range procs {
-		if err := p.Wait(); err != nil {
-			t.Fatalf("process %d: %v", i, err)
-		}
-	}
-	s := Open(cacheDir)
-	onlyPack(t, s)
+	inTwoProcesses(t, "TestTwoProcessesBuildLibrary", "POLICYREADER_BUILD_HELPER="+dir, "POLICYREADER_BUILD_CACHE="+cacheDir)
+	onlyPack(t, Open(cacheDir))
 	_, _, c := onDemand(t, dir, cacheDir)
-	full := load(t, dir, nil)
-	if len(c.Docs) != len(full.Docs) {
-		t.Fatalf("%d documents, want %d", len(c.Docs), len(full.Docs))
-	}
-	for i, d := range c.Docs {
-		if !bytes.Equal(encoded(d), encoded(full.Docs[i])) {
-			t.Errorf("document %s differs from the full read's", d.ID)
-		}
-	}
+	sameEncoded(t, "after two processes", c.Docs, load(t, dir, nil))
 }
