@@ -46,21 +46,29 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 		return nil, fmt.Errorf("build the library's pack: %w", errAbandoned)
 	}
 	defer s.end() // Flush and Close wait for it
-	return s.buildLibrary(ctx, paths, opt)
+	return s.buildLibrary(ctx, paths, opt, nil)
 }
 
 // AnnotateLibrary packs the library of paths again, with its documents'
 // annotations, on a goroutine of its own (Flush waits for it; Close
 // abandons it): a reader's first read packs it without them, to show it
 // sooner, and a library whose pack lacks them annotates every document
-// its targets view reads, at every start. The reader goes on with the
-// pack it opened; the next start opens the new one.
-func (s *Store) AnnotateLibrary(ctx context.Context, paths []string) {
-	s.async(func() { s.buildLibrary(ctx, paths, corpus.LoadOptions{}) })
+// its targets view reads, at every start. lib is the pack opened: when
+// the files are still as it holds them, its search index, which no
+// annotation changes, is copied rather than built again. The reader goes
+// on with the pack it opened; the next start opens the new one.
+func (s *Store) AnnotateLibrary(ctx context.Context, paths []string, lib corpus.PackedLibrary) {
+	own, err := ownLibrary(lib)
+	if err != nil {
+		own = nil
+	}
+	s.async(func() { s.buildLibrary(ctx, paths, corpus.LoadOptions{}, own) })
 }
 
-// buildLibrary is BuildLibrary, counted for Flush by the caller.
-func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions) (errs []error, err error) {
+// buildLibrary is BuildLibrary, counted for Flush by the caller; the
+// search index of was, a pack of the same library, is copied when every
+// source is as it holds it.
+func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.LoadOptions, was *packedLibrary) (errs []error, err error) {
 	s.mu.Lock()
 	ro := s.readOnly
 	s.mu.Unlock()
@@ -79,6 +87,7 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 		return nil, fmt.Errorf("build the library's pack: %w", err)
 	}
 	defer b.discard()
+	b.was = was
 	// Documents read without their annotations (opt.LazyAnnotations, as
 	// a reader reads: they take more than half of a first read's time)
 	// are packed without them.
@@ -138,6 +147,9 @@ type libraryBuild struct {
 	names    []string
 	ids      []sourceID
 	buf      []byte
+	// was is a pack of the same library whose search index is copied
+	// when its sources are these, as they are (see sameSources).
+	was *packedLibrary
 }
 
 func newLibraryBuild(s *Store) (*libraryBuild, error) {
@@ -253,7 +265,21 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	if err := b.stopped(ctx); err != nil {
 		return err
 	}
-	if err := b.appendIndex(); err != nil {
+	if b.was != nil && sameSources(b.was.ids, b.ids) {
+		// The same texts and nodes: the same index, copied a chunk at a
+		// time, each chunk's pages given back behind it (a reader may be
+		// searching that mapping: its pages come back from the page
+		// cache).
+		for index := b.was.index; len(index) > 0; {
+			chunk := index[:min(len(index), releaseChunk)]
+			if _, err := b.packW.Write(chunk); err != nil {
+				return fmt.Errorf("%w: %w", errWrite, err)
+			}
+			release(chunk)
+			index = index[len(chunk):]
+		}
+		b.s.count(func(st *Stats) { st.IndexHits++ })
+	} else if err := b.appendIndex(); err != nil {
 		return err
 	}
 	if err := b.stopped(ctx); err != nil {
@@ -290,6 +316,21 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	}
 	b.pack = nil
 	return nil
+}
+
+// sameSources reports whether two packs hold the same sources with the
+// same contents, in the same order: the documents then parse the same,
+// whenever they were read.
+func sameSources(a, b []sourceID) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].sameFile(b[i]) || a[i].content != b[i].content {
+			return false
+		}
+	}
+	return true
 }
 
 // stopped returns why the build should stop: the reader quit (Close) or

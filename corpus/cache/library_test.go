@@ -314,3 +314,49 @@ func TestTwoProcessesBuildLibrary(t *testing.T) {
 	_, _, c := onDemand(t, dir, cacheDir)
 	sameEncoded(t, "after two processes", c.Docs, load(t, dir, nil))
 }
+
+// TestAnnotateLibrary: a library packed without annotations is packed
+// again with them, its search index copied — the pack a build with
+// annotations writes, byte for byte but for reading times — unless a
+// file changed meanwhile, when the index is built anew for what the
+// files hold now.
+func TestAnnotateLibrary(t *testing.T) {
+	for _, edit := range []bool{false, true} {
+		dir := copyLibrary(t)
+		s := Open(t.TempDir())
+		s.now = func() time.Time { return time.Now().Add(time.Hour) }
+		if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
+			t.Fatal(err)
+		}
+		s2, p, _ := onDemand(t, dir, s.Dir())
+		s2.now = s.now
+		if edit {
+			name := filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt")
+			data, err := os.ReadFile(name)
+			if err != nil || !bytes.Contains(data, []byte("就业")) {
+				t.Fatalf("the file to edit: %v", err)
+			}
+			os.WriteFile(name, bytes.Replace(data, []byte("就业"), []byte("创业"), 1), 0o644)
+		}
+		s2.AnnotateLibrary(context.Background(), []string{dir}, p.Lib)
+		s2.Flush()
+		if copied := s2.Stats().IndexHits == 1; copied == edit {
+			t.Errorf("edited %v: search index copied %v", edit, copied)
+		}
+		fresh := Open(t.TempDir())
+		fresh.now = s.now
+		if _, err := fresh.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		// The pack of the files as they are now (an edit leaves the one
+		// before beside it).
+		names := mustReadDir(t, fresh.packDir())
+		got, err := os.ReadFile(filepath.Join(s2.packDir(), names[0]))
+		if err != nil {
+			t.Fatalf("edited %v: no pack of the library as it is: %v", edit, err)
+		}
+		if !bytes.Equal(withoutReadingTimes(t, got), withoutReadingTimes(t, onlyPack(t, fresh))) {
+			t.Errorf("edited %v: the pack annotated again is not the one built with annotations", edit)
+		}
+	}
+}

@@ -74,14 +74,14 @@ func TestReaderOpensLibrary(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 0xff, 0}, 0o644)
 	time.Sleep(2100 * time.Millisecond) // the failed source settles (see above)
 	cacheDir := t.TempDir()
-	if _, ok := openLibrary([]string{dir}, cache.Open(cacheDir)); ok {
+	if _, _, ok := openLibrary([]string{dir}, cache.Open(cacheDir)); ok {
 		t.Fatal("opened a library never indexed")
 	}
 	if code, _, errs := runBookmarksCLI(nil, "--cache-dir", cacheDir, "index", dir); code != 0 {
 		t.Fatalf("index: %d %q", code, errs)
 	}
 	full, fullErrs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true})
-	r, ok := openLibrary([]string{dir}, cache.Open(cacheDir))
+	r, _, ok := openLibrary([]string{dir}, cache.Open(cacheDir))
 	if !ok || r.Corpus == nil || r.Index == nil || !r.Corpus.OnDemand() {
 		t.Fatalf("the library is not opened on demand (%v)", ok)
 	}
@@ -98,7 +98,7 @@ func TestReaderOpensLibrary(t *testing.T) {
 			t.Errorf("document %d: %q decoded %v, want %q undecoded", i, d.Label(), d.Decoded(), full.Docs[i].Label())
 		}
 	}
-	if _, ok := openLibrary([]string{dir}, nil); ok {
+	if _, _, ok := openLibrary([]string{dir}, nil); ok {
 		t.Error("opened a library without a cache")
 	}
 }

@@ -84,15 +84,16 @@ func anyPathExists(paths []string) error {
 // (cache.Store.AnnotateLibrary); else (no cache, or a library a pack
 // cannot hold) read whole by load.
 func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
-	r, ok := openLibrary(paths, store)
+	r, _, ok := openLibrary(paths, store)
 	if !ok && store != nil && store.Writable() {
 		// Without annotations, as the whole read would: a document's are
 		// computed when it is first shown.
 		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress, LazyAnnotations: true}); err == nil {
-			if r, ok = openLibrary(paths, store); ok {
+			var lib corpus.PackedLibrary
+			if r, lib, ok = openLibrary(paths, store); ok {
 				// Packed again with the annotations, in the background,
 				// for the next start's targets view.
-				store.AnnotateLibrary(ctx, paths)
+				store.AnnotateLibrary(ctx, paths, lib)
 			}
 		}
 	}
@@ -109,21 +110,21 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 // the cache holds no sound pack of the paths as they are now, with its
 // index: the reader then loads the library as ever (which notes and
 // rebuilds what was damaged).
-func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, bool) {
+func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, corpus.PackedLibrary, bool) {
 	if store == nil {
-		return ui.LoadResult{}, false
+		return ui.LoadResult{}, nil, false
 	}
 	p, ok := corpus.OpenPacked(paths, corpus.LoadOptions{LazyAnnotations: true, Cache: store})
 	if !ok || p.Len() == 0 {
-		return ui.LoadResult{}, false
+		return ui.LoadResult{}, nil, false
 	}
 	c, err := p.Corpus()
 	if err != nil {
-		return ui.LoadResult{}, false
+		return ui.LoadResult{}, nil, false
 	}
 	ix, err := store.LibrarySearchIndex(p.Lib, c)
 	if err != nil {
-		return ui.LoadResult{}, false
+		return ui.LoadResult{}, nil, false
 	}
-	return ui.LoadResult{Corpus: c, Skipped: p.Errs, Index: ix}, true
+	return ui.LoadResult{Corpus: c, Skipped: p.Errs, Index: ix}, p.Lib, true
 }
