@@ -366,11 +366,18 @@ func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corp
 	if ro {
 		return
 	}
+	id := s.parsed(src, readAt, content, d, annotated)
+	s.writeSegment(src.Key, encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated)))
+}
+
+// parsed records the identity of the source d was parsed from (content,
+// read at readAt) and returns it.
+func (s *Store) parsed(src corpus.Source, readAt time.Time, content []byte, d *corpus.Document, annotated bool) sourceID {
 	id := idOf(src.Key, src.Info)
 	id.written = readAt.UnixNano()
 	id.content = contentHash(content)
 	s.remember(d, id, annotated)
-	s.writeSegment(src.Key, encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated)))
+	return id
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 	"unsafe"
 
 	"policyreader/corpus"
@@ -53,14 +54,18 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 // annotations, on a goroutine of its own (Flush waits for it; Close
 // abandons it): a reader's first read packs it without them, to show it
 // sooner, and a library whose pack lacks them annotates every document
-// its targets view reads, at every start. lib is the pack opened: when
-// the files are still as it holds them, its search index, which no
-// annotation changes, is copied rather than built again. The reader goes
-// on with the pack it opened; the next start opens the new one.
+// its targets view reads, at every start. It does nothing when lib, the
+// pack opened, has every annotation already. When the files are still as
+// lib holds them, its search index, which no annotation changes, is
+// copied rather than built again. The files parsed get their segments.
+// The reader goes on with the pack it opened; the next start opens the
+// new one.
 func (s *Store) AnnotateLibrary(ctx context.Context, paths []string, lib corpus.PackedLibrary) {
 	own, err := ownLibrary(lib)
 	if err != nil {
 		own = nil
+	} else if own.allAnnotated() {
+		return // nothing to add
 	}
 	s.async(func() { s.buildLibrary(ctx, paths, corpus.LoadOptions{}, own) })
 }
@@ -90,8 +95,14 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	b.was = was
 	// Documents read without their annotations (opt.LazyAnnotations, as
 	// a reader reads: they take more than half of a first read's time)
-	// are packed without them.
+	// are packed without them, and the files parsed get no segment
+	// (writing one per file takes about as long again): the pass that
+	// packs them again with their annotations (AnnotateLibrary) writes
+	// those.
 	opt.Cache = s
+	if opt.LazyAnnotations {
+		opt.Cache = unsegmented{s}
+	}
 	batch := s.batchBytes
 	if batch == 0 {
 		batch = libraryBatch
@@ -120,6 +131,17 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	// next work (reading the library back) to twice their size.
 	debug.FreeOSMemory()
 	return errs, nil
+}
+
+// unsegmented is the store as a pack built without annotations reads
+// through it: documents are read from the segments there are, but those
+// parsed get none.
+type unsegmented struct{ *Store }
+
+// Put records the identity of the source d was parsed from, for the pack,
+// and writes no segment.
+func (u unsegmented) Put(src corpus.Source, readAt time.Time, content []byte, d *corpus.Document, annotated bool) {
+	u.parsed(src, readAt, content, d, annotated)
 }
 
 // errWrite marks a pack build's failure to write: the cache's directory

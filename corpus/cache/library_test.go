@@ -188,11 +188,14 @@ func TestBuildLibraryRefuses(t *testing.T) {
 }
 
 // TestBuildLibraryLazy: a library built as a reader reads it, without
-// annotations, is packed without them — a reader opens it and annotates
-// each document as the full read would, while index, which needs them,
-// does not take the pack for its own.
+// annotations, is packed without them and writes no segments — a reader
+// opens it and annotates each document as the full read would, while
+// index, which needs them, does not take the pack for its own.
 func TestBuildLibraryLazy(t *testing.T) {
 	dir, s, c := lazyLibrary(t)
+	if segs, _ := filepath.Glob(filepath.Join(s.docsDir(), "*.seg")); len(segs) != 0 {
+		t.Errorf("%d segments written: the pass with the annotations writes them", len(segs))
+	}
 	sameEncoded(t, "annotated on demand", c.Docs, load(t, dir, nil))
 	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: Open(s.Dir())}); ok {
 		t.Error("a pack without annotations opened for a read that needs them")
@@ -328,7 +331,7 @@ func TestAnnotateLibrary(t *testing.T) {
 		if _, err := s.BuildLibrary(context.Background(), []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
 			t.Fatal(err)
 		}
-		s2, p, _ := onDemand(t, dir, s.Dir())
+		s2, p, c := onDemand(t, dir, s.Dir())
 		s2.now = s.now
 		if edit {
 			name := filepath.Join(dir, "jiangxi-2020-social-mobility-implementation.txt")
@@ -342,6 +345,9 @@ func TestAnnotateLibrary(t *testing.T) {
 		s2.Flush()
 		if copied := s2.Stats().IndexHits == 1; copied == edit {
 			t.Errorf("edited %v: search index copied %v", edit, copied)
+		}
+		if segs, _ := filepath.Glob(filepath.Join(s2.docsDir(), "*.seg")); len(segs) != len(c.Docs) {
+			t.Errorf("edited %v: %d segments written, want one per document, %d", edit, len(segs), len(c.Docs))
 		}
 		fresh := Open(t.TempDir())
 		fresh.now = s.now

@@ -156,6 +156,17 @@ func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus
 // Len is the number of sources.
 func (l *packedLibrary) Len() int { return len(l.bodies) }
 
+// allAnnotated reports whether every document of the pack carries its
+// annotations.
+func (l *packedLibrary) allAnnotated() bool {
+	for _, i := range l.docs {
+		if !l.annotated[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Failure is why source i failed, or "".
 func (l *packedLibrary) Failure(i int) string { return l.failures[i] }
 

@@ -146,8 +146,17 @@ func TestReaderFirstRead(t *testing.T) {
 	// Packed without annotations to open sooner, then again with them
 	// in the background: the next start's pack has them.
 	store.Flush()
-	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: cache.Open(store.Dir())}); !ok {
+	again := cache.Open(store.Dir())
+	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: again}); !ok {
 		t.Error("the library was not packed again with its annotations")
+	}
+	// Opened with them, it is left as it is.
+	if r := readLibrary(context.Background(), []string{dir}, again, load, nil); r.Corpus == nil || !r.Corpus.OnDemand() {
+		t.Fatal("the annotated pack was not opened")
+	}
+	again.Flush()
+	if st := again.Stats(); st.Written != 0 {
+		t.Errorf("%+v: an annotated library was packed again", st)
 	}
 
 	if r := readLibrary(context.Background(), []string{dir}, nil, load, nil); readWhole != 1 || r.Corpus != full {

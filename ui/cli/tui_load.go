@@ -84,18 +84,19 @@ func anyPathExists(paths []string) error {
 // (cache.Store.AnnotateLibrary); else (no cache, or a library a pack
 // cannot hold) read whole by load.
 func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
-	r, _, ok := openLibrary(paths, store)
+	r, lib, ok := openLibrary(paths, store)
 	if !ok && store != nil && store.Writable() {
 		// Without annotations, as the whole read would: a document's are
 		// computed when it is first shown.
 		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress, LazyAnnotations: true}); err == nil {
-			var lib corpus.PackedLibrary
-			if r, lib, ok = openLibrary(paths, store); ok {
-				// Packed again with the annotations, in the background,
-				// for the next start's targets view.
-				store.AnnotateLibrary(ctx, paths, lib)
-			}
+			r, lib, ok = openLibrary(paths, store)
 		}
+	}
+	if ok && store.Writable() {
+		// A pack without the annotations (a first read's) is packed
+		// again with them, in the background, for the next start's
+		// targets view; one with them is left as it is.
+		store.AnnotateLibrary(ctx, paths, lib)
 	}
 	if !ok && ctx.Err() == nil {
 		r = load(ctx, progress)
