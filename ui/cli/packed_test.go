@@ -168,3 +168,57 @@ func TestReaderFirstRead(t *testing.T) {
 		t.Errorf("with a cache that cannot be written: read whole %d times", readWhole-1)
 	}
 }
+
+// TestReaderFirstReadThenChanges: after a first read, a file edited, one
+// renamed and one deleted make the next start pack the library again —
+// the unchanged files read from their segments, the edited one parsed —
+// and open it on demand as the full read of the files as they are now.
+func TestReaderFirstReadThenChanges(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../corpus/testdata/laws")); err != nil {
+		t.Fatal(err)
+	}
+	load := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
+		t.Fatal("read whole")
+		return ui.LoadResult{}
+	}
+	store := cache.Open(t.TempDir())
+	readLibrary(context.Background(), []string{dir}, store, load, nil)
+	store.Flush() // the pass with the annotations, and the segments
+
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) < 3 {
+		t.Fatalf("%d files: %v", len(entries), err)
+	}
+	edited := filepath.Join(dir, entries[0].Name())
+	data, err := os.ReadFile(edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(edited, append([]byte("关于修改的说明\n\n"), data...), 0o644)
+	os.Rename(filepath.Join(dir, entries[1].Name()), filepath.Join(dir, "renamed-"+entries[1].Name()))
+	os.Remove(filepath.Join(dir, entries[2].Name()))
+
+	next := cache.Open(store.Dir())
+	r := readLibrary(context.Background(), []string{dir}, next, load, nil)
+	next.Flush()
+	full, errs := corpus.LoadPathsContext(context.Background(), []string{dir}, corpus.LoadOptions{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if r.Corpus == nil || !r.Corpus.OnDemand() || len(r.Corpus.Docs) != len(full.Docs) {
+		t.Fatalf("reopened: %v", r.Corpus)
+	}
+	for i, d := range r.Corpus.Docs {
+		w := full.Docs[i]
+		if d.ID != w.ID || d.Label() != w.Label() || d.Source != w.Source || len(d.TopLevel()) != len(w.Children) {
+			t.Errorf("document %d: %s %q from %s, want %s %q from %s", i, d.ID, d.Label(), d.Source, w.ID, w.Label(), w.Source)
+		}
+	}
+	// The edited file and the renamed one (new to the cache) are parsed,
+	// in each of the two passes at most; the rest are read from their
+	// segments.
+	if st := next.Stats(); st.Stale+st.Misses > 4 || st.Hits < len(full.Docs)-2 {
+		t.Errorf("%+v: want all but the edited and renamed files read from their segments", st)
+	}
+}
