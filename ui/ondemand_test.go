@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -216,7 +217,11 @@ func TestOnDemandLibrary(t *testing.T) {
 	if read == nil || decoded(c) != before {
 		t.Fatalf("+ read %d documents on the event loop", decoded(c)-before)
 	}
+	unread := len(c.Docs) - before
 	m = update(m, read())
+	if want := fmt.Sprintf("read %d documents", unread); m.status.message != want {
+		t.Errorf("status %q after +, want %q", m.status.message, want)
+	}
 	expanded := newTree(full.Docs, m.styles).ExpandAll()
 	if decoded(c) != len(c.Docs) || len(m.tree.rows) != len(expanded.rows) {
 		t.Errorf("expanded to %d rows (want %d) with %d of %d documents read", len(m.tree.rows), len(expanded.rows), decoded(c), len(c.Docs))

@@ -184,12 +184,12 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 }
 
 // expandAllMsg arrives once every document of the tree is read, for
-// ExpandAll.
-type expandAllMsg struct{}
+// ExpandAll; read is how many were read for it.
+type expandAllMsg struct{ read int }
 
 // readAllCmd reads the documents of the tree not read yet (a library
-// opened on demand) off the event loop, then asks for ExpandAll; nil when
-// every one is read.
+// opened on demand) off the event loop, saying so in the status bar, then
+// asks for ExpandAll; nil when every one is read.
 func (m treeModel) readAllCmd() tea.Cmd {
 	var todo []*corpus.Document
 	for _, d := range m.docs {
@@ -200,10 +200,11 @@ func (m treeModel) readAllCmd() tea.Cmd {
 	if len(todo) == 0 {
 		return nil
 	}
-	return func() tea.Msg {
+	reading := statusMsg(m.styles.tr.F("reading %d documents…", len(todo)))
+	return tea.Batch(func() tea.Msg { return reading }, func() tea.Msg {
 		corpus.LoadAll(todo)
-		return expandAllMsg{}
-	}
+		return expandAllMsg{read: len(todo)}
+	})
 }
 
 // ToggleSelected expands or collapses the row under the cursor.

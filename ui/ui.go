@@ -296,6 +296,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.treeFiltered(msg)
 	case expandAllMsg:
 		m.tree = m.tree.ExpandAll()
+		m.status = m.status.SetMessage(m.styles.tr.F("read %d documents", msg.read), false)
 		return m, nil
 	case facetsChangedMsg:
 		return m.setFacets(msg.filter), nil

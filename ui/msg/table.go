@@ -123,6 +123,8 @@ var table = map[string]string{
 	"related clauses unavailable: %v":                            "无法计算相关条款：%v",
 	"this document could not be read: %v":                        "无法读取此文件：%v",
 	"this target's clause could not be found: %s":                "找不到此目标所在的条款：%s",
+	"reading %d documents…":                                      "正在读取 %d 份文件…",
+	"read %d documents":                                          "已读取 %d 份文件",
 	"related: select a clause first":                             "相关条款：请先选择一个条款",
 	"compare: select a clause first":                             "对照：请先选择一个条款",
 	"copy: select a clause first":                                "复制：请先选择一个条款",
