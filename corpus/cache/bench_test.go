@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -152,5 +156,81 @@ func BenchmarkKeystrokeOnDemand(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// peakHeap runs fn and returns the most heap its objects took meanwhile,
+// sampled every millisecond (runtime/metrics: no stop of the world).
+func peakHeap(fn func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	return peak.Load()
+}
+
+// BenchmarkFirstRead10MB packs ten megabytes of documents never read
+// before into an empty cache: a batch at a time as a reader's first read
+// does (without annotations), as index does (with them), and — for
+// comparison — read whole, then indexed and packed, as before. Each
+// reports the peak of its heap's objects (peak-heap-MB); the process's
+// peak adds the mapped pages and the collector's headroom.
+func BenchmarkFirstRead10MB(b *testing.B) {
+	dir := copiesOfSeeds(b, 10)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		build func(s *Store)
+	}{
+		{"batches/lazy", func(s *Store) {
+			if _, err := s.BuildLibrary(ctx, []string{dir}, corpus.LoadOptions{LazyAnnotations: true}); err != nil {
+				b.Fatal(err)
+			}
+		}},
+		{"batches/annotated", func(s *Store) {
+			if _, err := s.BuildLibrary(ctx, []string{dir}, corpus.LoadOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}},
+		{"whole", func(s *Store) {
+			lib, errs := corpus.LoadPathsContext(ctx, []string{dir}, corpus.LoadOptions{Cache: s})
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			s.SearchIndex(lib)
+			s.Flush()
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var peak uint64
+			for b.Loop() {
+				b.StopTimer()
+				s := Open(b.TempDir())
+				runtime.GC()
+				b.StartTimer()
+				peak = max(peak, peakHeap(func() { c.build(s) }))
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
 	}
 }
