@@ -25,12 +25,14 @@ const libraryBatch = 8 << 20
 // BuildLibrary reads the files of paths (as corpus.LoadPathsContext lists
 // them) and writes their pack with its search index, without holding the
 // library in memory: the files are read a batch at a time through the
-// store (each parsed file's segment is written as ever), each document's
-// texts written straight into the pack and its structure into a side file,
-// and the batch dropped. The search index is then built over the pack just
-// written, its documents decoded from the mapping (their texts are not
-// copied), appended, and the pack installed. Opening the library from the
-// pack (corpus.OpenPacked) then reads it a document at a time.
+// store (each parsed file's segment written, unless opt.LazyAnnotations:
+// see buildLibrary), each document's texts written straight into the pack
+// and its structure into a side file, and the batch dropped. The search
+// index is then built over the pack just written, its documents decoded
+// from the mapping (their texts are not copied, and their pages are given
+// back behind the build), appended, and the pack installed. Opening the
+// library from the pack (corpus.OpenPacked) then reads it a document at a
+// time.
 //
 // A first read of a library thus peaks at about one batch while parsing
 // and at the index's size plus the library's structure while indexing,
