@@ -214,6 +214,9 @@ func TestOnDemandLibrary(t *testing.T) {
 	m.keys.updateKeybindings(m.keyState())
 	next, read := m.Update(keyRunes("+"))
 	m = next.(Model)
+	if want := fmt.Sprintf("reading %d documents…", len(c.Docs)-before); m.status.message != want {
+		t.Errorf("status %q on +, want %q", m.status.message, want)
+	}
 	if read == nil || decoded(c) != before {
 		t.Fatalf("+ read %d documents on the event loop", decoded(c)-before)
 	}

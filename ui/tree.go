@@ -188,24 +188,32 @@ func (m treeModel) Update(msg tea.Msg, keys keyMap) (treeModel, tea.Cmd) {
 type expandAllMsg struct{ read int }
 
 // readAllCmd reads the documents of the tree not read yet (a library
-// opened on demand) off the event loop, saying so in the status bar, then
-// asks for ExpandAll; nil when every one is read.
+// opened on demand) off the event loop, then asks for ExpandAll; nil when
+// every one is read.
 func (m treeModel) readAllCmd() tea.Cmd {
+	todo := m.unreadDocs()
+	if len(todo) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		corpus.LoadAll(todo)
+		return expandAllMsg{read: len(todo)}
+	}
+}
+
+// unreadDocs are the documents of the tree not read yet.
+func (m treeModel) unreadDocs() []*corpus.Document {
 	var todo []*corpus.Document
 	for _, d := range m.docs {
 		if !d.Decoded() {
 			todo = append(todo, d)
 		}
 	}
-	if len(todo) == 0 {
-		return nil
-	}
-	reading := statusMsg(m.styles.tr.F("reading %d documents…", len(todo)))
-	return tea.Batch(func() tea.Msg { return reading }, func() tea.Msg {
-		corpus.LoadAll(todo)
-		return expandAllMsg{read: len(todo)}
-	})
+	return todo
 }
+
+// unread is how many documents of the tree are not read yet.
+func (m treeModel) unread() int { return len(m.unreadDocs()) }
 
 // ToggleSelected expands or collapses the row under the cursor.
 func (m treeModel) ToggleSelected() treeModel {

@@ -67,10 +67,13 @@ type Store struct {
 	build uint64 // buildID: segments of another build are stale
 	now   func() time.Time
 
-	pending sync.WaitGroup // writes still running on their own goroutines
+	// pending counts the work that writes to the cache still running: on
+	// goroutines of its own (async) or its caller's (begin).
+	pending sync.WaitGroup
 	// heavy is held by the builds that each peak at a large part of a
-	// library's memory — a library's pack, a related-clause index built
-	// apart, a word dictionary cut from the whole one — so that a reader
+	// library's memory — a library's pack while its index is built, a
+	// related-clause index built apart, a word dictionary cut from the
+	// whole one — so that a reader
 	// starting one while another runs in the background never holds
 	// both.
 	heavy sync.Mutex
@@ -311,9 +314,10 @@ func (s *Store) async(fn func()) {
 	}()
 }
 
-// Flush waits for the writes running on their own goroutines (a pack, the
-// annotations of documents annotated on first use) and starts no more: a
-// command calls it before it exits.
+// Flush waits for the work that writes to the cache still running (a
+// pack being built or written, the annotations of documents annotated on
+// first use, a related index being stored) and starts no more: a command
+// calls it before it exits.
 func (s *Store) Flush() {
 	s.mu.Lock()
 	s.closed = true

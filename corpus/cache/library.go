@@ -64,10 +64,8 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 // new one.
 func (s *Store) AnnotateLibrary(ctx context.Context, paths []string, lib corpus.PackedLibrary) {
 	own, err := ownLibrary(lib)
-	if err != nil {
-		own = nil
-	} else if own.allAnnotated() {
-		return // nothing to add
+	if err != nil || own.allAnnotated() {
+		return // not a pack of this store's, or nothing to add
 	}
 	s.async(func() { s.buildLibrary(ctx, paths, corpus.LoadOptions{}, own) })
 }
@@ -86,8 +84,6 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 		s.noteUnwritable(err)
 		return nil, fmt.Errorf("build the library's pack: %w", err)
 	}
-	s.heavy.Lock()
-	defer s.heavy.Unlock()
 	b, err := newLibraryBuild(s)
 	if err != nil {
 		s.noteUnwritable(err)
@@ -119,7 +115,12 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	if len(b.ids) == 0 {
 		return errs, fmt.Errorf("build the library's pack: no documents in %v", paths)
 	}
-	if err := b.finish(ctx); err != nil {
+	// The index's build is what peaks (a batch is small): it waits for
+	// the store's other large builds, and they for it.
+	s.heavy.Lock()
+	built, err := b.finish(ctx)
+	s.heavy.Unlock()
+	if err != nil {
 		if errors.Is(err, errWrite) {
 			s.noteUnwritable(err)
 		}
@@ -127,11 +128,14 @@ func (s *Store) buildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 	}
 	s.count(func(st *Stats) { st.Written++ })
 	s.prunePacks()
-	// The index and the documents it was built over are garbage now, the
-	// largest the build made: collected and given back at once, rather
-	// than let the collector's target, set by them, carry the caller's
-	// next work (reading the library back) to twice their size.
-	debug.FreeOSMemory()
+	if built {
+		// The index and the documents it was built over are garbage now,
+		// the largest the build made: collected and given back at once,
+		// rather than let the collector's target, set by them, carry the
+		// caller's next work (reading the library back) to twice their
+		// size.
+		debug.FreeOSMemory()
+	}
 	return errs, nil
 }
 
@@ -264,30 +268,31 @@ func (b *libraryBuild) writeEntry(id sourceID, flags uint32, body []byte) error 
 }
 
 // finish puts the entries after the texts, builds the search index over
-// the pack so far and appends it, then checksums the payload, writes the
-// header and installs the pack under its key.
-func (b *libraryBuild) finish(ctx context.Context) error {
+// the pack so far (or copies was's: built is false) and appends it, then
+// checksums the payload, writes the header and installs the pack under
+// its key.
+func (b *libraryBuild) finish(ctx context.Context) (built bool, err error) {
 	le := binary.LittleEndian
 	if _, err := b.packW.Write(make([]byte, align8(8+b.textLen)-8-b.textLen)); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.entriesW.Flush(); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := b.entries.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := io.Copy(b.packW, b.entries); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.packW.Flush(); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if _, err := b.pack.WriteAt(le.AppendUint64(nil, uint64(b.textLen)), packHeaderSize); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.stopped(ctx); err != nil {
-		return err
+		return false, err
 	}
 	if b.was != nil && sameSources(b.was.ids, b.ids) {
 		// The same texts and nodes: the same index, copied a chunk at a
@@ -297,29 +302,32 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 		for index := b.was.index; len(index) > 0; {
 			chunk := index[:min(len(index), releaseChunk)]
 			if _, err := b.packW.Write(chunk); err != nil {
-				return fmt.Errorf("%w: %w", errWrite, err)
+				return false, fmt.Errorf("%w: %w", errWrite, err)
 			}
 			release(chunk)
 			index = index[len(chunk):]
 		}
 		b.s.count(func(st *Stats) { st.IndexHits++ })
-	} else if err := b.appendIndex(); err != nil {
-		return err
+	} else {
+		if err := b.appendIndex(); err != nil {
+			return false, err
+		}
+		built = true
 	}
 	if err := b.stopped(ctx); err != nil {
-		return err // the pack is not installed: nothing is left behind
+		return false, err // the pack is not installed: nothing is left behind
 	}
 	if err := b.packW.Flush(); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	info, err := b.pack.Stat()
 	if err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	payload := info.Size() - packHeaderSize
 	sum := crc32.New(castagnoli)
 	if _, err := io.Copy(sum, io.NewSectionReader(b.pack, packHeaderSize, payload)); err != nil {
-		return fmt.Errorf("%w: checksum it: %w", errWrite, err)
+		return false, fmt.Errorf("%w: checksum it: %w", errWrite, err)
 	}
 	var header [packHeaderSize]byte
 	copy(header[:], packMagic)
@@ -330,16 +338,16 @@ func (b *libraryBuild) finish(ctx context.Context) error {
 	le.PutUint64(header[48:], uint64(payload))
 	le.PutUint32(header[56:], sum.Sum32())
 	if _, err := b.pack.WriteAt(header[:], 0); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := b.pack.Close(); err != nil {
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return false, fmt.Errorf("%w: %w", errWrite, err)
 	}
 	if err := os.Rename(b.pack.Name(), b.s.packPath(key)); err != nil {
-		return fmt.Errorf("%w: install it: %w", errWrite, err)
+		return false, fmt.Errorf("%w: install it: %w", errWrite, err)
 	}
 	b.pack = nil
-	return nil
+	return built, nil
 }
 
 // sameSources reports whether two packs hold the same sources with the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -150,12 +151,15 @@ func TestReaderFirstRead(t *testing.T) {
 	if _, ok := corpus.OpenPacked([]string{dir}, corpus.LoadOptions{Cache: again}); !ok {
 		t.Error("the library was not packed again with its annotations")
 	}
-	// Opened with them, it is left as it is.
-	if r := readLibrary(context.Background(), []string{dir}, again, load, nil); r.Corpus == nil || !r.Corpus.OnDemand() {
+	// Opened with them, it is left as it is: no file is read again (a
+	// pass would read every one, from its segment).
+	third := cache.Open(store.Dir())
+	r = readLibrary(context.Background(), []string{dir}, third, load, nil)
+	if r.Corpus == nil || !r.Corpus.OnDemand() {
 		t.Fatal("the annotated pack was not opened")
 	}
-	again.Flush()
-	if st := again.Stats(); st.Written != 0 {
+	third.Flush()
+	if st := third.Stats(); st.Hits != len(r.Corpus.Docs) || st.Misses != 0 {
 		t.Errorf("%+v: an annotated library was packed again", st)
 	}
 
@@ -164,6 +168,11 @@ func TestReaderFirstRead(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
+	// Reading whole lowers the collector's target for the process: put
+	// back for the tests after this one.
+	old := debug.SetGCPercent(-1)
+	debug.SetGCPercent(old)
+	t.Cleanup(func() { debug.SetGCPercent(old) })
 	if r := readLibrary(context.Background(), []string{dir}, cache.Open(filepath.Join(file, "cache")), load, nil); readWhole != 2 || r.Corpus != full {
 		t.Errorf("with a cache that cannot be written: read whole %d times", readWhole-1)
 	}
@@ -218,7 +227,7 @@ func TestReaderFirstReadThenChanges(t *testing.T) {
 	// The edited file and the renamed one (new to the cache) are parsed,
 	// in each of the two passes at most; the rest are read from their
 	// segments.
-	if st := next.Stats(); st.Stale+st.Misses > 4 || st.Hits < len(full.Docs)-2 {
-		t.Errorf("%+v: want all but the edited and renamed files read from their segments", st)
+	if st := next.Stats(); st.Stale+st.Misses < 2 || st.Stale+st.Misses > 4 {
+		t.Errorf("%+v: want the edited and renamed files parsed, in one pass or two, and the rest read from their segments", st)
 	}
 }
