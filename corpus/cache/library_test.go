@@ -366,3 +366,26 @@ func TestAnnotateLibrary(t *testing.T) {
 		}
 	}
 }
+
+// TestDropDamagedKeepsNewerPack: a damaged index found through an old
+// mapping removes the pack at its path only when that file is still the
+// one mapped, not a pack written there since.
+func TestDropDamagedKeepsNewerPack(t *testing.T) {
+	s := Open(t.TempDir())
+	os.MkdirAll(s.packDir(), 0o755)
+	path := filepath.Join(s.packDir(), "x.pack")
+	old := bytes.Repeat([]byte{1}, packHeaderSize+8)
+	newer := bytes.Repeat([]byte{2}, packHeaderSize+8)
+	os.WriteFile(path, newer, 0o644)
+	s.dropDamaged(path, old)
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the newer pack was removed: %v", err)
+	}
+	s.dropDamaged(path, newer)
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the damaged pack was kept")
+	}
+	if st := s.Stats(); st.Rejected != 2 {
+		t.Errorf("%+v: want both damages counted", st)
+	}
+}

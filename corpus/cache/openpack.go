@@ -295,7 +295,7 @@ func (s *Store) detachedIndex(l *packedLibrary, src search.NodeSource) (*search.
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	s.count(func(st *Stats) { st.IndexHits++ })
-	ix.OnDamage(func() { s.dropDamaged(l.path) })
+	ix.OnDamage(func() { s.dropDamaged(l.path, l.data) })
 	release(l.index)
 	return ix, nil
 }

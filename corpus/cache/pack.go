@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -472,11 +473,21 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 var errAbandoned = errors.New("pack writing abandoned")
 
 // dropDamaged removes the pack at path, whose index a search found
-// damaged, so the next run builds it anew.
-func (s *Store) dropDamaged(path string) {
-	os.Remove(path)
+// damaged, so the next run builds it anew — unless the file there now is
+// another pack than the mapped one (data), written since (a first read's
+// pack packed again with its annotations): that one is left alone.
+func (s *Store) dropDamaged(path string, data []byte) {
 	s.count(func(st *Stats) { st.Rejected++ })
 	s.note("pack", "cache: a stored search index was damaged; it is rebuilt next time")
+	if f, _, err := openRegular(path); err == nil {
+		head := make([]byte, packHeaderSize)
+		_, err := io.ReadFull(f, head)
+		f.Close()
+		if err == nil && len(data) >= packHeaderSize && !bytes.Equal(head, data[:packHeaderSize]) {
+			return
+		}
+	}
+	os.Remove(path)
 }
 
 // errNotPacked is a pack not written for what its documents did, not for
@@ -684,17 +695,17 @@ func (s *Store) SearchIndex(c *corpus.Corpus) *search.Index {
 		ix, err := search.Load(c, p.index)
 		if err == nil {
 			s.count(func(st *Stats) { st.IndexHits++ })
-			ix.OnDamage(func() { s.dropDamaged(p.path) })
+			ix.OnDamage(func() { s.dropDamaged(p.path, p.data) })
 			return ix
 		}
 		s.count(func(st *Stats) { st.Rejected++ })
 		s.note("pack", fmt.Sprintf("cache: ignored an unusable search index (%v); it is rebuilt", err))
 		os.Remove(p.path)
-	} else if ix, path := s.packedIndex(c); ix != nil {
+	} else if ix, path, data := s.packedIndex(c); ix != nil {
 		// Documents read another way (built in, or one by one) whose pack
 		// is there: its index serves them.
 		s.count(func(st *Stats) { st.IndexHits++ })
-		ix.OnDamage(func() { s.dropDamaged(path) })
+		ix.OnDamage(func() { s.dropDamaged(path, data) })
 		return ix
 	}
 	ix := search.New(c)
@@ -793,23 +804,24 @@ func (s *Store) idsOf(docs []*corpus.Document) (ids []sourceID, ok bool) {
 }
 
 // packedIndex returns the index of the pack holding exactly c's documents
-// as this store read them (found by their identities), or nil.
-func (s *Store) packedIndex(c *corpus.Corpus) (*search.Index, string) {
+// as this store read them (found by their identities), its path and its
+// mapping, or nil.
+func (s *Store) packedIndex(c *corpus.Corpus) (*search.Index, string, []byte) {
 	ids, ok := s.idsOf(c.Docs)
 	if !ok || len(ids) == 0 {
-		return nil, ""
+		return nil, "", nil
 	}
 	path := s.packPath(s.packKey(ids))
 	data, err := mapPath(path)
 	if err != nil {
-		return nil, ""
+		return nil, "", nil
 	}
 	ix, err := indexOfPack(data, ids, s.packKey(ids), c)
 	if err != nil {
 		unmapFile(data)
-		return nil, ""
+		return nil, "", nil
 	}
-	return ix, path
+	return ix, path, data
 }
 
 // indexOfPack checks that a pack holds exactly the sources ids, content
