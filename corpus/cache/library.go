@@ -174,7 +174,8 @@ type libraryBuild struct {
 	textLen  int
 	names    []string
 	ids      []sourceID
-	buf      []byte
+	buf      []byte // a document's texts, then its entry's body
+	entry    []byte // an entry as written
 	// was is a pack of the same library whose search index is copied
 	// when its sources are these, as they are (see sameSources).
 	was *packedLibrary
@@ -215,9 +216,8 @@ func (b *libraryBuild) add(srcs []corpus.Source, entries []corpus.PackEntry) err
 			b.s.mu.Lock()
 			known, ok := b.s.ids[d]
 			ann := b.s.asRead[d].annotated
-			delete(b.s.ids, d)
-			delete(b.s.asRead, d)
 			b.s.mu.Unlock()
+			b.s.forget([]*corpus.Document{d}) // the batch can go
 			if !ok {
 				return fmt.Errorf("%s did not come through the cache", srcs[i].Name)
 			}
@@ -229,11 +229,8 @@ func (b *libraryBuild) add(srcs []corpus.Source, entries []corpus.PackEntry) err
 			if _, err := b.packW.Write(texts); err != nil {
 				return fmt.Errorf("%w: %w", errWrite, err)
 			}
-			// Offsets from the document's own first text, as streamPack
-			// writes them.
-			b.buf = binary.AppendUvarint(texts[:0], uint64(b.textLen))
 			var n int
-			b.buf, n = corpus.AppendDocumentApart(b.buf, d, ann, d.Short, 0)
+			b.buf, n = appendDocBody(texts[:0], b.textLen, d, ann)
 			if n != len(texts) {
 				return fmt.Errorf("%w: %s's texts changed while packed", errNotPacked, srcs[i].Name)
 			}
@@ -243,26 +240,12 @@ func (b *libraryBuild) add(srcs []corpus.Source, entries []corpus.PackEntry) err
 			id.written = now
 			flags, b.buf = packFailed, append(b.buf[:0], e.Failure...)
 		}
-		if err := b.writeEntry(id, flags, b.buf); err != nil {
-			return err
+		b.entry = appendEntry(b.entry[:0], id, flags, b.buf)
+		if _, err := b.entriesW.Write(b.entry); err != nil {
+			return fmt.Errorf("%w: %w", errWrite, err)
 		}
 		b.names = append(b.names, srcs[i].Name)
 		b.ids = append(b.ids, id)
-	}
-	return nil
-}
-
-// writeEntry appends one entry (head, path, body, padding) to the side
-// file.
-func (b *libraryBuild) writeEntry(id sourceID, flags uint32, body []byte) error {
-	head := make([]byte, packDocFixed, packDocFixed+len(id.path))
-	entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(head)
-	head = append(head, id.path...)
-	pad := align8(len(head)+len(body)) - len(head) - len(body)
-	for _, p := range [][]byte{head, body, make([]byte, pad)} {
-		if _, err := b.entriesW.Write(p); err != nil {
-			return fmt.Errorf("%w: %w", errWrite, err)
-		}
 	}
 	return nil
 }
@@ -449,23 +432,17 @@ func decodeEntries(payload []byte, names []string) (docs []*corpus.Document, err
 		return nil, err
 	}
 	for _, name := range names {
-		if len(payload)-off < packDocFixed {
-			return nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		h, body, err := readEntry(payload[off:])
+		if err != nil {
+			return nil, err
 		}
-		f := payload[off:]
-		h := readEntryHead(f)
 		off += h.size()
 		if h.flags&packFailed != 0 {
 			continue
 		}
-		body := f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen]
-		base, k := binary.Uvarint(body)
-		if k <= 0 || base > uint64(len(text)) {
-			return nil, fmt.Errorf("%w: pack text offset", errDamaged)
-		}
-		d, _, err := corpus.DecodeDocumentApart(body[k:], text[base:])
+		d, _, err := decodeDocBody(body, text)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %w", errDamaged, err)
+			return nil, err
 		}
 		d.Source = name
 		docs = append(docs, d)

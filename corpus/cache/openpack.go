@@ -89,16 +89,10 @@ func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus
 	var settle []int // offsets of racy documents now checked and old enough
 	unsettled := false
 	for i, src := range srcs {
-		if len(payload)-off < packDocFixed {
-			return nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		h, body, err := readEntry(payload[off:])
+		if err != nil {
+			return nil, err
 		}
-		f := payload[off:]
-		h := readEntryHead(f)
-		rest := uint64(len(f) - packDocFixed)
-		if h.pathLen > rest || h.bodyLen > rest-h.pathLen {
-			return nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
-		}
-		h.id.path = string(f[packDocFixed : packDocFixed+h.pathLen])
 		if !h.id.sameFile(ids[i]) {
 			return nil, fmt.Errorf("%w: %s", errStale, src.Name)
 		}
@@ -120,7 +114,6 @@ func (s *Store) openPacked(data []byte, path string, key [32]byte, srcs []corpus
 			}
 		}
 		stored[i] = h.id
-		body := f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen]
 		lib.names[i] = src.Name
 		if h.flags&packFailed != 0 {
 			lib.failures[i] = string(body)

@@ -276,21 +276,14 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 	entries = make([]corpus.PackEntry, len(srcs))
 	stored = make([]sourceID, len(srcs))
 	for i, src := range srcs {
-		if len(payload)-off < packDocFixed {
-			return nil, nil, nil, fmt.Errorf("%w: pack cut short", errDamaged)
+		h, body, err := readEntry(payload[off:])
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		f := payload[off:]
-		h := readEntryHead(f)
-		id, flags, pathLen, docLen := h.id, h.flags, h.pathLen, h.bodyLen
-		rest := uint64(len(f) - packDocFixed)
-		if pathLen > rest || docLen > rest-pathLen {
-			return nil, nil, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
-		}
-		id.path = string(f[packDocFixed : packDocFixed+pathLen])
+		id, flags := h.id, h.flags
 		if !id.sameFile(ids[i]) {
 			return nil, nil, nil, fmt.Errorf("%w: %s", errStale, src.Name)
 		}
-		body := f[packDocFixed+pathLen : packDocFixed+pathLen+docLen]
 		if flags&packFailed != 0 {
 			// A source that could not be read: its reason, trusted on its
 			// metadata alone once settled.
@@ -316,13 +309,9 @@ func (s *Store) decodePack(data []byte, srcs []corpus.Source, ids []sourceID) (e
 				unsettled = true
 			}
 		}
-		base, k := binary.Uvarint(body)
-		if k <= 0 || base > uint64(len(text)) {
-			return nil, nil, nil, fmt.Errorf("%w: pack text offset", errDamaged)
-		}
-		d, ann, err := corpus.DecodeDocumentApart(body[k:], text[base:])
+		d, ann, err := decodeDocBody(body, text)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%w: %w", errDamaged, err)
+			return nil, nil, nil, err
 		}
 		if ann != (flags&packAnnotated != 0) || src.NeedAnnotations && !ann {
 			return nil, nil, nil, fmt.Errorf("%w: %s lacks its annotations", errStale, src.Name)
@@ -408,7 +397,7 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 		if err := write(le.AppendUint64(nil, uint64(textLen))); err != nil {
 			return err
 		}
-		var body, head []byte
+		var body, entry []byte
 		for _, e := range entries {
 			if e.Doc != nil {
 				if err := write(corpus.AppendTexts(body[:0], e.Doc)); err != nil {
@@ -436,24 +425,15 @@ func (s *Store) streamPack(path string, ids []sourceID, entries []corpus.PackEnt
 				if ann {
 					flags |= packAnnotated
 				}
-				// Offsets from the document's own first text stay small
-				// whatever the library's size.
-				body = binary.AppendUvarint(body[:0], uint64(textOff))
 				var n int
-				body, n = corpus.AppendDocumentApart(body, d, ann, d.Short, 0)
+				body, n = appendDocBody(body[:0], textOff, d, ann)
 				textOff += n
 			} else {
 				flags, body = packFailed, append(body[:0], e.Failure...)
 			}
-			id := ids[i]
-			head = append(head[:0], make([]byte, packDocFixed)...)
-			entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(head)
-			head = append(head, id.path...)
-			pad := align8(len(head)+len(body)) - len(head) - len(body)
-			for _, b := range [][]byte{head, body, make([]byte, pad)} {
-				if err := write(b); err != nil {
-					return err
-				}
+			entry = appendEntry(entry[:0], ids[i], flags, body)
+			if err := write(entry); err != nil {
+				return err
 			}
 		}
 		if textOff != textLen {
@@ -628,6 +608,55 @@ func (h entryHead) put(f []byte) {
 
 // size is the entry's length in the pack, padding included.
 func (h entryHead) size() int { return align8(packDocFixed + int(h.pathLen) + int(h.bodyLen)) }
+
+// readEntry reads the entry at the start of f: its head, with its
+// source's path, and its body.
+func readEntry(f []byte) (h entryHead, body []byte, err error) {
+	if len(f) < packDocFixed {
+		return h, nil, fmt.Errorf("%w: pack cut short", errDamaged)
+	}
+	h = readEntryHead(f)
+	rest := uint64(len(f) - packDocFixed)
+	if h.pathLen > rest || h.bodyLen > rest-h.pathLen {
+		return h, nil, fmt.Errorf("%w: pack lengths do not add up", errDamaged)
+	}
+	h.id.path = string(f[packDocFixed : packDocFixed+h.pathLen])
+	return h, f[packDocFixed+h.pathLen : packDocFixed+h.pathLen+h.bodyLen], nil
+}
+
+// appendEntry appends the entry of source id — head, path, body — to dst,
+// padded to 8 bytes.
+func appendEntry(dst []byte, id sourceID, flags uint32, body []byte) []byte {
+	at := len(dst)
+	dst = append(dst, make([]byte, packDocFixed)...)
+	entryHead{id: id, flags: flags, pathLen: uint64(len(id.path)), bodyLen: uint64(len(body))}.put(dst[at:])
+	dst = append(append(dst, id.path...), body...)
+	return append(dst, make([]byte, align8(len(dst)-at)-(len(dst)-at))...)
+}
+
+// appendDocBody appends the body of d's entry to dst: where its texts
+// start in the text region (textOff), then the document without them
+// (corpus.AppendDocumentApart, as the library has it); n is its texts'
+// length. Offsets from the document's own first text stay small whatever
+// the library's size.
+func appendDocBody(dst []byte, textOff int, d *corpus.Document, annotated bool) (body []byte, n int) {
+	dst = binary.AppendUvarint(dst, uint64(textOff))
+	return corpus.AppendDocumentApart(dst, d, annotated, d.Short, 0)
+}
+
+// decodeDocBody decodes the document of an entry's body (appendDocBody)
+// over the pack's text region.
+func decodeDocBody(body, text []byte) (*corpus.Document, bool, error) {
+	base, k := binary.Uvarint(body)
+	if k <= 0 || base > uint64(len(text)) {
+		return nil, false, fmt.Errorf("%w: pack text offset", errDamaged)
+	}
+	d, ann, err := corpus.DecodeDocumentApart(body[k:], text[base:])
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %w", errDamaged, err)
+	}
+	return d, ann, nil
+}
 
 // settlePack writes a copy of a pack (data, checked) whose racy documents
 // at the payload offsets settle were just verified: their reading times
