@@ -498,9 +498,11 @@ func (m Model) handleBrowsing(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if m.focus == focusTree {
-		if n := m.tree.unread(); n > 0 && key.Matches(msg, k.ExpandAll) {
-			// + reads them first, off the loop (readAllCmd): say so.
-			m.status = m.status.SetMessage(m.styles.tr.F("reading %d documents…", n), false)
+		if key.Matches(msg, k.ExpandAll) {
+			if n := m.tree.unread(); n > 0 {
+				// + reads them first, off the loop (readAllCmd): say so.
+				m.status = m.status.SetMessage(m.styles.tr.F("reading %d documents…", n), false)
+			}
 		}
 		m.tree, cmd = m.tree.Update(msg, m.keys)
 	} else {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 //go:generate go run ./gen whole.list.gz
@@ -48,7 +49,7 @@ func wholeWords(fn func(w string, freq float64)) (maxLen int, err error) {
 		if err != nil || l > 1<<10 {
 			return 0, fmt.Errorf("read the word list: %w: word %d", errList, i)
 		}
-		buf = append(buf[:0], make([]byte, l)...)
+		buf = slices.Grow(buf[:0], int(l))[:l]
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return 0, fmt.Errorf("read the word list: word %d: %w", i, err)
 		}
