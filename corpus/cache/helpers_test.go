@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/related"
 )
 
 // seedDir holds the embedded documents, the tests' real data.
@@ -60,4 +61,19 @@ func sameEncoded(t *testing.T, what string, got []*corpus.Document, want *corpus
 			t.Errorf("%s: document %d, %s %q, is not %s %q", what, i, d.ID, d.Label(), w.ID, w.Label())
 		}
 	}
+}
+
+// sameRelated fails unless got, the clauses related to id, are want: the
+// same IDs with the same scores, in order; it returns how many there are.
+func sameRelated(t *testing.T, id string, got, want []related.Match) int {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d related, want %d", id, len(got), len(want))
+	}
+	for i := range want {
+		if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+			t.Errorf("%s related %d: %s %.3f, want %s %.3f", id, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+		}
+	}
+	return len(got)
 }

@@ -59,16 +59,7 @@ func TestRelatedIndexCached(t *testing.T) {
 	}
 	n := 0
 	c2.Nodes(func(nd *corpus.Node) bool {
-		want, got := built.Related(nd.ID, 5), read.Related(nd.ID, 5)
-		if len(want) != len(got) {
-			t.Fatalf("%s: built %d matches, cached %d", nd.ID, len(want), len(got))
-		}
-		for i := range want {
-			if want[i].ID != got[i].ID || want[i].Score != got[i].Score {
-				t.Fatalf("%s: match %d built %s %v, cached %s %v", nd.ID, i, want[i].ID, want[i].Score, got[i].ID, got[i].Score)
-			}
-		}
-		n += len(got)
+		n += sameRelated(t, nd.ID, read.Related(nd.ID, 5), built.Related(nd.ID, 5))
 		return true
 	})
 	if n == 0 {
