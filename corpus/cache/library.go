@@ -370,26 +370,30 @@ func (b *libraryBuild) appendIndex() error {
 		return fmt.Errorf("map the pack being written: %w", err)
 	}
 	defer unmapFile(data)
-	docs, err := decodeEntries(data[packHeaderSize:], b.names)
+	payload := data[packHeaderSize:]
+	text, _, err := packTexts(payload)
 	if err != nil {
 		return err
 	}
-	text, _, err := packTexts(data[packHeaderSize:])
-	if err != nil {
-		return err
+	each := func(yield func(*corpus.Document) bool) error {
+		return eachEntry(payload, b.names, func(d *corpus.Document, body []byte) {
+			yield(d) // never stops the walk
+			// What the index keeps of the structure (headings,
+			// numbers) comes back from the page cache when read.
+			release(body)
+		})
 	}
-	ix := search.NewReleasing(corpus.NewCorpus(docs), newReleaser(text).behind)
-	// What the build read of the rest (the documents' structure) is given
-	// back before the index is written out.
-	release(data)
-	if err := ix.WriteBinary(b.packW); err != nil {
+	if err := search.WriteStreamed(b.packW, each, newReleaser(text).behind); err != nil {
+		if errors.Is(err, errDamaged) {
+			return err
+		}
 		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	return nil
 }
 
 // releaser gives back the pages of a mapped text region behind each part
-// of a search index's build (search.NewReleasing), a chunk at a time: the
+// of a search index's build (search.WriteStreamed), a chunk at a time: the
 // build then holds about a chunk per part of the texts, not all of them.
 type releaser struct {
 	text []byte
@@ -419,22 +423,23 @@ func (r *releaser) behind(part int, text string) {
 	}
 }
 
-// decodeEntries decodes the documents of a pack's payload written by a
-// libraryBuild (texts, then one entry per name), failures left out.
-func decodeEntries(payload []byte, names []string) (docs []*corpus.Document, err error) {
+// eachEntry decodes the documents of a pack's payload written by a
+// libraryBuild (texts, then one entry per name), failures left out, and
+// gives each to fn with its entry's body, one at a time.
+func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body []byte)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			docs, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+			err = fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
 	text, off, err := packTexts(payload)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, name := range names {
 		h, body, err := readEntry(payload[off:])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		off += h.size()
 		if h.flags&packFailed != 0 {
@@ -442,12 +447,12 @@ func decodeEntries(payload []byte, names []string) (docs []*corpus.Document, err
 		}
 		d, _, err := decodeDocBody(body, text)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.Source = name
-		docs = append(docs, d)
+		fn(d, body)
 	}
-	return docs, nil
+	return nil
 }
 
 // discard removes what a build left behind: its side file, and the pack

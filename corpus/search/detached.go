@@ -60,7 +60,15 @@ type detached struct {
 
 // writeNodeTable writes the node table (see nodeTable) of a built index.
 func (ix *Index) writeNodeTable(w *stored.Writer) {
-	var arena []byte
+	size := 0
+	for n := range ix.parent {
+		number, heading, _ := ix.nodeStrings(int32(n))
+		size += len(number) + len(heading)
+	}
+	for _, l := range ix.labels {
+		size += len(l)
+	}
+	arena := make([]byte, 0, size) // sized: growing it doubled its peak
 	put := func(s string) (uint32, uint32) {
 		off := len(arena)
 		arena = append(arena, s...)
@@ -112,6 +120,10 @@ func (ix *Index) nodeStrings(n int32) (number, heading string, textLen int) {
 	if d := ix.detached; d != nil {
 		s := d.tab.strs[tabWidth*int(n):]
 		return d.tab.str(s[tabNumOff], s[tabNumLen]), d.tab.str(s[tabHeadOff], s[tabHeadLen]), int(s[tabTextLen])
+	}
+	if ix.streamed {
+		w := &ix.walked[n]
+		return w.number, w.heading, w.textLen
 	}
 	nd := ix.nodes[n]
 	return nd.Number, nd.Heading, len(nd.Text)

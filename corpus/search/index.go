@@ -77,8 +77,13 @@ type Index struct {
 	// stopDF is the number of entries above which a rune keeps no
 	// posting list.
 	stopDF int
-	// behind is NewReleasing's, while the index is built.
+	// behind is WriteStreamed's, while the index is built.
 	behind func(part int, text string)
+	// walked, for an index built by WriteStreamed, stands for nodes:
+	// what the stored node table keeps of each.
+	walked []walkedNode
+	// streamed says the index keeps walked, not nodes.
+	streamed bool
 
 	mu    sync.Mutex
 	cache narrowCache
@@ -112,18 +117,6 @@ const (
 // New builds the index over every node of c. It never fails; a nil or empty
 // corpus gives an index that finds nothing.
 func New(c *corpus.Corpus) *Index { return newIndex(c, -1, nil) }
-
-// NewReleasing is New for a corpus whose texts lie in memory that can be
-// given back and read again (a mapped file): the build reads every text
-// twice, each pass split in two parts run on goroutines of their own,
-// each part's texts in corpus order, and behind is told — from the
-// goroutine of part (0 or 1) — of each text that part has passed, so the
-// caller can give back the pages behind each part as it goes instead of
-// holding the whole library's texts at once.
-func NewReleasing(c *corpus.Corpus, behind func(part int, text string)) *Index {
-	ix := &Index{behind: behind}
-	return ix.init(c, -1, nil)
-}
 
 // NewForQuery builds an index of c that answers query exactly as New's
 // would, and nothing else reliably: only the posting lists of the query's
@@ -185,9 +178,13 @@ func (ix *Index) init(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
 // (-1 at the top), and its entries (number, heading, text); it returns the
 // node's index.
 func (ix *Index) addNode(n *corpus.Node, parent, di int32) int32 {
-	ni := int32(len(ix.nodes))
+	ni := int32(len(ix.parent))
 	p := parent
-	ix.nodes = append(ix.nodes, n)
+	if ix.streamed {
+		ix.walked = append(ix.walked, walkedNode{number: n.Number, heading: n.Heading, textLen: len(n.Text)})
+	} else {
+		ix.nodes = append(ix.nodes, n)
+	}
 	ix.parent = append(ix.parent, p)
 	ix.doc = append(ix.doc, di)
 	if strings.HasPrefix(n.Number, "第") {
@@ -228,32 +225,50 @@ func (ix *Index) isTitled(e int32) bool { return ix.titles[e/64]&(1<<(e%64)) != 
 // two passes over the text, each split between two goroutines: the first
 // counts, so the second writes every posting list at its exact size.
 func (ix *Index) build() {
-	n := len(ix.entries)
-	// Split on a multiple of 64, so the two halves never write the same
-	// word of the pair bitmaps.
-	half := n / 2 &^ 63
-	parts := [2][2]int{{0, half}, {half, n}}
-	var counts [2]*runeCounts
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func(p int) {
-			defer wg.Done()
-			counts[p] = ix.count(p, parts[p][0], parts[p][1])
-		}(p)
-	}
-	wg.Wait()
-
+	counts := ix.countAll()
 	if !ix.noPinyin {
 		ix.addReadings(counts)
 	}
-	ix.post = allocPostings(counts[0], counts[1], ix.stopDF, ix.only)
+	ix.post = planPostings(counts[0], counts[1], ix.stopDF, ix.only).alloc()
+	n := len(ix.entries)
 	ix.letters = make([]uint64, n)
 	if !ix.noPinyin {
 		ix.pairs = make([]uint64, pairCount*pairStride(n))
 	}
 	ix.prefixes = ix.py.prefixes()
-	runes := make([]int32, n)
+	ix.skel = ix.newSkeleton(counts)
+	ix.skel.allocCodes()
+	ix.fillAll(counts[0])
+}
+
+// parts splits the entries in two for the build's goroutines, on a
+// multiple of 64, so the two halves never write the same word of the pair
+// bitmaps.
+func (ix *Index) parts() [2][2]int {
+	n := len(ix.entries)
+	half := n / 2 &^ 63
+	return [2][2]int{{0, half}, {half, n}}
+}
+
+// countAll counts the entries' runes (count), each half on a goroutine.
+func (ix *Index) countAll() [2]*runeCounts {
+	var counts [2]*runeCounts
+	var wg sync.WaitGroup
+	for p, part := range ix.parts() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts[p] = ix.count(p, part[0], part[1])
+		}()
+	}
+	wg.Wait()
+	return counts
+}
+
+// newSkeleton lays out the skeleton of the counted entries, its codes not
+// yet allocated.
+func (ix *Index) newSkeleton(counts [2]*runeCounts) *skeleton {
+	runes := make([]int32, len(ix.entries))
 	for i := range ix.entries {
 		runes[i] = ix.entries[i].runes
 	}
@@ -263,14 +278,25 @@ func (ix *Index) build() {
 			freq[id] += int(counts[0].dense[r] + counts[1].dense[r])
 		}
 	}
-	ix.skel = newSkeleton(ix.py, runes, freq)
-	offs := [2]*runeCounts{newRuneCounts(), counts[0]}
-	for p := range parts {
+	return newSkeleton(ix.py, runes, freq)
+}
+
+// fillAll fills, each half of the entries on a goroutine, what the index
+// has allocated of its letter masks and pair bitmaps, skeleton codes and
+// posting lists (the last only when first, the first half's counts, is
+// set).
+func (ix *Index) fillAll(first *runeCounts) {
+	var offs [2]*runeCounts
+	if first != nil {
+		offs = [2]*runeCounts{newRuneCounts(), first}
+	}
+	var wg sync.WaitGroup
+	for p, part := range ix.parts() {
 		wg.Add(1)
-		go func(p int) {
+		go func() {
 			defer wg.Done()
-			ix.fill(p, parts[p][0], parts[p][1], offs[p])
-		}(p)
+			ix.fill(p, part[0], part[1], offs[p])
+		}()
 	}
 	wg.Wait()
 }
@@ -346,22 +372,29 @@ func (ix *Index) count(part, lo, hi int) *runeCounts {
 	return rc
 }
 
-// fill writes the posting lists and letter masks of entries [lo, hi)
-// (part of the build); start holds, per rune, how many postings earlier
-// entries contributed.
+// fill writes what the index has allocated of the letter masks and pair
+// bitmaps, skeleton codes and posting lists of entries [lo, hi) (part of
+// the build); start holds, per rune, how many postings earlier entries
+// contributed, and is nil when no posting lists are written.
 func (ix *Index) fill(part, lo, hi int, start *runeCounts) {
-	pos := start.clone()
+	var pos *runeCounts
 	last := newLastSeen()
-	for r, stop := range ix.post.stop {
-		if stop || ix.only != nil && !ix.only[rune(r)] {
-			last.dense[r] = stopMark // never "new": no list to write
+	if start != nil {
+		pos = start.clone()
+		for r, stop := range ix.post.stop {
+			if stop || ix.only != nil && !ix.only[rune(r)] {
+				last.dense[r] = stopMark // never "new": no list to write
+			}
 		}
 	}
-	if ix.noPinyin {
-		ix.fillPostings(part, lo, hi, pos, last)
+	sk := ix.skel
+	if ix.noPinyin || ix.letters == nil && sk.codes == nil {
+		if pos != nil {
+			ix.fillPostings(part, lo, hi, pos, last)
+		}
 		return
 	}
-	sk := ix.skel
+	masks := ix.letters != nil
 	// An index for one query records the pairs of its letters only: the
 	// only pairs its filter reads.
 	pairLetters := uint32(1<<26 - 1)
@@ -378,7 +411,10 @@ func (ix *Index) fill(part, lo, hi int, start *runeCounts) {
 		var lit, ini, prev uint32
 		s := ix.entries[e].str
 		var pairs [pairWords]uint64
-		codes := sk.of(int32(e))
+		var codes []byte
+		if sk.codes != nil {
+			codes = sk.of(int32(e))
+		}
 		ri := 0
 		for i := 0; i < len(s); {
 			r, size := rune(s[i]), 1
@@ -389,39 +425,43 @@ func (ix *Index) fill(part, lo, hi int, start *runeCounts) {
 			// A full-width form folds to ASCII: a literal like any other.
 			r = foldRune(r)
 			code = sk.code(ix.py, r, size)
-			// A code past the single letters is a heteronym with several
-			// initials, or every letter when the mask table overflowed:
-			// both safe.
-			cur := sk.masks[code]
-			if r < utf8.RuneSelf {
-				lit |= cur
-			} else {
-				ini |= cur
-			}
-			cur &= pairLetters
-			if prev != 0 && cur != 0 {
-				if prev&(prev-1) == 0 && cur&(cur-1) == 0 {
-					k := bits.TrailingZeros32(prev)*26 + bits.TrailingZeros32(cur)
-					pairs[k/64] |= 1 << (k % 64)
-				} else {
-					setPairs(&pairs, prev, cur)
-				}
-			}
-			prev = cur
 			if ri < len(codes) {
 				codes[ri] = code
 			}
 			ri++
 			i += size
-			if ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
+			if masks {
+				// A code past the single letters is a heteronym with
+				// several initials, or every letter when the mask table
+				// overflowed: both safe.
+				cur := sk.masks[code]
+				if r < utf8.RuneSelf {
+					lit |= cur
+				} else {
+					ini |= cur
+				}
+				cur &= pairLetters
+				if prev != 0 && cur != 0 {
+					if prev&(prev-1) == 0 && cur&(cur-1) == 0 {
+						k := bits.TrailingZeros32(prev)*26 + bits.TrailingZeros32(cur)
+						pairs[k/64] |= 1 << (k % 64)
+					} else {
+						setPairs(&pairs, prev, cur)
+					}
+				}
+				prev = cur
+			}
+			if pos == nil || ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))
 		}
-		ix.letters[e] = uint64(lit) | uint64(ini)<<32
-		gatherPairs(&block, e%64, &pairs)
-		if e%64 == 63 || e == hi-1 {
-			ix.storePairs(e/64, &block)
+		if masks {
+			ix.letters[e] = uint64(lit) | uint64(ini)<<32
+			gatherPairs(&block, e%64, &pairs)
+			if e%64 == 63 || e == hi-1 {
+				ix.storePairs(e/64, &block)
+			}
 		}
 		if ix.behind != nil {
 			ix.behind(part, s)
@@ -440,7 +480,7 @@ func (ix *Index) fillPostings(part, lo, hi int, pos *runeCounts, last *lastSeen)
 			}
 			i += size
 			r = foldRune(r)
-			if ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && !ix.only[r] {
+			if ix.outsideOnly(r) || last.seen(r, int32(e)) || r >= 1<<16 && ix.only != nil && !ix.only[r] {
 				continue
 			}
 			ix.post.set(r, pos.next(r), int32(e))

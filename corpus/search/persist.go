@@ -65,29 +65,26 @@ func (ix *Index) WriteBinary(out io.Writer) error {
 
 // writeBinary writes the stored form through w.
 func (ix *Index) writeBinary(w *stored.Writer) {
+	sh := ix.post.shape()
+	ix.writeHead(w, sh)
+	ix.writeMasks(w)
+	ix.writePostings(w, sh)
+	ix.writeCodes(w)
+}
+
+// The stored form is written in four parts, in this order, so that
+// WriteStreamed can build each part's arrays, write them and let them go
+// before it builds the next.
+
+// writeHead writes the stored form's header — its counts, the posting
+// lists' among them (sh) — and the entries' rune counts and fold kinds.
+func (ix *Index) writeHead(w *stored.Writer, sh postingShape) {
 	w.Raw([]byte(persistMagic))
 	w.U32(persistVersion)
 	w.U32(endianMark)
 	n := len(ix.entries)
-	// Posting lists as (rune, length) pairs, dense runes first, then the
-	// lists themselves in that order; stop runes as a list.
-	var lists, stops []int32
-	var total int
-	for r, l := range ix.post.dense {
-		if len(l) > 0 {
-			lists = append(lists, int32(r), int32(len(l)))
-			total += len(l)
-		}
-		if ix.post.stop[r] {
-			stops = append(stops, int32(r))
-		}
-	}
-	for r, l := range ix.post.other {
-		lists = append(lists, r, int32(len(l)))
-		total += len(l)
-	}
-	w.U64(uint64(n), uint64(len(ix.parent)), uint64(ix.stopDF), uint64(len(ix.skel.codes)),
-		uint64(len(ix.py.list)), uint64(len(lists)/2), uint64(len(stops)), uint64(total))
+	w.U64(uint64(n), uint64(len(ix.parent)), uint64(ix.stopDF), uint64(ix.skel.ncodes()),
+		uint64(len(ix.py.list)), uint64(len(sh.lists)/2), uint64(len(sh.stops)), uint64(sh.total))
 	runes := make([]int32, n)
 	meta := make([]byte, n)
 	for i, en := range ix.entries {
@@ -99,14 +96,28 @@ func (ix *Index) writeBinary(w *stored.Writer) {
 	}
 	w.Section(stored.AsBytes(runes))
 	w.Section(meta)
+}
+
+// writeMasks writes the letter masks and the pair bitmaps.
+func (ix *Index) writeMasks(w *stored.Writer) {
 	w.Section(stored.AsBytes(ix.letters))
 	w.Section(stored.AsBytes(ix.pairs))
-	w.Section(stored.AsBytes(stops))
-	w.Section(stored.AsBytes(lists))
-	for i := 0; i < len(lists); i += 2 {
-		w.Raw(stored.AsBytes(ix.post.get(lists[i])))
+}
+
+// writePostings writes the stopped runes, the lists' shape (sh) and the
+// lists themselves in that order.
+func (ix *Index) writePostings(w *stored.Writer, sh postingShape) {
+	w.Section(stored.AsBytes(sh.stops))
+	w.Section(stored.AsBytes(sh.lists))
+	for i := 0; i < len(sh.lists); i += 2 {
+		w.Raw(stored.AsBytes(ix.post.get(sh.lists[i])))
 	}
 	w.Align()
+}
+
+// writeCodes writes the skeleton's codes and tables, the reading table
+// and the node table.
+func (ix *Index) writeCodes(w *stored.Writer) {
 	w.Section(ix.skel.codes)
 	w.Section(stored.AsBytes(ix.skel.masks[:]))
 	w.Section(ix.skel.maskIdx)
@@ -333,18 +344,8 @@ func skeletonIndex(c *corpus.Corpus) *Index {
 		titles:  make([]uint64, 0, (entries+63)/64),
 		labels:  make([]string, 0, len(c.Docs)),
 	}
-	var add func(n *corpus.Node, parent, di int32)
-	add = func(n *corpus.Node, parent, di int32) {
-		ni := ix.addNode(n, parent, di)
-		for _, ch := range n.Children {
-			add(ch, ni, di)
-		}
-	}
-	for di, d := range c.Docs {
-		ix.labels = append(ix.labels, d.Label())
-		for _, n := range d.TopLevel() {
-			add(n, -1, int32(di))
-		}
+	for _, d := range c.Docs {
+		ix.addDoc(d)
 	}
 	return ix
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -114,48 +116,101 @@ func (p *postings) set(r rune, i int, e int32) {
 	p.other[r][i] = e
 }
 
-// allocPostings allocates every list at its final size in one backing
-// array; runes counted in more than stopDF entries get none, and when
-// only is set, runes outside it get none either.
-func allocPostings(a, b *runeCounts, stopDF int, only map[rune]bool) postings {
-	p := newPostings()
+// postingPlan is the layout of an index's posting lists, known from the
+// counting pass: which runes are stopped and how long every other list
+// is, so the stored form's shape can be written before the lists exist.
+type postingPlan struct {
+	stop  []bool  // per rune below 1<<16
+	dense []int32 // per rune below 1<<16: its list's length (0 if stopped)
+	other map[rune]int32
+}
+
+// planPostings lays out the lists of runes counted in a and b (the two
+// halves of the entries); runes counted in more than stopDF entries get
+// none, and when only is set, runes outside it get none either.
+func planPostings(a, b *runeCounts, stopDF int, only map[rune]bool) postingPlan {
 	if only != nil {
 		a, b = a.restrict(only), b.restrict(only)
 	}
-	total := 0
+	p := postingPlan{stop: make([]bool, 1<<16), dense: make([]int32, 1<<16), other: map[rune]int32{}}
 	for r := range a.dense {
 		if n := int(a.dense[r] + b.dense[r]); n > stopDF {
 			p.stop[r] = true
 		} else {
-			total += n
+			p.dense[r] = int32(n)
 		}
 	}
 	for _, c := range []*runeCounts{a, b} {
-		for _, n := range c.other {
-			total += int(n)
-		}
-	}
-	backing := make([]int32, total)
-	off := 0
-	take := func(n int) []int32 {
-		s := backing[off : off+n : off+n]
-		off += n
-		return s
-	}
-	for r := range a.dense {
-		if n := int(a.dense[r] + b.dense[r]); n > 0 && !p.stop[r] {
-			p.dense[r] = take(n)
-		}
-	}
-	for r, n := range a.other {
-		p.other[r] = take(int(n + b.other[r]))
-	}
-	for r, n := range b.other {
-		if _, ok := a.other[r]; !ok {
-			p.other[r] = take(int(n))
+		for r, n := range c.other {
+			p.other[r] += n
 		}
 	}
 	return p
+}
+
+// alloc allocates every list of the plan at its final size in one
+// backing array, in the order of the plan's shape.
+func (plan postingPlan) alloc() postings {
+	sh := plan.shape()
+	p := newPostings()
+	copy(p.stop, plan.stop)
+	backing := make([]int32, sh.total)
+	off := 0
+	for i := 0; i < len(sh.lists); i += 2 {
+		r, n := sh.lists[i], int(sh.lists[i+1])
+		l := backing[off : off+n : off+n]
+		off += n
+		if r < 1<<16 {
+			p.dense[r] = l
+		} else {
+			p.other[r] = l
+		}
+	}
+	return p
+}
+
+// shape returns the plan's lists as the stored form lays them out.
+func (plan postingPlan) shape() postingShape {
+	return shapeOf(func(r int) int { return int(plan.dense[r]) }, plan.stop, plan.other)
+}
+
+// postingShape is how the stored form lays out posting lists: (rune,
+// length) pairs — dense runes ascending, then the others ascending — the
+// lists' total length, and the stopped runes.
+type postingShape struct {
+	lists, stops []int32
+	total        int
+}
+
+// shapeOf lays out lists of the given lengths: denseLen of the runes
+// below 1<<16, other of the rest; stop marks the stopped runes.
+func shapeOf(denseLen func(r int) int, stop []bool, other map[rune]int32) postingShape {
+	var sh postingShape
+	for r := range 1 << 16 {
+		if n := denseLen(r); n > 0 {
+			sh.lists = append(sh.lists, int32(r), int32(n))
+			sh.total += n
+		}
+		if stop[r] {
+			sh.stops = append(sh.stops, int32(r))
+		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(other)) {
+		if n := other[r]; n > 0 {
+			sh.lists = append(sh.lists, r, n)
+			sh.total += int(n)
+		}
+	}
+	return sh
+}
+
+// shape returns the lists of p as the stored form lays them out.
+func (p *postings) shape() postingShape {
+	other := make(map[rune]int32, len(p.other))
+	for r, l := range p.other {
+		other[r] = int32(len(l))
+	}
+	return shapeOf(func(r int) int { return len(p.dense[r]) }, p.stop, other)
 }
 
 // runeCounts counts per rune; it doubles as a cursor while filling.

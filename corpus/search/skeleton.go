@@ -106,6 +106,13 @@ var codeLens = func() (t [256]uint8) {
 	return t
 }()
 
+// allocCodes allocates the codes newSkeleton laid out, for the build to
+// fill.
+func (sk *skeleton) allocCodes() { sk.codes = make([]byte, sk.ncodes()) }
+
+// ncodes is the number of codes: one per rune of every entry.
+func (sk *skeleton) ncodes() int { return sk.start[len(sk.start)-1] }
+
 // newSkeleton lays out the codes for entries of the given rune counts and
 // assigns codes to the masks of the reading table: one letter, then the
 // masks of heteronyms with several initials, most frequent first (freq is
@@ -115,7 +122,6 @@ func newSkeleton(py *readingTable, runes []int32, freq []int) *skeleton {
 	for i, n := range runes {
 		sk.start[i+1] = sk.start[i] + int(n)
 	}
-	sk.codes = make([]byte, sk.start[len(runes)])
 	idx := map[uint32]byte{0: codeNone3}
 	for i := 0; i < 26; i++ {
 		sk.masks[codeLetter+i] = 1 << i

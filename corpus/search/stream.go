@@ -1,0 +1,89 @@
+package search
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+
+	"policyreader/corpus"
+	"policyreader/corpus/internal/stored"
+)
+
+// walkedNode is what an index built by WriteStreamed keeps of a node
+// instead of the node: what the stored node table holds of it.
+type walkedNode struct {
+	number, heading string
+	textLen         int
+}
+
+// WriteStreamed writes to out what New(c).WriteBinary would for the
+// corpus c of the documents each yields, in corpus order, without
+// holding the documents or the whole index at once.
+//
+// Each document is let go once walked: the index keeps only its entries'
+// strings, which must stay readable and unchanged until WriteStreamed
+// returns (documents decoded from a mapped file). The index is then built
+// and written a part at a time — letter masks and pair bitmaps, posting
+// lists, skeleton codes — each part's arrays let go once written, so the
+// build holds the largest part, not all of them; the texts are read once
+// per part and once more to count. behind, when set, is told — from the
+// goroutine of part (0 or 1) of each pass — of each text that part has
+// passed, in corpus order, so the caller can give back the pages behind
+// it. A collection runs after the walk and after each part, so the next
+// part's arrays take the place of the last's instead of piling on them
+// until the collector's next turn. out must be at an 8-byte aligned offset of the stored form's
+// destination. An error from each is returned wrapped, and nothing
+// sensible has then been written.
+func WriteStreamed(out io.Writer, each func(yield func(*corpus.Document) bool) error, behind func(part int, text string)) error {
+	ix := &Index{py: newReadingTable(), streamed: true}
+	if err := each(func(d *corpus.Document) bool { ix.addDoc(d); return true }); err != nil {
+		return fmt.Errorf("walk the documents: %w", err)
+	}
+	runtime.GC()
+	ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
+	ix.behind = behind
+	counts := ix.countAll()
+	ix.addReadings(counts)
+	plan := planPostings(counts[0], counts[1], ix.stopDF, nil)
+	sh := plan.shape()
+	ix.skel = ix.newSkeleton(counts)
+
+	w := stored.Writer{W: out}
+	ix.writeHead(&w, sh)
+
+	n := len(ix.entries)
+	ix.letters, ix.pairs = make([]uint64, n), make([]uint64, pairCount*pairStride(n))
+	ix.fillAll(nil)
+	ix.writeMasks(&w)
+	ix.letters, ix.pairs = nil, nil // large sections went straight to out
+	runtime.GC()
+
+	ix.post = plan.alloc()
+	ix.fillAll(counts[0])
+	ix.writePostings(&w, sh)
+	ix.post = postings{}
+	runtime.GC()
+
+	ix.skel.allocCodes()
+	ix.fillAll(nil)
+	ix.writeCodes(&w)
+	w.Flush()
+	return w.Err
+}
+
+// addDoc appends document d's label, then its nodes and their entries in
+// document order.
+func (ix *Index) addDoc(d *corpus.Document) {
+	di := int32(len(ix.labels))
+	ix.labels = append(ix.labels, d.Label())
+	var add func(n *corpus.Node, parent int32)
+	add = func(n *corpus.Node, parent int32) {
+		ni := ix.addNode(n, parent, di)
+		for _, ch := range n.Children {
+			add(ch, ni)
+		}
+	}
+	for _, n := range d.TopLevel() {
+		add(n, -1)
+	}
+}

@@ -1,0 +1,105 @@
+package search
+
+import (
+	"bytes"
+	"errors"
+	"runtime"
+	"sync"
+	"testing"
+	"unsafe"
+	"weak"
+
+	"policyreader/corpus"
+)
+
+// TestWriteStreamed: the index written a document and a part at a time
+// is New's stored form byte for byte; it tells of every node's text on
+// each of its four passes (a count, then a pass per part), and it lets
+// each document go once walked.
+func TestWriteStreamed(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds", "../testdata/laws"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	// The documents as a cache hands them out: decoded from bytes that
+	// outlive them, so the walk's copies can be let go.
+	encoded := make([][]byte, len(c.Docs))
+	for i, d := range c.Docs {
+		encoded[i] = corpus.AppendDocument(nil, d, true)
+	}
+	var mu sync.Mutex
+	told := map[*byte]int{}
+	var yielded []weak.Pointer[corpus.Document]
+	collected := -1
+	each := func(yield func(*corpus.Document) bool) error {
+		for _, b := range encoded {
+			d, _, err := corpus.DecodeDocument(b)
+			if err != nil {
+				return err
+			}
+			yielded = append(yielded, weak.Make(d))
+			if !yield(d) {
+				t.Fatal("the walk stopped")
+			}
+		}
+		return nil
+	}
+	var out bytes.Buffer
+	err := WriteStreamed(&out, each, func(part int, text string) {
+		if part != 0 && part != 1 {
+			t.Errorf("told of part %d", part)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		told[unsafe.StringData(text)]++
+		if collected < 0 {
+			// The walk is over: no document should be held.
+			runtime.GC()
+			collected = 0
+			for _, p := range yielded {
+				if p.Value() == nil {
+					collected++
+				}
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := New(c).AppendBinary(nil); !bytes.Equal(out.Bytes(), want) {
+		t.Errorf("the streamed index (%d bytes) is not New's (%d bytes)", out.Len(), len(want))
+	}
+	if collected != len(c.Docs) {
+		t.Errorf("%d of %d documents let go while the index was built", collected, len(c.Docs))
+	}
+	texts := 0
+	for _, b := range encoded {
+		d, _, _ := corpus.DecodeDocument(b)
+		corpus.NewCorpus([]*corpus.Document{d}).Nodes(func(n *corpus.Node) bool {
+			if n.Text != "" {
+				texts++
+				if got := told[unsafe.StringData(n.Text)]; got != 4 {
+					t.Errorf("%s: told of its text %d times, want once per pass (4)", n.ID, got)
+				}
+			}
+			return true
+		})
+	}
+	if texts == 0 {
+		t.Fatal("no texts: the check proves little")
+	}
+}
+
+// TestWriteStreamedWalkFails: a document that cannot be had fails the
+// write with its error, before anything is written.
+func TestWriteStreamedWalkFails(t *testing.T) {
+	bad := errors.New("entry 3 damaged")
+	var out bytes.Buffer
+	err := WriteStreamed(&out, func(func(*corpus.Document) bool) error { return bad }, nil)
+	if !errors.Is(err, bad) {
+		t.Errorf("error %v, want %v wrapped", err, bad)
+	}
+	if out.Len() != 0 {
+		t.Errorf("%d bytes written", out.Len())
+	}
+}
