@@ -306,11 +306,11 @@ type Corpus struct {
 	Docs []*Document
 	docs map[string]*Document
 	// onDemand marks a corpus whose documents are read on first use
-	// (Packed.Corpus); apart opens its library again (Apart).
+	// (Packed.Corpus).
 	onDemand bool
-	apart    func() (*Corpus, func(), error)
-	each     func(fn func(k int, d *Document)) error // see EachApart
-	release  func(d *Document)                       // see Release
+	each     func(fn func(k int, d *Document)) error  // see EachApart
+	inOrder  func(yield func(d *Document) bool) error // see EachApartInOrder
+	release  func(d *Document)                        // see Release
 }
 
 // NewCorpus indexes docs by ID.
@@ -329,21 +329,6 @@ func NewCorpus(docs []*Document) *Corpus {
 // when it is asked for.
 func (c *Corpus) OnDemand() bool { return c != nil && c.onDemand }
 
-// Apart returns the library of a corpus read on first use opened a second
-// time: the same documents, with the same IDs, decoded apart from c's.
-// Work over every document that keeps none of them — building an index
-// to store, collecting targets — runs over it, then calls done, which
-// tells the library the documents read apart are done with (it keeps
-// nothing of them and may give back their texts' pages), so they go and
-// c's stay undecoded. For any other corpus it returns c, and done does
-// nothing.
-func (c *Corpus) Apart() (apart *Corpus, done func(), err error) {
-	if c == nil || c.apart == nil {
-		return c, func() {}, nil
-	}
-	return c.apart()
-}
-
 // EachApart calls fn for every document of c, k its place in c.Docs, a
 // document per processor at a time (fn must be safe for concurrent use).
 // For a corpus read on first use (OnDemand) each document is decoded
@@ -361,6 +346,27 @@ func (c *Corpus) EachApart(fn func(k int, d *Document)) error {
 		return c.each(fn)
 	}
 	eachIndex(len(c.Docs), func(k int) { fn(k, c.Docs[k]) })
+	return nil
+}
+
+// EachApartInOrder is EachApart a document at a time, in corpus order,
+// until yield returns false: for work whose result depends on the order
+// (an index numbering what it meets). For a corpus read on first use,
+// each document is decoded apart and let go — its texts' pages given
+// back — once yield returns, and the first document that cannot be read
+// stops it with its error.
+func (c *Corpus) EachApartInOrder(yield func(d *Document) bool) error {
+	if c == nil {
+		return nil
+	}
+	if c.inOrder != nil {
+		return c.inOrder(yield)
+	}
+	for _, d := range c.Docs {
+		if !yield(d) {
+			break
+		}
+	}
 	return nil
 }
 

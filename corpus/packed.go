@@ -26,7 +26,7 @@ type PackedLibrary interface {
 	// read again soon: the memory its texts occupy may be given back.
 	Release(d *Document)
 	// Forget tells the library that d, one of its documents read for work
-	// that is done (Corpus.Apart), will not be read again: it keeps
+	// that is done, will not be read again: it keeps
 	// nothing of it, and the memory its texts occupy may be given back.
 	Forget(d *Document)
 }
@@ -134,7 +134,7 @@ func (p *Packed) Corpus() (*Corpus, error) {
 		docs[k] = d
 	}
 	c := NewCorpus(docs)
-	c.onDemand, c.apart, c.each, c.release = true, p.apart, p.each, p.Lib.Release
+	c.onDemand, c.each, c.inOrder, c.release = true, p.each, p.inOrder, p.Lib.Release
 	return c, nil
 }
 
@@ -159,15 +159,19 @@ func (p *Packed) each(fn func(k int, d *Document)) error {
 	return first
 }
 
-// apart opens the library again as a corpus of its own (Corpus.Apart).
-func (p *Packed) apart() (*Corpus, func(), error) {
-	a, err := p.Corpus()
-	if err != nil {
-		return nil, nil, err
-	}
-	return a, func() {
-		for _, d := range a.Docs {
-			p.Lib.Forget(d)
+// inOrder decodes each document apart in turn, hands it to yield and
+// gives its texts' pages back (Corpus.EachApartInOrder).
+func (p *Packed) inOrder(yield func(d *Document) bool) error {
+	for k := range p.docs {
+		d, err := p.Document(k)
+		if err != nil {
+			return err
 		}
-	}, nil
+		more := yield(d)
+		p.Lib.Release(d)
+		if !more {
+			break
+		}
+	}
+	return nil
 }

@@ -272,6 +272,33 @@ func TestEachApart(t *testing.T) {
 	}
 }
 
+// TestEachApartInOrder: the ordered pass over a library read on demand
+// hands out its documents decoded apart, in corpus order, one at a time,
+// stops when told to, and leaves the reader's documents undecoded.
+func TestEachApartInOrder(t *testing.T) {
+	dir, _, c := lazyLibrary(t)
+	var got []*corpus.Document
+	if err := c.EachApartInOrder(func(d *corpus.Document) bool {
+		got = append(got, d)
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sameEncoded(t, "read apart in order", got, load(t, dir, nil))
+	for k, d := range got {
+		if d == c.Docs[k] {
+			t.Errorf("document %d is the reader's own", k)
+		}
+	}
+	if ids := decodedDocs(c); len(ids) != 0 {
+		t.Errorf("the pass decoded %d of the reader's documents", len(ids))
+	}
+	n := 0
+	if err := c.EachApartInOrder(func(*corpus.Document) bool { n++; return n < 2 }); err != nil || n != 2 {
+		t.Errorf("told to stop after 2 documents: handed %d (%v)", n, err)
+	}
+}
+
 // TestGetForgetsUnannotated: a segment read without the annotations a
 // read needs is parsed again, and the store forgets the copy it read —
 // which would otherwise hold its segment's buffer for the store's life.

@@ -22,9 +22,10 @@ var relatedFile = sideKind{magic: "PRRELIDX", suffix: ".related", what: "related
 // else built (checking ctx, whose error it returns) and stored for next
 // time (Flush waits for the write). A damaged, stale
 // or foreign one is noted once, removed and rebuilt. A library read on
-// demand (corpus.Corpus.OnDemand) gets its index built over the library
-// opened apart, stored, and read back over c, so that building it, which
-// reads every document, leaves c's documents undecoded.
+// demand (corpus.Corpus.OnDemand) gets its index built over its
+// documents decoded apart, a document at a time, stored, and read back
+// over c, so that building it, which reads every document, leaves c's
+// documents undecoded and never holds the library.
 func (s *Store) RelatedIndex(ctx context.Context, c *corpus.Corpus) (*related.Index, error) {
 	key, ok := s.libraryKey(c)
 	if ok {
@@ -83,9 +84,10 @@ func (s *Store) storedRelated(key [32]byte, c *corpus.Corpus, hit bool) (*relate
 }
 
 // relatedApart builds the related index of a library read on demand (c,
-// whose key is key) over the library opened apart (corpus.Corpus.Apart)
-// and stores it; built is false when it could not (the caller builds it
-// over c). The documents read for the build are dropped with it.
+// whose key is key) over its documents decoded apart from c's
+// (corpus.Corpus.EachApartInOrder) and stores it; built is false when it
+// could not (the caller builds it over c). The build holds a document at
+// a time, never the library.
 func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte) (built bool, err error) {
 	if !s.begin() {
 		return false, nil
@@ -96,18 +98,14 @@ func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte
 	if _, err := os.Stat(s.sidePath(relatedFile, key)); err == nil {
 		return true, nil // built meanwhile by another caller
 	}
-	a, done, err := c.Apart()
-	if err != nil || a == c {
-		return false, nil
-	}
-	defer done()
-	if akey, ok := s.libraryKey(a); !ok || akey != key {
-		return false, nil
-	}
-	// The texts' pages are given back behind each pass.
-	x, err := related.BuildReleasing(ctx, a, a.Release)
-	if err != nil {
+	// Each pass decodes the documents apart from c's, one at a time, and
+	// lets them go.
+	x, err := related.BuildStreamed(ctx, c.EachApartInOrder)
+	switch {
+	case ctx.Err() != nil:
 		return false, err
+	case err != nil:
+		return false, nil // a document that cannot be read apart: built over c
 	}
 	s.writeRelated(key, x)
 	return s.Writable(), nil

@@ -23,6 +23,7 @@ package related
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -91,34 +92,50 @@ func New(c *corpus.Corpus) *Index {
 // (a tea.Cmd off the UI loop) can abandon it; it returns ctx's error, wrapped,
 // when cancelled. A nil corpus gives an empty index.
 func Build(ctx context.Context, c *corpus.Corpus) (*Index, error) {
-	return BuildReleasing(ctx, c, nil)
-}
-
-// BuildReleasing is Build for a corpus whose texts lie in memory that can
-// be given back and read again (a mapped file): the build reads every
-// document twice, in corpus order, and behind (when not nil) is told of
-// each document a pass has passed, so the caller can give back its
-// texts' pages instead of holding the whole library's texts at once.
-func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.Document)) (*Index, error) {
 	x := &Index{c: c, v: newVocab()}
-	var in *corpus.Document // the document the pass is in
-	passed := func(n *corpus.Node) {
-		if behind == nil || n != nil && n.Doc == in {
-			return
-		}
-		if in != nil {
-			behind(in)
-		}
-		in = nil
-		if n != nil {
-			in = n.Doc
-		}
-	}
 	if c == nil {
 		x.postOff = []uint32{0}
 		return x, nil
 	}
-	x.collect()
+	x.docOf = make(map[*corpus.Document]int32, len(c.Docs))
+	for di, d := range c.Docs {
+		x.docOf[d] = int32(di)
+	}
+	each := func(yield func(d *corpus.Document) bool) error {
+		for _, d := range c.Docs {
+			if !yield(d) {
+				break
+			}
+		}
+		return nil
+	}
+	if err := x.build(ctx, each, true); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// BuildStreamed builds the index of the corpus whose documents each
+// yields, in corpus order, once per pass of the build (twice; each stops
+// when yield returns false), without holding them: a document may be let
+// go once yielded — decoded apart from a mapped file, its pages given
+// back — for the index keeps none of it. Such an index has no corpus to
+// answer queries from: it is for WriteBinary, whose stored form equals
+// Build's over those documents, to be loaded over the corpus (Load). An
+// error from each is returned wrapped, and so is ctx's when cancelled;
+// documents that differ from one pass to the next fail the build.
+func BuildStreamed(ctx context.Context, each func(yield func(d *corpus.Document) bool) error) (*Index, error) {
+	x := &Index{v: newVocab()}
+	if err := x.build(ctx, each, false); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// build fills x in two passes over the documents each yields; keep says
+// to keep the indexed nodes (an index that answers queries) rather than
+// the documents' hashes (one that is only stored).
+func (x *Index) build(ctx context.Context, each func(yield func(d *corpus.Document) bool) error, keep bool) error {
 	cancelled := func(i int) error {
 		if i%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -127,15 +144,51 @@ func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.D
 		}
 		return nil
 	}
+	// pass calls onDoc (when set) for every document and fn for every
+	// indexed node — i its place in the index, di its document's, ord its
+	// place in its document's Walk — stopping at the first error, fn's,
+	// each's or ctx's.
+	pass := func(onDoc func(d *corpus.Document), fn func(i int, n *corpus.Node, di, ord int32) error) error {
+		i, di := 0, int32(0)
+		var failed error
+		err := each(func(d *corpus.Document) bool {
+			if onDoc != nil {
+				onDoc(d)
+			}
+			ord := int32(0)
+			d.Walk(func(n *corpus.Node) bool {
+				if indexed(n) {
+					if failed = cancelled(i); failed == nil {
+						failed = fn(i, n, di, ord)
+					}
+					i++
+				}
+				ord++
+				return failed == nil
+			})
+			di++
+			return failed == nil
+		})
+		if err != nil {
+			return fmt.Errorf("build related-clause index: %w", err)
+		}
+		return failed
+	}
 
-	// Pass 1: document frequencies, and each term's postings' size.
+	// Pass 1: where the nodes are, document frequencies, and each term's
+	// postings' size.
 	var df, last, size []int32
 	var vb vectorBuf
-	for i, n := range x.nodes {
-		if err := cancelled(i); err != nil {
-			return nil, err
+	var onDoc func(d *corpus.Document)
+	if !keep {
+		onDoc = func(d *corpus.Document) { x.hashes = append(x.hashes, docHash(d)) }
+	}
+	err := pass(onDoc, func(i int, n *corpus.Node, di, ord int32) error {
+		if keep {
+			x.nodes = append(x.nodes, n)
 		}
-		passed(n)
+		x.doc = append(x.doc, di)
+		x.ord = append(x.ord, ord)
 		terms, counts := x.counts(&vb, n, true)
 		if grow := int(x.v.n) - len(df); grow > 0 {
 			df = append(df, make([]int32, grow)...)
@@ -147,15 +200,19 @@ func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.D
 			size[t] += int32(uvarintLen(uint64(int32(i)-last[t])) + uvarintLen(uint64(counts[j])))
 			last[t] = int32(i)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	passed(nil)
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("build related-clause index: %w", err)
+		return fmt.Errorf("build related-clause index: %w", err)
 	}
 
 	// Inverse document frequency, smoothed; a term in every node weighs 0
 	// and gets no postings.
-	total := float64(len(x.nodes))
+	nodes := len(x.doc)
+	total := float64(nodes)
 	x.idf = make([]float32, x.v.n)
 	x.postOff = make([]uint32, len(x.idf)+1)
 	var bytes uint64
@@ -167,7 +224,7 @@ func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.D
 			bytes += uint64(size[t])
 		}
 		if bytes > math.MaxUint32 {
-			return nil, fmt.Errorf("build related-clause index: over 4 GiB of postings")
+			return fmt.Errorf("build related-clause index: over 4 GiB of postings")
 		}
 		x.postOff[t+1] = uint32(bytes)
 	}
@@ -175,31 +232,43 @@ func BuildReleasing(ctx context.Context, c *corpus.Corpus, behind func(*corpus.D
 	// Pass 2: each node's postings, written at their terms' cursors (nodes
 	// in order, so every list is ascending), and its inverse norm.
 	x.post = make([]byte, bytes)
-	x.inv = make([]float32, len(x.nodes))
+	x.inv = make([]float32, nodes)
 	fill := slices.Clone(x.postOff[:len(x.postOff)-1])
 	clear(last)
 	for t := range last {
 		last[t] = -1
 	}
-	for i, n := range x.nodes {
-		if err := cancelled(i); err != nil {
-			return nil, err
+	changed := errors.New("build related-clause index: the documents changed between its passes")
+	err = pass(nil, func(i int, n *corpus.Node, di, ord int32) error {
+		if i >= nodes || x.doc[i] != di || x.ord[i] != ord {
+			return changed
 		}
-		passed(n)
 		terms, counts := x.counts(&vb, n, false)
 		x.inv[i] = x.invNorm(terms, counts)
 		for j, t := range terms {
 			if x.idf[t] == 0 {
 				continue
 			}
+			gap, count := uint64(int32(i)-last[t]), uint64(counts[j])
 			p := fill[t]
-			p += uint32(binary.PutUvarint(x.post[p:], uint64(int32(i)-last[t])))
-			p += uint32(binary.PutUvarint(x.post[p:], uint64(counts[j])))
+			if int(p)+uvarintLen(gap)+uvarintLen(count) > int(x.postOff[t+1]) {
+				return changed
+			}
+			p += uint32(binary.PutUvarint(x.post[p:], gap))
+			p += uint32(binary.PutUvarint(x.post[p:], count))
 			fill[t], last[t] = p, int32(i)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	passed(nil)
-	return x, nil
+	for t, p := range fill {
+		if p != x.postOff[t+1] {
+			return changed
+		}
+	}
+	return nil
 }
 
 // uvarintLen is the length of v as a uvarint.

@@ -124,25 +124,6 @@ func Load(c *corpus.Corpus, data []byte) (*Index, error) {
 	return x, nil
 }
 
-// collect lists c's indexed nodes in corpus order, their documents and
-// places in them: what Build starts with.
-func (x *Index) collect() {
-	x.docOf = make(map[*corpus.Document]int32, len(x.c.Docs))
-	for di, d := range x.c.Docs {
-		x.docOf[d] = int32(di)
-		ord := int32(0)
-		d.Walk(func(n *corpus.Node) bool {
-			if indexed(n) {
-				x.nodes = append(x.nodes, n)
-				x.doc = append(x.doc, int32(di))
-				x.ord = append(x.ord, ord)
-			}
-			ord++
-			return true
-		})
-	}
-}
-
 // node returns indexed node i, reading and checking its document first
 // in an index read from its stored form: the document must hold indexed
 // nodes at exactly the places stored for it. nil means it does not (the
@@ -212,7 +193,7 @@ func (x *Index) OnDamage(fn func()) { x.onDamage = fn }
 // docHashes is, per document, the hash of its indexed nodes' IDs.
 func (x *Index) docHashes() []uint64 {
 	if x.c == nil {
-		return nil
+		return x.hashes // BuildStreamed's, or none
 	}
 	out := make([]uint64, len(x.c.Docs))
 	for k, d := range x.c.Docs {

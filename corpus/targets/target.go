@@ -148,7 +148,7 @@ func Join(per [][]Target) []Target {
 
 // Detach lets go of the targets' nodes, keeping their IDs, copies their
 // text and takes their documents from c: targets collected from a library
-// read apart from c (corpus.Corpus.Apart) then keep none of its documents,
+// read apart from c (corpus.Corpus.EachApart) then keep none of its documents,
 // and a reader of c finds a target's node by its ID.
 func Detach(ts []Target, c *corpus.Corpus) {
 	for i := range ts {
