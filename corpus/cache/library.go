@@ -28,15 +28,15 @@ const libraryBatch = 8 << 20
 // store (each parsed file's segment written, unless opt.LazyAnnotations:
 // see buildLibrary), each document's texts written straight into the pack
 // and its structure into a side file, and the batch dropped. The search
-// index is then built over the pack just written, its documents decoded
-// from the mapping (their texts are not copied, and their pages are given
-// back behind the build), appended, and the pack installed. Opening the
-// library from the pack (corpus.OpenPacked) then reads it a document at a
-// time.
+// index is then written over the pack just written (search.WriteStreamed):
+// its documents decoded from the mapping one at a time (their texts not
+// copied, their pages given back behind the build), the index built and
+// appended a part at a time, and the pack installed. Opening the library
+// from the pack (corpus.OpenPacked) then reads it a document at a time.
 //
 // A first read of a library thus peaks at about one batch while parsing
-// and at the index's size plus the library's structure while indexing,
-// instead of the whole library decoded with its index. errs are the
+// and at the index's largest part while indexing, instead of the whole
+// library decoded with its index. errs are the
 // sources that failed, as corpus.LoadPathsContext reports them. err is set
 // when no pack was installed: the context was cancelled or the store
 // closed (a reader quitting), a source failed in a way a pack cannot keep

@@ -128,7 +128,14 @@ func TestReaderFirstRead(t *testing.T) {
 	}
 	var reports atomic.Int64 // progress is reported from the reading goroutines
 	store := cache.Open(t.TempDir())
+	// Reading from a pack bounds the process's heap: put back for the
+	// tests after this one.
+	limit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(limit) })
 	r := readLibrary(context.Background(), []string{dir}, store, load, func(done, total int) { reports.Add(1) })
+	if got := debug.SetMemoryLimit(-1); got != heapFloor {
+		t.Errorf("the heap of a reader of a small packed library is bounded at %d bytes, want the floor %d", got, heapFloor)
+	}
 	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
 		t.Fatalf("first read with a cache: read whole %d times, on demand %v", readWhole, r.Corpus.OnDemand())
 	}
@@ -229,5 +236,23 @@ func TestReaderFirstReadThenChanges(t *testing.T) {
 	// segments.
 	if st := next.Stats(); st.Stale+st.Misses < 2 || st.Stale+st.Misses > 4 {
 		t.Errorf("%+v: want the edited and renamed files parsed, in one pass or two, and the rest read from their segments", st)
+	}
+}
+
+// TestBoundHeap: the heap of a reader of a packed library is bounded at a
+// quarter over the library's size, never under the reader's own floor.
+func TestBoundHeap(t *testing.T) {
+	limit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(limit) })
+	for _, c := range []struct{ size, want int64 }{
+		{0, heapFloor},
+		{10 << 20, heapFloor},
+		{100 << 20, 125 << 20},
+		{4 << 30, 5 << 30},
+	} {
+		boundHeap(c.size)
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("a library of %d bytes: heap bounded at %d, want %d", c.size, got, c.want)
+		}
 	}
 }

@@ -85,19 +85,22 @@ func anyPathExists(paths []string) error {
 // (cache.Store.AnnotateLibrary); else (no cache, or a library a pack
 // cannot hold) read whole by load.
 func readLibrary(ctx context.Context, paths []string, store *cache.Store, load ui.Loader, progress func(done, total int)) ui.LoadResult {
-	r, lib, ok := openLibrary(paths, store)
+	r, p, ok := openLibrary(paths, store)
 	if !ok && store != nil && store.Writable() {
 		// Without annotations, as the whole read would: a document's are
 		// computed when it is first shown.
 		if _, err := store.BuildLibrary(ctx, paths, corpus.LoadOptions{Progress: progress, LazyAnnotations: true}); err == nil {
-			r, lib, ok = openLibrary(paths, store)
+			r, p, ok = openLibrary(paths, store)
 		}
+	}
+	if ok {
+		boundHeap(p.Bytes)
 	}
 	if ok && store.Writable() {
 		// A pack without the annotations (a first read's) is packed
 		// again with them, in the background, for the next start's
 		// targets view; one with them is left as it is.
-		store.AnnotateLibrary(ctx, paths, lib)
+		store.AnnotateLibrary(ctx, paths, p.Lib)
 	}
 	if !ok && ctx.Err() == nil {
 		// The library will be held whole, with its indexes, on the
@@ -114,6 +117,25 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 // library whole.
 const wholeReadGCPercent = 50
 
+// boundHeap sets a soft limit on the memory of a process that reads a
+// library of size bytes from its pack: a heap, at most, of that size and
+// a quarter, or heapFloor for a small library. Such a process holds a
+// document at a time, the indexes it builds in the background a part at
+// a time, and the rest of the library in the mapped pack; the limit only
+// keeps the collector's headroom, which doubles the heap by default,
+// from growing past it while that work makes garbage (measured on 100
+// MB: a first-read session's peak falls from 254 to 186 MiB for 9 % more
+// processor time). A heap that must exceed it (more live data than the
+// library's size) still grows: the collector then runs more often, on at
+// most half the processor time. A library read whole is not bounded: its
+// live heap is several times its size.
+func boundHeap(size int64) {
+	debug.SetMemoryLimit(max(heapFloor, size+size/4))
+}
+
+// heapFloor is boundHeap's least limit: the reader's own working set.
+const heapFloor = 64 << 20
+
 // openLibrary opens the library of paths from the cache's pack of it
 // without decoding it: the documents are listed from their facts and read
 // when first opened, searched into or looked up, and the stored search
@@ -121,7 +143,7 @@ const wholeReadGCPercent = 50
 // the cache holds no sound pack of the paths as they are now, with its
 // index: the reader then loads the library as ever (which notes and
 // rebuilds what was damaged).
-func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, corpus.PackedLibrary, bool) {
+func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, *corpus.Packed, bool) {
 	if store == nil {
 		return ui.LoadResult{}, nil, false
 	}
@@ -137,5 +159,5 @@ func openLibrary(paths []string, store *cache.Store) (ui.LoadResult, corpus.Pack
 	if err != nil {
 		return ui.LoadResult{}, nil, false
 	}
-	return ui.LoadResult{Corpus: c, Skipped: p.Errs, Index: ix}, p.Lib, true
+	return ui.LoadResult{Corpus: c, Skipped: p.Errs, Index: ix}, p, true
 }
