@@ -292,7 +292,7 @@ func (b *libraryBuild) finish(ctx context.Context) (built bool, err error) {
 		}
 		b.s.count(func(st *Stats) { st.IndexHits++ })
 	} else {
-		if err := b.appendIndex(); err != nil {
+		if err := b.appendIndex(ctx); err != nil {
 			return false, err
 		}
 		built = true
@@ -358,9 +358,11 @@ func (b *libraryBuild) stopped(ctx context.Context) error {
 }
 
 // appendIndex decodes the documents of the pack written so far from its
-// mapping, builds their search index and appends it. The mapping is given
-// up once the index is written: nothing built on it outlives this call.
-func (b *libraryBuild) appendIndex() error {
+// mapping, builds their search index and appends it, unless ctx is
+// cancelled first (checked between the build's parts). The mapping is
+// given up once the index is written: nothing built on it outlives this
+// call.
+func (b *libraryBuild) appendIndex(ctx context.Context) error {
 	info, err := b.pack.Stat()
 	if err != nil {
 		return fmt.Errorf("%w: %w", errWrite, err)
@@ -376,15 +378,16 @@ func (b *libraryBuild) appendIndex() error {
 		return err
 	}
 	each := func(yield func(*corpus.Document) bool) error {
-		return eachEntry(payload, b.names, func(d *corpus.Document, body []byte) {
-			yield(d) // never stops the walk
+		return eachEntry(payload, b.names, func(d *corpus.Document, body []byte) bool {
+			more := yield(d)
 			// What the index keeps of the structure (headings,
 			// numbers) comes back from the page cache when read.
 			release(body)
+			return more
 		})
 	}
-	if err := search.WriteStreamed(b.packW, each, newReleaser(text).behind); err != nil {
-		if errors.Is(err, errDamaged) {
+	if err := search.WriteStreamed(ctx, b.packW, each, newReleaser(text).behind); err != nil {
+		if errors.Is(err, errDamaged) || ctx.Err() != nil {
 			return err
 		}
 		return fmt.Errorf("%w: %w", errWrite, err)
@@ -425,8 +428,9 @@ func (r *releaser) behind(part int, text string) {
 
 // eachEntry decodes the documents of a pack's payload written by a
 // libraryBuild (texts, then one entry per name), failures left out, and
-// gives each to fn with its entry's body, one at a time.
-func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body []byte)) (err error) {
+// gives each to fn with its entry's body, one at a time, until fn returns
+// false.
+func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body []byte) bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", errDamaged, r)
@@ -450,7 +454,9 @@ func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body 
 			return err
 		}
 		d.Source = name
-		fn(d, body)
+		if !fn(d, body) {
+			break
+		}
 	}
 	return nil
 }

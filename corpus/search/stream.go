@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime"
@@ -32,12 +33,20 @@ type walkedNode struct {
 // it. A collection runs after the walk and after each part, so the next
 // part's arrays take the place of the last's instead of piling on them
 // until the collector's next turn. out must be at an 8-byte aligned offset of the stored form's
-// destination. An error from each is returned wrapped, and nothing
-// sensible has then been written.
-func WriteStreamed(out io.Writer, each func(yield func(*corpus.Document) bool) error, behind func(part int, text string)) error {
+// destination. An error from each is returned wrapped, and so is ctx's
+// when it is cancelled — checked as the documents are walked and between
+// the parts; nothing sensible has then been written.
+func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*corpus.Document) bool) error, behind func(part int, text string)) error {
 	ix := &Index{py: newReadingTable(), streamed: true}
-	if err := each(func(d *corpus.Document) bool { ix.addDoc(d); return true }); err != nil {
+	walk := func(d *corpus.Document) bool {
+		ix.addDoc(d)
+		return ctx.Err() == nil
+	}
+	if err := each(walk); err != nil {
 		return fmt.Errorf("walk the documents: %w", err)
+	}
+	if err := stopped(ctx); err != nil {
+		return err
 	}
 	runtime.GC()
 	ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
@@ -57,18 +66,33 @@ func WriteStreamed(out io.Writer, each func(yield func(*corpus.Document) bool) e
 	ix.writeMasks(&w)
 	ix.letters, ix.pairs = nil, nil // large sections went straight to out
 	runtime.GC()
+	if err := stopped(ctx); err != nil {
+		return err
+	}
 
 	ix.post = plan.alloc()
 	ix.fillAll(counts[0])
 	ix.writePostings(&w, sh)
 	ix.post = postings{}
 	runtime.GC()
+	if err := stopped(ctx); err != nil {
+		return err
+	}
 
 	ix.skel.allocCodes()
 	ix.fillAll(nil)
 	ix.writeCodes(&w)
 	w.Flush()
 	return w.Err
+}
+
+// stopped wraps ctx's error, if any: WriteStreamed checks it between its
+// walk and its parts, whose passes run to their end.
+func stopped(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write the search index: %w", err)
+	}
+	return nil
 }
 
 // addDoc appends document d's label, then its nodes and their entries in

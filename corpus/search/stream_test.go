@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"runtime"
 	"sync"
@@ -45,7 +46,7 @@ func TestWriteStreamed(t *testing.T) {
 		return nil
 	}
 	var out bytes.Buffer
-	err := WriteStreamed(&out, each, func(part int, text string) {
+	err := WriteStreamed(context.Background(), &out, each, func(part int, text string) {
 		if part != 0 && part != 1 {
 			t.Errorf("told of part %d", part)
 		}
@@ -95,11 +96,58 @@ func TestWriteStreamed(t *testing.T) {
 func TestWriteStreamedWalkFails(t *testing.T) {
 	bad := errors.New("entry 3 damaged")
 	var out bytes.Buffer
-	err := WriteStreamed(&out, func(func(*corpus.Document) bool) error { return bad }, nil)
+	err := WriteStreamed(context.Background(), &out, func(func(*corpus.Document) bool) error { return bad }, nil)
 	if !errors.Is(err, bad) {
 		t.Errorf("error %v, want %v wrapped", err, bad)
 	}
 	if out.Len() != 0 {
 		t.Errorf("%d bytes written", out.Len())
+	}
+}
+
+// TestWriteStreamedCancelled: a cancelled write stops its walk at the
+// document it is in, and between its parts, with the context's error.
+func TestWriteStreamedCancelled(t *testing.T) {
+	c, errs := corpus.LoadPaths([]string{"../../seeds"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	walked := 0
+	each := func(yield func(*corpus.Document) bool) error {
+		for _, d := range c.Docs {
+			walked++
+			if walked == 2 {
+				cancel()
+			}
+			if !yield(d) {
+				break
+			}
+		}
+		return nil
+	}
+	var out bytes.Buffer
+	if err := WriteStreamed(ctx, &out, each, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled in the walk: %v", err)
+	}
+	if walked != 2 || out.Len() != 0 {
+		t.Errorf("cancelled at document 2: walked %d, wrote %d bytes", walked, out.Len())
+	}
+	// Cancelled once the walk is done: stopped between the parts.
+	ctx, cancel = context.WithCancel(context.Background())
+	whole := func(yield func(*corpus.Document) bool) error {
+		for _, d := range c.Docs {
+			yield(d)
+		}
+		return nil
+	}
+	told := 0
+	err := WriteStreamed(ctx, &out, whole, func(int, string) {
+		if told++; told == 1 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled while counting: %v", err)
 	}
 }
