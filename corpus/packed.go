@@ -53,8 +53,6 @@ type Packed struct {
 	// that could not be listed, then the sources that failed (as
 	// *LoadError), in order.
 	Errs []error
-	// Bytes is the size of the library's files, as they were found.
-	Bytes int64
 }
 
 // OpenPacked finds the files of paths (as LoadPaths lists them) whole in
@@ -80,9 +78,6 @@ func OpenPacked(paths []string, opt LoadOptions) (p *Packed, ok bool) {
 		return nil, false
 	}
 	p = &Packed{Lib: lib, files: files, how: opt.annotation(), Errs: errs}
-	for _, src := range srcs {
-		p.Bytes += src.Info.Size()
-	}
 	for i, name := range files {
 		if why := lib.Failure(i); why != "" {
 			p.Errs = append(p.Errs, &LoadError{name, errors.New(why)})

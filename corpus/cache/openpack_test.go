@@ -55,9 +55,6 @@ func TestOpenPackAsFullLoad(t *testing.T) {
 				t.Errorf("error %d: %v, want %v", i, p.Errs[i], err)
 			}
 		}
-		if want := dirBytes(t, dir); p.Bytes != want {
-			t.Errorf("the library's size is %d bytes, want its files' %d", p.Bytes, want)
-		}
 		var docs []*corpus.Document
 		for k := range p.Len() {
 			d, err := p.Document(k)
@@ -187,22 +184,4 @@ func TestPackedNodeMismatchFails(t *testing.T) {
 	if packs, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*.pack")); len(packs) != 0 {
 		t.Errorf("damaged pack kept: %v", packs)
 	}
-}
-
-// dirBytes is the size of the files in dir, failed ones included.
-func dirBytes(t *testing.T, dir string) int64 {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int64
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil {
-			t.Fatal(err)
-		}
-		n += info.Size()
-	}
-	return n
 }

@@ -45,6 +45,7 @@ func runIndex(env Env, opts Options, args []string) error {
 	if err := anyPathExists(paths); err != nil {
 		return err
 	}
+	tuneCollector(env.Getenv)
 	start := time.Now()
 	bar := newProgressLine(env.Progress)
 	lib, err := indexLibrary(store, paths, bar.report)
@@ -104,8 +105,6 @@ type indexed struct {
 	// read from the cache); upToDate says the pack was there already.
 	parsed   int
 	upToDate bool
-	// size is the library's, when it was opened from its pack.
-	size int64
 }
 
 // indexLibrary makes sure the cache holds the pack of paths, with its
@@ -122,7 +121,6 @@ func indexLibrary(store *cache.Store, paths []string, progress func(done, total 
 			progress(1, 1)
 		}
 		lib.upToDate = true
-		boundHeap(lib.size)
 		return lib, nil
 	}
 	before := store.Stats()
@@ -133,7 +131,6 @@ func indexLibrary(store *cache.Store, paths []string, progress func(done, total 
 		hits := store.Stats().Hits - before.Hits
 		if lib, ok := openIndexed(store, paths); ok {
 			lib.parsed = len(lib.c.Docs) - hits
-			boundHeap(lib.size) // for the indexes built over it next
 			return lib, nil
 		}
 	} else if !errors.Is(err, corpus.ErrNotListable) && !store.Writable() {
@@ -165,7 +162,7 @@ func openIndexed(store *cache.Store, paths []string) (indexed, bool) {
 	if err != nil {
 		return indexed{}, false
 	}
-	return indexed{c: c, ix: ix, errs: p.Errs, size: p.Bytes}, true
+	return indexed{c: c, ix: ix, errs: p.Errs}, true
 }
 
 // progressLine draws a progress bar on one terminal line, redrawn at most

@@ -128,14 +128,7 @@ func TestReaderFirstRead(t *testing.T) {
 	}
 	var reports atomic.Int64 // progress is reported from the reading goroutines
 	store := cache.Open(t.TempDir())
-	// Reading from a pack bounds the process's heap: put back for the
-	// tests after this one.
-	limit := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(limit) })
 	r := readLibrary(context.Background(), []string{dir}, store, load, func(done, total int) { reports.Add(1) })
-	if got := debug.SetMemoryLimit(-1); got != heapFloor {
-		t.Errorf("the heap of a reader of a small packed library is bounded at %d bytes, want the floor %d", got, heapFloor)
-	}
 	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
 		t.Fatalf("first read with a cache: read whole %d times, on demand %v", readWhole, r.Corpus.OnDemand())
 	}
@@ -175,11 +168,6 @@ func TestReaderFirstRead(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
-	// Reading whole lowers the collector's target for the process: put
-	// back for the tests after this one.
-	old := debug.SetGCPercent(-1)
-	debug.SetGCPercent(old)
-	t.Cleanup(func() { debug.SetGCPercent(old) })
 	if r := readLibrary(context.Background(), []string{dir}, cache.Open(filepath.Join(file, "cache")), load, nil); readWhole != 2 || r.Corpus != full {
 		t.Errorf("with a cache that cannot be written: read whole %d times", readWhole-1)
 	}
@@ -239,20 +227,22 @@ func TestReaderFirstReadThenChanges(t *testing.T) {
 	}
 }
 
-// TestBoundHeap: the heap of a reader of a packed library is bounded at a
-// quarter over the library's size, never under the reader's own floor.
-func TestBoundHeap(t *testing.T) {
-	limit := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(limit) })
-	for _, c := range []struct{ size, want int64 }{
-		{0, heapFloor},
-		{10 << 20, heapFloor},
-		{100 << 20, 125 << 20},
-		{4 << 30, 5 << 30},
-	} {
-		boundHeap(c.size)
-		if got := debug.SetMemoryLimit(-1); got != c.want {
-			t.Errorf("a library of %d bytes: heap bounded at %d, want %d", c.size, got, c.want)
+// TestTuneCollector: the reader and index run the collector at half its
+// default headroom, unless GOGC says otherwise.
+func TestTuneCollector(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(old) })
+	tuneCollector(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != readerGCPercent {
+		t.Errorf("collector's target %d, want %d", got, readerGCPercent)
+	}
+	tuneCollector(func(k string) string {
+		if k == "GOGC" {
+			return "200"
 		}
+		return ""
+	})
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC set, yet the target was changed to %d", got)
 	}
 }

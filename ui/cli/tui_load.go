@@ -23,6 +23,7 @@ func runLoading(opts Options, getenv func(string) string) error {
 	if err := anyPathExists(opts.Corpus); err != nil {
 		return err
 	}
+	tuneCollector(getenv)
 	uiOpts := readerOptions(getenv)
 	uiOpts.ReadingWidth = opts.ReadingWidth
 	uiOpts.Lang = opts.Lang
@@ -93,9 +94,6 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 			r, p, ok = openLibrary(paths, store)
 		}
 	}
-	if ok {
-		boundHeap(p.Bytes)
-	}
 	if ok && store.Writable() {
 		// A pack without the annotations (a first read's) is packed
 		// again with them, in the background, for the next start's
@@ -103,38 +101,31 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 		store.AnnotateLibrary(ctx, paths, p.Lib)
 	}
 	if !ok && ctx.Err() == nil {
-		// The library will be held whole, with its indexes, on the
-		// heap: the collector runs at half its default headroom from
-		// now on (on 100 MB: 810 MiB peak at the default, 670 at half,
-		// for the same processor time).
-		debug.SetGCPercent(wholeReadGCPercent)
 		r = load(ctx, progress)
 	}
 	return r
 }
 
-// wholeReadGCPercent is the collector's target for a reader holding its
-// library whole.
-const wholeReadGCPercent = 50
+// readerGCPercent is the collector's target in the reader and `index`:
+// half its default headroom. Their background work — a first read's
+// annotation pass, the related index, both a document at a time — makes
+// garbage faster than the default target collects it, and the heap
+// doubled its live size: on 100 MB a first-read session peaked at 251
+// MiB at the default, 203 at half, for 3 % more processor time. A
+// library read whole (no cache) peaks at 670 MiB at half, 810 at the
+// default, for the same time. A soft memory limit cut the session to 182
+// MiB, but a small library's fixed costs (the word dictionary alone is
+// about 80 MB live) sat above any limit scaled to the library, and the
+// collector then ran without pause.
+const readerGCPercent = 50
 
-// boundHeap sets a soft limit on the memory of a process that reads a
-// library of size bytes from its pack: a heap, at most, of that size and
-// a quarter, or heapFloor for a small library. Such a process holds a
-// document at a time, the indexes it builds in the background a part at
-// a time, and the rest of the library in the mapped pack; the limit only
-// keeps the collector's headroom, which doubles the heap by default,
-// from growing past it while that work makes garbage (measured on 100
-// MB: a first-read session's peak falls from 254 to 186 MiB for 9 % more
-// processor time). A heap that must exceed it (more live data than the
-// library's size) still grows: the collector then runs more often, on at
-// most half the processor time. A library read whole is not bounded: its
-// live heap is several times its size.
-func boundHeap(size int64) {
-	debug.SetMemoryLimit(max(heapFloor, size+size/4))
+// tuneCollector sets the collector's target to readerGCPercent, unless
+// GOGC says what it should be.
+func tuneCollector(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(readerGCPercent)
+	}
 }
-
-// heapFloor is boundHeap's least limit: the reader's own working set.
-const heapFloor = 64 << 20
 
 // openLibrary opens the library of paths from the cache's pack of it
 // without decoding it: the documents are listed from their facts and read
