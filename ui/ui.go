@@ -243,10 +243,32 @@ func (m Model) startBackground() tea.Cmd {
 // it concerns, then decides — in this one place — which key bindings are
 // live in the state it leaves, so no handler re-syncs them by hand.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
+		return m.typed(k)
+	}
 	next, cmd := m.update(msg)
 	n := next.(Model)
 	n.keys.updateKeybindings(n.keyState())
 	return n, cmd
+}
+
+// typed handles runes the terminal sent at once — typed faster than the
+// program read them (a slow link, a busy machine, a held key) or
+// committed together by an input method — as the keys they were, one at
+// a time: "/luohu" opens the search and types luohu, "jj" moves down
+// twice. A key that quits ends them: what follows it is dropped.
+func (m Model) typed(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+		quits := key.Matches(k, m.keys.Quit)
+		next, cmd := m.Update(k)
+		m, cmds = next.(Model), append(cmds, cmd)
+		if quits {
+			break
+		}
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // update is Update without the key bindings' sync.

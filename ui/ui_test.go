@@ -258,3 +258,52 @@ func TestTinyAndEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestRunesReadTogether: keys the terminal sends in one read — typed
+// faster than they were read, or a held key — act as if read one by one:
+// "jjj" moves down three times, "/luohu" opens the search and types
+// luohu, and a quit key drops what follows it.
+func TestRunesReadTogether(t *testing.T) {
+	one := func(m Model, s string) Model {
+		for _, r := range s {
+			m = update(m, keyRunes(string(r)))
+		}
+		return m
+	}
+	for _, typed := range []string{"jjj", "/luohu", "/就业", "jj/lh"} {
+		together, apart := update(started(t, 80, 24), keyRunes(typed)), one(started(t, 80, 24), typed)
+		if together.View() != apart.View() {
+			t.Errorf("%q read together shows otherwise than typed apart:\n%s\n---\n%s", typed, together.View(), apart.View())
+		}
+		if strings.Contains(typed, "/") && (!inSearch(together) || searchOf(together).input.Value() != typed[strings.Index(typed, "/")+1:]) {
+			t.Errorf("%q read together: in search %v, query %q", typed, inSearch(together), searchOf(together).input.Value())
+		}
+	}
+	m := started(t, 80, 24)
+	before := m.View()
+	if m = update(m, keyRunes("jjj")); m.View() == before {
+		t.Error("jjj read together did not move")
+	}
+	_, cmd := started(t, 80, 24).Update(keyRunes("qj"))
+	if !quits(cmd) {
+		t.Error("q read together with j did not quit")
+	}
+}
+
+// quits reports whether cmd, or a command of its batch, quits.
+func quits(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if quits(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
