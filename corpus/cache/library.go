@@ -386,13 +386,29 @@ func (b *libraryBuild) appendIndex(ctx context.Context) error {
 			return more
 		})
 	}
-	if err := search.WriteStreamed(ctx, b.packW, each, newReleaser(text).behind); err != nil {
-		if errors.Is(err, errDamaged) || ctx.Err() != nil {
-			return err
+	out := &recordingWriter{w: b.packW}
+	if err := search.WriteStreamed(ctx, out, each, newReleaser(text).behind); err != nil {
+		if out.err != nil {
+			return fmt.Errorf("%w: %w", errWrite, err)
 		}
-		return fmt.Errorf("%w: %w", errWrite, err)
+		return err // damage, or ctx's
 	}
 	return nil
+}
+
+// recordingWriter is w, recording its first error: what tells a failed
+// write from the other ways a build can fail.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
 }
 
 // releaser gives back the pages of a mapped text region behind each part
@@ -430,28 +446,19 @@ func (r *releaser) behind(part int, text string) {
 // libraryBuild (texts, then one entry per name), failures left out, and
 // gives each to fn with its entry's body, one at a time, until fn returns
 // false.
-func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body []byte) bool) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", errDamaged, r)
-		}
-	}()
+func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body []byte) bool) error {
 	text, off, err := packTexts(payload)
 	if err != nil {
 		return err
 	}
 	for _, name := range names {
-		h, body, err := readEntry(payload[off:])
+		d, body, size, err := entryAt(payload[off:], text)
 		if err != nil {
 			return err
 		}
-		off += h.size()
-		if h.flags&packFailed != 0 {
-			continue
-		}
-		d, _, err := decodeDocBody(body, text)
-		if err != nil {
-			return err
+		off += size
+		if d == nil {
+			continue // a source that failed
 		}
 		d.Source = name
 		if !fn(d, body) {
@@ -459,6 +466,29 @@ func eachEntry(payload []byte, names []string, fn func(d *corpus.Document, body 
 		}
 	}
 	return nil
+}
+
+// entryAt decodes the entry at the start of f (nil for a failed source),
+// whose texts lie in text, and returns its body and size; damage that
+// panics the decoder is an error.
+func entryAt(f, text []byte) (d *corpus.Document, body []byte, size int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, body, size, err = nil, nil, 0, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	h, body, err := readEntry(f)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if h.flags&packFailed != 0 {
+		return nil, nil, h.size(), nil
+	}
+	d, _, err = decodeDocBody(body, text)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return d, body, h.size(), nil
 }
 
 // discard removes what a build left behind: its side file, and the pack

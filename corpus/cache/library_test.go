@@ -203,8 +203,8 @@ func TestBuildLibraryLazy(t *testing.T) {
 }
 
 // TestRelatedBuiltApart: the related-clause index of a library read on
-// demand, not stored yet, is built over the library opened apart and read
-// back over it: it answers as the index built over the full read, and
+// demand, not stored yet, is built over its documents decoded apart, a
+// document at a time, and read back over it: it answers as the index built over the full read, and
 // leaves none of the reader's documents decoded, nor any document of the
 // build held by the store.
 func TestRelatedBuiltApart(t *testing.T) {

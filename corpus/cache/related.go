@@ -101,10 +101,10 @@ func (s *Store) relatedApart(ctx context.Context, c *corpus.Corpus, key [32]byte
 	// Each pass decodes the documents apart from c's, one at a time, and
 	// lets them go.
 	x, err := related.BuildStreamed(ctx, c.EachApartInOrder)
-	switch {
-	case ctx.Err() != nil:
-		return false, err
-	case err != nil:
+	if cerr := ctx.Err(); cerr != nil {
+		return false, fmt.Errorf("build related-clause index: %w", cerr)
+	}
+	if err != nil {
 		return false, nil // a document that cannot be read apart: built over c
 	}
 	s.writeRelated(key, x)

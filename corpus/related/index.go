@@ -54,7 +54,7 @@ type Index struct {
 	// its stored form (Load) a node is nil until it is first returned:
 	// its document is read then (corpus.Document.Load), and checked
 	// against ord (see node), so a query reads the documents of its
-	// results, not the library.
+	// results, not the library. An index from BuildStreamed has none.
 	nodes []*corpus.Node
 	doc   []int32 // document ordinal of each indexed node
 	ord   []int32 // each indexed node's place in its document's Walk
@@ -64,7 +64,7 @@ type Index struct {
 	// then answers nothing.
 	mu       sync.Mutex
 	checked  []bool   // per document, its nodes found and checked
-	hashes   []uint64 // per document, the stored hash of its nodes' IDs
+	hashes   []uint64 // per document, the hash of its nodes' IDs (stored, or BuildStreamed's)
 	bad      atomic.Bool
 	onDamage func()    // told once when bad is set
 	idf      []float32 // per term
@@ -144,16 +144,19 @@ func (x *Index) build(ctx context.Context, each func(yield func(d *corpus.Docume
 		}
 		return nil
 	}
-	// pass calls onDoc (when set) for every document and fn for every
-	// indexed node — i its place in the index, di its document's, ord its
-	// place in its document's Walk — stopping at the first error, fn's,
-	// each's or ctx's.
-	pass := func(onDoc func(d *corpus.Document), fn func(i int, n *corpus.Node, di, ord int32) error) error {
+	// pass calls onDoc (when set) for every document, di its place, and
+	// fn for every indexed node — i its place in the index, di its
+	// document's, ord its place in its document's Walk — stopping at the
+	// first error, onDoc's, fn's, each's or ctx's; it returns the number
+	// of documents passed.
+	pass := func(onDoc func(d *corpus.Document, di int32) error, fn func(i int, n *corpus.Node, di, ord int32) error) (int32, error) {
 		i, di := 0, int32(0)
 		var failed error
 		err := each(func(d *corpus.Document) bool {
 			if onDoc != nil {
-				onDoc(d)
+				if failed = onDoc(d, di); failed != nil {
+					return false
+				}
 			}
 			ord := int32(0)
 			d.Walk(func(n *corpus.Node) bool {
@@ -170,20 +173,23 @@ func (x *Index) build(ctx context.Context, each func(yield func(d *corpus.Docume
 			return failed == nil
 		})
 		if err != nil {
-			return fmt.Errorf("build related-clause index: %w", err)
+			return di, fmt.Errorf("build related-clause index: %w", err)
 		}
-		return failed
+		return di, failed
 	}
 
 	// Pass 1: where the nodes are, document frequencies, and each term's
 	// postings' size.
 	var df, last, size []int32
 	var vb vectorBuf
-	var onDoc func(d *corpus.Document)
+	var onDoc func(d *corpus.Document, di int32) error
 	if !keep {
-		onDoc = func(d *corpus.Document) { x.hashes = append(x.hashes, docHash(d)) }
+		onDoc = func(d *corpus.Document, di int32) error {
+			x.hashes = append(x.hashes, docHash(d))
+			return nil
+		}
 	}
-	err := pass(onDoc, func(i int, n *corpus.Node, di, ord int32) error {
+	docs, err := pass(onDoc, func(i int, n *corpus.Node, di, ord int32) error {
 		if keep {
 			x.nodes = append(x.nodes, n)
 		}
@@ -239,7 +245,15 @@ func (x *Index) build(ctx context.Context, each func(yield func(d *corpus.Docume
 		last[t] = -1
 	}
 	changed := errors.New("build related-clause index: the documents changed between its passes")
-	err = pass(nil, func(i int, n *corpus.Node, di, ord int32) error {
+	if !keep {
+		onDoc = func(d *corpus.Document, di int32) error {
+			if int(di) >= len(x.hashes) || docHash(d) != x.hashes[di] {
+				return changed
+			}
+			return nil
+		}
+	}
+	again, err := pass(onDoc, func(i int, n *corpus.Node, di, ord int32) error {
 		if i >= nodes || x.doc[i] != di || x.ord[i] != ord {
 			return changed
 		}
@@ -262,6 +276,9 @@ func (x *Index) build(ctx context.Context, each func(yield func(d *corpus.Docume
 	})
 	if err != nil {
 		return err
+	}
+	if again != docs {
+		return changed
 	}
 	for t, p := range fill {
 		if p != x.postOff[t+1] {

@@ -82,22 +82,29 @@ func TestBuildStreamedFails(t *testing.T) {
 	if _, err := BuildStreamed(context.Background(), func(func(*corpus.Document) bool) error { return bad }); !errors.Is(err, bad) {
 		t.Errorf("a failing stream: %v, want %v wrapped", err, bad)
 	}
-	passes := 0
-	changing := func(yield func(*corpus.Document) bool) error {
-		passes++
-		docs := c.Docs
-		if passes == 2 {
-			docs = docs[1:] // one document fewer on the second pass
-		}
-		for _, d := range docs {
-			if !yield(d) {
-				break
+	for name, second := range map[string][]*corpus.Document{
+		"one fewer":         c.Docs[1:],
+		"one more":          append(c.Docs[:len(c.Docs):len(c.Docs)], c.Docs[0]),
+		"two swapped":       append([]*corpus.Document{c.Docs[1], c.Docs[0]}, c.Docs[2:]...),
+		"one of no clauses": append(c.Docs[:len(c.Docs):len(c.Docs)], &corpus.Document{ID: "empty"}),
+	} {
+		passes := 0
+		changing := func(yield func(*corpus.Document) bool) error {
+			passes++
+			docs := c.Docs
+			if passes == 2 {
+				docs = second
 			}
+			for _, d := range docs {
+				if !yield(d) {
+					break
+				}
+			}
+			return nil
 		}
-		return nil
-	}
-	if x, err := BuildStreamed(context.Background(), changing); err == nil || x != nil {
-		t.Errorf("documents changed between passes: index %v, error %v", x != nil, err)
+		if x, err := BuildStreamed(context.Background(), changing); err == nil || x != nil {
+			t.Errorf("%s on the second pass: index %v, error %v", name, x != nil, err)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -98,3 +98,14 @@ func lawsAndSeeds(t testing.TB) *corpus.Corpus {
 	}
 	return c
 }
+
+// failingWriter fails every write with err, counting them.
+type failingWriter struct {
+	err    error
+	writes int
+}
+
+func (w *failingWriter) Write([]byte) (int, error) {
+	w.writes++
+	return 0, w.err
+}

@@ -40,7 +40,7 @@ func titled(field uint8) bool { return field != fieldText }
 // children), so an entry's index is also its rank in the final tie-break.
 type entry struct {
 	str   string // shares memory with the node; never copied
-	node  int32  // index into Index.nodes
+	node  int32  // the node's index (into Index.parent, and nodes or walked)
 	runes int32  // rune count of str
 	field uint8
 	fold  uint8 // the fold kinds of the runes str holds (see foldString)
@@ -160,8 +160,7 @@ func (ix *Index) init(c *corpus.Corpus, stopDF int, only map[rune]bool) *Index {
 		}
 	}
 	if c == nil {
-		ix.post = newPostings()
-		return ix
+		c = corpus.NewCorpus(nil) // an index of nothing, built and stored as any other
 	}
 	sk := skeletonIndex(c)
 	ix.nodes, ix.parent, ix.doc, ix.labels, ix.entries, ix.titles = sk.nodes, sk.parent, sk.doc, sk.labels, sk.entries, sk.titles

@@ -239,9 +239,17 @@ func TestSearchHonoursCancellation(t *testing.T) {
 }
 
 func TestSearchEmptyAndHostile(t *testing.T) {
-	for _, ix := range []*Index{New(nil), New(buildCorpus()), New(buildCorpus([]nodeSpec{{"", ""}}))} {
+	for i, ix := range []*Index{New(nil), New(buildCorpus()), New(buildCorpus([]nodeSpec{{"", ""}}))} {
 		if rs := search(t, ix, "落户", 5); len(rs) != 0 {
 			t.Errorf("empty index gave %v", rs)
+		}
+		// Stored and read back as any other.
+		c := buildCorpus()
+		if i == 2 {
+			c = buildCorpus([]nodeSpec{{"", ""}})
+		}
+		if _, err := Load(c, ix.AppendBinary(nil)); err != nil {
+			t.Errorf("empty index %d stored: %v", i, err)
 		}
 	}
 	ix := New(buildCorpus([]nodeSpec{{"落户", "落户"}}))

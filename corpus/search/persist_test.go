@@ -184,14 +184,10 @@ func TestWriteBinaryAsAppend(t *testing.T) {
 	if _, err := Load(c, aligned(got.Bytes())); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.WriteBinary(failingWriter{}); err == nil {
+	if err := ix.WriteBinary(&failingWriter{err: errors.New("disk full")}); err == nil {
 		t.Error("a failing writer's error is lost")
 	}
 }
-
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 // TestDamagedSkeletonStaysInside: skeleton codes that do not describe
 // their text (a stored index with two entries' rune counts swapped) never

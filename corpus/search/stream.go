@@ -21,9 +21,10 @@ type walkedNode struct {
 // corpus c of the documents each yields, in corpus order, without
 // holding the documents or the whole index at once.
 //
-// Each document is let go once walked: the index keeps only its entries'
-// strings, which must stay readable and unchanged until WriteStreamed
-// returns (documents decoded from a mapped file). The index is then built
+// Each document is let go once walked: the index keeps only strings of
+// it — its label, and its nodes' numbers, headings and texts — which must
+// stay readable and unchanged until WriteStreamed returns (documents
+// decoded from a mapped file). The index is then built
 // and written a part at a time — letter masks and pair bitmaps, posting
 // lists, skeleton codes — each part's arrays let go once written, so the
 // build holds the largest part, not all of them; the texts are read once
@@ -34,8 +35,9 @@ type walkedNode struct {
 // part's arrays take the place of the last's instead of piling on them
 // until the collector's next turn. out must be at an 8-byte aligned offset of the stored form's
 // destination. An error from each is returned wrapped, and so is ctx's
-// when it is cancelled — checked as the documents are walked and between
-// the parts; nothing sensible has then been written.
+// when it is cancelled — checked as the documents are walked, after the
+// count and between the parts; a write that fails stops it before the
+// next part too. Nothing sensible has then been written.
 func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*corpus.Document) bool) error, behind func(part int, text string)) error {
 	ix := &Index{py: newReadingTable(), streamed: true}
 	walk := func(d *corpus.Document) bool {
@@ -52,6 +54,9 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 	ix.stopDF = max(minStopDF, int(stopShare*float64(len(ix.entries))))
 	ix.behind = behind
 	counts := ix.countAll()
+	if err := stopped(ctx); err != nil {
+		return err
+	}
 	ix.addReadings(counts)
 	plan := planPostings(counts[0], counts[1], ix.stopDF, nil)
 	sh := plan.shape()
@@ -66,6 +71,9 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 	ix.writeMasks(&w)
 	ix.letters, ix.pairs = nil, nil // large sections went straight to out
 	runtime.GC()
+	if err := w.Err; err != nil {
+		return err
+	}
 	if err := stopped(ctx); err != nil {
 		return err
 	}
@@ -75,6 +83,9 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 	ix.writePostings(&w, sh)
 	ix.post = postings{}
 	runtime.GC()
+	if err := w.Err; err != nil {
+		return err
+	}
 	if err := stopped(ctx); err != nil {
 		return err
 	}

@@ -133,7 +133,8 @@ func TestWriteStreamedCancelled(t *testing.T) {
 	if walked != 2 || out.Len() != 0 {
 		t.Errorf("cancelled at document 2: walked %d, wrote %d bytes", walked, out.Len())
 	}
-	// Cancelled once the walk is done: stopped between the parts.
+	// Cancelled while counting, once the walk is done: stopped before
+	// anything is written.
 	ctx, cancel = context.WithCancel(context.Background())
 	whole := func(yield func(*corpus.Document) bool) error {
 		for _, d := range c.Docs {
@@ -141,13 +142,22 @@ func TestWriteStreamedCancelled(t *testing.T) {
 		}
 		return nil
 	}
-	told := 0
-	err := WriteStreamed(ctx, &out, whole, func(int, string) {
-		if told++; told == 1 {
-			cancel()
-		}
-	})
+	var once sync.Once
+	out.Reset()
+	err := WriteStreamed(ctx, &out, whole, func(int, string) { once.Do(cancel) })
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled while counting: %v", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("cancelled while counting, yet %d bytes written", out.Len())
+	}
+	// A write that fails stops it before the next part.
+	broken := errors.New("disk full")
+	fails := &failingWriter{err: broken}
+	if err := WriteStreamed(context.Background(), fails, whole, nil); !errors.Is(err, broken) {
+		t.Errorf("a failed write: %v, want %v", err, broken)
+	}
+	if fails.writes != 1 {
+		t.Errorf("%d writes tried after the first failed, want none", fails.writes-1)
 	}
 }
