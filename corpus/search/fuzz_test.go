@@ -1,10 +1,13 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"policyreader/corpus"
 )
 
 // FuzzSearch runs arbitrary queries against a small index: no panic, no
@@ -89,6 +92,38 @@ func FuzzSkeletonLengths(f *testing.F) {
 		p2, q2 := mt.pinyinPrimarySkel(tm.runes, text, codes, g)
 		if p1 != p2 || q1 != q2 {
 			t.Fatalf("%q in %q: first readings plain (%d %d), by lengths (%d %d)", q, text, p1, q1, p2, q2)
+		}
+	})
+}
+
+// FuzzWriteStreamed writes the index of arbitrary headings and texts —
+// invalid UTF-8, runes past U+FFFF, full-width letters, empty strings —
+// a document and a part at a time, and checks it is New's stored form
+// byte for byte.
+func FuzzWriteStreamed(f *testing.F) {
+	for _, s := range [][3]string{
+		{"落户", "luohu 落户\xff", ""},
+		{"", "", "Ａ落户𠮷luo，２０落 hu后"},
+		{"第一条", "\U0002A6A5\U00020000 绿 lü", "\x00\xed\xa0\x80"},
+	} {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(func(t *testing.T, heading, text, other string) {
+		c := buildCorpus([]nodeSpec{{heading, text}, {"", other}}, []nodeSpec{{other, heading}})
+		var out bytes.Buffer
+		each := func(yield func(*corpus.Document) bool) error {
+			for _, d := range c.Docs {
+				if !yield(d) {
+					break
+				}
+			}
+			return nil
+		}
+		if err := WriteStreamed(context.Background(), &out, each, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), New(c).AppendBinary(nil)) {
+			t.Fatalf("the streamed index of %q, %q, %q is not New's", heading, text, other)
 		}
 	})
 }

@@ -6,7 +6,9 @@
 package search
 
 import (
+	"maps"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -321,10 +323,16 @@ func (ix *Index) addReadings(counts [2]*runeCounts) {
 			ix.py.add(rune(r))
 		}
 	}
+	// Runes past the dense block in order, not the map's: the same
+	// corpus gets the same reading ids, so its stored form is the same.
+	other := map[rune]bool{}
 	for _, cs := range counts {
 		for r := range cs.other {
-			ix.py.add(r)
+			other[r] = true
 		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(other)) {
+		ix.py.add(r)
 	}
 }
 
