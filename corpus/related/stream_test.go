@@ -116,3 +116,28 @@ func TestBuildStreamedFails(t *testing.T) {
 		t.Errorf("cancelled, yet the stream went on for %d documents", len(yielded))
 	}
 }
+
+// FuzzBuildStreamed builds the index of documents of arbitrary clauses
+// from a stream and checks it stores as Build's does, byte for byte.
+func FuzzBuildStreamed(f *testing.F) {
+	f.Add("（一）推进落户。到2025年，城镇落户率达到60%。", "（一）推进落户制度改革。", "ABC银行 2025")
+	f.Add("", "（二）\xff\xfe", "𪚥𠀀 综合")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		docs := corpus.NewCorpus([]*corpus.Document{docOf("a", a, b), docOf("b", c), docOf("c", b, c, a)})
+		var yielded []weak.Pointer[corpus.Document]
+		x, err := BuildStreamed(context.Background(), streamOf(t, docs, &yielded))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want bytes.Buffer
+		if err := x.WriteBinary(&got); err != nil {
+			t.Fatal(err)
+		}
+		if err := New(docs).WriteBinary(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("the streamed index of %q, %q, %q is not Build's", a, b, c)
+		}
+	})
+}
