@@ -45,11 +45,11 @@ func runIndex(env Env, opts Options, args []string) error {
 	if err := anyPathExists(paths); err != nil {
 		return err
 	}
-	tuneCollector(env.Getenv)
 	start := time.Now()
 	bar := newProgressLine(env.Progress)
 	lib, err := indexLibrary(store, paths, bar.report)
 	bar.finish()
+	tuneCollector() // for the related index and the word dictionary
 	if err != nil {
 		printNotes(env, store)
 		return err

@@ -232,16 +232,13 @@ func TestReaderFirstReadThenChanges(t *testing.T) {
 func TestTuneCollector(t *testing.T) {
 	old := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(old) })
-	tuneCollector(func(string) string { return "" })
+	t.Setenv("GOGC", "")
+	tuneCollector()
 	if got := debug.SetGCPercent(100); got != readerGCPercent {
 		t.Errorf("collector's target %d, want %d", got, readerGCPercent)
 	}
-	tuneCollector(func(k string) string {
-		if k == "GOGC" {
-			return "200"
-		}
-		return ""
-	})
+	t.Setenv("GOGC", "200")
+	tuneCollector()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GOGC set, yet the target was changed to %d", got)
 	}

@@ -23,7 +23,6 @@ func runLoading(opts Options, getenv func(string) string) error {
 	if err := anyPathExists(opts.Corpus); err != nil {
 		return err
 	}
-	tuneCollector(getenv)
 	uiOpts := readerOptions(getenv)
 	uiOpts.ReadingWidth = opts.ReadingWidth
 	uiOpts.Lang = opts.Lang
@@ -94,6 +93,11 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 			r, p, ok = openLibrary(paths, store)
 		}
 	}
+	// The collector at half its headroom for what comes next: the
+	// background work over a pack, or a library held whole.
+	if ok {
+		tuneCollector()
+	}
 	if ok && store.Writable() {
 		// A pack without the annotations (a first read's) is packed
 		// again with them, in the background, for the next start's
@@ -101,28 +105,32 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 		store.AnnotateLibrary(ctx, paths, p.Lib)
 	}
 	if !ok && ctx.Err() == nil {
+		tuneCollector()
 		r = load(ctx, progress)
 	}
 	return r
 }
 
-// readerGCPercent is the collector's target in the reader and `index`:
-// half its default headroom. Their background work — a first read's
-// annotation pass, the related index, both a document at a time — makes
-// garbage faster than the default target collects it, and the heap
-// doubled its live size: on 100 MB a first-read session peaked at 251
-// MiB at the default, 203 at half, for 3 % more processor time. A
-// library read whole (no cache) peaks at 670 MiB at half, 810 at the
-// default, for the same time. A soft memory limit cut the session to 182
-// MiB, but a small library's fixed costs (the word dictionary alone is
-// about 80 MB live) sat above any limit scaled to the library, and the
+// readerGCPercent is the collector's target in the reader and `index`
+// once a library is read: half its default headroom. Their background
+// work over a pack — a first read's annotation pass, the related index,
+// both a document at a time — makes garbage faster than the default
+// target collects it, and the heap doubled its live size: on 100 MB a
+// first-read session peaked at 251 MiB at the default, 203–214 at half,
+// for 3 % more processor time. A library read whole (no cache) peaks at
+// 670 MiB at half, 810 at the default, for the same time. A first read's
+// packing, which peaks well under that, runs at the default: at half it
+// took a sixth longer. A soft memory limit cut the session to 182 MiB,
+// but a small library's fixed costs (the word dictionary alone is about
+// 80 MB live) sat above any limit scaled to the library, and the
 // collector then ran without pause.
 const readerGCPercent = 50
 
 // tuneCollector sets the collector's target to readerGCPercent, unless
-// GOGC says what it should be.
-func tuneCollector(getenv func(string) string) {
-	if getenv("GOGC") == "" {
+// GOGC — which the runtime reads from the process's environment — says
+// what it should be.
+func tuneCollector() {
+	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(readerGCPercent)
 	}
 }
