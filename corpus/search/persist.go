@@ -25,7 +25,7 @@ import (
 
 // persistVersion changes whenever the stored form or the index's build
 // changes what it stores.
-const persistVersion = 5
+const persistVersion = 6
 
 const (
 	persistMagic = "PRINDEX\x00"
@@ -69,12 +69,13 @@ func (ix *Index) writeBinary(w *stored.Writer) {
 	ix.writeHead(w, sh)
 	ix.writeMasks(w)
 	ix.writePostings(w, sh)
-	ix.writeCodes(w)
+	ix.writeNodeTable(w)
 }
 
 // The stored form is written in four parts, in this order, so that
-// WriteStreamed can build each part's arrays, write them and let them go
-// before it builds the next.
+// WriteStreamed can build the arrays of the second and the third in a
+// pass over the texts each, write them and let them go before it builds
+// the next.
 
 // writeHead writes the stored form's header — its counts, the posting
 // lists' among them (sh) — and the entries' rune counts and fold kinds.
@@ -98,26 +99,11 @@ func (ix *Index) writeHead(w *stored.Writer, sh postingShape) {
 	w.Section(meta)
 }
 
-// writeMasks writes the letter masks and the pair bitmaps.
+// writeMasks writes what the pinyin matcher reads: the letter masks, the
+// pair bitmaps, the skeleton's codes and tables, and the reading table.
 func (ix *Index) writeMasks(w *stored.Writer) {
 	w.Section(stored.AsBytes(ix.letters))
 	w.Section(stored.AsBytes(ix.pairs))
-}
-
-// writePostings writes the stopped runes, the lists' shape (sh) and the
-// lists themselves in that order.
-func (ix *Index) writePostings(w *stored.Writer, sh postingShape) {
-	w.Section(stored.AsBytes(sh.stops))
-	w.Section(stored.AsBytes(sh.lists))
-	for i := 0; i < len(sh.lists); i += 2 {
-		w.Raw(stored.AsBytes(ix.post.get(sh.lists[i])))
-	}
-	w.Align()
-}
-
-// writeCodes writes the skeleton's codes and tables, the reading table
-// and the node table.
-func (ix *Index) writeCodes(w *stored.Writer) {
 	w.Section(ix.skel.codes)
 	w.Section(stored.AsBytes(ix.skel.masks[:]))
 	w.Section(ix.skel.maskIdx)
@@ -130,7 +116,17 @@ func (ix *Index) writeCodes(w *stored.Writer) {
 			w.Buf = append(w.Buf, s...)
 		}
 	}
-	ix.writeNodeTable(w)
+}
+
+// writePostings writes the stopped runes, the lists' shape (sh) and the
+// lists themselves in that order.
+func (ix *Index) writePostings(w *stored.Writer, sh postingShape) {
+	w.Section(stored.AsBytes(sh.stops))
+	w.Section(stored.AsBytes(sh.lists))
+	for i := 0; i < len(sh.lists); i += 2 {
+		w.Raw(stored.AsBytes(ix.post.get(sh.lists[i])))
+	}
+	w.Align()
 }
 
 // OnDamage sets fn to be called once when a search of an index from Load
@@ -204,9 +200,6 @@ func load(data []byte, skel func(nodes int, tab nodeTable) (*Index, error), node
 	meta := stored.Section[byte](&r, n)
 	letters := stored.Section[uint64](&r, n)
 	pairs := stored.Section[uint64](&r, pairCount*pairStride(n))
-	stops := stored.Section[int32](&r, nstops)
-	lists := stored.Section[int32](&r, 2*nlists)
-	backing := stored.Section[int32](&r, total)
 	sk := &skeleton{codes: stored.Section[byte](&r, ncodes)}
 	masks := stored.Section[uint32](&r, 256)
 	sk.maskIdx = stored.Section[byte](&r, npy)
@@ -235,6 +228,9 @@ func load(data []byte, skel func(nodes int, tab nodeTable) (*Index, error), node
 		}
 		py.put(ru, list, mask)
 	}
+	stops := stored.Section[int32](&r, nstops)
+	lists := stored.Section[int32](&r, 2*nlists)
+	backing := stored.Section[int32](&r, total)
 	tab := readNodeTable(&r, nodes)
 	if r.Err != nil {
 		return nil, r.Err

@@ -24,20 +24,21 @@ type walkedNode struct {
 // Each document is let go once walked: the index keeps only strings of
 // it — its label, and its nodes' numbers, headings and texts — which must
 // stay readable and unchanged until WriteStreamed returns (documents
-// decoded from a mapped file). The index is then built
-// and written a part at a time — letter masks and pair bitmaps, posting
-// lists, skeleton codes — each part's arrays let go once written, so the
-// build holds the largest part, not all of them; the texts are read once
-// per part and once more to count. behind, when set, is told — from the
-// goroutine of part (0 or 1) of each pass — of each text that part has
-// passed, in corpus order, so the caller can give back the pages behind
-// it. A collection runs after the walk and after each part, so the next
-// part's arrays take the place of the last's instead of piling on them
-// until the collector's next turn. out must be at an 8-byte aligned offset of the stored form's
-// destination. An error from each is returned wrapped, and so is ctx's
-// when it is cancelled — checked as the documents are walked, after the
-// count and between the parts; a write that fails stops it before the
-// next part too. Nothing sensible has then been written.
+// decoded from a mapped file). The texts are then read once to count,
+// and the index built and written in two parts of a pass over them each
+// — what the pinyin matcher reads (letter masks, pair bitmaps, skeleton
+// codes), then the posting lists — each part's arrays let go once
+// written, so the build holds the larger part, not both. behind, when
+// set, is told — from the goroutine of part (0 or 1) of each pass — of
+// each text that part has passed, in corpus order, so the caller can
+// give back the pages behind it. A collection runs after the walk and
+// after each part, so the next part's arrays take the place of the
+// last's instead of piling on them until the collector's next turn. out
+// must be at an 8-byte aligned offset of the stored form's destination.
+// An error from each is returned wrapped, and so is ctx's when it is
+// cancelled — checked as the documents are walked, after the count and
+// between the parts; a write that fails stops it before the next part
+// too. Nothing sensible has then been written.
 func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*corpus.Document) bool) error, behind func(part int, text string)) error {
 	ix := &Index{py: newReadingTable(), streamed: true}
 	walk := func(d *corpus.Document) bool {
@@ -67,9 +68,11 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 
 	n := len(ix.entries)
 	ix.letters, ix.pairs = make([]uint64, n), make([]uint64, pairCount*pairStride(n))
+	ix.skel.allocCodes()
 	ix.fillAll(nil)
 	ix.writeMasks(&w)
-	ix.letters, ix.pairs = nil, nil // large sections went straight to out
+	// Large sections went straight to out.
+	ix.letters, ix.pairs, ix.skel.codes = nil, nil, nil
 	runtime.GC()
 	if err := w.Err; err != nil {
 		return err
@@ -90,9 +93,7 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 		return err
 	}
 
-	ix.skel.allocCodes()
-	ix.fillAll(nil)
-	ix.writeCodes(&w)
+	ix.writeNodeTable(&w)
 	w.Flush()
 	return w.Err
 }
