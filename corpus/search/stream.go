@@ -65,6 +65,15 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 
 	w := stored.Writer{W: out}
 	ix.writeHead(&w, sh)
+	// between ends a part: its arrays collected, and the write stopped
+	// if it failed or ctx was cancelled.
+	between := func() error {
+		runtime.GC()
+		if w.Err != nil {
+			return w.Err
+		}
+		return stopped(ctx)
+	}
 
 	n := len(ix.entries)
 	ix.letters, ix.pairs = make([]uint64, n), make([]uint64, pairCount*pairStride(n))
@@ -73,11 +82,7 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 	ix.writeMasks(&w)
 	// Large sections went straight to out.
 	ix.letters, ix.pairs, ix.skel.codes = nil, nil, nil
-	runtime.GC()
-	if err := w.Err; err != nil {
-		return err
-	}
-	if err := stopped(ctx); err != nil {
+	if err := between(); err != nil {
 		return err
 	}
 
@@ -85,11 +90,7 @@ func WriteStreamed(ctx context.Context, out io.Writer, each func(yield func(*cor
 	ix.fillAll(counts[0])
 	ix.writePostings(&w, sh)
 	ix.post = postings{}
-	runtime.GC()
-	if err := w.Err; err != nil {
-		return err
-	}
-	if err := stopped(ctx); err != nil {
+	if err := between(); err != nil {
 		return err
 	}
 
