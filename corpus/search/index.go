@@ -70,11 +70,12 @@ type Index struct {
 	// letter a itself) is followed by one starting with b. It prefilters
 	// pinyin terms; a term reads the bitmaps of its own pairs only, in
 	// entry order, not every entry's masks.
-	pairs    []uint64
-	prefixes map[string]bool // every prefix of every reading in the corpus
-	skel     *skeleton
-	post     postings
-	py       *readingTable
+	pairs     []uint64
+	prefixes  map[string]bool // every prefix of every reading in the corpus
+	syllables map[string]bool // every reading in the corpus
+	skel      *skeleton
+	post      postings
+	py        *readingTable
 
 	// stopDF is the number of entries above which a rune keeps no
 	// posting list.
@@ -236,7 +237,7 @@ func (ix *Index) build() {
 	if !ix.noPinyin {
 		ix.pairs = make([]uint64, pairCount*pairStride(n))
 	}
-	ix.prefixes = ix.py.prefixes()
+	ix.prefixes, ix.syllables = ix.py.prefixes()
 	ix.skel = ix.newSkeleton(counts)
 	ix.skel.allocCodes()
 	ix.fillAll(counts[0])

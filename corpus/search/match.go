@@ -15,6 +15,7 @@ type termMatch struct {
 	contiguous bool
 	occ        int // how many times the term occurs contiguously (at least 1)
 	fuzzy      int // sahilm/fuzzy's bonus per query rune, 0..99
+	misfit     int // how far a pinyin run is from a plain spelling (see misfit)
 }
 
 // matcher matches terms against strings; each goroutine owns one, so its
@@ -34,6 +35,12 @@ type matcher struct {
 	// startOff is the byte offset of the first match's first rune found
 	// by the last pinyin scan (pinyin, pinyinSkel), or -1.
 	startOff int
+	// floor is the term's cutFloor, which misfit allows for.
+	floor int
+	// fit is the misfit of the run the last pinyin scan found: of all
+	// the runs it met, the first of the least misfit.
+	fit    int
+	fitBuf []int
 	// misfits counts the fields whose codes did not add up to their text
 	// (walked again by decoding): none but in a damaged stored index.
 	misfits int
@@ -98,6 +105,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 		return tm, true, true
 	}
 	if t.letters {
+		mt.floor = t.floor
 		var start, end, occ int
 		// Literal letters may fill any unit: the codes' constraints hold
 		// only for a field without the term's letters as letters.
@@ -129,13 +137,16 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 					ps, pe = mt.pinyinPrimary(t.runes, raw)
 				}
 				if ps >= 0 {
+					if ps != start {
+						mt.fit = mt.misfit(t.runes, raw, advanceRunes(raw, 0, ps), t.floor)
+					}
 					start, end = ps, pe
 				} else {
 					common = mt.mostlyPrimary(t.runes, raw, start, end)
 				}
 			}
 			n := end - start + 1
-			return termMatch{pos: mt.seq(start, n), span: n, contiguous: common, occ: occ}, true, true
+			return termMatch{pos: mt.seq(start, n), span: n, contiguous: common, occ: occ, misfit: mt.fit}, true, true
 		}
 		if t.letterMask&^lit != 0 {
 			return tm, false, false
@@ -189,13 +200,14 @@ func (mt *matcher) runes(s string) []rune {
 	return mt.buf
 }
 
-// pinyin finds the first contiguous run of runes of s that spells q, where
-// a Han rune consumes any non-empty prefix of one of its readings (a full
-// syllable, an initial, or the start of a syllable still being typed) and
-// any other rune consumes itself. It returns the run's first and last rune
-// positions (start -1 when there is none) and the number of runs. It walks
-// s once, decoding each rune once, and tries a run only where the first
-// rune can start one.
+// pinyin finds the contiguous run of runes of s that spells q best (the
+// first of the least misfit, kept in mt.fit), where a Han rune consumes any
+// non-empty prefix of one of its readings (a full syllable, an initial, or
+// the start of a syllable still being typed) and any other rune consumes
+// itself. It returns the run's first and last rune positions (start -1
+// when there is none) and the number of runs. It walks s once, decoding
+// each rune once, and tries a run only where the first rune can start
+// one.
 func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 	n := len(q)
 	if n == 0 || n > maxTermRunes {
@@ -219,7 +231,7 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 		if can {
 			set, rk := mt.extend(mt.step(1, r, q), s, i+size, ri, q, done, false)
 			if set&done != 0 {
-				if start < 0 {
+				if mt.better(start, q, s, i, false) {
 					start, end, mt.startOff = ri, rk, i
 				}
 				occ++
@@ -228,6 +240,25 @@ func (mt *matcher) pinyin(q []rune, s string) (start, end, occ int) {
 		i += size
 	}
 	return start, end, occ
+}
+
+// better reports whether the run that starts at byte offset off of s
+// should replace the best run so far (none when start < 0): it is the
+// first, or it fits better. It keeps mt.fit the best run's misfit. plain
+// says the caller knows the run's misfit is 0.
+func (mt *matcher) better(start int, q []rune, s string, off int, plain bool) bool {
+	if start >= 0 && mt.fit == 0 {
+		return false
+	}
+	f := 0
+	if !plain {
+		f = mt.misfit(q, s, off, mt.floor)
+	}
+	if start >= 0 && f >= mt.fit {
+		return false
+	}
+	mt.fit = f
+	return true
 }
 
 // extend feeds the runes of s from byte offset k (rune index rk) to step

@@ -22,7 +22,7 @@ func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, 
 		cands = ix.post.get(r)
 	}
 	ix.remember(q.key, cands)
-	score := [3]int{fieldHeading: composeScore(true, true, 1, 0), fieldText: composeScore(true, false, 1, 0), fieldNumber: composeScore(true, true, 1, 0)}
+	score := [3]int{fieldHeading: composeScore(true, 0, true, 1, 0), fieldText: composeScore(true, 0, false, 1, 0), fieldNumber: composeScore(true, 0, true, 1, 0)}
 	seen := map[int32]bool{}
 	var out []Result
 	for _, field := range []uint8{fieldNumber, fieldHeading, fieldText} {

@@ -309,7 +309,7 @@ func load(data []byte, skel func(nodes int, tab nodeTable) (*Index, error), node
 	for i, id := range py.dense {
 		sk.denseIdx[i] = sk.maskIdx[id]
 	}
-	ix.prefixes = py.prefixes()
+	ix.prefixes, ix.syllables = py.prefixes()
 	return ix, nil
 }
 

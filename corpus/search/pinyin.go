@@ -113,15 +113,17 @@ func letterBit(r rune) uint32 {
 	return 0
 }
 
-// prefixes returns every non-empty prefix of every reading in the table.
-func (t *readingTable) prefixes() map[string]bool {
-	p := map[string]bool{}
+// prefixes returns every non-empty prefix of every reading in the table,
+// and every reading whole.
+func (t *readingTable) prefixes() (prefixes, whole map[string]bool) {
+	prefixes, whole = map[string]bool{}, map[string]bool{}
 	for _, rs := range t.list {
 		for _, r := range rs {
+			whole[r] = true
 			for i := 1; i <= len(r); i++ {
-				p[r[:i]] = true
+				prefixes[r[:i]] = true
 			}
 		}
 	}
-	return p
+	return prefixes, whole
 }

@@ -30,6 +30,9 @@ type term struct {
 	// for luohu: no split starts with a one-letter unit), or 0 when any
 	// character with the first letter may; set by Search.
 	lead int
+	// floor is the fewest readings a term of letters cuts short
+	// (cutFloor), set by Search.
+	floor int
 	// pairs are its pair tables for skeleton walks, shared by the workers
 	// (nil: none), set by Search.
 	pairs *termPairs

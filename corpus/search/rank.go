@@ -8,35 +8,59 @@ import (
 // Score layout. A Result's Score is one int, higher is better, built so
 // that sorting by Score (then document order) gives the reading order:
 //
-//	contiguous  100,000,000  every term matched as one unbroken run
-//	heading      10,000,000  the match is in the heading, not the body
-//	span          1,000 × (9,999 − span)  fewer runes from first to last match
-//	quality       0..999     occurrences of the term in the field (up to 5),
-//	                         share of the field the match covers, and
-//	                         sahilm/fuzzy's bonus normalised per rune
+//	contiguous  1,000,000,000  every term matched as one unbroken run
+//	heading       100,000,000  the match is in the heading, not the body
+//	fit            10,000,000 × (9 − misfit)  for an unbroken run: how
+//	                           plainly its pinyin spells the terms (misfit
+//	                           0 for a literal match)
+//	span            1,000 × (9,999 − span)  fewer runes from first to last match
+//	quality         0..999     occurrences of the term in the field (up to 5),
+//	                           share of the field the match covers, and
+//	                           sahilm/fuzzy's bonus normalised per rune
 //
 // so a contiguous body match outranks a scattered heading match, a heading
-// outranks a body at equal contiguity, and so on. Ties keep document order.
-// One-character queries carry no span or frequency signal and score only
-// the first three parts.
+// outranks a body at equal contiguity, and among headings and among
+// bodies 落户 outranks 落或 (luò huò) for luohu. Ties keep document order.
+// One-character queries carry no fit, span or frequency signal and score
+// only the contiguous and heading parts. The largest score stays below
+// 2³¹.
+//
+// Fit ranks below the heading so that once enough headings match as
+// unbroken runs, no text can come above them and the texts, the bulk of
+// a library, need not be matched at all (see Search).
 const (
-	scoreContiguous = 100_000_000
-	scoreHeading    = 10_000_000
+	scoreContiguous = 1_000_000_000
+	scoreHeading    = 100_000_000
+	scoreFitUnit    = 10_000_000
 	scoreSpanUnit   = 1_000
 	maxSpanScore    = 9_999
 )
 
+// scoreTop is the least score of the top tier: a contiguous heading
+// match, which no text can outrank.
+const scoreTop = scoreContiguous + scoreHeading
+
 // composeScore builds a Score from its parts; see the layout above.
-func composeScore(contiguous, heading bool, span, quality int) int {
+func composeScore(contiguous bool, misfit int, heading bool, span, quality int) int {
 	s := 0
 	if contiguous {
-		s += scoreContiguous
+		s += scoreContiguous + (maxMisfit-min(max(misfit, 0), maxMisfit))*scoreFitUnit
 	}
 	if heading {
 		s += scoreHeading
 	}
 	s += (maxSpanScore - min(max(span, 1), maxSpanScore)) * scoreSpanUnit
 	return s + min(max(quality, 0), 999)
+}
+
+// broken is score as if its match were not contiguous: without the
+// contiguous and fit parts.
+func broken(score int) int {
+	s := score % scoreFitUnit
+	if score%scoreContiguous >= scoreHeading {
+		s += scoreHeading
+	}
+	return s
 }
 
 // quality rates a match within its tier: repeated occurrences (0..600),

@@ -24,13 +24,15 @@ type Result struct {
 	// positions of the Han characters it spelled.
 	Matched []int
 	// Score ranks results, higher first; ties keep document order. It is
-	// built from four parts, each outweighing all below it:
-	// 100,000,000 when every term matched contiguously; 10,000,000 when the
-	// match is in the heading; 1,000 × (9,999 − span), span being the runes
-	// from the first to the last match; and a quality of 0..999 from
-	// repeated occurrences, the share of the field matched and
-	// sahilm/fuzzy's bonus normalised per rune. One-character queries
-	// score only the first three parts.
+	// built from five parts, each outweighing all below it:
+	// 1,000,000,000 when every term matched contiguously; 100,000,000
+	// when the match is in the heading; for a contiguous match, 10,000,000
+	// × (9 − misfit) for how plainly its pinyin spells the terms (luohu:
+	// 落户 before 果互 with 果's rare luò, before 落或 luò huò); 1,000 ×
+	// (9,999 − span), span being the runes from the first to the last
+	// match; and a quality of 0..999 from repeated occurrences, the share
+	// of the field matched and sahilm/fuzzy's bonus normalised per rune.
+	// One-character queries score only the first two parts and span.
 	Score int
 	// Snippet is the matched field on one line, cut to a window of about
 	// 80 runes around the match for long texts, with "…" where it was cut.
@@ -79,6 +81,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		t.filter = ix.newPinyinFilter(t)
 		t.chains = ix.chainsFor(t)
 		t.lead = ix.leadFor(t)
+		t.floor = cutFloor(t.runes, ix.prefixes, ix.syllables)
 		t.pairs = &termPairs{}
 	}
 	cands := ix.candidates(q)
@@ -178,7 +181,7 @@ func (ix *Index) wordCutter(q query) WordCutter {
 func topTier(hits []hit) int {
 	n := 0
 	for _, h := range hits {
-		if h.score >= scoreContiguous+scoreHeading {
+		if h.score >= scoreTop {
 			n++
 		}
 	}
@@ -401,7 +404,7 @@ func (ix *Index) prefetch(es []int32) int {
 func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h hit, ok, relaxed bool) {
 	en := &ix.entries[e]
 	contiguous := true
-	span, matched, occ, fz := 0, 0, 0, 0
+	span, matched, occ, fz, misfit := 0, 0, 0, 0, 0
 	var pos []int
 	inField, inFieldRelaxed := 0, 0
 	ok = true
@@ -418,6 +421,7 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 		if tok {
 			inField++
 			contiguous = contiguous && tm.contiguous
+			misfit += tm.misfit
 			span += tm.span
 			matched += len(tm.pos)
 			if occ == 0 || tm.occ < occ {
@@ -447,9 +451,14 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 		pos = slices.Compact(pos)
 	}
 	qual := quality(occ, matched, int(en.runes), fz/inField)
-	h = hit{entry: e, pos: pos, score: composeScore(contiguous, titled(en.field), span, qual)}
+	h = hit{entry: e, pos: pos, score: composeScore(contiguous, misfit, titled(en.field) && en.runes <= maxTitleRunes, span, qual)}
 	return h, true, relaxed
 }
+
+// maxTitleRunes is the longest heading that ranks as one. A longer one is
+// a paragraph after its number (四十六、国务院及各部门要……, the whole
+// point in one sentence) and ranks as a text.
+const maxTitleRunes = 40
 
 // inContext reports whether t matches the context of entry e: its
 // document's label, the number or heading of an ancestor, or (for a text)

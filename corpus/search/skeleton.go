@@ -372,7 +372,11 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, g walkGuide, exact
 	try := func(ri, off int) {
 		if chains.at(codes[ri:]) {
 			if chains != nil && chains.initials && simpleCodes(codes[ri:ri+n]) {
-				if start < 0 {
+				// Each character spells its initial, which all its
+				// readings share: a plain spelling when no letter of
+				// the term is a whole reading (cutFloor counted them
+				// all).
+				if mt.better(start, q, s, off, mt.floor == n) {
 					start, end, mt.startOff = ri, ri+n-1, off
 				}
 				occ++
@@ -380,7 +384,7 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, g walkGuide, exact
 			}
 			set, rk := mt.extend(1, s, off, ri-1, q, done, primary)
 			if set&done != 0 {
-				if start < 0 {
+				if mt.better(start, q, s, off, false) {
 					start, end, mt.startOff = ri, rk, off
 				}
 				occ++

@@ -77,7 +77,7 @@ func (ix *Index) straddles(h hit, cut WordCutter) bool {
 // cutter: best first, a hit is judged when it comes up, and one that
 // straddles words drops out of the contiguous tier and goes back in line,
 // so only as many hits are cut into words as it takes to fill limit. whole
-// counts the results still in the contiguous tier.
+// counts the results still in the top tier (scoreTop).
 func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []Result, whole int) {
 	h := hitHeapBest(hits)
 	heap.Init(&h)
@@ -89,7 +89,7 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []R
 		if x.score >= scoreContiguous && !judged[x.entry] {
 			judged[x.entry] = true
 			if ix.straddles(x, cut) {
-				x.score -= scoreContiguous
+				x.score = broken(x.score)
 				heap.Push(&h, x)
 				continue
 			}
@@ -104,7 +104,7 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []R
 	out := make([]Result, 0, len(kept))
 	for _, x := range kept {
 		out = append(out, ix.result(x))
-		if x.score >= scoreContiguous {
+		if x.score >= scoreTop {
 			whole++
 		}
 	}

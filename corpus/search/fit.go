@@ -1,0 +1,123 @@
+package search
+
+// How plainly a pinyin run spells its term. luohu is spelled by 落户 (luò
+// hù) plainly; by 果互 only through 果's rare reading luò; by 落或 (luò
+// huò) only if hu stands for the start of huò; and changqi by 常供气 only
+// if chan and g stand for the starts of cháng and gōng. All are unbroken
+// runs; misfit tells them apart, so the plain spelling ranks first among
+// headings and among texts.
+//
+// A reading cut short is what initials are made of (jyyx, lh), so it
+// counts only beyond what the term itself calls for: its floor, the fewest
+// cut readings over every way it splits into readings.
+
+// maxMisfit caps a run's misfit in the score (see composeScore).
+const maxMisfit = 9
+
+// Costs of a run's characters: one read other than by its first reading
+// (长 cháng, listed after zhǎng, in 长期), and one that spells only the
+// start of its reading beyond the term's floor, the worse of the two.
+const (
+	misfitRare = 1
+	misfitCut  = 2
+)
+
+// cutFloor returns the fewest readings cut short over every way run
+// splits into units that are readings or their starts (prefixes, of which
+// whole are whole readings): 0 for luohu and changqi, 1 for luoh, 2 for
+// lh. A rune other than a letter is a unit of its own, never cut. It is 0
+// when run does not split at all.
+func cutFloor(run []rune, prefixes, whole map[string]bool) int {
+	const inf = 1 << 30
+	best := make([]int, len(run)+1)
+	for i := range best {
+		best[i] = inf
+	}
+	best[0] = 0
+	for i, r := range run {
+		if best[i] == inf {
+			continue
+		}
+		if letterBit(r) == 0 {
+			best[i+1] = min(best[i+1], best[i])
+			continue
+		}
+		for l := 1; l <= maxSyllable && i+l <= len(run); l++ {
+			u := string(run[i : i+l])
+			if !prefixes[u] {
+				break
+			}
+			c := best[i]
+			if !whole[u] {
+				c++
+			}
+			best[i+l] = min(best[i+l], c)
+		}
+	}
+	if best[len(run)] == inf {
+		return 0
+	}
+	return best[len(run)]
+}
+
+// maxSyllable is the longest reading, in letters (zhuang).
+const maxSyllable = 6
+
+// misfit rates the run of runes of s that starts at byte offset off and
+// spells q (as pinyin finds it): the least cost over every way the run
+// spells q (misfitRare, misfitCut per character), less the cost of floor
+// cut readings, which the term calls for. 0 is a plain spelling.
+func (mt *matcher) misfit(q []rune, s string, off, floor int) int {
+	const inf = 1 << 30
+	n := len(q)
+	if cap(mt.fitBuf) < 2*(n+1) {
+		mt.fitBuf = make([]int, 2*(n+1))
+	}
+	buf := mt.fitBuf[:2*(n+1)]
+	cost, next := buf[:n+1], buf[n+1:] // the least cost that spells q[:j]
+	for j := range cost {
+		cost[j] = inf
+	}
+	cost[0] = 0
+	for k := off; k < len(s) && cost[n] == inf; {
+		r, size := decodeRune(s, k)
+		k += size
+		for j := range next {
+			next[j] = inf
+		}
+		fr := foldRune(r)
+		rds := mt.py.readings(r)
+		live := false
+		for j := 0; j < n; j++ {
+			if cost[j] == inf {
+				continue
+			}
+			if q[j] == fr {
+				next[j+1] = min(next[j+1], cost[j])
+				live = true
+			}
+			for x, rd := range rds {
+				c := cost[j]
+				if x > 0 {
+					c += misfitRare
+				}
+				for l := 0; l < len(rd) && j+l < n && q[j+l] == rune(rd[l]); l++ {
+					cut := 0
+					if l+1 < len(rd) {
+						cut = misfitCut
+					}
+					next[j+l+1] = min(next[j+l+1], c+cut)
+					live = true
+				}
+			}
+		}
+		cost, next = next, cost
+		if !live {
+			break
+		}
+	}
+	if cost[n] == inf {
+		return 0
+	}
+	return min(max(cost[n]-floor*misfitCut, 0), maxMisfit)
+}
