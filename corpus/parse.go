@@ -84,6 +84,7 @@ func parseText(name, text string) (*Document, error) {
 	for i := range res.units {
 		res.units[i].cls = classify(res.units[i].text)
 	}
+	res.units = splitRunOn(res.units)
 	g := chooseGrammar(res.units)
 	d.Grammar = g.Name
 	front, body, closing := regions(res.units, g)
@@ -444,7 +445,11 @@ func (b *builder) joinMore() {
 // title, unless it carries a lead sentence and body text.
 func headed(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, Heading: unspace(trimHeading(c.rest))}
-	if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
+	if oneSentence(c.rest) {
+		// 四十六、国务院及各部门要……，……。 — the point is one sentence
+		// that says something, not a title over text.
+		n.Heading, n.Text = "", c.rest
+	} else if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
 		n.Heading, n.Text = lead, rest
 	} else if utf8.RuneCountInString(n.Heading) > maxHeadingRunes {
 		// Not a title but running text after a number: keep it as text.
@@ -452,6 +457,20 @@ func headed(k Kind, c classified) *Node {
 	}
 	n.value = int32(c.value)
 	return n
+}
+
+// oneSentence reports a line that is one sentence with clauses: it ends
+// at its first full stop (。！？) and holds a clause mark (，：；) before
+// it. A title has no full stop (二、推动经济高质量发展，筑牢社会性流动基础);
+// a lead phrase has text after it.
+func oneSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, "。！？")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return strings.TrimSpace(s[i+size:]) == "" && strings.ContainsAny(s[:i], "，,：:；;")
 }
 
 // maxHeadingRunes bounds a chapter, section, part or box title; the plan's
