@@ -13,9 +13,9 @@ type policyLabel struct {
 	file, title, issuers, docNumber, date string
 }
 
-func readPolicyLabels(t *testing.T, dir string) []policyLabel {
+func readPolicyLabels(t *testing.T, path string) []policyLabel {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "labels.tsv"))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func readPolicyLabels(t *testing.T, dir string) []policyLabel {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 5 {
-			t.Fatalf("labels.tsv line %d has %d fields", i+1, len(f))
+			t.Fatalf("%s line %d has %d fields", path, i+1, len(f))
 		}
 		out = append(out, policyLabel{f[0], f[1], f[2], f[3], f[4]})
 	}
@@ -37,11 +37,13 @@ func readPolicyLabels(t *testing.T, dir string) []policyLabel {
 // issuers, 文号 and date equal the labels.
 type headerScores struct{ docs, title, issuers, number, date int }
 
-func scorePolicyHeaders(t *testing.T, dir string, strict bool) headerScores {
+// scorePolicyHeaders scores the documents of dir against the labels in
+// its file named labels.
+func scorePolicyHeaders(t *testing.T, dir, labels string, strict bool) headerScores {
 	t.Helper()
-	labels := readPolicyLabels(t, dir)
+	rows := readPolicyLabels(t, filepath.Join(dir, labels))
 	var s headerScores
-	for _, l := range labels {
+	for _, l := range rows {
 		data, err := os.ReadFile(filepath.Join(dir, l.file))
 		if err != nil {
 			t.Fatal(err)
@@ -75,7 +77,7 @@ func scorePolicyHeaders(t *testing.T, dir string, strict bool) headerScores {
 // real policy documents gathered beyond the seeds: multi-line titles,
 // joint issuers, signature blocks spaced out or broken over lines.
 func TestPolicyHeaders(t *testing.T) {
-	s := scorePolicyHeaders(t, "testdata/policies", true)
+	s := scorePolicyHeaders(t, "testdata/policies", "labels.tsv", true)
 	if s.docs < 12 {
 		t.Errorf("%d labelled documents, want at least 12", s.docs)
 	}
@@ -84,7 +86,7 @@ func TestPolicyHeaders(t *testing.T) {
 // TestPolicyHeadersBlind reports a second labelled set, held out from the
 // rules, and holds it to floors a rule for the kind must reach.
 func TestPolicyHeadersBlind(t *testing.T) {
-	s := scorePolicyHeaders(t, "testdata/policies-blind", false)
+	s := scorePolicyHeaders(t, "testdata/policies-blind", "labels.tsv", false)
 	if s.docs < 8 {
 		t.Fatalf("%d labelled documents, want at least 8", s.docs)
 	}
@@ -92,5 +94,15 @@ func TestPolicyHeadersBlind(t *testing.T) {
 		if n*4 < s.docs*3 {
 			t.Errorf("%s right on %d of %d held-out documents, want ≥ 75 %%", name, n, s.docs)
 		}
+	}
+}
+
+// TestNoticeHeadersBlind reports the headers of a third set of notices,
+// labelled by reading before the parser saw them (figures in
+// testdata/MEASURES.md).
+func TestNoticeHeadersBlind(t *testing.T) {
+	s := scorePolicyHeaders(t, "testdata/notices-blind", "headers.tsv", false)
+	if s.docs < 11 {
+		t.Fatalf("%d labelled documents, want 11", s.docs)
 	}
 }
