@@ -16,6 +16,9 @@ var (
 	reDateLineCN = lazyre.New(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
 	reISODate    = lazyre.New(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
 	reDateline   = lazyre.New(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
+	// rePageTime is a saved page's time of publication alone on a line:
+	// 2020-12-02 10:43, 2019/11/15.
+	rePageTime   = lazyre.New(`^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	reIssuedBy   = lazyre.New(`([^，。；：:,\s]+)印发`)
 	reYearInName = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
 )
@@ -24,17 +27,11 @@ var (
 var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 
 // extractMetadata fills title, issuers, 文号, date, history and the short
-// label from the front matter, the closing matter (the signature block)
-// and stripped header lines.
-func extractMetadata(d *Document, front, closing []unit, header []string) {
-	var lines []string
-	for _, u := range front {
-		lines = append(lines, strings.Trim(u.text, "\t "))
-	}
-	var tail []string
-	for _, u := range closing {
-		tail = append(tail, strings.Trim(u.text, "\t "))
-	}
+// label from the front matter, the closing matter (the signature block),
+// the body (a signature inside it) and stripped header lines.
+func extractMetadata(d *Document, front, body, closing []unit, header []string) {
+	lines, tail := trimmedTexts(front), trimmedTexts(closing)
+	signers, signed := bodySignature(body)
 	title, titleEnd := findTitle(front, lines)
 	d.Title = title
 	if d.Title == "" {
@@ -51,7 +48,7 @@ func extractMetadata(d *Document, front, closing []unit, header []string) {
 	issuers, date, number := lawFacts(history)
 	d.Issuers = issuers
 	if len(d.Issuers) == 0 {
-		d.Issuers = findIssuers(lines, tail, d.Title)
+		d.Issuers = findIssuers(lines, tail, signers, d.Title)
 	}
 	d.DocNumber = number
 	if d.DocNumber == "" {
@@ -59,7 +56,7 @@ func extractMetadata(d *Document, front, closing []unit, header []string) {
 	}
 	d.Date = date
 	if d.Date == "" {
-		d.Date = findDate(lines, tail, header, d.Source)
+		d.Date = findDate(lines, tail, signed, len(signers) > 0, header, d.Source)
 	}
 	d.Short = shortLabel(d)
 }
@@ -89,7 +86,44 @@ func findDocNumber(lines []string) string {
 	return ""
 }
 
-func findIssuers(front, tail []string, title string) []string {
+// trimmedTexts returns the units' texts without surrounding tabs and
+// spaces.
+func trimmedTexts(us []unit) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = strings.Trim(u.text, "\t ")
+	}
+	return out
+}
+
+// bodySignature reads the first signature inside the body — a date alone
+// on its line and the organ lines over it — for a file that goes on after
+// its document ends (the next notice of a compilation, a page's related
+// links): the organs and the date, or nothing. A signature names the
+// document's issuers before the closing matter does, which in such a
+// file is the last document's.
+func bodySignature(body []unit) (organs []string, date string) {
+	for i, u := range body {
+		if u.cls.marker != MarkText {
+			continue
+		}
+		if date = dateLine(strings.Trim(u.text, "\t ")); date == "" {
+			continue
+		}
+		from := i
+		for from > 0 && i-from < maxSignatureLines && body[from-1].cls.marker == MarkText && isOrganLine(strings.Trim(body[from-1].text, "\t ")) {
+			from--
+		}
+		return signatureOrgans(trimmedTexts(body[from:i+1]), true), date
+	}
+	return nil, ""
+}
+
+// findIssuers returns the issuers a signature block names (signers, of
+// one inside the body, else the closing matter's), else organ lines in
+// the front matter, else an 印发 sentence's organs, else the organ a
+// title opens with (国家发展改革委关于…).
+func findIssuers(front, tail, signers []string, title string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -100,8 +134,8 @@ func findIssuers(front, tail []string, title string) []string {
 	}
 	// A signature block names the issuers; without one, organ lines in the
 	// front matter (a transmittal's signature, an issuer line over the title).
-	for g, group := range [][]string{tail, front} {
-		for _, o := range signatureOrgans(group, g == 0) {
+	for _, group := range [][]string{signers, signatureOrgans(tail, true), signatureOrgans(front, false)} {
+		for _, o := range group {
 			add(o)
 		}
 		if len(out) > 0 {
@@ -126,7 +160,15 @@ func findIssuers(front, tail []string, title string) []string {
 	return out
 }
 
-func findDate(front, tail, header []string, source string) string {
+// findDate returns the date of the signature (signed, of one inside the
+// body when it names organs; the closing matter's; the front matter's;
+// signed when it names none), else of the page (发布时间：…, or a date and
+// time alone on a line of the front matter), else a news dateline's with
+// the year from the file name.
+func findDate(front, tail []string, signed string, organs bool, header []string, source string) string {
+	if organs && signed != "" {
+		return signed
+	}
 	for _, group := range [][]string{tail, front} {
 		for _, l := range group {
 			if date := dateLine(l); date != "" {
@@ -134,8 +176,16 @@ func findDate(front, tail, header []string, source string) string {
 			}
 		}
 	}
+	if signed != "" {
+		return signed
+	}
 	for _, l := range header {
 		if m := reISODate.FindStringSubmatch(l); m != nil {
+			return isoDate(m[1], m[2], m[3])
+		}
+	}
+	for _, l := range front {
+		if m := rePageTime.FindStringSubmatch(l); m != nil {
 			return isoDate(m[1], m[2], m[3])
 		}
 	}

@@ -114,7 +114,7 @@ func parseText(name, text string) (*Document, error) {
 		}
 	}
 	b.joinMore()
-	extractMetadata(d, front, closing, res.header)
+	extractMetadata(d, front, body, closing, res.header)
 	finish(d)
 	d.dropped = res.dropped
 	return d, nil

@@ -30,6 +30,9 @@ var (
 	reURL         = lazyre.New(`^[\[(（]?\s*(https?://|www\.)\S*$`)
 	reTOCDivision = lazyre.New(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
 	reTOC         = lazyre.New(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
+	// reFooter is a line of a government site's footer: registration
+	// numbers, copyright, the site's owner and contact lines, links.
+	reFooter = lazyre.New(`ICP备|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
@@ -55,7 +58,8 @@ type stripResult struct {
 func strip(lines []string) stripResult {
 	var res stripResult
 	inTOC, inComment := false, false
-	firstTOC := "" // the first division a table of contents lists
+	valueNext := false // the last line was a source label without its value
+	firstTOC := ""     // the first division a table of contents lists
 	for i, raw := range lines {
 		raw, inComment = stripComments(raw, inComment, func(c string) {
 			res.dropped = append(res.dropped, stripped{i + 1, "markup", c})
@@ -64,6 +68,8 @@ func strip(lines []string) stripResult {
 		if line == "" || strings.Trim(line, "\t ") == "" {
 			continue
 		}
+		afterSource := valueNext
+		valueNext = false
 		drop := func(reason string) { res.dropped = append(res.dropped, stripped{i + 1, reason, line}) }
 		trimmed := strings.Trim(line, "\t ")
 		if strings.HasPrefix(trimmed, "预览已结束") {
@@ -100,6 +106,11 @@ func strip(lines []string) stripResult {
 			res.units = append(res.units, unit{line: i + 1, text: line})
 			continue
 		}
+		if afterSource && utf8.RuneCountInString(trimmed) <= maxSourceValueRunes && !strings.ContainsAny(trimmed, "，。；：:") {
+			res.header = append(res.header, trimmed)
+			drop("page chrome")
+			continue
+		}
 		// Cheap first-rune and substring gates keep the patterns off the
 		// bulk of lines, which are text.
 		first, _ := utf8.DecodeRuneInString(trimmed)
@@ -110,6 +121,9 @@ func strip(lines []string) stripResult {
 		case strings.ContainsRune(sourceFirst, first) && reSource.MatchString(trimmed) && utf8.RuneCountInString(trimmed) < 60:
 			res.header = append(res.header, trimmed)
 			drop("page chrome")
+			// 来源： with its value on the next line (价格司): that line
+			// is the page's too.
+			valueNext = strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
 			continue
 		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
 			drop("link")
@@ -117,7 +131,28 @@ func strip(lines []string) stripResult {
 		}
 		res.units = append(res.units, unit{line: i + 1, text: line, title: isMarkdownTitle(raw)})
 	}
+	res.dropFooter()
+	res.units = joinSplitDates(res.units)
 	return res
+}
+
+// dropFooter drops the footer a saved page ends with (网站地图, 联系我们,
+// 通信地址：…, 京ICP备…, …版权所有): every line from the end that reads as
+// one. It stops at the first that does not, so a document's own contact
+// line above its signature stays.
+func (res *stripResult) dropFooter() {
+	n := len(res.units)
+	for n > 0 {
+		t := strings.Trim(res.units[n-1].text, "\t ")
+		if len(t) > maxChromeBytes || !reFooter.MatchString(t) {
+			break
+		}
+		n--
+	}
+	for _, u := range res.units[n:] {
+		res.dropped = append(res.dropped, stripped{u.line, "page chrome", u.text})
+	}
+	res.units = res.units[:n]
 }
 
 // stripComments removes markdown/HTML comments (<!-- … -->, also across
@@ -156,6 +191,10 @@ func isMarkdownTitle(raw string) bool {
 	raw = strings.TrimLeft(raw, " \ufeff")
 	return strings.HasPrefix(raw, "# ") && strings.TrimSpace(raw[2:]) != ""
 }
+
+// maxSourceValueRunes bounds the value of a 来源 label printed on the
+// line under it: an organ's or a department's name.
+const maxSourceValueRunes = 20
 
 // maxChromeBytes bounds the lines tested against the chrome patterns:
 // navigation, share and font controls, source lines and links are short.

@@ -94,7 +94,9 @@ func titleBlock(lines []string) (string, int) {
 
 // firstTitleRun returns the first run of title lines that reads as a
 // title: lines under it (〔A类〕, a secrecy mark) and labels over it (附件)
-// are not part of it.
+// are not part of it. A run is every title-like line in a row, however
+// many: a saved page's navigation (首页 / 政务公开 / 规范性文件) runs
+// straight into the title, which is found nearest the run's end.
 func firstTitleRun(lines []string) string {
 	for start := 0; start < len(lines); {
 		if !titleLike(lines[start]) {
@@ -102,7 +104,7 @@ func firstTitleRun(lines []string) string {
 			continue
 		}
 		end := start
-		for end < len(lines) && end-start < maxTitleLines && titleLike(lines[end]) {
+		for end < len(lines) && titleLike(lines[end]) {
 			end++
 		}
 		if t := shapedRun(lines[start:end]); t != "" {
@@ -113,20 +115,57 @@ func firstTitleRun(lines []string) string {
 	return ""
 }
 
-// shapedRun returns the longest stretch of run, nearest its end, that
-// joins into a title, or "".
+// shapedRun returns the longest stretch of at most maxTitleLines lines of
+// run, nearest its end, that joins into a title with nothing but its
+// issuers over its 关于, or "".
 func shapedRun(run []string) string {
 	for end := len(run); end > 0; end-- {
-		for k := 0; k < end; k++ {
+		for k := max(0, end-maxTitleLines); k < end; k++ {
 			if reTitleJunk.MatchString(run[k]) {
 				continue
 			}
-			if t := joinTitle(run[k:end]); titleShaped(t) {
+			if t := joinTitle(run[k:end]); titleShaped(t) && issuersOver(run[k:end]) {
 				return t
 			}
 		}
 	}
 	return ""
+}
+
+// issuersOver reports whether whatever a title's lines print before its
+// 关于 names its issuers, as a title does ([国家发展改革委办公厅 /
+// 国家能源局综合司]关于…的通知): the lines above the one 关于 is on are
+// organ names, and so is that line's text before it (or, a name broken
+// over the lines, the line above with it). Navigation over a
+// title (在线办事 / 专题专栏 / 关于…的通知) is not. A 关于 inside a cited
+// title (印发《关于…》的通知) and a title without 关于 are not judged.
+func issuersOver(lines []string) bool {
+	for i, l := range lines {
+		j := strings.Index(l, "关于")
+		if j < 0 {
+			continue
+		}
+		before := strings.TrimSpace(l[:j])
+		if strings.ContainsAny(before, "《〈") {
+			return true
+		}
+		above := lines[:i]
+		if before != "" && !isOrganLine(before) && len(above) > 0 {
+			// A name broken at a narrow column's edge (国家发展改革委
+			// 国家能源 / 局关于…): the line above finishes with it.
+			if !isOrganLine(above[len(above)-1] + before) {
+				return false
+			}
+			above, before = above[:len(above)-1], ""
+		}
+		for _, a := range above {
+			if !isOrganLine(a) {
+				return false
+			}
+		}
+		return before == "" || isOrganLine(before)
+	}
+	return true
 }
 
 // titleLike reports a line that can be part of a title block: short, no
