@@ -181,17 +181,42 @@ func deniedBeforeLevel(r rune) bool {
 // findBodies returns the body spans of text, leftmost-longest, in order.
 func (g *gazetteer) findBodies(text []rune) []Span {
 	spans := g.gazetteerBodies(text)
+	// A list of departments sharing one head is one body, over whatever
+	// the gazetteer found among its items.
 	added := false
+	for _, l := range departmentLists(text) {
+		kept := spans[:0]
+		for _, s := range spans {
+			if s.End <= l.Start || s.Start >= l.End {
+				kept = append(kept, s)
+			}
+		}
+		spans = append(kept, l)
+		added = true
+	}
+	if added {
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	}
 	for _, t := range tailBodies(text) {
 		if !overlapsAny(spans, t) {
 			spans = append(spans, t)
 			added = true
 		}
 	}
+	if extra := dutyParties(text, spans); len(extra) > 0 {
+		spans = append(spans, extra...)
+		added = true
+	}
 	if added {
 		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	}
-	return spans
+	acting := spans[:0]
+	for _, s := range spans {
+		if !notActing(text, s.End) {
+			acting = append(acting, s)
+		}
+	}
+	return acting
 }
 
 // gazetteerBodies returns the bodies the gazetteer names, leftmost-longest.

@@ -166,6 +166,7 @@ func (h *Highlighter) find(text string, report bool) []Span {
 	var spans []Span
 	spans = append(spans, h.gaz.findBodies(c.runes)...)
 	spans = append(spans, findMeasures(c.runes, spans, report)...)
+	spans = dropCommencements(c.runes, spans)
 	spans = normalize(spans)
 	for i := range spans {
 		spans[i].Start, spans[i].End = c.orig[spans[i].Start], c.orig[spans[i].End-1]+1
@@ -268,4 +269,21 @@ func mayAnnotate(text string) bool {
 		}
 	}
 	return false
+}
+
+// commencement is what follows the date a law takes effect: 本条例自2025年
+// 3月1日起施行 sets no target.
+var commencement = words("施行", "起施行", "实施", "起实施", "生效", "起生效", "起执行")
+
+// dropCommencements drops target spans that date a text's coming into
+// force.
+func dropCommencements(text []rune, spans []Span) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Kind == Target && longestAt(text, s.End, commencement) > 0 {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -515,7 +515,7 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		// 90天的, 费率不超过1%的).
 		attributive := me < e && (text[me] == '的' ||
 			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
-		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i) || perUnitBefore(text, s, i)) {
+		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || longestAt(text, me, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i) || perUnitBefore(text, s, i)) {
 			attributive = false
 		}
 		// 建设A、B等20个基地: a count closing a list is bound only by a

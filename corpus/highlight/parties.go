@@ -1,0 +1,314 @@
+package highlight
+
+import "sort"
+
+// Parties that laws and regulations name by what they do rather than by an
+// organ's name: 城建档案管理机构应当…, 社区卫生服务站和有条件的村卫生室应当…,
+// 由原药品检验机构承担, 监察、房管、规划等行政管理部门. The gazetteer cannot
+// list them; their shape and the duty the sentence gives them mark them.
+
+// partyHeads end the name of a party a duty can bind: an organisation, not
+// a person (经营者, 当事人 and 个人 are not bodies).
+var partyHeads = words("机构", "机关", "单位", "企业", "团体", "协会", "商会", "公司", "集团", "中心",
+	"社会组织", "行业组织", "服务组织", "中介组织", "经济组织", "自治组织", "基层组织", "群众组织",
+	"服务站", "工作站", "卫生室", "卫生院", "医院", "学校", "委员会", "部门", "人民政府")
+
+// genericStems make a party anyone at all when they are its whole stem:
+// 有关单位, 该机构; anyWords whatever follows them: 任何政府部门.
+var (
+	genericStems = words("有关", "相关", "该", "本", "上述", "各类", "所在")
+	anyWords     = words("任何", "其他", "其它", "一切")
+)
+
+// agentWords put the party after them to work: 由 X 承担, 会同 X 建立,
+// 通知 X 抽查, 责令 X 改正. (委托 and 授权 name whoever may be entrusted:
+// 委托专业机构进行管理 binds no one.)
+var agentWords = words("由", "会同", "协同", "通知", "责令", "督促", "指定")
+
+// verbAt reports a verb that opens a phrase at text[i], after an adverb
+// if any (切实提升, 进一步加强).
+func verbAt(text []rune, i int) bool { return verbLen(text, i) > 0 }
+
+// verbLen returns the length of the adverb and verb that open a phrase at
+// text[i], or 0.
+func verbLen(text []rune, i int) int {
+	a := longestAt(text, i, leadAdverbs)
+	for _, vs := range []*wordSet{leadVerbs, directives, policyVerbs, taskWords} {
+		if n := longestAt(text, i+a, vs); n > 0 {
+			return a + n
+		}
+	}
+	if a > 0 && longestAt(text, i, leadVerbs) > 0 {
+		return a // 加快 alone is a verb too
+	}
+	return 0
+}
+
+// leadAdverbs may stand before a phrase's verb.
+var leadAdverbs = words("切实", "进一步", "大力", "着力", "不断", "积极", "努力", "全面", "持续", "有效", "逐步", "依法", "加快", "重点", "优先")
+
+// leadVerbs open a verb phrase, not a name.
+var leadVerbs = words("推进", "提高", "提升", "加强", "促进", "扩大", "培育", "发展", "加快", "深化", "优化", "强化",
+	"做好", "帮助", "服务", "扶持", "吸引", "带动", "打造", "壮大", "规范", "整合", "保障", "确保", "加大", "增强", "加快",
+	"聚焦", "围绕", "面向", "依托", "利用", "发挥", "培养", "建设", "组建", "设立", "扩展", "拓展")
+
+// adverbs before 组织 make it the verb: 统一组织, 负责组织.
+var adverbs = words("统一", "共同", "分别", "积极", "负责", "依法", "认真", "及时", "按时", "定期", "具体", "优先")
+
+// prepositions open a phrase that is no party even when it ends like
+// one: 对违反规定的单位, 向所在单位.
+const prepositions = "对向在将把被为按由与给但如若凡并且而)）"
+
+// openers begin a phrase that is no name: 关于简化…企业 (a title).
+var openers = words("关于", "公告", "对于", "按照", "根据", "依照")
+
+// listIn reports 、 和 及 与 or 或 inside text[s:e]: a list, judged item
+// by item elsewhere.
+func listIn(text []rune, s, e int) bool {
+	for _, r := range text[s:e] {
+		if containsRune("、和及与或", r) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerStops inside a phrase make it no name: a preposition or 会议
+// (专项工作报告由人民政府, 主任会议决定印发常务委员会).
+var innerStops = words("由", "为", "对", "向", "将", "把", "被", "给", "会议", "交由", "关于")
+
+// maxParty bounds a party's name, in runes.
+const maxParty = 16
+
+// dutyParties returns a body span for every party named by its function
+// that the sentence binds: the subject of a duty or a task (…应当, …不得,
+// …负责, …按照), alone or in a list, and the party an agent word puts to
+// work (由原药品检验机构承担, 会同人力资源保障部门建立). Spans overlapping
+// taken are left out.
+func dutyParties(text []rune, taken []Span) []Span {
+	var out []Span
+	add := func(s, e int) {
+		sp := Span{Start: s, End: e, Kind: Body}
+		if !overlapsAny(taken, sp) && !overlapsAny(out, sp) {
+			out = append(out, sp)
+		}
+	}
+	for k := 0; k < len(text); k++ {
+		if !dutyAt(text, k) && !taskAt(text, k) {
+			continue
+		}
+		// The subject: back from the duty to its clause's start, split
+		// at 、 和 及 或 into parties.
+		start := k
+		for start > 0 && k-start < 3*maxParty && !isSentenceEnd(text[start-1]) && text[start-1] != '，' && text[start-1] != ',' && text[start-1] != '：' {
+			start--
+		}
+		if start > 0 && !isSentenceEnd(text[start-1]) && text[start-1] != '，' && text[start-1] != ',' && text[start-1] != '：' {
+			continue // no clause start near: the words before are no subject
+		}
+		if verbAt(text, start) {
+			continue // 推动…企业与工业企业开展: the parties are objects
+		}
+		for _, m := range members(text, start, k) {
+			if party(text, m[0], m[1]) {
+				add(m[0], m[1])
+			}
+		}
+	}
+	for k := 0; k+1 < len(text); k++ {
+		n := longestAt(text, k, agentWords)
+		if n == 0 || n == 1 && (text[k+1] == '于' || k > 0 && containsRune("理自经缘事来", text[k-1])) {
+			continue // 由于, 理由, 自由, 经由
+		}
+		// 由 X 承担 / 会同 X 建立: X ends at its first head, a verb after
+		// it (not 的 or a list's 和).
+		from := k + n
+		for e := from + 2; e <= len(text) && e-from <= maxParty && !isClauseBreak(text[e-1]); e++ {
+			if endsWithAt(text, e, partyHeads) == 0 {
+				continue
+			}
+			if e < len(text) && isHan(text[e]) && !containsRune("的和或及与", text[e]) && party(text, from, e) && !listIn(text, from, e) {
+				add(from, e)
+			}
+			break
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// taskAt reports a task word at text[i] used as a verb: not 创新型, 开放性.
+func taskAt(text []rune, i int) bool {
+	n := longestAt(text, i, taskWords)
+	return n > 0 && (i+n >= len(text) || !containsRune("型性的式化", text[i+n]))
+}
+
+// members splits text[s:e] at 、 和 与 及 或 (and 以及, 或者) into the
+// ranges of its parts.
+func members(text []rune, s, e int) [][2]int {
+	var out [][2]int
+	from := s
+	for i := s; i < e; i++ {
+		n := 0
+		switch {
+		case text[i] == '、' || text[i] == '和' || text[i] == '及' || text[i] == '与':
+			n = 1
+		case text[i] == '或' && i+1 < e && text[i+1] == '者':
+			n = 2
+		case text[i] == '以' && i+1 < e && text[i+1] == '及':
+			n = 2
+		case text[i] == '或':
+			n = 1
+		}
+		if n > 0 {
+			out = append(out, [2]int{from, i})
+			from = i + n
+			i += n - 1
+		}
+	}
+	return append(out, [2]int{from, e})
+}
+
+// party reports whether text[s:e] names a party by its function: Han
+// characters (and brackets) ending in a party head after a stem that is
+// not generic (任何单位, 其他组织 are anyone), not opening with a
+// preposition, no digits, at most maxParty runes.
+func party(text []rune, s, e int) bool {
+	if e-s < 3 || e-s > maxParty || containsRune(prepositions, text[s]) {
+		return false
+	}
+	// A verb first makes a phrase that acts on the party: 推进小微企业,
+	// 鼓励企业, 负责代表…机构.
+	if verbAt(text, s) {
+		return false
+	}
+	h := endsWithAt(text, e, partyHeads)
+	if h == 0 || e-h-s < 1 {
+		return false
+	}
+	if n := longestAt(text, s, genericStems); n > 0 && s+n >= e-h || longestAt(text, s, anyWords) > 0 {
+		return false
+	}
+	for i := s + 1; i < e-h; i++ {
+		if longestAt(text, i, innerStops) > 0 {
+			return false
+		}
+	}
+	if text[e-1] == '织' && endsWithAt(text, e-h, adverbs) > 0 {
+		return false // 统一组织实施: 组织 the verb
+	}
+	depth := 0
+	for _, r := range text[s:e] {
+		if !isHan(r) && r != '(' && r != ')' || r == '等' {
+			return false // not a name, or a list (量子计算等领域算力企业)
+		}
+		if r == '(' {
+			depth++
+		} else if r == ')' {
+			if depth--; depth < 0 {
+				return false // cut inside brackets: 下同)以上人民政府
+			}
+		}
+	}
+	if longestAt(text, s, openers) > 0 {
+		return false
+	}
+	return true
+}
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// departmentLists returns a body span for every list of departments that
+// shares one head: 监察、房管、规划、工商、公安等行政管理部门,
+// 市发展改革、经济信息化、商务…、司法行政等部门, 自然资源等部门 — from the
+// list's first item to 部门.
+func departmentLists(text []rune) []Span {
+	var out []Span
+	for k := 0; k+2 < len(text); k++ {
+		if text[k] != '等' {
+			continue
+		}
+		end := deptAfterEtc(text, k+1)
+		if end < 0 {
+			continue
+		}
+		// Back over the items to the clause's start or a word that
+		// governs the list (会同, 由, 组织): the span takes the level
+		// before the first item (县级以上人民政府卫生健康、民政等部门).
+		s := k
+		for s > 0 && k-s < maxList && (isHan(text[s-1]) || text[s-1] == '、' || text[s-1] == '(' || text[s-1] == ')') &&
+			endsWithAt(text, s, listGovernors) == 0 && !verbEndsAt(text, s) {
+			s--
+		}
+		if s > 0 && k-s >= maxList {
+			continue
+		}
+		s += verbLen(text, s) // 加强医保、公安…等部门
+		for s < k && (text[s] == '、' || text[s] == ')') {
+			s++
+		}
+		if k-s >= 2 {
+			out = append(out, Span{Start: s, End: end, Kind: Body})
+		}
+		k = end - 1
+	}
+	return out
+}
+
+// maxList bounds a department list with its level, in runes.
+const maxList = 80
+
+// listGovernors end right before a department list: 会同自然资源等部门,
+// 由公安、交通运输等部门, 组织发展改革、财政等部门.
+var listGovernors = words("会同", "协同", "联合", "由", "组织", "协调", "指导", "督促", "配合", "与", "或者", "并", "通知", "责令", "要求", "委托", "授权", "向", "对")
+
+// verbEndsAt reports a duty or task word ending at text[e]: 应当, 负责.
+func verbEndsAt(text []rune, e int) bool {
+	return endsWithAt(text, e, dutyWords) > 0 || endsWithAt(text, e, taskWords) > 0
+}
+
+// deptAfterEtc returns the end of 部门 after 等 at text[i] — 部门, 有关部门,
+// 行政管理部门 — or -1.
+func deptAfterEtc(text []rune, i int) int {
+	n := longestAt(text, i, etcFunctions)
+	if hasAt(text, i+n, department) {
+		return i + n + len(department)
+	}
+	return -1
+}
+
+// etcFunctions may stand between 等 and 部门.
+var etcFunctions = words("有关", "相关", "其他有关", "行政", "行政管理", "主管", "相关行政", "有关行政", "职能", "政府")
+
+// notActing reports a body that the text names only as a possessor of
+// people (政府有关部门的工作人员) or as the assembly that passed a law
+// (全国人民代表大会常务委员会第十一次会议): it is made to do nothing.
+func notActing(text []rune, e int) bool {
+	return longestAt(text, e, possessedPeople) > 0 || sessionAt(text, e)
+}
+
+// possessedPeople after a body name its staff, not it.
+var possessedPeople = words("的工作人员", "的负责人", "的主要负责人", "的人员", "的领导人员", "的职工", "的直接负责的主管人员")
+
+// sessionAt reports 第…次会议 at text[i].
+func sessionAt(text []rune, i int) bool {
+	if i >= len(text) || text[i] != '第' {
+		return false
+	}
+	for k := i + 1; k < len(text) && k-i <= 5; k++ {
+		if text[k] == '次' {
+			return k+2 < len(text) && text[k+1] == '会' && text[k+2] == '议'
+		}
+		if !containsRune("一二三四五六七八九十0123456789", text[k]) {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+package highlight
+
+import "testing"
+
+// TestDutyParties: parties laws name by their function are bodies where
+// the sentence binds them — as the subject of a duty or a task, alone or
+// in a list, or put to work by 由, 会同, 通知 — and lists of departments
+// sharing one head are one body.
+func TestDutyParties(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		units []string
+	}{
+		{"城建档案管理机构应当对建设单位移交的建设工程档案进行查验。", []string{"城建档案管理机构"}},
+		{"社区卫生服务站和有条件的村卫生室应当配备能够提供中医药服务的医师。", []string{"社区卫生服务站", "有条件的村卫生室"}},
+		{"供水企业、自建设施供水管理单位、二次供水设施管理单位应当为其建立健康档案。", []string{"供水企业", "自建设施供水管理单位", "二次供水设施管理单位"}},
+		{"复验结论与原检验结论不一致的，复验检验费用由原药品检验机构承担。", []string{"原药品检验机构"}},
+		{"中医药主管部门应当会同人力资源保障部门建立完善中医药师承导师遴选制度。", []string{"人力资源保障部门"}},
+		{"口岸所在地药品监督管理部门应当通知药品检验机构对进口药品逐批进行抽查检验。", []string{"药品检验机构"}},
+		{"监察、房管、规划、工商、公安等行政管理部门和司法机关按照各自职责，协同土地行政主管部门做好土地监察工作。", []string{"监察、房管、规划、工商、公安等行政管理部门", "司法机关"}},
+		{"设区的市、县（市）人民政府民政部门应当会同自然资源等部门，根据国土空间规划编制专项规划。", []string{"自然资源等部门"}},
+	} {
+		for _, u := range c.units {
+			requireCover(t, c.text, Body, u)
+		}
+	}
+}
+
+// TestDutyPartiesFalseFriends: anyone at all (任何单位), a verb phrase
+// acting on a party (推进小微企业), a party a law only mentions, its
+// staff, and the assembly that passed it are no bodies; nor is the date
+// a law comes into force a target.
+func TestDutyPartiesFalseFriends(t *testing.T) {
+	for _, c := range []struct {
+		text, sub string
+		kind      Kind
+	}{
+		{"任何单位和个人不得侵占、破坏燃气设施。", "任何单位", Body},
+		{"其他组织应当予以配合。", "其他组织", Body},
+		{"推进小微企业开展应收账款融资。", "小微企业", Body},
+		{"推动我省量子计算等领域算力企业与工业企业开展合作。", "工业企业", Body},
+		{"重点交通目标的防御，由军队有关部门纳入防御计划，统一组织实施。", "统一组织", Body},
+		{"电梯、消防等设施设备，应当委托专业机构进行管理维护。", "专业机构", Body},
+		{"集体企业的领导人员和政府有关部门的工作人员玩忽职守的，依法追究刑事责任。", "政府有关部门", Body},
+		{"(2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过)", "全国人民代表大会常务委员会", Body},
+		{"本条例自2025年3月1日起施行。", "2025年3月1日", Target},
+		{"理由不成立的，由于情况紧急，经由主管单位批准。", "主管单位", Body},
+	} {
+		forbid(t, c.text, c.kind, c.sub)
+	}
+}
+
+// TestFineWithoutDe: a fine's limit is a target with 的 or without it.
+func TestFineWithoutDe(t *testing.T) {
+	requireCover(t, "由燃气管理部门责令限期改正，恢复原状，可以处5000元以下罚款。", Target, "5000元以下")
+	requireCover(t, "由燃气管理部门责令限期改正，可以处3万元以下的罚款。", Target, "3万元以下")
+}
