@@ -445,7 +445,7 @@ func (b *builder) joinMore() {
 // title, unless it carries a lead sentence and body text.
 func headed(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, Heading: unspace(trimHeading(c.rest))}
-	if oneSentence(c.rest) {
+	if oneSentence(c.rest) || leadBinds(c.rest) {
 		// 四十六、国务院及各部门要……，……。 — the point is one sentence
 		// that says something, not a title over text.
 		n.Heading, n.Text = "", c.rest
@@ -471,6 +471,14 @@ func oneSentence(s string) bool {
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return strings.TrimSpace(s[i+size:]) == "" && strings.ContainsAny(s[:i], "，,：:；;")
+}
+
+// leadBinds reports a line whose first sentence binds by a modal
+// (三、相关省（区、市）价格主管部门要精心组织…。执行中…): text, however
+// many sentences follow.
+func leadBinds(s string) bool {
+	lead, _, ok := splitLead(s)
+	return ok && bindsByModal(lead)
 }
 
 // maxHeadingRunes bounds a chapter, section, part or box title; the plan's
@@ -557,6 +565,8 @@ func chunkEnd(text string) int {
 func led(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, value: int32(c.value)}
 	switch lead, rest, ok := splitLead(c.rest); {
+	case ok && bindsByModal(lead):
+		n.Text = c.rest // （九）各试点地区第一责任部门负责…。: a sentence
 	case ok:
 		n.Heading, n.Text = lead, rest
 	case isHeadingPhrase(c.rest):

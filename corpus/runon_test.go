@@ -86,8 +86,10 @@ func TestRunOnChaptersOfSavedMeasures(t *testing.T) {
 }
 
 // TestSentencePoints: a numbered point that is one sentence with clauses
-// (the State Council's working rules, a holiday notice) is text, not a
-// title; titles, with or without a comma, and leads stay headings.
+// (the State Council's working rules, a holiday notice), or whose first
+// sentence binds someone by a modal (…要…, …负责…), is text, not a title;
+// titles, with or without a comma, and leads stay headings, 供需 and 回应
+// binding no one.
 func TestSentencePoints(t *testing.T) {
 	src := strings.Join([]string{
 		"国务院工作规则",
@@ -96,6 +98,10 @@ func TestSentencePoints(t *testing.T) {
 		"二、推动经济高质量发展，筑牢社会性流动基础",
 		"三、总体要求。坚持稳中求进，推动高质量发展。",
 		"四、春节：1月28日至2月4日放假调休，共8天。",
+		"五、相关省价格主管部门要精心组织，确保价格执行到位。执行中发现问题，请及时反馈。",
+		"（一）各试点地区第一责任部门负责做好落实工作。尽快印发实施细则。",
+		"（二）强化组织领导，落实工作责任。各地要建立工作机制。",
+		"（三）促进人才供需有效对接。统一全省人才服务标准。",
 	}, "\n")
 	d, err := Parse("rules.txt", src)
 	if err != nil {
@@ -106,13 +112,18 @@ func TestSentencePoints(t *testing.T) {
 		"二、": "推动经济高质量发展，筑牢社会性流动基础|",
 		"三、": "总体要求|坚持稳中求进，推动高质量发展。",
 		"四、": "|春节：1月28日至2月4日放假调休，共8天。",
+		"五、": "|相关省价格主管部门要精心组织，确保价格执行到位。执行中发现问题，请及时反馈。",
+		"(一)": "|各试点地区第一责任部门负责做好落实工作。尽快印发实施细则。",
+		"(二)": "强化组织领导，落实工作责任|各地要建立工作机制。",
+		"(三)": "促进人才供需有效对接|统一全省人才服务标准。",
 	}
 	seen := 0
 	d.Walk(func(n *Node) bool {
-		if w, ok := want[n.Number]; ok {
+		number := strings.NewReplacer("（", "(", "）", ")").Replace(n.Number)
+		if w, ok := want[number]; ok {
 			seen++
 			if got := n.Heading + "|" + n.Text; got != w {
-				t.Errorf("%s %q, want %q", n.Number, got, w)
+				t.Errorf("%s %q, want %q", number, got, w)
 			}
 		}
 		return true
