@@ -49,6 +49,9 @@ func words(ws ...string) *wordSet {
 var (
 	// strongPast marks a sentence that reports what happened.
 	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
+	// normative words make a sentence a rule, which reports nothing: its
+	// 已经 and 目前 set conditions (已经取得许可证的, 予以注销).
+	normative = words("应当", "不得", "必须", "责令", "予以", "罚款", "罚金", "依法追究")
 	// weakPast marks a report unless the sentence also looks ahead.
 	weakPast = words("累计", "位居", "居全国", "占全国", "均居")
 	// futureWords mark a sentence that looks ahead.
@@ -59,7 +62,9 @@ var (
 	levelWords = words("达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至",
 		"降低到", "降低至", "下降到", "下降至", "降至", "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "稳定在",
 		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
-		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "至多")
+		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "至多",
+		// The limits and terms laws set: 不得少于2人, 有效期为5年.
+		"少于", "多于", "不多于", "不得少于", "不得超过", "不得低于", "不得高于", "期为", "期限为")
 	// commitVerbs bind the quantity of a clause as something to deliver.
 	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
 		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
@@ -191,6 +196,10 @@ type sentence struct {
 // sentenceTense classifies s.
 func sentenceTense(text []rune, s, e int) (tense, bool) {
 	seg := text[s:e]
+	if containsAny(seg, normative) {
+		// A rule binds: 已经取得…的予以注销 is a condition, not a report.
+		return neutral, false
+	}
 	if containsAny(seg, strongPast) || lastYearIn(seg) {
 		return past, true
 	}
@@ -515,7 +524,7 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		// 90天的, 费率不超过1%的).
 		attributive := me < e && (text[me] == '的' ||
 			isHan(text[me]) && (bareMagnitude(text, ne, me) || hasAt(text, me-2, []rune("以下"))))
-		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || longestAt(text, me, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i) || perUnitBefore(text, s, i)) {
+		if attributive && (text[me] == '的' && longestAt(text, me+1, sanctions) > 0 || longestAt(text, me, sanctions) > 0 || limitBefore(text, clauseStart(text, s, i), i) || perUnitBefore(text, s, i) || rateAfter(text, me)) {
 			attributive = false
 		}
 		// 建设A、B等20个基地: a count closing a list is bound only by a
@@ -787,6 +796,21 @@ func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
 	if ne < e && text[ne] == '是' || inBody[i] {
 		return 0, false
 	}
+	// 百分之三十, 三分之二: a share a rule sets, a measure by itself.
+	if k := hanShareEnd(text, i, ne, e); k > 0 {
+		return k, true
+	}
+	// 二至三倍, 五至十日: a range is one measure, bound by its range.
+	ranged := false
+	if ne+1 < e && text[ne] == '至' && isHanDigit(text[ne+1]) {
+		k := ne + 1
+		for k < e && k-ne <= 10 && isHanDigit(text[k]) {
+			k++
+		}
+		if longestAt(text, k, hanUnits)+longestAt(text, k, hanCountUnits) > 0 {
+			ne, ranged = k, true
+		}
+	}
 	j := ne
 	unit := longestAt(text, j, hanUnits)
 	count := 0
@@ -801,13 +825,17 @@ func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
 		return 0, false // 一次性, 一级, 一期: a word, not a measure
 	}
 	qual := longestAt(text, j, qualifiers)
+	if qual == 0 && unit > 0 && j < e && text[j] == '前' && longestAt(text, j-unit, dayUnits) == unit {
+		qual = 1 // 届满九十日前, 终止经营三十日前: a deadline
+	}
 	if qual > 0 {
 		j += qual
 	}
 	// Only a qualifier, a level word or a rule binds a bare numeral: 一元化,
 	// 万元GDP, 百日攻坚, 一日游 and 三元桥 are words, 五百元以下 and 至少一次 are
-	// measures, and so is 每月五十元.
-	if qual == 0 {
+	// measures, and so is 每月五十元; a multiple (三倍) and a range are
+	// measures by themselves.
+	if qual == 0 && !ranged && !hasAt(text, ne, []rune("倍")) {
 		lw, _ := levelBefore(text, max(0, i-4), i)
 		if !lw && !(unit > 0 && ruleBefore(text, max(0, i-12), i)) {
 			return 0, false
@@ -817,6 +845,32 @@ func hanMeasure(text []rune, i, e int, inBody []bool) (int, bool) {
 		return 0, false
 	}
 	return min(j, e), true
+}
+
+// dayUnits count days: 九十日前 is a deadline, 三年前 a time ago.
+var dayUnits = words("日", "天", "个工作日", "工作日")
+
+// hanShareEnd returns the end of a share written in Chinese at text[i]
+// (百分之三十, 三分之二, and a qualifier after it: 三分之二以上), the
+// numeral before 分之 ending at ne; 0 when there is none.
+func hanShareEnd(text []rune, i, ne, e int) int {
+	k := ne
+	switch {
+	case k+2 <= e && text[k] == '分' && text[k+1] == '之':
+		k += 2
+	case ne-i == 1 && text[i] == '百' && k+2 <= e && text[k] == '分' && text[k+1] == '之':
+		k += 2
+	default:
+		return 0
+	}
+	d := k
+	for d < e && d-k < 6 && isHanDigit(text[d]) {
+		d++
+	}
+	if d == k {
+		return 0
+	}
+	return d + longestAt(text, d, qualifiers)
 }
 
 // limitWords before a number make it a limit a rule sets.
@@ -832,10 +886,25 @@ func limitBefore(text []rune, cs, i int) bool {
 	return false
 }
 
-// rateBefore reports 按 in the clause before a rate: 按60%返还.
+// rateBefore reports 按 (or 依照) in the clause before a rate: 按60%返还,
+// 依照4.65%的综合计征率计征.
 func rateBefore(text []rune, cs, i int) bool {
 	for k := max(cs, i-12); k < i; k++ {
-		if text[k] == '按' {
+		if text[k] == '按' || text[k] == '依' && k+1 < i && text[k+1] == '照' {
+			return true
+		}
+	}
+	return false
+}
+
+// rateAfter reports a rate named right after a percentage and its 的:
+// 4.65%的综合计征率, 3%的税率 — the percentage is the rate itself.
+func rateAfter(text []rune, me int) bool {
+	if me >= len(text) || text[me] != '的' {
+		return false
+	}
+	for k := me + 1; k < len(text) && k <= me+7 && isHan(text[k]); k++ {
+		if text[k] == '率' {
 			return true
 		}
 	}

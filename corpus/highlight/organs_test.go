@@ -93,6 +93,15 @@ func TestTargetForms(t *testing.T) {
 		{"deadline within the year", "各地要于6月底前报送。", "6月底前"},
 		{"penalty range in numerals", "处五百元以上三千元以下的罚款。", "五百元以上"},
 		{"penalty in digits", "可以处3万元以下的罚款。", "3万元以下"},
+		{"penalty without 的", "可以处5000元以下罚款。", "5000元以下"},
+		{"multiple", "按照平均年产值的三倍收取土地闲置费。", "三倍"},
+		{"range of multiples", "可并处违法所得二至三倍罚款。", "二至三倍"},
+		{"days before", "在终止经营三十日前办理注销手续。", "三十日前"},
+		{"percent in Chinese", "百分之三十上缴中央财政。", "百分之三十"},
+		{"fraction in Chinese", "以全体议员三分之二多数通过。", "三分之二"},
+		{"a count a rule requires", "执法人员不得少于2人。", "不得少于2人"},
+		{"a term", "注册证的有效期为5年。", "有效期为5年"},
+		{"rate named after it", "依照4.65%的综合计征率计征。", "4.65%"},
 		{"time limit in numerals", "应当自受理之日起三十个工作日内作出决定。", "三十个工作日内"},
 		{"threshold after a limit word", "居住累计不超过90天的，免予缴纳。", "不超过90天"},
 		{"amount a rule sets", "应当减除费用6万元。", "6万元"},
@@ -127,6 +136,8 @@ func TestTargetFalseFriends(t *testing.T) {
 		// The day a text comes into force binds no one to anything; as a
 		// target every law of a library would fill the targets table.
 		{"本办法自2021年3月1日起施行。", "2021年3月1日"},
+		{"三年前该地区已建成两座水厂。", "三年前"},
+		{"按照被占耕地前三年平均年产值计算。", "三年"},
 	} {
 		forbid(t, c.text, Target, c.sub)
 	}
