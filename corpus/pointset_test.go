@@ -21,25 +21,11 @@ type pointLabel struct {
 
 func readPointLabels(t *testing.T, dir string) []pointLabel {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "labels.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []pointLabel
-	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-		if i == 0 {
-			continue
-		}
-		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		if len(f) == 4 {
-			f = append(f, "")
-		}
-		if len(f) != 5 {
-			t.Fatalf("labels.tsv line %d has %d fields", i+1, len(f))
-		}
+	for i, f := range readTSV(t, filepath.Join(dir, "labels.tsv"), 5) {
 		n, err := strconv.Atoi(f[1])
 		if err != nil {
-			t.Fatalf("labels.tsv line %d: %v", i+1, err)
+			t.Fatalf("labels.tsv row %d: %v", i+1, err)
 		}
 		out = append(out, pointLabel{f[0], n, f[2], f[3], f[4]})
 	}

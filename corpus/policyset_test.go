@@ -15,22 +15,36 @@ type policyLabel struct {
 
 func readPolicyLabels(t *testing.T, path string) []policyLabel {
 	t.Helper()
+	var out []policyLabel
+	for _, f := range readTSV(t, path, 5) {
+		out = append(out, policyLabel{f[0], f[1], f[2], f[3], f[4]})
+	}
+	return out
+}
+
+// readTSV reads a labels file: a header line, then rows of n tab-separated
+// fields (a row's empty last field may be left off).
+func readTSV(t *testing.T, path string, n int) [][]string {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []policyLabel
+	var rows [][]string
 	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
 		if i == 0 {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			t.Fatalf("%s line %d has %d fields", path, i+1, len(f))
+		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(f) == n-1 {
+			f = append(f, "")
 		}
-		out = append(out, policyLabel{f[0], f[1], f[2], f[3], f[4]})
+		if len(f) != n {
+			t.Fatalf("%s line %d has %d fields, want %d", path, i+1, len(f), n)
+		}
+		rows = append(rows, f)
 	}
-	return out
+	return rows
 }
 
 // headerScores counts, over a labelled folder, the documents whose title,

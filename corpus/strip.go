@@ -24,7 +24,7 @@ type stripped struct {
 }
 
 var (
-	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|扫一扫)`)
+	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|[【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小)\s*[】\]]$|扫一扫)`)
 	reSource      = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
 	reLink        = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	reURL         = lazyre.New(`^[\[(（]?\s*(https?://|www\.)\S*$`)
@@ -38,7 +38,7 @@ var (
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
 // start with.
 const (
-	chromeFirst = "当字分回返打关【扫"
+	chromeFirst = "当字分回返打关【[扫"
 	sourceFirst = "信来发"
 )
 

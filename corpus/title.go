@@ -163,9 +163,34 @@ func issuersOver(lines []string) bool {
 				return false
 			}
 		}
-		return before == "" || isOrganLine(before)
+		if before != "" && !isOrganLine(before) {
+			return false
+		}
+		// A second title's 关于 further down (a page's heading over the
+		// document's own title): two titles, not one.
+		for _, l := range lines[i+1:] {
+			if opensTitle(l) {
+				return false
+			}
+		}
+		return true
 	}
 	return true
+}
+
+// opensTitle reports a line that starts a title of its own: 关于 at its
+// start or after organ names only (国家发展改革委关于…), not a
+// transmittal's (转发国家发展改革委关于…) nor a cited one's (印发《关于…》).
+func opensTitle(l string) bool {
+	j := strings.Index(l, "关于")
+	if j < 0 {
+		return false
+	}
+	before := strings.TrimSpace(l[:j])
+	if strings.ContainsAny(before, "《〈") || strings.HasPrefix(before, "转发") || strings.HasPrefix(before, "印发") {
+		return false
+	}
+	return before == "" || isOrganLine(before)
 }
 
 // titleLike reports a line that can be part of a title block: short, no
