@@ -185,6 +185,19 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 	// the gazetteer found among its items.
 	added := false
 	for _, l := range departmentLists(text) {
+		// Items the gazetteer names in full (教育部、民政部等部门) stay
+		// bodies of their own; a list of stems (监察、房管、公安等行政管理
+		// 部门) is one.
+		inside := false
+		for _, s := range spans {
+			if s.Start >= l.Start && s.End < l.End-len(department) {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
 		kept := spans[:0]
 		for _, s := range spans {
 			if s.End <= l.Start || s.Start >= l.End {

@@ -50,14 +50,16 @@ var leadAdverbs = words("切实", "进一步", "大力", "着力", "不断", "�
 // leadVerbs open a verb phrase, not a name.
 var leadVerbs = words("推进", "提高", "提升", "加强", "促进", "扩大", "培育", "发展", "加快", "深化", "优化", "强化",
 	"做好", "帮助", "服务", "扶持", "吸引", "带动", "打造", "壮大", "规范", "整合", "保障", "确保", "加大", "增强", "加快",
-	"聚焦", "围绕", "面向", "依托", "利用", "发挥", "培养", "建设", "组建", "设立", "扩展", "拓展")
+	"聚焦", "围绕", "面向", "依托", "利用", "发挥", "培养", "建设", "组建", "设立", "扩展", "拓展",
+	"明确", "梳理", "确定", "统筹", "突出", "实现", "收集", "争取", "破解", "参加", "重视", "请", "构建", "搭建",
+	"激发", "降低", "总结", "吸收", "指导", "推广")
 
 // adverbs before 组织 make it the verb: 统一组织, 负责组织.
 var adverbs = words("统一", "共同", "分别", "积极", "负责", "依法", "认真", "及时", "按时", "定期", "具体", "优先")
 
 // prepositions open a phrase that is no party even when it ends like
 // one: 对违反规定的单位, 向所在单位.
-const prepositions = "对向在将把被为按由与给但如若凡并且而)）"
+const prepositions = "对向在将把被为按由与给但如若凡并且而的经是)）"
 
 // openers begin a phrase that is no name: 关于简化…企业 (a title).
 var openers = words("关于", "公告", "对于", "按照", "根据", "依照")
@@ -75,7 +77,7 @@ func listIn(text []rune, s, e int) bool {
 
 // innerStops inside a phrase make it no name: a preposition or 会议
 // (专项工作报告由人民政府, 主任会议决定印发常务委员会).
-var innerStops = words("由", "为", "对", "向", "将", "把", "被", "给", "会议", "交由", "关于")
+var innerStops = words("由", "为", "对", "向", "将", "把", "被", "给", "会议", "交由", "关于", "是", "在", "要", "应当", "应")
 
 // maxParty bounds a party's name, in runes.
 const maxParty = 16
@@ -137,11 +139,15 @@ func dutyParties(text []rune, taken []Span) []Span {
 	return out
 }
 
-// taskAt reports a task word at text[i] used as a verb: not 创新型, 开放性.
+// taskAt reports a word after which the party before it acts as a rule
+// has it act: 依法, 按照, 可以, 根据 (not the verbs of a policy's task
+// chains, where 提升医疗机构开展… makes the party an object).
 func taskAt(text []rune, i int) bool {
-	n := longestAt(text, i, taskWords)
-	return n > 0 && (i+n >= len(text) || !containsRune("型性的式化", text[i+n]))
+	return longestAt(text, i, ruleTasks) > 0
 }
+
+// ruleTasks follow a party that a law's rule puts to work.
+var ruleTasks = words("依法", "按照", "依照", "根据", "可以", "可", "有权", "在", "对", "自", "于")
 
 // members splits text[s:e] at 、 和 与 及 或 (and 以及, 或者) into the
 // ranges of its parts.
@@ -210,8 +216,8 @@ func party(text []rune, s, e int) bool {
 			}
 		}
 	}
-	if longestAt(text, s, openers) > 0 {
-		return false
+	if depth != 0 || longestAt(text, s, openers) > 0 {
+		return false // an unclosed bracket: （中国出口信用保险公司…
 	}
 	return true
 }

@@ -45,6 +45,10 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		{"(2014年11月1日第十二届全国人民代表大会常务委员会第十一次会议通过)", "全国人民代表大会常务委员会", Body},
 		{"本条例自2025年3月1日起施行。", "2025年3月1日", Target},
 		{"理由不成立的，由于情况紧急，经由主管单位批准。", "主管单位", Body},
+		{"各地要明确专门机构负责，统筹做好医院管理。", "明确专门机构", Body},
+		{"各统筹地区要重视提升医疗机构开展即时结算的能力。", "各统筹地区要重视提升医疗机构", Body},
+		{"本办法所称有关部门，是指承担职责的部门负责具体工作。", "承担职责的部门", Body},
+		{"各部门要结合实际，推进工作，提升医疗机构开展服务的能力。", "提升医疗机构", Body},
 	} {
 		forbid(t, c.text, c.kind, c.sub)
 	}
@@ -54,4 +58,26 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 func TestFineWithoutDe(t *testing.T) {
 	requireCover(t, "由燃气管理部门责令限期改正，恢复原状，可以处5000元以下罚款。", Target, "5000元以下")
 	requireCover(t, "由燃气管理部门责令限期改正，可以处3万元以下的罚款。", Target, "3万元以下")
+}
+
+// TestListOfNamedOrgans: a list whose items the gazetteer names in full
+// keeps each as a body of its own.
+func TestListOfNamedOrgans(t *testing.T) {
+	text := "教育部、民政部、自然资源部等部门要加强协作。"
+	for _, u := range []string{"教育部", "民政部", "自然资源部"} {
+		requireCover(t, text, Body, u)
+	}
+	for _, s := range Find(text) {
+		if s.Kind == Body && s.End-s.Start > 5 {
+			t.Errorf("%s: one body over the list: %q", text, spanText(text, s))
+		}
+	}
+	// A bracket the name does not close is no part of it.
+	text = "（中国出口信用保险公司安徽分公司负责）"
+	requireCover(t, text, Body, "中国出口信用保险公司安徽分公司")
+	for _, s := range Find(text) {
+		if s.Kind == Body && s.Start == 0 {
+			t.Errorf("%s: body %q takes the bracket", text, spanText(text, s))
+		}
+	}
 }
