@@ -1,6 +1,9 @@
 package highlight
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Parties that laws and regulations name by what they do rather than by an
 // organ's name: 城建档案管理机构应当…, 社区卫生服务站和有条件的村卫生室应当…,
@@ -49,7 +52,7 @@ var leadAdverbs = words("切实", "进一步", "大力", "着力", "不断", "�
 
 // leadVerbs open a verb phrase, not a name.
 var leadVerbs = words("推进", "提高", "提升", "加强", "促进", "扩大", "培育", "发展", "加快", "深化", "优化", "强化",
-	"做好", "帮助", "服务", "扶持", "吸引", "带动", "打造", "壮大", "规范", "整合", "保障", "确保", "加大", "增强", "加快",
+	"做好", "帮助", "服务", "扶持", "吸引", "带动", "打造", "壮大", "规范", "整合", "保障", "确保", "加大", "增强",
 	"聚焦", "围绕", "面向", "依托", "利用", "发挥", "培养", "建设", "组建", "设立", "扩展", "拓展",
 	"明确", "梳理", "确定", "统筹", "突出", "实现", "收集", "争取", "破解", "参加", "重视", "请", "构建", "搭建",
 	"激发", "降低", "总结", "吸收", "指导", "推广")
@@ -68,7 +71,7 @@ var openers = words("关于", "公告", "对于", "按照", "根据", "依照")
 // by item elsewhere.
 func listIn(text []rune, s, e int) bool {
 	for _, r := range text[s:e] {
-		if containsRune("、和及与或", r) {
+		if strings.ContainsRune("、和及与或", r) {
 			return true
 		}
 	}
@@ -83,10 +86,10 @@ var innerStops = words("由", "为", "对", "向", "将", "把", "被", "给", "
 const maxParty = 16
 
 // dutyParties returns a body span for every party named by its function
-// that the sentence binds: the subject of a duty or a task (…应当, …不得,
-// …负责, …按照), alone or in a list, and the party an agent word puts to
-// work (由原药品检验机构承担, 会同人力资源保障部门建立). Spans overlapping
-// taken are left out.
+// that the sentence binds: the subject of a modal or of a law's rule word
+// (…应当, …不得, …负责, …依法, …按照), alone or in a list, and the party
+// an agent word puts to work (由原药品检验机构承担, 会同人力资源保障部门建立).
+// Spans overlapping taken are left out.
 func dutyParties(text []rune, taken []Span) []Span {
 	var out []Span
 	add := func(s, e int) {
@@ -102,10 +105,10 @@ func dutyParties(text []rune, taken []Span) []Span {
 		// The subject: back from the duty to its clause's start, split
 		// at 、 和 及 或 into parties.
 		start := k
-		for start > 0 && k-start < 3*maxParty && !isSentenceEnd(text[start-1]) && text[start-1] != '，' && text[start-1] != ',' && text[start-1] != '：' {
+		for start > 0 && k-start < 3*maxParty && !opensClauseAfter(text[start-1]) {
 			start--
 		}
-		if start > 0 && !isSentenceEnd(text[start-1]) && text[start-1] != '，' && text[start-1] != ',' && text[start-1] != '：' {
+		if start > 0 && !opensClauseAfter(text[start-1]) {
 			continue // no clause start near: the words before are no subject
 		}
 		if verbAt(text, start) {
@@ -119,7 +122,7 @@ func dutyParties(text []rune, taken []Span) []Span {
 	}
 	for k := 0; k+1 < len(text); k++ {
 		n := longestAt(text, k, agentWords)
-		if n == 0 || n == 1 && (text[k+1] == '于' || k > 0 && containsRune("理自经缘事来", text[k-1])) {
+		if n == 0 || n == 1 && (text[k+1] == '于' || k > 0 && strings.ContainsRune("理自经缘事来", text[k-1])) {
 			continue // 由于, 理由, 自由, 经由
 		}
 		// 由 X 承担 / 会同 X 建立: X ends at its first head, a verb after
@@ -129,7 +132,7 @@ func dutyParties(text []rune, taken []Span) []Span {
 			if endsWithAt(text, e, partyHeads) == 0 {
 				continue
 			}
-			if e < len(text) && isHan(text[e]) && !containsRune("的和或及与", text[e]) && party(text, from, e) && !listIn(text, from, e) {
+			if e < len(text) && isHan(text[e]) && !strings.ContainsRune("的和或及与", text[e]) && party(text, from, e) && !listIn(text, from, e) {
 				add(from, e)
 			}
 			break
@@ -137,6 +140,12 @@ func dutyParties(text []rune, taken []Span) []Span {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// opensClauseAfter reports a rune a clause's subject can follow: a
+// sentence end, a comma or a colon.
+func opensClauseAfter(r rune) bool {
+	return isSentenceEnd(r) || r == '，' || r == ',' || r == '：' || r == ':'
 }
 
 // taskAt reports a word after which the party before it acts as a rule
@@ -180,7 +189,7 @@ func members(text []rune, s, e int) [][2]int {
 // not generic (任何单位, 其他组织 are anyone), not opening with a
 // preposition, no digits, at most maxParty runes.
 func party(text []rune, s, e int) bool {
-	if e-s < 3 || e-s > maxParty || containsRune(prepositions, text[s]) {
+	if e-s < 3 || e-s > maxParty || strings.ContainsRune(prepositions, text[s]) {
 		return false
 	}
 	// A verb first makes a phrase that acts on the party: 推进小微企业,
@@ -222,77 +231,6 @@ func party(text []rune, s, e int) bool {
 	return true
 }
 
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
-}
-
-// departmentLists returns a body span for every list of departments that
-// shares one head: 监察、房管、规划、工商、公安等行政管理部门,
-// 市发展改革、经济信息化、商务…、司法行政等部门, 自然资源等部门 — from the
-// list's first item to 部门.
-func departmentLists(text []rune) []Span {
-	var out []Span
-	for k := 0; k+2 < len(text); k++ {
-		if text[k] != '等' {
-			continue
-		}
-		end := deptAfterEtc(text, k+1)
-		if end < 0 {
-			continue
-		}
-		// Back over the items to the clause's start or a word that
-		// governs the list (会同, 由, 组织): the span takes the level
-		// before the first item (县级以上人民政府卫生健康、民政等部门).
-		s := k
-		for s > 0 && k-s < maxList && (isHan(text[s-1]) || text[s-1] == '、' || text[s-1] == '(' || text[s-1] == ')') &&
-			endsWithAt(text, s, listGovernors) == 0 && !verbEndsAt(text, s) {
-			s--
-		}
-		if s > 0 && k-s >= maxList {
-			continue
-		}
-		s += verbLen(text, s) // 加强医保、公安…等部门
-		for s < k && (text[s] == '、' || text[s] == ')') {
-			s++
-		}
-		if k-s >= 2 {
-			out = append(out, Span{Start: s, End: end, Kind: Body})
-		}
-		k = end - 1
-	}
-	return out
-}
-
-// maxList bounds a department list with its level, in runes.
-const maxList = 80
-
-// listGovernors end right before a department list: 会同自然资源等部门,
-// 由公安、交通运输等部门, 组织发展改革、财政等部门.
-var listGovernors = words("会同", "协同", "联合", "由", "组织", "协调", "指导", "督促", "配合", "与", "或者", "并", "通知", "责令", "要求", "委托", "授权", "向", "对")
-
-// verbEndsAt reports a duty or task word ending at text[e]: 应当, 负责.
-func verbEndsAt(text []rune, e int) bool {
-	return endsWithAt(text, e, dutyWords) > 0 || endsWithAt(text, e, taskWords) > 0
-}
-
-// deptAfterEtc returns the end of 部门 after 等 at text[i] — 部门, 有关部门,
-// 行政管理部门 — or -1.
-func deptAfterEtc(text []rune, i int) int {
-	n := longestAt(text, i, etcFunctions)
-	if hasAt(text, i+n, department) {
-		return i + n + len(department)
-	}
-	return -1
-}
-
-// etcFunctions may stand between 等 and 部门.
-var etcFunctions = words("有关", "相关", "其他有关", "行政", "行政管理", "主管", "相关行政", "有关行政", "职能", "政府")
-
 // notActing reports a body that the text names only as a possessor of
 // people (政府有关部门的工作人员) or as the assembly that passed a law
 // (全国人民代表大会常务委员会第十一次会议): it is made to do nothing.
@@ -312,7 +250,7 @@ func sessionAt(text []rune, i int) bool {
 		if text[k] == '次' {
 			return k+2 < len(text) && text[k+1] == '会' && text[k+2] == '议'
 		}
-		if !containsRune("一二三四五六七八九十0123456789", text[k]) {
+		if !strings.ContainsRune("一二三四五六七八九十0123456789", text[k]) {
 			return false
 		}
 	}
