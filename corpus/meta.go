@@ -97,11 +97,11 @@ func trimmedTexts(us []unit) []string {
 }
 
 // bodySignature reads the first signature inside the body — a date alone
-// on its line and the organ lines over it — for a file that goes on after
-// its document ends (the next notice of a compilation, a page's related
-// links): the organs and the date, or nothing. A signature names the
-// document's issuers before the closing matter does, which in such a
-// file is the last document's.
+// on its line, organ lines over it and another document's title under it
+// — for a file that holds more than one document (a compilation): the
+// organs and the date, or nothing. That signature names the document's
+// issuers before the closing matter does, which in such a file is the
+// last document's.
 func bodySignature(body []unit) (organs []string, date string) {
 	for i, u := range body {
 		if u.cls.marker != MarkText {
@@ -114,9 +114,38 @@ func bodySignature(body []unit) (organs []string, date string) {
 		for from > 0 && i-from < maxSignatureLines && body[from-1].cls.marker == MarkText && isOrganLine(strings.Trim(body[from-1].text, "\t ")) {
 			from--
 		}
+		rest := body[i+1:]
+		if !titleFollows(rest) && (from == i || !onlyStub(rest)) {
+			// No document after it, nor organs over it and only a
+			// fragment under it: a date in a table (责任单位 /
+			// 市住房城乡建设局 / 2024年12月31日) or in a sentence.
+			date = ""
+			continue
+		}
 		return signatureOrgans(trimmedTexts(body[from:i+1]), true), date
 	}
 	return nil, ""
+}
+
+// titleFollows reports a title over the first lines of us: another
+// document starts there.
+func titleFollows(us []unit) bool {
+	n := min(len(us), maxTitleLines)
+	return firstTitleRun(trimmedTexts(us[:n])) != ""
+}
+
+// onlyStub reports a few title-like lines and nothing else: the start of
+// another document cut off where the file ends.
+func onlyStub(us []unit) bool {
+	if len(us) == 0 || len(us) > maxTitleLines {
+		return false
+	}
+	for _, u := range us {
+		if u.cls.marker != MarkText || !titleLike(strings.Trim(u.text, "\t ")) {
+			return false
+		}
+	}
+	return true
 }
 
 // findIssuers returns the issuers a signature block names (signers, of

@@ -52,6 +52,10 @@ type Node struct {
 	value  int32  // numeric value of Number, for the ID
 	sub    int32  // the 之一 of 第X条之一, 0 when none
 	prefix string // the ID prefix of the node's grammar level
+	// sentence marks, while a document is built, a numbered line read as
+	// a sentence, not a title: settle gives it its heading back if
+	// numbered children follow it.
+	sentence bool
 }
 
 // Title returns a one-line label: number and heading, or the start of the text.

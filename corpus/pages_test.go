@@ -160,3 +160,60 @@ func TestJoinSplitDates(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderRulesKeepOrdinaryDocuments: documents the page and
+// compilation rules must leave as they were — a task table with dates
+// under its units, a transmittal's title broken over lines, an empty
+// 发布时间 label over the title, contact lines closing a notice, button
+// rows after the signature.
+func TestHeaderRulesKeepOrdinaryDocuments(t *testing.T) {
+	for _, c := range []struct {
+		name, src, title, issuers, date string
+	}{
+		{"task table", "某市人民政府办公室关于印发重点任务分工的通知\n某政办发〔2024〕3号\n各区人民政府：\n现将重点任务分工印发给你们。\n一、重点任务\n推进老旧小区改造，完成50个小区。\n责任单位：\n市住房城乡建设局\n2024年12月31日\n推进数字政府建设。\n二、工作要求\n各区要按时完成。\n某市人民政府办公室\n2024年3月1日",
+			"某市人民政府办公室关于印发重点任务分工的通知", "某市人民政府办公室", "2024-03-01"},
+		{"transmittal over three lines", "湖北省人民政府办公厅关于转发\n省发展改革委关于进一步做好\n价格监管工作意见的通知\n鄂政办发〔2020〕12号\n各市、州人民政府：\n现转发给你们，请认真贯彻执行。\n湖北省人民政府办公厅\n2020年3月1日",
+			"湖北省人民政府办公厅关于转发省发展改革委关于进一步做好价格监管工作意见的通知", "湖北省人民政府办公厅", "2020-03-01"},
+		{"empty label over the title", "首页 > 政务公开\n发布时间：\n关于加强价格监管的通知\n各省、自治区、直辖市发展改革委：\n现通知如下。\n一、加强监管。\n国家发展改革委\n2024年1月1日",
+			"关于加强价格监管的通知", "国家发展改革委", "2024-01-01"},
+		{"buttons after the signature", "关于开展2024年度检查的通知\n各区财政局：\n现就有关事项通知如下。\n一、检查范围。全市各单位。\n市财政局\n2024年3月1日\n【打印本页】【关闭窗口】\n【大】【中】【小】",
+			"关于开展2024年度检查的通知", "市财政局", "2024-03-01"},
+	} {
+		d, err := Parse("doc.txt", c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title || strings.Join(d.Issuers, "|") != c.issuers || d.Date != c.date {
+			t.Errorf("%s: %q %q %q, want %q %q %q", c.name, d.Title, d.Issuers, d.Date, c.title, c.issuers, c.date)
+		}
+	}
+	// A notice's own contact lines after its signature are no footer.
+	src := "关于征求意见的通知\n各有关单位：\n请于2024年2月1日前反馈。\n国家发展改革委办公厅\n2024年1月1日\n联系人：张三\n联系电话：010-68501234\n传真：010-68501235"
+	d, err := Parse("contact.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	d.Walk(func(n *Node) bool { all.WriteString(n.Text); return true })
+	if !strings.Contains(all.String(), "传真：010-68501235") {
+		t.Errorf("the notice's contact lines were dropped: %q", all.String())
+	}
+}
+
+// TestTitlesThatLookLikeSentences: a question is a Q&A's heading, and
+// lead phrases whose words hold 需, 应, 请 bind no one.
+func TestTitlesThatLookLikeSentences(t *testing.T) {
+	src := "关于推动高质量发展的实施意见\n一、出台背景是什么，有哪些考虑？\n近年来，各地积极探索。\n二、总体要求\n（一）强化需方管理。引导合理消费。\n（二）完善应税产品目录。按规定执行。\n（三）保障刚需住房。加大供给。\n（四）优化请假制度。严格执行。"
+	d, err := Parse("qa.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"出台背景是什么，有哪些考虑？": true, "强化需方管理": true, "完善应税产品目录": true, "保障刚需住房": true, "优化请假制度": true}
+	d.Walk(func(n *Node) bool {
+		delete(want, n.Heading)
+		return true
+	})
+	for h := range want {
+		t.Errorf("heading %q lost", h)
+	}
+}

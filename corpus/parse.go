@@ -447,8 +447,9 @@ func headed(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, Heading: unspace(trimHeading(c.rest))}
 	if oneSentence(c.rest) || leadBinds(c.rest) {
 		// 四十六、国务院及各部门要……，……。 — the point is one sentence
-		// that says something, not a title over text.
-		n.Heading, n.Text = "", c.rest
+		// that says something, not a title over text (unless numbered
+		// children follow it: see settleSentences).
+		n.Heading, n.Text, n.sentence = "", c.rest, true
 	} else if lead, rest, ok := splitLead(c.rest); ok && rest != "" {
 		n.Heading, n.Text = lead, rest
 	} else if utf8.RuneCountInString(n.Heading) > maxHeadingRunes {
@@ -460,12 +461,13 @@ func headed(k Kind, c classified) *Node {
 }
 
 // oneSentence reports a line that is one sentence with clauses: it ends
-// at its first full stop (。！？) and holds a clause mark (，：；) before
-// it. A title has no full stop (二、推动经济高质量发展，筑牢社会性流动基础);
-// a lead phrase has text after it.
+// at its first full stop 。 and holds a clause mark (，：；) before it. A
+// title has no full stop (二、推动经济高质量发展，筑牢社会性流动基础), a
+// question is a Q&A's heading (一、出台背景是什么，有哪些考虑？), and a
+// lead phrase has text after it.
 func oneSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	i := strings.IndexAny(s, "。！？")
+	i := strings.Index(s, "。")
 	if i < 0 {
 		return false
 	}
@@ -504,6 +506,18 @@ func settle(nodes []*Node) []*Node {
 	out := make([]*Node, 0, len(nodes))
 	for _, n := range nodes {
 		n.Children = settle(n.Children)
+		if n.sentence {
+			// 一、坚持稳中求进，推动高质量发展。 over （一）… is a title
+			// after all: a sentence has no numbered children.
+			if hasNumberedChild(n) && utf8.RuneCountInString(n.Text) <= maxHeadingRunes {
+				if lead, rest, ok := splitLead(n.Text); ok && rest != "" {
+					n.Heading, n.Text = lead, rest
+				} else {
+					n.Heading, n.Text = unspace(trimHeading(n.Text)), ""
+				}
+			}
+			n.sentence = false
+		}
 		rest := splitLongText(n)
 		out = append(out, n)
 		if len(rest) == 0 {
@@ -516,6 +530,16 @@ func settle(nodes []*Node) []*Node {
 		}
 	}
 	return out
+}
+
+// hasNumberedChild reports a child of n with a number of its own.
+func hasNumberedChild(n *Node) bool {
+	for _, c := range n.Children {
+		if c.Number != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // splitLongText keeps the first maxNodeText bytes of n.Text (cut at a

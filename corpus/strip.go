@@ -24,7 +24,7 @@ type stripped struct {
 }
 
 var (
-	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|[【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小)\s*[】\]]$|扫一扫)`)
+	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
 	reSource      = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
 	reLink        = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	reURL         = lazyre.New(`^[\[(（]?\s*(https?://|www\.)\S*$`)
@@ -33,6 +33,9 @@ var (
 	// reFooter is a line of a government site's footer: registration
 	// numbers, copyright, the site's owner and contact lines, links.
 	reFooter = lazyre.New(`ICP备|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
+	// reSiteMark is a footer line no document prints: a footer without
+	// one is the document's own contact lines.
+	reSiteMark = lazyre.New(`ICP备|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
@@ -106,7 +109,7 @@ func strip(lines []string) stripResult {
 			res.units = append(res.units, unit{line: i + 1, text: line})
 			continue
 		}
-		if afterSource && utf8.RuneCountInString(trimmed) <= maxSourceValueRunes && !strings.ContainsAny(trimmed, "，。；：:") {
+		if afterSource && utf8.RuneCountInString(trimmed) <= maxSourceValueRunes && !strings.ContainsAny(trimmed, "，。；：:") && endsOrgan(trimmed) {
 			res.header = append(res.header, trimmed)
 			drop("page chrome")
 			continue
@@ -123,7 +126,7 @@ func strip(lines []string) stripResult {
 			drop("page chrome")
 			// 来源： with its value on the next line (价格司): that line
 			// is the page's too.
-			valueNext = strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
+			valueNext = strings.Contains(trimmed, "来源") && strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
 			continue
 		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
 			drop("link")
@@ -142,12 +145,17 @@ func strip(lines []string) stripResult {
 // line above its signature stays.
 func (res *stripResult) dropFooter() {
 	n := len(res.units)
+	site := false
 	for n > 0 {
 		t := strings.Trim(res.units[n-1].text, "\t ")
 		if len(t) > maxChromeBytes || !reFooter.MatchString(t) {
 			break
 		}
+		site = site || reSiteMark.MatchString(t)
 		n--
+	}
+	if !site {
+		return // 联系电话：…, 传真：… closing the document itself
 	}
 	for _, u := range res.units[n:] {
 		res.dropped = append(res.dropped, stripped{u.line, "page chrome", u.text})

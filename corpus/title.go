@@ -167,7 +167,11 @@ func issuersOver(lines []string) bool {
 			return false
 		}
 		// A second title's 关于 further down (a page's heading over the
-		// document's own title): two titles, not one.
+		// document's own title): two titles, not one — unless this one
+		// transmits another (…关于转发 / 省发展改革委关于…).
+		if transmits(l[j:]) {
+			return true
+		}
 		for _, l := range lines[i+1:] {
 			if opensTitle(l) {
 				return false
@@ -176,6 +180,13 @@ func issuersOver(lines []string) bool {
 		return true
 	}
 	return true
+}
+
+// transmits reports a title's 关于 that transmits or issues another
+// document: 关于转发…, 关于印发….
+func transmits(s string) bool {
+	s = strings.TrimPrefix(s, "关于")
+	return strings.HasPrefix(s, "转发") || strings.HasPrefix(s, "印发")
 }
 
 // opensTitle reports a line that starts a title of its own: 关于 at its
