@@ -180,49 +180,9 @@ func deniedBeforeLevel(r rune) bool {
 
 // findBodies returns the body spans of text, leftmost-longest, in order.
 func (g *gazetteer) findBodies(text []rune) []Span {
-	spans := g.gazetteerBodies(text)
-	// A list of departments sharing one head is one body, over whatever
-	// the gazetteer found among its items.
-	added := false
-	for _, l := range departmentLists(text) {
-		// Items the gazetteer names in full (教育部、民政部等部门) stay
-		// bodies of their own; a list of stems (监察、房管、公安等行政管理
-		// 部门) is one.
-		inside := false
-		for _, s := range spans {
-			if s.Start >= l.Start && s.End < l.End-len(department) {
-				inside = true
-				break
-			}
-		}
-		if inside {
-			continue
-		}
-		kept := spans[:0]
-		for _, s := range spans {
-			if s.End <= l.Start || s.Start >= l.End {
-				kept = append(kept, s)
-			}
-		}
-		spans = append(kept, l)
-		added = true
-	}
-	if added {
-		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	}
-	for _, t := range tailBodies(text) {
-		if !overlapsAny(spans, t) {
-			spans = append(spans, t)
-			added = true
-		}
-	}
-	if extra := dutyParties(text, spans); len(extra) > 0 {
-		spans = append(spans, extra...)
-		added = true
-	}
-	if added {
-		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	}
+	spans := g.withLists(text, g.gazetteerBodies(text))
+	spans = addFree(spans, tailBodies(text))
+	spans = addFree(spans, dutyParties(text, spans))
 	acting := spans[:0]
 	for _, s := range spans {
 		if !notActing(text, s.End) {
@@ -230,6 +190,64 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 		}
 	}
 	return acting
+}
+
+// withLists returns spans (sorted, not overlapping) with a list of
+// departments sharing one head as one body over whatever the gazetteer
+// found among its items — unless the gazetteer names an item whole
+// (教育部、民政部等部门), which stays a body of its own.
+func (g *gazetteer) withLists(text []rune, spans []Span) []Span {
+	lists := g.departmentLists(text)
+	if len(lists) == 0 {
+		return spans
+	}
+	out := make([]Span, 0, len(spans)+len(lists))
+	next := 0 // the first span not yet copied
+	for _, l := range lists {
+		j0 := next + sort.Search(len(spans)-next, func(k int) bool { return spans[next+k].End > l.Start })
+		j1 := j0 + sort.Search(len(spans)-j0, func(k int) bool { return spans[j0+k].Start >= l.End })
+		whole := false
+		for _, s := range spans[j0:j1] {
+			if s.Start >= l.Start && s.End < l.End && (text[s.End] == '、' || text[s.End] == '等') {
+				whole = true
+				break
+			}
+		}
+		if whole {
+			continue
+		}
+		out = append(out, spans[next:j0]...)
+		out = append(out, l)
+		next = j1
+	}
+	return append(out, spans[next:]...)
+}
+
+// addFree returns spans (sorted, not overlapping) with every span of
+// extra (sorted by start) that overlaps none of them nor an extra kept
+// before it, sorted.
+func addFree(spans, extra []Span) []Span {
+	added := false
+	lastEnd := -1
+	for _, x := range extra {
+		if x.Start < lastEnd || !freeOf(spans, x) {
+			continue
+		}
+		spans = append(spans, x)
+		lastEnd = x.End
+		added = true
+	}
+	if added {
+		sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	}
+	return spans
+}
+
+// freeOf reports whether x overlaps no span of spans, sorted and not
+// overlapping (so their ends are sorted too): a binary search, not a scan.
+func freeOf(spans []Span, x Span) bool {
+	j := sort.Search(len(spans), func(k int) bool { return spans[k].End > x.Start })
+	return j == len(spans) || spans[j].Start >= x.End
 }
 
 // gazetteerBodies returns the bodies the gazetteer names, leftmost-longest.

@@ -4,10 +4,12 @@ package highlight
 // 公安等行政管理部门 names five departments by their stems and one 部门.
 
 // departmentLists returns a body span for every list of departments that
-// shares one head: 监察、房管、规划、工商、公安等行政管理部门,
-// 市发展改革、经济信息化、商务…、司法行政等部门, 自然资源等部门 — from the
-// list's first item to 部门.
-func departmentLists(text []rune) []Span {
+// shares one head: [level] stem、stem…等[function]部门 — 公安、交通运输等部门,
+// 县级以上人民政府卫生健康、民政等部门, 自然资源等部门. Every item is a
+// stem the gazetteer knows (with function words after it: 行政管理); the
+// first may carry a level or place before it. The list starts at its
+// first such item, so a word before it (会同, 由, 加强) is never taken.
+func (g *gazetteer) departmentLists(text []rune) []Span {
 	var out []Span
 	for k := 0; k+2 < len(text); k++ {
 		if text[k] != '等' {
@@ -17,39 +19,101 @@ func departmentLists(text []rune) []Span {
 		if end < 0 {
 			continue
 		}
-		// Back over the items to the clause's start or a word that
-		// governs the list (会同, 由, 组织): the span takes the level
-		// before the first item (县级以上人民政府卫生健康、民政等部门).
-		s := k
-		for s > 0 && k-s < maxList && (isHan(text[s-1]) || text[s-1] == '、' || text[s-1] == '(' || text[s-1] == ')') &&
-			endsWithAt(text, s, listGovernors) == 0 && !verbEndsAt(text, s) {
-			s--
+		start := -1
+		for b := k; ; {
+			a := b
+			for a > 0 && b-a < maxListItem && isHan(text[a-1]) && text[a-1] != '、' {
+				a--
+			}
+			s, ok := g.listItem(text, a, b)
+			if !ok {
+				break
+			}
+			start = s
+			if s > a || a == 0 || text[a-1] != '、' {
+				break // a level before the first item, or the list's start
+			}
+			b = a - 1
 		}
-		if s > 0 && k-s >= maxList {
-			continue
-		}
-		s += verbLen(text, s) // 加强医保、公安…等部门
-		for s < k && (text[s] == '、' || text[s] == ')') {
-			s++
-		}
-		if k-s >= 2 {
-			out = append(out, Span{Start: s, End: end, Kind: Body})
+		if start >= 0 {
+			out = append(out, Span{Start: start, End: end, Kind: Body})
 		}
 		k = end - 1
 	}
 	return out
 }
 
-// maxList bounds a department list with its level, in runes.
-const maxList = 80
+// maxListItem bounds one item of a department list with its level, in
+// runes: 县级以上地方人民政府住房城乡建设.
+const maxListItem = 18
 
-// listGovernors end right before a department list: 会同自然资源等部门,
-// 由公安、交通运输等部门, 组织发展改革、财政等部门.
-var listGovernors = words("会同", "协同", "联合", "由", "组织", "协调", "指导", "督促", "配合", "与", "或者", "并", "通知", "责令", "要求", "委托", "授权", "向", "对")
+// listItem finds the item of a department list that ends at text[b],
+// within text[a:b]: the longest known stem (and function words) ending
+// there, with the level, place or government before it (市,
+// 县级以上人民政府) when they fill the rest back to a. It returns where
+// the item starts; one that starts after a is the list's first (会同发展
+// 改革: 会同 governs the list).
+func (g *gazetteer) listItem(text []rune, a, b int) (int, bool) {
+	for p := a; p < b; p++ {
+		if !g.stemEndsAt(text, p, b) {
+			continue
+		}
+		if p > a && g.levelsReach(text, a, p) {
+			return a, true
+		}
+		return p, true
+	}
+	return 0, false
+}
 
-// verbEndsAt reports a duty or task word ending at text[e]: 应当, 负责.
-func verbEndsAt(text []rune, e int) bool {
-	return endsWithAt(text, e, dutyWords) > 0 || endsWithAt(text, e, taskWords) > 0
+// stemEndsAt reports a stem starting at text[p], with at most two
+// function words after it, that ends at text[b].
+func (g *gazetteer) stemEndsAt(text []rune, p, b int) bool {
+	heads := g.stem.ends(nil, text, p)
+	for range 2 {
+		for _, h := range heads {
+			if h == b {
+				return true
+			}
+		}
+		var more []int
+		for _, h := range heads {
+			more = append(more, g.function.ends(nil, text, h)...)
+		}
+		heads = more
+	}
+	for _, h := range heads {
+		if h == b {
+			return true
+		}
+	}
+	return false
+}
+
+// levelsReach reports whether levels, places and governments, one after
+// another (县级以上, 人民政府), lead from text[a] to text[p].
+func (g *gazetteer) levelsReach(text []rune, a, p int) bool {
+	at := []int{a}
+	for range 4 {
+		var next []int
+		for _, i := range at {
+			for _, t := range []*trie{g.level, g.place, g.gov} {
+				for _, e := range t.ends(nil, text, i) {
+					if e == p {
+						return true
+					}
+					if e < p {
+						next = append(next, e)
+					}
+				}
+			}
+		}
+		if len(next) == 0 {
+			return false
+		}
+		at = next
+	}
+	return false
 }
 
 // deptAfterEtc returns the end of 部门 after 等 at text[i] — 部门, 有关部门,

@@ -49,9 +49,11 @@ func words(ws ...string) *wordSet {
 var (
 	// strongPast marks a sentence that reports what happened.
 	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
-	// normative words make a sentence a rule, which reports nothing: its
-	// 已经 and 目前 set conditions (已经取得许可证的, 予以注销).
-	normative = words("应当", "不得", "必须", "责令", "予以", "罚款", "罚金", "依法追究")
+	// normative words make a sentence a rule, whose 已经 sets a condition
+	// (已经取得许可证的，予以注销) rather than reporting.
+	normative = words("应当", "必须", "责令", "予以", "依法追究")
+	// conditionalPast are the strong past words a rule's condition uses.
+	conditionalPast = words("已经")
 	// weakPast marks a report unless the sentence also looks ahead.
 	weakPast = words("累计", "位居", "居全国", "占全国", "均居")
 	// futureWords mark a sentence that looks ahead.
@@ -196,7 +198,7 @@ type sentence struct {
 // sentenceTense classifies s.
 func sentenceTense(text []rune, s, e int) (tense, bool) {
 	seg := text[s:e]
-	if containsAny(seg, normative) {
+	if containsAny(seg, strongPast) && onlyConditionalPast(seg) && containsAny(seg, normative) {
 		// A rule binds: 已经取得…的予以注销 is a condition, not a report.
 		return neutral, false
 	}
@@ -211,6 +213,18 @@ func sentenceTense(text []rune, s, e int) (tense, bool) {
 		return past, false
 	}
 	return neutral, false
+}
+
+// onlyConditionalPast reports a segment whose only strong past words are
+// a rule's conditions (已经), with no date or figure of a report
+// (截至, 同比, 以来 …) and no 上年.
+func onlyConditionalPast(seg []rune) bool {
+	for i := range seg {
+		if n := longestAt(seg, i, strongPast); n > 0 && longestAt(seg, i, conditionalPast) != n {
+			return false
+		}
+	}
+	return !lastYearIn(seg)
 }
 
 // lastYearIn finds 上年 that reports last year (上年全省…), not the 上年度 a
@@ -855,14 +869,10 @@ var dayUnits = words("日", "天", "个工作日", "工作日")
 // numeral before 分之 ending at ne; 0 when there is none.
 func hanShareEnd(text []rune, i, ne, e int) int {
 	k := ne
-	switch {
-	case k+2 <= e && text[k] == '分' && text[k+1] == '之':
-		k += 2
-	case ne-i == 1 && text[i] == '百' && k+2 <= e && text[k] == '分' && text[k+1] == '之':
-		k += 2
-	default:
+	if k+2 > e || text[k] != '分' || text[k+1] != '之' {
 		return 0
 	}
+	k += 2
 	d := k
 	for d < e && d-k < 6 && isHanDigit(text[d]) {
 		d++

@@ -90,6 +90,7 @@ func TestTargetForms(t *testing.T) {
 		{"rate a rule applies", "按不超过上年度缴费额的60%返还。", "60%"},
 		{"range", "失业保险金领取期限为6—12个月。", "6—12个月"},
 		{"time limit", "在5个工作日内办结。", "5个工作日内"},
+		{"deadline before 实施", "各地要在2025年底前实施整改。", "2025年底前"},
 		{"deadline within the year", "各地要于6月底前报送。", "6月底前"},
 		{"penalty range in numerals", "处五百元以上三千元以下的罚款。", "五百元以上"},
 		{"penalty in digits", "可以处3万元以下的罚款。", "3万元以下"},

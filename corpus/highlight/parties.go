@@ -24,9 +24,9 @@ var (
 )
 
 // agentWords put the party after them to work: 由 X 承担, 会同 X 建立,
-// 通知 X 抽查, 责令 X 改正. (委托 and 授权 name whoever may be entrusted:
-// 委托专业机构进行管理 binds no one.)
-var agentWords = words("由", "会同", "协同", "通知", "责令", "督促", "指定")
+// 通知 X 抽查. (委托 and 授权 name whoever may be entrusted: 委托专业机构
+// 进行管理 binds no one; 责令 names a party sanctioned, not responsible.)
+var agentWords = words("由", "会同", "协同", "通知", "督促", "指定")
 
 // verbAt reports a verb that opens a phrase at text[i], after an adverb
 // if any (切实提升, 进一步加强).
@@ -64,8 +64,9 @@ var adverbs = words("统一", "共同", "分别", "积极", "负责", "依法", 
 // one: 对违反规定的单位, 向所在单位.
 const prepositions = "对向在将把被为按由与给但如若凡并且而的经是)）"
 
-// openers begin a phrase that is no name: 关于简化…企业 (a title).
-var openers = words("关于", "公告", "对于", "按照", "根据", "依照")
+// openers begin a phrase that is no name: 关于简化…企业 (a title), 其中
+// 大型企业 and 前款规定的机构 (a reference), 新建大型数据中心 (a facility).
+var openers = words("关于", "公告", "对于", "按照", "根据", "依照", "其中", "前款", "上款", "本款", "所有", "新建")
 
 // listIn reports 、 和 及 与 or 或 inside text[s:e]: a list, judged item
 // by item elsewhere.
@@ -89,12 +90,12 @@ const maxParty = 16
 // that the sentence binds: the subject of a modal or of a law's rule word
 // (…应当, …不得, …负责, …依法, …按照), alone or in a list, and the party
 // an agent word puts to work (由原药品检验机构承担, 会同人力资源保障部门建立).
-// Spans overlapping taken are left out.
+// Spans overlapping taken (sorted, not overlapping) are left out; the
+// rest come sorted by start.
 func dutyParties(text []rune, taken []Span) []Span {
 	var out []Span
 	add := func(s, e int) {
-		sp := Span{Start: s, End: e, Kind: Body}
-		if !overlapsAny(taken, sp) && !overlapsAny(out, sp) {
+		if sp := (Span{Start: s, End: e, Kind: Body}); freeOf(taken, sp) {
 			out = append(out, sp)
 		}
 	}
@@ -149,14 +150,15 @@ func opensClauseAfter(r rune) bool {
 }
 
 // taskAt reports a word after which the party before it acts as a rule
-// has it act: 依法, 按照, 可以, 根据 (not the verbs of a policy's task
-// chains, where 提升医疗机构开展… makes the party an object).
+// has it act: 依法, 按照, 根据 (not the verbs of a policy's task chains,
+// where 提升医疗机构开展… makes the party an object, nor 可以, which
+// permits: 小微企业可以享受税收优惠).
 func taskAt(text []rune, i int) bool {
 	return longestAt(text, i, ruleTasks) > 0
 }
 
 // ruleTasks follow a party that a law's rule puts to work.
-var ruleTasks = words("依法", "按照", "依照", "根据", "可以", "可", "有权", "在", "对", "自", "于")
+var ruleTasks = words("依法", "按照", "依照", "根据", "有权")
 
 // members splits text[s:e] at 、 和 与 及 或 (and 以及, 或者) into the
 // ranges of its parts.

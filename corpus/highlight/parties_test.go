@@ -1,6 +1,9 @@
 package highlight
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDutyParties: parties laws name by their function are bodies where
 // the sentence binds them — as the subject of a duty or a task, alone or
@@ -49,6 +52,14 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		{"各统筹地区要重视提升医疗机构开展即时结算的能力。", "各统筹地区要重视提升医疗机构", Body},
 		{"本办法所称有关部门，是指承担职责的部门负责具体工作。", "承担职责的部门", Body},
 		{"各部门要结合实际，推进工作，提升医疗机构开展服务的能力。", "提升医疗机构", Body},
+		{"外国企业在中国境内设立的机构应当依法登记。", "外国企业", Body},
+		{"责令违法企业停产整顿。", "违法企业", Body},
+		{"小微企业可以享受税收优惠。", "小微企业", Body},
+		{"新建大型数据中心应当达到能效标准。", "新建大型数据中心", Body},
+		{"经营者与消费者协会可以协商解决。", "消费者协会", Body},
+		{"截至2023年底，全省已建成3万个基站，必须继续推进。", "3万个", Target},
+		{"2023年全市增长5.2%，不得不承认压力很大。", "5.2%", Target},
+		{"2023年共处罚款500万元。", "500万元", Target},
 	} {
 		forbid(t, c.text, c.kind, c.sub)
 	}
@@ -61,8 +72,25 @@ func TestFineWithoutDe(t *testing.T) {
 }
 
 // TestListOfNamedOrgans: a list whose items the gazetteer names in full
-// keeps each as a body of its own.
+// keeps each as a body of its own; a list of stems is one body that
+// starts at its first stem, whatever word governs it.
 func TestListOfNamedOrgans(t *testing.T) {
+	for text, want := range map[string]string{
+		"会同发展改革、财政等部门研究。":           "发展改革、财政等部门",
+		"由建设、交通等部门负责。":              "建设、交通等部门",
+		"按照财政、税务等部门的规定。":            "财政、税务等部门",
+		"县级以上人民政府卫生健康、民政等部门应当加强监督。": "县级以上人民政府卫生健康、民政等部门",
+	} {
+		got := ""
+		for _, s := range Find(text) {
+			if s.Kind == Body && strings.HasSuffix(spanText(text, s), "部门") {
+				got = spanText(text, s)
+			}
+		}
+		if got != want {
+			t.Errorf("%s: list %q, want %q", text, got, want)
+		}
+	}
 	text := "教育部、民政部、自然资源部等部门要加强协作。"
 	for _, u := range []string{"教育部", "民政部", "自然资源部"} {
 		requireCover(t, text, Body, u)
