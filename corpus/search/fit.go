@@ -48,8 +48,8 @@ func cutFloor(run []rune, prefixes, whole map[string]bool) int {
 				break
 			}
 			c := best[i]
-			if !whole[u] {
-				c++
+			if !whole[u] || l == 1 {
+				c++ // one letter is an initial, even a, e or o
 			}
 			best[i+l] = min(best[i+l], c)
 		}
@@ -103,8 +103,8 @@ func (mt *matcher) misfit(q []rune, s string, off, floor int) int {
 				}
 				for l := 0; l < len(rd) && j+l < n && q[j+l] == rune(rd[l]); l++ {
 					cut := 0
-					if l+1 < len(rd) {
-						cut = misfitCut
+					if l+1 < len(rd) || l == 0 {
+						cut = misfitCut // one letter is an initial, even 饿's e
 					}
 					next[j+l+1] = min(next[j+l+1], c+cut)
 					live = true
@@ -117,6 +117,9 @@ func (mt *matcher) misfit(q []rune, s string, off, floor int) int {
 		}
 	}
 	if cost[n] == inf {
+		// The scan's run spells q; this walk reads runes as it does, so
+		// it cannot miss — but a run it could not rate is no worse than
+		// plain.
 		return 0
 	}
 	return min(max(cost[n]-floor*misfitCut, 0), maxMisfit)

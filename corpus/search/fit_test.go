@@ -127,3 +127,29 @@ func TestPlainSpellingOnLaws(t *testing.T) {
 		t.Errorf("changqi: 长期 at %d, 常供气 at %d", i, j)
 	}
 }
+
+// TestFirstReadingsRunMustFitNoWorse: a field whose first-readings run
+// (落或: the start of huò) fits worse than its best run (果互: 果's rare
+// luò, hù whole) keeps the best run.
+func TestFirstReadingsRunMustFitNoWorse(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{text: "避免脱落或者损坏，推进结果互认"}}))
+	rs := search(t, ix, "luohu", 10)
+	if len(rs) != 1 || matchedText(rs[0]) != "果互" {
+		t.Fatalf("luohu: %v", describe(rs))
+	}
+}
+
+// TestOneLetterIsAnInitial: a, e and o alone are initials like the rest,
+// so 恩惠 and 饿坏 fit eh alike: plain.
+func TestOneLetterIsAnInitial(t *testing.T) {
+	ix := New(buildCorpus([]nodeSpec{{text: "知恩惠民"}}, []nodeSpec{{text: "饿坏了"}}))
+	rs := search(t, ix, "eh", 10)
+	if len(rs) != 2 {
+		t.Fatalf("eh: %v", describe(rs))
+	}
+	for _, r := range rs {
+		if fit := r.Score % scoreHeading / scoreFitUnit; fit != maxMisfit {
+			t.Errorf("eh: %s fits %d, want plain (%d)", matchedText(r), fit, maxMisfit)
+		}
+	}
+}

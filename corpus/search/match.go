@@ -130,17 +130,22 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 			// spells the term with their first readings.
 			simple := codes != nil && lit&t.letterMask == 0 && t.chains != nil && t.chains.initials && simpleCodes(codes[start:end+1])
 			if !simple && !mt.spellsPrimary(t.runes, raw, start, end, mt.startOff) {
+				chosen := mt.fit // the primary scan below sets mt.fit anew
 				var ps, pe int
 				if codes != nil {
 					ps, pe = mt.pinyinPrimarySkel(t.runes, raw, codes, g)
 				} else {
 					ps, pe = mt.pinyinPrimary(t.runes, raw)
 				}
-				if ps >= 0 {
-					if ps != start {
-						mt.fit = mt.misfit(t.runes, raw, advanceRunes(raw, 0, ps), t.floor)
-					}
-					start, end = ps, pe
+				pf := chosen
+				if ps >= 0 && ps != start {
+					pf = mt.misfit(t.runes, raw, advanceRunes(raw, 0, ps), t.floor)
+				}
+				mt.fit = chosen
+				if ps >= 0 && pf <= chosen {
+					// The first-readings run, unless it fits worse (落或
+					// for luohu in a field that also holds 果互).
+					start, end, mt.fit = ps, pe, pf
 				} else {
 					common = mt.mostlyPrimary(t.runes, raw, start, end)
 				}
@@ -181,6 +186,7 @@ func (mt *matcher) match(t *term, s string, fold uint8, field uint8, lit uint32,
 // contains reports a contiguous match of t in s, literal or by pinyin; it is
 // how a term matches a node's context (document label, path).
 func (mt *matcher) contains(t *term, s string) bool {
+	mt.floor = t.floor
 	s = foldString(s, t.fold)
 	if strings.Contains(s, t.text) {
 		return true

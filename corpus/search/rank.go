@@ -21,9 +21,9 @@ import (
 // so a contiguous body match outranks a scattered heading match, a heading
 // outranks a body at equal contiguity, and among headings and among
 // bodies 落户 outranks 落或 (luò huò) for luohu. Ties keep document order.
-// One-character queries carry no fit, span or frequency signal and score
-// only the contiguous and heading parts. The largest score stays below
-// 2³¹.
+// One-character queries carry no fit, span or frequency signal: each
+// scores as a contiguous, plain, one-rune match in a heading or a text.
+// The largest score stays below 2³¹.
 //
 // Fit ranks below the heading so that once enough headings match as
 // unbroken runs, no text can come above them and the texts, the bulk of

@@ -32,7 +32,8 @@ type Result struct {
 	// (9,999 − span), span being the runes from the first to the last
 	// match; and a quality of 0..999 from repeated occurrences, the share
 	// of the field matched and sahilm/fuzzy's bonus normalised per rune.
-	// One-character queries score only the first two parts and span.
+	// One-character queries score contiguity, a plain fit, the heading
+	// part and the shortest span: headings, then texts, in document order.
 	Score int
 	// Snippet is the matched field on one line, cut to a window of about
 	// 80 runes around the match for long texts, with "…" where it was cut.
@@ -451,14 +452,9 @@ func (ix *Index) evaluate(mt *matcher, q query, ctxMatch [][]bool, e int32) (h h
 		pos = slices.Compact(pos)
 	}
 	qual := quality(occ, matched, int(en.runes), fz/inField)
-	h = hit{entry: e, pos: pos, score: composeScore(contiguous, misfit, titled(en.field) && en.runes <= maxTitleRunes, span, qual)}
+	h = hit{entry: e, pos: pos, score: composeScore(contiguous, misfit, titled(en.field), span, qual)}
 	return h, true, relaxed
 }
-
-// maxTitleRunes is the longest heading that ranks as one. A longer one is
-// a paragraph after its number (四十六、国务院及各部门要……, the whole
-// point in one sentence) and ranks as a text.
-const maxTitleRunes = 40
 
 // inContext reports whether t matches the context of entry e: its
 // document's label, the number or heading of an ancestor, or (for a text)
