@@ -85,7 +85,7 @@ func FuzzSkeletonLengths(f *testing.F) {
 		if s1 != s2 || e1 != e2 || o1 != o2 {
 			t.Fatalf("%q in %q: plain (%d %d %d), by lengths (%d %d %d)", q, text, s1, e1, o1, s2, e2, o2)
 		}
-		if mt.misfits != 0 {
+		if mt.unsummed != 0 {
 			t.Fatalf("%q in %q: the codes' lengths do not add up to the text by pairs", q, text)
 		}
 		p1, q1 := mt.pinyinPrimary(tm.runes, text)

@@ -41,9 +41,9 @@ type matcher struct {
 	// the runs it met, the first of the least misfit.
 	fit    int
 	fitBuf []int
-	// misfits counts the fields whose codes did not add up to their text
+	// unsummed counts the fields whose codes did not add up to their text
 	// (walked again by decoding): none but in a damaged stored index.
-	misfits int
+	unsummed int
 }
 
 // seq returns start, start+1, … (n values) in arena memory.

@@ -404,8 +404,8 @@ func TestSkeletonScanAgreesWithPlainScan(t *testing.T) {
 	if initials < 4 {
 		t.Errorf("only %d queries took the initials path", initials)
 	}
-	if mt.misfits != 0 {
-		t.Errorf("%d walks found codes that do not add up to their text", mt.misfits)
+	if mt.unsummed != 0 {
+		t.Errorf("%d walks found codes that do not add up to their text", mt.unsummed)
 	}
 	if foreign < 50 {
 		t.Errorf("only %d fields with other letters than the term's were walked with its chains", foreign)

@@ -421,7 +421,7 @@ func (mt *matcher) walkSkel(q []rune, s string, codes []byte, g walkGuide, exact
 		if off != len(s) {
 			// Codes that do not add up to the text (a damaged stored
 			// index): decode the text instead.
-			mt.misfits++
+			mt.unsummed++
 			if primary {
 				start, end = mt.pinyinPrimary(q, s)
 				return start, end, min(1, start+1)
