@@ -63,7 +63,7 @@ func TestSavedNoticeHeader(t *testing.T) {
 		all.WriteString(n.Heading + n.Text + "\n")
 		return true
 	})
-	for _, footer := range []string{"ICP备", "版权所有", "网站地图", "邮政编码"} {
+	for _, footer := range []string{"ICP备", "版权所有", "网站地图", "邮政编码", "设为首页", "工作邮箱", "专题专栏"} {
 		if strings.Contains(all.String(), footer) {
 			t.Errorf("footer line %q kept in the document", footer)
 		}
@@ -215,5 +215,25 @@ func TestTitlesThatLookLikeSentences(t *testing.T) {
 	})
 	for h := range want {
 		t.Errorf("heading %q lost", h)
+	}
+}
+
+// TestShortLinesThatAreNoMenu: a document's own short lines — a title
+// spaced over lines, a list of names — are no site menu.
+func TestShortLinesThatAreNoMenu(t *testing.T) {
+	src := "国务院\n关于\n加强管理\n的通知\n国发〔2024〕1号\n各省人民政府：\n一、总体要求\n张三\n李四\n王五\n国务院\n2024年1月1日"
+	d, err := Parse("short.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	d.Walk(func(n *Node) bool { all.WriteString(n.Heading + n.Text); return true })
+	for _, w := range []string{"张三", "李四", "王五"} {
+		if !strings.Contains(all.String(), w) {
+			t.Errorf("%s dropped as a menu", w)
+		}
+	}
+	if d.Title != "国务院关于加强管理的通知" {
+		t.Errorf("title %q", d.Title)
 	}
 }

@@ -135,8 +135,71 @@ func strip(lines []string) stripResult {
 		res.units = append(res.units, unit{line: i + 1, text: line, title: isMarkdownTitle(raw)})
 	}
 	res.dropFooter()
+	res.dropMenus()
 	res.units = joinSplitDates(res.units)
 	return res
+}
+
+// Site menus: a saved page opens with its site's menu and breadcrumbs one
+// item a line (设为首页 / 工作邮箱 / 首页 / 信息公开 / … and 首页 / > / 政务公开),
+// and sets its font controls the same way (Aa / 小 / | / 中 / | / 大).
+
+// menuItems are the items of a government site's menus, breadcrumbs and
+// font controls.
+var menuItems = map[string]bool{
+	"首页": true, "设为首页": true, "加入收藏": true, "工作邮箱": true, "搜索": true, "机构概览": true,
+	"机构设置": true, "动态要闻": true, "新闻中心": true, "新闻动态": true, "信息公开": true, "政务公开": true,
+	"政府信息公开": true, "在线办事": true, "办事服务": true, "互动回应": true, "互动交流": true,
+	"专题专栏": true, "网站地图": true, "无障碍": true, "规范性文件": true, "政策": true, "政策文件": true,
+	">": true, "|": true, "Aa": true, "小": true, "中": true, "大": true, "打印": true, "关闭": true,
+}
+
+// maxMenuItemRunes bounds a menu item, and menuLines how far down a page
+// its menus are looked for.
+const (
+	maxMenuItemRunes = 6
+	menuLines        = 60
+)
+
+// dropMenus drops every run of three or more short lines near the top of
+// which at least half are menu items: a run of a document's own short
+// lines (a title over three lines) names none.
+func (res *stripResult) dropMenus() {
+	limit := min(len(res.units), menuLines)
+	drop := make([]bool, limit)
+	any := false
+	for i := 0; i < limit; {
+		j, items := i, 0
+		for j < limit {
+			t := strings.Trim(res.units[j].text, "\t ")
+			if utf8.RuneCountInString(t) > maxMenuItemRunes || strings.ContainsAny(t, "，。；：:") {
+				break
+			}
+			if menuItems[t] {
+				items++
+			}
+			j++
+		}
+		if j-i >= 3 && 2*items >= j-i {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+			any = true
+		}
+		i = max(j, i+1)
+	}
+	if !any {
+		return
+	}
+	kept := res.units[:0]
+	for i, u := range res.units {
+		if i < limit && drop[i] {
+			res.dropped = append(res.dropped, stripped{u.line, "page chrome", u.text})
+			continue
+		}
+		kept = append(kept, u)
+	}
+	res.units = kept
 }
 
 // dropFooter drops the footer a saved page ends with (网站地图, 联系我们,
