@@ -6,7 +6,8 @@ import (
 )
 
 // A heading names a task (强化组织领导, 以户籍制度和公共服务牵引区域流动); a
-// sentence binds someone to it (相关省（区、市）价格主管部门要精心组织…,
+// sentence binds someone to it, or speaks of the document itself (本通知
+// 自发布之日起施行) (相关省（区、市）价格主管部门要精心组织…,
 // 各试点地区第一责任部门负责…). A numbered line whose first sentence binds
 // by a modal is text, not a heading over text.
 
@@ -44,6 +45,22 @@ func bindsByModal(s string) bool {
 			if at == 0 {
 				continue // a modal with no subject before it opens no sentence
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// aboutItself reports a sentence about the document itself: 本通知自发布
+// 之日起施行, 本办法由市财政局负责解释 — the closing clause of many notices
+// and measures, never a heading.
+func aboutItself(s string) bool {
+	rest, ok := strings.CutPrefix(s, "本")
+	if !ok {
+		return false
+	}
+	for _, k := range titleSuffixes {
+		if strings.HasPrefix(rest, k) {
 			return true
 		}
 	}

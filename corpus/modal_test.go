@@ -23,3 +23,16 @@ func TestBindsByModal(t *testing.T) {
 		}
 	}
 }
+
+func TestAboutItself(t *testing.T) {
+	for s, want := range map[string]bool{
+		"本通知自发布之日起施行，有效期2年": true,
+		"本办法由市财政局负责解释":      true,
+		"本市推动建立伦理协作审查机制":    false,
+		"基本公共服务均等化":         false,
+	} {
+		if got := aboutItself(s); got != want {
+			t.Errorf("aboutItself(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

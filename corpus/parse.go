@@ -480,7 +480,7 @@ func oneSentence(s string) bool {
 // many sentences follow.
 func leadBinds(s string) bool {
 	lead, _, ok := splitLead(s)
-	return ok && bindsByModal(lead)
+	return ok && (bindsByModal(lead) || aboutItself(lead))
 }
 
 // maxHeadingRunes bounds a chapter, section, part or box title; the plan's
@@ -589,7 +589,7 @@ func chunkEnd(text string) int {
 func led(k Kind, c classified) *Node {
 	n := &Node{Kind: k, Number: c.number, value: int32(c.value)}
 	switch lead, rest, ok := splitLead(c.rest); {
-	case ok && bindsByModal(lead):
+	case ok && (bindsByModal(lead) || aboutItself(lead)):
 		n.Text = c.rest // （九）各试点地区第一责任部门负责…。: a sentence
 	case ok:
 		n.Heading, n.Text = lead, rest
