@@ -166,7 +166,6 @@ func (h *Highlighter) find(text string, report bool) []Span {
 	var spans []Span
 	spans = append(spans, h.gaz.findBodies(c.runes)...)
 	spans = append(spans, findMeasures(c.runes, spans, report)...)
-	spans = dropCommencements(c.runes, spans)
 	spans = normalize(spans)
 	for i := range spans {
 		spans[i].Start, spans[i].End = c.orig[spans[i].Start], c.orig[spans[i].End-1]+1
@@ -269,26 +268,4 @@ func mayAnnotate(text string) bool {
 		}
 	}
 	return false
-}
-
-// commencement is what follows the date a text takes effect: 本条例自2025年
-// 3月1日起施行 sets no target.
-var commencement = words("施行", "起施行", "生效", "起生效")
-
-// dropCommencements drops target spans that date a text's coming into
-// force: 自…起 (or 自…) right before 施行 or 生效. A deadline before
-// 实施 (2025年底前实施) stays.
-func dropCommencements(text []rune, spans []Span) []Span {
-	out := spans[:0]
-	for _, s := range spans {
-		from := s.Start
-		if from > 0 && text[from-1] == '自' {
-			from--
-		}
-		if s.Kind == Target && text[from] == '自' && longestAt(text, s.End, commencement) > 0 {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }

@@ -481,8 +481,11 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 			continue
 		}
 		if ee, ok := effectiveDate(text, i, ne); ok {
-			// 自2021年3月1日起施行: when a rule takes effect.
-			if t != past && i-1 >= lastEnd {
+			// 自2024年1月1日起实施整改: when a duty starts. The day a text
+			// comes into force (自2021年3月1日起施行, …生效) binds no one
+			// to anything; as a target every law of a library would fill
+			// the targets table.
+			if t != past && i-1 >= lastEnd && longestAt(text, ee, commencement) == 0 {
 				add(Span{Start: i - 1, End: min(ee, e), Kind: Target})
 			}
 			i = min(ee, e) - 1
@@ -979,6 +982,9 @@ func measureCandidate(text []rune) bool {
 	}
 	return false
 }
+
+// commencement follows the date a text comes into force.
+var commencement = words("施行", "生效")
 
 // effectiveDate reads 自2021年3月1日起施行 or 自2021年开始执行 at the year
 // text[i:e] after 自 or 从: when a rule takes effect. A date after 自/从
