@@ -68,18 +68,34 @@ const maxSyllable = 6
 // spells q (misfitRare, misfitCut per character), less the cost of floor
 // cut readings, which the term calls for. 0 is a plain spelling.
 func (mt *matcher) misfit(q []rune, s string, off, floor int) int {
+	c, _ := mt.spellCost(q, s, off, misfitRare, misfitCut)
+	if c < 0 {
+		// The scan's run spells q; this walk reads runes as it does, so
+		// it cannot miss — but a run it could not rate is no worse than
+		// plain.
+		return 0
+	}
+	return min(max(c-floor*misfitCut, 0), maxMisfit)
+}
+
+// spellCost walks the runes of s from byte offset off until q is spelled
+// and returns the least cost of spelling it — rare per character read
+// other than by its first reading, cut per character that spells only the
+// start of its reading (or one letter of it) — and the runes read; cost
+// -1 when no run from off spells q. Other runes spell themselves, free.
+func (mt *matcher) spellCost(q []rune, s string, off, rare, cut int) (cost, runes int) {
 	const inf = 1 << 30
 	n := len(q)
 	if cap(mt.fitBuf) < 2*(n+1) {
 		mt.fitBuf = make([]int, 2*(n+1))
 	}
 	buf := mt.fitBuf[:2*(n+1)]
-	cost, next := buf[:n+1], buf[n+1:] // the least cost that spells q[:j]
-	for j := range cost {
-		cost[j] = inf
+	now, next := buf[:n+1], buf[n+1:] // the least cost that spells q[:j]
+	for j := range now {
+		now[j] = inf
 	}
-	cost[0] = 0
-	for k := off; k < len(s) && cost[n] == inf; {
+	now[0] = 0
+	for k := off; k < len(s) && now[n] == inf; runes++ {
 		r, size := decodeRune(s, k)
 		k += size
 		for j := range next {
@@ -89,38 +105,35 @@ func (mt *matcher) misfit(q []rune, s string, off, floor int) int {
 		rds := mt.py.readings(r)
 		live := false
 		for j := 0; j < n; j++ {
-			if cost[j] == inf {
+			if now[j] == inf {
 				continue
 			}
 			if q[j] == fr {
-				next[j+1] = min(next[j+1], cost[j])
+				next[j+1] = min(next[j+1], now[j])
 				live = true
 			}
 			for x, rd := range rds {
-				c := cost[j]
+				c := now[j]
 				if x > 0 {
-					c += misfitRare
+					c += rare
 				}
 				for l := 0; l < len(rd) && j+l < n && q[j+l] == rune(rd[l]); l++ {
-					cut := 0
+					cc := c
 					if l+1 < len(rd) || l == 0 {
-						cut = misfitCut // one letter is an initial, even 饿's e
+						cc += cut // one letter is an initial, even 饿's e
 					}
-					next[j+l+1] = min(next[j+l+1], c+cut)
+					next[j+l+1] = min(next[j+l+1], cc)
 					live = true
 				}
 			}
 		}
-		cost, next = next, cost
+		now, next = next, now
 		if !live {
 			break
 		}
 	}
-	if cost[n] == inf {
-		// The scan's run spells q; this walk reads runes as it does, so
-		// it cannot miss — but a run it could not rate is no worse than
-		// plain.
-		return 0
+	if now[n] == inf {
+		return -1, runes
 	}
-	return min(max(cost[n]-floor*misfitCut, 0), maxMisfit)
+	return now[n], runes
 }

@@ -499,46 +499,6 @@ func (mt *matcher) pinyinPrimary(q []rune, s string) (start, end int) {
 // with at most half of them read other than their first reading: the
 // least number of rarer readings over every way the run spells q.
 func (mt *matcher) mostlyPrimary(q []rune, s string, start, end int) bool {
-	const inf = 1 << 30
-	n := len(q)
-	buf := make([]int, 2*(n+1))
-	cost, next := buf[:n+1], buf[n+1:] // least rarer readings to spell q[:j], before and after a rune
-	for j := range cost {
-		cost[j] = inf
-	}
-	cost[0] = 0
-	runes, ri := 0, 0
-	for _, r := range s {
-		if ri > end {
-			break
-		}
-		if ri >= start {
-			runes++
-			for j := range next {
-				next[j] = inf
-			}
-			fr := foldRune(r)
-			rds := mt.py.readings(r)
-			for j := 0; j < n; j++ {
-				if cost[j] == inf {
-					continue
-				}
-				if q[j] == fr {
-					next[j+1] = min(next[j+1], cost[j])
-				}
-				for k, rd := range rds {
-					extra := 0
-					if k > 0 {
-						extra = 1
-					}
-					for l := 0; l < len(rd) && j+l < n && q[j+l] == rune(rd[l]); l++ {
-						next[j+l+1] = min(next[j+l+1], cost[j]+extra)
-					}
-				}
-			}
-			cost, next = next, cost
-		}
-		ri++
-	}
-	return cost[n] != inf && 2*cost[n] <= runes
+	rare, runes := mt.spellCost(q, s, advanceRunes(s, 0, start), 1, 0)
+	return rare >= 0 && runes == end-start+1 && 2*rare <= runes
 }
