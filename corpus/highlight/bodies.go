@@ -135,15 +135,7 @@ func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 		return best
 	}
 	for _, s := range append([]int{i}, levels...) {
-		heads := append([]int{s}, g.stem.ends(nil, text, s)...)
-		from := 0
-		for range 2 {
-			to := len(heads)
-			for _, h := range heads[from:to] {
-				heads = append(heads, g.function.ends(nil, text, h)...)
-			}
-			from = to
-		}
+		heads := g.withFunctions(text, append([]int{s}, g.stem.ends(nil, text, s)...))
 		for _, h := range heads {
 			if h > s && hasPrefixAt(text, h, department) {
 				best = max(best, h+len(department))
@@ -151,6 +143,21 @@ func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 		}
 	}
 	return best
+}
+
+// withFunctions returns heads and every end reached from them by one or
+// two function words (行政, 行政管理 …): where a [stem] [function] name may
+// end.
+func (g *gazetteer) withFunctions(text []rune, heads []int) []int {
+	from := 0
+	for range 2 {
+		to := len(heads)
+		for _, h := range heads[from:to] {
+			heads = append(heads, g.function.ends(nil, text, h)...)
+		}
+		from = to
+	}
+	return heads
 }
 
 // maxDepartment bounds the length of a [level] [stem] [function] 部门 name.

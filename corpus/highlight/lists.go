@@ -69,20 +69,7 @@ func (g *gazetteer) listItem(text []rune, a, b int) (int, bool) {
 // stemEndsAt reports a stem starting at text[p], with at most two
 // function words after it, that ends at text[b].
 func (g *gazetteer) stemEndsAt(text []rune, p, b int) bool {
-	heads := g.stem.ends(nil, text, p)
-	for range 2 {
-		for _, h := range heads {
-			if h == b {
-				return true
-			}
-		}
-		var more []int
-		for _, h := range heads {
-			more = append(more, g.function.ends(nil, text, h)...)
-		}
-		heads = more
-	}
-	for _, h := range heads {
+	for _, h := range g.withFunctions(text, g.stem.ends(nil, text, p)) {
 		if h == b {
 			return true
 		}

@@ -29,22 +29,15 @@ var (
 var agentWords = words("由", "会同", "协同", "通知", "督促", "指定")
 
 // verbAt reports a verb that opens a phrase at text[i], after an adverb
-// if any (切实提升, 进一步加强).
-func verbAt(text []rune, i int) bool { return verbLen(text, i) > 0 }
-
-// verbLen returns the length of the adverb and verb that open a phrase at
-// text[i], or 0.
-func verbLen(text []rune, i int) int {
+// if any (切实提升, 进一步加强), or an adverb that is a verb too (加快).
+func verbAt(text []rune, i int) bool {
 	a := longestAt(text, i, leadAdverbs)
 	for _, vs := range []*wordSet{leadVerbs, directives, policyVerbs, taskWords} {
-		if n := longestAt(text, i+a, vs); n > 0 {
-			return a + n
+		if longestAt(text, i+a, vs) > 0 {
+			return true
 		}
 	}
-	if a > 0 && longestAt(text, i, leadVerbs) > 0 {
-		return a // 加快 alone is a verb too
-	}
-	return 0
+	return a > 0 && longestAt(text, i, leadVerbs) > 0
 }
 
 // leadAdverbs may stand before a phrase's verb.
