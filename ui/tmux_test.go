@@ -532,3 +532,46 @@ func TestTmuxWarmLibrary(t *testing.T) {
 		t.Errorf("exit status %s, stderr %q", status, stderr)
 	}
 }
+
+// TestTmuxNoCache drives the real binary with --no-cache at 40×12: it
+// packs the library into a scratch directory under TMPDIR (so it never
+// holds the library whole), searches, shows a clause and the targets,
+// and on q exits 0 leaving neither the scratch directory nor a cache.
+func TestTmuxNoCache(t *testing.T) {
+	tmux, dir, bin := buildForTmux(t)
+	docs := filepath.Join(dir, "docs")
+	if err := os.CopyFS(docs, os.DirFS(filepath.Join("..", "corpus", "testdata", "laws"))); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := startTmux(t, tmux, dir, "nocache", 40, 12, "env", "TMPDIR="+tmp, bin, "--no-cache", "--corpus", docs, "--data-dir", filepath.Join(dir, "data"))
+	r.waitText("the library", "Documents (", "第一条")
+	if entries, _ := os.ReadDir(tmp); len(entries) != 1 {
+		t.Errorf("%d entries in TMPDIR while reading, want the scratch store", len(entries))
+	}
+	r.keys("/")
+	r.keys("-l", "luohu")
+	r.waitText("results", "results")
+	r.keys("Enter")
+	screen := r.waitText("the clause", "TEXT")
+	if !strings.Contains(strings.ReplaceAll(screen, " ", ""), "落户") {
+		t.Errorf("the clause does not show; screen:\n%s", screen)
+	}
+	r.keys("t")
+	r.waitText("the targets", "targets · by document", "TARGETS")
+	r.keys("Escape")
+	r.waitText("the clause again", "TEXT")
+	r.keys("q")
+	if status, stderr := r.waitStatus(); status != "0" || stderr != "" {
+		t.Errorf("exit status %s, stderr %q", status, stderr)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in TMPDIR: %v", entries)
+	}
+	if _, err := os.Stat(r.status + ".cache"); !os.IsNotExist(err) {
+		t.Errorf("--no-cache made a cache: %v", err)
+	}
+}

@@ -101,6 +101,9 @@ type Store struct {
 	// batchBytes, when set, is BuildLibrary's batch size in place of
 	// libraryBatch (tests make batches small).
 	batchBytes int64
+	// scratch: a store of one run (OpenScratch), which writes no
+	// segments and whose directory Discard deletes.
+	scratch bool
 }
 
 // readAs is what the store knows of a document as it was read.
@@ -339,7 +342,7 @@ func (s *Store) storeAnnotated(d *corpus.Document) {
 	read := s.asRead[d]
 	ro := s.readOnly
 	s.mu.Unlock()
-	if !ok || ro || d.ID != read.id || read.fromPack {
+	if !ok || ro || s.scratch || d.ID != read.id || read.fromPack {
 		// A document renumbered for a clash of file names is left to be
 		// annotated again next time: its stored form would keep the
 		// clash's number.
@@ -371,6 +374,9 @@ func (s *Store) Put(src corpus.Source, readAt time.Time, content []byte, d *corp
 		return
 	}
 	id := s.parsed(src, readAt, content, d, annotated)
+	if s.scratch {
+		return // a segment of a scratch store is never read again
+	}
 	s.writeSegment(src.Key, encodeSegment(id, s.codec, s.build, corpus.AppendDocument(nil, d, annotated)))
 }
 

@@ -61,8 +61,11 @@ func (s *Store) BuildLibrary(ctx context.Context, paths []string, opt corpus.Loa
 // lib holds them, its search index, which no annotation changes, is
 // copied rather than built again. The files parsed get their segments.
 // The reader goes on with the pack it opened; the next start opens the
-// new one.
+// new one — so a scratch store, which has no next start, does nothing.
 func (s *Store) AnnotateLibrary(ctx context.Context, paths []string, lib corpus.PackedLibrary) {
+	if s.scratch {
+		return
+	}
 	own, err := ownLibrary(lib)
 	if err != nil || own.allAnnotated() {
 		return // not a pack of this store's, or nothing to add

@@ -173,6 +173,58 @@ func TestReaderFirstRead(t *testing.T) {
 	}
 }
 
+// TestReaderWithoutCache: with --no-cache the reader packs the library
+// into a scratch store under the temporary directory, so it never holds
+// it whole, opens it on demand, leaves the cache directory alone and,
+// once it exits, leaves nothing behind; with no temporary directory it
+// can write, it reads the library whole.
+func TestReaderWithoutCache(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../corpus/testdata/laws")); err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	opts := Options{NoCache: true, CacheDir: cacheDir}
+	readWhole := 0
+	load := func(ctx context.Context, progress func(done, total int)) ui.LoadResult {
+		readWhole++
+		return ui.LoadResult{}
+	}
+	store := readerCache(opts)
+	if store == nil {
+		t.Fatal("no scratch store")
+	}
+	r := readLibrary(context.Background(), []string{dir}, store, load, nil)
+	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
+		t.Fatalf("read whole %d times; corpus %v", readWhole, r.Corpus)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 1 {
+		t.Errorf("%d entries in the temporary directory, want the scratch store", len(entries))
+	}
+	if err := store.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("left in the temporary directory: %v", entries)
+	}
+	if _, err := os.Stat(cacheDir); !os.IsNotExist(err) {
+		t.Errorf("--no-cache touched the cache directory: %v", err)
+	}
+
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	t.Setenv("TMPDIR", file)
+	if store := readerCache(opts); store != nil {
+		t.Fatalf("a scratch store under a file: %s", store.Dir())
+	}
+	readLibrary(context.Background(), []string{dir}, nil, load, nil)
+	if readWhole != 1 {
+		t.Errorf("without a scratch store: read whole %d times, want 1", readWhole)
+	}
+}
+
 // TestReaderFirstReadThenChanges: after a first read, a file edited, one
 // renamed and one deleted make the next start pack the library again —
 // the unchanged files read from their segments, the edited one parsed —

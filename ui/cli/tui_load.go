@@ -27,10 +27,12 @@ func runLoading(opts Options, getenv func(string) string) error {
 	uiOpts.ReadingWidth = opts.ReadingWidth
 	uiOpts.Lang = opts.Lang
 	store, warnings := openBookmarkStore(opts.DataDir)
-	cache := openCache(opts)
+	cache := readerCache(opts)
 	var docCache corpus.DocCache
 	if cache != nil {
-		docCache = cache
+		if !opts.NoCache {
+			docCache = cache // a library read whole fills the cache too
+		}
 		uiOpts.SearchIndex = cache.SearchIndex
 		uiOpts.RelatedIndex = cache.RelatedIndex
 		uiOpts.Words = cache.Words
@@ -53,12 +55,29 @@ func runLoading(opts Options, getenv func(string) string) error {
 	m := ui.NewLoading(loader, uiOpts)
 	final, err := tea.NewProgram(m, programOptions()...).Run()
 	if cache != nil {
-		cache.Close() // annotations computed while reading, kept for next time
+		// Annotations computed while reading, kept for next time; a
+		// scratch store deleted.
+		cache.Discard()
 	}
 	if err != nil {
 		return failf("run the reader: %w", err)
 	}
 	return unsavedChanges(final, store)
+}
+
+// readerCache opens the cache opts name for the reader; with --no-cache,
+// a scratch store of this run's own (cache.OpenScratch), so that the
+// library is packed a batch at a time rather than held whole, or nil when
+// none can be made (the library is then read whole).
+func readerCache(opts Options) *cache.Store {
+	if !opts.NoCache {
+		return openCache(opts)
+	}
+	s, err := cache.OpenScratch()
+	if err != nil {
+		return nil
+	}
+	return s
 }
 
 // anyPathExists returns an error naming every path when none of them
