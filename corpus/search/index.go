@@ -91,6 +91,8 @@ type Index struct {
 	mu    sync.Mutex
 	cache narrowCache
 	words wordsHolder // nil until SetWords
+	// scratch keeps a search's buffers for the next (*scratch).
+	scratch sync.Pool
 
 	// only, when set, limits the posting lists to these (folded) runes,
 	// and noPinyin leaves out readings, skeleton codes and letter masks:

@@ -11,6 +11,15 @@ func (ix *Index) searchRune(ctx context.Context, q query, limit int) ([]Result, 
 	r := t.runes[0]
 	var cands []int32
 	if b := letterBit(r); b != 0 {
+		// Counted first: a letter is in most entries, and growing the
+		// list to them copied it over and over.
+		n := 0
+		for _, m := range ix.letters {
+			if (uint32(m)|uint32(m>>32))&b != 0 {
+				n++
+			}
+		}
+		cands = make([]int32, 0, n)
 		for e, m := range ix.letters {
 			if (uint32(m)|uint32(m>>32))&b != 0 {
 				cands = append(cands, int32(e))

@@ -97,7 +97,10 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	// Headings first: once limit nodes match a heading contiguously (the
 	// top tier of the score), no text can enter the results, and the
 	// texts, the bulk of a large corpus, are not scored at all.
-	hits, relaxed, err := ix.score(ctx, q, heads)
+	sc := ix.takeScratch()
+	defer ix.putScratch(sc)
+	hits, relaxed, err := ix.score(ctx, q, heads, sc, reuse(sc.all, len(cands)))
+	sc.all = hits
 	if err != nil {
 		return nil, err
 	}
@@ -116,16 +119,18 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		ix.remember(q.key, cands)
 		return ix.results(hits, limit), nil
 	}
-	textHits, textRelaxed, err := ix.score(ctx, q, texts)
+	// The texts' hits go on after the headings' in the same buffer.
+	all, textRelaxed, err := ix.score(ctx, q, texts, sc, hits)
+	sc.all = all
 	if err != nil {
 		return nil, err
 	}
 	ix.remember(q.key, union(relaxed, textRelaxed))
 	if cut != nil {
-		rs, _ := ix.wholeWordResults(append(hits, textHits...), limit, cut)
+		rs, _ := ix.wholeWordResults(all, limit, cut)
 		return rs, nil
 	}
-	return ix.results(append(hits, textHits...), limit), nil
+	return ix.results(all, limit), nil
 }
 
 // leadFor returns term.lead for t (see leadOf), from its pinyin filter.
@@ -308,10 +313,11 @@ func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
 	return kept
 }
 
-// score evaluates cands on the worker goroutines. It returns the hits that
-// pass the quality floor and every entry that matched in order at all
-// (relaxed), both in entry order.
-func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []int32, error) {
+// score evaluates cands on the worker goroutines. It returns into with the
+// hits that pass the quality floor appended, and every entry that matched
+// in order at all (relaxed), both in entry order; the workers' buffers
+// are sc's.
+func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch, into []hit) ([]hit, []int32, error) {
 	var ctxMatch [][]bool // per term, per document: the label matches
 	if len(q.terms) > 1 {
 		mt := &matcher{py: ix.py, sk: ix.skel}
@@ -340,8 +346,8 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 			mt := &matcher{py: ix.py, sk: ix.skel}
 			// Sized for all: most candidates match, and growing these
 			// copied them over and over.
-			p.hits = make([]hit, 0, len(cs))
-			p.relaxed = make([]int32, 0, len(cs))
+			p.hits = reuse(sc.hits[w], len(cs))
+			p.relaxed = reuse(sc.relaxed[w], len(cs))
 			for i, e := range cs {
 				if i%prefetchBlock == 0 {
 					if err := ctx.Err(); err != nil {
@@ -367,16 +373,21 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32) ([]hit, []in
 		}(&parts[w], cands[lo:hi])
 	}
 	wg.Wait()
-	var hits []hit
-	var relaxed []int32
-	for _, p := range parts {
+	nrelaxed := 0
+	for w, p := range parts {
+		sc.hits[w], sc.relaxed[w] = p.hits, p.relaxed
 		if p.err != nil {
-			return nil, nil, p.err
+			return into, nil, p.err
 		}
-		hits = append(hits, p.hits...)
+		nrelaxed += len(p.relaxed)
+	}
+	// The relaxed entries are remembered: a slice of their own.
+	relaxed := make([]int32, 0, nrelaxed)
+	for _, p := range parts {
+		into = append(into, p.hits...)
 		relaxed = append(relaxed, p.relaxed...)
 	}
-	return hits, relaxed, nil
+	return into, relaxed, nil
 }
 
 // prefetchBlock is how many candidates prefetch reads ahead of scoring.
