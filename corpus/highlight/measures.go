@@ -616,6 +616,9 @@ func excludedNumber(text []rune, i, ne int) bool {
 		}
 	}
 	if ne < len(text) {
+		if text[ne] == '日' && !(i > 0 && text[i-1] == '月') && longestAt(text, ne+1, withinWords) > 0 {
+			return false // 30日内: a term of days, not a day of the month
+		}
 		switch text[ne] {
 		case '+', '号', '〕', '章', '节', '条', '款', ':', '：', '月', '日', '时', '-', '—', '~', '～', '.', '、':
 			return true
@@ -629,6 +632,9 @@ func excludedNumber(text []rune, i, ne int) bool {
 	}
 	return false
 }
+
+// withinWords after N日 make it a term: 30日内, 15日以内.
+var withinWords = words("内", "以内", "之内")
 
 func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 

@@ -109,6 +109,8 @@ func TestTargetForms(t *testing.T) {
 		{"score an assessment gives", "（0.5分）", "0.5分"},
 		{"floor of a count", "每年至少召开一次会议。", "至少召开一次"},
 		{"deadline", "到2025年，新增就业100万人以上。", "到2025年"},
+		{"term of days in digits", "应当在本意见印发之日起30日内制定办法。", "30日内"},
+		{"term of days within", "申请人应当在15日以内提出。", "15日以内"},
 	} {
 		t.Run(c.form, func(t *testing.T) { requireCover(t, c.text, Target, c.target) })
 	}
@@ -137,6 +139,7 @@ func TestTargetFalseFriends(t *testing.T) {
 		// The day a text comes into force binds no one to anything; as a
 		// target every law of a library would fill the targets table.
 		{"本办法自2021年3月1日起施行。", "2021年3月1日"},
+		{"截至2020年5月31日，已办结1200件。", "31日"},
 		{"三年前该地区已建成两座水厂。", "三年前"},
 		{"按照被占耕地前三年平均年产值计算。", "三年"},
 	} {
