@@ -80,6 +80,11 @@ func (g *gazetteer) bodyAt(text []rune, i int, buf []int, dept bool) (int, bool,
 			}
 		}
 	}
+	if best > i && !inst {
+		// 地方人民政府管理专利工作的部门: the organ's department named
+		// by its task.
+		best = taskedByLevel(text, best)
+	}
 	return best, inst, buf
 }
 
@@ -142,7 +147,68 @@ func (g *gazetteer) departmentAt(text []rune, i int, levels []int) int {
 			}
 		}
 	}
+	for _, s := range levels {
+		for _, e := range []int{namedByLevel(text, s), taskedByLevel(text, s)} {
+			if e > s {
+				best = max(best, e)
+			}
+		}
+	}
 	return best
+}
+
+// maxOwnStem bounds the stem of a department the gazetteer does not know.
+const maxOwnStem = 6
+
+// ownStemFunctions name a department after a stem of any subject:
+// 国务院专利行政部门, 县级以上地方人民政府文物主管部门.
+var ownStemFunctions = words("行政主管", "行政", "主管", "监督管理", "管理", "监管", "执法")
+
+// stemStops end a stem: a list, a preposition, a possessive.
+const stemStops = "的和与及或、等对在将把为被由向是其各该本有"
+
+// namedByLevel returns the end of a department named by its subject after
+// a level or a government (text[s] follows it) — a stem the gazetteer
+// need not know, then a function and 部门: 国务院专利行政部门 — or s.
+// Anchored to a level, a stem of a few plain runes is a subject, not a
+// phrase.
+func namedByLevel(text []rune, s int) int {
+	for k := s + 1; k <= s+maxOwnStem && k < len(text); k++ {
+		if !isHan(text[k-1]) || strings.ContainsRune(stemStops, text[k-1]) {
+			break
+		}
+		if n := longestAt(text, k, ownStemFunctions); n > 0 && hasPrefixAt(text, k+n, department) {
+			return k + n + len(department)
+		}
+	}
+	return s
+}
+
+// taskOpeners open the task that names a department of a government:
+// 地方人民政府管理专利工作的部门, 县级以上人民政府负责住房保障工作的部门.
+var taskOpeners = words("负责", "管理", "主管")
+
+// maxTask bounds such a task, in runes.
+const maxTask = 16
+
+// departmentEnds end a department named by its task.
+var departmentEnds = words("的部门", "的机构", "的主管部门", "的行政部门")
+
+// taskedByLevel returns the end of a department named by its task after
+// a level or a government (text[s] follows it), or s.
+func taskedByLevel(text []rune, s int) int {
+	if longestAt(text, s, taskOpeners) == 0 {
+		return s
+	}
+	for k := s + 2; k < len(text) && k-s <= maxTask; k++ {
+		if n := longestAt(text, k, departmentEnds); n > 0 {
+			return k + n
+		}
+		if !isHan(text[k]) || strings.ContainsRune("的和及或、，。；：", text[k]) {
+			break
+		}
+	}
+	return s
 }
 
 // withFunctions returns heads and every end reached from them by one or
@@ -190,14 +256,32 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 	spans := g.withLists(text, g.gazetteerBodies(text))
 	spans = addFree(spans, tailBodies(text))
 	spans = addFree(spans, dutyParties(text, spans))
+	// From the last: a body listed before one that does not act is named
+	// as that one is (A和B的工作人员, A、B此前发布的).
+	idle := make([]bool, len(spans))
+	for k := len(spans) - 1; k >= 0; k-- {
+		s := spans[k]
+		idle[k] = notActing(text, s.End) ||
+			k+1 < len(spans) && idle[k+1] && listedBefore(text, s.End, spans[k+1].Start)
+	}
 	acting := spans[:0]
-	for _, s := range spans {
-		if !notActing(text, s.End) {
+	for k, s := range spans {
+		if !idle[k] {
 			acting = append(acting, s)
 		}
 	}
 	return acting
 }
+
+// listedBefore reports that only a list's joiner stands between text[e]
+// and text[next]: 、 和 或 或者 及 以及.
+func listedBefore(text []rune, e, next int) bool {
+	n := next - e
+	return n > 0 && n <= 2 && longestAt(text, e, listJoiners) == n
+}
+
+// listJoiners join the items of a list of bodies.
+var listJoiners = words("、", "和", "或", "或者", "及", "以及", "与")
 
 // withLists returns spans (sorted, not overlapping) with a list of
 // departments sharing one head as one body over whatever the gazetteer

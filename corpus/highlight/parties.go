@@ -227,14 +227,21 @@ func party(text []rune, s, e int) bool {
 }
 
 // notActing reports a body that the text names only as a possessor of
-// people (政府有关部门的工作人员) or as the assembly that passed a law
-// (全国人民代表大会常务委员会第十一次会议): it is made to do nothing.
+// people (政府有关部门的工作人员) or their employer (在…部门任职的), as the
+// assembly that passed a law (全国人民代表大会常务委员会第十一次会议), as
+// the issuer of a text it cites (国务院《公共机构节能条例》, 最高人民法院
+// 此前发布的司法解释) or the court whose judgment it names (人民法院的
+// 判决): it is made to do nothing.
 func notActing(text []rune, e int) bool {
-	return longestAt(text, e, possessedPeople) > 0 || sessionAt(text, e)
+	return longestAt(text, e, possessedPeople) > 0 || longestAt(text, e, possessedTexts) > 0 || sessionAt(text, e)
 }
 
 // possessedPeople after a body name its staff, not it.
-var possessedPeople = words("的工作人员", "的负责人", "的主要负责人", "的人员", "的领导人员", "的职工", "的直接负责的主管人员")
+var possessedPeople = words("的工作人员", "的负责人", "的主要负责人", "的人员", "的领导人员", "的职工", "的直接负责的主管人员",
+	"任职", "供职")
+
+// possessedTexts after a body name a text or a decision of its, not it.
+var possessedTexts = words("《", "此前发布的", "发布的", "印发的", "制定的", "颁布的", "的判决", "的裁定", "的生效判决")
 
 // sessionAt reports 第…次会议 at text[i].
 func sessionAt(text []rune, i int) bool {

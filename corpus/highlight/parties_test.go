@@ -22,6 +22,11 @@ func TestDutyParties(t *testing.T) {
 		{"口岸所在地药品监督管理部门应当通知药品检验机构对进口药品逐批进行抽查检验。", []string{"药品检验机构"}},
 		{"监察、房管、规划、工商、公安等行政管理部门和司法机关按照各自职责，协同土地行政主管部门做好土地监察工作。", []string{"监察、房管、规划、工商、公安等行政管理部门", "司法机关"}},
 		{"设区的市、县（市）人民政府民政部门应当会同自然资源等部门，根据国土空间规划编制专项规划。", []string{"自然资源等部门"}},
+		// A department under a level, of a subject the gazetteer need not
+		// know, or named by its task, is one body.
+		{"国务院专利行政部门应当加强对专利代理行业的监督。", []string{"国务院专利行政部门"}},
+		{"县级以上地方人民政府文物主管部门应当建立巡查制度。", []string{"县级以上地方人民政府文物主管部门"}},
+		{"县级以上人民政府负责住房保障工作的部门应当会同有关部门制定计划。", []string{"县级以上人民政府负责住房保障工作的部门", "有关部门"}},
 	} {
 		for _, u := range c.units {
 			requireCover(t, c.text, Body, u)
@@ -60,6 +65,13 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		{"截至2023年底，全省已建成3万个基站，必须继续推进。", "3万个", Target},
 		{"2023年全市增长5.2%，不得不承认压力很大。", "5.2%", Target},
 		{"2023年共处罚款500万元。", "500万元", Target},
+		// Named as staff's employer — the whole list — as the issuer of a
+		// text cited, or as the court whose judgment is meant.
+		{"国务院专利行政部门和地方人民政府管理专利工作的部门的工作人员离职后不得从事专利代理工作。", "国务院专利行政部门", Body},
+		{"曾在地方人民政府管理专利工作的部门任职的专利代理师，不得代理。", "地方人民政府", Body},
+		{"根据国务院《公共机构节能条例》，结合本市实际，制定本办法。", "国务院", Body},
+		{"最高人民法院、最高人民检察院此前发布的司法解释与本解释不一致的，以本解释为准。", "最高人民法院", Body},
+		{"负有执行义务的人对人民法院的判决、裁定有能力执行而拒不执行的，应当处罚。", "人民法院", Body},
 	} {
 		forbid(t, c.text, c.kind, c.sub)
 	}
