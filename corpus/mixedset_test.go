@@ -1,0 +1,98 @@
+package corpus
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// mixedScores counts, over testdata/mixed-blind, the documents whose
+// header field or outline count equals the label.
+type mixedScores struct {
+	docs                               int
+	title, issuers, number, date, kind int
+	articles, parts, clauses           int // documents exact
+}
+
+var (
+	partNumber   = regexp.MustCompile(`^([一二三四五六七八九十]+、|第[一二三四五六七八九十百]+章)$`)
+	clauseNumber = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]$`)
+)
+
+// scoreMixed parses every labelled document of the mixed blind set —
+// laws, notices, saved pages, Word files and PDFs — and compares its
+// header and the counts of its articles, parts (一、 or 第X章) and clauses
+// （一） with the labels made by reading it.
+func scoreMixed(t *testing.T) mixedScores {
+	t.Helper()
+	dir := "testdata/mixed-blind"
+	rows := readTSV(t, filepath.Join(dir, "labels.tsv"), 9)
+	var s mixedScores
+	for _, l := range rows {
+		file := l[0]
+		if _, err := exec.LookPath("pdftotext"); strings.HasSuffix(file, ".pdf") && err != nil {
+			t.Logf("%s: skipped, pdftotext is not installed", file)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.docs++
+		d, err := ParseBytes(file, data)
+		if err != nil {
+			t.Logf("%s: %v (every field missed)", file, err)
+			continue
+		}
+		check := func(n *int, field, got, want string) {
+			if got == want {
+				*n++
+				return
+			}
+			t.Logf("%s: %s = %q, want %q", file, field, got, want)
+		}
+		check(&s.title, "title", d.Title, l[2])
+		check(&s.issuers, "issuers", strings.Join(d.Issuers, "、"), l[3])
+		check(&s.number, "文号", d.DocNumber, l[4])
+		check(&s.date, "date", d.Date, l[5])
+		check(&s.kind, "kind", d.Grammar, l[1])
+		var articles, parts, clauses int
+		d.Walk(func(n *Node) bool {
+			switch {
+			case isArticleNode(n):
+				articles++
+			case partNumber.MatchString(n.Number):
+				parts++
+			case clauseNumber.MatchString(n.Number):
+				clauses++
+			}
+			return true
+		})
+		count := func(n *int, field string, got int, want string) {
+			w, _ := strconv.Atoi(want)
+			if got == w {
+				*n++
+				return
+			}
+			t.Logf("%s: %s = %d, want %d", file, field, got, w)
+		}
+		count(&s.articles, "articles", articles, l[6])
+		count(&s.parts, "parts", parts, l[7])
+		count(&s.clauses, "clauses", clauses, l[8])
+	}
+	t.Logf("%s: %d documents; title %d, issuers %d, 文号 %d, date %d, kind %d; exact counts: articles %d, parts %d, clauses %d",
+		dir, s.docs, s.title, s.issuers, s.number, s.date, s.kind, s.articles, s.parts, s.clauses)
+	return s
+}
+
+// TestMixedBlind reports the mixed blind set (figures in
+// testdata/MEASURES.md).
+func TestMixedBlind(t *testing.T) {
+	if s := scoreMixed(t); s.docs < 11 {
+		t.Fatalf("%d labelled documents, want at least 11", s.docs)
+	}
+}
