@@ -18,8 +18,10 @@ var (
 	reDateline   = lazyre.New(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
 	// rePageTime is a saved page's time of publication alone on a line:
 	// 2020-12-02 10:43, 2019/11/15.
-	rePageTime   = lazyre.New(`^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
-	reIssuedBy   = lazyre.New(`([^，。；：:,\s]+)印发`)
+	rePageTime = lazyre.New(`^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	// reIssuedBy is a news lead's issuer: 近日，国务院办公厅印发了…; never a
+	// name inside a citation (《中共中央印发…》).
+	reIssuedBy   = lazyre.New(`(?:^|[，。；：:,\s])([^，。；：:,\s《》（）()〔〕]+)印发`)
 	reYearInName = lazyre.New(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
 )
 

@@ -237,3 +237,51 @@ func TestShortLinesThatAreNoMenu(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// savedRules is a district page saved as text: a site banner and its
+// breadcrumbs over the document, page links and a footer with the site's
+// link list under it.
+var savedRules = strings.Join([]string{
+	"在线客服",
+	"用户登录用户注册",
+	"您现在的位置：政策服务>政策推荐",
+	"某新区促进总部经济发展扶持办法实施细则",
+	"第一章 总则",
+	"第一条 根据《某新区促进总部经济发展扶持办法》，为便于政策实施，制订本实施细则。",
+	"第二条 申请总部奖励的企业，应当同时满足以下条件。",
+	"为落实《中共中央印发关于深化人才发展体制机制改革的意见》，制定本条。",
+	"上一篇：某新区支持新兴产业园发展的用地管理意见",
+	"下一篇：某新区促进现代服务业发展扶持办法",
+	"2016 © 版权归某区人民政府所有",
+	"备案号：粤ICP备10041711号-3",
+	"某区各镇街道",
+	"万顷沙镇黄阁镇横沥镇大岗镇",
+}, "\n")
+
+// TestSavedPageBreadcrumbs: everything over a page's breadcrumbs is its
+// header and the title follows them; 上一篇/下一篇 links and the link list
+// under a footer are the page's; a name cited as having issued something
+// (《中共中央印发…》) is not an issuer.
+func TestSavedPageBreadcrumbs(t *testing.T) {
+	d, err := Parse("page.txt", savedRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "某新区促进总部经济发展扶持办法实施细则" {
+		t.Errorf("title %q", d.Title)
+	}
+	if len(d.Issuers) != 0 {
+		t.Errorf("issuers %q, want none", d.Issuers)
+	}
+	d.Walk(func(n *Node) bool {
+		for _, chrome := range []string{"在线客服", "用户登录", "上一篇", "下一篇", "版权", "镇街道", "黄阁镇"} {
+			if strings.Contains(n.Heading+n.Text, chrome) {
+				t.Errorf("%s holds the page's %q", n.ID, chrome)
+			}
+		}
+		return true
+	})
+	if got := len(d.Children); got != 2 || d.Children[0].Text != d.Title || d.Children[1].Number != "第一章" {
+		t.Errorf("%d top nodes, want the title's line and the chapter", got)
+	}
+}

@@ -24,7 +24,9 @@ type stripped struct {
 }
 
 var (
-	reChrome      = lazyre.New(`^(当前位置\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
+	reChrome = lazyre.New(`^((上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
+	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
+	reBreadcrumb  = lazyre.New(`^(您?(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：]`)
 	reSource      = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
 	reLink        = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	reURL         = lazyre.New(`^[\[(（]?\s*(https?://|www\.)\S*$`)
@@ -32,18 +34,24 @@ var (
 	reTOC         = lazyre.New(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
 	// reFooter is a line of a government site's footer: registration
 	// numbers, copyright, the site's owner and contact lines, links.
-	reFooter = lazyre.New(`ICP备|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
+	reFooter = lazyre.New(`ICP备|版权归[^。，]{0,30}所有|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
 	// reSiteMark is a footer line no document prints: a footer without
 	// one is the document's own contact lines.
-	reSiteMark = lazyre.New(`ICP备|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
+	reSiteMark = lazyre.New(`ICP备|版权归[^。，]{0,30}所有|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
 // start with.
 const (
-	chromeFirst = "当字分回返打关【[扫"
-	sourceFirst = "信来发"
+	chromeFirst     = "上下字分回返打关【[扫"
+	breadcrumbFirst = "您现当所位"
+	sourceFirst     = "信来发"
 )
+
+// breadcrumbReach is how many kept lines may stand above a saved page's
+// breadcrumbs for all of them to be its header (site name, menus, a
+// search box): a document's text starts below its breadcrumbs.
+const breadcrumbReach = 30
 
 // stripResult is what the cleanup pass returns: the kept units, what was
 // dropped, whether an excerpt trailer cut the document, and header lines
@@ -118,6 +126,15 @@ func strip(lines []string) stripResult {
 		// bulk of lines, which are text.
 		first, _ := utf8.DecodeRuneInString(trimmed)
 		switch {
+		case strings.ContainsRune(breadcrumbFirst, first) && reBreadcrumb.MatchString(trimmed):
+			if len(res.units) <= breadcrumbReach {
+				for _, u := range res.units {
+					res.dropped = append(res.dropped, stripped{u.line, "page chrome", u.text})
+				}
+				res.units = res.units[:0]
+			}
+			drop("page chrome")
+			continue
 		case strings.ContainsRune(chromeFirst, first) && reChrome.MatchString(trimmed):
 			drop("page chrome")
 			continue
@@ -209,6 +226,19 @@ func (res *stripResult) dropMenus() {
 func (res *stripResult) dropFooter() {
 	n := len(res.units)
 	site := false
+	// A site may close its page with link lists under the footer (各镇街道
+	// / 万顷沙镇黄阁镇…): short lines with no sentence below a line only a
+	// site prints go with it.
+	for k := n - 1; k >= 0 && n-k <= footerTail; k-- {
+		t := strings.Trim(res.units[k].text, "\t ")
+		if reSiteMark.MatchString(t) {
+			n, site = k+1, true
+			break
+		}
+		if len(t) > maxChromeBytes || strings.ContainsAny(t, "，。；") {
+			break
+		}
+	}
 	for n > 0 {
 		t := strings.Trim(res.units[n-1].text, "\t ")
 		if len(t) > maxChromeBytes || !reFooter.MatchString(t) {
@@ -225,6 +255,9 @@ func (res *stripResult) dropFooter() {
 	}
 	res.units = res.units[:n]
 }
+
+// footerTail bounds the link lines a page may print below its footer.
+const footerTail = 4
 
 // stripComments removes markdown/HTML comments (<!-- … -->, also across
 // lines) from raw, reporting each removed piece to drop. inComment says

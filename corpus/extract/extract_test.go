@@ -207,3 +207,26 @@ func TestDocxByContent(t *testing.T) {
 		t.Errorf("a .docx named .doc looked up as %q", f.Name)
 	}
 }
+
+// TestPageTitle: a saved page's <title> gives the document's title when
+// the page prints it as a line of its own (its heading); a <title> naming
+// the site, or one the page does not bear out, gives none.
+func TestPageTitle(t *testing.T) {
+	page := func(title, body string) string {
+		return "<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + body + "</body></html>"
+	}
+	for _, c := range []struct{ name, html, want string }{
+		{"heading bears it out", page("某新区促进科技创新产业发展扶持办法｜某区人民政府 ", "<div class=\"xlbox\"><h2>某新区促进科技创新产业发展扶持办法</h2><p>第一条 为了……</p></div>"), "某新区促进科技创新产业发展扶持办法"},
+		{"site first", page("某区人民政府 - 关于做好春耕工作的通知", "<p>关于做好春耕工作的通知</p><p>各镇：……</p>"), "关于做好春耕工作的通知"},
+		{"site only", page("南沙企业智能服务平台首页", "<p>某新区促进总部经济发展扶持办法实施细则</p><p>第一条 ……</p>"), ""},
+		{"not printed", page("某新区促进科技创新产业发展扶持办法｜某区人民政府", "<p>第一条 为了……</p>"), ""},
+	} {
+		r, err := HTML([]byte(c.html))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if r.Meta.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, r.Meta.Title, c.want)
+		}
+	}
+}

@@ -65,6 +65,9 @@ func HTML(data []byte) (*Result, error) {
 	for _, kv := range w.meta {
 		setMeta(&res.Meta, kv[0], kv[1])
 	}
+	if res.Meta.Title == "" {
+		res.Meta.Title = pageTitle(root, lines)
+	}
 	res.Text = strings.Join(lines, "\n")
 	if strings.TrimSpace(res.Text) == "" && res.Meta.Title == "" {
 		return nil, fmt.Errorf("web page has no text")
