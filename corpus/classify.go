@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -97,6 +98,12 @@ func continuesText(after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	if after == "" || r == ' ' {
 		return false
+	}
+	if r == '外' {
+		// 除第九条外， and 第九条外的 continue a sentence; 第十条外交活动…
+		// and 第十条外国人… are the article's own text.
+		next, _ := utf8.DecodeRuneInString(after[len("外"):])
+		return next == '的' || !unicode.Is(unicode.Han, next)
 	}
 	if strings.ContainsRune(articleContinuations, r) {
 		return true

@@ -285,3 +285,32 @@ func TestSavedPageBreadcrumbs(t *testing.T) {
 		t.Errorf("%d top nodes, want the title's line and the chapter", got)
 	}
 }
+
+// TestAppendixAfterLastArticle: an appendix a law prints after its last
+// article under a label with its title (附：国旗制法说明) is closing
+// matter: neither the label nor the appendix's numbered lines belong to
+// the last article.
+func TestAppendixAfterLastArticle(t *testing.T) {
+	text := strings.Join([]string{
+		"中华人民共和国国旗法",
+		"第一条 为了维护国旗的尊严，制定本法。",
+		"第二条 本法自1990年10月1日起施行。",
+		"附：国旗制法说明",
+		"（一）旗面为红色，长方形。",
+		"（二）五星之位置与画法如下：",
+	}, "\n")
+	d, err := Parse("flag.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := d.Children[len(d.Children)-1]
+	d.Walk(func(n *Node) bool {
+		if n.Number == "第二条" && (len(n.Children) > 0 || strings.Contains(n.Text, "附")) {
+			t.Errorf("the last article holds the appendix: %q, %d children", n.Text, len(n.Children))
+		}
+		return true
+	})
+	if last.Kind != Paragraph || !strings.HasPrefix(last.Text, "附：国旗制法说明") {
+		t.Errorf("last node %v %q, want the appendix as closing matter", last.Kind, last.Text)
+	}
+}

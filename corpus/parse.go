@@ -128,7 +128,7 @@ func joinUnits(us []unit) string {
 	return strings.Join(parts, "\n")
 }
 
-var reClosing = lazyre.New(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附件\s*[:：]|[(（]联系人|联系人\s*[:：])`)
+var reClosing = lazyre.New(`^(专此函达|特此函复|特此函告|特此通知|特此报告|此复|抄送\s*[:：]|附[件录]?\s*[0-9一二三四五六七八九十]*\s*[:：]|[(（]联系人|联系人\s*[:：])`)
 
 // regions splits units into front matter (before the first line of a
 // level that opens the body), the body and closing matter (sign-off, 抄送,
@@ -174,8 +174,9 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 }
 
 // reAttachmentLabel is the label over an attachment printed after the
-// signature: 附件, 附件2.
-var reAttachmentLabel = lazyre.New(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+// signature or a law's last article: 附件, 附件2, or with its title
+// (附：国旗制法说明, 附件1：申报材料清单).
+var reAttachmentLabel = lazyre.New(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^附[件录]?\s*[0-9一二三四五六七八九十]*\s*[:：]\s*[^，。；：:]{2,30}$`)
 
 // splitAppendix splits closing matter at an attachment printed in full
 // after the signature (a 附件 label alone on its line, then numbered text):

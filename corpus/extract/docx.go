@@ -80,7 +80,26 @@ func DOCX(data []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read styles.xml: %w", err)
 	}
-	return readDocument(docXML, num, styles)
+	relsXML, err := read(parts["word/_rels/document.xml.rels"])
+	if err != nil {
+		return nil, err
+	}
+	rels, err := docxRels(relsXML)
+	if err != nil {
+		return nil, err
+	}
+	chunk := func(id string) ([]string, error) {
+		name, ok := rels[id]
+		if !ok {
+			return nil, fmt.Errorf("an embedded part %q is missing", id)
+		}
+		data, err := read(parts[name])
+		if err != nil {
+			return nil, err
+		}
+		return chunkLines(name, data)
+	}
+	return readDocument(docXML, num, styles, chunk)
 }
 
 // docxPara is one paragraph as it is being read.
@@ -91,8 +110,9 @@ type docxPara struct {
 	text        strings.Builder
 }
 
-// readDocument walks document.xml.
-func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error) {
+// readDocument walks document.xml; chunk reads the lines of an
+// alternative format chunk (w:altChunk) by its relationship ID, in place.
+func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id string) ([]string, error)) (*Result, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	res := &Result{}
 	var lines []string
@@ -178,6 +198,14 @@ func readDocument(data []byte, num *numbering, styles styleMap) (*Result, error)
 				if para != nil && runs > 0 && attrVal(t, "type") != "page" {
 					para.text.WriteByte('\n')
 				}
+			case "altChunk":
+				endPara()
+				more, err := chunk(attrVal(t, "id"))
+				if err != nil {
+					return nil, fmt.Errorf("read the Word file's embedded text: %w", err)
+				}
+				lines = append(lines, more...)
+				skip = 1
 			case "tbl":
 				depth++
 				if depth == 1 {
