@@ -19,7 +19,10 @@ var (
 	reDateOnly    = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reTerm        = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+届`)
 	reMeeting     = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
-	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办|府|会)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	// reNumbered is a numbered notice or decree closing an event's body:
+	// 国家监察委员会公告第3号 (公布).
+	reNumbered = lazyre.New(`(公告|令)?\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号$`)
 	// organSuffixes strips the committee that met for its organ:
 	// 最高人民法院审判委员会 enacts for 最高人民法院.
 	meetingCommittees = []string{"审判委员会", "检察委员会"}
@@ -175,7 +178,9 @@ func enactingOrgan(body string) string {
 	body = reDecree.ReplaceAllString(body, "")
 	body = reMeeting.ReplaceAllString(body, "")
 	body = reTerm.ReplaceAllString(body, "")
-	for _, suffix := range []string{"公告", "令"} {
+	body = reNumbered.ReplaceAllString(strings.TrimSpace(body), "")
+	// 国家监察委员会全体会议决定: the organ whose meeting decided.
+	for _, suffix := range []string{"公告", "令", "决定", "全体会议", "常务会议", "会议"} {
 		body = strings.TrimSuffix(body, suffix)
 	}
 	for _, c := range meetingCommittees {

@@ -173,6 +173,12 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			return out
 		}
 	}
+	// A rule published by decree (上海市人民政府令 / （第19号）, signed by
+	// the mayor): the organ whose decree it is.
+	if organ := decreeOrgan(findDocNumber(front)); organ != "" {
+		add(organ)
+		return out
+	}
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
 			for _, org := range strings.Split(m[1], "、") {
@@ -189,6 +195,24 @@ func findIssuers(front, tail, signers []string, title string) []string {
 		add(title[:i])
 	}
 	return out
+}
+
+// decreeOrgan returns the organ a decree number names (上海市人民政府令第19号
+// → 上海市人民政府, 国务院令第709号 → 国务院), or "" for none or a
+// president's order.
+func decreeOrgan(number string) string {
+	m := reDecree.FindStringSubmatch(number)
+	if m == nil || m[2] == "主席令" {
+		return ""
+	}
+	if m[2] == "国令" || m[2] == "国务院令" {
+		return "国务院"
+	}
+	organ := strings.TrimPrefix(strings.TrimSuffix(m[2], "令"), "中华人民共和国")
+	if !endsOrgan(organ) {
+		return ""
+	}
+	return organ
 }
 
 // findDate returns the date of the signature (signed, of one inside the

@@ -314,3 +314,62 @@ func TestAppendixAfterLastArticle(t *testing.T) {
 		t.Errorf("last node %v %q, want the appendix as closing matter", last.Kind, last.Text)
 	}
 }
+
+// TestDecreeHeader: a rule published by decree, as a legal database
+// exports it — the database's citation code and link over the title, the
+// decree's organ and number over two lines, the promulgation signed by a
+// mayor — takes its issuer and 文号 from the decree.
+func TestDecreeHeader(t *testing.T) {
+	text := strings.Join([]string{
+		"    【法宝引证码】 CLI.11.1535062",
+		"原文链接：https://www.pkulaw.com/lar/7d920e1816db6cdd81e6141142bae24abdfb.html",
+		"某市促进科技创新管理办法",
+		"某市人民政府令",
+		"",
+		"（第19号）",
+		"　　《某市促进科技创新管理办法》已经2019年7月30日市政府第60次常务会议通过，现予公布，自2019年8月20日起施行。",
+		"市长　某某",
+		"2019年8月12日",
+		"第一章　总则",
+		"　　第一条　为了促进科技创新，制定本办法。",
+	}, "\n")
+	d, err := Parse("decree.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "某市促进科技创新管理办法" || strings.Join(d.Issuers, "|") != "某市人民政府" || d.DocNumber != "某市人民政府令第19号" || d.Date != "2019-08-12" {
+		t.Errorf("header %q %q %q %q", d.Title, d.Issuers, d.DocNumber, d.Date)
+	}
+	d.Walk(func(n *Node) bool {
+		if strings.Contains(n.Text, "法宝引证码") || strings.Contains(n.Text, "pkulaw") {
+			t.Errorf("%s holds the database's lines: %q", n.ID, n.Text)
+		}
+		return true
+	})
+}
+
+// TestHistoryDecidedAndAnnounced: a rule whose history says a body's
+// plenary meeting decided it and the body's notice published it names
+// that body.
+func TestHistoryDecidedAndAnnounced(t *testing.T) {
+	text := "监察工作信息公开条例\n\n（2025年12月29日国家监察委员会全体会议决定　2026年1月20日国家监察委员会公告第3号公布）\n\n第一条　为了规范监察工作信息公开，制定本条例。\n第二条　本条例自公布之日起施行。\n"
+	d, err := Parse("rule.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Issuers, "|") != "国家监察委员会" || d.Date != "2026-01-20" {
+		t.Errorf("issuers %q, date %q", d.Issuers, d.Date)
+	}
+}
+
+// TestTitleWithVersionNote: a title whose kind a short bracketed note on
+// its version follows, on a line of its own, keeps the note.
+func TestTitleWithVersionNote(t *testing.T) {
+	d, err := Parse("plan.txt", "新型冠状病毒感染诊疗方案\n（试行第十版）\n\n为进一步做好诊疗工作，制定本方案。\n一、病原学特点\n新型冠状病毒为β属冠状病毒。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "新型冠状病毒感染诊疗方案（试行第十版）" {
+		t.Errorf("title %q", d.Title)
+	}
+}

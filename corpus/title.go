@@ -303,12 +303,29 @@ func transmittedTitle(t string) string {
 var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "标准", "实施意见", "通报", "答复", "复函"}
 
 // endsLikeTitle reports a string ending in a document kind, before at most
-// one closing bracket.
+// one closing bracket or a short bracketed note on the version
+// (…诊疗方案（试行第十版）, …管理办法（2023年修订）).
 func endsLikeTitle(t string) bool {
+	closed := true
 	if strings.HasSuffix(t, ")") {
 		t = t[:len(t)-1]
+	} else if u := strings.TrimSuffix(t, "）"); u != t {
+		t = u
 	} else {
-		t = strings.TrimSuffix(t, "）")
+		closed = false
 	}
-	return hasAnySuffix(t, titleSuffixes)
+	if hasAnySuffix(t, titleSuffixes) {
+		return true
+	}
+	i := max(strings.LastIndex(t, "（"), strings.LastIndex(t, "("))
+	if !closed || i <= 0 {
+		return false
+	}
+	note := t[i:]
+	_, open := utf8.DecodeRuneInString(note)
+	n := utf8.RuneCountInString(note[open:])
+	return n > 0 && n <= maxVersionNote && !strings.ContainsAny(note[open:], "（()）") && hasAnySuffix(t[:i], titleSuffixes)
 }
+
+// maxVersionNote bounds a bracketed note after a title's kind, in runes.
+const maxVersionNote = 10
