@@ -26,9 +26,9 @@ type stripped struct {
 var (
 	reChrome = lazyre.New(`^(【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
-	reBreadcrumb  = lazyre.New(`^(您?(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：]`)
-	reSource      = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
-	reLink        = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
+	reBreadcrumb = lazyre.New(`^(您?(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：]`)
+	reSource     = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reLink       = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	// reURL is a link alone on a line, or under a short label (原文链接：…).
 	reURL         = lazyre.New(`^(\p{Han}{1,6}\s*[:：]\s*)?[\[(（]?\s*(https?://|www\.)\S*$`)
 	reTOCDivision = lazyre.New(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
