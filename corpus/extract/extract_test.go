@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -162,8 +163,32 @@ func FuzzDOCX(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte("PK\x03\x04"))
+	if data, err := os.ReadFile("../testdata/mixed-blind/12-national-flag-law.docx"); err == nil {
+		f.Add(data) // its text in an embedded web archive
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _ = DOCX(data)
+	})
+}
+
+// FuzzMarkdown: any bytes read as markdown give text or an error, never a
+// panic, and a file that is neither front matter nor HTML-written comes
+// back as Text gives it, but for container fences and anchor links.
+func FuzzMarkdown(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/mixed-blind/03-sepa-2007-environmental-monitoring.md"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("---\ntitle: x\n"))
+	f.Add([]byte("<p>a<br><p>b</p><div>c"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Markdown(data)
+		if err != nil {
+			return
+		}
+		plain, _ := Text(data)
+		if !bytes.Contains(data, []byte("<")) && !bytes.Contains(data, []byte(":::")) && !bytes.Contains(data, []byte("](#")) && !bytes.HasPrefix(data, []byte("---")) && res.Text != plain.Text {
+			t.Fatalf("plain markdown changed: %q -> %q", plain.Text, res.Text)
+		}
 	})
 }
 
@@ -228,5 +253,64 @@ func TestPageTitle(t *testing.T) {
 		if r.Meta.Title != c.want {
 			t.Errorf("%s: title %q, want %q", c.name, r.Meta.Title, c.want)
 		}
+	}
+}
+
+// TestMarkdownFromSites: a law as a documentation site writes it — front
+// matter, a revision note in a container, a contents list of anchor
+// links, articles in HTML paragraphs — reads as the plain law: the front
+// matter's title as the title line, the note as its history, one line an
+// article or item; a markdown file that only mentions a tag is left alone.
+func TestMarkdownFromSites(t *testing.T) {
+	src := strings.Join([]string{
+		"---",
+		"title: 环境监测管理办法",
+		"icon: article",
+		"date: 2007-09-01",
+		"category:",
+		"  - 规章",
+		"---",
+		"",
+		"::: tip 修订信息",
+		"",
+		"（2007年7月25日国家环境保护总局令第39号发布&emsp;自2007年9月1日起施行）",
+		"",
+		":::",
+		"",
+		"::: details 目录",
+		"  [1](#t1)&emsp;[2](#t2)&emsp;[3](#t3)",
+		":::",
+		"",
+		`<p id="t1">&emsp;&emsp;<b>第一条</b>&emsp;为加强环境监测管理，制定本办法。</p>`,
+		`<p id="t2">&emsp;&emsp;<b>第二条</b>&emsp;本办法适用于下列活动：<br>`,
+		`&emsp;&emsp;（一）环境质量监测；<br>`,
+		`&emsp;&emsp;（二）污染源监督性监测。</p>`,
+		`<p id="t3">&emsp;&emsp;<b>第三条</b>&emsp;本办法自2007年9月1日起施行。</p>`,
+	}, "\n")
+	r, err := Markdown([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range strings.Split(r.Text, "\n") {
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\u2003", " ")); l != "" {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		"# 环境监测管理办法",
+		"（2007年7月25日国家环境保护总局令第39号发布 自2007年9月1日起施行）",
+		"第一条 为加强环境监测管理，制定本办法。",
+		"第二条 本办法适用于下列活动：",
+		"（一）环境质量监测；",
+		"（二）污染源监督性监测。",
+		"第三条 本办法自2007年9月1日起施行。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("text:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	plain := "# 说明\n\n用 <p> 标签分段。\n\n---\n\n第一条 正文。"
+	if r, err := Markdown([]byte(plain)); err != nil || r.Text != plain {
+		t.Errorf("plain markdown changed: %q, %v", r.Text, err)
 	}
 }

@@ -27,7 +27,7 @@ func Formats() []Format {
 		{Name: "PDF", Extensions: []string{".pdf"}, Magic: [][]byte{[]byte("%PDF-")}, Extract: PDF},
 		{Name: "Word (.docx)", Extensions: []string{".docx"}, Extract: DOCX},
 		{Name: "HTML", Extensions: []string{".html", ".htm", ".shtml", ".xhtml"}, Extract: HTML},
-		{Name: "markdown", Extensions: []string{".md", ".markdown"}, Extract: Text},
+		{Name: "markdown", Extensions: []string{".md", ".markdown"}, Extract: Markdown},
 		{Name: "text", Extensions: []string{".txt", ".text"}, Extract: Text},
 		legacy("Word 97-2003 (.doc)", ".doc", "save it as .docx in Word or LibreOffice (libreoffice --headless --convert-to docx FILE)", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}),
 		legacy("WPS (.wps)", ".wps", "save it as .docx in WPS Office or LibreOffice (libreoffice --headless --convert-to docx FILE)", nil),
