@@ -89,10 +89,27 @@ func scoreMixed(t *testing.T) mixedScores {
 	return s
 }
 
-// TestMixedBlind reports the mixed blind set (figures in
-// testdata/MEASURES.md).
+// TestMixedBlind scores the mixed set (figures in testdata/MEASURES.md)
+// and holds it to what the rules written against it reached: it is no
+// longer blind, so the floors guard those rules, and the misses left are
+// listed in MEASURES.md (label conventions and what was left out).
 func TestMixedBlind(t *testing.T) {
-	if s := scoreMixed(t); s.docs < 11 {
+	s := scoreMixed(t)
+	if s.docs < 11 {
 		t.Fatalf("%d labelled documents, want at least 11", s.docs)
+	}
+	if s.docs < 14 {
+		return // the PDFs were skipped: no floor holds
+	}
+	for _, f := range []struct {
+		name      string
+		got, want int
+	}{
+		{"title", s.title, 12}, {"issuers", s.issuers, 13}, {"文号", s.number, 11}, {"date", s.date, 12},
+		{"kind", s.kind, 14}, {"articles", s.articles, 14}, {"parts", s.parts, 13}, {"clauses", s.clauses, 12},
+	} {
+		if f.got < f.want {
+			t.Errorf("%s right on %d of 14 documents, want at least %d", f.name, f.got, f.want)
+		}
 	}
 }
