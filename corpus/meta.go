@@ -307,7 +307,7 @@ func shortLabel(d *Document) string {
 }
 
 // organSuffixes end the name of an organ (办公厅, 人民政府, 部 …).
-var organSuffixes = []string{"办公厅", "人民政府", "委员会", "办公室", "厅", "局", "部", "院", "委", "署", "政府", "司", "会", "办", "行", "社", "中心"}
+var organSuffixes = []string{"办公厅", "人民政府", "委员会", "办公室", "厅", "局", "部", "院", "委", "署", "政府", "司", "会", "办", "行", "社", "中心", "小组", "工作组", "综合组"}
 
 // endsOrgan reports a string ending the way an organ's name does.
 func endsOrgan(s string) bool { return hasAnySuffix(s, organSuffixes) }

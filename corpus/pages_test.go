@@ -373,3 +373,28 @@ func TestTitleWithVersionNote(t *testing.T) {
 		t.Errorf("title %q", d.Title)
 	}
 }
+
+// TestSealedSignature: a signer whose name breaks over two lines, another
+// organ's seal standing for its own (（国家卫生健康委代章）) and a note on
+// how the notice is published under the date: the signer is the issuer.
+func TestSealedSignature(t *testing.T) {
+	text := strings.Join([]string{
+		"联防联控机制综发〔2022〕71号",
+		"关于印发新型冠状病毒肺炎防控方案",
+		"（第九版）的通知",
+		"各省、自治区、直辖市应对新型冠状病毒肺炎疫情联防联控机制：",
+		"为进一步指导各地做好防控工作，制定了防控方案（第九版）。现印发给你们，请认真组织实施。",
+		"国务院应对新型冠状病毒肺炎",
+		"疫情联防联控机制综合组",
+		"（国家卫生健康委代章）",
+		"2022年6月27日",
+		"（信息公开形式：主动公开）",
+	}, "\n")
+	d, err := Parse("sealed.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(d.Issuers, "|"); got != "国务院应对新型冠状病毒肺炎疫情联防联控机制综合组" || d.Date != "2022-06-27" {
+		t.Errorf("issuers %q, date %q", got, d.Date)
+	}
+}

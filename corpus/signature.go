@@ -40,6 +40,8 @@ func signatureStart(body []unit) int {
 	for k := j; k > 1 && j-k < maxSignatureLines && plain(k-1); k-- {
 		l := text(k - 1)
 		switch {
+		case k == j && reSealNote.MatchString(l):
+			j = k - 1 // under the signer, over the date
 		case isOrganLine(l):
 			j = k - 1
 		case k == j && !isOrganLine(l) && joinsName(l, text(k)):
@@ -71,7 +73,22 @@ func joinsName(a, b string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)
-	return utf8.RuneCountInString(a) <= 4 || strings.ContainsRune("省市县区州盟旗", last)
+	return utf8.RuneCountInString(a) <= 4 || strings.ContainsRune("省市县区州盟旗", last) ||
+		hasAnyPrefix(a, nationalHeads) && !endsLikeTitle(a)
+}
+
+// nationalHeads open a national organ's name, so a line opening with one
+// that is no document's name starts a signer's name the next line ends
+// (国务院应对新型冠状病毒肺炎 / 疫情联防联控机制综合组).
+var nationalHeads = []string{"国务院", "国家", "中共中央", "中央", "全国"}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
@@ -163,6 +180,9 @@ func signatureOrgans(lines []string, signed bool) []string {
 	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if reSealNote.MatchString(strings.TrimSpace(l)) {
+			continue // whose seal stands for the signer's: not a signer
+		}
 		if names := organNames(l); names != nil {
 			run = append(run, names...)
 			continue

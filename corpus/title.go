@@ -12,7 +12,10 @@ var (
 	// reAddressee is a 主送 line: 各省、自治区、直辖市人民政府，国务院各部委：
 	reAddressee = lazyre.New(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
 	// reNoteLine is the publication note under a signature: （此件公开发布）.
-	reNoteLine = lazyre.New(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$`)
+	reNoteLine = lazyre.New(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$|^[（(]\s*(信息)?公开(形式|方式|属性|选项)\s*[:：][^（）()]{1,12}[）)]$`)
+	// reSealNote is the line under a signature saying whose seal stands
+	// for the signer's: （国家卫生健康委代章）.
+	reSealNote = lazyre.New(`^[（(][^（）()]{2,24}代章[）)]$`)
 	// reTitleJunk is a lone label above a title block (附件, 附录, 附件2).
 	reTitleJunk = lazyre.New(`^(附件|附录|附錄)\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
 )
