@@ -105,7 +105,7 @@ func TestMixedBlind(t *testing.T) {
 		name      string
 		got, want int
 	}{
-		{"title", s.title, 12}, {"issuers", s.issuers, 13}, {"文号", s.number, 11}, {"date", s.date, 12},
+		{"title", s.title, 12}, {"issuers", s.issuers, 14}, {"文号", s.number, 11}, {"date", s.date, 12},
 		{"kind", s.kind, 14}, {"articles", s.articles, 14}, {"parts", s.parts, 13}, {"clauses", s.clauses, 12},
 	} {
 		if f.got < f.want {
