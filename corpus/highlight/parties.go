@@ -105,10 +105,18 @@ func dutyParties(text []rune, taken []Span) []Span {
 		if start > 0 && !opensClauseAfter(text[start-1]) {
 			continue // no clause start near: the words before are no subject
 		}
+		end := k
+		if start == k && start > 1 && text[start-1] == '，' && text[start-2] == '的' {
+			// …的，应当: the duty follows a condition; its subject opens
+			// the sentence (专利代理机构…发生变化的，应当…).
+			if e := conditionedSubject(text, start-1); e > 0 {
+				start, end = sentenceStart(text, start-1), e
+			}
+		}
 		if verbAt(text, start) {
 			continue // 推动…企业与工业企业开展: the parties are objects
 		}
-		for _, m := range members(text, start, k) {
+		for _, m := range headedMembers(text, members(text, start, end)) {
 			if party(text, m[0], m[1]) {
 				add(m[0], m[1])
 			}
@@ -177,6 +185,61 @@ func members(text []rune, s, e int) [][2]int {
 		}
 	}
 	return append(out, [2]int{from, e})
+}
+
+// maxCondition bounds a sentence's opening condition (X…的，), in runes.
+const maxCondition = 80
+
+// sentenceStart returns where the sentence holding text[i] starts, at
+// most maxCondition runes back (i itself when none is near).
+func sentenceStart(text []rune, i int) int {
+	for s := i; s > 0 && i-s < maxCondition; s-- {
+		if isSentenceEnd(text[s-1]) || text[s-1] == '\n' || text[s-1] == '：' {
+			return s
+		}
+	}
+	if i < maxCondition {
+		return 0
+	}
+	return i
+}
+
+// conditionedSubject returns the end of the party that opens the sentence
+// whose condition ends at text[c] (…的，), before its verb, or 0: the
+// longest stretch ending in a party head with no clause break in it.
+func conditionedSubject(text []rune, c int) int {
+	s := sentenceStart(text, c)
+	if s == c {
+		return 0
+	}
+	best := 0
+	for e := s + 3; e <= c && e-s <= maxParty && !isClauseBreak(text[e-1]); e++ {
+		if endsWithAt(text, e, partyHeads) > 0 && longestAt(text, e, staffWords) == 0 {
+			best = e
+		}
+	}
+	return best
+}
+
+// staffWords after an organ make the subject its staff (国家机关工作人员…的，
+// 应当给予处分), not the organ.
+var staffWords = words("工作人员", "人员", "职工", "负责人", "主要负责人", "干部")
+
+// headedMembers joins to the member after it each member that has no
+// party head and is joined to it by 和, 与 or 及: the two share the head
+// (公共管理和服务机构, 建设和施工单位), where 、 lists parties of their own.
+func headedMembers(text []rune, ms [][2]int) [][2]int {
+	out := ms[:0:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		for i+1 < len(ms) && endsWithAt(text, m[1], partyHeads) == 0 && m[1] < len(text) &&
+			strings.ContainsRune("和与及", text[m[1]]) && ms[i+1][0] == m[1]+1 {
+			i++
+			m[1] = ms[i][1]
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // party reports whether text[s:e] names a party by its function: Han

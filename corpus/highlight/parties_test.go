@@ -27,6 +27,10 @@ func TestDutyParties(t *testing.T) {
 		{"国务院专利行政部门应当加强对专利代理行业的监督。", []string{"国务院专利行政部门"}},
 		{"县级以上地方人民政府文物主管部门应当建立巡查制度。", []string{"县级以上地方人民政府文物主管部门"}},
 		{"县级以上人民政府负责住房保障工作的部门应当会同有关部门制定计划。", []string{"县级以上人民政府负责住房保障工作的部门", "有关部门"}},
+		// Two stems sharing one head, and a subject a condition parts
+		// from its duty.
+		{"公共管理和服务机构应当加强公共数据安全管理。", []string{"公共管理和服务机构"}},
+		{"专利代理机构合伙人、股东或者法定代表人等事项发生变化的，应当办理变更手续。", []string{"专利代理机构"}},
 	} {
 		for _, u := range c.units {
 			requireCover(t, c.text, Body, u)
@@ -65,6 +69,7 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		{"截至2023年底，全省已建成3万个基站，必须继续推进。", "3万个", Target},
 		{"2023年全市增长5.2%，不得不承认压力很大。", "5.2%", Target},
 		{"2023年共处罚款500万元。", "500万元", Target},
+		{"对违反规定的单位，由主管部门责令改正；情节严重的，应当依法处理。", "违反规定的单位", Body},
 		// Named as staff's employer — the whole list — as the issuer of a
 		// text cited, or as the court whose judgment is meant.
 		{"国务院专利行政部门和地方人民政府管理专利工作的部门的工作人员离职后不得从事专利代理工作。", "国务院专利行政部门", Body},
