@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -86,6 +85,10 @@ func matchPrefix(re *lazyre.RE, line string, rest int) []string {
 	return append(m, line[len(m[0]):])
 }
 
+// foreignWords are the runes after 外 of the words an article may open
+// with: 外交, 外国, 外商, 外汇, 外资, 外籍, 外贸.
+const foreignWords = "交国商汇资籍贸"
+
 // articleContinuations are the runes that, right after 第X条 with no space,
 // show running text that a page break left at the start of a line
 // (第九条规定的…, 第九条第二款, 第九条、第十条) rather than an article.
@@ -100,10 +103,11 @@ func continuesText(after string) bool {
 		return false
 	}
 	if r == '外' {
-		// 除第九条外， and 第九条外的 continue a sentence; 第十条外交活动…
-		// and 第十条外国人… are the article's own text.
+		// 除第九条外，… and 第九条外还应当… continue a sentence; 第十条外交
+		// 活动…, 第十条外国人… and 第三条外商投资… are the article's own
+		// text: 外 opens one of the words foreign affairs are named by.
 		next, _ := utf8.DecodeRuneInString(after[len("外"):])
-		return next == '的' || !unicode.Is(unicode.Han, next)
+		return !strings.ContainsRune(foreignWords, next)
 	}
 	if strings.ContainsRune(articleContinuations, r) {
 		return true

@@ -24,28 +24,28 @@ type stripped struct {
 }
 
 var (
-	reChrome = lazyre.New(`^(【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
+	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
-	reBreadcrumb = lazyre.New(`^(您?(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：]`)
+	reBreadcrumb = lazyre.New(`^(您(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：].*(首页|>|»|＞|/|→)`)
 	reSource     = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
 	reLink       = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	// reURL is a link alone on a line, or under a short label (原文链接：…).
-	reURL         = lazyre.New(`^(\p{Han}{1,6}\s*[:：]\s*)?[\[(（]?\s*(https?://|www\.)\S*$`)
+	reURL         = lazyre.New(`^(((原文|本文|来源|文章)(链接|地址|网址)|链接地址)\s*[:：]\s*)?[\[(（]?\s*(https?://|www\.)\S*$`)
 	reTOCDivision = lazyre.New(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
 	reTOC         = lazyre.New(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
 	// reFooter is a line of a government site's footer: registration
 	// numbers, copyright, the site's owner and contact lines, links.
-	reFooter = lazyre.New(`ICP备|版权归[^。，]{0,30}所有|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
+	reFooter = lazyre.New(`ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
 	// reSiteMark is a footer line no document prints: a footer without
 	// one is the document's own contact lines.
-	reSiteMark = lazyre.New(`ICP备|版权归[^。，]{0,30}所有|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
+	reSiteMark = lazyre.New(`ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
 )
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
 // start with.
 const (
-	chromeFirst     = "上下字分回返打关【[扫"
-	breadcrumbFirst = "您现当所位"
+	chromeFirst     = "当上下字分回返打关【[扫"
+	breadcrumbFirst = "您当所"
 	sourceFirst     = "信来发"
 )
 
@@ -72,6 +72,7 @@ func strip(lines []string) stripResult {
 	inTOC, inComment := false, false
 	valueNext := false // the last line was a source label without its value
 	firstTOC := ""     // the first division a table of contents lists
+	crumbs := false    // the page's breadcrumbs were met
 	for i, raw := range lines {
 		raw, inComment = stripComments(raw, inComment, func(c string) {
 			res.dropped = append(res.dropped, stripped{i + 1, "markup", c})
@@ -127,7 +128,8 @@ func strip(lines []string) stripResult {
 		// bulk of lines, which are text.
 		first, _ := utf8.DecodeRuneInString(trimmed)
 		switch {
-		case strings.ContainsRune(breadcrumbFirst, first) && reBreadcrumb.MatchString(trimmed):
+		case !crumbs && strings.ContainsRune(breadcrumbFirst, first) && reBreadcrumb.MatchString(trimmed):
+			crumbs = true
 			if len(res.units) <= breadcrumbReach {
 				for _, u := range res.units {
 					res.dropped = append(res.dropped, stripped{u.line, "page chrome", u.text})
@@ -236,8 +238,8 @@ func (res *stripResult) dropFooter() {
 			n, site = k+1, true
 			break
 		}
-		if len(t) > maxChromeBytes || strings.ContainsAny(t, "，。；") {
-			break
+		if len(t) > maxChromeBytes || strings.ContainsAny(t, "，。；") || dateLine(t) != "" || isOrganLine(t) {
+			break // a sentence, or a signature's date or organ: the document's
 		}
 	}
 	for n > 0 {

@@ -126,3 +126,26 @@ func TestListOfNamedOrgans(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelActingOnDepartment: a government that acts on a department
+// (会同, 督促, 指定, 建立 …, or after a modal) and the department are two
+// bodies, never one name; nor is a department named before a task
+// (…主管部门应当委托…的机构) or a kind of text (…的部门规章) a department
+// named by its task.
+func TestLevelActingOnDepartment(t *testing.T) {
+	for _, c := range []struct{ text, verb string }{
+		{"市人民政府会同中央金融管理部门建立协调机制。", "会同"},
+		{"市人民政府配合中央金融管理部门做好工作。", "配合"},
+		{"县级以上人民政府应当督促监管部门依法履职。", "督促"},
+		{"省人民政府指定行政主管部门负责本条例的实施。", "指定"},
+		{"国务院建立执法部门协作机制。", "建立"},
+		{"省级人民政府主管部门应当委托有资质的机构进行检测。", "委托"},
+		{"县级以上人民政府负责组织制定的部门规章应当公开。", "规章"},
+	} {
+		for _, s := range Find(c.text) {
+			if got := spanText(c.text, s); s.Kind == Body && strings.Contains(got, c.verb) {
+				t.Errorf("%s: body %q holds %s", c.text, got, c.verb)
+			}
+		}
+	}
+}
