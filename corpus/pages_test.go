@@ -398,3 +398,31 @@ func TestSealedSignature(t *testing.T) {
 		t.Errorf("issuers %q, date %q", got, d.Date)
 	}
 }
+
+// TestPageRulesKeepDocumentText: lines that only look like a page's —
+// a document's own 位置： line, a last article about copyright over the
+// signature, a labelled web address the document gives — stay its text.
+func TestPageRulesKeepDocumentText(t *testing.T) {
+	for _, c := range []struct{ name, text, keep string }{
+		{"position", "关于某地块国有建设用地使用权出让的公告\n一、地块基本情况\n位置：某区某路以东\n面积：1.2公顷\n二、竞买要求\n竞买人应当具备相应资格。", "位置：某区某路以东"},
+		{"copyright article", "某市文艺作品扶持办法\n第一条 为了繁荣文艺创作，制定本办法。\n第二条 受资助作品的版权归作者所有。\n某市文化广电旅游局\n2021年3月1日", "受资助作品的版权归作者所有"},
+		{"web address", "关于开展项目申报的通知\n一、申报方式\n申报网址：https://kjj.example.gov.cn/sb\n二、申报时间\n即日起至6月30日。", "申报网址"},
+	} {
+		d, err := Parse(c.name+".txt", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		d.Walk(func(n *Node) bool {
+			found = found || strings.Contains(n.Heading+n.Text, c.keep)
+			return true
+		})
+		if !found {
+			t.Errorf("%s: %q was dropped", c.name, c.keep)
+		}
+	}
+	d, _ := Parse("signed.txt", "某市文艺作品扶持办法\n第一条 为了繁荣文艺创作，制定本办法。\n第二条 受资助作品的版权归作者所有。\n某市文化广电旅游局\n2021年3月1日")
+	if strings.Join(d.Issuers, "|") != "某市文化广电旅游局" || d.Date != "2021-03-01" {
+		t.Errorf("signature lost: issuers %q, date %q", d.Issuers, d.Date)
+	}
+}
