@@ -37,7 +37,7 @@ func extractMetadata(d *Document, front, body, closing []unit, header []string) 
 	title, titleEnd := findTitle(front, lines)
 	d.Title = title
 	if d.Title == "" {
-		d.Title = strings.TrimSuffix(path.Base(d.Source), path.Ext(d.Source))
+		d.Title = fileTitle(d.Source)
 	}
 	// The history may follow the title printed again over a line or two.
 	history, _ := historyBlock(lines, titleEnd)
@@ -67,12 +67,10 @@ func extractMetadata(d *Document, front, body, closing []unit, header []string) 
 // short line: a long line cites other documents' numbers.
 func findDocNumber(lines []string) string {
 	for i, l := range lines {
-		// 中华人民共和国主席令 / （第五号）: a decree printed over two lines.
-		if i+1 < len(lines) && strings.HasSuffix(l, "令") && utf8.RuneCountInString(l) < 20 {
-			next := strings.Trim(lines[i+1], "（）() ")
-			if m := reDecree.FindString(l + next); m != "" {
-				return decreeNumber(m)
-			}
+		// A decree printed as a line of the header, not one a sentence
+		// cites.
+		if d := decreeAt(lines, i); d != "" {
+			return d
 		}
 		// Both numbers end in 号: most lines are passed over on bytes.
 		if !strings.Contains(l, "号") || utf8.RuneCountInString(l) >= 60 {
@@ -80,9 +78,6 @@ func findDocNumber(lines []string) string {
 		}
 		if m := reDocNumber.FindString(l); m != "" {
 			return strings.ReplaceAll(m, " ", "")
-		}
-		if m := reDecree.FindString(l); m != "" && !reHistoryLine.MatchString(l) {
-			return decreeNumber(m)
 		}
 	}
 	return ""
@@ -173,12 +168,6 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			return out
 		}
 	}
-	// A rule published by decree (上海市人民政府令 / （第19号）, signed by
-	// the mayor): the organ whose decree it is.
-	if organ := decreeOrgan(findDocNumber(front)); organ != "" {
-		add(organ)
-		return out
-	}
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
 			for _, org := range strings.Split(m[1], "、") {
@@ -193,8 +182,46 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	}
 	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(title[:i]) {
 		add(title[:i])
+		return out
 	}
+	// A rule published by decree (上海市人民政府令 / （第19号）, signed by
+	// the mayor): the organ whose decree it is — a decree printed as the
+	// header, not one a sentence cites.
+	add(decreeOrgan(decreeHeader(front)))
 	return out
+}
+
+// decreeHeader returns the decree number printed as a line of the header
+// (国务院令第709号, or 某市人民政府令 over （第19号）), or "".
+func decreeHeader(lines []string) string {
+	for i := range lines {
+		if d := decreeAt(lines, i); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// decreeAt returns the decree number lines[i] is, alone in brackets or
+// not, or begins over the next line (中华人民共和国主席令 / （第五号）), or "".
+func decreeAt(lines []string, i int) string {
+	l := strings.Trim(lines[i], " \t")
+	if !strings.Contains(l, "令") {
+		return ""
+	}
+	if i+1 < len(lines) && strings.HasSuffix(l, "令") && utf8.RuneCountInString(l) < 20 {
+		l += strings.Trim(lines[i+1], "（）() \t")
+	}
+	if m := reDecree.FindString(l); m != "" && strings.Trim(strings.Replace(l, m, "", 1), "（）() \t") == "" {
+		return decreeNumber(m)
+	}
+	return ""
+}
+
+// fileTitle is what stands for a title the text does not give: the
+// file's name without its extension.
+func fileTitle(source string) string {
+	return strings.TrimSuffix(path.Base(source), path.Ext(source))
 }
 
 // decreeOrgan returns the organ a decree number names (上海市人民政府令第19号

@@ -426,3 +426,81 @@ func TestPageRulesKeepDocumentText(t *testing.T) {
 		t.Errorf("signature lost: issuers %q, date %q", d.Issuers, d.Date)
 	}
 }
+
+// TestPageTitleWeighed: a page's <title> stands in for a title the text
+// does not give or that the page's menus ran into, and only when it reads
+// as a document's: a section and the site's owner, printed in its banner,
+// are no title.
+func TestPageTitleWeighed(t *testing.T) {
+	page := func(title, body string) []byte {
+		return []byte("<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + body + "</body></html>")
+	}
+	for _, c := range []struct{ name, title, body, want string }{
+		{"section and owner", "通知公告_某市人民政府办公室", "<div>某市人民政府办公室</div><p>关于做好2021年春节期间安全生产工作的通知</p><p>各区人民政府：</p><p>为做好安全生产工作，现将有关事项通知如下。</p><p>某市人民政府办公室</p><p>2021年2月1日</p>", "关于做好2021年春节期间安全生产工作的通知"},
+		{"heading", "某新区促进科技创新产业发展扶持办法｜某区人民政府", "<div>首页</div><h2>某新区促进科技创新产业发展扶持办法</h2><p>来源：某区发改局</p><p>为促进科技创新，制定本办法。</p><p>一、促进高新技术企业发展</p><p>第一条 对新落户本区的国家高新技术企业，给予奖励。</p>", "某新区促进科技创新产业发展扶持办法"},
+	} {
+		d, err := ParseBytes(c.name+".html", page(c.title, c.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(d.Title, c.want) || d.Title == "某市人民政府办公室" || strings.Contains(d.Title, "首页") {
+			t.Errorf("%s: title %q, want %q", c.name, d.Title, c.want)
+		}
+	}
+}
+
+// TestLabelsAndDecreesInsideTheBody: a list of attachments inside a part
+// (附件1：项目申报书) and a 附：… line before a law's last article do not
+// end the body; a decree a sentence cites is neither the 文号 nor the
+// issuer.
+func TestLabelsAndDecreesInsideTheBody(t *testing.T) {
+	d, err := Parse("midbody.txt", strings.Join([]string{
+		"关于开展2021年度科技项目申报工作的通知",
+		"各有关单位：",
+		"现将有关事项通知如下。",
+		"一、申报条件",
+		"申报单位应当具有独立法人资格。",
+		"二、申报材料",
+		"附件1：项目申报书",
+		"附件2：信用承诺书",
+		"三、申报时间",
+		"2021年5月1日前提交。",
+		"四、联系方式",
+		"联系电话：12345678",
+		"某市科学技术局",
+		"2021年3月1日",
+	}, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := 0
+	for _, n := range d.Children {
+		if n.Kind == Part {
+			parts++
+		}
+	}
+	if parts != 4 || strings.Join(d.Issuers, "|") != "某市科学技术局" || d.Date != "2021-03-01" {
+		t.Errorf("%d parts, issuers %q, date %q; want 4 parts signed by 某市科学技术局", parts, d.Issuers, d.Date)
+	}
+	law, err := Parse("lawapp.txt", "某某条例\n第一条 为了规范管理，制定本条例。\n第二条 申请人应当提交申请书。\n附：申请书格式由省人民政府规定\n第三条 本条例自2020年1月1日起施行。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := 0
+	law.Walk(func(n *Node) bool {
+		if n.Kind == Article {
+			articles++
+		}
+		return true
+	})
+	if articles != 3 {
+		t.Errorf("%d articles, want 3", articles)
+	}
+	cited, err := Parse("cite.txt", "某市人民政府关于印发某某办法的通知\n各区人民政府：\n根据《某省某某办法》（省政府令第12号），现将《某某办法》印发给你们，请认真贯彻执行。\n一、总体要求\n（一）加快发展。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cited.DocNumber != "" || strings.Join(cited.Issuers, "|") != "某市人民政府" {
+		t.Errorf("文号 %q, issuers %q: a cited decree taken for the notice's", cited.DocNumber, cited.Issuers)
+	}
+}

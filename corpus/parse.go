@@ -52,11 +52,22 @@ func parseExtracted(name string, res *extract.Result, annotate bool) (*Document,
 	return d, nil
 }
 
+// minPageTitleRunes keeps a site's section names (通知公告, 政策解读) from
+// standing for a document's title.
+const minPageTitleRunes = 8
+
 // applyMeta lets metadata a format states outright win over what the
 // parser read from the text.
 func applyMeta(d *Document, m extract.Meta) {
 	if m.Title != "" {
 		d.Title = squeezeHanSpaces(m.Title)
+	}
+	// A page's <title>, printed as a line, that reads as a document's
+	// (not a site's, a section's or an organ's name): the title where the
+	// text gave none, or one the page's menus ran into (首页…办法).
+	if t := squeezeHanSpaces(m.PageTitle); m.Title == "" && utf8.RuneCountInString(t) >= minPageTitleRunes && titleShaped(t) && !isOrganName(t) &&
+		(d.Title == fileTitle(d.Source) || strings.Contains(d.Title, t)) {
+		d.Title = t
 	}
 	if len(m.Issuers) > 0 {
 		d.Issuers = m.Issuers
@@ -150,7 +161,7 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 	// has headings of its own; they do not count.
 	limit := len(us)
 	for i := start + 1; i < len(us); i++ {
-		if reAttachmentLabel.MatchString(strings.TrimSpace(us[i].text)) {
+		if attachmentAt(us, i, g) {
 			limit = i
 			break
 		}
@@ -177,6 +188,41 @@ func regions(us []unit, g *Grammar) (front, body, closing []unit) {
 // signature or a law's last article: 附件, 附件2, or with its title
 // (附：国旗制法说明, 附件1：申报材料清单).
 var reAttachmentLabel = lazyre.New(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$|^附[件录]?\s*[0-9一二三四五六七八九十]*\s*[:：]\s*[^，。；：:]{2,30}$`)
+
+// attachmentAt reports the label over an attachment at us[i]: a bare
+// label (附件2), or one with its title (附：国旗制法说明) that no heading of
+// the body's own follows — a list of attachments inside a part (附件1：
+// 项目申报书) goes on into the parts after it.
+func attachmentAt(us []unit, i int, g *Grammar) bool {
+	t := strings.TrimSpace(us[i].text)
+	if !reAttachmentLabel.MatchString(t) {
+		return false
+	}
+	if reBareAttachment.MatchString(t) {
+		return true
+	}
+	for _, u := range us[i+1:] {
+		if l := g.Level(u.cls.marker); l != nil && l.Opens && l.Rank <= openRankOf(us[:i], g) {
+			return false
+		}
+	}
+	return true
+}
+
+// reBareAttachment is an attachment's label alone: 附件, 附件2：.
+var reBareAttachment = lazyre.New(`^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?$`)
+
+// openRankOf returns the rank of the outermost level the units open, or
+// the deepest rank there is when they open none.
+func openRankOf(us []unit, g *Grammar) int {
+	rank := 1 << 30
+	for _, u := range us {
+		if l := g.Level(u.cls.marker); l != nil && l.Opens && l.Rank < rank {
+			rank = l.Rank
+		}
+	}
+	return rank
+}
 
 // splitAppendix splits closing matter at an attachment printed in full
 // after the signature (a 附件 label alone on its line, then numbered text):

@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
+	"mime/quotedprintable"
 	"net/textproto"
 	"path"
 	"strings"
@@ -50,10 +51,12 @@ func docxRels(data []byte) (map[string]string, error) {
 	return out, nil
 }
 
-// chunkLines returns the lines of an alternative format chunk named name
-// holding data: a web archive (.mht) or page read as a web page, plain
-// text decoded; any other kind (RTF, a nested Word file) is an error.
-func chunkLines(name string, data []byte) ([]string, error) {
+// readChunk reads an alternative format chunk named name holding data: a
+// web archive (.mht) or page read as a web page (its metadata table and
+// what it dropped kept in the result), plain text decoded. A chunk with
+// no text gives an empty result; any other kind (RTF, a nested Word file)
+// is an error.
+func readChunk(name string, data []byte) (*Result, error) {
 	var page []byte
 	switch ext := strings.ToLower(path.Ext(name)); {
 	case ext == ".mht" || ext == ".mhtml" || bytes.HasPrefix(data, []byte("MIME-Version:")):
@@ -66,18 +69,21 @@ func chunkLines(name string, data []byte) ([]string, error) {
 		page = data
 	case ext == ".txt":
 		text, err := Decode(data)
-		if err != nil {
+		if err != nil && len(bytes.TrimSpace(data)) > 0 {
 			return nil, err
 		}
-		return strings.Split(text, "\n"), nil
+		return &Result{Text: text}, nil
 	default:
 		return nil, fmt.Errorf("an embedded %s part cannot be read", ext)
 	}
-	r, err := HTML(page)
-	if err != nil {
-		return nil, err
+	if len(bytes.TrimSpace(page)) == 0 {
+		return &Result{}, nil
 	}
-	return strings.Split(r.Text, "\n"), nil
+	r, err := HTML(page)
+	if errors.Is(err, errNoPageText) {
+		return &Result{}, nil
+	}
+	return r, err
 }
 
 // errNoPage reports a web archive with no HTML part.
@@ -98,7 +104,16 @@ func mhtPage(data []byte) ([]byte, error) {
 	if !strings.HasPrefix(mt, "multipart/") {
 		return decodeTransfer(header.Get("Content-Transfer-Encoding"), tp.R)
 	}
-	mr := multipart.NewReader(tp.R, params["boundary"])
+	return multipartPage(tp.R, params["boundary"], 0)
+}
+
+// maxArchiveDepth bounds multipart parts nested in a web archive.
+const maxArchiveDepth = 4
+
+// multipartPage returns the first text/html part of a multipart body,
+// looking into nested multipart parts (multipart/alternative).
+func multipartPage(r io.Reader, boundary string, depth int) ([]byte, error) {
+	mr := multipart.NewReader(r, boundary)
 	for {
 		p, err := mr.NextPart()
 		if err == io.EOF {
@@ -107,18 +122,28 @@ func mhtPage(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read web archive: %w", err)
 		}
-		if ct, _, _ := mime.ParseMediaType(p.Header.Get("Content-Type")); ct == "text/html" {
+		ct, params, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
+		switch {
+		case ct == "text/html":
 			// multipart undoes quoted-printable itself (and drops the
 			// header); base64 is left to us.
 			return decodeTransfer(p.Header.Get("Content-Transfer-Encoding"), p)
+		case strings.HasPrefix(ct, "multipart/") && depth < maxArchiveDepth:
+			if page, err := multipartPage(p, params["boundary"], depth+1); err == nil {
+				return page, nil
+			}
 		}
 	}
 }
 
-// decodeTransfer reads r undoing a base64 transfer encoding.
+// decodeTransfer reads r undoing a base64 or quoted-printable transfer
+// encoding.
 func decodeTransfer(encoding string, r io.Reader) ([]byte, error) {
-	if strings.EqualFold(strings.TrimSpace(encoding), "base64") {
+	switch strings.ToLower(strings.TrimSpace(encoding)) {
+	case "base64":
 		r = base64.NewDecoder(base64.StdEncoding, r)
+	case "quoted-printable":
+		r = quotedprintable.NewReader(r)
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxDocxPart+1))
 	if err != nil {

@@ -80,24 +80,41 @@ func DOCX(data []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read styles.xml: %w", err)
 	}
-	relsXML, err := read(parts["word/_rels/document.xml.rels"])
-	if err != nil {
-		return nil, err
-	}
-	rels, err := docxRels(relsXML)
-	if err != nil {
-		return nil, err
-	}
-	chunk := func(id string) ([]string, error) {
+	// Alternative format chunks: the relationships read at the first,
+	// each part read once, and the text they give, however often the
+	// document repeats one, bounded as the archive is.
+	var rels map[string]string
+	read1 := map[string]*Result{}
+	given := 0
+	chunk := func(id string) (*Result, error) {
+		if rels == nil {
+			relsXML, err := read(parts["word/_rels/document.xml.rels"])
+			if err != nil {
+				return nil, err
+			}
+			if rels, err = docxRels(relsXML); err != nil {
+				return nil, err
+			}
+		}
 		name, ok := rels[id]
-		if !ok {
+		if !ok || parts[name] == nil {
 			return nil, fmt.Errorf("an embedded part %q is missing", id)
 		}
-		data, err := read(parts[name])
-		if err != nil {
-			return nil, err
+		r, ok := read1[name]
+		if !ok {
+			data, err := read(parts[name])
+			if err != nil {
+				return nil, err
+			}
+			if r, err = readChunk(name, data); err != nil {
+				return nil, err
+			}
+			read1[name] = r
 		}
-		return chunkLines(name, data)
+		if given += len(r.Text); given > maxDocxTotal {
+			return nil, ErrZipBomb
+		}
+		return r, nil
 	}
 	return readDocument(docXML, num, styles, chunk)
 }
@@ -110,9 +127,11 @@ type docxPara struct {
 	text        strings.Builder
 }
 
-// readDocument walks document.xml; chunk reads the lines of an
-// alternative format chunk (w:altChunk) by its relationship ID, in place.
-func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id string) ([]string, error)) (*Result, error) {
+// readDocument walks document.xml; chunk reads an alternative format
+// chunk (w:altChunk) by its relationship ID: its text goes in place, its
+// metadata where the document states none, what it dropped with the
+// document's.
+func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id string) (*Result, error)) (*Result, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	res := &Result{}
 	var lines []string
@@ -200,11 +219,15 @@ func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id st
 				}
 			case "altChunk":
 				endPara()
-				more, err := chunk(attrVal(t, "id"))
+				r, err := chunk(attrVal(t, "id"))
 				if err != nil {
 					return nil, fmt.Errorf("read the Word file's embedded text: %w", err)
 				}
-				lines = append(lines, more...)
+				if r.Text != "" {
+					lines = append(lines, strings.Split(r.Text, "\n")...)
+				}
+				mergeMeta(&res.Meta, r.Meta)
+				res.Dropped = append(res.Dropped, r.Dropped...)
 				skip = 1
 			case "tbl":
 				depth++

@@ -28,6 +28,10 @@ type Result struct {
 // 发文字号/成文日期 table, a Word file's Title paragraph. Empty fields are
 // left to the parser to find in the text.
 type Meta struct {
+	// PageTitle is what a saved page's <title> names and the page prints
+	// as a line of its own: the title only when the text gives none and it
+	// reads as a document's (the parser decides), never the site's name.
+	PageTitle string
 	// Title is the document's title.
 	Title string
 	// Issuers are the issuing bodies.
@@ -76,4 +80,23 @@ func formatSize(n int64) string {
 		return fmt.Sprintf("%d bytes (%.1f MiB)", n, float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// mergeMeta fills the fields of dst that state nothing from src.
+func mergeMeta(dst *Meta, src Meta) {
+	if dst.PageTitle == "" {
+		dst.PageTitle = src.PageTitle
+	}
+	if dst.Title == "" {
+		dst.Title = src.Title
+	}
+	if len(dst.Issuers) == 0 {
+		dst.Issuers = src.Issuers
+	}
+	if dst.DocNumber == "" {
+		dst.DocNumber = src.DocNumber
+	}
+	if dst.Date == "" {
+		dst.Date = src.Date
+	}
 }

@@ -233,9 +233,9 @@ func TestDocxByContent(t *testing.T) {
 	}
 }
 
-// TestPageTitle: a saved page's <title> gives the document's title when
-// the page prints it as a line of its own (its heading); a <title> naming
-// the site, or one the page does not bear out, gives none.
+// TestPageTitle: a saved page's <title> gives a title for the parser to
+// weigh when the page prints it as a line of its own (its heading); a
+// <title> the page does not bear out gives none.
 func TestPageTitle(t *testing.T) {
 	page := func(title, body string) string {
 		return "<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + body + "</body></html>"
@@ -250,8 +250,8 @@ func TestPageTitle(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if r.Meta.Title != c.want {
-			t.Errorf("%s: title %q, want %q", c.name, r.Meta.Title, c.want)
+		if r.Meta.PageTitle != c.want || r.Meta.Title != "" {
+			t.Errorf("%s: page title %q (title %q), want %q", c.name, r.Meta.PageTitle, r.Meta.Title, c.want)
 		}
 	}
 }
@@ -308,6 +308,15 @@ func TestMarkdownFromSites(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("text:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A file opening with a horizontal rule has no front matter; a folded
+	// title runs over the lines under it.
+	rule := "---\n\n# 某某市促进就业若干措施\n\n一、总体要求\n\n---\n\n二、保障措施"
+	if r, err := Markdown([]byte(rule)); err != nil || r.Text != rule {
+		t.Errorf("a horizontal rule taken for front matter: %q, %v", r.Text, err)
+	}
+	if r, err := Markdown([]byte("---\ntitle: >-\n  某某\n  条例\ndate: 2020-01-01\n---\n第一条 x")); err != nil || r.Text != "# 某某条例\n第一条 x" {
+		t.Errorf("folded title: %q, %v", r.Text, err)
 	}
 	plain := "# 说明\n\n用 <p> 标签分段。\n\n---\n\n第一条 正文。"
 	if r, err := Markdown([]byte(plain)); err != nil || r.Text != plain {

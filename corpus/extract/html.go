@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -65,15 +66,16 @@ func HTML(data []byte) (*Result, error) {
 	for _, kv := range w.meta {
 		setMeta(&res.Meta, kv[0], kv[1])
 	}
-	if res.Meta.Title == "" {
-		res.Meta.Title = pageTitle(root, lines)
-	}
+	res.Meta.PageTitle = pageTitle(root, lines)
 	res.Text = strings.Join(lines, "\n")
 	if strings.TrimSpace(res.Text) == "" && res.Meta.Title == "" {
-		return nil, fmt.Errorf("web page has no text")
+		return nil, errNoPageText
 	}
 	return res, nil
 }
+
+// errNoPageText reports a web page with no visible text.
+var errNoPageText = errors.New("web page has no text")
 
 // htmlWalker collects the lines of a page's visible text.
 type htmlWalker struct {

@@ -28,10 +28,25 @@ func Markdown(data []byte) (*Result, error) {
 		}
 	}
 	if end := frontMatterEnd(lines); end > 0 {
-		for _, l := range lines[1:end] {
-			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "title" && strings.TrimSpace(v) != "" {
-				out = append(out, "# "+strings.Trim(strings.TrimSpace(v), `"'`))
-				continue
+		block := lines[1:end]
+		for i := 0; i < len(block); i++ {
+			l := block[i]
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "title" {
+				v = strings.Trim(strings.TrimSpace(v), `"'`)
+				if v == "" || strings.ContainsAny(v[:1], ">|") {
+					// A folded title (title: >-) goes on over the
+					// indented lines under it.
+					var parts []string
+					for i+1 < len(block) && strings.TrimSpace(block[i+1]) != "" && (strings.HasPrefix(block[i+1], " ") || strings.HasPrefix(block[i+1], "\t")) {
+						i++
+						parts = append(parts, strings.TrimSpace(block[i]))
+					}
+					v = strings.Join(parts, "")
+				}
+				if v != "" {
+					out = append(out, "# "+v)
+					continue
+				}
 			}
 			drop("metadata", l)
 		}
@@ -62,18 +77,35 @@ func Markdown(data []byte) (*Result, error) {
 const maxFrontMatter = 60
 
 // frontMatterEnd returns the index of the line closing a front-matter
-// block that opens the file (--- alone on the first line), or 0.
+// block that opens the file (--- alone on the first line, then YAML:
+// key: value lines and their list items), or 0 — for a file that opens
+// with a horizontal rule, too.
 func frontMatterEnd(lines []string) int {
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		return 0
 	}
+	keys := 0
 	for i := 1; i < len(lines) && i <= maxFrontMatter; i++ {
-		if strings.TrimSpace(lines[i]) == "---" {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case l == "---":
+			if keys == 0 {
+				return 0
+			}
 			return i
+		case l == "" || strings.HasPrefix(l, "- ") || strings.HasPrefix(lines[i], " ") || strings.HasPrefix(lines[i], "\t"):
+			// a blank line, a list item, a value continued on its own lines
+		case reYAMLKey.MatchString(l):
+			keys++
+		default:
+			return 0 // not YAML: a rule, then the document
 		}
 	}
 	return 0
 }
+
+// reYAMLKey is a front-matter line: a key, a colon, maybe a value.
+var reYAMLKey = lazyre.New(`^[A-Za-z_][A-Za-z0-9_-]*\s*:(\s|$)`)
 
 // minTaggedLines is how many lines must open with an HTML block tag for a
 // markdown file to count as written in HTML.

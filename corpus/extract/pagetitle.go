@@ -15,11 +15,11 @@ const titleSeparators = "｜|_—–-"
 // counting as a document's title.
 const minPageTitleRunes = 6
 
-// pageTitle returns the document's title a saved page names in its
-// <title>: the part of it, split at the site separator, that the page's
-// text also prints as a line of its own (its heading), or "". A <title>
-// that names only the site, or that no line of the text bears out, gives
-// nothing.
+// pageTitle returns what a saved page names in its <title> and prints as
+// a line of its own (its heading): the part of the <title>, split at the
+// site separator, that a line of the text equals, or "". The parser takes
+// it as the title only where it reads as a document's (a site's or an
+// organ's name does not).
 func pageTitle(root *html.Node, lines []string) string {
 	t := titleElement(root)
 	if t == "" {
