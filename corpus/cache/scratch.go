@@ -24,7 +24,7 @@ const scratchPrefix = "policyreader-scratch-"
 // written: the caller reads the library whole.
 func OpenScratch() (*Store, error) {
 	tmp := os.TempDir()
-	removeAbandoned(tmp)
+	SweepScratch()
 	dir, err := os.MkdirTemp(tmp, scratchPrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("make a scratch directory: %w", err)
@@ -51,10 +51,12 @@ func (s *Store) Discard() error {
 	return nil
 }
 
-// removeAbandoned removes the scratch directories under tmp whose reader
-// is no longer running. One whose owner cannot be told is left alone.
-func removeAbandoned(tmp string) {
-	dirs, _ := filepath.Glob(filepath.Join(tmp, scratchPrefix+"*"))
+// SweepScratch removes the scratch directories under the temporary
+// directory whose reader is no longer running (killed before it could
+// delete its own). One whose owner cannot be told is left alone. A reader
+// calls it at every start, with a cache or not.
+func SweepScratch() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), scratchPrefix+"*"))
 	for _, dir := range dirs {
 		pid, _, ok := strings.Cut(strings.TrimPrefix(filepath.Base(dir), scratchPrefix), "-")
 		n, err := strconv.Atoi(pid)

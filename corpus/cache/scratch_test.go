@@ -85,6 +85,12 @@ func TestScratchStore(t *testing.T) {
 	if _, err := os.Stat(s.Dir()); !os.IsNotExist(err) {
 		t.Errorf("the scratch directory is left after Discard: %v", err)
 	}
+	// A background write that ends after the reader quit (a related
+	// index finishing) makes nothing again.
+	s.writeSide(relatedFile, [32]byte{1}, func(write func([]byte) error) error { return write([]byte("x")) })
+	if _, err := os.Stat(s.Dir()); !os.IsNotExist(err) {
+		t.Errorf("a write after Discard made the scratch directory again: %v", err)
+	}
 	kept := Open(t.TempDir())
 	if err := kept.Discard(); err != nil {
 		t.Fatal(err)

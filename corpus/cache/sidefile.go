@@ -60,6 +60,9 @@ func (s *Store) writeSide(k sideKind, key [32]byte, fill func(write func([]byte)
 	copy(header[:], k.magic)
 	binary.LittleEndian.PutUint32(header[8:], layoutVersion)
 	copy(header[16:48], key[:])
+	if s.abandon.Load() {
+		return // closed (a scratch store's directory may be gone)
+	}
 	err := os.MkdirAll(s.packDir(), 0o755)
 	if err == nil {
 		err = writePackFile(s.sidePath(k, key), header, func(write func([]byte) error) error {

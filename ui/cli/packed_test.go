@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -192,9 +193,9 @@ func TestReaderWithoutCache(t *testing.T) {
 		readWhole++
 		return ui.LoadResult{}
 	}
-	store := readerCache(opts)
-	if store == nil {
-		t.Fatal("no scratch store")
+	store, note := readerCache(opts)
+	if store == nil || note != "" {
+		t.Fatalf("no scratch store: %s", note)
 	}
 	r := readLibrary(context.Background(), []string{dir}, store, load, nil)
 	if readWhole != 0 || r.Corpus == nil || !r.Corpus.OnDemand() || r.Index == nil {
@@ -216,8 +217,8 @@ func TestReaderWithoutCache(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
 	t.Setenv("TMPDIR", file)
-	if store := readerCache(opts); store != nil {
-		t.Fatalf("a scratch store under a file: %s", store.Dir())
+	if store, note := readerCache(opts); store != nil || !strings.Contains(note, "reading it whole") || strings.Contains(note, "\n") {
+		t.Fatalf("a scratch store under a file: %v, note %q", store, note)
 	}
 	readLibrary(context.Background(), []string{dir}, nil, load, nil)
 	if readWhole != 1 {

@@ -2,9 +2,13 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
 	"policyreader/corpus"
 	"policyreader/corpus/cache"
@@ -27,7 +31,10 @@ func runLoading(opts Options, getenv func(string) string) error {
 	uiOpts.ReadingWidth = opts.ReadingWidth
 	uiOpts.Lang = opts.Lang
 	store, warnings := openBookmarkStore(opts.DataDir)
-	cache := readerCache(opts)
+	cache, note := readerCache(opts)
+	if note != "" {
+		warnings = append(warnings, note)
+	}
 	var docCache corpus.DocCache
 	if cache != nil {
 		if !opts.NoCache {
@@ -53,7 +60,10 @@ func runLoading(opts Options, getenv func(string) string) error {
 	}
 	uiOpts.Warnings = warnings
 	m := ui.NewLoading(loader, uiOpts)
-	final, err := tea.NewProgram(m, programOptions()...).Run()
+	p := tea.NewProgram(m, programOptions()...)
+	stop := quitOnHangup(p)
+	final, err := p.Run()
+	stop()
 	if cache != nil {
 		// Annotations computed while reading, kept for next time; a
 		// scratch store deleted.
@@ -67,17 +77,50 @@ func runLoading(opts Options, getenv func(string) string) error {
 
 // readerCache opens the cache opts name for the reader; with --no-cache,
 // a scratch store of this run's own (cache.OpenScratch), so that the
-// library is packed a batch at a time rather than held whole, or nil when
-// none can be made (the library is then read whole).
-func readerCache(opts Options) *cache.Store {
+// library is packed a batch at a time rather than held whole, or nil and
+// a one-line note when none can be made (the library is then read
+// whole). Either way it first removes the scratch directories readers
+// that were killed left behind.
+func readerCache(opts Options) (*cache.Store, string) {
+	cache.SweepScratch()
 	if !opts.NoCache {
-		return openCache(opts)
+		return openCache(opts), ""
 	}
 	s, err := cache.OpenScratch()
 	if err != nil {
-		return nil
+		return nil, fmt.Sprintf("no scratch directory for the library (%s); reading it whole", oneLine(err.Error()))
 	}
-	return s
+	return s, ""
+}
+
+// hangupGrace is how long a reader whose terminal went away has to quit
+// before it is stopped.
+const hangupGrace = 2 * time.Second
+
+// quitOnHangup makes the program quit when its terminal goes away
+// (SIGHUP), as it does on SIGINT and SIGTERM, so that what runs after it
+// — the scratch store's removal, the annotations kept — still runs. The
+// function it returns stops listening.
+func quitOnHangup(p *tea.Program) (stop func()) {
+	hup := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+			select {
+			case <-time.After(hangupGrace):
+				p.Kill()
+			case <-done:
+			}
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
 }
 
 // anyPathExists returns an error naming every path when none of them
