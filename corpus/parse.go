@@ -195,8 +195,8 @@ var reAttachmentLabel = lazyre.New(`^附件\s*[0-9一二三四五六七八九十
 // 项目申报书) goes on into the parts after it.
 func attachmentAt(us []unit, i int, g *Grammar) bool {
 	t := strings.TrimSpace(us[i].text)
-	if !reAttachmentLabel.MatchString(t) {
-		return false
+	if !strings.HasPrefix(t, "附") || !reAttachmentLabel.MatchString(t) {
+		return false // most lines are passed over on their first rune
 	}
 	if reBareAttachment.MatchString(t) {
 		return true

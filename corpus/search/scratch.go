@@ -21,8 +21,20 @@ func (ix *Index) takeScratch() *scratch {
 	return &scratch{}
 }
 
-// putScratch keeps sc for the next search.
-func (ix *Index) putScratch(sc *scratch) { ix.scratch.Put(sc) }
+// putScratch keeps sc for the next search — not for an index built for
+// one query (NewForQuery), which has no next search: a pool keeps what it
+// holds alive for two collections after its index is dropped, and a
+// library searched a batch at a time would carry every batch's buffers.
+func (ix *Index) putScratch(sc *scratch) {
+	if ix.reusesScratch() {
+		ix.scratch.Put(sc)
+	}
+}
+
+// reusesScratch reports whether the index keeps a search's buffers for
+// the next: not when it is built for one query, whose search lets the
+// workers' buffers go as soon as their hits are merged.
+func (ix *Index) reusesScratch() bool { return ix.only == nil }
 
 // reuse returns buf emptied, with room for n elements.
 func reuse[T any](buf []T, n int) []T {

@@ -99,7 +99,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	// texts, the bulk of a large corpus, are not scored at all.
 	sc := ix.takeScratch()
 	defer ix.putScratch(sc)
-	hits, relaxed, err := ix.score(ctx, q, heads, sc, reuse(sc.all, len(cands)))
+	hits, relaxed, err := ix.score(ctx, q, heads, sc, sc.all[:0])
 	sc.all = hits
 	if err != nil {
 		return nil, err
@@ -373,14 +373,19 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		}(&parts[w], cands[lo:hi])
 	}
 	wg.Wait()
-	nrelaxed := 0
+	nhits, nrelaxed := 0, 0
 	for w, p := range parts {
-		sc.hits[w], sc.relaxed[w] = p.hits, p.relaxed
+		if ix.reusesScratch() {
+			sc.hits[w], sc.relaxed[w] = p.hits, p.relaxed
+		}
 		if p.err != nil {
 			return into, nil, p.err
 		}
+		nhits += len(p.hits)
 		nrelaxed += len(p.relaxed)
 	}
+	// Grown once to what the hits need, not to every candidate.
+	into = slices.Grow(into, nhits)
 	// The relaxed entries are remembered: a slice of their own.
 	relaxed := make([]int32, 0, nrelaxed)
 	for _, p := range parts {
