@@ -15,6 +15,12 @@ type scratch struct {
 // takeScratch returns a scratch for one search, to give back with
 // putScratch once nothing of it is read.
 func (ix *Index) takeScratch() *scratch {
+	if !ix.reusesScratch() {
+		// Not even asked: a pool used once is registered with the
+		// runtime until the next collection, and holds its index — and
+		// the documents it points into — as long.
+		return &scratch{}
+	}
 	if sc, ok := ix.scratch.Get().(*scratch); ok {
 		return sc
 	}
