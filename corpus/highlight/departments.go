@@ -77,12 +77,15 @@ func taskedByLevel(text []rune, s int) int {
 			}
 			return k + n
 		}
-		if !isHan(text[k]) || strings.ContainsRune("的和及或、，。；：", text[k]) || hasPrefixAt(text, k, department) || actsAt(text, k) {
+		if !isHan(text[k]) || strings.ContainsRune(taskStops, text[k]) || hasPrefixAt(text, k, department) || actsAt(text, k) {
 			break
 		}
 	}
 	return s
 }
+
+// taskStops end a task before its 的部门: a list or a clause's break.
+const taskStops = "的和及或、，。；："
 
 // departmentTexts after …的部门 make it a kind of text: 部门规章.
 var departmentTexts = words("规章", "规定", "文件")
