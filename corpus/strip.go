@@ -35,11 +35,16 @@ var (
 	reTOC         = lazyre.New(`(\t\s*\d+\s*$)|(\.{3,})|(…{2,})|(·{3,})`)
 	// reFooter is a line of a government site's footer: registration
 	// numbers, copyright, the site's owner and contact lines, links.
-	reFooter = lazyre.New(`ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们|设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
+	reFooter = lazyre.New(siteMarks + `|^(设为首页|加入收藏|返回首页|无障碍浏览)$|^(通信地址|地址|邮政编码|邮编|联系电话|电话|传真)\s*[:：]`)
 	// reSiteMark is a footer line no document prints: a footer without
 	// one is the document's own contact lines.
-	reSiteMark = lazyre.New(`ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`)
+	reSiteMark = lazyre.New(siteMarks)
 )
+
+// siteMarks are the footer lines no document prints: registration
+// numbers, copyright (on a short line, not a sentence about it), the
+// site's owner, its map and contact page.
+const siteMarks = `ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|©|公网安备|网站标识码|版权所有|^(主办|承办|协办|技术支持)(单位)?\s*[:：]|^(网站地图|联系我们)$`
 
 // chromeFirst and sourceFirst hold the runes reChrome and reSource can
 // start with.
