@@ -88,7 +88,7 @@ func setMeta(m *Meta, label, value string) {
 	switch metaField[label] {
 	case "title":
 		if m.Title == "" {
-			m.Title = strings.Join(strings.Fields(value), "")
+			m.Title = squeeze(value)
 		}
 	case "issuer":
 		if len(m.Issuers) == 0 {
