@@ -201,8 +201,9 @@ func attachmentAt(us []unit, i int, g *Grammar) bool {
 	if reBareAttachment.MatchString(t) {
 		return true
 	}
+	outer := openRankOf(us[:i], g)
 	for _, u := range us[i+1:] {
-		if l := g.Level(u.cls.marker); l != nil && l.Opens && l.Rank <= openRankOf(us[:i], g) {
+		if l := g.Level(u.cls.marker); l != nil && l.Opens && l.Rank <= outer {
 			return false
 		}
 	}
