@@ -44,7 +44,7 @@ type indexReadyMsg struct {
 // wordsReadyMsg delivers the word segmenter, loaded on the first query
 // of letters (pinyin or initials), or why it could not be.
 type wordsReadyMsg struct {
-	words *words.Segmenter
+	words *words.Dictionary
 	err   error
 }
 

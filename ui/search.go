@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"strings"
 
 	"policyreader/corpus"
@@ -42,9 +41,8 @@ type searchModel struct {
 	index *search.Index
 	// words is asked for on the first query of letters; wordsAsked keeps
 	// it from being asked twice.
-	words      *words.Segmenter
+	words      *words.Dictionary
 	wordsAsked bool
-	wordsFor   func(holds func(rune) bool) (*words.Segmenter, error) // nil: words.LoadFor
 	seq        int
 	cancel     context.CancelFunc
 	query      string // the query the current hits answer
@@ -317,25 +315,11 @@ func (m searchModel) run() (searchModel, tea.Cmd) {
 	var load tea.Cmd
 	if !m.wordsAsked && hasLetters(m.pending) {
 		// Pinyin and initials rank whole words first; the dictionary
-		// takes a second or two to load, so only now and off the loop.
+		// takes a tenth of a second to read, so only now and off the
+		// loop.
 		m.wordsAsked = true
-		ix, wordsFor := m.index, m.wordsFor
-		if wordsFor == nil {
-			wordsFor = words.LoadFor
-		}
 		load = func() tea.Msg {
-			// Only the words the library's characters can spell: the
-			// same cuts of its text in a half or a third of the memory.
-			var w *words.Segmenter
-			var err error
-			if ix != nil {
-				w, err = wordsFor(ix.Holds)
-			} else {
-				w, err = words.Load()
-			}
-			// Loading allocates three times what the dictionary keeps:
-			// hand the rest back to the system now, not over minutes.
-			debug.FreeOSMemory()
+			w, err := words.NewDictionary()
 			return wordsReadyMsg{words: w, err: err}
 		}
 	}

@@ -17,7 +17,6 @@ import (
 	"policyreader/corpus/facet"
 	"policyreader/corpus/related"
 	"policyreader/corpus/search"
-	"policyreader/corpus/words"
 	"policyreader/ui/msg"
 	"policyreader/ui/textlayout"
 
@@ -102,10 +101,6 @@ type Options struct {
 	// cache, say), returning ctx's error when the reader quits first; it
 	// runs off the event loop. Nil builds the index from the text.
 	RelatedIndex func(ctx context.Context, c *corpus.Corpus) (*related.Index, error)
-	// Words gives the word dictionary of a library whose texts hold the
-	// runes holds accepts (from a cache, say); it runs off the event loop.
-	// Nil cuts it from the whole dictionary (words.LoadFor).
-	Words func(holds func(rune) bool) (*words.Segmenter, error)
 }
 
 // detailPad is the blank column between the separator and the text.
@@ -192,7 +187,6 @@ func New(c *corpus.Corpus, opts Options) Model {
 		m.getenv = os.Getenv
 	}
 	m.targets.exportDir = exportDirOr(opts.ExportDir)
-	m.search.wordsFor = opts.Words
 	m.tree = m.tree.SetMarked(m.bookmarks.ids())
 	if len(opts.Warnings) > 0 {
 		msg := tr.F("%d warning(s): %s", len(opts.Warnings), strings.Join(opts.Warnings, "; "))

@@ -72,8 +72,7 @@ type Store struct {
 	pending sync.WaitGroup
 	// heavy is held by the builds that each peak at a large part of a
 	// library's memory — a library's pack while its index is built, a
-	// related-clause index built apart, a word dictionary cut from the
-	// whole one — so that a reader
+	// related-clause index built apart — so that a reader
 	// starting one while another runs in the background never holds
 	// both.
 	heavy sync.Mutex

@@ -911,6 +911,11 @@ func markUsed(path string) {
 	_ = os.Chtimes(path, now, now)
 }
 
+// retiredSuffixes are the suffixes of side files older builds wrote
+// beside the packs and this one no longer reads: a library's word
+// dictionary (the whole one is read from the binary now).
+var retiredSuffixes = []string{".words"}
+
 // prunePacks removes all but the keepPacks most recently used packs
 // (and related-clause indexes), and temporary files an interrupted writer left over an hour ago.
 func (s *Store) prunePacks() {
@@ -924,10 +929,13 @@ func (s *Store) prunePacks() {
 				os.Remove(filepath.Join(s.packDir(), e.Name()))
 			}
 		}
+		if slices.Contains(retiredSuffixes, filepath.Ext(e.Name())) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(s.packDir(), e.Name()))
+		}
 	}
 	// Packs and each kind of side file are kept apart, each the
 	// keepPacks most recently used (written, or read: markUsed).
-	for _, ext := range []string{".pack", relatedFile.suffix, wordsFile.suffix} {
+	for _, ext := range []string{".pack", relatedFile.suffix} {
 		type file struct {
 			name string
 			mod  int64

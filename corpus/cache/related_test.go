@@ -177,9 +177,13 @@ func TestRelatedWriteAbandoned(t *testing.T) {
 
 // TestRelatedIndexesPruned: storing related-clause indexes of more
 // libraries than the cache keeps removes the oldest, with or without a
-// pack written beside them.
+// pack written beside them; a word dictionary older builds wrote beside
+// the packs goes at the first pruning.
 func TestRelatedIndexesPruned(t *testing.T) {
 	cacheDir := t.TempDir()
+	retired := filepath.Join(cacheDir, "packs", "0123.words")
+	os.MkdirAll(filepath.Dir(retired), 0o755)
+	os.WriteFile(retired, []byte("PRWORDSD"), 0o600)
 	for i := 0; i < keepPacks+3; i++ {
 		dir := copySeeds(t)
 		os.WriteFile(filepath.Join(dir, "extra.txt"), []byte(fmt.Sprintf("关于测试%d的通知\n\n一、总体要求\n（一）第%d项。\n", i, i)), 0o644)
@@ -199,6 +203,9 @@ func TestRelatedIndexesPruned(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(cacheDir, "packs", "*"+relatedFile.suffix))
 	if len(files) != keepPacks {
 		t.Errorf("%d related-clause indexes kept, want %d", len(files), keepPacks)
+	}
+	if _, err := os.Stat(retired); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a retired word dictionary is kept: %v", err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"policyreader/corpus"
+	"policyreader/corpus/words"
 )
 
 // syntheticCorpus repeats the seed paragraphs into documents of 200 clause
@@ -134,6 +135,9 @@ func BenchmarkSearch(b *testing.B) {
 // benchTyping runs one sub-benchmark per keystroke of q: the search for
 // the runes typed so far, timed, after the searches for the keystrokes
 // before it (untimed), so narrowing applies as in the reader.
+// readerLimit is the number of results the reader asks of a query.
+const readerLimit = 100
+
 func benchTyping(b *testing.B, ix *Index, q string) {
 	ctx := context.Background()
 	rs := []rune(q)
@@ -144,13 +148,13 @@ func benchTyping(b *testing.B, ix *Index, q string) {
 				b.StopTimer()
 				ix.remember("", nil)
 				for p := 1; p < k; p++ {
-					if _, err := ix.Search(ctx, string(rs[:p]), 50); err != nil {
+					if _, err := ix.Search(ctx, string(rs[:p]), readerLimit); err != nil {
 						b.Fatal(err)
 					}
 				}
 				c0 := processCPU()
 				b.StartTimer()
-				if _, err := ix.Search(ctx, string(rs[:k]), 50); err != nil {
+				if _, err := ix.Search(ctx, string(rs[:k]), readerLimit); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
@@ -165,7 +169,8 @@ func benchTyping(b *testing.B, ix *Index, q string) {
 // BenchmarkKeystrokeSeedCopies measures each keystroke of the issue's
 // queries on copies of the seeds parsed as a user's library would be
 // (about -size MB, default 100), after the keystrokes before it, as in the
-// reader; cpu-ns/op counts both workers.
+// reader: as many results, pinyin ranked by whole words with the word
+// dictionary; cpu-ns/op counts both workers.
 func BenchmarkKeystrokeSeedCopies(b *testing.B) {
 	if testing.Short() {
 		b.Skip("a 100 MB library is skipped in -short mode")
@@ -191,6 +196,11 @@ func BenchmarkKeystrokeSeedCopies(b *testing.B) {
 		b.Fatal(errs)
 	}
 	ix := New(c)
+	d, err := words.NewDictionary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix.SetWords(d.Cut)
 	for _, q := range []string{"lu", "业", "jyyx", "luohu", "就业", "lh"} {
 		benchTyping(b, ix, q)
 	}

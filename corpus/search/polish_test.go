@@ -11,8 +11,8 @@ import (
 	"policyreader/corpus/words"
 )
 
-// loadWords loads the real segmenter once for the tests that need it.
-var loadWords = sync.OnceValues(words.Load)
+// loadWords reads the word dictionary once for the tests that need it.
+var loadWords = sync.OnceValues(words.NewDictionary)
 
 func segmenter(t *testing.T) WordCutter {
 	t.Helper()

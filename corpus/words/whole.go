@@ -1,7 +1,6 @@
 package words
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -9,54 +8,51 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
+	"unsafe"
 )
 
 //go:generate go run ./gen whole.list.gz
 
-// wholeList is every word of gse's embedded dictionary with its frequency,
-// in its order (see gen): what ListFor cuts from.
+// wholeList is every word of gse's embedded dictionary with its
+// frequency, sorted by key (see gen): what a Dictionary reads.
 //
 //go:embed whole.list.gz
 var wholeList []byte
 
-// wholeMagic opens wholeList, before the longest word's length and the
-// list itself.
-const wholeMagic = "PRWHOLE1"
+// wholeMagic opens wholeList, before the dictionary's total frequency
+// (float64 bits, little-endian), the number of words (uvarint) and the
+// words.
+const wholeMagic = "PRWHOLE2"
 
-// wholeWords calls fn for every word of the whole dictionary, in its
-// order, with its frequency, and returns the longest word's length as gse
-// counts it.
-func wholeWords(fn func(w string, freq float64)) (maxLen int, err error) {
+// wholeRaw returns wholeList decompressed.
+func wholeRaw() ([]byte, error) {
 	z, err := gzip.NewReader(bytes.NewReader(wholeList))
 	if err != nil {
-		return 0, fmt.Errorf("read the word list: %w", err)
+		return nil, fmt.Errorf("read the word list: %w", err)
 	}
-	r := bufio.NewReader(z)
-	head := make([]byte, len(wholeMagic)+4+len(listMagic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head[:len(wholeMagic)]) != wholeMagic || string(head[len(wholeMagic)+4:]) != listMagic {
-		return 0, fmt.Errorf("read the word list: %w: no header", errList)
-	}
-	maxLen = int(binary.LittleEndian.Uint32(head[len(wholeMagic):]))
-	n, err := binary.ReadUvarint(r)
+	raw, err := io.ReadAll(z)
 	if err != nil {
-		return 0, fmt.Errorf("read the word list: %w", err)
+		return nil, fmt.Errorf("read the word list: %w", err)
 	}
-	var buf []byte
-	var f [8]byte
-	for i := uint64(0); i < n; i++ {
-		l, err := binary.ReadUvarint(r)
-		if err != nil || l > 1<<10 {
-			return 0, fmt.Errorf("read the word list: %w: word %d", errList, i)
-		}
-		buf = slices.Grow(buf[:0], int(l))[:l]
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return 0, fmt.Errorf("read the word list: word %d: %w", i, err)
-		}
-		if _, err := io.ReadFull(r, f[:]); err != nil {
-			return 0, fmt.Errorf("read the word list: word %d: %w", i, err)
-		}
-		fn(string(buf), math.Float64frombits(binary.LittleEndian.Uint64(f[:])))
-	}
-	return maxLen, nil
+	return raw, nil
 }
+
+// readTable splits a decompressed list into its header and its records:
+// each a uvarint length, the key and its frequency (float64 bits,
+// little-endian), in key order. It returns the records, the total
+// frequency and the number of words the header gives.
+func readTable(raw []byte) (table []byte, total float64, n uint64, err error) {
+	if len(raw) < len(wholeMagic)+8 || string(raw[:len(wholeMagic)]) != wholeMagic {
+		return nil, 0, 0, fmt.Errorf("read the word list: %w: no header", errList)
+	}
+	raw = raw[len(wholeMagic):]
+	total = math.Float64frombits(binary.LittleEndian.Uint64(raw))
+	n, k := binary.Uvarint(raw[8:])
+	if k <= 0 || math.IsNaN(total) || total <= 0 {
+		return nil, 0, 0, fmt.Errorf("read the word list: %w: bad header", errList)
+	}
+	return raw[8+k:], total, n, nil
+}
+
+// unsafeString views b as a string; b must not change while it is used.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

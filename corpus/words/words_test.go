@@ -2,18 +2,26 @@ package words
 
 import (
 	"bytes"
-	"math"
+	"encoding/binary"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"policyreader/corpus"
-	"policyreader/corpus/search"
 )
 
+// loadWhole loads gse's whole dictionary once for the package's tests.
+var loadWhole = sync.OnceValues(Load)
+
 func TestCut(t *testing.T) {
-	s, err := Load()
+	s, err := loadWhole()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewDictionary()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,152 +31,157 @@ func TestCut(t *testing.T) {
 		"以落实部省战略合作协议为抓手": "战略|合作",
 		"全面取消城市落户限制":     "落户|限制",
 	} {
-		got := strings.Join(s.Cut(text), "|")
-		if !strings.Contains(got, want) {
-			t.Errorf("Cut(%s) = %s, want it to hold %s", text, got, want)
-		}
-		if strings.ReplaceAll(got, "|", "") != text {
-			t.Errorf("Cut(%s) lost text: %s", text, got)
+		for name, cut := range map[string]func(string) []string{"gse": s.Cut, "dictionary": d.Cut} {
+			got := strings.Join(cut(text), "|")
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: Cut(%s) = %s, want it to hold %s", name, text, got, want)
+			}
+			if strings.ReplaceAll(got, "|", "") != text {
+				t.Errorf("%s: Cut(%s) lost text: %s", name, text, got)
+			}
 		}
 	}
-	for _, hostile := range []string{"", "\x00\xff", strings.Repeat("就业", 5000), "abc 123"} {
-		if got := strings.Join(s.Cut(hostile), ""); got != hostile && hostile != "\x00\xff" {
-			t.Errorf("Cut lost text of %q", hostile[:min(len(hostile), 10)])
+	for _, hostile := range []string{"", "\x00\xff", strings.Repeat("就业", 500), "abc 123", "\ue000\ue001落户"} {
+		if got := strings.Join(d.Cut(hostile), ""); got != hostile && utf8.ValidString(hostile) {
+			t.Errorf("Cut lost text of %q: %q", hostile[:min(len(hostile), 10)], got[:min(len(got), 10)])
 		}
 	}
 }
 
-// TestLoadForCutsAsLoad: the dictionary kept for a library's runes, as
-// its search index reports them, cuts every heading and text of the
-// seeds and the laws — and a library of upper-case Greek, the Kelvin sign
-// and full-width forms — exactly as the whole dictionary does, and is a
-// fraction of it.
-func TestLoadForCutsAsLoad(t *testing.T) {
+// TestDictionaryCutsAsGse: the dictionary read from the sorted list cuts
+// every heading and text of the seeds and the laws — in windows such as
+// search judges, and whole — and text of upper-case Greek, the Kelvin sign
+// and full-width forms exactly as gse's whole dictionary does.
+func TestDictionaryCutsAsGse(t *testing.T) {
 	laws, _ := filepath.Glob("../testdata/laws/*.md")
 	c, errs := corpus.LoadPaths(append(laws, "../../seeds"))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	full, err := Load()
+	full, err := loadWhole()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cutsAsFull := func(c *corpus.Corpus, extra ...string) *Segmenter {
-		small, err := LoadFor(search.New(c).Holds)
-		if err != nil {
-			t.Fatal(err)
-		}
-		listed, err := FromList(small.List())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(listed.List(), small.List()) {
-			t.Error("a dictionary read from its list lists other words")
-		}
-		if a, b := small.seg.Dict.TotalFreq(), full.seg.Dict.TotalFreq(); math.Abs(a-b) > 1e-6*b {
-			t.Errorf("total frequency %v, the whole dictionary's %v", a, b)
-		}
-		texts := extra
-		c.Nodes(func(n *corpus.Node) bool {
-			texts = append(texts, n.Number, n.Heading, n.Text)
-			return true
-		})
-		for _, s := range texts {
-			want := full.Cut(s)
-			if got := small.Cut(s); !slices.Equal(got, want) {
-				t.Fatalf("%q: cut %q, the whole dictionary %q", s, got, want)
-			}
-			if got := listed.Cut(s); !slices.Equal(got, want) {
-				t.Fatalf("%q: cut %q from the list, the whole dictionary %q", s, got, want)
-			}
-		}
-		return small
-	}
-	small := cutsAsFull(c)
-	if n, all := len(small.seg.Dict.Tokens), len(full.seg.Dict.Tokens); n*10 > all*8 || n < 1000 {
-		t.Errorf("kept %d of %d words", n, all)
-	}
-	cases := "Γ射线暴的观测，\u212A线走势与Ｔ恤价格，GDP增长"
-	cutsAsFull(corpus.NewCorpus([]*corpus.Document{docOf(t, cases)}))
-}
-
-// docOf parses text as a document of one clause.
-func docOf(t *testing.T, text string) *corpus.Document {
-	t.Helper()
-	d, err := corpus.Parse("case.txt", "关于测试的意见\n\n一、总体要求\n"+text+"\n")
+	d, err := NewDictionary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d
+	texts := []string{"Γ射线暴的观测，\u212A线走势与Ｔ恤价格，GDP增长", "ＡＢＣ与AA制的B超"}
+	c.Nodes(func(n *corpus.Node) bool {
+		texts = append(texts, n.Number, n.Heading)
+		// Windows of 17 runes, as search cuts around a match, and the
+		// whole text now and then.
+		rs := []rune(n.Text)
+		for i := 0; i < len(rs); i += 23 {
+			texts = append(texts, string(rs[i:min(i+17, len(rs))]))
+		}
+		if len(rs) < 400 {
+			texts = append(texts, n.Text)
+		}
+		return true
+	})
+	compared := 0
+	for _, s := range texts {
+		want := full.Cut(s)
+		if got := d.Cut(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: cut %q, gse's %q", s, got, want)
+		}
+		compared++
+	}
+	if compared < 5000 {
+		t.Errorf("compared %d texts", compared)
+	}
 }
 
-// TestFromListRefuses: a list cut short or damaged is refused, or read as
-// some list of words, never a panic; an empty one holds no word.
-func TestFromListRefuses(t *testing.T) {
-	s, err := LoadFor(func(r rune) bool { return strings.ContainsRune("就业创业落户人才流动", r) })
+// TestWholeListIsGse: the embedded list, which a Dictionary reads, is
+// gse's dictionary as it is: every word sorted with its frequency, and
+// gse's total frequency (run go generate in corpus/words after upgrading
+// gse).
+func TestWholeListIsGse(t *testing.T) {
+	s, err := loadWhole()
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := s.List()
-	for _, cut := range []int{0, 3, len(listMagic), len(listMagic) + 1, len(list) / 2, len(list) - 1} {
-		if _, err := FromList(list[:cut]); err == nil {
-			t.Errorf("a list cut at %d of %d read", cut, len(list))
-		}
+	raw, err := wholeRaw()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := FromList(append(bytes.Clone(list), 0)); err == nil {
-		t.Error("a list with a byte left over read")
+	table, total, n, err := readTable(raw)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := len(listMagic); i < len(list); i += 7 {
-		bad := bytes.Clone(list)
-		bad[i] ^= 0xA5
-		if w, err := FromList(bad); err == nil {
-			w.Cut("就业创业")
-		}
+	want := s.SortedList()
+	if got := append(binary.AppendUvarint(nil, n), table...); !bytes.Equal(got, want) {
+		t.Errorf("the embedded list (%d words, %d bytes) is not gse's dictionary (%d bytes): run go generate", n, len(got), len(want))
 	}
-	empty, err := FromList(append([]byte(listMagic), 0))
-	if err != nil || len(empty.seg.Dict.Tokens) != 0 {
-		t.Errorf("an empty list: %v", err)
+	if total != s.TotalFreq() {
+		t.Errorf("total frequency %v, gse's %v", total, s.TotalFreq())
 	}
 }
 
-// FuzzFromList reads arbitrary bytes as a list of words: refused or read,
-// never a panic, and what is read cuts without losing text.
-func FuzzFromList(f *testing.F) {
-	s, err := LoadFor(func(r rune) bool { return strings.ContainsRune("就业创业落户", r) })
+// TestDictionaryRefusesDamage: a list cut short, out of order, of another
+// version or with a bad count is an error, never a panic.
+func TestDictionaryRefusesDamage(t *testing.T) {
+	raw, err := wholeRaw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first two records swapped.
+	table, _, n, err := readTable(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := raw[:len(raw)-len(table)]
+	first := recordLen(table)
+	second := recordLen(table[first:])
+	swapped := slices.Concat(head, table[first:first+second], table[:first], table[first+second:])
+	recount := slices.Concat([]byte(wholeMagic), raw[len(wholeMagic):len(wholeMagic)+8], binary.AppendUvarint(nil, n+1), table)
+	for name, bad := range map[string][]byte{
+		"empty":         nil,
+		"cut short":     raw[:len(raw)/2],
+		"no header":     raw[:5],
+		"other version": slices.Concat([]byte("PRWHOLE1"), raw[8:]),
+		"swapped":       swapped,
+		"miscounted":    recount,
+	} {
+		if _, err := newDictionary(bad); err == nil {
+			t.Errorf("%s: read", name)
+		}
+	}
+	if d, err := newDictionary(raw); err != nil || uint64(len(d.ends)) != n {
+		t.Errorf("the list itself: %v", err)
+	}
+}
+
+// recordLen is the length of the record table opens with.
+func recordLen(table []byte) int {
+	l, k := binary.Uvarint(table)
+	return k + int(l) + 8
+}
+
+// FuzzDictionaryCut cuts arbitrary text: never a panic, and valid text is
+// cut exactly as gse's whole dictionary cuts it — but for NUL, which gse's
+// trie reads as the end of a key (it takes 代 followed by NUL for the word
+// 代); no document's text holds one.
+func FuzzDictionaryCut(f *testing.F) {
+	for _, s := range []string{"大力弘扬新时代工匠精神", "Γ射线暴与\u212A线", "ＡＢＣ与AA制的B超", "\ue000落户\ue001", "\xff就业"} {
+		f.Add(s)
+	}
+	full, err := loadWhole()
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(s.List())
-	f.Add([]byte(listMagic))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		w, err := FromList(data)
-		if err != nil {
+	d, err := NewDictionary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := d.Cut(s)
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
 			return
 		}
-		if got := strings.Join(w.Cut("就业创业落户"), ""); got != "就业创业落户" {
-			t.Fatalf("cut lost text: %q", got)
+		if want := full.Cut(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: cut %q, gse's %q", s, got, want)
 		}
 	})
-}
-
-// TestWholeListIsGse: the embedded list of the whole dictionary, which
-// ListFor cuts from, is gse's dictionary as it is: every word in its
-// order with its frequency, and the longest word's length (run go
-// generate in corpus/words after upgrading gse).
-func TestWholeListIsGse(t *testing.T) {
-	s, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got list
-	maxLen, err := wholeWords(got.add)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := s.List(); !bytes.Equal(got.bytes(), want) {
-		t.Errorf("the embedded list (%d words, %d bytes) is not gse's dictionary (%d bytes): run go generate", got.n, len(got.bytes()), len(want))
-	}
-	if maxLen != s.MaxTokenLen() {
-		t.Errorf("longest word %d, gse's %d", maxLen, s.MaxTokenLen())
-	}
 }

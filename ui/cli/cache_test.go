@@ -105,11 +105,11 @@ func TestIndexCommand(t *testing.T) {
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	env := map[string]string{"POLICYREADER_CACHE": cacheDir}
 	code, out, errs := runBookmarksCLI(env, "index", src)
-	if code != 0 || errs != "" || !strings.Contains(out, "indexed 3 documents") || !strings.Contains(out, "0 read from the cache, 3 parsed; search index built, related-clause index built, word dictionary built") {
+	if code != 0 || errs != "" || !strings.Contains(out, "indexed 3 documents") || !strings.Contains(out, "0 read from the cache, 3 parsed; search index built, related-clause index built") {
 		t.Fatalf("first index: %d %q %q", code, out, errs)
 	}
 	code, out, _ = runBookmarksCLI(env, "index", src)
-	if code != 0 || !strings.Contains(out, "3 read from the cache, 0 parsed; search index up to date, related-clause index up to date, word dictionary up to date; 0 stale") {
+	if code != 0 || !strings.Contains(out, "3 read from the cache, 0 parsed; search index up to date, related-clause index up to date; 0 stale") {
 		t.Errorf("second index: %d %q", code, out)
 	}
 	os.Remove(filepath.Join(src, "central-2019-social-mobility-opinions.txt"))

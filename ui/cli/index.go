@@ -61,14 +61,9 @@ func runIndex(env Env, opts Options, args []string) error {
 		printNotes(env, store)
 		return failf("no documents could be loaded")
 	}
-	// The word dictionary and the related-clause index too: a reader
-	// opening the library from the cache reads them rather than the
-	// whole dictionary, or every document, to build them.
+	// The related-clause index too: a reader opening the library from
+	// the cache reads it rather than every document to build it.
 	before := store.Stats()
-	if _, err := store.Words(lib.ix.Holds); err != nil {
-		fmt.Fprintf(env.Stderr, "policyreader: warning: word dictionary: %s\n", oneLine(err.Error()))
-	}
-	cut := store.Stats()
 	if _, err := store.RelatedIndex(context.Background(), lib.c); err != nil {
 		fmt.Fprintf(env.Stderr, "policyreader: warning: related-clause index: %s\n", oneLine(err.Error()))
 	}
@@ -89,8 +84,8 @@ func runIndex(env Env, opts Options, args []string) error {
 		}
 		return "built"
 	}
-	index := fmt.Sprintf("search index %s, related-clause index %s, word dictionary %s",
-		state(lib.upToDate), state(after.IndexHits > cut.IndexHits), state(cut.IndexHits > before.IndexHits))
+	index := fmt.Sprintf("search index %s, related-clause index %s",
+		state(lib.upToDate), state(after.IndexHits > before.IndexHits))
 	fmt.Fprintf(env.Stdout, "indexed %d documents in %.1f s: %d read from the cache, %d parsed; %s; %d stale entries removed; %s holds %.1f MB\n",
 		len(lib.c.Docs), time.Since(start).Seconds(), len(lib.c.Docs)-lib.parsed, lib.parsed, index, removed, store.Dir(), float64(store.Size())/(1<<20))
 	return nil

@@ -45,7 +45,6 @@ func TUI(seeds fs.FS, getenv func(string) string) func(Options) error {
 		if cache != nil {
 			uiOpts.SearchIndex = cache.SearchIndex
 			uiOpts.RelatedIndex = cache.RelatedIndex
-			uiOpts.Words = cache.Words
 		}
 		store, storeWarnings := openStore(opts.DataDir, c)
 		if store != nil {

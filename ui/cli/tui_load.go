@@ -42,7 +42,6 @@ func runLoading(opts Options, getenv func(string) string) error {
 		}
 		uiOpts.SearchIndex = cache.SearchIndex
 		uiOpts.RelatedIndex = cache.RelatedIndex
-		uiOpts.Words = cache.Words
 	}
 	load := ui.PathsLoader(opts.Corpus, docCache)
 	if store != nil {
@@ -183,7 +182,7 @@ func readLibrary(ctx context.Context, paths []string, store *cache.Store, load u
 // 670 MiB at half, 810 at the default, for the same time. A first read's
 // packing, which peaks well under that, runs at the default: at half it
 // took a sixth longer. A soft memory limit cut the session to 182 MiB,
-// but a small library's fixed costs (the word dictionary alone is about
+// but a small library's fixed costs (the word dictionary alone was then about
 // 80 MB live) sat above any limit scaled to the library, and the
 // collector then ran without pause.
 const readerGCPercent = 50

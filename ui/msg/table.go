@@ -284,7 +284,7 @@ var table = map[string]string{
 	"output `FORMAT`: table, csv or json": "输出格式 `FORMAT`：table、csv 或 json",
 	"export `FORMAT`: md or json":         "导出格式 `FORMAT`：md 或 json",
 	"the `NOTE` of an added bookmark":     "新书签的备注 `NOTE`",
-	"rank pinyin and initials matches of whole words first, as the reader does (loads a dictionary: about a second more)": "拼音和首字母搜索时整词优先，与阅读器一致（需加载词典：约多一秒）",
+	"rank pinyin and initials matches of whole words first, as the reader does (reads a dictionary: about a tenth of a second more)": "拼音和首字母搜索时整词优先，与阅读器一致（需读取词典：约多十分之一秒）",
 
 	// The command line: errors.
 	"%s: %v":                                                      "%s：%v",

@@ -1,19 +1,20 @@
 // Command gen writes the list of every word of go-ego/gse's embedded
-// simplified-Chinese dictionary that package words embeds (whole.list.gz):
-// what words.ListFor cuts a library's dictionary from without loading the
-// whole one. Run it through go generate in corpus/words after upgrading
-// gse.
+// simplified-Chinese dictionary that package words embeds
+// (whole.list.gz), sorted so that a words.Dictionary reads it in place.
+// Run it through go generate in corpus/words after upgrading gse.
 //
-// whole.list.gz, gzip-compressed: the magic "PRWHOLE1", the longest
-// word's length as gse counts it (Dictionary.MaxTokenLen, u32
-// little-endian), then the words as words.(*Segmenter).List writes them:
-// the dictionary's tokens in its order, each with its frequency.
+// whole.list.gz, gzip-compressed: the magic "PRWHOLE2", gse's total
+// frequency of the dictionary (float64 bits, little-endian), the number of
+// words (uvarint), then each word in byte order of its key as gse stores
+// it (lower-cased): a uvarint length, the key, and its frequency (float64
+// bits, little-endian).
 package main
 
 import (
 	"compress/gzip"
 	"encoding/binary"
 	"log"
+	"math"
 	"os"
 
 	"policyreader/corpus/words"
@@ -35,8 +36,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	head := binary.LittleEndian.AppendUint32([]byte("PRWHOLE1"), uint32(seg.MaxTokenLen()))
-	for _, b := range [][]byte{head, seg.List()} {
+	head := binary.LittleEndian.AppendUint64([]byte("PRWHOLE2"), math.Float64bits(seg.TotalFreq()))
+	for _, b := range [][]byte{head, seg.SortedList()} {
 		if _, err := z.Write(b); err != nil {
 			log.Fatal(err)
 		}
