@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"policyreader/corpus"
@@ -58,6 +59,26 @@ func TestInitialsMatchWholeWords(t *testing.T) {
 	// Han queries are not judged: 力和 still finds 劳动力和人才.
 	if rs := search(t, ix, "力和", 5); len(rs) == 0 {
 		t.Errorf("力和 found nothing")
+	}
+}
+
+// TestJudgingIsBounded: a query whose contiguous matches mostly straddle
+// words (jyy) cuts at most four windows per result asked for, and its
+// first results are still judged: without the bound it cuts far more.
+func TestJudgingIsBounded(t *testing.T) {
+	ix := seedIndex(t)
+	cut := segmenter(t)
+	var cuts atomic.Int64
+	ix.SetWords(func(s string) []string { cuts.Add(1); return cut(s) })
+	defer ix.SetWords(nil)
+	rs := search(t, ix, "jyy", 10)
+	if n := cuts.Load(); n > 40 || n < 10 || len(rs) != 10 {
+		t.Errorf("jyy, 10 results: %d cuts, %d results", n, len(rs))
+	}
+	cuts.Store(0)
+	search(t, ix, "jyy", 1000)
+	if n := cuts.Load(); n <= 40 {
+		t.Errorf("jyy has only %d contiguous matches to judge: the bound is not exercised", n)
 	}
 }
 

@@ -78,15 +78,21 @@ func (ix *Index) straddles(h hit, cut WordCutter) bool {
 // straddles words drops out of the contiguous tier and goes back in line,
 // so only as many hits are cut into words as it takes to fill limit. whole
 // counts the results still in the top tier (scoreTop).
+//
+// At most judgeBudget(limit) hits are judged: where most contiguous
+// matches straddle words (jyy: 就业|与, 就|业余), judging every one would
+// take a keystroke's time many times over; the hits past the budget keep
+// their scores.
 func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []Result, whole int) {
 	h := hitHeapBest(hits)
 	heap.Init(&h)
 	judged := map[int32]bool{}
+	budget := judgeBudget(limit)
 	var kept []hit
 	seen := map[int32]bool{}
 	for h.Len() > 0 && (limit <= 0 || len(kept) < limit) {
 		x := heap.Pop(&h).(hit)
-		if x.score >= scoreContiguous && !judged[x.entry] {
+		if x.score >= scoreContiguous && !judged[x.entry] && len(judged) < budget {
 			judged[x.entry] = true
 			if ix.straddles(x, cut) {
 				x.score = broken(x.score)
@@ -109,6 +115,16 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []R
 		}
 	}
 	return out, whole
+}
+
+// judgeBudget is how many hits a query of limit results judges at most:
+// enough for the results shown to be judged when a few of every four
+// candidates are whole words.
+func judgeBudget(limit int) int {
+	if limit <= 0 {
+		return 1 << 30
+	}
+	return 4 * limit
 }
 
 // hitHeapBest is a max-heap: the best hit on top.
