@@ -158,3 +158,27 @@ func TestDecreeOverTwoLines(t *testing.T) {
 		t.Errorf("doc number %q, title %q", d.DocNumber, d.Title)
 	}
 }
+
+// TestSpacedJointIssuers: issuers a title prints apart with spaces over its
+// 关于 — in the text, or in a saved page's <title> where the page's text
+// ran them together — are each an issuer; one organ's name, spaced out
+// or not, is not split.
+func TestSpacedJointIssuers(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, text string
+		want             []string
+	}{
+		{"text", "a.txt", "国家发展改革委 国家数据局关于建立某机制的通知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委", "国家数据局"}},
+		{"page title", "a.html", "<html><head><title>国家发展改革委 国家数据局关于建立某机制的通知_国务院部门文件</title></head><body><h1>国家发展改革委 国家数据局关于建立某机制的通知</h1><p>发改价格〔2025〕65号</p><p>各省发展改革委：</p><p>一、总体要求</p><p>（一）某项工作。</p></body></html>", []string{"国家发展改革委", "国家数据局"}},
+		{"one organ", "a.txt", "国家发展改革委关于建立某机制的通知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委"}},
+		{"letter-spaced", "a.txt", "国 家 发 展 改 革 委 关 于 建 立 某 机 制 的 通 知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委"}},
+	} {
+		d, err := ParseBytes(tc.file, []byte(tc.text))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if strings.Join(d.Issuers, "、") != strings.Join(tc.want, "、") {
+			t.Errorf("%s: issuers %q, want %q", tc.name, d.Issuers, tc.want)
+		}
+	}
+}

@@ -181,7 +181,12 @@ func findIssuers(front, tail, signers []string, title string) []string {
 		}
 	}
 	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(title[:i]) {
-		add(title[:i])
+		for _, o := range spacedOrgans(front, title[:i]) {
+			add(o)
+		}
+		if len(out) == 0 {
+			add(title[:i])
+		}
 		return out
 	}
 	// A rule published by decree (上海市人民政府令 / （第19号）, signed by
@@ -189,6 +194,33 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	// header, not one a sentence cites.
 	add(decreeOrgan(decreeHeader(front)))
 	return out
+}
+
+// spacedOrgans returns the organs a title's issuers (prefix, its text
+// before 关于 with spaces squeezed) name when the title's line prints them
+// apart with spaces (国家发展改革委 国家数据局关于…): each a name of its
+// own. Nil when no front line prints prefix so, or a piece is no organ.
+func spacedOrgans(front []string, prefix string) []string {
+	for _, l := range front {
+		l = strings.Trim(l, " \t")
+		if !strings.Contains(l, " ") || !strings.HasPrefix(squeezeHanSpaces(l), prefix) {
+			continue
+		}
+		i := strings.Index(l, "关于")
+		if i < 0 || squeezeHanSpaces(l[:i]) != prefix {
+			continue
+		}
+		pieces := strings.Fields(l[:i])
+		for _, o := range pieces {
+			if utf8.RuneCountInString(o) < 2 || !endsOrgan(o) {
+				return nil
+			}
+		}
+		if len(pieces) > 1 {
+			return pieces
+		}
+	}
+	return nil
 }
 
 // decreeHeader returns the decree number printed as a line of the header

@@ -71,6 +71,12 @@ func applyMeta(d *Document, m extract.Meta) {
 	}
 	if len(m.Issuers) > 0 {
 		d.Issuers = m.Issuers
+	} else if len(d.Issuers) == 1 {
+		// The page's <title> may keep the spaces between the issuers
+		// over 关于 that the page's text ran together.
+		if organs := spacedOrgans([]string{m.PageTitle}, d.Issuers[0]); organs != nil {
+			d.Issuers = organs
+		}
 	}
 	if m.DocNumber != "" {
 		d.DocNumber = m.DocNumber

@@ -31,6 +31,7 @@ type Meta struct {
 	// PageTitle is what a saved page's <title> names and the page prints
 	// as a line of its own: the title only when the text gives none and it
 	// reads as a document's (the parser decides), never the site's name.
+	// Single spaces between its words are kept (国家发展改革委 国家数据局关于…).
 	PageTitle string
 	// Title is the document's title.
 	Title string

@@ -30,9 +30,9 @@ func pageTitle(root *html.Node, lines []string) string {
 		printed[squeeze(l)] = true
 	}
 	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(titleSeparators, r) }) {
-		part = squeeze(part)
-		if len([]rune(part)) >= minPageTitleRunes && printed[part] {
-			return part
+		if s := squeeze(part); len([]rune(s)) >= minPageTitleRunes && printed[s] {
+			// Single spaces kept: they may part joint issuers.
+			return strings.Join(strings.Fields(part), " ")
 		}
 	}
 	return ""
