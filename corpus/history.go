@@ -166,7 +166,11 @@ func enactingOrgan(body string) string {
 	for _, p := range []string{"根据", "经", "由"} {
 		body = strings.TrimPrefix(body, p)
 	}
-	if strings.Contains(body, "国务院令") || strings.Contains(body, "国令") || body == "国务院" || body == "中华人民共和国国务院" {
+	// The Government Administration Council (政务院, 1949–1954) became the
+	// State Council: a regulation it issued that is still in force is the
+	// State Council's, which has revised it since.
+	if strings.Contains(body, "国务院令") || strings.Contains(body, "国令") || body == "国务院" || body == "中华人民共和国国务院" ||
+		body == "政务院" || body == "中央人民政府政务院" {
 		return "国务院"
 	}
 	// 国家文物局令第1号: a department's decree names its department.
