@@ -303,7 +303,7 @@ func transmittedTitle(t string) string {
 }
 
 // titleSuffixes end a document's title (意见, 通知, 条例 …).
-var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "标准", "实施意见", "通报", "答复", "复函"}
+var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "规范", "标准", "实施意见", "通报", "答复", "复函"}
 
 // endsLikeTitle reports a string ending in a document kind, before at most
 // one closing bracket or a short bracketed note on the version

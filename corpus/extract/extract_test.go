@@ -323,3 +323,34 @@ func TestMarkdownFromSites(t *testing.T) {
 		t.Errorf("plain markdown changed: %q, %v", r.Text, err)
 	}
 }
+
+// TestFooterMetadata: a page that prints its document's metadata in its
+// footer (发文机关 / 发文字号 / 成文日期 over <br>, issuers parted by an
+// en space) gives it as Meta; the footer's other text stays chrome, and a
+// footer naming no issuer, 文号 or date gives none.
+func TestFooterMetadata(t *testing.T) {
+	page := `<html><body><h1>某某管理规范（试行）</h1><p>第一条 为了规范管理，制定本规范。</p>
+<div class="footer"><p class="note">发文机关：某某委员会&ensp;某某局<br>发文字号：某发〔2025〕27号<br>成文日期：2025年01月08日</p><p>网站地图 联系我们</p></div></body></html>`
+	res, err := HTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := res.Meta
+	if strings.Join(m.Issuers, "|") != "某某委员会|某某局" || m.DocNumber != "某发〔2025〕27号" || m.Date != "2025-01-08" {
+		t.Errorf("footer metadata: %+v", m)
+	}
+	if strings.Contains(res.Text, "发文机关") || strings.Contains(res.Text, "网站地图") {
+		t.Errorf("the footer is in the text: %q", res.Text)
+	}
+	var reasons []string
+	for _, d := range res.Dropped {
+		reasons = append(reasons, d.Reason+":"+d.Text)
+	}
+	if all := strings.Join(reasons, "\n"); !strings.Contains(all, "metadata:发文字号") || !strings.Contains(all, "page chrome:网站地图") {
+		t.Errorf("the footer's text is not all recorded as dropped:\n%s", all)
+	}
+	plain := strings.Replace(page, `<p class="note">发文机关：某某委员会&ensp;某某局<br>发文字号：某发〔2025〕27号<br>成文日期：2025年01月08日</p>`, `<p>信息来源：某某网站</p>`, 1)
+	if res, err := HTML([]byte(plain)); err != nil || len(res.Meta.Issuers) > 0 || res.Meta.Date != "" || strings.Contains(res.Text, "信息来源") {
+		t.Errorf("a footer without the document's metadata: %v %+v %q", err, res.Meta, res.Text)
+	}
+}

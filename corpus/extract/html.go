@@ -133,7 +133,7 @@ func (w *htmlWalker) node(n *html.Node) {
 			return
 		}
 		if reChromeClass.MatchString(attr(n, "class")) || reChromeClass.MatchString(attr(n, "id")) {
-			w.drop(n, "page chrome")
+			w.chrome(n)
 			return
 		}
 		if hasAttr(n, "hidden") || strings.Contains(strings.ReplaceAll(attr(n, "style"), " ", ""), "display:none") {
@@ -204,6 +204,49 @@ func needsSpace(before, after string) bool {
 func (w *htmlWalker) drop(n *html.Node, reason string) {
 	if t := textOf(n); hasHan(t) {
 		w.dropped = append(w.dropped, Dropped{Reason: reason, Text: t})
+	}
+}
+
+// chrome drops a piece of page furniture, but for the document's
+// metadata a page may print among it (a footer's 发文机关：… / 发文字号：…
+// / 成文日期：…), which it reads when the piece names an issuer, a 文号 or
+// a date.
+func (w *htmlWalker) chrome(n *html.Node) {
+	sub := &htmlWalker{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		sub.node(c)
+	}
+	sub.flush()
+	var meta [][2]string
+	var metaText []string
+	states := false
+	for _, l := range sub.lines {
+		if label, value, ok := metaLine(l); ok {
+			meta = append(meta, [2]string{label, value})
+			metaText = append(metaText, l)
+			switch metaField[label] {
+			case "issuer", "number", "date":
+				states = states || value != ""
+			}
+		}
+	}
+	if !states {
+		w.drop(n, "page chrome")
+		return
+	}
+	w.meta = append(w.meta, meta...)
+	for _, l := range metaText {
+		w.dropped = append(w.dropped, Dropped{Reason: "metadata", Text: l})
+	}
+	w.dropped = append(w.dropped, sub.dropped...)
+	var rest []string
+	for _, l := range sub.lines {
+		if _, _, ok := metaLine(l); !ok {
+			rest = append(rest, l)
+		}
+	}
+	if t := strings.Join(rest, "\n"); hasHan(t) {
+		w.dropped = append(w.dropped, Dropped{Reason: "page chrome", Text: t})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -109,11 +110,12 @@ func setMeta(m *Meta, label, value string) {
 	}
 }
 
-// splitIssuers splits 国务院办公厅、中央军委办公厅 (or with spaces) into names.
+// splitIssuers splits 国务院办公厅、中央军委办公厅 (or with spaces of any
+// width: &ensp;, &emsp;, full-width) into names.
 func splitIssuers(v string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(v, func(r rune) bool {
-		return r == '、' || r == ' ' || r == '\u3000' || r == '，' || r == ',' || r == ';' || r == '；'
+		return r == '、' || unicode.IsSpace(r) || r == '，' || r == ',' || r == ';' || r == '；'
 	}) {
 		out = append(out, f)
 	}
