@@ -326,8 +326,9 @@ func TestMarkdownFromSites(t *testing.T) {
 
 // TestFooterMetadata: a page that prints its document's metadata in its
 // footer (发文机关 / 发文字号 / 成文日期 over <br>, issuers parted by an
-// en space) gives it as Meta; the footer's other text stays chrome, and a
-// footer naming no issuer, 文号 or date gives none.
+// en space) gives it as Meta; the footer's other text stays chrome; a
+// signature set in the footer (an organ over a date) is text for the
+// parser; and a footer naming no issuer, 文号 or date gives none.
 func TestFooterMetadata(t *testing.T) {
 	page := `<html><body><h1>某某管理规范（试行）</h1><p>第一条 为了规范管理，制定本规范。</p>
 <div class="footer"><p class="note">发文机关：某某委员会&ensp;某某局<br>发文字号：某发〔2025〕27号<br>成文日期：2025年01月08日</p><p>网站地图 联系我们</p></div></body></html>`
@@ -348,6 +349,10 @@ func TestFooterMetadata(t *testing.T) {
 	}
 	if all := strings.Join(reasons, "\n"); !strings.Contains(all, "metadata:发文字号") || !strings.Contains(all, "page chrome:网站地图") {
 		t.Errorf("the footer's text is not all recorded as dropped:\n%s", all)
+	}
+	signed := strings.Replace(page, `<p class="note">发文机关：某某委员会&ensp;某某局<br>发文字号：某发〔2025〕27号<br>成文日期：2025年01月08日</p><p>网站地图 联系我们</p>`, `<div class="signature">某某委员会办公厅</div><div class="date">2025年1月13日</div>`, 1)
+	if res, err := HTML([]byte(signed)); err != nil || !strings.HasSuffix(res.Text, "某某委员会办公厅\n2025年1月13日") {
+		t.Errorf("a signature set in the footer is not text: %v %q", err, res.Text)
 	}
 	plain := strings.Replace(page, `<p class="note">发文机关：某某委员会&ensp;某某局<br>发文字号：某发〔2025〕27号<br>成文日期：2025年01月08日</p>`, `<p>信息来源：某某网站</p>`, 1)
 	if res, err := HTML([]byte(plain)); err != nil || len(res.Meta.Issuers) > 0 || res.Meta.Date != "" || strings.Contains(res.Text, "信息来源") {

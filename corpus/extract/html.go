@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -231,6 +232,14 @@ func (w *htmlWalker) chrome(n *html.Node) {
 		}
 	}
 	if !states {
+		if signature(sub.lines) {
+			// The document's own signature, set in the page's footer:
+			// text for the parser, which reads it as the sign-off.
+			w.flush()
+			w.lines = append(w.lines, sub.lines...)
+			w.dropped = append(w.dropped, sub.dropped...)
+			return
+		}
 		w.drop(n, "page chrome")
 		return
 	}
@@ -248,6 +257,32 @@ func (w *htmlWalker) chrome(n *html.Node) {
 	if t := strings.Join(rest, "\n"); hasHan(t) {
 		w.dropped = append(w.dropped, Dropped{Reason: "page chrome", Text: t})
 	}
+}
+
+// signature reports lines that read as a document's signature: a few
+// names in Han characters alone, then a date alone (工业和信息化部办公厅 /
+// 2025年1月13日).
+func signature(lines []string) bool {
+	if len(lines) < 2 || len(lines) > 4 {
+		return false
+	}
+	last := strings.TrimSpace(lines[len(lines)-1])
+	m := reDate.FindString(last)
+	if rest := strings.TrimSpace(strings.Replace(last, m, "", 1)); m == "" || rest != "" && rest != "日" {
+		return false
+	}
+	for _, l := range lines[:len(lines)-1] {
+		l = strings.TrimSpace(l)
+		if n := utf8.RuneCountInString(l); n < 2 || n > 25 {
+			return false
+		}
+		for _, r := range l {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // table reads a table that holds data or metadata and reports true; a
