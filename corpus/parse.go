@@ -64,9 +64,10 @@ func applyMeta(d *Document, m extract.Meta) {
 	}
 	// A page's <title>, printed as a line, that reads as a document's
 	// (not a site's, a section's or an organ's name): the title where the
-	// text gave none, or one the page's menus ran into (首页…办法).
+	// text gave none, or one the page's menus ran into (首页…办法). A
+	// transmittal's title that names it (关于印发…办法的通知) stays.
 	if t := squeezeHanSpaces(m.PageTitle); m.Title == "" && utf8.RuneCountInString(t) >= minPageTitleRunes && titleShaped(t) && !isOrganName(t) &&
-		(d.Title == fileTitle(d.Source) || strings.Contains(d.Title, t)) {
+		(d.Title == fileTitle(d.Source) || strings.HasSuffix(d.Title, t) && !strings.HasSuffix(d.Title, "《"+t+"》")) {
 		d.Title = t
 	}
 	if len(m.Issuers) > 0 {
