@@ -721,6 +721,8 @@ func finish(d *Document) {
 // It is the costliest part of reading a document (about half), so
 // commands that never show a span skip it.
 func annotateDoc(d *Document) {
+	// A deadline before the document's own year reports what was reached.
+	year, _ := strconv.Atoi(d.Date[:min(4, len(d.Date))])
 	var walk func(nodes []*Node, past bool)
 	walk = func(nodes []*Node, past bool) {
 		for _, n := range nodes {
@@ -730,7 +732,7 @@ func annotateDoc(d *Document) {
 			if nodePast {
 				n.Spans = highlight.FindReport(n.Text)
 			} else {
-				n.Spans = highlight.Find(n.Text)
+				n.Spans = highlight.FindAsOf(n.Text, year)
 			}
 			var leads int
 			n.Responsible, leads = highlight.Duties(n.Text)

@@ -466,3 +466,35 @@ func TestTargetStopsAtControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAsOf: a sentence whose deadline year is before its document's
+// reports what was reached — figures, no target; the same sentence in a
+// document of that year or before, or of no known date, sets targets.
+func TestFindAsOf(t *testing.T) {
+	s := "互联网普及率从2012年的42.1%提高到2021年的73%，上网人数达10.32亿人。"
+	kinds := func(spans []Span) (targets, figures int) {
+		for _, sp := range spans {
+			switch sp.Kind {
+			case Target:
+				targets++
+			case Figure:
+				figures++
+			}
+		}
+		return
+	}
+	for _, tc := range []struct {
+		year             int
+		targets, figures bool
+	}{{2022, false, true}, {2021, true, false}, {2019, true, false}, {0, true, false}} {
+		tg, fg := kinds(FindAsOf(s, tc.year))
+		if (tg > 0) != tc.targets || (fg > 0) != tc.figures {
+			t.Errorf("as of %d: %d targets, %d figures", tc.year, tg, fg)
+		}
+	}
+	// A report's sentence with a year of the document's own or later is
+	// not made past: 到2025年 in a plan of 2022.
+	if tg, _ := kinds(FindAsOf("到2025年，数字经济核心产业增加值占国内生产总值比重达到10%。", 2022)); tg == 0 {
+		t.Error("a plan's 2025 deadline lost its target")
+	}
+}

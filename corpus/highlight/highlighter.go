@@ -37,6 +37,11 @@ var defaultHighlighter = sync.OnceValue(func() *Highlighter {
 // gazetteer: rune offsets, sorted by Start, non-overlapping.
 func Find(text string) []Span { return defaultHighlighter().Find(text) }
 
+// FindAsOf is Find for text of a document dated in the given year (0:
+// unknown): a deadline before that year (到2021年 in a report of 2022) is
+// past, and the quantities around it are figures.
+func FindAsOf(text string, year int) []Span { return defaultHighlighter().FindAsOf(text, year) }
+
 // FindReport is Find for text known to report the past, such as a clause
 // under a heading that ReportsPast: every quantity is a Figure, nothing is a
 // Target.
@@ -59,8 +64,13 @@ func BodyKey(name string) string { return defaultHighlighter().BodyKey(name) }
 
 // Find returns the target, body and figure spans of text: rune offsets,
 // sorted by Start, non-overlapping, each with Start < End.
-func (h *Highlighter) Find(text string) []Span {
-	spans := h.find(text, false)
+func (h *Highlighter) Find(text string) []Span { return h.FindAsOf(text, 0) }
+
+// FindAsOf is Find for text of a document dated in the given year (0:
+// unknown): a sentence whose every year is before it, one of them a
+// deadline (到2021年), reports what was reached, not a target.
+func (h *Highlighter) FindAsOf(text string, year int) []Span {
+	spans := h.find(text, false, year)
 	if !mayAnnotate(text) {
 		return spans
 	}
@@ -156,16 +166,16 @@ func annotationStart(text []rune) int {
 // FindReport is Find for text known to report the past, such as a clause
 // under a heading that ReportsPast (第一节 发展基础): every quantity is a
 // Figure and nothing is a Target.
-func (h *Highlighter) FindReport(text string) []Span { return h.find(text, true) }
+func (h *Highlighter) FindReport(text string) []Span { return h.find(text, true, 0) }
 
-func (h *Highlighter) find(text string, report bool) []Span {
+func (h *Highlighter) find(text string, report bool, year int) []Span {
 	if h == nil || h.gaz == nil || text == "" {
 		return nil
 	}
 	c := compact(text)
 	var spans []Span
 	spans = append(spans, h.gaz.findBodies(c.runes)...)
-	spans = append(spans, findMeasures(c.runes, spans, report)...)
+	spans = append(spans, findMeasures(c.runes, spans, report, year)...)
 	spans = normalize(spans)
 	for i := range spans {
 		spans[i].Start, spans[i].End = c.orig[spans[i].Start], c.orig[spans[i].End-1]+1

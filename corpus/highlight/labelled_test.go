@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -11,6 +12,7 @@ import (
 // labelledItem is one sentence of testdata/labelled.txt with its gold spans.
 type labelledItem struct {
 	seed, sentence string
+	year           int    // the document's year (# year:), 0 when not given
 	gold           []Span // rune offsets into sentence
 	// also holds every other occurrence of a gold phrase in the sentence:
 	// a label names a phrase once, and a span on its second occurrence is
@@ -27,7 +29,7 @@ func readLabelled(t *testing.T, path string) []labelledItem {
 	}
 	defer f.Close()
 	var items []labelledItem
-	seed := ""
+	seed, year := "", 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -36,10 +38,13 @@ func readLabelled(t *testing.T, path string) []labelledItem {
 		case strings.HasPrefix(line, "# seed: "):
 			seed = strings.TrimPrefix(line, "# seed: ")
 		case strings.HasPrefix(line, "# source: "):
-			seed = "" // a document that is not a seed: Find runs on the sentence alone
+			seed, year = "", 0 // a document that is not a seed: Find runs on the sentence alone
+		case strings.HasPrefix(line, "# year: "):
+			// The document's date, as the reader has it: FindAsOf.
+			year, _ = strconv.Atoi(strings.TrimPrefix(line, "# year: "))
 		case line == "" || strings.HasPrefix(line, "#"):
 		case strings.HasPrefix(line, "= "):
-			items = append(items, labelledItem{seed: seed, sentence: strings.TrimPrefix(line, "= "), line: n})
+			items = append(items, labelledItem{seed: seed, year: year, sentence: strings.TrimPrefix(line, "= "), line: n})
 		case len(items) > 0 && len(line) > 2 && line[1] == ' ' && strings.ContainsRune("TBF", rune(line[0])):
 			it := &items[len(items)-1]
 			phrase := line[2:]
@@ -148,7 +153,7 @@ func scoreLabelled(t *testing.T, set labelledSet) {
 		}
 		from, to := runeRange(t, line, it.sentence)
 		var pred []Span
-		for _, s := range Find(line) {
+		for _, s := range FindAsOf(line, it.year) {
 			if s.Start < to && from < s.End {
 				pred = append(pred, Span{Start: s.Start - from, End: s.End - from, Kind: s.Kind})
 			}

@@ -165,10 +165,7 @@ func yearAt(text []rune, i, e int) bool {
 	if e-i != 4 || e >= len(text) || text[e] != '年' {
 		return false
 	}
-	y := 0
-	for _, r := range text[i:e] {
-		y = y*10 + int(r-'0')
-	}
+	y := yearOf(text[i:e])
 	return y >= 1900 && y <= 2100
 }
 
@@ -195,14 +192,14 @@ type sentence struct {
 	strong     bool // past by a strong marker
 }
 
-// sentenceTense classifies s.
-func sentenceTense(text []rune, s, e int) (tense, bool) {
+// sentenceTense classifies s, of a document dated in year (0: unknown).
+func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 	seg := text[s:e]
 	if containsAny(seg, strongPast) && onlyConditionalPast(seg) && containsAny(seg, normative) {
 		// A rule binds: 已经取得…的予以注销 is a condition, not a report.
 		return neutral, false
 	}
-	if containsAny(seg, strongPast) || lastYearIn(seg) {
+	if containsAny(seg, strongPast) || lastYearIn(seg) || year > 0 && deadlinesBefore(seg, year) {
 		return past, true
 	}
 	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
@@ -251,6 +248,45 @@ func comparisonIn(seg []rune) bool {
 		}
 	}
 	return false
+}
+
+// deadlinesBefore reports a segment with a deadline (到2021年, 于2017年)
+// whose every year is before year, and no 今年 or 明年: in a document of
+// that year it reports what was reached by then. A year 以前 bounds a
+// scope (对2023年以前应付未付的…), it reaches nothing.
+func deadlinesBefore(seg []rune, year int) bool {
+	if containsAny(seg, relativeYears) {
+		return false
+	}
+	found := false
+	for i := 0; i < len(seg); i++ {
+		if !isDigit(seg[i]) || i > 0 && isDigit(seg[i-1]) {
+			continue
+		}
+		e := numberEnd(seg, i)
+		if yearAt(seg, i, e) {
+			if yearOf(seg[i:e]) >= year {
+				return false
+			}
+			if start, _, ok := deadline(seg, i, e); ok && start < i {
+				found = true
+			}
+		}
+		i = e
+	}
+	return found
+}
+
+// relativeYears name a year by the document's: a deadline in them is ahead.
+var relativeYears = words("今年", "明年", "本年", "当年")
+
+// yearOf reads four digits as a number.
+func yearOf(digits []rune) int {
+	y := 0
+	for _, r := range digits {
+		y = y*10 + int(r-'0')
+	}
+	return y
 }
 
 // deadlineIn finds 到2025年 or 2025年底前 in seg.
@@ -371,7 +407,7 @@ func isHanNumeral(r rune) bool {
 // findMeasures returns target and figure spans of text; bodies are the body
 // spans already found, which measures never cover. A report (text known to
 // tell the past) has figures and no targets.
-func findMeasures(text []rune, bodies []Span, report bool) []Span {
+func findMeasures(text []rune, bodies []Span, report bool, year int) []Span {
 	if !measureCandidate(text) {
 		return nil // no number, numeral, 如期 or 期末: nothing to measure
 	}
@@ -398,7 +434,7 @@ func findMeasures(text []rune, bodies []Span, report bool) []Span {
 				if e < le {
 					e++
 				}
-				t, strong := sentenceTense(text, s, e)
+				t, strong := sentenceTense(text, s, e, year)
 				anyPast = anyPast || t == past
 				anyFuture = anyFuture || t == future
 				sents = append(sents, sentence{start: s, end: e, tense: t, strong: strong})
