@@ -55,7 +55,7 @@ var adverbs = words("统一", "共同", "分别", "积极", "负责", "依法", 
 
 // prepositions open a phrase that is no party even when it ends like
 // one: 对违反规定的单位, 向所在单位.
-const prepositions = "对向在将把被为按由与给但如若凡并且而的经是)）"
+const prepositions = "对向在将把被为按由与给但如若凡并且而的经是除)）"
 
 // openers begin a phrase that is no name: 关于简化…企业 (a title), 其中
 // 大型企业 and 前款规定的机构 (a reference), 新建大型数据中心 (a facility).
@@ -106,11 +106,20 @@ func dutyParties(text []rune, taken []Span) []Span {
 			continue // no clause start near: the words before are no subject
 		}
 		end := k
-		if start == k && start > 1 && text[start-1] == '，' && text[start-2] == '的' {
-			// …的，应当: the duty follows a condition; its subject opens
-			// the sentence (专利代理机构…发生变化的，应当…).
+		if x := exceptionBefore(text, start); x > 0 {
+			// 外资保险公司，除分立、合并外，不得解散: the exception stands
+			// between the party and its duty.
+			end, start = x-1, x-1
+			for start > 0 && end-start < 3*maxParty && !opensClauseAfter(text[start-1]) {
+				start--
+			}
+		}
+		if start == end && start > 1 && text[start-1] == '，' && strings.ContainsRune("的前时", text[start-2]) {
+			// …的，应当 / …前，应当: the duty follows a condition; its
+			// subject opens the sentence (专利代理机构…发生变化的，应当…;
+			// 危险化学品生产企业进行生产前，应当…).
 			if e := conditionedSubject(text, start-1); e > 0 {
-				start, end = sentenceStart(text, start-1), e
+				start, end = subjectStart(text, start-1), e
 			}
 		}
 		if verbAt(text, start) {
@@ -124,6 +133,10 @@ func dutyParties(text []rune, taken []Span) []Span {
 	}
 	for k := 0; k+1 < len(text); k++ {
 		n := longestAt(text, k, agentWords)
+		approves := n == 0 && text[k] == '经'
+		if approves {
+			n = 1 // 经 X 批准: X approves, the only 经 that names a party
+		}
 		if n == 0 || n == 1 && (text[k+1] == '于' || k > 0 && strings.ContainsRune("理自经缘事来", text[k-1])) {
 			continue // 由于, 理由, 自由, 经由
 		}
@@ -134,7 +147,8 @@ func dutyParties(text []rune, taken []Span) []Span {
 			if endsWithAt(text, e, partyHeads) == 0 {
 				continue
 			}
-			if e < len(text) && isHan(text[e]) && !strings.ContainsRune("的和或及与", text[e]) && party(text, from, e) && !listIn(text, from, e) {
+			if e < len(text) && isHan(text[e]) && !strings.ContainsRune("的和或及与", text[e]) && party(text, from, e) && !listIn(text, from, e) &&
+				(!approves || longestAt(text, e, approvals) > 0) {
 				add(from, e)
 			}
 			break
@@ -143,6 +157,10 @@ func dutyParties(text []rune, taken []Span) []Span {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// approvals follow the party 经 names as the one that approves or checks:
+// 经国家外汇管理机关批准, 经具有相应资质的检验机构检验 (not 经营, 经过).
+var approvals = words("批准", "同意", "核准", "审批", "审核", "许可", "授权", "认定", "备案", "检验", "检测", "鉴定")
 
 // opensClauseAfter reports a rune a clause's subject can follow: a
 // sentence end, a comma or a colon.
@@ -204,16 +222,54 @@ func sentenceStart(text []rune, i int) int {
 	return i
 }
 
+// exceptionBefore returns where an exception clause (除…外，) that ends
+// just before text[i] opens, after the comma before it, or -1.
+func exceptionBefore(text []rune, i int) int {
+	if i < 3 || text[i-1] != '，' || text[i-2] != '外' {
+		return -1
+	}
+	for s := i - 3; s >= 0 && i-s <= maxCondition; s-- {
+		if opensClauseAfter(text[s]) && s > 0 {
+			if text[s+1] == '除' && text[s] == '，' {
+				return s + 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectStart is where the party opening the sentence around text[i]
+// starts: the sentence's start, after an exception clause that opens it
+// (除经国家外汇管理机关批准外，外资保险公司…的，应当…).
+func subjectStart(text []rune, i int) int {
+	s := sentenceStart(text, i)
+	if s < len(text) && text[s] == '除' {
+		for j := s + 1; j+1 < i; j++ {
+			if isClauseBreak(text[j]) {
+				break
+			}
+			if text[j] == '外' && text[j+1] == '，' {
+				return j + 2
+			}
+		}
+	}
+	return s
+}
+
 // conditionedSubject returns the end of the party that opens the sentence
 // whose condition ends at text[c] (…的，), before its verb, or 0: the
 // longest stretch ending in a party head with no clause break in it.
 func conditionedSubject(text []rune, c int) int {
-	s := sentenceStart(text, c)
+	s := subjectStart(text, c)
 	if s == c {
 		return 0
 	}
 	best := 0
 	for e := s + 3; e <= c && e-s <= maxParty && !isClauseBreak(text[e-1]); e++ {
+		if best > 0 && longestAt(text, e-1, innerStops) > 0 {
+			break // 证券公司在境外设立机构的: the party ends before 在
+		}
 		if endsWithAt(text, e, partyHeads) > 0 && longestAt(text, e, staffWords) == 0 {
 			best = e
 		}
@@ -247,8 +303,8 @@ func headedMembers(text []rune, ms [][2]int) [][2]int {
 // not generic (任何单位, 其他组织 are anyone), not opening with a
 // preposition, no digits, at most maxParty runes.
 func party(text []rune, s, e int) bool {
-	if e-s < 3 || e-s > maxParty || strings.ContainsRune(prepositions, text[s]) {
-		return false
+	if e-s < 3 || e-s > maxParty || strings.ContainsRune(prepositions, text[s]) && !hasAt(text, s, []rune("经营")) {
+		return false // 经 opens 经…批准, but 经营人寿保险业务的外资保险公司 is a party
 	}
 	// A verb first makes a phrase that acts on the party: 推进小微企业,
 	// 鼓励企业, 负责代表…机构.
@@ -263,7 +319,7 @@ func party(text []rune, s, e int) bool {
 		return false
 	}
 	for i := s + 1; i < e-h; i++ {
-		if longestAt(text, i, innerStops) > 0 {
+		if longestAt(text, i, innerStops) > 0 && !(text[i] == '应' && text[i-1] == '相') { // 具有相应资质的
 			return false
 		}
 	}

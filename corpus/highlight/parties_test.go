@@ -31,6 +31,14 @@ func TestDutyParties(t *testing.T) {
 		// from its duty.
 		{"公共管理和服务机构应当加强公共数据安全管理。", []string{"公共管理和服务机构"}},
 		{"专利代理机构合伙人、股东或者法定代表人等事项发生变化的，应当办理变更手续。", []string{"专利代理机构"}},
+		// A duty that restricts (只能); a time condition (…前，应当); an
+		// exception between the party and its duty, or before the party.
+		{"保险代理公司只能在核定的范围内从事代理业务。", []string{"保险代理公司"}},
+		{"烟花爆竹生产企业进行生产前，应当取得安全生产许可证。", []string{"烟花爆竹生产企业"}},
+		{"经营财产保险业务的保险公司，除分立、合并外，不得解散。", []string{"经营财产保险业务的保险公司"}},
+		{"除经国务院批准外，证券公司在境外设立机构的，应当报告。", []string{"证券公司"}},
+		{"经省级保险监督管理机构批准，可以延长筹建期。", []string{"省级保险监督管理机构"}},
+		{"容器经具有相应资质的检验机构检验合格，方可出厂销售。", []string{"具有相应资质的检验机构"}},
 	} {
 		for _, u := range c.units {
 			requireCover(t, c.text, Body, u)
@@ -77,6 +85,10 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		{"根据国务院《公共机构节能条例》，结合本市实际，制定本办法。", "国务院", Body},
 		{"最高人民法院、最高人民检察院此前发布的司法解释与本解释不一致的，以本解释为准。", "最高人民法院", Body},
 		{"负有执行义务的人对人民法院的判决、裁定有能力执行而拒不执行的，应当处罚。", "人民法院", Body},
+		// An exception clause is no party: 除经…批准外 (the organ that
+		// approves is, without the 除经).
+		{"除经国家外汇管理机关批准外，外资保险公司经营保险业务的，应当以人民币计价结算。", "除经", Body},
+		{"除经营者另有约定外，消费者可以退货。", "除经营者", Body},
 	} {
 		forbid(t, c.text, c.kind, c.sub)
 	}
