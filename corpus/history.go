@@ -19,7 +19,7 @@ var (
 	reDateOnly    = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reTerm        = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+届`)
 	reMeeting     = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
-	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办|府|会)令)\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办|府|会)令)\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
 	// reNumbered is a numbered notice or decree closing an event's body:
 	// 国家监察委员会公告第3号 (公布).
 	reNumbered = lazyre.New(`(公告|令)?\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号$`)
@@ -42,10 +42,22 @@ type historyEvent struct {
 // isHistoryLine reports a line of a law's history: it opens with a date
 // (or 根据 and a date) and records an event, and it is not a sentence.
 func isHistoryLine(l string) bool {
-	if utf8.RuneCountInString(l) > 400 || strings.ContainsAny(l, "。；") || !strings.Contains(l, "年") {
+	if !strings.Contains(l, "年") || !reHistoryLine.MatchString(l) || !reEvent.MatchString(l) {
 		return false
 	}
-	return reHistoryLine.MatchString(l) && reEvent.MatchString(l)
+	// Events run together on one line (…通过  根据…第一次修正 根据…) or
+	// printed as sentences (…公布，自2020年3月1日起施行。2021年…修订): each
+	// piece opens with a date, 根据 and a date, or 自 (coming into force).
+	for _, piece := range strings.FieldsFunc(l, func(r rune) bool { return r == '。' || r == '；' }) {
+		piece = strings.Trim(piece, " \t　（()）")
+		if piece == "" || strings.HasPrefix(piece, "自") {
+			continue
+		}
+		if utf8.RuneCountInString(piece) > maxHistoryRunes*4 || !reHistoryLine.MatchString(piece) {
+			return false
+		}
+	}
+	return true
 }
 
 // historyBlock returns the history lines at the head of front (after the
@@ -120,13 +132,14 @@ func historyEvents(lines []string) []historyEvent {
 	return out
 }
 
-// lawFacts derives issuer, date and 文号 from a law's history: the
-// issuer is the body that enacted it (the first 通过, 公布 or 发布; a
-// 批准 by a higher congress approves a city's regulation, it does not
-// enact it); the date is that of the text as printed, the latest event
-// other than 施行 (coming into force); the 文号 is the last decree number
-// (国务院令第709号, 主席令第五号).
-func lawFacts(lines []string) (issuers []string, date, docNumber string) {
+// lawFacts derives issuer and date from a law's history: the issuer is
+// the body that enacted it (the first 通过, 公布 or 发布; a 批准 by a
+// higher congress approves a city's regulation, it does not enact it);
+// the date is that of the text as printed, the latest event other than 施行
+// (coming into force). A decree number the history cites (国务院令第709号)
+// is no 文号: the history keeps it, and a 文号 is one printed as a line of
+// its own.
+func lawFacts(lines []string) (issuers []string, date string) {
 	events := historyEvents(lines)
 	for _, e := range events {
 		if e.verb == "施行" {
@@ -149,12 +162,7 @@ func lawFacts(lines []string) (issuers []string, date, docNumber string) {
 			group = e.group
 		}
 	}
-	for _, l := range lines {
-		for _, m := range reDecree.FindAllString(l, -1) {
-			docNumber = decreeNumber(m)
-		}
-	}
-	return issuers, date, docNumber
+	return issuers, date
 }
 
 // enactingOrgan turns the body of a history event into its organ:

@@ -47,15 +47,12 @@ func extractMetadata(d *Document, front, body, closing []unit, header []string) 
 		}
 	}
 	d.History = history
-	issuers, date, number := lawFacts(history)
+	issuers, date := lawFacts(history)
 	d.Issuers = issuers
 	if len(d.Issuers) == 0 {
 		d.Issuers = findIssuers(lines, tail, signers, d.Title)
 	}
-	d.DocNumber = number
-	if d.DocNumber == "" {
-		d.DocNumber = findDocNumber(append(append([]string{}, lines...), tail...))
-	}
+	d.DocNumber = findDocNumber(append(append([]string{}, lines...), tail...))
 	d.Date = date
 	if d.Date == "" {
 		d.Date = findDate(lines, tail, signed, len(signers) > 0, header, d.Source)
