@@ -59,7 +59,7 @@ const minPageTitleRunes = 8
 // applyMeta lets metadata a format states outright win over what the
 // parser read from the text.
 func applyMeta(d *Document, m extract.Meta) {
-	if m.Title != "" {
+	if m.Title != "" && !issuedBy(m.Title, d.Title) {
 		d.Title = squeezeHanSpaces(m.Title)
 	}
 	// A page's <title>, printed as a line, that reads as a document's
@@ -86,6 +86,21 @@ func applyMeta(d *Document, m extract.Meta) {
 		d.Date = m.Date
 	}
 	d.Short = shortLabel(d)
+}
+
+// issuedBy reports a stated title (a markdown heading, a page's 标题
+// field) naming the document a transmittal printed under it issues — the
+// transmittal's own title (…关于印发《X》的通知) is the document's then. A
+// 文号 in brackets after the stated title is no part of it.
+func issuedBy(stated, title string) bool {
+	if !strings.Contains(title, "印发") {
+		return false
+	}
+	stated = squeezeHanSpaces(strings.TrimSpace(stated))
+	if i := strings.LastIndexAny(stated, "（("); i > 0 && reDocNumber.MatchString(stated[i:]) {
+		stated = strings.TrimSpace(stated[:i])
+	}
+	return utf8.RuneCountInString(stated) >= 4 && strings.Contains(title, stated) && title != stated
 }
 
 func parseText(name, text string) (*Document, error) {

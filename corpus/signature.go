@@ -66,15 +66,17 @@ const maxFragment = 16
 
 // joinsName reports whether line a, which is no name, starts a name that
 // line b finishes: a short stub (国家发 / 展改革委) or one that ends on a
-// place (国家税务总局广东省 / 税务局) — not a document's name above its
-// issuer (省级电网输配电价定价办法 / 国家发展改革委).
+// place (国家税务总局广东省 / 税务局) — not a document's name, or the end
+// of one, above its issuer (省级电网输配电价定价办法 / 国家发展改革委).
 func joinsName(a, b string) bool {
 	if !organFragment(a) || !organFragment(b) || organNames(a+b) == nil {
 		return false
 	}
+	if endsLikeTitle(a) {
+		return false // the end of an attachment's name wrapped over it (…管理 / 办法)
+	}
 	last, _ := utf8.DecodeLastRuneInString(a)
-	return utf8.RuneCountInString(a) <= 4 || strings.ContainsRune("省市县区州盟旗", last) ||
-		hasAnyPrefix(a, nationalHeads) && !endsLikeTitle(a)
+	return utf8.RuneCountInString(a) <= 4 || strings.ContainsRune("省市县区州盟旗", last) || hasAnyPrefix(a, nationalHeads)
 }
 
 // nationalHeads open a national organ's name, so a line opening with one

@@ -26,9 +26,11 @@ type stripped struct {
 var (
 	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
-	reBreadcrumb = lazyre.New(`^(您(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：].*(首页|>|»|＞|/|→)`)
-	reSource     = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
-	reLink       = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
+	// reGluedPageNumber is a page number (-1-) glued before Han text.
+	reGluedPageNumber = lazyre.New(`^(-\s?\d{1,3}\s?-)\p{Han}`)
+	reBreadcrumb      = lazyre.New(`^(您(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：].*(首页|>|»|＞|/|→)`)
+	reSource          = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reLink            = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	// reURL is a link alone on a line, or under a short label (原文链接：…).
 	reURL         = lazyre.New(`^(((原文|本文|来源|文章)(链接|地址|网址)|链接地址)\s*[:：]\s*)?[\[(（]?\s*(https?://|www\.)\S*$`)
 	reTOCDivision = lazyre.New(`^第[〇零一二两三四五六七八九十百千0-9]+(编|分编|章|节)`)
@@ -85,6 +87,14 @@ func strip(lines []string) stripResult {
 		line := cleanLine(raw)
 		if line == "" || strings.Trim(line, "\t ") == "" {
 			continue
+		}
+		if line[0] == '-' {
+			// A page number text taken from a PDF glued to the line after
+			// it (-1-中国人民银行关于印发…, -2-附件).
+			if m := reGluedPageNumber.FindStringSubmatch(line); m != nil {
+				res.dropped = append(res.dropped, stripped{i + 1, "page number", m[1]})
+				line = line[len(m[1]):]
+			}
 		}
 		afterSource := valueNext
 		valueNext = false

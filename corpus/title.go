@@ -43,7 +43,14 @@ const maxHeaderLines = 16
 func findTitle(front []unit, lines []string) (string, int) {
 	for i, u := range front {
 		if u.title {
-			return strings.TrimSpace(lines[i]), i + 1
+			t := strings.TrimSpace(lines[i])
+			// A heading over a transmittal that issues it (# 某办法, then
+			// 某部关于印发《某办法》的通知): the transmittal's title is the
+			// document's.
+			if t2, end := titleBlock(lines[i+1:]); issuedBy(t, t2) {
+				return t2, i + 1 + end
+			}
+			return t, i + 1
 		}
 	}
 	if t, end := titleBlock(lines); t != "" {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,7 +20,8 @@ import (
 // metadata.
 var metaField = map[string]string{
 	"标题": "title", "名称": "title", "文件名称": "title",
-	"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发布机关": "issuer",
+	"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "发布机关": "issuer", "发文机构": "issuer",
+	"联合发文单位": "coissuer", "联合发文机关": "coissuer",
 	"发文字号": "number", "文号": "number",
 	"成文日期": "date", "发布日期": "published", "公开日期": "published", "发文日期": "date",
 	"索引号": "", "主题分类": "", "主题词": "", "公文种类": "", "体裁分类": "", "组配分类": "", "有效性": "",
@@ -64,8 +66,9 @@ func metaPairs(rows [][]string) [][2]string {
 	return pairs
 }
 
-// reMetaLine is a metadata line: a short label, a colon, a value.
-var reMetaLine = lazyre.New(`^([\p{Han}　 ]{2,8})[：:]\s*(.*)$`)
+// reMetaLine is a metadata line: a short label and a colon, or a label in
+// square brackets ([发文机构] 北京市农业农村局), then a value.
+var reMetaLine = lazyre.New(`^(?:([\p{Han}　 ]{2,8})[：:]|[\[【]([\p{Han}　 ]{2,8})[\]】])\s*(.*)$`)
 
 // metaLine reads a line such as 发文机关：国务院 or 成文日期：2019年01月27日.
 func metaLine(l string) (label, value string, ok bool) {
@@ -73,10 +76,16 @@ func metaLine(l string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	m := reMetaLine.FindStringSubmatch(l)
-	if m == nil || !isMetaLabel(m[1]) {
+	if m == nil {
 		return "", "", false
 	}
-	return normLabel(m[1]), strings.TrimSpace(m[2]), true
+	label = m[1] + m[2] // one of them is empty
+	if !isMetaLabel(label) {
+		return "", "", false
+	}
+	// A field a page left empty shows dashes, or dashes before the value
+	// its script would show instead (----北京市农业农村局).
+	return normLabel(label), strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(m[3]), "-－—")), true
 }
 
 // setMeta fills the Meta field a label names; the first value wins, and
@@ -94,6 +103,12 @@ func setMeta(m *Meta, label, value string) {
 	case "issuer":
 		if len(m.Issuers) == 0 {
 			m.Issuers = splitIssuers(value)
+		}
+	case "coissuer": // a joint issuer, after the lead's
+		for _, o := range splitIssuers(value) {
+			if !slices.Contains(m.Issuers, o) {
+				m.Issuers = append(m.Issuers, o)
+			}
 		}
 	case "number":
 		if m.DocNumber == "" {
