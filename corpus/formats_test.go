@@ -17,7 +17,7 @@ func outline(d *Document) []string {
 	var out []string
 	d.Walk(func(n *Node) bool {
 		if n.InOutline() {
-			out = append(out, n.Kind.String()+" "+n.Number+" "+squeezeHanSpaces(n.Heading))
+			out = append(out, n.Kind.String()+" "+n.Number+" "+strings.ReplaceAll(n.Heading, " ", ""))
 		}
 		return true
 	})

@@ -200,11 +200,11 @@ func findIssuers(front, tail, signers []string, title string) []string {
 func spacedOrgans(front []string, prefix string) []string {
 	for _, l := range front {
 		l = strings.Trim(l, " \t")
-		if !strings.Contains(l, " ") || !strings.HasPrefix(squeezeHanSpaces(l), prefix) {
+		if !strings.Contains(l, " ") || !strings.HasPrefix(noSpaces(l), noSpaces(prefix)) {
 			continue
 		}
 		i := strings.Index(l, "关于")
-		if i < 0 || squeezeHanSpaces(l[:i]) != prefix {
+		if i < 0 || noSpaces(l[:i]) != noSpaces(prefix) {
 			continue
 		}
 		pieces := strings.Fields(l[:i])
@@ -219,6 +219,9 @@ func spacedOrgans(front []string, prefix string) []string {
 	}
 	return nil
 }
+
+// noSpaces is s without its spaces.
+func noSpaces(s string) string { return strings.ReplaceAll(s, " ", "") }
 
 // decreeHeader returns the decree number printed as a line of the header
 // (国务院令第709号, or 某市人民政府令 over （第19号）), or "".

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -235,14 +236,45 @@ func isHeaderAnchor(l string) bool {
 }
 
 // joinTitle joins the lines of a title block: a title wraps mid-word, so
-// lines join with nothing between them, and spaces set between Han
-// characters for layout (国 务 院) go.
+// lines join with nothing between them — but for a line of issuers
+// printed apart with spaces that ends on an organ's name, which joins the
+// next issuer with a space (卫生健康委 教育部 财政部 人力资源社会保障部 /
+// 医保局 药监局关于…), not the 关于 or 印发 after the last — and spaces
+// set between Han characters for layout (国 务 院) go.
 func joinTitle(lines []string) string {
-	return squeezeHanSpaces(strings.Join(lines, ""))
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if i > 0 && issuerLineEnds(lines[i-1]) && !strings.HasPrefix(l, "关于") && !strings.HasPrefix(l, "印发") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return squeezeHanSpaces(b.String())
+}
+
+// issuerLineEnds reports a title line, before its 关于, that prints
+// issuers apart with spaces and ends on the name of one.
+func issuerLineEnds(l string) bool {
+	l = strings.TrimSpace(l)
+	if strings.Contains(l, "关于") || !strings.Contains(l, " ") {
+		return false
+	}
+	pieces := strings.Fields(l)
+	for _, p := range pieces {
+		if utf8.RuneCountInString(p) < 2 || !endsOrgan(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // squeezeHanSpaces drops spaces that have a Han character (or CJK
-// punctuation) on either side, keeping those between Latin words.
+// punctuation) on either side — letter-spacing (国 务 院), a space before
+// 《 — keeping those between Latin words, and one space between two Han
+// words of two characters or more: a title's joint issuers (国家发展改革委
+// 国家数据局关于…) or its two phrases (…安全治理 更好促进…), as the
+// issuers print them.
 func squeezeHanSpaces(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -250,12 +282,27 @@ func squeezeHanSpaces(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	for i, r := range rs {
-		if r == ' ' && (i == 0 || i == len(rs)-1 || isWide(rs[i-1]) || isWide(rs[i+1])) {
+		if r == ' ' && (i == 0 || i == len(rs)-1 || isWide(rs[i-1]) || isWide(rs[i+1])) && !betweenHanWords(rs, i) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// betweenHanWords reports a space at rs[i] with a run of two Han
+// characters or more on each side.
+func betweenHanWords(rs []rune, i int) bool {
+	hanRun := func(from, step int) bool {
+		n := 0
+		for j := from; j >= 0 && j < len(rs) && unicode.Is(unicode.Han, rs[j]); j += step {
+			if n++; n == 2 {
+				return true
+			}
+		}
+		return false
+	}
+	return hanRun(i-1, -1) && hanRun(i+1, 1)
 }
 
 func isWide(r rune) bool { return r >= 0x2E80 }

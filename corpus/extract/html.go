@@ -166,17 +166,23 @@ func (w *htmlWalker) node(n *html.Node) {
 // text adds a text node's words to the current line, collapsing white
 // space as a browser does; a space is kept only between words that need
 // one (Latin words), decided when the next word arrives, so a line break
-// in the source between Chinese characters leaves nothing.
+// in the source between Chinese characters leaves nothing — but spaces
+// on one line between two Han words (国家发展改革委 国家数据局关于…) stay
+// one space, as printed.
 func (w *htmlWalker) text(s string) {
 	words := strings.FieldsFunc(s, isHTMLSpace)
 	if s != "" && isHTMLSpace(rune(s[0])) {
 		w.space = true
 	}
+	rest := s
 	for i, f := range words {
+		at := strings.Index(rest, f)
+		gap := rest[:at]
+		rest = rest[at+len(f):]
 		if i > 0 {
 			w.space = true
 		}
-		if w.space && w.cur.Len() > 0 && needsSpace(w.cur.String(), f) {
+		if w.space && w.cur.Len() > 0 && (needsSpace(w.cur.String(), f) || i > 0 && !strings.ContainsAny(gap, "\n\r") && hanWords(w.cur.String(), f)) {
 			w.cur.WriteByte(' ')
 		}
 		w.cur.WriteString(f)
@@ -186,6 +192,18 @@ func (w *htmlWalker) text(s string) {
 		w.space = true
 	}
 }
+
+// hanWords reports text before ending and text after starting with two
+// Han characters or more: two words a space on one line parts.
+func hanWords(before, after string) bool {
+	a1, n := utf8.DecodeLastRuneInString(before)
+	a2, _ := utf8.DecodeLastRuneInString(before[:len(before)-n])
+	b1, m := utf8.DecodeRuneInString(after)
+	b2, _ := utf8.DecodeRuneInString(after[m:])
+	return isHanRune(a1) && isHanRune(a2) && isHanRune(b1) && isHanRune(b2)
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isHTMLSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }
 
