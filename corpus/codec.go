@@ -23,7 +23,7 @@ import (
 
 // codecVersion changes whenever the binary form or the data model it
 // stores changes; the cache keeps it in every segment's header.
-const codecVersion = 1
+const codecVersion = 2
 
 // CodecVersion is the version of the binary form AppendDocument writes.
 // A cache must not trust data written under another version.

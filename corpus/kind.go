@@ -33,9 +33,12 @@ const (
 	SubVolume
 	// Article is a law's 第X条, with its paragraphs (款) as its text.
 	Article
+	// Attachment is an attachment printed after the signature (附件2 and
+	// its title), with its own structure under it.
+	Attachment
 )
 
-var kindNames = [...]string{"part", "chapter", "section", "clause", "item", "box", "box-item", "table", "paragraph", "volume", "subvolume", "article"}
+var kindNames = [...]string{"part", "chapter", "section", "clause", "item", "box", "box-item", "table", "paragraph", "volume", "subvolume", "article", "attachment"}
 
 // String returns the JSON name of the kind, e.g. "clause" or "box-item".
 func (k Kind) String() string {
@@ -46,10 +49,10 @@ func (k Kind) String() string {
 }
 
 // Division reports a kind that groups others under a title: 编, 分编, 章,
-// 节, a 一、 part and a 专栏 box.
+// 节, a 一、 part, a 专栏 box and an attachment.
 func (k Kind) Division() bool {
 	switch k {
-	case Volume, SubVolume, Chapter, Section, Part, Box:
+	case Volume, SubVolume, Chapter, Section, Part, Box, Attachment:
 		return true
 	}
 	return false
@@ -73,10 +76,11 @@ func (k Kind) InOutline() bool {
 }
 
 // Sectional reports a kind that stops the search for an enclosing context
-// (a goal deadline, say) going further out: chapters, parts and above.
+// (a goal deadline, say) going further out: chapters, parts and above,
+// and an attachment.
 func (k Kind) Sectional() bool {
 	switch k {
-	case Volume, SubVolume, Chapter, Part:
+	case Volume, SubVolume, Chapter, Part, Attachment:
 		return true
 	}
 	return false

@@ -62,6 +62,8 @@ func scoreMixed(t *testing.T, dir string) mixedScores {
 		var articles, parts, clauses int
 		d.Walk(func(n *Node) bool {
 			switch {
+			case n.Kind == Attachment:
+				return false // the labels count the document's own structure
 			case isArticleNode(n):
 				articles++
 			case partNumber.MatchString(n.Number):
@@ -124,7 +126,7 @@ func TestMixedBlind(t *testing.T) {
 	if s.docs < 11 {
 		t.Fatalf("%d labelled documents, want at least 11", s.docs)
 	}
-	holdFloors(t, s, 14, floors{title: 13, issuers: 14, number: 13, date: 12, kind: 14, articles: 14, parts: 13, clauses: 12})
+	holdFloors(t, s, 14, floors{title: 13, issuers: 14, number: 13, date: 12, kind: 14, articles: 14, parts: 14, clauses: 13})
 }
 
 // TestMixedBlind2 scores the second mixed set, gathered and labelled after
@@ -148,7 +150,7 @@ func TestMixedBlind3(t *testing.T) {
 	if s.docs < 11 {
 		t.Fatalf("%d labelled documents, want at least 11", s.docs)
 	}
-	holdFloors(t, s, 12, floors{title: 10, issuers: 11, number: 11, date: 12, kind: 8, articles: 11, parts: 9, clauses: 10})
+	holdFloors(t, s, 12, floors{title: 10, issuers: 11, number: 11, date: 12, kind: 8, articles: 11, parts: 10, clauses: 11})
 }
 
 // TestMixedBlind4 reports a fourth mixed set, gathered and labelled after

@@ -140,10 +140,18 @@ func parseText(name, text string) (*Document, error) {
 			b.stack = nil
 			b.attach(nil, &Node{Kind: Paragraph, Text: joinUnits(closing)})
 		}
-		// An attachment after the signature is read with its structure.
+		// An attachment after the signature is read with its structure,
+		// each under a division of its own.
 		b.stack, b.table = nil, nil
-		for _, u := range rejoin(appendix, g) {
-			b.add(u)
+		for _, seg := range attachments(appendix) {
+			if seg.node != nil {
+				b.attach(nil, seg.node)
+				b.stack = []open{{seg.node, attachmentLevel}}
+			}
+			for _, u := range rejoin(seg.units, g) {
+				b.add(u)
+			}
+			b.stack, b.table = nil, nil
 		}
 	}
 	b.joinMore()
@@ -263,6 +271,57 @@ func splitAppendix(closing []unit, g *Grammar) (rest, appendix []unit) {
 		break
 	}
 	return closing, nil
+}
+
+// attachmentLevel holds an attachment's structure: below every level of
+// the body's, so nothing in it closes it, and its paragraphs join its text.
+var attachmentLevel = &Level{Kind: Attachment, Rank: -1, Prefix: "att", Paras: ParaJoin}
+
+// attachmentPart is a stretch of an appendix: the attachment a label
+// opens (nil before the first label) and the units under it.
+type attachmentPart struct {
+	node  *Node
+	units []unit
+}
+
+// attachments splits an appendix at its attachment labels (附件, 附件2：
+// 某清单), each the node of a division numbered by its label, with the
+// title the label gives or the title-like line under it as heading.
+func attachments(appendix []unit) []attachmentPart {
+	var out []attachmentPart
+	for i := 0; i < len(appendix); i++ {
+		u := appendix[i]
+		t := strings.TrimSpace(u.text)
+		if !reAttachmentLabel.MatchString(t) {
+			if len(out) == 0 {
+				out = append(out, attachmentPart{})
+			}
+			out[len(out)-1].units = append(out[len(out)-1].units, u)
+			continue
+		}
+		n := attachmentNode(t)
+		if n.Heading == "" && i+1 < len(appendix) && appendix[i+1].cls.marker == MarkText && titleLike(strings.TrimSpace(appendix[i+1].text)) {
+			i++
+			n.Heading = strings.TrimSpace(appendix[i].text)
+		}
+		out = append(out, attachmentPart{node: n})
+	}
+	return out
+}
+
+// attachmentNode is the division an attachment label opens: 附件2 numbered
+// 附件2 (2 for its ID), 附：国旗制法说明 with its title as heading.
+func attachmentNode(label string) *Node {
+	number, title, _ := strings.Cut(strings.NewReplacer(":", "：").Replace(label), "：")
+	number = strings.ReplaceAll(strings.TrimSpace(number), " ", "")
+	n := &Node{Kind: Attachment, Number: number, Heading: strings.TrimSpace(title), prefix: attachmentLevel.Prefix, value: 1}
+	digits := strings.TrimLeft(number, "附件录")
+	if v, err := strconv.Atoi(digits); err == nil && v > 0 {
+		n.value = int32(v)
+	} else if v, ok := chineseNumber(digits); ok && v > 0 {
+		n.value = int32(v)
+	}
+	return n
 }
 
 // rejoin merges a paragraph that does not end a sentence with the plain

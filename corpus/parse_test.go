@@ -502,3 +502,36 @@ func TestDocumentFacts(t *testing.T) {
 		t.Errorf("empty document facts = %q", got)
 	}
 }
+
+// TestAttachmentsAreDivisions: attachments printed after the signature
+// are divisions of their own, numbered by their labels and titled by the
+// label's title or the line under a bare label, each holding its own
+// structure — their 一、 parts are not the document's.
+func TestAttachmentsAreDivisions(t *testing.T) {
+	text := "某市人民政府关于做好某项工作的通知\n某府〔2024〕1号\n各区人民政府：\n一、总体要求\n（一）做好工作。\n二、保障措施\n（一）加强领导。\n\n附件：1.某项工作清单\n2.某项工作规程\n\n某市人民政府\n2024年3月1日\n\n附件1\n某项工作清单\n一、第一类事项\n（一）甲事项。\n二、第二类事项\n（一）乙事项。\n附件2：某项工作规程\n一、适用范围\n本规程适用于某项工作。\n"
+	d, err := Parse("a.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []string
+	for _, n := range d.Children {
+		top = append(top, n.Kind.String()+":"+n.Number)
+	}
+	want := []string{"paragraph:", "part:一、", "part:二、", "paragraph:", "attachment:附件1", "attachment:附件2"}
+	if strings.Join(top, " ") != strings.Join(want, " ") {
+		t.Fatalf("top level %q, want %q", top, want)
+	}
+	a1, a2 := d.Children[4], d.Children[5]
+	if a1.Heading != "某项工作清单" || len(a1.Children) != 2 || a1.Children[0].Number != "一、" || len(a1.Children[0].Children) != 1 {
+		t.Errorf("附件1: heading %q, %d children", a1.Heading, len(a1.Children))
+	}
+	if a2.Heading != "某项工作规程" || len(a2.Children) != 1 || a2.Children[0].Parent != a2 {
+		t.Errorf("附件2: heading %q, %d children", a2.Heading, len(a2.Children))
+	}
+	if a1.ID == a2.ID || !strings.HasSuffix(a1.ID, "/att1") || !strings.HasSuffix(a2.ID, "/att2") {
+		t.Errorf("IDs %q %q", a1.ID, a2.ID)
+	}
+	if d.Date != "2024-03-01" || strings.Join(d.Issuers, "") != "某市人民政府" {
+		t.Errorf("signature lost: %q %q", d.Issuers, d.Date)
+	}
+}
