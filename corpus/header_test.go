@@ -23,6 +23,8 @@ func TestTitleBlock(t *testing.T) {
 		{"a 规范 with a version note", []string{"某某数据授权运营实施规范（试行）", "某发〔2025〕27号"}, "某某数据授权运营实施规范（试行）"},
 		{"joint issuers printed apart, over two lines", []string{"卫生健康委 教育部 财政部 人力资源社会保障部", "医保局 药监局关于印发某意见的通知", "国卫医发〔2020〕2号"}, "卫生健康委 教育部 财政部 人力资源社会保障部 医保局 药监局关于印发某意见的通知"},
 		{"joint issuers printed apart over 关于", []string{"国家安全监管总局 保监会 财政部", "关于印发《某办法》的通知", "安监总办〔2017〕140号"}, "国家安全监管总局 保监会 财政部关于印发《某办法》的通知"},
+		{"a title in book-title marks over its history", []string{"《深圳经济特区某条例》", "(2014年10月30日深圳市第五届人民代表大会", "常务委员会第三十二次会议通过)"}, "深圳经济特区某条例"},
+		{"a metadata table as text over the title", []string{"发文机关：\t国务院\t成文日期：\t2015年11月25日", "发文字号：\t国发〔2015〕67号\t发布日期：\t2015年11月28日", "国务院关于某事项的", "通知", "国发〔2015〕67号"}, "国务院关于某事项的通知"},
 		{"spaced title", []string{"国 务 院 关 于 印 发 某 方 案 的 通 知", "国发〔2019〕4号"}, "国务院关于印发某方案的通知"},
 		{"law title over its history", []string{"中华人民共和国某法", "（2010年7月29日第十一届全国人民代表大会常务委员会第十九次会议通过）"}, "中华人民共和国某法"},
 		{"a citation in the preamble is not the title", []string{"为贯彻落实《中共中央国务院关于打赢脱贫攻坚战三年行动的指导意见》，结合本省实际，提出如下意见。"}, ""},
@@ -186,5 +188,44 @@ func TestSpacedJointIssuers(t *testing.T) {
 		if strings.Join(d.Issuers, "、") != strings.Join(tc.want, "、") {
 			t.Errorf("%s: issuers %q, want %q", tc.name, d.Issuers, tc.want)
 		}
+	}
+}
+
+// TestPlacelessMetadataIssuer: a page's metadata naming the issuer
+// without its place (发布机构：市政府) gives way to the full name the
+// document signs with; metadata naming it in full still wins.
+func TestPlacelessMetadataIssuer(t *testing.T) {
+	page := func(organ string) string {
+		return "<html><body><table><tr><td>发布机构</td><td>" + organ + "</td><td>成文日期</td><td>2023-10-16</td></tr></table><h1>某市人民政府关于某事项的通知</h1><p>某政发〔2023〕30号</p><p>各区人民政府：</p><p>一、总体要求</p><p>（一）做好工作。</p><p>某市人民政府</p><p>2023年10月16日</p></body></html>"
+	}
+	for organ, want := range map[string]string{"市政府": "某市人民政府", "某市人民政府办公室": "某市人民政府办公室"} {
+		d, err := ParseBytes("a.html", []byte(page(organ)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(d.Issuers, "、") != want {
+			t.Errorf("发布机构 %s: issuers %q, want %s", organ, d.Issuers, want)
+		}
+	}
+}
+
+// TestSavedLawAndPrintingNote: a law saved from a site with its chrome
+// between title and history ([内容纠错], 信息提供日期：…) keeps its history's
+// issuer and date; a notice whose signature ends with its printing note
+// （2019年5月31日印发） keeps its signature's date.
+func TestSavedLawAndPrintingNote(t *testing.T) {
+	law, err := Parse("a.txt", "《某市某条例》\n[内容纠错]\n信息提供日期：2015-06-04\n(2014年10月30日某市第五届人民代表大会\n常务委员会第三十二次会议通过)\n第一章 总则\n第一条 为了规范管理，制定本条例。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if law.Title != "某市某条例" || strings.Join(law.Issuers, "") != "某市人民代表大会常务委员会" || law.Date != "2014-10-30" {
+		t.Errorf("law: %q %q %q", law.Title, law.Issuers, law.Date)
+	}
+	notice, err := Parse("b.txt", "某委员会关于某事项的通知\n某发〔2019〕509号\n各市：\n一、实行范围\n（一）做好工作。\n某委员会\n2019年5月31日\n（2019年5月31日印发）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notice.Date != "2019-05-31" {
+		t.Errorf("notice date %q", notice.Date)
 	}
 }

@@ -70,7 +70,7 @@ func applyMeta(d *Document, m extract.Meta) {
 		(d.Title == fileTitle(d.Source) || strings.HasSuffix(d.Title, t) && !strings.HasSuffix(d.Title, "《"+t+"》")) {
 		d.Title = t
 	}
-	if len(m.Issuers) > 0 {
+	if len(m.Issuers) > 0 && !(len(d.Issuers) > 0 && placeless(m.Issuers)) {
 		d.Issuers = m.Issuers
 	} else if len(d.Issuers) == 1 {
 		// The page's <title> may keep the spaces between the issuers
@@ -86,6 +86,19 @@ func applyMeta(d *Document, m extract.Meta) {
 		d.Date = m.Date
 	}
 	d.Short = shortLabel(d)
+}
+
+// placeless reports issuers a page's metadata names without their place
+// (发布机构：市政府): the issuers the text names in full (丽水市人民政府)
+// say more.
+func placeless(issuers []string) bool {
+	for _, o := range issuers {
+		r, _ := utf8.DecodeRuneInString(o)
+		if utf8.RuneCountInString(o) > 4 || !strings.ContainsRune("省市县区", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // issuedBy reports a stated title (a markdown heading, a page's 标题

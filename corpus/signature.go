@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -147,7 +148,24 @@ const maxOrganRunes = 40
 // isOrganName reports a string that reads as one organ's name.
 func isOrganName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 2 && n <= maxOrganRunes && endsOrgan(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于")
+	return n >= 2 && n <= maxOrganRunes && endsOrgan(s) && !strings.ContainsAny(s, "，。、：:；《》") && !strings.Contains(s, "关于") &&
+		!strings.HasSuffix(s, "社会") && !slices.Contains(notOrgans, s) && !containsAny(s, pageWords)
+}
+
+// notOrgans end like organs and are none: 内部, 全部, a bare 政府.
+var notOrgans = []string{"内部", "外部", "全部", "局部", "政府", "中心", "全社会"}
+
+// pageWords mark a site's menu or a page's field, not an organ: 网站首页新闻中心,
+// 面向全社会.
+var pageWords = []string{"网站", "首页", "新闻", "面向", "栏目"}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitRunTogether returns the organ names in s, a name spelled out

@@ -24,12 +24,12 @@ type stripped struct {
 }
 
 var (
-	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏)\s*[】\]]\s*)+$|扫一扫)`)
+	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏|内容纠错|纠错|分享)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
 	// reGluedPageNumber is a page number (-1-) glued before Han text.
 	reGluedPageNumber = lazyre.New(`^(-\s?\d{1,3}\s?-)\p{Han}`)
 	reBreadcrumb      = lazyre.New(`^(您(现在|当前)?(的|所在)?位置|当前位置|所在位置)\s*[:：].*(首页|>|»|＞|/|→)`)
-	reSource          = lazyre.New(`^(信息来源|来源|发布时间|发布日期)\s*[:：]`)
+	reSource          = lazyre.New(`^(信息来源|来源|发布时间|发布日期|信息提供日期|更新日期|更新时间)\s*[:：]`)
 	reLink            = lazyre.New(`(?i)^\S+\.(pdf|docx?|wps|xlsx?|ofd|zip|rar)$`)
 	// reURL is a link alone on a line, or under a short label (原文链接：…).
 	reURL         = lazyre.New(`^(((原文|本文|来源|文章)(链接|地址|网址)|链接地址)\s*[:：]\s*)?[\[(（]?\s*(https?://|www\.)\S*$`)
@@ -53,7 +53,7 @@ const siteMarks = `ICP备|版权归[^。，；]{0,30}所有[^。，；]{0,20}$|�
 const (
 	chromeFirst     = "当上下字分回返打关【[扫"
 	breadcrumbFirst = "您当所"
-	sourceFirst     = "信来发"
+	sourceFirst     = "信来发更"
 )
 
 // breadcrumbReach is how many kept lines may stand above a saved page's

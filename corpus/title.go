@@ -12,8 +12,9 @@ var (
 	reQuoted = lazyre.New(`《([^《》]{4,80})》`)
 	// reAddressee is a 主送 line: 各省、自治区、直辖市人民政府，国务院各部委：
 	reAddressee = lazyre.New(`^[\p{Han}、，,（）() ]{2,200}[:：]$`)
-	// reNoteLine is the publication note under a signature: （此件公开发布）.
-	reNoteLine = lazyre.New(`^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$|^[（(]\s*(信息)?公开(形式|方式|属性|选项)\s*[:：][^（）()]{1,12}[）)]$`)
+	// reNoteLine is the publication note under a signature: （此件公开发布）,
+	// （2019年5月31日印发）.
+	reNoteLine = lazyre.New(`^[（(]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*[）)]$|^[（(]\s*此件[^（）()]{0,12}[）)]$|^[（(]\s*此页无正文\s*[）)]$|^[（(]\s*(信息)?公开(形式|方式|属性|选项)\s*[:：][^（）()]{1,12}[）)]$`)
 	// reSealNote is the line under a signature saying whose seal stands
 	// for the signer's: （国家卫生健康委代章）.
 	reSealNote = lazyre.New(`^[（(][^（）()]{2,24}代章[）)]$`)
@@ -222,14 +223,17 @@ func titleLike(l string) bool {
 	if n == 0 || n > maxTitleLineRunes || strings.ContainsAny(l, "。，,；;：:！？") {
 		return false
 	}
-	return !isHeaderAnchor(l) && dateLine(l) == "" && !isHistoryLine(l) && !reNoteLine.MatchString(l)
+	// A line opening with a full date opens a history, even one whose
+	// event the next line finishes.
+	return !isHeaderAnchor(l) && dateLine(l) == "" && !reHistoryLine.MatchString(l) && !reNoteLine.MatchString(l)
 }
 
 // isHeaderAnchor reports a line that follows a title block: a 文号 line or
 // a 主送 line.
 func isHeaderAnchor(l string) bool {
-	// Both patterns end in 号: most lines have none.
-	if utf8.RuneCountInString(l) < 40 && strings.Contains(l, "号") && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) {
+	// Both patterns end in 号: most lines have none. A metadata table's
+	// row (发文字号：国发〔2015〕67号) sits over the title, not under it.
+	if utf8.RuneCountInString(l) < 40 && strings.Contains(l, "号") && (reDocNumber.MatchString(l) || reDecree.MatchString(l)) && !reMetaRow.MatchString(l) {
 		return true
 	}
 	return (strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：")) && reAddressee.MatchString(l)
@@ -250,8 +254,17 @@ func joinTitle(lines []string) string {
 		}
 		b.WriteString(l)
 	}
-	return squeezeHanSpaces(b.String())
+	t := squeezeHanSpaces(b.String())
+	// A title printed in its book-title marks (《深圳经济特区居住证条例》).
+	if inner, ok := strings.CutPrefix(t, "《"); ok && strings.HasSuffix(inner, "》") && !strings.ContainsAny(inner[:len(inner)-len("》")], "《》") {
+		t = strings.TrimSuffix(inner, "》")
+	}
+	return t
 }
+
+// reMetaRow is a row of a metadata table printed as text: a label and its
+// colon (发文字号：, 索 引 号：).
+var reMetaRow = lazyre.New(`^\s*(索\s*引\s*号|发文字号|文\s*号|发文机关|成文日期|发布日期|标\s*题|主\s*题\s*词|主题分类)\s*[：:]`)
 
 // issuerLineEnds reports a title line, before its 关于, that prints
 // issuers apart with spaces and ends on the name of one.
@@ -357,7 +370,7 @@ func transmittedTitle(t string) string {
 }
 
 // titleSuffixes end a document's title (意见, 通知, 条例 …).
-var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "规范", "标准", "实施意见", "通报", "答复", "复函"}
+var titleSuffixes = []string{"意见", "通知", "规划", "办法", "方案", "决定", "决议", "函", "报告", "纲要", "条例", "规定", "细则", "批复", "公告", "通告", "计划", "措施", "指引", "指南", "法", "解释", "规则", "规范", "标准", "实施意见", "公报", "清单", "通报", "答复", "复函"}
 
 // endsLikeTitle reports a string ending in a document kind, before at most
 // one closing bracket or a short bracketed note on the version
