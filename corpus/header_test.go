@@ -179,6 +179,7 @@ func TestSpacedJointIssuers(t *testing.T) {
 		{"text", "a.txt", "国家发展改革委 国家数据局关于建立某机制的通知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委", "国家数据局"}},
 		{"page title", "a.html", "<html><head><title>国家发展改革委 国家数据局关于建立某机制的通知_国务院部门文件</title></head><body><h1>国家发展改革委 国家数据局关于建立某机制的通知</h1><p>发改价格〔2025〕65号</p><p>各省发展改革委：</p><p>一、总体要求</p><p>（一）某项工作。</p></body></html>", []string{"国家发展改革委", "国家数据局"}},
 		{"one organ", "a.txt", "国家发展改革委关于建立某机制的通知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委"}},
+		{"a space before 关于", "a.txt", "广东省人民政府 关于做好某事的通知\n粤府〔2024〕1号\n\n各地级以上市人民政府：\n一、总体要求\n（一）某项工作。\n", []string{"广东省人民政府"}},
 		{"letter-spaced", "a.txt", "国 家 发 展 改 革 委 关 于 建 立 某 机 制 的 通 知\n发改价格〔2025〕65号\n\n各省发展改革委：\n一、总体要求\n（一）某项工作。\n", []string{"国家发展改革委"}},
 	} {
 		d, err := ParseBytes(tc.file, []byte(tc.text))
@@ -198,7 +199,7 @@ func TestPlacelessMetadataIssuer(t *testing.T) {
 	page := func(organ string) string {
 		return "<html><body><table><tr><td>发布机构</td><td>" + organ + "</td><td>成文日期</td><td>2023-10-16</td></tr></table><h1>某市人民政府关于某事项的通知</h1><p>某政发〔2023〕30号</p><p>各区人民政府：</p><p>一、总体要求</p><p>（一）做好工作。</p><p>某市人民政府</p><p>2023年10月16日</p></body></html>"
 	}
-	for organ, want := range map[string]string{"市政府": "某市人民政府", "某市人民政府办公室": "某市人民政府办公室"} {
+	for organ, want := range map[string]string{"市政府": "某市人民政府", "县委": "某市人民政府", "某市人民政府办公室": "某市人民政府办公室", "市场局": "市场局"} {
 		d, err := ParseBytes("a.html", []byte(page(organ)))
 		if err != nil {
 			t.Fatal(err)
@@ -227,5 +228,23 @@ func TestSavedLawAndPrintingNote(t *testing.T) {
 	}
 	if notice.Date != "2019-05-31" {
 		t.Errorf("notice date %q", notice.Date)
+	}
+}
+
+// TestDatedSentenceIsNoHistory: a sentence that opens with a date and
+// names an event verb (…通过审核的名单。) is no history, and gives the
+// document no date; a history printed as sentences has two dated events.
+func TestDatedSentenceIsNoHistory(t *testing.T) {
+	d, err := Parse("x.txt", "某市人民政府办公室关于做好就业工作的通知\n\n2020年12月31日前，各地应当完成清理工作，并于2021年1月31日前报送通过审核的名单。\n\n一、总体要求\n做好工作。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.History) > 0 || d.Date != "" {
+		t.Errorf("history %q, date %q", d.History, d.Date)
+	}
+	for _, l := range []string{"2020年12月31日前，各地应当完成清理工作，并于2021年1月31日前报送通过审核的名单。", "2023年5月10日，市政府第十次常务会议审议通过了《某某办法》，现印发给你们。"} {
+		if isHistoryLine(l) {
+			t.Errorf("%s: read as a history line", l)
+		}
 	}
 }

@@ -48,6 +48,10 @@ func isHistoryLine(l string) bool {
 	// Events run together on one line (…通过  根据…第一次修正 根据…) or
 	// printed as sentences (…公布，自2020年3月1日起施行。2021年…修订): each
 	// piece opens with a date, 根据 and a date, or 自 (coming into force).
+	// A sentence that merely opens with a date (2020年12月31日前，各地应当…
+	// 通过审核的名单。) is no history: one printed as sentences has two
+	// dated events at least, and a long line as well.
+	events := 0
 	for _, piece := range strings.FieldsFunc(l, func(r rune) bool { return r == '。' || r == '；' }) {
 		piece = strings.Trim(piece, " \t　（()）")
 		if piece == "" || strings.HasPrefix(piece, "自") {
@@ -56,6 +60,10 @@ func isHistoryLine(l string) bool {
 		if utf8.RuneCountInString(piece) > maxHistoryRunes*4 || !reHistoryLine.MatchString(piece) {
 			return false
 		}
+		events++
+	}
+	if strings.ContainsAny(l, "。；") || utf8.RuneCountInString(l) > maxHistoryRunes {
+		return events >= 2 || len(reEvent.FindAllString(l, 2)) >= 2
 	}
 	return true
 }

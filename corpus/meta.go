@@ -177,7 +177,7 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			}
 		}
 	}
-	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(title[:i]) {
+	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(strings.TrimSpace(title[:i])) {
 		for _, o := range spacedOrgans(front, title[:i]) {
 			add(o)
 		}

@@ -89,12 +89,14 @@ func applyMeta(d *Document, m extract.Meta) {
 }
 
 // placeless reports issuers a page's metadata names without their place
-// (发布机构：市政府): the issuers the text names in full (丽水市人民政府)
-// say more.
+// (发布机构：市政府, 县委): the issuers the text names in full (丽水市人民政府)
+// say more. 市场局 names a department, not a level without its place.
 func placeless(issuers []string) bool {
 	for _, o := range issuers {
-		r, _ := utf8.DecodeRuneInString(o)
-		if utf8.RuneCountInString(o) > 4 || !strings.ContainsRune("省市县区", r) {
+		r, n := utf8.DecodeRuneInString(o)
+		rest := o[n:]
+		if utf8.RuneCountInString(o) > 4 || !strings.ContainsRune("省市县区", r) ||
+			!strings.HasPrefix(rest, "政府") && !strings.HasPrefix(rest, "府") && !strings.HasPrefix(rest, "委") {
 			return false
 		}
 	}

@@ -156,8 +156,8 @@ func isOrganName(s string) bool {
 var notOrgans = []string{"内部", "外部", "全部", "局部", "政府", "中心", "全社会"}
 
 // pageWords mark a site's menu or a page's field, not an organ: 网站首页新闻中心,
-// 面向全社会.
-var pageWords = []string{"网站", "首页", "新闻", "面向", "栏目"}
+// 面向全社会 (国家新闻出版署 is an organ).
+var pageWords = []string{"网站", "首页", "新闻中心", "新闻动态", "面向", "栏目"}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

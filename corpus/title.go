@@ -284,10 +284,9 @@ func issuerLineEnds(l string) bool {
 
 // squeezeHanSpaces drops spaces that have a Han character (or CJK
 // punctuation) on either side — letter-spacing (国 务 院), a space before
-// 《 — keeping those between Latin words, and one space between two Han
-// words of two characters or more: a title's joint issuers (国家发展改革委
-// 国家数据局关于…) or its two phrases (…安全治理 更好促进…), as the
-// issuers print them.
+// 《 or 关于, one inside a phrase (做好 就业) — keeping those between Latin
+// words, and one space after an organ's name before another's: a title's
+// joint issuers (国家发展改革委 国家数据局关于…), as the issuers print them.
 func squeezeHanSpaces(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -303,19 +302,21 @@ func squeezeHanSpaces(s string) string {
 	return b.String()
 }
 
-// betweenHanWords reports a space at rs[i] with a run of two Han
-// characters or more on each side.
+// betweenHanWords reports a space at rs[i] that parts two organs' names:
+// a run of Han characters ending like an organ's name before it, and one
+// of two characters or more after it that does not open with 关于 or 印发.
 func betweenHanWords(rs []rune, i int) bool {
-	hanRun := func(from, step int) bool {
-		n := 0
-		for j := from; j >= 0 && j < len(rs) && unicode.Is(unicode.Han, rs[j]); j += step {
-			if n++; n == 2 {
-				return true
-			}
-		}
-		return false
+	from := i
+	for from > 0 && unicode.Is(unicode.Han, rs[from-1]) {
+		from--
 	}
-	return hanRun(i-1, -1) && hanRun(i+1, 1)
+	to := i + 1
+	for to < len(rs) && unicode.Is(unicode.Han, rs[to]) {
+		to++
+	}
+	before, after := string(rs[from:i]), string(rs[i+1:to])
+	return utf8.RuneCountInString(before) >= 2 && endsOrgan(before) && utf8.RuneCountInString(after) >= 2 &&
+		!strings.HasPrefix(after, "关于") && !strings.HasPrefix(after, "印发")
 }
 
 func isWide(r rune) bool { return r >= 0x2E80 }

@@ -53,14 +53,14 @@ func TestAltChunk(t *testing.T) {
 		strings.ReplaceAll(page, `charset="utf-8"`, `charset=3D"utf-8"`) + "\r\n------=mhtDocumentPart--\r\n"
 	b64 := "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
 		base64.StdEncoding.EncodeToString([]byte(page)) + "\r\n--b--\r\n"
-	// A web page's text as the web page reader gives it: the space
-	// printed after an article's number kept, as in a text file.
-	want := "封面\n中华人民共和国国旗法\n第一条 为了维护国旗的尊严，制定本法。\n第二条 中华人民共和国国旗是五星红旗。"
+	// A web page's text as the web page reader gives it: no space
+	// between Chinese characters.
+	want := "封面\n中华人民共和国国旗法\n第一条为了维护国旗的尊严，制定本法。\n第二条中华人民共和国国旗是五星红旗。"
 	for _, c := range []struct{ name, part string }{
 		{"afchunk.mht", qp},
 		{"chunk.mht", b64},
 		{"chunk.html", page},
-		{"chunk.txt", "中华人民共和国国旗法\n第一条 为了维护国旗的尊严，制定本法。\n第二条 中华人民共和国国旗是五星红旗。"},
+		{"chunk.txt", "中华人民共和国国旗法\n第一条为了维护国旗的尊严，制定本法。\n第二条中华人民共和国国旗是五星红旗。"},
 	} {
 		r, err := DOCX(chunkDocx(t, "htmlChunk", c.name, []byte(c.part)))
 		if err != nil {
@@ -92,7 +92,7 @@ func TestAltChunkForms(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if !strings.Contains(r.Text, "第一条 为了维护秩序") {
+		if !strings.Contains(r.Text, "第一条为了维护秩序") {
 			t.Errorf("%s: text %q", name, r.Text)
 		}
 		if r.Meta.DocNumber != "某府〔2020〕1号" || len(r.Meta.Issuers) != 1 || len(r.Dropped) == 0 {

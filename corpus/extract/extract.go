@@ -41,6 +41,10 @@ type Meta struct {
 	DocNumber string
 	// Date is the issue date as YYYY-MM-DD.
 	Date string
+
+	// coissuers are the joint issuers a field names apart (联合发文单位),
+	// put after the lead's by finishIssuers.
+	coissuers []string
 }
 
 // Dropped is a piece of visible text an extractor removed, with why.

@@ -359,3 +359,36 @@ func TestFooterMetadata(t *testing.T) {
 		t.Errorf("a footer without the document's metadata: %v %+v %q", err, res.Meta, res.Text)
 	}
 }
+
+// TestSpacesBetweenHanWords: a space printed on one line between two
+// issuers' names stays, one before 关于 or inside running text does not,
+// and a line break between Han characters leaves nothing.
+func TestSpacesBetweenHanWords(t *testing.T) {
+	page := "<html><body><h1>国家发展改革委 国家数据局关于建立某机制的通知</h1><h1>广东省人民政府 关于做好某事的通知</h1><p>根据有关法律 制定本办法。</p><p>为深入贯彻\n落实部署</p></body></html>"
+	res, err := HTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "国家发展改革委 国家数据局关于建立某机制的通知\n广东省人民政府关于做好某事的通知\n根据有关法律制定本办法。\n为深入贯彻落实部署"
+	if res.Text != want {
+		t.Errorf("text %q, want %q", res.Text, want)
+	}
+}
+
+// TestFooterMetadataTableAndJointIssuers: a metadata table in a footer is
+// read like lines; a joint issuer field before the lead's puts it second,
+// and one that names none (无) adds nothing.
+func TestFooterMetadataTableAndJointIssuers(t *testing.T) {
+	page := `<html><body><h1>某某管理办法</h1><p>第一条 为了规范管理，制定本办法。</p><div class="footer"><table><tr><td>联合发文单位</td><td>财政部</td></tr><tr><td>发文机关</td><td>教育部</td></tr><tr><td>发文字号</td><td>教发〔2024〕3号</td></tr></table></div></body></html>`
+	res, err := HTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(res.Meta.Issuers, "|") != "教育部|财政部" || res.Meta.DocNumber != "教发〔2024〕3号" {
+		t.Errorf("footer table: %+v", res.Meta)
+	}
+	none := strings.Replace(page, "<td>财政部</td>", "<td>无</td>", 1)
+	if res, err := HTML([]byte(none)); err != nil || strings.Join(res.Meta.Issuers, "|") != "教育部" {
+		t.Errorf("联合发文单位：无: %v %+v", err, res.Meta)
+	}
+}

@@ -67,6 +67,7 @@ func HTML(data []byte) (*Result, error) {
 	for _, kv := range w.meta {
 		setMeta(&res.Meta, kv[0], kv[1])
 	}
+	finishIssuers(&res.Meta)
 	res.Meta.PageTitle = pageTitle(root, lines)
 	res.Text = strings.Join(lines, "\n")
 	if strings.TrimSpace(res.Text) == "" && res.Meta.Title == "" {
@@ -193,15 +194,21 @@ func (w *htmlWalker) text(s string) {
 	}
 }
 
-// hanWords reports text before ending and text after starting with two
-// Han characters or more: two words a space on one line parts.
+// hanWords reports text before ending like an organ's name and text
+// after starting with two Han characters but not 关于 or 印发: two issuers a
+// space on one line parts (国家发展改革委 国家数据局关于…), kept as printed. A
+// space inside running text (根据有关法律 制定) is not kept.
 func hanWords(before, after string) bool {
 	a1, n := utf8.DecodeLastRuneInString(before)
 	a2, _ := utf8.DecodeLastRuneInString(before[:len(before)-n])
 	b1, m := utf8.DecodeRuneInString(after)
 	b2, _ := utf8.DecodeRuneInString(after[m:])
-	return isHanRune(a1) && isHanRune(a2) && isHanRune(b1) && isHanRune(b2)
+	return isHanRune(a2) && strings.ContainsRune(organEnds, a1) && isHanRune(b1) && isHanRune(b2) &&
+		!strings.HasPrefix(after, "关于") && !strings.HasPrefix(after, "印发")
 }
+
+// organEnds are the last characters of organs' names (委, 局, 部 …).
+const organEnds = "委局部厅院署办府会室司行社"
 
 func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
@@ -236,9 +243,15 @@ func (w *htmlWalker) chrome(n *html.Node) {
 		sub.node(c)
 	}
 	sub.flush()
-	var meta [][2]string
+	meta := sub.meta // a metadata table inside the furniture
 	var metaText []string
 	states := false
+	for _, kv := range meta {
+		switch metaField[kv[0]] {
+		case "issuer", "number", "date":
+			states = states || kv[1] != ""
+		}
+	}
 	for _, l := range sub.lines {
 		if label, value, ok := metaLine(l); ok {
 			meta = append(meta, [2]string{label, value})

@@ -104,10 +104,10 @@ func setMeta(m *Meta, label, value string) {
 		if len(m.Issuers) == 0 {
 			m.Issuers = splitIssuers(value)
 		}
-	case "coissuer": // a joint issuer, after the lead's
+	case "coissuer": // a joint issuer, after the lead's (finishIssuers)
 		for _, o := range splitIssuers(value) {
-			if !slices.Contains(m.Issuers, o) {
-				m.Issuers = append(m.Issuers, o)
+			if o != "无" && o != "暂无" {
+				m.coissuers = append(m.coissuers, o)
 			}
 		}
 	case "number":
@@ -123,6 +123,17 @@ func setMeta(m *Meta, label, value string) {
 			m.Date = d
 		}
 	}
+}
+
+// finishIssuers puts the joint issuers a page names apart after the lead
+// issuer, whichever field came first.
+func finishIssuers(m *Meta) {
+	for _, o := range m.coissuers {
+		if !slices.Contains(m.Issuers, o) {
+			m.Issuers = append(m.Issuers, o)
+		}
+	}
+	m.coissuers = nil
 }
 
 // splitIssuers splits 国务院办公厅、中央军委办公厅 (or with spaces of any

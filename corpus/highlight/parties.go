@@ -133,7 +133,8 @@ func dutyParties(text []rune, taken []Span) []Span {
 	}
 	for k := 0; k+1 < len(text); k++ {
 		n := longestAt(text, k, agentWords)
-		approves := n == 0 && text[k] == '经'
+		approves := n == 0 && text[k] == '经' && !strings.ContainsRune(notApprovalAfter, text[k+1]) &&
+			(k == 0 || !strings.ContainsRune("神曾", text[k-1]))
 		if approves {
 			n = 1 // 经 X 批准: X approves, the only 经 that names a party
 		}
@@ -157,6 +158,10 @@ func dutyParties(text []rune, taken []Span) []Span {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// notApprovalAfter follow 经 in words that are no 经 X 批准: 经营, 经济,
+// 经过, 经费, 经销, 经理, 经办, 经验, 经典, 经历, 经纪 (and 神经, 曾经 before it).
+const notApprovalAfter = "营济过费销理办验典历纪纬"
 
 // approvals follow the party 经 names as the one that approves or checks:
 // 经国家外汇管理机关批准, 经具有相应资质的检验机构检验 (not 经营, 经过).

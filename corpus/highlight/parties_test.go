@@ -89,6 +89,9 @@ func TestDutyPartiesFalseFriends(t *testing.T) {
 		// approves is, without the 除经).
 		{"除经国家外汇管理机关批准外，外资保险公司经营保险业务的，应当以人民币计价结算。", "除经", Body},
 		{"除经营者另有约定外，消费者可以退货。", "除经营者", Body},
+		// 经 inside a word names no approving party.
+		{"经营单位审批手续齐全的，予以办理。", "营单位", Body},
+		{"神经外科医院检验合格的，予以发放。", "外科医院", Body},
 	} {
 		forbid(t, c.text, c.kind, c.sub)
 	}

@@ -132,12 +132,12 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// benchTyping runs one sub-benchmark per keystroke of q: the search for
-// the runes typed so far, timed, after the searches for the keystrokes
-// before it (untimed), so narrowing applies as in the reader.
 // readerLimit is the number of results the reader asks of a query.
 const readerLimit = 100
 
+// benchTyping runs one sub-benchmark per keystroke of q: the search for
+// the runes typed so far, timed, after the searches for the keystrokes
+// before it (untimed), so narrowing applies as in the reader.
 func benchTyping(b *testing.B, ix *Index, q string) {
 	ctx := context.Background()
 	rs := []rune(q)

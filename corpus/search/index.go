@@ -551,10 +551,5 @@ func (ix *Index) hasPair(e int32, a, b byte) bool {
 	return ix.pairs[k*pairStride(len(ix.entries))+int(e/64)]&(1<<(e%64)) != 0
 }
 
-// Holds reports whether some indexed string contains r (as the search
-// folds it: full-width and capital letters as their ASCII lower case). An
-// index built for one query (NewForQuery) knows the query's runes only.
-func (ix *Index) Holds(r rune) bool { return ix.post.holds(foldRune(r)) }
-
 // Len returns the number of indexed strings (headings and texts).
 func (ix *Index) Len() int { return len(ix.entries) }

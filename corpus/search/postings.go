@@ -67,15 +67,6 @@ func newPostings() postings {
 	return postings{dense: make([][]int32, 1<<16), other: map[rune][]int32{}, stop: make([]bool, 1<<16)}
 }
 
-// holds reports whether some entry contains r (folded), without reading
-// its list.
-func (p *postings) holds(r rune) bool {
-	if r >= 0 && r < 1<<16 {
-		return len(p.dense[r]) > 0 || p.stop[r]
-	}
-	return len(p.other[r]) > 0
-}
-
 // get returns the entries containing r (folded), in entry order.
 func (p *postings) get(r rune) []int32 {
 	if r >= 0 && r < 1<<16 {

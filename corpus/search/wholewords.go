@@ -81,8 +81,9 @@ func (ix *Index) straddles(h hit, cut WordCutter) bool {
 //
 // At most judgeBudget(limit) hits are judged: where most contiguous
 // matches straddle words (jyy: 就业|与, 就|业余), judging every one would
-// take a keystroke's time many times over; the hits past the budget keep
-// their scores.
+// take a keystroke's time many times over. A contiguous hit past the
+// budget goes back in line as if it straddled: unjudged, it never ranks
+// above one judged whole, nor counts as whole.
 func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []Result, whole int) {
 	h := hitHeapBest(hits)
 	heap.Init(&h)
@@ -92,9 +93,9 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []R
 	seen := map[int32]bool{}
 	for h.Len() > 0 && (limit <= 0 || len(kept) < limit) {
 		x := heap.Pop(&h).(hit)
-		if x.score >= scoreContiguous && !judged[x.entry] && len(judged) < budget {
+		if x.score >= scoreContiguous && !judged[x.entry] {
 			judged[x.entry] = true
-			if ix.straddles(x, cut) {
+			if len(judged) > budget || ix.straddles(x, cut) {
 				x.score = broken(x.score)
 				heap.Push(&h, x)
 				continue

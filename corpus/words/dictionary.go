@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -27,8 +28,8 @@ type Dictionary struct {
 }
 
 // NewDictionary reads the embedded sorted list of the whole dictionary.
-// It takes some tens of milliseconds; the first call also loads gse's
-// model for unknown words.
+// It takes some tens of milliseconds; the first call in a process also
+// loads gse's model for unknown words.
 func NewDictionary() (*Dictionary, error) {
 	raw, err := wholeRaw()
 	if err != nil {
@@ -83,11 +84,17 @@ func newDictionary(raw []byte) (*Dictionary, error) {
 	if uint64(len(d.ends)) != n {
 		return nil, fmt.Errorf("read the word list: %w: %d words, %d listed", errList, len(d.ends), n)
 	}
-	// The model of unknown words is gse's, shared by every segmenter.
-	var s gse.Segmenter
-	s.LoadModel()
+	loadModel()
 	return d, nil
 }
+
+// loadModel loads gse's model of unknown words, which gse keeps in
+// package state shared by every segmenter: once, so that a dictionary
+// read while another cuts does not rewrite the model under it.
+var loadModel = sync.OnceFunc(func() {
+	var s gse.Segmenter
+	s.LoadModel()
+})
 
 // key returns the i-th key in byte order, without copying.
 func (d *Dictionary) key(i int) string {
