@@ -80,36 +80,6 @@ func TestJudgingIsBounded(t *testing.T) {
 	if n := cuts.Load(); n <= 40 {
 		t.Errorf("jyy has only %d contiguous matches to judge: the bound is not exercised", n)
 	}
-	// Every result in the contiguous tier was judged whole: none ranks
-	// there unjudged, however many matches the budget left out.
-	for _, r := range rs {
-		if r.Score >= scoreContiguous && r.Field == FieldText && straddlesText(cut, r) {
-			t.Errorf("jyy: %q ranks as a whole word but straddles words", matchedText(r))
-		}
-	}
-}
-
-// straddlesText judges a text result's match with cut, as the search does.
-func straddlesText(cut WordCutter, r Result) bool {
-	rs := []rune(r.Node.Text)
-	if len(r.Matched) == 0 {
-		return false
-	}
-	first, last := r.Matched[0], r.Matched[len(r.Matched)-1]
-	from := max(first-wordWindow, 0)
-	window := rs[from:min(last+1+wordWindow, len(rs))]
-	a, b := first-from, last-from
-	at := 0
-	starts, wordOf := map[int]bool{}, make([]int, len(window))
-	for i, w := range cut(string(window)) {
-		n := len([]rune(w))
-		starts[at] = true
-		for k := at; k < at+n && k < len(wordOf); k++ {
-			wordOf[k] = i
-		}
-		at += n
-	}
-	return !starts[a] || wordOf[a] != wordOf[b] && !starts[b+1] && b+1 < len(window)
 }
 
 // TestSyllablesApart: luo hu and dang'an read as luohu and dangan.

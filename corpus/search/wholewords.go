@@ -81,9 +81,11 @@ func (ix *Index) straddles(h hit, cut WordCutter) bool {
 //
 // At most judgeBudget(limit) hits are judged: where most contiguous
 // matches straddle words (jyy: 就业|与, 就|业余), judging every one would
-// take a keystroke's time many times over. A contiguous hit past the
-// budget goes back in line as if it straddled: unjudged, it never ranks
-// above one judged whole, nor counts as whole.
+// take a keystroke's time many times over. The hits past the budget keep
+// their scores: they come after every hit judged (the best are judged
+// first), but a whole word deeper in the list may lose its place to one
+// of them. Demoting them all instead costs a pass over every hit — 15 →
+// 22 ms for jy on 100 MB — for results below the judged ones anyway.
 func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []Result, whole int) {
 	h := hitHeapBest(hits)
 	heap.Init(&h)
@@ -93,9 +95,9 @@ func (ix *Index) wholeWordResults(hits []hit, limit int, cut WordCutter) (rs []R
 	seen := map[int32]bool{}
 	for h.Len() > 0 && (limit <= 0 || len(kept) < limit) {
 		x := heap.Pop(&h).(hit)
-		if x.score >= scoreContiguous && !judged[x.entry] {
+		if x.score >= scoreContiguous && !judged[x.entry] && len(judged) < budget {
 			judged[x.entry] = true
-			if len(judged) > budget || ix.straddles(x, cut) {
+			if ix.straddles(x, cut) {
 				x.score = broken(x.score)
 				heap.Push(&h, x)
 				continue
