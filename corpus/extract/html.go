@@ -245,21 +245,17 @@ func (w *htmlWalker) chrome(n *html.Node) {
 	sub.flush()
 	meta := sub.meta // a metadata table inside the furniture
 	var metaText []string
+	for _, l := range sub.lines {
+		if label, value, ok := metaLine(l); ok {
+			meta = append(meta, [2]string{label, value})
+			metaText = append(metaText, l)
+		}
+	}
 	states := false
 	for _, kv := range meta {
 		switch metaField[kv[0]] {
 		case "issuer", "number", "date":
 			states = states || kv[1] != ""
-		}
-	}
-	for _, l := range sub.lines {
-		if label, value, ok := metaLine(l); ok {
-			meta = append(meta, [2]string{label, value})
-			metaText = append(metaText, l)
-			switch metaField[label] {
-			case "issuer", "number", "date":
-				states = states || value != ""
-			}
 		}
 	}
 	if !states {
