@@ -159,10 +159,8 @@ func parseText(name, text string) (*Document, error) {
 		// each under a division of its own.
 		b.stack, b.table = nil, nil
 		for _, seg := range attachments(appendix) {
-			if seg.node != nil {
-				b.attach(nil, seg.node)
-				b.stack = []open{{seg.node, attachmentLevel}}
-			}
+			b.attach(nil, seg.node)
+			b.stack = []open{{seg.node, attachmentLevel}}
 			for _, u := range rejoin(seg.units, g) {
 				b.add(u)
 			}
@@ -292,25 +290,23 @@ func splitAppendix(closing []unit, g *Grammar) (rest, appendix []unit) {
 // the body's, so nothing in it closes it, and its paragraphs join its text.
 var attachmentLevel = &Level{Kind: Attachment, Rank: -1, Prefix: "att", Paras: ParaJoin}
 
-// attachmentPart is a stretch of an appendix: the attachment a label
-// opens (nil before the first label) and the units under it.
+// attachmentPart is an attachment of an appendix: the division its label
+// opens and the units under it.
 type attachmentPart struct {
 	node  *Node
 	units []unit
 }
 
-// attachments splits an appendix at its attachment labels (附件, 附件2：
-// 某清单), each the node of a division numbered by its label, with the
-// title the label gives or the title-like line under it as heading.
+// attachments splits an appendix — which splitAppendix starts at a label —
+// at its attachment labels (附件, 附件2：某清单), each the node of a
+// division numbered by its label, with the title the label gives or the
+// title-like line under it as heading.
 func attachments(appendix []unit) []attachmentPart {
 	var out []attachmentPart
 	for i := 0; i < len(appendix); i++ {
 		u := appendix[i]
 		t := strings.TrimSpace(u.text)
-		if !reAttachmentLabel.MatchString(t) {
-			if len(out) == 0 {
-				out = append(out, attachmentPart{})
-			}
+		if len(out) > 0 && !reAttachmentLabel.MatchString(t) {
 			out[len(out)-1].units = append(out[len(out)-1].units, u)
 			continue
 		}
