@@ -54,8 +54,13 @@ func TestLawFacts(t *testing.T) {
 		issuers, date string
 	}{
 		{"adopted once", []string{"2021年5月27日 北京市第十五届人民代表大会常务委员会第三十一次会议通过"}, "北京市人民代表大会常务委员会", "2021-05-27"},
-		{"amended: the text is the latest", []string{"（1992年4月3日第七届全国人民代表大会第五次会议通过", "2022年10月30日第十三届全国人民代表大会常务委员会第三十七次会议修订）"}, "全国人民代表大会", "2022-10-30"},
+		// The version printed is the standing committee's: it revised
+		// the text last (the national law database names it so).
+		{"amended: the text is the latest", []string{"（1992年4月3日第七届全国人民代表大会第五次会议通过", "2022年10月30日第十三届全国人民代表大会常务委员会第三十七次会议修订）"}, "全国人民代表大会常务委员会", "2022-10-30"},
+		{"amended by the body that adopted it", []string{"（1979年7月1日第五届全国人民代表大会第二次会议通过", "根据1982年12月10日第五届全国人民代表大会第五次会议《关于修改〈中华人民共和国全国人民代表大会和地方各级人民代表大会选举法〉的若干规定的决议》第一次修正）"}, "全国人民代表大会", "1982-12-10"},
+		{"an amendment naming no body keeps the enacting one", []string{"2004年8月18日 国务院第61次常务会议通过", "2004年9月1日 中华人民共和国国务院令第420号公布", "根据2011年1月8日《国务院关于废止和修改部分行政法规的决定》修订"}, "国务院", "2011-01-08"},
 		{"a city's regulation approved by the province", []string{"2018年12月27日 德州市第十八届人民代表大会常务委员会第十八次会议通过", "2019年2月12日 山东省第十三届人民代表大会常务委员会第十次会议批准"}, "德州市人民代表大会常务委员会", "2019-02-12"},
+		{"a city's amendment approved by the province", []string{"2008年10月22日 宁波市第十三届人民代表大会常务委员会第十二次会议通过", "2008年12月19日 浙江省第十一届人民代表大会常务委员会第八次会议批准根据2020年8月28日宁波市第十五届人民代表大会常务委员会第三十二次会议通过", "2020年9月24日 浙江省第十三届人民代表大会常务委员会第二十四次会议通过批准的《宁波市人民代表大会常务委员会关于修改〈宁波市职业教育校企合作促进条例〉的决定》修正"}, "宁波市人民代表大会常务委员会", "2020-09-24"},
 		{"State Council decree", []string{"2007年10月9日 中华人民共和国国务院令第508号公布", "根据2019年3月2日《国务院关于修改部分行政法规的决定》修订"}, "国务院", "2019-03-02"},
 		{"coming into force is not a version", []string{"2023年11月13日 最高人民法院审判委员会第1905次会议通过", "2024年2月1日 施行"}, "最高人民法院", "2023-11-13"},
 		{"joint interpretation", []string{"2021年12月13日 最高人民法院审判委员会第1856次会议、2021年12月29日最高人民检察院第十三届检察委员会第八十四次会议通过"}, "最高人民法院|最高人民检察院", "2021-12-29"},
@@ -246,5 +251,57 @@ func TestDatedSentenceIsNoHistory(t *testing.T) {
 		if isHistoryLine(l) {
 			t.Errorf("%s: read as a history line", l)
 		}
+	}
+}
+
+// TestLawHeaderShapes: a law's header as sites print it — the history as
+// a markdown blockquote, in full-width digits, its last event closed with
+// a full stop, over a preamble that ends with a colon — gives issuer and
+// date; a sentence with a deadline stays no history.
+func TestLawHeaderShapes(t *testing.T) {
+	for _, c := range []struct{ name, text, issuers, date string }{
+		{"blockquote", "# 中华人民共和国某某法\n\n> （2010年10月28日第十一届全国人民代表大会常务委员会第十七次会议通过\n> 根据2018年12月29日第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国某某法〉的决定》修正）\n\n**第一条**　为了规范某某关系，制定本法。\n\n**第二条**　国家建立某某制度。",
+			"全国人民代表大会常务委员会", "2018-12-29"},
+		{"full-width digits, preamble with a colon", "全国人民代表大会常务委员会关于加强某某保护的决定\n\n（２０１２年１２月２８日第十一届全国人民代表大会常务委员会第三十次会议通过）\n\n为了保护某某安全，特作如下决定：\n\n一、国家保护某某信息。\n\n二、任何组织不得窃取某某信息。",
+			"全国人民代表大会常务委员会", "2012-12-28"},
+		{"last event with a full stop", "# 某某程序规定\n\n２０１２年１２月３日 公安部部长办公会议通过\n\n２０１２年１２月１９日 中华人民共和国公安部令第１２５号发布，\n\n２０１８年１１月２５日 公安部令第１４９号《公安部关于修改〈某某程序规定〉的决定》第二次修正。\n\n第一条 为了规范程序，制定本规定。\n\n第二条 本规定适用于某某。",
+			"公安部", "2018-11-25"},
+	} {
+		d, err := Parse(c.name+".md", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(d.Issuers, "|") != c.issuers || d.Date != c.date {
+			t.Errorf("%s: issuers %q, date %q; want %q, %q (history %q)", c.name, d.Issuers, d.Date, c.issuers, c.date, d.History)
+		}
+	}
+	if isHistoryLine("2020年12月31日前，各地应当将通过审核的名单报送省厅。") || isHistoryLine("2021年1月1日起，本市统一通过平台办理。") {
+		t.Error("a sentence with a deadline read as a history line")
+	}
+	if !isHistoryLine("2018年11月25日 公安部令第149号修正。") {
+		t.Error("one event closed with a full stop is a history line")
+	}
+}
+
+// TestTitleIssuersJoined: a joint notice's title naming its issuers with
+// 、 (财政部、税务总局关于…) is its title; the letterhead of a red-headed
+// document names its issuer in full where the title shortens it.
+func TestTitleIssuersJoined(t *testing.T) {
+	d, err := Parse("joint.txt", "财政部、税务总局关于延续实施小微企业增值税政策的公告\n财税〔2023〕1号\n\n为支持小微企业发展，现将有关政策公告如下：\n\n一、对月销售额10万元以下的增值税小规模纳税人，免征增值税。\n\n二、本公告执行至2027年12月31日。\n\n财政部 税务总局\n2023年8月1日")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "财政部、税务总局关于延续实施小微企业增值税政策的公告" {
+		t.Errorf("title %q", d.Title)
+	}
+	if organList("财政部、某某会议纪要") || !organList("中共某某市委办公厅、某某市人民政府办公厅") {
+		t.Error("organList")
+	}
+	d, err = Parse("red.txt", "天津市教育委员会文件\n津教委〔2016〕10号\n市教委关于印发某某工作指导意见的通知\n各区教育局：\n现将《某某工作指导意见》印发给你们，请遵照执行。\n2016年4月1日\n一、总体要求\n做好招生工作。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Issuers, "|") != "天津市教育委员会" {
+		t.Errorf("issuers %q, want the letterhead's organ", d.Issuers)
 	}
 }

@@ -62,10 +62,30 @@ func isHistoryLine(l string) bool {
 		}
 		events++
 	}
+	if one, ok := strings.CutSuffix(l, "。"); ok && !strings.ContainsAny(one, "。；") && utf8.RuneCountInString(one) <= maxHistoryRunes && recordsAtOnce(one) {
+		return true // one event closed with a full stop (…第二次修正。)
+	}
 	if strings.ContainsAny(l, "。；") || utf8.RuneCountInString(l) > maxHistoryRunes {
 		return events >= 2 || len(reEvent.FindAllString(l, 2)) >= 2
 	}
 	return true
+}
+
+// recordsAtOnce reports a line whose date is followed by what happened on
+// it (2018年11月25日 公安部令第149号…修正), not by a span of time (2020年
+// 12月31日前，各地…通过审核): a deadline or a start is no event.
+func recordsAtOnce(l string) bool {
+	loc := reDateOnly.FindStringIndex(l)
+	if loc == nil {
+		return false
+	}
+	rest := strings.TrimLeft(l[loc[1]:], " ")
+	for _, p := range []string{"前", "后", "起", "以", "至", "之", "止", "，", ","} {
+		if strings.HasPrefix(rest, p) {
+			return false
+		}
+	}
+	return !strings.ContainsAny(rest, "，,")
 }
 
 // historyBlock returns the history lines at the head of front (after the
@@ -120,8 +140,17 @@ func historyEvents(lines []string) []historyEvent {
 	var out []historyEvent
 	group := 0
 	for _, l := range lines {
-		for _, m := range reEvent.FindAllStringSubmatch(l, -1) {
+		for _, ix := range reEvent.FindAllStringSubmatchIndex(l, -1) {
+			m := make([]string, 6)
+			for k := range m {
+				m[k] = l[ix[2*k]:ix[2*k+1]]
+			}
 			group++
+			// A meeting that approved a city's text (…会议通过批准的《…决定》)
+			// approves it, as 批准 alone does.
+			if strings.HasPrefix(l[ix[1]:], "批准") {
+				m[5] = "批准"
+			}
 			// 2021年12月13日 A会议、2021年12月29日 B会议通过: one verb, two
 			// dated bodies.
 			body, date := m[4], isoDate(m[1], m[2], m[3])
@@ -140,34 +169,40 @@ func historyEvents(lines []string) []historyEvent {
 	return out
 }
 
-// lawFacts derives issuer and date from a law's history: the issuer is
-// the body that enacted it (the first 通过, 公布 or 发布; a 批准 by a
-// higher congress approves a city's regulation, it does not enact it);
-// the date is that of the text as printed, the latest event other than 施行
-// (coming into force). A decree number the history cites (国务院令第709号)
-// is no 文号: the history keeps it, and a 文号 is one printed as a line of
-// its own.
+// lawFacts derives issuer and date from a law's history: both are those
+// of the text as printed, its latest event other than 施行 (coming into
+// force). The issuer is the body that made that text — the congress or
+// standing committee that adopted, amended or revised it last, the organ
+// whose decree published it — the latest 通过, 公布, 发布, 修正 or 修订
+// that names one (a 批准 by a higher congress approves a city's
+// regulation, it does not enact it), with the bodies recorded with it (a
+// joint interpretation's two meetings). A decree number the history
+// cites (国务院令第709号) is no 文号: the history keeps it, and a 文号 is
+// one printed as a line of its own.
 func lawFacts(lines []string) (issuers []string, date string) {
 	events := historyEvents(lines)
-	for _, e := range events {
+	latest := -1
+	organs := make([]string, len(events))
+	for i, e := range events {
 		if e.verb == "施行" {
 			continue
 		}
 		if e.date > date {
 			date = e.date
 		}
-	}
-	group := 0
-	for _, e := range events {
-		if group != 0 && e.group != group {
-			break
-		}
-		if e.verb != "通过" && e.verb != "公布" && e.verb != "发布" {
+		if e.verb == "批准" {
 			continue
 		}
-		if organ := enactingOrgan(e.body); organ != "" {
-			issuers = appendNew(issuers, organ)
-			group = e.group
+		if organs[i] = enactingOrgan(e.body); organs[i] != "" && (latest < 0 || e.date >= events[latest].date) {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		return nil, date
+	}
+	for i, e := range events {
+		if e.group == events[latest].group && organs[i] != "" {
+			issuers = appendNew(issuers, organs[i])
 		}
 	}
 	return issuers, date

@@ -14,11 +14,7 @@ var (
 	reDocNumber  = lazyre.New(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
 	reDateLine   = lazyre.New(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	reDateLineCN = lazyre.New(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
-	reISODate    = lazyre.New(`((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})`)
 	reDateline   = lazyre.New(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
-	// rePageTime is a saved page's time of publication alone on a line:
-	// 2020-12-02 10:43, 2019/11/15.
-	rePageTime = lazyre.New(`^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	// reIssuedBy is a news lead's issuer: 近日，国务院办公厅印发了…; never a
 	// name inside a citation (《中共中央印发…》).
 	reIssuedBy   = lazyre.New(`(?:^|[，。；：:,\s])([^，。；：:,\s《》（）()〔〕]+)印发`)
@@ -30,8 +26,8 @@ var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山�
 
 // extractMetadata fills title, issuers, 文号, date, history and the short
 // label from the front matter, the closing matter (the signature block),
-// the body (a signature inside it) and stripped header lines.
-func extractMetadata(d *Document, front, body, closing []unit, header []string) {
+// and the body (a signature inside it).
+func extractMetadata(d *Document, front, body, closing []unit) {
 	lines, tail := trimmedTexts(front), trimmedTexts(closing)
 	signers, signed := bodySignature(body)
 	title, titleEnd := findTitle(front, lines)
@@ -55,7 +51,7 @@ func extractMetadata(d *Document, front, body, closing []unit, header []string) 
 	d.DocNumber = findDocNumber(append(append([]string{}, lines...), tail...))
 	d.Date = date
 	if d.Date == "" {
-		d.Date = findDate(lines, tail, signed, len(signers) > 0, header, d.Source)
+		d.Date = findDate(lines, tail, signed, len(signers) > 0, d.Source)
 	}
 	d.Short = shortLabel(d)
 }
@@ -81,11 +77,12 @@ func findDocNumber(lines []string) string {
 }
 
 // trimmedTexts returns the units' texts without surrounding tabs and
-// spaces.
+// spaces, full-width digits as ASCII (halfWidthDigits): what the metadata
+// passes read.
 func trimmedTexts(us []unit) []string {
 	out := make([]string, len(us))
 	for i, u := range us {
-		out[i] = strings.Trim(u.text, "\t ")
+		out[i] = halfWidthDigits(strings.Trim(u.text, "\t "))
 	}
 	return out
 }
@@ -165,6 +162,14 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			return out
 		}
 	}
+	// A red-headed document's letterhead (天津市教育委员会文件) names its
+	// issuers in full where the title may shorten them (市教委关于…).
+	for _, o := range letterheadOrgans(front) {
+		add(o)
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
 			for _, org := range strings.Split(m[1], "、") {
@@ -191,6 +196,25 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	// header, not one a sentence cites.
 	add(decreeOrgan(decreeHeader(front)))
 	return out
+}
+
+// maxLetterheadLine is how far down the front matter a letterhead is
+// looked for.
+const maxLetterheadLine = 4
+
+// letterheadOrgans returns the organs a red-headed document's letterhead
+// names (某某委员会文件; 中共某市委 某市人民政府文件), or nil.
+func letterheadOrgans(front []string) []string {
+	for _, l := range front[:min(len(front), maxLetterheadLine)] {
+		name, ok := strings.CutSuffix(strings.TrimSpace(l), "文件")
+		if !ok || name == "" {
+			continue
+		}
+		if organs := organNames(strings.TrimSpace(name)); organs != nil {
+			return organs
+		}
+	}
+	return nil
 }
 
 // spacedOrgans returns the organs a title's issuers (prefix, its text
@@ -276,10 +300,11 @@ func decreeOrgan(number string) string {
 
 // findDate returns the date of the signature (signed, of one inside the
 // body when it names organs; the closing matter's; the front matter's;
-// signed when it names none), else of the page (发布时间：…, or a date and
-// time alone on a line of the front matter), else a news dateline's with
-// the year from the file name.
-func findDate(front, tail []string, signed string, organs bool, header []string, source string) string {
+// signed when it names none), else a news dateline's with the year from
+// the file name. A saved page's time of publication (发布时间：…, 日期：
+// 2014-04-29, a date and time alone on a line) is the site's, not the
+// document's: a text that prints no date has none.
+func findDate(front, tail []string, signed string, organs bool, source string) string {
 	if organs && signed != "" {
 		return signed
 	}
@@ -292,16 +317,6 @@ func findDate(front, tail []string, signed string, organs bool, header []string,
 	}
 	if signed != "" {
 		return signed
-	}
-	for _, l := range header {
-		if m := reISODate.FindStringSubmatch(l); m != nil {
-			return isoDate(m[1], m[2], m[3])
-		}
-	}
-	for _, l := range front {
-		if m := rePageTime.FindStringSubmatch(l); m != nil {
-			return isoDate(m[1], m[2], m[3])
-		}
 	}
 	// A news dateline (新华社北京 12 月 25 日电) gives month and day; the year
 	// comes from the file name when it names one.
@@ -319,7 +334,7 @@ func findDate(front, tail []string, signed string, organs bool, header []string,
 // dateLine reads a line that is only a date (2019年1月24日, 二〇一九年一月二十四日)
 // as YYYY-MM-DD, or returns "".
 func dateLine(l string) string {
-	l = strings.Trim(l, " \t")
+	l = halfWidthDigits(strings.Trim(l, " \t"))
 	if m := reDateLine.FindStringSubmatch(l); m != nil {
 		return isoDate(m[1], m[2], m[3])
 	}

@@ -100,8 +100,13 @@ func plainLine(s string) bool {
 // form feed, vertical tab and the lead bytes of the odd spaces.
 var lineSpecial = [256]bool{' ': true, '*': true, '\f': true, '\v': true, 0xC2: true, 0xE2: true, 0xE3: true, 0xEF: true}
 
-// cleanMarkdown drops a heading's # marks and a list bullet.
+// cleanMarkdown drops a blockquote's > marks, a heading's # marks and a
+// list bullet. A quote mark counts only with a space after it (> 文本,
+// > > 文本): a lone > is a saved page's breadcrumb separator.
 func cleanMarkdown(line string) string {
+	for strings.HasPrefix(line, "> ") {
+		line = strings.TrimLeft(line[2:], " ")
+	}
 	if strings.HasPrefix(line, "#") {
 		trimmed := strings.TrimLeft(line, "#")
 		if trimmed == "" || trimmed[0] == ' ' {
@@ -112,6 +117,23 @@ func cleanMarkdown(line string) string {
 		line = strings.TrimLeft(line[2:], " ")
 	}
 	return line
+}
+
+// halfWidthDigits returns s with full-width digits (０–９) as ASCII ones:
+// a date, 文号 or history printed in them (（２０１２年１２月２８日…通过）) reads
+// as any other. The nodes' texts keep the digits as printed; the metadata
+// passes read them folded.
+func halfWidthDigits(s string) string {
+	// U+FF10–U+FF19 are EF BC 90–99 in UTF-8.
+	if !strings.Contains(s, "\xef\xbc") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
 }
 
 // splitLines splits normalised text into physical lines.

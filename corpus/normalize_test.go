@@ -67,3 +67,22 @@ func TestSuffixChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanMarkdownQuote: a blockquote's marks go, nested ones too; a lone
+// > (a breadcrumb's separator) and > inside a line stay.
+func TestCleanMarkdownQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"> （2010年10月28日…通过": "（2010年10月28日…通过",
+		"> > 根据…修正）":        "根据…修正）",
+		">":                 ">",
+		"首页 > 政务公开":         "首页 > 政务公开",
+		">政务公开":             ">政务公开",
+	} {
+		if got := cleanLine(in); got != want {
+			t.Errorf("cleanLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := halfWidthDigits("（２０１２年１２月２８日通过）"); got != "（2012年12月28日通过）" {
+		t.Errorf("halfWidthDigits: %q", got)
+	}
+}

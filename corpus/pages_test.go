@@ -504,3 +504,29 @@ func TestLabelsAndDecreesInsideTheBody(t *testing.T) {
 		t.Errorf("文号 %q, issuers %q: a cited decree taken for the notice's", cited.DocNumber, cited.Issuers)
 	}
 }
+
+// TestSavedPageChromeAndDates: a site's toolbar (RSS信息订阅|繁体|简体) and
+// font controls (【字号大中小】) are chrome, a markdown table's row and a
+// document's short items between bars are not; the time a site posted a
+// page (2020-12-02 14:53, 发布日期：…) is not the document's date.
+func TestSavedPageChromeAndDates(t *testing.T) {
+	for l, want := range map[string]bool{
+		"RSS信息订阅|繁体|简体":      true,
+		"English | 无障碍 | 登录": true,
+		"首页｜政务公开｜通知公告":       true,
+		"| 序号 | 繁体 | 简体 |":   false,
+		"甲方|乙方":              false,
+		"申报材料|申报时间|联系方式：某某处": false,
+	} {
+		if isToolbar(l) != want {
+			t.Errorf("isToolbar(%q) = %v", l, !want)
+		}
+	}
+	d, err := Parse("page.txt", "RSS信息订阅|繁体|简体\n广东省某某设施建设管理规定\n【字号大中小】【内容纠错】\n2014-04-29 10:20\n发布日期：2014-04-29\n第一条 为了加强某某设施建设管理，制定本规定。\n第二条 本规定适用于本省行政区域。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "广东省某某设施建设管理规定" || d.Date != "" {
+		t.Errorf("title %q, date %q; want the rule's title and no date", d.Title, d.Date)
+	}
+}

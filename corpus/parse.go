@@ -168,7 +168,7 @@ func parseText(name, text string) (*Document, error) {
 		}
 	}
 	b.joinMore()
-	extractMetadata(d, front, body, closing, res.header)
+	extractMetadata(d, front, body, closing)
 	finish(d)
 	d.dropped = res.dropped
 	return d, nil

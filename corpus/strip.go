@@ -24,7 +24,7 @@ type stripped struct {
 }
 
 var (
-	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏|内容纠错|纠错|分享)\s*[】\]]\s*)+$|扫一扫)`)
+	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏|内容纠错|纠错|分享|字[号体]\s*[:：]?\s*大\s*中\s*小)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
 	// reGluedPageNumber is a page number (-1-) glued before Han text.
 	reGluedPageNumber = lazyre.New(`^(-\s?\d{1,3}\s?-)\p{Han}`)
@@ -62,13 +62,11 @@ const (
 const breadcrumbReach = 30
 
 // stripResult is what the cleanup pass returns: the kept units, what was
-// dropped, whether an excerpt trailer cut the document, and header lines
-// (信息来源 …) the metadata pass may still read.
+// dropped and whether an excerpt trailer cut the document.
 type stripResult struct {
 	units     []unit
 	dropped   []stripped
 	truncated bool
-	header    []string
 }
 
 // strip cleans every line and drops page chrome, the table of contents and
@@ -135,7 +133,6 @@ func strip(lines []string) stripResult {
 			continue
 		}
 		if afterSource && utf8.RuneCountInString(trimmed) <= maxSourceValueRunes && !strings.ContainsAny(trimmed, "，。；：:") && endsOrgan(trimmed) {
-			res.header = append(res.header, trimmed)
 			drop("page chrome")
 			continue
 		}
@@ -157,11 +154,13 @@ func strip(lines []string) stripResult {
 			drop("page chrome")
 			continue
 		case strings.ContainsRune(sourceFirst, first) && reSource.MatchString(trimmed) && utf8.RuneCountInString(trimmed) < 60:
-			res.header = append(res.header, trimmed)
 			drop("page chrome")
 			// 来源： with its value on the next line (价格司): that line
 			// is the page's too.
 			valueNext = strings.Contains(trimmed, "来源") && strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
+			continue
+		case strings.ContainsAny(trimmed, "|｜") && isToolbar(trimmed):
+			drop("page chrome")
 			continue
 		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
 			drop("link")
@@ -187,6 +186,40 @@ var menuItems = map[string]bool{
 	"政府信息公开": true, "在线办事": true, "办事服务": true, "互动回应": true, "互动交流": true,
 	"专题专栏": true, "网站地图": true, "无障碍": true, "规范性文件": true, "政策": true, "政策文件": true,
 	">": true, "|": true, "Aa": true, "小": true, "中": true, "大": true, "打印": true, "关闭": true,
+}
+
+// toolbarWords mark a site's toolbar: its language and script switches,
+// feeds and accounts (RSS信息订阅|繁体|简体, English | 无障碍 | 登录).
+var toolbarWords = []string{"繁体", "简体", "繁體", "English", "ENGLISH", "RSS", "订阅", "无障碍", "登录", "注册", "手机版", "移动版", "长者模式", "关怀版"}
+
+// maxToolbarItemRunes bounds an item of a toolbar line.
+const maxToolbarItemRunes = 8
+
+// isToolbar reports a line of a site's toolbar: short items between bars
+// (| or ｜), one of them a toolbar or menu word. A markdown table's row
+// opens with a bar, and a document's line has longer items.
+func isToolbar(l string) bool {
+	if strings.HasPrefix(l, "|") || strings.HasPrefix(l, "｜") {
+		return false
+	}
+	items := strings.FieldsFunc(l, func(r rune) bool { return r == '|' || r == '｜' })
+	if len(items) < 2 {
+		return false
+	}
+	marked := false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || utf8.RuneCountInString(it) > maxToolbarItemRunes || strings.ContainsAny(it, "，。；：:") {
+			return false
+		}
+		if menuItems[it] {
+			marked = true
+		}
+		for _, w := range toolbarWords {
+			marked = marked || strings.Contains(it, w)
+		}
+	}
+	return marked
 }
 
 // maxMenuItemRunes bounds a menu item, and menuLines how far down a page

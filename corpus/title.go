@@ -73,7 +73,9 @@ func titleBlock(lines []string) (string, int) {
 	// the first line that cannot be part of a title does.
 	anchor := -1
 	for i := 1; i < len(lines) && i < maxHeaderLines; i++ {
-		if isHeaderAnchor(lines[i]) {
+		// A law's history under its title ends the block too: what
+		// reads as a 主送 line below it (…特作如下决定：) is its preamble.
+		if isHeaderAnchor(lines[i]) || isHistoryLine(lines[i]) && firstTitleRun(lines[:i]) != "" {
 			anchor = i
 			break
 		}
@@ -162,20 +164,20 @@ func issuersOver(lines []string) bool {
 			return true
 		}
 		above := lines[:i]
-		if before != "" && !isOrganLine(before) && len(above) > 0 {
+		if before != "" && !organList(before) && len(above) > 0 {
 			// A name broken at a narrow column's edge (国家发展改革委
 			// 国家能源 / 局关于…): the line above finishes with it.
-			if !isOrganLine(above[len(above)-1] + before) {
+			if !organList(above[len(above)-1] + before) {
 				return false
 			}
 			above, before = above[:len(above)-1], ""
 		}
 		for _, a := range above {
-			if !isOrganLine(a) {
+			if !organList(a) {
 				return false
 			}
 		}
-		if before != "" && !isOrganLine(before) {
+		if before != "" && !organList(before) {
 			return false
 		}
 		// A second title's 关于 further down (a page's heading over the
@@ -190,6 +192,20 @@ func issuersOver(lines []string) bool {
 			}
 		}
 		return true
+	}
+	return true
+}
+
+// organList reports a title's issuers: organ names side by side or
+// joined by 、 (财政部、税务总局; 中共某市委办公厅、某市人民政府办公厅).
+func organList(s string) bool {
+	if !strings.Contains(s, "、") {
+		return isOrganLine(s)
+	}
+	for _, name := range strings.Split(s, "、") {
+		if !isOrganLine(name) {
+			return false
+		}
 	}
 	return true
 }
@@ -213,7 +229,7 @@ func opensTitle(l string) bool {
 	if strings.ContainsAny(before, "《〈") || strings.HasPrefix(before, "转发") || strings.HasPrefix(before, "印发") {
 		return false
 	}
-	return before == "" || isOrganLine(before)
+	return before == "" || organList(before)
 }
 
 // titleLike reports a line that can be part of a title block: short, no

@@ -318,6 +318,16 @@ func TestMarkdownFromSites(t *testing.T) {
 	if r, err := Markdown([]byte("---\ntitle: >-\n  某某\n  条例\ndate: 2020-01-01\n---\n第一条 x")); err != nil || r.Text != "# 某某条例\n第一条 x" {
 		t.Errorf("folded title: %q, %v", r.Text, err)
 	}
+	// The front matter's title is not repeated over the text's own, and
+	// still stands in when the text's first heading is another.
+	own := "---\ntitle: 中华人民共和国社会保险法\nauthor: 全国人民代表大会常务委员会\n---\n\n# 中华人民共和国社会保险法\n\n> （2010年10月28日…通过）"
+	if r, err := Markdown([]byte(own)); err != nil || strings.Count(r.Text, "社会保险法") != 1 {
+		t.Errorf("title repeated: %q, %v", r.Text, err)
+	}
+	other := "---\ntitle: 某市物业管理条例\n---\n# 第一章 总则\n第一条 x"
+	if r, err := Markdown([]byte(other)); err != nil || !strings.HasPrefix(r.Text, "# 某市物业管理条例\n") {
+		t.Errorf("front matter title lost: %q, %v", r.Text, err)
+	}
 	plain := "# 说明\n\n用 <p> 标签分段。\n\n---\n\n第一条 正文。"
 	if r, err := Markdown([]byte(plain)); err != nil || r.Text != plain {
 		t.Errorf("plain markdown changed: %q, %v", r.Text, err)
@@ -390,5 +400,21 @@ func TestFooterMetadataTableAndJointIssuers(t *testing.T) {
 	none := strings.Replace(page, "<td>财政部</td>", "<td>无</td>", 1)
 	if res, err := HTML([]byte(none)); err != nil || strings.Join(res.Meta.Issuers, "|") != "教育部" {
 		t.Errorf("联合发文单位：无: %v %+v", err, res.Meta)
+	}
+}
+
+// TestPostedIsNoDate: a page's metadata says when the site posted it
+// (发布日期, 公开日期) beside when the document was signed (成文日期): only
+// the second is the document's date.
+func TestPostedIsNoDate(t *testing.T) {
+	var m Meta
+	setMeta(&m, "发布日期", "2014-04-29")
+	setMeta(&m, "公开日期", "2014年4月30日")
+	if m.Date != "" {
+		t.Errorf("date %q from the posting time", m.Date)
+	}
+	setMeta(&m, "成文日期", "2014年4月1日")
+	if m.Date != "2014-04-01" {
+		t.Errorf("date %q, want 成文日期's", m.Date)
 	}
 }

@@ -10,7 +10,8 @@ import (
 // Markdown reads a markdown file as Text does, first undoing what sites
 // built from markdown put around a document: a front-matter block
 // (--- title: … ---) whose title becomes the document's title line
-// (# title) and the rest is dropped; container fences (::: tip 修订信息,
+// (# title) unless the text prints it as its first heading, and the
+// rest is dropped; container fences (::: tip 修订信息,
 // :::) and lines of in-page anchor links (a contents list: [1](#t1)
 // [2](#t2)) dropped; and, in a file that writes its text as HTML
 // (<p>第一条…<br>…</p>), the tags taken out — a line break for <br> and
@@ -43,7 +44,7 @@ func Markdown(data []byte) (*Result, error) {
 					}
 					v = strings.Join(parts, "")
 				}
-				if v != "" {
+				if v != "" && firstTitleHeading(lines[end+1:]) != v {
 					out = append(out, "# "+v)
 					continue
 				}
@@ -71,6 +72,18 @@ func Markdown(data []byte) (*Result, error) {
 	}
 	res.Text = strings.Join(out, "\n")
 	return res, nil
+}
+
+// firstTitleHeading returns the text of the first level-1 heading (# …)
+// among lines, or "": the document's own title, which a front matter's
+// title would only repeat.
+func firstTitleHeading(lines []string) string {
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "# ") {
+			return strings.TrimSpace(t[2:])
+		}
+	}
+	return ""
 }
 
 // maxFrontMatter bounds a front-matter block, in lines.

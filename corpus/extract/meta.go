@@ -88,8 +88,9 @@ func metaLine(l string) (label, value string, ok bool) {
 	return normLabel(label), strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(m[3]), "-－—")), true
 }
 
-// setMeta fills the Meta field a label names; the first value wins, and
-// 成文日期 (the signature date) wins over 发布日期 (when the site posted it).
+// setMeta fills the Meta field a label names; the first value wins. The
+// date is 成文日期 (the signature's); 发布日期 and 公开日期 say when the site
+// posted the page, which is not the document's date.
 func setMeta(m *Meta, label, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
@@ -116,10 +117,6 @@ func setMeta(m *Meta, label, value string) {
 		}
 	case "date":
 		if d := isoDate(value); d != "" {
-			m.Date = d
-		}
-	case "published":
-		if d := isoDate(value); d != "" && m.Date == "" {
 			m.Date = d
 		}
 	}
