@@ -305,3 +305,63 @@ func TestTitleIssuersJoined(t *testing.T) {
 		t.Errorf("issuers %q, want the letterhead's organ", d.Issuers)
 	}
 }
+
+// TestRuleWithItsOrder: a government rule printed under the order that
+// publishes it (某省人民政府令 / （〔2011〕第20号）, the order's sentence, the
+// governor's name and the date, then the rule) takes its title from the
+// order's 《》 (a title it cites in 〈〉 given back its 《》), its issuer and
+// 文号 from the order, its date from the order's date — set with spaces
+// between its numerals or not; an order whose header is an image leaves
+// its bare number, and the government whose meeting passed it.
+func TestRuleWithItsOrder(t *testing.T) {
+	for _, c := range []struct{ name, text, title, issuers, number, date string }{
+		{"bracketed year", "河北省人民政府令\n（〔2011〕第20号）\n\n《河北省某某服务管理规定》已经 2011年 12月 28日 省政府第99次常务会议通过，现予公布，自 2012年 3月 1日 起施行。\n\n代省长　　某某某\n二○ 一一年十二月三十一日\n\n河北省某某服务管理规定\n\n第一章  总则\n\n第一条  为了规范某某服务管理，制定本规定。\n\n第二条  本规定适用于本省。",
+			"河北省某某服务管理规定", "河北省人民政府", "河北省人民政府令〔2011〕第20号", "2011-12-31"},
+		{"no title line", "北京市人民政府令\n\n第270号\n\n《北京市实施〈某某暂行条例〉办法》已经2016年4月26日市人民政府第114次常务会议审议通过，现予公布，自2016年10月1日起施行。\n\n市长 某某某\n\n2016年5月17日\n\n第一条 为了推进某某工作，制定本办法。\n\n第二条 本办法适用于本市。",
+			"北京市实施《某某暂行条例》办法", "北京市人民政府", "北京市人民政府令第270号", "2016-05-17"},
+		{"header as an image", "第281号\n\n《辽宁省某某服务管理办法》业经2013年1月14日辽宁省第十一届人民政府第65次常务会议审议通过，现予公布，自2013年4月1日起施行。\n\n省长 某某某\n\n2013年2月4日\n\n辽宁省某某服务管理办法\n\n第一条 为了加强某某服务管理，制定本办法。\n\n第二条 本办法适用于本省。",
+			"辽宁省某某服务管理办法", "辽宁省人民政府", "第281号", "2013-02-04"},
+	} {
+		d, err := Parse(c.name+".txt", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title || strings.Join(d.Issuers, "|") != c.issuers || d.DocNumber != c.number || d.Date != c.date {
+			t.Errorf("%s: %q %q %q %q, want %q %q %q %q", c.name, d.Title, d.Issuers, d.DocNumber, d.Date, c.title, c.issuers, c.number, c.date)
+		}
+	}
+	if got := dateLine("二○ 一一年十二月三十一日"); got != "2011-12-31" {
+		t.Errorf("spaced date: %q", got)
+	}
+}
+
+// TestTitleShapesOfNotices: a 文号 set at the end of the title's line is
+// no part of the title; a title printed twice (a printed page's running
+// header over the title set over two lines, or a saved page's heading
+// with a note) is read once; a title forwarding others' document
+// (某省人民政府办公厅转发省教育厅等部门 / 关于…的通知) keeps its head; the
+// transmittal's signature names the issuers, not the list of organs under
+// the title of the text it forwards.
+func TestTitleShapesOfNotices(t *testing.T) {
+	for _, c := range []struct{ name, text, title, issuers string }{
+		{"文号 on the title's line", "国务院关于加强某某工作的决定 国发〔2008〕17号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为加强某某工作，现作如下决定：\n一、充分认识某某工作的重要性\n某某工作十分重要。\n二、加强组织领导\n各地要加强领导。\n中华人民共和国国务院\n2008年5月12日",
+			"国务院关于加强某某工作的决定", "中华人民共和国国务院"},
+		{"running header", "国务院办公厅关于转发某某委等部门某某工作规划（2015—2020年）的通知\n国务院办公厅关于转发某某委等部门\n某某工作规划（2015—2020年）的通知\n国办发〔2015〕44号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n某某委、教育部、公安部《某某工作规划（2015—2020年）》已经国务院同意，现转发给你们，请结合实际认真贯彻执行。\n国务院办公厅\n2015年6月4日\n某某工作规划（2015—2020年）\n某某委 教育部 公安部\n一、规划背景\n某某工作取得进展。\n二、总体要求\n坚持某某原则。",
+			"国务院办公厅关于转发某某委等部门某某工作规划（2015—2020年）的通知", "国务院办公厅"},
+		{"heading with a note", "江西省某某登记和某某办理工作规范(某某办理)\n江西省某某登记和\n某某办理工作规范\n第一条 为规范某某登记工作，制定本规范。\n第二条 本规范适用于本省。",
+			"江西省某某登记和某某办理工作规范", ""},
+		{"forwarding", "河南省人民政府办公厅转发省教育厅等部门\n关于做好某某工作\n实施意见的通知\n豫政办〔2012〕180号\n各省辖市人民政府，省人民政府各部门：\n省教育厅、发展改革委制定的《关于某某工作的实施意见》已经省政府同意，现转发给你们，请认真贯彻执行。\n河南省人民政府办公厅\n2012年12月31日\n关于某某工作的实施意见\n省教育厅 省发展改革委 省公安厅\n一、充分认识做好某某工作的重要性\n某某工作十分重要。\n二、工作原则\n坚持某某原则。",
+			"河南省人民政府办公厅转发省教育厅等部门关于做好某某工作实施意见的通知", "河南省人民政府办公厅"},
+	} {
+		d, err := Parse(c.name+".txt", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title || strings.Join(d.Issuers, "|") != c.issuers {
+			t.Errorf("%s: title %q, issuers %q; want %q, %q", c.name, d.Title, d.Issuers, c.title, c.issuers)
+		}
+	}
+	if !forwards("某省人民政府办公厅转发省教育厅等部门") || forwards("请各地转发有关部门") {
+		t.Error("forwards")
+	}
+}

@@ -19,7 +19,7 @@ var (
 	reDateOnly    = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reTerm        = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+届`)
 	reMeeting     = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
-	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办|府|会)令)\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
+	reDecree      = lazyre.New(`(中华人民共和国)?(国务院令|主席令|国令|[\p{Han}]{1,12}?(?:部|委|局|署|行|院|办|府|会)令)\s*(?:(?:19|20)\d{2}\s*年\s*|[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*)?第\s*[0-9一二三四五六七八九十百零〇]+\s*号`)
 	// reNumbered is a numbered notice or decree closing an event's body:
 	// 国家监察委员会公告第3号 (公布).
 	reNumbered = lazyre.New(`(公告|令)?\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号$`)

@@ -49,6 +49,9 @@ func extractMetadata(d *Document, front, body, closing []unit) {
 		d.Issuers = findIssuers(lines, tail, signers, d.Title)
 	}
 	d.DocNumber = findDocNumber(append(append([]string{}, lines...), tail...))
+	if d.DocNumber == "" {
+		d.DocNumber = bareDecreeNumber(lines)
+	}
 	d.Date = date
 	if d.Date == "" {
 		d.Date = findDate(lines, tail, signed, len(signers) > 0, d.Source)
@@ -153,8 +156,10 @@ func findIssuers(front, tail, signers []string, title string) []string {
 		}
 	}
 	// A signature block names the issuers; without one, organ lines in the
-	// front matter (a transmittal's signature, an issuer line over the title).
-	for _, group := range [][]string{signers, signatureOrgans(tail, true), signatureOrgans(front, false)} {
+	// front matter: a transmittal's signature (over its date: not the
+	// issued text's own list of issuers under its title), else an issuer
+	// line over the title.
+	for _, group := range [][]string{signers, signatureOrgans(tail, true), signatureOrgans(front, true), signatureOrgans(front, false)} {
 		for _, o := range group {
 			add(o)
 		}
@@ -195,7 +200,56 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	// the mayor): the organ whose decree it is — a decree printed as the
 	// header, not one a sentence cites.
 	add(decreeOrgan(decreeHeader(front)))
+	if len(out) == 0 {
+		// Its order's sentence names the government whose meeting
+		// passed it where the decree's header is not printed as text.
+		add(promulgatingOrgan(front))
+	}
 	return out
+}
+
+// reBareDecree is a decree's number printed without its organ's name
+// (第281号, （第5号）): a page that shows the decree's header as an image.
+var reBareDecree = lazyre.New(`^[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号\s*[）)]?$`)
+
+// bareDecreeNumber returns a decree number printed alone at the top, over
+// the order's sentence (《某办法》业经…通过，现予公布), or "".
+func bareDecreeNumber(front []string) string {
+	for i, l := range front[:min(len(front), 2)] {
+		if !reBareDecree.MatchString(l) {
+			continue
+		}
+		for _, next := range front[i+1 : min(len(front), i+3)] {
+			if m := reQuoted.FindStringIndex(next); m != nil && promulgates(next[m[1]:]) {
+				return noSpaces(strings.Trim(l, "（）() "))
+			}
+		}
+	}
+	return ""
+}
+
+// promulgatingOrgan returns the organ whose meeting passed the rule an
+// order publishes (《某办法》业经2013年1月14日某省第十一届人民政府第65次
+// 常务会议审议通过，现予公布 → 某省人民政府), or "".
+func promulgatingOrgan(front []string) string {
+	for _, l := range front[:min(len(front), maxHeaderLines)] {
+		m := reQuoted.FindStringIndex(l)
+		if m == nil || !promulgates(l[m[1]:]) {
+			continue
+		}
+		body, _, ok := strings.Cut(l[m[1]:], "通过")
+		if !ok {
+			continue
+		}
+		if d := reDateOnly.FindStringIndex(body); d != nil {
+			body = body[d[1]:]
+		}
+		body = strings.TrimSuffix(strings.TrimSpace(body), "审议")
+		if organ := enactingOrgan(body); organ != "" && !placeless([]string{organ}) {
+			return organ
+		}
+	}
+	return ""
 }
 
 // maxLetterheadLine is how far down the front matter a letterhead is
@@ -331,12 +385,19 @@ func findDate(front, tail []string, signed string, organs bool, source string) s
 	return ""
 }
 
+// maxDateLineRunes bounds a line dateLine reads with its spaces taken out.
+const maxDateLineRunes = 24
+
 // dateLine reads a line that is only a date (2019年1月24日, 二〇一九年一月二十四日)
 // as YYYY-MM-DD, or returns "".
 func dateLine(l string) string {
 	l = halfWidthDigits(strings.Trim(l, " \t"))
 	if m := reDateLine.FindStringSubmatch(l); m != nil {
 		return isoDate(m[1], m[2], m[3])
+	}
+	if strings.Contains(l, " ") && utf8.RuneCountInString(l) <= maxDateLineRunes {
+		// A date set with spaces between its numerals (二○ 一一年十二月).
+		l = noSpaces(l)
 	}
 	if m := reDateLineCN.FindStringSubmatch(l); m != nil {
 		var y strings.Builder
@@ -366,6 +427,7 @@ func isoDate(y, m, d string) string {
 // central organs, else the first province named by an issuer or the title.
 func shortLabel(d *Document) string {
 	for _, is := range d.Issuers {
+		is = strings.TrimPrefix(is, "中华人民共和国")
 		if strings.HasPrefix(is, "中共中央") || strings.HasPrefix(is, "国务院") || strings.HasPrefix(is, "全国人") {
 			return "中央"
 		}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ const maxHeaderLines = 16
 // law's history or a document's body, and returns "" when the text has
 // no title.
 func findTitle(front []unit, lines []string) (string, int) {
+	lines = withoutTrailingNumbers(lines)
 	for i, u := range front {
 		if u.title {
 			t := strings.TrimSpace(lines[i])
@@ -62,6 +64,29 @@ func findTitle(front []unit, lines []string) (string, int) {
 		return t, 0
 	}
 	return "", 0
+}
+
+// withoutTrailingNumbers returns lines with a 文号 set at the end of a
+// title's line (国务院关于…的决定 国发〔2008〕17号, as a Word file's table or
+// tab puts them side by side) taken off that line, so the title reads as
+// one; lines itself is left as it is (the 文号 is read from it).
+func withoutTrailingNumbers(lines []string) []string {
+	out := lines
+	for i, l := range lines[:min(len(lines), maxHeaderLines)] {
+		loc := reDocNumber.FindStringIndex(l)
+		if loc == nil || loc[1] != len(l) || loc[0] == 0 {
+			continue
+		}
+		head := strings.TrimRight(l[:loc[0]], " \t")
+		if len(head) == loc[0] || !titleShaped(head) {
+			continue // no space before the number: 国发〔2008〕17号 is part of a name
+		}
+		if &out[0] == &lines[0] {
+			out = slices.Clone(lines)
+		}
+		out[i] = head
+	}
+	return out
 }
 
 // titleBlock finds the title printed over one to four lines above the
@@ -139,12 +164,33 @@ func shapedRun(run []string) string {
 				continue
 			}
 			if t := joinTitle(run[k:end]); titleShaped(t) && issuersOver(run[k:end]) {
-				return t
+				return printedTwice(run[k:end], t)
 			}
 		}
 	}
 	return ""
 }
+
+// printedTwice returns the title the lines of a run print twice — a
+// printed page's running header or a saved page's heading over the title
+// set over its own lines, the first maybe with a note in brackets after
+// it (某规范(居住证办理) / 某规范 over two lines) — once; else t, the run
+// joined.
+func printedTwice(run []string, t string) string {
+	for j := 1; j < len(run); j++ {
+		head, tail := joinTitle(run[:j]), joinTitle(run[j:])
+		if !titleShaped(tail) || !strings.HasPrefix(head, tail) {
+			continue
+		}
+		if note := head[len(tail):]; note == "" || reBracketNote.MatchString(note) {
+			return tail
+		}
+	}
+	return t
+}
+
+// reBracketNote is a short note in brackets after a title: (居住证办理).
+var reBracketNote = lazyre.New(`^\s*[（(][^（）()]{1,12}[）)]$`)
 
 // issuersOver reports whether whatever a title's lines print before its
 // 关于 names its issuers, as a title does ([国家发展改革委办公厅 /
@@ -173,7 +219,7 @@ func issuersOver(lines []string) bool {
 			above, before = above[:len(above)-1], ""
 		}
 		for _, a := range above {
-			if !organList(a) {
+			if !organList(a) && !forwards(a) {
 				return false
 			}
 		}
@@ -194,6 +240,22 @@ func issuersOver(lines []string) bool {
 		return true
 	}
 	return true
+}
+
+// forwards reports the head of a title that forwards another's document
+// over its 关于 (某省人民政府办公厅转发省教育厅等部门): organs, 转发, then
+// organs or a short list ending in 等部门 or 等单位.
+func forwards(l string) bool {
+	by, rest, ok := strings.Cut(l, "转发")
+	if !ok || !organList(by) {
+		return false
+	}
+	for _, etc := range []string{"等部门", "等单位"} {
+		if r, cut := strings.CutSuffix(rest, etc); cut && r != "" && organList(r) {
+			return true
+		}
+	}
+	return organList(rest)
 }
 
 // organList reports a title's issuers: organ names side by side or
@@ -346,8 +408,9 @@ func titleShaped(t string) bool {
 
 // publishedTitle finds the document a news lead, a transmittal or an order
 // says was issued: 印发了《关于…的意见》, 《…》全文如下, 现将《…》印发给你们,
-// 《…法》已由…通过，现予公布. A 《》 citation anywhere else is another
-// document, not this one's title.
+// 《…法》已由…通过，现予公布 (a government's order: 《…办法》已经…常务会议通过，
+// 现予公布). A 《》 citation anywhere else is another document, not this
+// one's title.
 func publishedTitle(lines []string) string {
 	for _, l := range lines {
 		for _, m := range reQuoted.FindAllStringSubmatchIndex(l, -1) {
@@ -356,13 +419,21 @@ func publishedTitle(lines []string) string {
 			issued := strings.HasSuffix(before, "印发了") || strings.HasSuffix(before, "印发") ||
 				strings.HasPrefix(after, "全文如下") || strings.HasPrefix(after, "已经") && strings.Contains(after, "印发给你们") ||
 				strings.HasSuffix(before, "现将") && strings.Contains(after, "印发给你们") ||
-				strings.HasPrefix(after, "已由") && strings.Contains(after, "公布") // a presidential or State Council order
+				promulgates(after) // a presidential, State Council or government order
 			if issued && titleShaped(inner) {
-				return strings.ReplaceAll(inner, " ", "")
+				// A title cited inside the order's 《》 is printed in 〈〉.
+				return strings.NewReplacer(" ", "", "〈", "《", "〉", "》").Replace(inner)
 			}
 		}
 	}
 	return ""
+}
+
+// promulgates reports an order's sentence after the title it cites: 已由
+// or 已经 a meeting (通过), 现予公布 or 发布.
+func promulgates(after string) bool {
+	return (strings.HasPrefix(after, "已由") || strings.HasPrefix(after, "已经") || strings.HasPrefix(after, "业经")) &&
+		(strings.Contains(after, "公布") || strings.Contains(after, "现予发布") || strings.Contains(after, "予以发布"))
 }
 
 // transmittedTitle returns X for a transmittal title 关于印发《X》的通知 (or

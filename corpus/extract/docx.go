@@ -138,8 +138,8 @@ func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id st
 	var para *docxPara
 	var outer []*docxPara // paragraphs a text box interrupted
 	runs := 0             // depth of w:r: tabs and breaks count only inside a run
-	var rows [][]string   // the table being read
-	var row []string
+	var rows [][][]string // the table being read: rows of cells of paragraphs
+	var row [][]string
 	var cell []string
 	depth := 0      // table nesting
 	skip := 0       // inside an element whose text is not the document's
@@ -257,7 +257,7 @@ func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id st
 				endPara()
 			case "tc":
 				if depth == 1 {
-					row = append(row, strings.Join(cell, " "))
+					row = append(row, cell)
 				}
 			case "tr":
 				if depth == 1 {
@@ -282,19 +282,37 @@ func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id st
 	return res, nil
 }
 
-// tableLines renders table rows as tab-separated lines; a row of one cell
-// (a merged heading row) is a plain line.
-func tableLines(rows [][]string) []string {
+// tableLines renders table rows as tab-separated lines, each cell's
+// paragraphs joined by a space. A row of one cell (a merged heading row,
+// or a layout table holding the whole document, as a page saved to Word
+// does) gives its paragraphs as lines.
+func tableLines(rows [][][]string) []string {
 	var out []string
 	for _, r := range rows {
-		for i := range r {
-			r[i] = strings.ReplaceAll(r[i], "\t", " ")
+		cells := make([]string, 0, len(r))
+		filled := 0
+		for _, c := range r {
+			text := strings.ReplaceAll(strings.Join(c, " "), "\t", " ")
+			if strings.TrimSpace(text) != "" {
+				filled++
+			}
+			cells = append(cells, text)
 		}
-		for len(r) > 0 && r[len(r)-1] == "" {
-			r = r[:len(r)-1]
+		if filled == 1 {
+			for _, c := range r {
+				for _, p := range c {
+					if strings.TrimSpace(p) != "" {
+						out = append(out, strings.ReplaceAll(p, "\t", " "))
+					}
+				}
+			}
+			continue
 		}
-		if len(r) > 0 {
-			out = append(out, strings.Join(r, "\t"))
+		for len(cells) > 0 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		if len(cells) > 0 {
+			out = append(out, strings.Join(cells, "\t"))
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"strings"
@@ -416,5 +417,63 @@ func TestPostedIsNoDate(t *testing.T) {
 	setMeta(&m, "成文日期", "2014年4月1日")
 	if m.Date != "2014-04-01" {
 		t.Errorf("date %q, want 成文日期's", m.Date)
+	}
+}
+
+// docxBody builds a Word file whose document.xml body is body.
+func docxBody(t *testing.T, body string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, s := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`,
+		"word/document.xml":   `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `<w:sectPr/></w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(s))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDocxLayoutTable: a page saved to Word puts the whole document in a
+// table of one cell: its paragraphs are lines, as they would be outside
+// it; a data table's rows stay tab-separated lines, each cell's
+// paragraphs joined.
+func TestDocxLayoutTable(t *testing.T) {
+	p := func(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
+	cell := func(ps ...string) string { return `<w:tc>` + strings.Join(ps, "") + `</w:tc>` }
+	body := `<w:tbl><w:tr>` + cell(p("关于落实某办法有关问题的通知"), p("各有关单位："), p("一、关于年收入线标准"), p("二、关于申请受理工作")) + `</w:tr></w:tbl>` +
+		`<w:tbl><w:tr>` + cell(p("序号")) + cell(p("名称"), p("（附件）")) + `</w:tr><w:tr>` + cell(p("1")) + cell(p("申请表")) + `</w:tr></w:tbl>`
+	r, err := DOCX(docxBody(t, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "关于落实某办法有关问题的通知\n各有关单位：\n一、关于年收入线标准\n二、关于申请受理工作\n序号\t名称 （附件）\n1\t申请表"
+	if r.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", r.Text, want)
+	}
+}
+
+// TestMetaRowRunTogether: a metadata table's row of two fields read as one
+// line (名称：…发文日期：…) gives both fields, the longest label winning.
+func TestMetaRowRunTogether(t *testing.T) {
+	pairs, ok := metaLinePairs("名称：2016年度某市积分入户指标数公告发文日期：2016-04-29")
+	if !ok || len(pairs) != 2 || pairs[0] != [2]string{"名称", "2016年度某市积分入户指标数公告"} || pairs[1] != [2]string{"发文日期", "2016-04-29"} {
+		t.Errorf("pairs %q", pairs)
+	}
+	pairs, _ = metaLinePairs("标题：关于做好某项工作的通知")
+	if len(pairs) != 1 || pairs[0][1] != "关于做好某项工作的通知" {
+		t.Errorf("one field: %q", pairs)
+	}
+	// A colon inside the value after no known label stays in it.
+	pairs, _ = metaLinePairs("标题：关于公布备注：试行的通知")
+	if len(pairs) != 1 {
+		t.Errorf("split at an unknown label: %q", pairs)
 	}
 }

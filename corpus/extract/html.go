@@ -57,8 +57,10 @@ func HTML(data []byte) (*Result, error) {
 	res := &Result{Dropped: w.dropped}
 	lines := make([]string, 0, len(w.lines))
 	for _, l := range w.lines {
-		if label, value, ok := metaLine(l); ok {
-			setMeta(&res.Meta, label, value)
+		if pairs, ok := metaLinePairs(l); ok {
+			for _, kv := range pairs {
+				setMeta(&res.Meta, kv[0], kv[1])
+			}
 			res.Dropped = append(res.Dropped, Dropped{Reason: "metadata", Text: l})
 			continue
 		}
@@ -246,8 +248,8 @@ func (w *htmlWalker) chrome(n *html.Node) {
 	meta := sub.meta // a metadata table inside the furniture
 	var metaText []string
 	for _, l := range sub.lines {
-		if label, value, ok := metaLine(l); ok {
-			meta = append(meta, [2]string{label, value})
+		if pairs, ok := metaLinePairs(l); ok {
+			meta = append(meta, pairs...)
 			metaText = append(metaText, l)
 		}
 	}

@@ -88,6 +88,51 @@ func metaLine(l string) (label, value string, ok bool) {
 	return normLabel(label), strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(m[3]), "-－—")), true
 }
 
+// reInnerLabel is a label inside a metadata line's value: a table's row of
+// two fields run together (名称：某公告发文日期：2016-04-29).
+var reInnerLabel = lazyre.New(`[\p{Han}]{2,6}[：:]`)
+
+// metaLinePairs reads every field of a metadata line: the first as
+// metaLine does, then each known label its value runs into, with its own
+// value.
+func metaLinePairs(l string) (pairs [][2]string, ok bool) {
+	label, value, ok := metaLine(l)
+	if !ok {
+		return nil, false
+	}
+	for {
+		at, next := innerLabelAt(value)
+		if at < 0 {
+			return append(pairs, [2]string{label, strings.TrimSpace(value)}), true
+		}
+		pairs = append(pairs, [2]string{label, strings.TrimSpace(value[:at])})
+		label, value = next, value[at:]
+		value = value[strings.IndexAny(value, "：:"):]
+		_, size := utf8.DecodeRuneInString(value)
+		value = value[size:]
+	}
+}
+
+// innerLabelAt returns where in value a known label and its colon start,
+// and the label, or -1: the longest label ending at a colon (发文日期, not
+// 日期), never at value's start.
+func innerLabelAt(value string) (int, string) {
+	for _, m := range reInnerLabel.Regexp().FindAllStringIndex(value, -1) {
+		colon := m[1] - len("：")
+		if value[m[1]-1] == ':' {
+			colon = m[1] - 1
+		}
+		for k := m[0]; k < colon; {
+			if k > 0 && isMetaLabel(value[k:colon]) {
+				return k, normLabel(value[k:colon])
+			}
+			_, size := utf8.DecodeRuneInString(value[k:])
+			k += size
+		}
+	}
+	return -1, ""
+}
+
 // setMeta fills the Meta field a label names; the first value wins. The
 // date is 成文日期 (the signature's); 发布日期 and 公开日期 say when the site
 // posted the page, which is not the document's date.
