@@ -365,3 +365,20 @@ func TestTitleShapesOfNotices(t *testing.T) {
 		t.Error("forwards")
 	}
 }
+
+// TestOrderWithoutItsHeader: a city's rule printed with the order's
+// sentence alone names its government by level (市人民政府第121次常务会议),
+// and the place comes from the rule's title; a date written with a Latin
+// O for zero (二O一O年) is a date.
+func TestOrderWithoutItsHeader(t *testing.T) {
+	d, err := Parse("order.txt", "厦门市某某文件管理办法\n\n《厦门市某某文件管理办法》已经2010年12月24日市人民政府第121次常务会议通过，现予公布，自2011年3月1日起施行。\n\n市长 某某某\n\n二O一O年十二月三十一日\n\n厦门市某某文件管理办法\n\n第一章 总则\n\n第一条 为了规范某某文件管理，制定本办法。\n\n第二条 本办法适用于本市。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Issuers, "|") != "厦门市人民政府" || d.Date != "2010-12-31" {
+		t.Errorf("issuers %q, date %q", d.Issuers, d.Date)
+	}
+	if got := titlePlace("《某某条例》实施办法", '市'); got != "" {
+		t.Errorf("titlePlace of a title without its place: %q", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -13,7 +14,7 @@ import (
 var (
 	reDocNumber  = lazyre.New(`[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号`)
 	reDateLine   = lazyre.New(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	reDateLineCN = lazyre.New(`^([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
+	reDateLineCN = lazyre.New(`^([〇零○OoＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$`)
 	reDateline   = lazyre.New(`(\d{1,2})\s*月\s*(\d{1,2})\s*日电`)
 	// reIssuedBy is a news lead's issuer: 近日，国务院办公厅印发了…; never a
 	// name inside a citation (《中共中央印发…》).
@@ -203,9 +204,42 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	if len(out) == 0 {
 		// Its order's sentence names the government whose meeting
 		// passed it where the decree's header is not printed as text.
-		add(promulgatingOrgan(front))
+		add(promulgatingOrgan(front, title))
 	}
 	return out
+}
+
+// levelOnly splits an organ named by its level alone (市人民政府, 省政府,
+// 县委) into the level and the rest.
+func levelOnly(organ string) (level rune, rest string, ok bool) {
+	r, n := utf8.DecodeRuneInString(organ)
+	if !strings.ContainsRune("省市县区", r) {
+		return 0, "", false
+	}
+	rest = organ[n:]
+	for _, p := range []string{"人民政府", "政府", "委"} {
+		if strings.HasPrefix(rest, p) {
+			return r, rest, true
+		}
+	}
+	return 0, "", false
+}
+
+// maxPlaceRunes bounds a place name a title opens with.
+const maxPlaceRunes = 8
+
+// titlePlace returns the place of the given level a title opens with
+// (厦门市…, level 市 → 厦门市), or "".
+func titlePlace(title string, level rune) string {
+	for i, r := range title {
+		if utf8.RuneCountInString(title[:i]) >= maxPlaceRunes || !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+		if r == level && i > 0 {
+			return title[:i+utf8.RuneLen(r)]
+		}
+	}
+	return ""
 }
 
 // reBareDecree is a decree's number printed without its organ's name
@@ -230,8 +264,10 @@ func bareDecreeNumber(front []string) string {
 
 // promulgatingOrgan returns the organ whose meeting passed the rule an
 // order publishes (《某办法》业经2013年1月14日某省第十一届人民政府第65次
-// 常务会议审议通过，现予公布 → 某省人民政府), or "".
-func promulgatingOrgan(front []string) string {
+// 常务会议审议通过，现予公布 → 某省人民政府), or "". An organ named without
+// its place (市人民政府第121次常务会议) takes the place the rule's title
+// opens with (厦门市…办法 → 厦门市人民政府).
+func promulgatingOrgan(front []string, title string) string {
 	for _, l := range front[:min(len(front), maxHeaderLines)] {
 		m := reQuoted.FindStringIndex(l)
 		if m == nil || !promulgates(l[m[1]:]) {
@@ -245,7 +281,14 @@ func promulgatingOrgan(front []string) string {
 			body = body[d[1]:]
 		}
 		body = strings.TrimSuffix(strings.TrimSpace(body), "审议")
-		if organ := enactingOrgan(body); organ != "" && !placeless([]string{organ}) {
+		organ := enactingOrgan(body)
+		if level, rest, ok := levelOnly(organ); ok {
+			organ = ""
+			if place := titlePlace(title, level); place != "" {
+				organ = place + rest
+			}
+		}
+		if organ != "" {
 			return organ
 		}
 	}

@@ -530,3 +530,42 @@ func TestSavedPageChromeAndDates(t *testing.T) {
 		t.Errorf("title %q, date %q; want the rule's title and no date", d.Title, d.Date)
 	}
 }
+
+// TestPrintedPageHeader: a page printed to PDF keeps its site's menus as
+// lines of links set apart by spaces over the 文号 and the red line under
+// it; the title is the one under them, not the menus run together. A
+// share bar under the signature (分享到：|更多【收藏】…) does not hide the
+// signature's date.
+func TestPrintedPageHeader(t *testing.T) {
+	d, err := Parse("printed.txt", "简体 繁体\n首页 某省概况 政务公开 网上办事 政民互动\n热词 省政府权责清单 政府工作报告\n某府〔2003〕81号\n━━━━━━━━━━━━━━━━━━━━\n印发某省引进人才实行《某省居住证》 暂行办法的通知\n各地级以上市人民政府，省政府各部门：\n现将《某省引进人才实行〈某省居住证〉暂行办法》印发给你们，请认真贯彻执行。\n某省人民政府\n二○○三年九月二十九日\n某省引进人才实行《某省居住证》暂行办法\n第一条 为了引进人才，制定本办法。\n第二条 本办法适用于本省。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "印发某省引进人才实行《某省居住证》暂行办法的通知" {
+		t.Errorf("title %q", d.Title)
+	}
+	for l, want := range map[string]bool{
+		"简体 繁体": true, "首页 政务公开": true, "国家发展改革委 国家能源局": false, "简体": false,
+	} {
+		if isToolbar(l) != want {
+			t.Errorf("isToolbar(%q) = %v", l, !want)
+		}
+	}
+	for l, want := range map[string]bool{
+		"热词 省政府权责清单 政府工作报告":   false,
+		"━━━━━━━━━━":          false,
+		"国家发展改革委 国家数据局 国家能源局": true, // organs side by side over a title
+		"关于做好 某某工作 的通知":       true,
+	} {
+		if titleLike(l) != want {
+			t.Errorf("titleLike(%q) = %v", l, !want)
+		}
+	}
+	d, err = Parse("shared.txt", "福建省人民政府关于推进某某改革的意见\n各市、县（区）人民政府，省人民政府各部门：\n为推进某某改革，提出如下意见：\n一、总体要求\n坚持某某原则。\n二、保障措施\n加强组织领导。\n福建省人民政府\n2015年2月11日\n分享到：|更多【收藏】【打印】【关闭】")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "2015-02-11" || strings.Join(d.Issuers, "|") != "福建省人民政府" {
+		t.Errorf("signature under a share bar: %q %q", d.Issuers, d.Date)
+	}
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +25,7 @@ type stripped struct {
 }
 
 var (
-	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?\s*$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏|内容纠错|纠错|分享|字[号体]\s*[:：]?\s*大\s*中\s*小)\s*[】\]]\s*)+$|扫一扫)`)
+	reChrome = lazyre.New(`^(当前位置\s*[:：]|【法宝引证码】|(上一篇|下一篇)\s*[:：]|字体\s*[:：]|分享到?\s*[:：]?[^，。；]{0,24}$|(回到|返回)顶部$|打印本页$|关闭窗口$|【(打印|关闭|大|中|小)】|([【\[]\s*(打印|关闭|打印本页|关闭窗口|大|中|小|返回顶部|收藏|内容纠错|纠错|分享|字[号体]\s*[:：]?\s*大\s*中\s*小)\s*[】\]]\s*)+$|扫一扫)`)
 	// reBreadcrumb opens a saved page's breadcrumbs: 您现在的位置：首页 > ….
 	// reGluedPageNumber is a page number (-1-) glued before Han text.
 	reGluedPageNumber = lazyre.New(`^(-\s?\d{1,3}\s?-)\p{Han}`)
@@ -159,7 +160,7 @@ func strip(lines []string) stripResult {
 			// is the page's too.
 			valueNext = strings.Contains(trimmed, "来源") && strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
 			continue
-		case strings.ContainsAny(trimmed, "|｜") && isToolbar(trimmed):
+		case isToolbar(trimmed):
 			drop("page chrome")
 			continue
 		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
@@ -196,31 +197,37 @@ var toolbarWords = []string{"繁体", "简体", "繁體", "English", "ENGLISH", 
 const maxToolbarItemRunes = 8
 
 // isToolbar reports a line of a site's toolbar: short items between bars
-// (| or ｜), one of them a toolbar or menu word. A markdown table's row
-// opens with a bar, and a document's line has longer items.
+// (| or ｜), one of them a toolbar or menu word, or between spaces, all of
+// them such words. A markdown table's row opens with a bar, and a
+// document's line has longer items.
 func isToolbar(l string) bool {
-	if strings.HasPrefix(l, "|") || strings.HasPrefix(l, "｜") {
+	switch {
+	case len(l) > maxToolbarBytes || strings.HasPrefix(l, "|") || strings.HasPrefix(l, "｜"):
 		return false
-	}
-	items := strings.FieldsFunc(l, func(r rune) bool { return r == '|' || r == '｜' })
-	if len(items) < 2 {
-		return false
-	}
-	marked := false
-	for _, it := range items {
-		it = strings.TrimSpace(it)
-		if it == "" || utf8.RuneCountInString(it) > maxToolbarItemRunes || strings.ContainsAny(it, "，。；：:") {
-			return false
+	case strings.ContainsAny(l, "|｜"):
+		marked := false
+		for _, it := range strings.FieldsFunc(l, func(r rune) bool { return r == '|' || r == '｜' }) {
+			it = strings.TrimSpace(it)
+			if it == "" || utf8.RuneCountInString(it) > maxToolbarItemRunes || strings.ContainsAny(it, "，。；：:") {
+				return false
+			}
+			marked = marked || menuItems[it] || slices.ContainsFunc(toolbarWords, func(w string) bool { return strings.Contains(it, w) })
 		}
-		if menuItems[it] {
-			marked = true
+		return marked
+	case strings.Contains(l, " "):
+		items := strings.Fields(l)
+		for _, it := range items {
+			if !menuItems[it] && !slices.Contains(toolbarWords, it) {
+				return false
+			}
 		}
-		for _, w := range toolbarWords {
-			marked = marked || strings.Contains(it, w)
-		}
+		return len(items) >= 2
 	}
-	return marked
+	return false
 }
+
+// maxToolbarBytes bounds a toolbar's line.
+const maxToolbarBytes = 240
 
 // maxMenuItemRunes bounds a menu item, and menuLines how far down a page
 // its menus are looked for.

@@ -120,11 +120,15 @@ func titleBlock(lines []string) (string, int) {
 	// A red-headed document (发文机关 文件 over its 文号) prints its title
 	// under the 文号, before the 主送 line.
 	if anchor < len(lines) && isHeaderAnchor(lines[anchor]) {
-		end := anchor + 1
-		for end < len(lines) && end-anchor <= maxTitleLines && titleLike(lines[end]) {
+		start := anchor + 1
+		for start < len(lines) && ruleLine(lines[start]) {
+			start++ // the red line under the 文号
+		}
+		end := start
+		for end < len(lines) && end-start < maxTitleLines && titleLike(lines[end]) {
 			end++
 		}
-		if t := firstTitleRun(lines[anchor+1 : end]); t != "" {
+		if t := firstTitleRun(lines[start:end]); t != "" {
 			return t, end
 		}
 	}
@@ -301,9 +305,38 @@ func titleLike(l string) bool {
 	if n == 0 || n > maxTitleLineRunes || strings.ContainsAny(l, "。，,；;：:！？") {
 		return false
 	}
+	if ruleLine(l) || linkList(l) {
+		return false
+	}
 	// A line opening with a full date opens a history, even one whose
 	// event the next line finishes.
 	return !isHeaderAnchor(l) && dateLine(l) == "" && !reHistoryLine.MatchString(l) && !reNoteLine.MatchString(l)
+}
+
+// ruleLine reports a line drawn with dashes or box rules (the red line
+// under a letterhead: ━━━━, ———, ----).
+func ruleLine(l string) bool {
+	return strings.TrimFunc(l, func(r rune) bool {
+		return r >= 0x2500 && r <= 0x257F || strings.ContainsRune("-—－=＝_＿~～·", r) || r == ' '
+	}) == ""
+}
+
+// linkList reports a line of a site's links set apart by spaces (首页 广东概况
+// 政务公开 网上办事; 热词 省政府权责清单 政府工作报告): three or more items of
+// two to eight characters, none a piece of a title (关于, 《》) and not a
+// line of organ names side by side.
+func linkList(l string) bool {
+	items := strings.Fields(l)
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		n := utf8.RuneCountInString(it)
+		if n < 2 || n > 8 || strings.Contains(it, "关于") || strings.ContainsAny(it, "《》〈〉") {
+			return false
+		}
+	}
+	return organNames(l) == nil
 }
 
 // isHeaderAnchor reports a line that follows a title block: a 文号 line or
