@@ -382,3 +382,34 @@ func TestOrderWithoutItsHeader(t *testing.T) {
 		t.Errorf("titlePlace of a title without its place: %q", got)
 	}
 }
+
+// TestHeaderRulesKeepTheirPlace: the rules for laws' histories, orders
+// and letterheads leave other documents as they were — a report whose
+// first sentence dates a law's passing, a notice implementing a law
+// already published, a joint notice on one organ's letterhead — and a
+// title's or a signature's organs joined by 、 are each an issuer.
+func TestHeaderRulesKeepTheirPlace(t *testing.T) {
+	for _, c := range []struct{ name, text, title, issuers, date string }{
+		{"report dating a law", "关于某某条例实施情况的报告\n2019年3月1日省人大常委会通过的《某某条例》实施以来成效明显。\n一、主要做法\n加强宣传。\n二、下步打算\n继续推进。\n某某省人民政府\n2024年3月10日",
+			"关于某某条例实施情况的报告", "某某省人民政府", "2024-03-10"},
+		{"implementing a law", "《某某省物业管理条例》已经2019年9月27日某某省第十三届人民代表大会常务委员会第十四次会议通过并公布，自2020年1月1日起施行。为做好贯彻实施工作，现就有关事项通知如下：\n一、加强学习宣传\n组织学习。\n二、抓好配套制度\n制定办法。",
+			"", "", ""},
+		{"joint notice on one letterhead", "某某市教育委员会文件\n某教〔2020〕1号\n某某市教育委员会 某某市财政局关于做好某某工作的通知\n各区教育局：\n现将有关事项通知如下：\n一、工作目标\n做好某某工作。\n二、保障措施\n加强领导。\n2020年3月1日",
+			"某某市教育委员会 某某市财政局关于做好某某工作的通知", "某某市教育委员会|某某市财政局", "2020-03-01"},
+		{"joint title, bare date", "财政部、税务总局关于延续实施某某政策的公告\n一、对某某纳税人，免征增值税。\n二、本公告执行至2027年12月31日。\n2023年8月1日",
+			"财政部、税务总局关于延续实施某某政策的公告", "财政部|税务总局", "2023-08-01"},
+		{"signature joined by 、", "关于做好某某工作的通知\n各区：\n一、工作目标\n做好某某工作。\n二、保障措施\n加强领导。\n某某市教育局、某某市财政局\n2021年5月6日",
+			"关于做好某某工作的通知", "某某市教育局|某某市财政局", "2021-05-06"},
+	} {
+		d, err := Parse(c.name+".txt", c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.title == "" {
+			c.title = fileTitle(c.name + ".txt")
+		}
+		if d.Title != c.title || strings.Join(d.Issuers, "|") != c.issuers || d.Date != c.date {
+			t.Errorf("%s: %q %q %q, want %q %q %q (history %q)", c.name, d.Title, d.Issuers, d.Date, c.title, c.issuers, c.date, d.History)
+		}
+	}
+}

@@ -72,8 +72,9 @@ func isHistoryLine(l string) bool {
 }
 
 // recordsAtOnce reports a line whose date is followed by what happened on
-// it (2018年11月25日 公安部令第149号…修正), not by a span of time (2020年
-// 12月31日前，各地…通过审核): a deadline or a start is no event.
+// it and that ends on the event (2018年11月25日 公安部令第149号…第二次修正),
+// not by a span of time (2020年12月31日前，各地…通过审核) nor going on
+// past it as a sentence does (2019年3月1日…通过的《某条例》实施以来成效明显).
 func recordsAtOnce(l string) bool {
 	loc := reDateOnly.FindStringIndex(l)
 	if loc == nil {
@@ -85,8 +86,20 @@ func recordsAtOnce(l string) bool {
 			return false
 		}
 	}
-	return !strings.ContainsAny(rest, "，,")
+	if strings.ContainsAny(rest, "，,") {
+		return false
+	}
+	end := strings.TrimRight(rest, "）) ")
+	for _, v := range historyVerbs {
+		if strings.HasSuffix(end, v) {
+			return true
+		}
+	}
+	return false
 }
+
+// historyVerbs are the events a history records.
+var historyVerbs = []string{"通过", "公布", "发布", "修正", "修订", "批准", "施行"}
 
 // historyBlock returns the history lines at the head of front (after the
 // title), each continuation line (a history entry wrapped over lines)

@@ -81,12 +81,17 @@ func findDocNumber(lines []string) string {
 }
 
 // trimmedTexts returns the units' texts without surrounding tabs and
-// spaces, full-width digits as ASCII (halfWidthDigits): what the metadata
-// passes read.
+// spaces, what the metadata passes read: a history, date, 文号 or decree
+// line in full-width digits with ASCII ones (halfWidthDigits), so they
+// read, and are kept, as any other; a title keeps its digits as printed.
 func trimmedTexts(us []unit) []string {
 	out := make([]string, len(us))
 	for i, u := range us {
-		out[i] = halfWidthDigits(strings.Trim(u.text, "\t "))
+		t := strings.Trim(u.text, "\t ")
+		if f := halfWidthDigits(t); f != t && (reHistoryLine.MatchString(f) || dateLine(f) != "" || reDocNumber.MatchString(f) || reDecree.MatchString(f)) {
+			t = f
+		}
+		out[i] = t
 	}
 	return out
 }
@@ -168,14 +173,6 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			return out
 		}
 	}
-	// A red-headed document's letterhead (天津市教育委员会文件) names its
-	// issuers in full where the title may shorten them (市教委关于…).
-	for _, o := range letterheadOrgans(front) {
-		add(o)
-	}
-	if len(out) > 0 {
-		return out
-	}
 	for _, l := range front {
 		if m := reIssuedBy.FindStringSubmatch(l); m != nil {
 			for _, org := range strings.Split(m[1], "、") {
@@ -188,12 +185,31 @@ func findIssuers(front, tail, signers []string, title string) []string {
 			}
 		}
 	}
+	// The title's issuers (国家发展改革委 国家数据局关于…, 财政部、税务总局关于…),
+	// unless it shortens them (市教委关于…) where a red-headed document's
+	// letterhead (天津市教育委员会文件) names them in full.
+	var named []string
 	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(strings.TrimSpace(title[:i])) {
-		for _, o := range spacedOrgans(front, title[:i]) {
+		prefix := strings.TrimSpace(title[:i])
+		named = spacedOrgans(front, title[:i])
+		if named == nil && strings.Contains(prefix, "、") && organList(prefix) {
+			named = strings.Split(prefix, "、")
+		}
+		if named == nil {
+			named = []string{prefix}
+		}
+	}
+	if len(named) == 0 || len(named) == 1 && shortened(named[0]) {
+		for _, o := range letterheadOrgans(front) {
 			add(o)
 		}
-		if len(out) == 0 {
-			add(title[:i])
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if len(named) > 0 {
+		for _, o := range named {
+			add(o)
 		}
 		return out
 	}
@@ -207,6 +223,13 @@ func findIssuers(front, tail, signers []string, title string) []string {
 		add(promulgatingOrgan(front, title))
 	}
 	return out
+}
+
+// shortened reports an organ a title names without its place, by its
+// level and a short form (市教委, 省政府): a letterhead says more.
+func shortened(organ string) bool {
+	r, _ := utf8.DecodeRuneInString(organ)
+	return strings.ContainsRune("省市县区", r) && utf8.RuneCountInString(organ) <= 5
 }
 
 // levelOnly splits an organ named by its level alone (市人民政府, 省政府,
@@ -254,7 +277,7 @@ func bareDecreeNumber(front []string) string {
 			continue
 		}
 		for _, next := range front[i+1 : min(len(front), i+3)] {
-			if m := reQuoted.FindStringIndex(next); m != nil && promulgates(next[m[1]:]) {
+			if _, _, ok := orderSentence(next); ok {
 				return noSpaces(strings.Trim(l, "（）() "))
 			}
 		}
@@ -269,11 +292,11 @@ func bareDecreeNumber(front []string) string {
 // opens with (厦门市…办法 → 厦门市人民政府).
 func promulgatingOrgan(front []string, title string) string {
 	for _, l := range front[:min(len(front), maxHeaderLines)] {
-		m := reQuoted.FindStringIndex(l)
-		if m == nil || !promulgates(l[m[1]:]) {
+		_, after, ok := orderSentence(l)
+		if !ok {
 			continue
 		}
-		body, _, ok := strings.Cut(l[m[1]:], "通过")
+		body, _, ok := strings.Cut(after, "通过")
 		if !ok {
 			continue
 		}

@@ -121,8 +121,8 @@ func cleanMarkdown(line string) string {
 
 // halfWidthDigits returns s with full-width digits (０–９) as ASCII ones:
 // a date, 文号 or history printed in them (（２０１２年１２月２８日…通过）) reads
-// as any other. The nodes' texts keep the digits as printed; the metadata
-// passes read them folded.
+// as any other. The nodes' texts and the title keep the digits as
+// printed; the metadata passes read such lines folded (trimmedTexts).
 func halfWidthDigits(s string) string {
 	// U+FF10–U+FF19 are EF BC 90–99 in UTF-8.
 	if !strings.Contains(s, "\xef\xbc") {

@@ -569,3 +569,26 @@ func TestPrintedPageHeader(t *testing.T) {
 		t.Errorf("signature under a share bar: %q %q", d.Issuers, d.Date)
 	}
 }
+
+// TestToolbarKeepsTables: a table's rows between bars are text — a
+// markdown table over its rule, cells that merely start like a toolbar
+// word (登录系统) or are one character (大, 中, 小) — and so is a toolbar
+// line far down the text.
+func TestToolbarKeepsTables(t *testing.T) {
+	for _, text := range []string{
+		"关于开展某某工作的通知\n一、工作安排\n企业名称 | 注册地址 | 联系人\n---|---|---\n某某公司 | 某某路1号 | 张三",
+		"关于开展某某工作的通知\n一、工作安排\n登录系统|市大数据局|3月底\n注册账号|各区县|4月底",
+		"关于开展某某工作的通知\n一、工作安排\n企业规模|大|中|小",
+		"关于规范某某用字的通知\n一、对照表\n字形 | 简体 | 繁体\n---|---|---\n例一 | 国 | 國",
+	} {
+		d, err := Parse("table.md", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dr := range d.dropped {
+			if dr.reason == "page chrome" {
+				t.Errorf("%q dropped as chrome", dr.text)
+			}
+		}
+	}
+}

@@ -97,11 +97,25 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 func isOrganLine(l string) bool { return len(organNames(l)) > 0 }
 
 // organNames returns the organs a signature line names — one, or several
-// side by side (国务院办公厅 中央军委办公厅, 卫生健康委 教 育 部) — or nil
+// side by side (国务院办公厅 中央军委办公厅, 卫生健康委 教 育 部) or joined by
+// 、 — or nil
 // when the line is not only organ names. Letters spaced out for layout
 // are put back together (教 育 部 → 教育部), and two names run together
 // that way are split again (医 保 局 药 监 局 → 医保局, 药监局).
 func organNames(l string) []string {
+	if strings.Contains(l, "、") {
+		// Names joined by 、 (某市教育局、某市财政局): each a name.
+		var out []string
+		for _, piece := range strings.Split(l, "、") {
+			piece = strings.TrimSpace(piece)
+			names := organNames(piece)
+			if utf8.RuneCountInString(piece) < 2 || names == nil {
+				return nil
+			}
+			out = append(out, names...)
+		}
+		return out
+	}
 	var out []string
 	for _, f := range mergeSpacedRunes(strings.Fields(l)) {
 		var names []string

@@ -160,7 +160,7 @@ func strip(lines []string) stripResult {
 			// is the page's too.
 			valueNext = strings.Contains(trimmed, "来源") && strings.TrimRight(reSource.ReplaceAllString(trimmed, ""), " ") == ""
 			continue
-		case isToolbar(trimmed):
+		case i < toolbarReach && isToolbar(trimmed) && !tableRuleAfter(lines, i):
 			drop("page chrome")
 			continue
 		case strings.Contains(trimmed, ".") && (reLink.MatchString(trimmed) || reURL.MatchString(trimmed)):
@@ -197,9 +197,10 @@ var toolbarWords = []string{"繁体", "简体", "繁體", "English", "ENGLISH", 
 const maxToolbarItemRunes = 8
 
 // isToolbar reports a line of a site's toolbar: short items between bars
-// (| or ｜), one of them a toolbar or menu word, or between spaces, all of
-// them such words. A markdown table's row opens with a bar, and a
-// document's line has longer items.
+// (| or ｜), one of them a toolbar item (toolbarItem), or between spaces,
+// all of them such items. strip looks for it only near the top of a page
+// and never on a markdown table's row (a row over a |---| rule, or one
+// opening with a bar).
 func isToolbar(l string) bool {
 	switch {
 	case len(l) > maxToolbarBytes || strings.HasPrefix(l, "|") || strings.HasPrefix(l, "｜"):
@@ -211,19 +212,40 @@ func isToolbar(l string) bool {
 			if it == "" || utf8.RuneCountInString(it) > maxToolbarItemRunes || strings.ContainsAny(it, "，。；：:") {
 				return false
 			}
-			marked = marked || menuItems[it] || slices.ContainsFunc(toolbarWords, func(w string) bool { return strings.Contains(it, w) })
+			marked = marked || toolbarItem(it)
 		}
 		return marked
 	case strings.Contains(l, " "):
 		items := strings.Fields(l)
 		for _, it := range items {
-			if !menuItems[it] && !slices.Contains(toolbarWords, it) {
+			if !toolbarItem(it) {
 				return false
 			}
 		}
 		return len(items) >= 2
 	}
 	return false
+}
+
+// toolbarItem reports an item only a site's toolbar or menu prints: one
+// of its words whole (繁体, 登录, 首页, 政务公开 — not 登录系统, and not a
+// one-character menu item such as 大, which a table's cell may be), or
+// one naming a feed or a language (RSS信息订阅, English版).
+func toolbarItem(it string) bool {
+	return slices.Contains(toolbarWords, it) || menuItems[it] && utf8.RuneCountInString(it) > 1 ||
+		strings.Contains(it, "RSS") || strings.Contains(it, "English") || strings.Contains(it, "ENGLISH")
+}
+
+// toolbarReach is how far from the top of a page a toolbar is looked for.
+const toolbarReach = 40
+
+// reTableRule is a markdown table's rule under its header: |---|:--:|.
+var reTableRule = lazyre.New(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$`)
+
+// tableRuleAfter reports a markdown table's rule on the line after
+// lines[i]: lines[i] is the table's header row.
+func tableRuleAfter(lines []string, i int) bool {
+	return i+1 < len(lines) && reTableRule.MatchString(strings.TrimSpace(lines[i+1]))
 }
 
 // maxToolbarBytes bounds a toolbar's line.

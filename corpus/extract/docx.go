@@ -283,30 +283,25 @@ func readDocument(data []byte, num *numbering, styles styleMap, chunk func(id st
 }
 
 // tableLines renders table rows as tab-separated lines, each cell's
-// paragraphs joined by a space. A row of one cell (a merged heading row,
-// or a layout table holding the whole document, as a page saved to Word
-// does) gives its paragraphs as lines.
+// paragraphs joined by a space; a row of one cell (a merged heading row)
+// is a plain line. A layout table — one column, a cell of it holding
+// several paragraphs, as a page saved to Word holds the whole document —
+// gives its paragraphs as lines.
 func tableLines(rows [][][]string) []string {
+	layout := layoutTable(rows)
 	var out []string
 	for _, r := range rows {
 		cells := make([]string, 0, len(r))
-		filled := 0
 		for _, c := range r {
-			text := strings.ReplaceAll(strings.Join(c, " "), "\t", " ")
-			if strings.TrimSpace(text) != "" {
-				filled++
-			}
-			cells = append(cells, text)
-		}
-		if filled == 1 {
-			for _, c := range r {
+			if layout {
 				for _, p := range c {
 					if strings.TrimSpace(p) != "" {
 						out = append(out, strings.ReplaceAll(p, "\t", " "))
 					}
 				}
+				continue
 			}
-			continue
+			cells = append(cells, strings.ReplaceAll(strings.Join(c, " "), "\t", " "))
 		}
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
@@ -316,6 +311,35 @@ func tableLines(rows [][][]string) []string {
 		}
 	}
 	return out
+}
+
+// minLayoutParas is how many paragraphs a cell of a one-column table
+// holds for the table to be layout, not data.
+const minLayoutParas = 3
+
+// layoutTable reports a table of one column — no row fills more than
+// one cell — one of whose cells holds minLayoutParas paragraphs or more.
+func layoutTable(rows [][][]string) bool {
+	long := false
+	for _, r := range rows {
+		filled := 0
+		for _, c := range r {
+			n := 0
+			for _, p := range c {
+				if strings.TrimSpace(p) != "" {
+					n++
+				}
+			}
+			if n > 0 {
+				filled++
+			}
+			long = long || n >= minLayoutParas
+		}
+		if filled > 1 {
+			return false
+		}
+	}
+	return long
 }
 
 func attrVal(t xml.StartElement, local string) string {

@@ -458,6 +458,12 @@ func TestDocxLayoutTable(t *testing.T) {
 	if r.Text != want {
 		t.Errorf("text:\n%s\nwant:\n%s", r.Text, want)
 	}
+	// A data table's notes row (one filled cell of several paragraphs)
+	// stays one line.
+	notes := `<w:tbl><w:tr>` + cell(p("区")) + cell(p("金额")) + `</w:tr><w:tr>` + cell(p("注："), p("1.本表由各区填报。"), p("2.金额以万元计。")) + cell() + `</w:tr></w:tbl>`
+	if r, err := DOCX(docxBody(t, notes)); err != nil || r.Text != "区\t金额\n注： 1.本表由各区填报。 2.金额以万元计。" {
+		t.Errorf("notes row: %q, %v", r.Text, err)
+	}
 }
 
 // TestMetaRowRunTogether: a metadata table's row of two fields read as one
@@ -471,9 +477,16 @@ func TestMetaRowRunTogether(t *testing.T) {
 	if len(pairs) != 1 || pairs[0][1] != "关于做好某项工作的通知" {
 		t.Errorf("one field: %q", pairs)
 	}
-	// A colon inside the value after no known label stays in it.
-	pairs, _ = metaLinePairs("标题：关于公布备注：试行的通知")
-	if len(pairs) != 1 {
-		t.Errorf("split at an unknown label: %q", pairs)
+	// A colon inside the value after no known label stays in it, and so
+	// does a label word that no date or number follows.
+	for _, l := range []string{"标题：关于公布备注：试行的通知", "标题：关于调整某某企业名称：的通知"} {
+		if pairs, _ := metaLinePairs(l); len(pairs) != 1 || pairs[0][1] != l[len("标题："):] {
+			t.Errorf("split inside the value: %q", pairs)
+		}
+	}
+	// A row whose first field is empty gives the second.
+	pairs, _ = metaLinePairs("文号：发文日期：2016-04-29")
+	if len(pairs) != 2 || pairs[0] != [2]string{"文号", ""} || pairs[1] != [2]string{"发文日期", "2016-04-29"} {
+		t.Errorf("empty first field: %q", pairs)
 	}
 }

@@ -93,49 +93,63 @@ func metaLine(l string) (label, value string, ok bool) {
 var reInnerLabel = lazyre.New(`[\p{Han}]{2,6}[：:]`)
 
 // metaLinePairs reads every field of a metadata line: the first as
-// metaLine does, then each known label its value runs into, with its own
-// value.
+// metaLine does, then each date or number field its value runs into
+// (innerLabelAt), with its own value.
 func metaLinePairs(l string) (pairs [][2]string, ok bool) {
 	label, value, ok := metaLine(l)
 	if !ok {
 		return nil, false
 	}
 	for {
-		at, next := innerLabelAt(value)
+		at, next, rest := innerLabelAt(value)
 		if at < 0 {
 			return append(pairs, [2]string{label, strings.TrimSpace(value)}), true
 		}
 		pairs = append(pairs, [2]string{label, strings.TrimSpace(value[:at])})
-		label, value = next, value[at:]
-		value = value[strings.IndexAny(value, "：:"):]
-		_, size := utf8.DecodeRuneInString(value)
-		value = value[size:]
+		label, value = next, rest
 	}
 }
 
-// innerLabelAt returns where in value a known label and its colon start,
-// and the label, or -1: the longest label ending at a colon (发文日期, not
-// 日期), never at value's start.
-func innerLabelAt(value string) (int, string) {
+// innerLabelAt finds, in a metadata value, a date or number field run
+// into it (…公告发文日期：2016-04-29; 文号：发文日期：2016-04-29, the first field
+// empty): where its label starts, the label and the value after its
+// colon; -1 when there is none. Only a date or a 文号 field counts, and
+// only where a date or a number follows: a label word inside a value
+// (关于调整企业名称：…) is text.
+func innerLabelAt(value string) (int, string, string) {
 	for _, m := range reInnerLabel.Regexp().FindAllStringIndex(value, -1) {
-		colon := m[1] - len("：")
-		if value[m[1]-1] == ':' {
-			colon = m[1] - 1
-		}
+		colon := strings.LastIndexAny(value[:m[1]], "：:")
+		_, size := utf8.DecodeRuneInString(value[colon:])
+		rest := value[colon+size:]
 		for k := m[0]; k < colon; {
-			if k > 0 && isMetaLabel(value[k:colon]) {
-				return k, normLabel(value[k:colon])
+			label := normLabel(value[k:colon])
+			switch metaField[label] {
+			case "date", "published":
+				if reDateStart.MatchString(rest) && isoDate(rest) != "" {
+					return k, label, rest
+				}
+			case "number":
+				if reDocNumberStart.MatchString(strings.TrimSpace(rest)) {
+					return k, label, rest
+				}
 			}
-			_, size := utf8.DecodeRuneInString(value[k:])
-			k += size
+			_, n := utf8.DecodeRuneInString(value[k:])
+			k += n
 		}
 	}
-	return -1, ""
+	return -1, "", ""
 }
 
-// setMeta fills the Meta field a label names; the first value wins. The
-// date is 成文日期 (the signature's); 发布日期 and 公开日期 say when the site
-// posted the page, which is not the document's date.
+// reDateStart is a value that opens with a date (2016-04-29, 2016年4月).
+var reDateStart = lazyre.New(`^\s*(19|20)\d{2}\s*[年\-/.]`)
+
+// reDocNumberStart is a value that opens with a 文号 (粤府〔2021〕32号).
+var reDocNumberStart = lazyre.New(`^[\p{Han}]{1,10}[〔\[［(（【]\s*(19|20)\d{2}`)
+
+// setMeta fills the Meta field a label names: the first title, issuers
+// and 文号 win; the date is the last 成文日期 (the signature's). 发布日期 and
+// 公开日期 say when the site posted the page, which is not the document's
+// date.
 func setMeta(m *Meta, label, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
