@@ -133,6 +133,7 @@ var mixedSets = []struct {
 	{"testdata/mixed-blind5", 11, 10, &floors{title: 11, issuers: 11, number: 10, date: 11, kind: 9, articles: 11, parts: 11, clauses: 11}},
 	{"testdata/mixed-blind6", 12, 11, &floors{title: 12, issuers: 12, number: 11, date: 12, kind: 12, articles: 12, parts: 12, clauses: 12}},
 	{"testdata/mixed-blind7", 12, 11, &floors{title: 12, issuers: 12, number: 12, date: 12, kind: 10, articles: 11, parts: 11, clauses: 11}},
+	{"testdata/mixed-blind8", 12, 11, nil}, // blind
 }
 
 // TestMixedSets scores every mixed set: sets gathered and labelled from
