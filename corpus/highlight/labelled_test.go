@@ -136,6 +136,9 @@ var labelledSets = []labelledSet{
 	// blind5.txt: 120 sentences labelled by reading after every rule of
 	// this round was written, with each document's year, kept blind.
 	{path: "testdata/blind5.txt", minItems: 120},
+	// blind6.txt: 120 sentences of 12 other documents, labelled by
+	// reading with each document's year, kept blind.
+	{path: "testdata/blind6.txt", minItems: 120},
 }
 
 // TestLabelledPrecisionRecall scores Find on hand-labelled seed sentences
