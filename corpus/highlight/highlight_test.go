@@ -498,3 +498,45 @@ func TestFindAsOf(t *testing.T) {
 		t.Error("a plan's 2025 deadline lost its target")
 	}
 }
+
+// TestLawAndPlanPhrases: measures written without a digit (过半数, 半数以上,
+// 翻一番, 按期), a date after a time-limit label, a five-year period read
+// against the document's year (a 2016 plan's “十三五” looks ahead, a 2021
+// plan's reports; 在“十二五”基础上 is a baseline either way), the organs of
+// the local people's congresses, and a thing a body owns (市政府门户网站).
+func TestLawAndPlanPhrases(t *testing.T) {
+	has := func(spans []Span, text string, k Kind, want string) bool {
+		rs := []rune(text)
+		for _, s := range spans {
+			if s.Kind == k && strings.Contains(string(rs[s.Start:s.End]), want) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		text string
+		year int
+		kind Kind
+		want string
+		ok   bool
+	}{
+		{"县级的人民代表大会常务委员会接受辞职，须经常务委员会组成人员的过半数通过。", 0, Target, "过半数", true},
+		{"县级的人民代表大会常务委员会接受辞职，须经常务委员会组成人员的过半数通过。", 0, Body, "县级的人民代表大会常务委员会", true},
+		{"到2020年，全市地区生产总值比2010年翻一番。", 2016, Target, "翻一番", true},
+		{"不能按期办结的，应当说明理由并报告阶段性工作情况。", 0, Target, "按期", true},
+		{"（市人力资源社会保障局负责落实，完成时限：2021年10月）", 2021, Target, "2021年10月", true},
+		{"“十三五”期间，全市发明专利申请量达到4万件，在“十二五”基础上实现双倍增长。", 2016, Target, "达到4万件", true},
+		{"“十三五”期间，全市发明专利申请量达到4万件，在“十二五”基础上实现双倍增长。", 2021, Figure, "4万件", true},
+		{"“十三五”期间，全市发明专利申请量达到4万件，在“十二五”基础上实现双倍增长。", 2021, Target, "达到4万件", false},
+		{"乡、民族乡、镇的人民代表大会主席团根据代表资格审查委员会提出的报告，确认代表的资格。", 0, Body, "代表资格审查委员会", true},
+		{"县级以上的地方各级人民代表大会举行会议的时候，由主席团印发会议。", 0, Body, "主席团", true},
+		{"各区政府门户网站要参照市政府门户网站模式，开通专题栏目。", 0, Body, "市政府", false},
+		{"乡、民族乡、镇的人民代表大会代表由选民直接选举。", 0, Body, "乡、民族乡、镇的人民代表大会", false},
+	} {
+		got := has(FindAsOf(c.text, c.year), c.text, c.kind, c.want)
+		if got != c.ok {
+			t.Errorf("%s (as of %d): %v %q found %v, want %v", c.text, c.year, c.kind, c.want, got, c.ok)
+		}
+	}
+}

@@ -47,8 +47,11 @@ func words(ws ...string) *wordSet {
 }
 
 var (
+	// wordTargets are measures written without a digit: the majority a
+	// law requires (过半数, 半数以上) and the doubling a plan sets (翻一番).
+	wordTargets = words("过半数", "半数以上", "翻一番", "翻两番", "翻番", "双倍增长")
 	// strongPast marks a sentence that reports what happened.
-	strongPast = words("截至", "截止", "以来", "年来", "十一五", "十二五", "十三五", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
+	strongPast = words("截至", "截止", "以来", "年来", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
 	// normative words make a sentence a rule, whose 已经 sets a condition
 	// (已经取得许可证的，予以注销) rather than reporting.
 	normative = words("应当", "必须", "责令", "予以", "依法追究")
@@ -77,7 +80,9 @@ var (
 	units = words("万人次", "人次", "万人", "人", "万元", "亿元", "元", "个工作日", "工作日", "个月", "个", "所", "家", "项",
 		"张", "户", "名", "条", "台", "套", "座", "次", "倍", "天", "小时", "分钟", "岁", "类", "种", "批", "间", "亩",
 		"公里", "平方米", "%", "‰", "本", "金", "银", "铜", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册",
-		"立方米", "吨", "度", "处", "日", "周岁", "分")
+		"立方米", "吨", "度", "处", "日", "周岁", "分",
+		// counts and physical units plans set targets in
+		"件", "辆", "栋", "艘", "架", "公顷", "平方公里", "千米", "米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "个百分点", "百分点")
 	magnitudes = words("万", "亿", "千", "百")
 	// beforeWords end a deadline: 2022年底前.
 	beforeWords = words("以前", "之前", "前")
@@ -199,7 +204,7 @@ func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 		// A rule binds: 已经取得…的予以注销 is a condition, not a report.
 		return neutral, false
 	}
-	if containsAny(seg, strongPast) || lastYearIn(seg) || year > 0 && deadlinesBefore(seg, year) {
+	if containsAny(seg, strongPast) || lastYearIn(seg) || pastPeriodIn(seg, year) || year > 0 && deadlinesBefore(seg, year) {
 		return past, true
 	}
 	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
@@ -210,6 +215,44 @@ func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 		return past, false
 	}
 	return neutral, false
+}
+
+// planPeriods are the five-year plans' periods and the year each ends.
+var planPeriods = []struct {
+	name string
+	end  int
+}{{"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}}
+
+// pastPeriodIn reports a segment naming a five-year plan's period that
+// was over by year (“十三五”期间…达到 in a 2021 plan reports; in a 2016
+// plan it looks ahead) — with no year, the 十一五 to 十三五 periods — other
+// than as a baseline (在“十二五”基础上, 比“十三五”末).
+func pastPeriodIn(seg []rune, year int) bool {
+	for i := range seg {
+		for _, p := range planPeriods {
+			if !hasAt(seg, i, []rune(p.name)) {
+				continue
+			}
+			over := year > p.end || year == 0 && p.end <= 2020
+			if over && !baselineAt(seg, i, i+3) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// baselineAt reports a period named at seg[i:e] as the baseline of a
+// change: 在“十二五”基础上, 比“十三五”末, 较“十三五”期末.
+func baselineAt(seg []rune, i, e int) bool {
+	if i > 0 && (seg[i-1] == '“' || seg[i-1] == '"') {
+		i--
+	}
+	if e < len(seg) && (seg[e] == '”' || seg[e] == '"') {
+		e++
+	}
+	before := i > 0 && strings.ContainsRune("在比较与", seg[i-1])
+	return before && (hasAt(seg, e, []rune("基础")) || hasAt(seg, e, []rune("末")) || hasAt(seg, e, []rune("期末")))
 }
 
 // onlyConditionalPast reports a segment whose only strong past words are
@@ -351,10 +394,23 @@ func deadline(text []rune, i, e int) (start, end int, ok bool) {
 			start -= 2
 		}
 	}
-	if before {
+	if before || timeLimitBefore(text, i) {
 		ok = true
 	}
 	return start, end, ok
+}
+
+// timeLimitLabels label the date a task is due by in a plan's table or
+// list: 完成时限：2021年10月, 完成时间：2022年6月.
+var timeLimitLabels = words("完成时限", "完成时间", "时限要求", "办结时限", "截止时间", "时限")
+
+// timeLimitBefore reports a time-limit label and its colon right before
+// text[i].
+func timeLimitBefore(text []rune, i int) bool {
+	if i < 3 || text[i-1] != '：' && text[i-1] != ':' {
+		return false
+	}
+	return endsWithAt(text, i-1, timeLimitLabels) > 0
 }
 
 // periodEndIn finds “十四五”期末 not used as a baseline.
@@ -409,7 +465,7 @@ func isHanNumeral(r rune) bool {
 // tell the past) has figures and no targets.
 func findMeasures(text []rune, bodies []Span, report bool, year int) []Span {
 	if !measureCandidate(text) {
-		return nil // no number, numeral, 如期 or 期末: nothing to measure
+		return nil // no number, numeral, 如期, 按期, 期末 or a word target: nothing to measure
 	}
 	inBody := make([]bool, len(text)+1)
 	for _, b := range bodies {
@@ -480,9 +536,17 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 				i = pe - 1
 			}
 			continue
-		case r == '如' && t != past && hasAt(text, i, []rune("如期")):
+		case (r == '如' || r == '按') && t != past && (hasAt(text, i, []rune("如期")) || hasAt(text, i, []rune("按期"))):
 			add(Span{Start: i, End: i + 2, Kind: Target})
 			i++
+			continue
+		case t != past && wordTargets.first.has(r):
+			// A share or a growth a rule or a plan sets without a digit:
+			// 过半数, 半数以上, 翻一番.
+			if n := longestAt(text, i, wordTargets); n > 0 && i >= lastEnd {
+				add(Span{Start: i, End: i + n, Kind: Target})
+				i += n - 1
+			}
 			continue
 		case isHanDigit(r) && (i == s || !isHanDigit(text[i-1])):
 			// A limit written in Chinese numerals, as laws write them:
@@ -1018,7 +1082,7 @@ func ruleBefore(text []rune, s, i int) bool {
 // with: a digit, a Chinese numeral, 如 (如期) or 期 (期末).
 func measureCandidate(text []rune) bool {
 	for _, r := range text {
-		if isDigit(r) || isHanDigit(r) || r == '如' || r == '期' {
+		if isDigit(r) || isHanDigit(r) || r == '如' || r == '期' || r == '按' || wordTargets.first.has(r) {
 			return true
 		}
 	}

@@ -59,7 +59,7 @@ func tableSpans(text []rune, report bool) []Span {
 			cols = classifyHeader(text, cells)
 		case cols == nil:
 			seg := text[ls:le]
-			if containsAny(seg, strongPast) || strings.Contains(string(seg), "完成情况") {
+			if containsAny(seg, strongPast) || pastPeriodIn(seg, 0) || strings.Contains(string(seg), "完成情况") {
 				pastTable = true
 			}
 		default:
