@@ -378,8 +378,10 @@ func TestOrderWithoutItsHeader(t *testing.T) {
 	if strings.Join(d.Issuers, "|") != "厦门市人民政府" || d.Date != "2010-12-31" {
 		t.Errorf("issuers %q, date %q", d.Issuers, d.Date)
 	}
-	if got := titlePlace("《某某条例》实施办法", '市'); got != "" {
-		t.Errorf("titlePlace of a title without its place: %q", got)
+	for title, level := range map[string]rune{"《某某条例》实施办法": '市', "城市房屋拆迁管理办法": '市', "社区矫正工作实施办法": '区', "关于加强城市管理的若干规定": '市'} {
+		if got := titlePlace(title, level); got != "" {
+			t.Errorf("titlePlace(%q) = %q, want none", title, got)
+		}
 	}
 }
 

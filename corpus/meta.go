@@ -254,16 +254,27 @@ const maxPlaceRunes = 8
 // titlePlace returns the place of the given level a title opens with
 // (厦门市…, level 市 → 厦门市), or "".
 func titlePlace(title string, level rune) string {
+	if strings.HasPrefix(title, "关于") {
+		return ""
+	}
 	for i, r := range title {
 		if utf8.RuneCountInString(title[:i]) >= maxPlaceRunes || !unicode.Is(unicode.Han, r) {
 			return ""
 		}
 		if r == level && i > 0 {
+			// 城市, 社区, 超市: a word, not a place and its level.
+			if prev, _ := utf8.DecodeLastRuneInString(title[:i]); strings.ContainsRune(notBeforeLevel, prev) {
+				return ""
+			}
 			return title[:i+utf8.RuneLen(r)]
 		}
 	}
 	return ""
 }
+
+// notBeforeLevel are characters that make a word with a level character
+// after them (城市, 都市, 超市, 社区, 街区, 小区, 郊区, 景区, 校区, 园区, 城区).
+const notBeforeLevel = "城都超社街小郊景校园"
 
 // reBareDecree is a decree's number printed without its organ's name
 // (第281号, （第5号）): a page that shows the decree's header as an image.

@@ -552,7 +552,6 @@ func TestPrintedPageHeader(t *testing.T) {
 		}
 	}
 	for l, want := range map[string]bool{
-		"热词 省政府权责清单 政府工作报告":   false,
 		"━━━━━━━━━━":          false,
 		"国家发展改革委 国家数据局 国家能源局": true, // organs side by side over a title
 		"关于做好 某某工作 的通知":       true,
@@ -561,12 +560,37 @@ func TestPrintedPageHeader(t *testing.T) {
 			t.Errorf("titleLike(%q) = %v", l, !want)
 		}
 	}
+	// A run of link lines goes when one of them names a menu item; a
+	// title printed with spaces between its words names none.
+	menus := withoutMenus([]string{"首页 某省概况 政务公开 网上办事", "热词 省政府权责清单 政府工作报告", "某府〔2003〕81号"})
+	if menus[0] != "" || menus[1] != "" || menus[2] == "" {
+		t.Errorf("menus kept: %q", menus)
+	}
+	for _, title := range []string{"某某市 2024年 政府工作报告", "深圳市 城市更新 办法"} {
+		d, err := Parse("spaced.txt", title+"\n某府〔2024〕1号\n各区人民政府：\n现将有关事项通知如下。\n一、总体要求\n做好工作。")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != strings.ReplaceAll(title, " ", "") && d.Title != title {
+			t.Errorf("spaced title %q read as %q", title, d.Title)
+		}
+	}
 	d, err = Parse("shared.txt", "福建省人民政府关于推进某某改革的意见\n各市、县（区）人民政府，省人民政府各部门：\n为推进某某改革，提出如下意见：\n一、总体要求\n坚持某某原则。\n二、保障措施\n加强组织领导。\n福建省人民政府\n2015年2月11日\n分享到：|更多【收藏】【打印】【关闭】")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d.Date != "2015-02-11" || strings.Join(d.Issuers, "|") != "福建省人民政府" {
 		t.Errorf("signature under a share bar: %q %q", d.Issuers, d.Date)
+	}
+	// Text that starts like a share bar stays.
+	d, err = Parse("share.txt", "关于做好某某工作的通知\n一、总结推广\n分享典型经验做法\n分享到各区的资金要专款专用\n二、保障措施\n加强领导。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dr := range d.dropped {
+		if strings.HasPrefix(dr.text, "分享") {
+			t.Errorf("%q dropped as %s", dr.text, dr.reason)
+		}
 	}
 }
 

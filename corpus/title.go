@@ -44,7 +44,7 @@ const maxHeaderLines = 16
 // law's history or a document's body, and returns "" when the text has
 // no title.
 func findTitle(front []unit, lines []string) (string, int) {
-	lines = withoutTrailingNumbers(lines)
+	lines = withoutMenus(withoutTrailingNumbers(lines))
 	for i, u := range front {
 		if u.title {
 			t := strings.TrimSpace(lines[i])
@@ -305,7 +305,7 @@ func titleLike(l string) bool {
 	if n == 0 || n > maxTitleLineRunes || strings.ContainsAny(l, "。，,；;：:！？") {
 		return false
 	}
-	if ruleLine(l) || linkList(l) {
+	if ruleLine(l) {
 		return false
 	}
 	// A line opening with a full date opens a history, even one whose
@@ -321,10 +321,37 @@ func ruleLine(l string) bool {
 	}) == ""
 }
 
-// linkList reports a line of a site's links set apart by spaces (首页 广东概况
-// 政务公开 网上办事; 热词 省政府权责清单 政府工作报告): three or more items of
-// two to eight characters, none a piece of a title (关于, 《》) and not a
-// line of organ names side by side.
+// withoutMenus returns lines with a site's menus blanked: a run of link
+// lines (linkList) one of which holds a toolbar or menu item (首页 广东概况
+// 政务公开 网上办事, then 热词 省政府权责清单 政府工作报告, as a page printed
+// to PDF keeps them). A title printed with spaces between its words
+// (某某市 2024年 政府工作报告) names no menu item and stays. lines itself is
+// left as it is.
+func withoutMenus(lines []string) []string {
+	out := lines
+	for i := 0; i < len(lines) && i < maxHeaderLines; {
+		j := i
+		marked := false
+		for j < len(lines) && linkList(lines[j]) {
+			marked = marked || slices.ContainsFunc(strings.Fields(lines[j]), toolbarItem)
+			j++
+		}
+		if marked {
+			if &out[0] == &lines[0] {
+				out = slices.Clone(lines)
+			}
+			for k := i; k < j; k++ {
+				out[k] = ""
+			}
+		}
+		i = max(j, i+1)
+	}
+	return out
+}
+
+// linkList reports a line of items set apart by spaces, as a site's links
+// are: three or more items of two to eight characters, none a piece of a
+// title (关于, 《》), not organ names side by side.
 func linkList(l string) bool {
 	items := strings.Fields(l)
 	if len(items) < 3 {

@@ -220,10 +220,10 @@ func (g *gazetteer) findBodies(text []rune) []Span {
 }
 
 // listedBefore reports that only a list's joiner stands between text[e]
-// and text[next] (、 和 或 或者 及 以及), or nothing (市委市政府).
+// and text[next]: 、 和 或 或者 及 以及.
 func listedBefore(text []rune, e, next int) bool {
 	n := next - e
-	return n == 0 || n <= 2 && longestAt(text, e, listJoiners) == n
+	return n > 0 && n <= 2 && longestAt(text, e, listJoiners) == n
 }
 
 // listJoiners join the items of a list of bodies.

@@ -50,6 +50,10 @@ var (
 	// wordTargets are measures written without a digit: the majority a
 	// law requires (过半数, 半数以上) and the doubling a plan sets (翻一番).
 	wordTargets = words("过半数", "半数以上", "翻一番", "翻两番", "翻番", "双倍增长")
+	// requiring words make a sentence one that requires what it states:
+	// a majority there is a threshold (须经…过半数通过), elsewhere a fact
+	// (半数以上的企业为中小微企业).
+	requiring = words("应当", "必须", "须经", "须", "需经", "应", "不得", "方可", "才能", "当选")
 	// strongPast marks a sentence that reports what happened.
 	strongPast = words("截至", "截止", "以来", "年来", "已经", "目前", "此前", "过去", "去年", "同比", "先后", "已达", "已有", "已建成", "已实现")
 	// normative words make a sentence a rule, whose 已经 sets a condition
@@ -82,7 +86,7 @@ var (
 		"公里", "平方米", "%", "‰", "本", "金", "银", "铜", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册",
 		"立方米", "吨", "度", "处", "日", "周岁", "分",
 		// counts and physical units plans set targets in
-		"件", "辆", "栋", "艘", "架", "公顷", "平方公里", "千米", "米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "个百分点", "百分点")
+		"件", "辆", "栋", "艘", "架", "公顷", "平方公里", "千米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "个百分点", "百分点")
 	magnitudes = words("万", "亿", "千", "百")
 	// beforeWords end a deadline: 2022年底前.
 	beforeWords = words("以前", "之前", "前")
@@ -204,7 +208,7 @@ func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 		// A rule binds: 已经取得…的予以注销 is a condition, not a report.
 		return neutral, false
 	}
-	if containsAny(seg, strongPast) || lastYearIn(seg) || pastPeriodIn(seg, year) || year > 0 && deadlinesBefore(seg, year) {
+	if containsAny(seg, strongPast) || lastYearIn(seg) || pastPeriodIn(seg, year) && !aheadOf(seg, year) || year > 0 && deadlinesBefore(seg, year) {
 		return past, true
 	}
 	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
@@ -251,8 +255,28 @@ func baselineAt(seg []rune, i, e int) bool {
 	if e < len(seg) && (seg[e] == '”' || seg[e] == '"') {
 		e++
 	}
-	before := i > 0 && strings.ContainsRune("在比较与", seg[i-1])
-	return before && (hasAt(seg, e, []rune("基础")) || hasAt(seg, e, []rune("末")) || hasAt(seg, e, []rune("期末")))
+	if i == 0 || !strings.ContainsRune("在比较与", seg[i-1]) {
+		return false
+	}
+	if hasAt(seg, e, []rune("末")) || hasAt(seg, e, []rune("期末")) {
+		return true
+	}
+	// 在“十三五”(发展的)基础上: the baseline's words may come between.
+	for k := e; k < len(seg) && k-e <= maxBaselineGap && !isClauseBreak(seg[k]); k++ {
+		if hasAt(seg, k, []rune("基础")) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBaselineGap bounds the words between a period and its 基础上.
+const maxBaselineGap = 6
+
+// aheadOf reports a sentence with a deadline of year or later (到2030年 in
+// a document of 2026): it looks ahead whatever period it names.
+func aheadOf(seg []rune, year int) bool {
+	return year > 0 && deadlineIn(seg) && !deadlinesBefore(seg, year)
 }
 
 // onlyConditionalPast reports a segment whose only strong past words are
@@ -400,9 +424,40 @@ func deadline(text []rune, i, e int) (start, end int, ok bool) {
 	return start, end, ok
 }
 
+// onSchedule reports 如期 or 按期 at text[i] as a commitment to keep a
+// schedule: not a failure to keep it (未按期, 逾期), nor 按 before another
+// word (按期末余额, 按期间).
+func onSchedule(text []rune, i int) bool {
+	if !hasAt(text, i, []rune("如期")) && !hasAt(text, i, []rune("按期")) {
+		return false
+	}
+	if i > 0 && strings.ContainsRune("未不逾", text[i-1]) {
+		return false
+	}
+	return i+2 >= len(text) || !strings.ContainsRune("末间限满", text[i+2])
+}
+
+// wordTargetAt returns the length of the word target at text[i] in the
+// sentence text[s:e] of tense t, or 0: a majority or share only where the
+// sentence requires it (requiring) or looks ahead, and never across a
+// word (通过|半数, 不超过|半数: a cap, not a majority).
+func wordTargetAt(text []rune, s, e, i int, t tense) int {
+	n := longestAt(text, i, wordTargets)
+	if n == 0 {
+		return 0
+	}
+	if text[i] == '过' && i > 0 && (text[i-1] == '通' || text[i-1] == '超') {
+		return 0
+	}
+	if (text[i] == '过' || text[i] == '半') && t != future && !containsAny(text[s:e], requiring) {
+		return 0
+	}
+	return n
+}
+
 // timeLimitLabels label the date a task is due by in a plan's table or
 // list: 完成时限：2021年10月, 完成时间：2022年6月.
-var timeLimitLabels = words("完成时限", "完成时间", "时限要求", "办结时限", "截止时间", "时限")
+var timeLimitLabels = words("完成时限", "完成时间", "时限要求", "办结时限", "时限")
 
 // timeLimitBefore reports a time-limit label and its colon right before
 // text[i].
@@ -536,14 +591,14 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 				i = pe - 1
 			}
 			continue
-		case (r == '如' || r == '按') && t != past && (hasAt(text, i, []rune("如期")) || hasAt(text, i, []rune("按期"))):
+		case (r == '如' || r == '按') && t != past && onSchedule(text, i):
 			add(Span{Start: i, End: i + 2, Kind: Target})
 			i++
 			continue
 		case t != past && wordTargets.first.has(r):
 			// A share or a growth a rule or a plan sets without a digit:
 			// 过半数, 半数以上, 翻一番.
-			if n := longestAt(text, i, wordTargets); n > 0 && i >= lastEnd {
+			if n := wordTargetAt(text, s, e, i, t); n > 0 && i >= lastEnd {
 				add(Span{Start: i, End: i + n, Kind: Target})
 				i += n - 1
 			}
@@ -742,7 +797,9 @@ func isLatin(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' 
 // 万人次以上, 个工作日内, %左右, 万多个.
 func measureEnd(text []rune, ne, limit int) (end int, hasUnit, qual bool) {
 	j := ne
-	if n := longestAt(text, j, magnitudes); n > 0 {
+	// A unit that opens with a magnitude's character (千瓦, 百分点) is the
+	// unit, not a magnitude before one.
+	if n := longestAt(text, j, magnitudes); n > 0 && longestAt(text, j, units) <= n {
 		j += n
 		hasUnit = true
 	}

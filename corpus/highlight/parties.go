@@ -367,11 +367,10 @@ var possessedPeople = words("的工作人员", "的负责人", "的主要负责�
 // possessedTexts after a body name a text, a decision or a thing of its,
 // not it.
 var possessedTexts = words("《", "此前发布的", "发布的", "印发的", "制定的", "颁布的", "的判决", "的裁定", "的生效判决",
-	// what it owns (市政府门户网站, 各地移动端); what it asked or decided
-	// (党中央、国务院决策部署, 省委、省政府工作要求) names its makers as bodies,
-	// as the seeds' labels have it
-
-	"门户网站", "网站", "移动端")
+	// what it owns (市政府门户网站; not 市政府网站管理办公室, an organ of
+	// its own); what it asked or decided (党中央、国务院决策部署, 省委、省政府
+	// 工作要求) names its makers as bodies, as the seeds' labels have it
+	"门户网站")
 
 // sessionAt reports 第…次会议 at text[i].
 func sessionAt(text []rune, i int) bool {
