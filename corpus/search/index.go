@@ -107,6 +107,10 @@ type Index struct {
 	// a search has passed.
 	release func([]byte)
 
+	// keepAll makes a search keep every hit, not only those that can
+	// reach its results (keepHits): the tests compare the two.
+	keepAll bool
+
 	// detached, for an index from LoadDetached, stands for nodes: what
 	// the search reads of them, and where a result's node is had.
 	detached *detached

@@ -102,6 +102,24 @@ func topHits(hits []hit, k int) []hit {
 	return h
 }
 
+// keepBest adds h to hits, which hold at most keep hits (0: no bound):
+// once full, as a min-heap (hitHeap), the worst of them is replaced when
+// h is better, and h is dropped otherwise.
+func keepBest(hits []hit, h hit, keep int) []hit {
+	switch {
+	case keep <= 0 || len(hits) < keep-1:
+		return append(hits, h)
+	case len(hits) == keep-1:
+		hits = append(hits, h)
+		heap.Init((*hitHeap)(&hits))
+		return hits
+	case compareHits(h, hits[0]) < 0:
+		hits[0] = h
+		heap.Fix((*hitHeap)(&hits), 0)
+	}
+	return hits
+}
+
 // hitHeap is a min-heap: the worst hit on top.
 type hitHeap []hit
 

@@ -99,13 +99,17 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	// texts, the bulk of a large corpus, are not scored at all.
 	sc := ix.takeScratch()
 	defer ix.putScratch(sc)
-	hits, relaxed, err := ix.score(ctx, q, heads, sc, sc.all[:0])
+	cut := ix.wordCutter(q)
+	keep := keepHits(limit, cut != nil)
+	if ix.keepAll {
+		keep = 0
+	}
+	hits, relaxed, tier, err := ix.score(ctx, q, heads, sc, sc.all[:0], keep)
 	sc.all = hits
 	if err != nil {
 		return nil, err
 	}
-	cut := ix.wordCutter(q)
-	if limit > 0 && topTier(hits) >= limit && cut != nil {
+	if limit > 0 && tier >= limit && cut != nil {
 		// Enough headings match as whole words to fill the results: the
 		// texts could only come below them.
 		if rs, whole := ix.wholeWordResults(hits, limit, cut); whole >= limit {
@@ -113,14 +117,14 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 			return rs, nil
 		}
 	}
-	if limit > 0 && topTier(hits) >= limit && cut == nil {
+	if limit > 0 && tier >= limit && cut == nil {
 		// The texts' matches are unknown; the candidates hold them all,
 		// so they narrow the next keystroke instead.
 		ix.remember(q.key, cands)
 		return ix.results(hits, limit), nil
 	}
 	// The texts' hits go on after the headings' in the same buffer.
-	all, textRelaxed, err := ix.score(ctx, q, texts, sc, hits)
+	all, textRelaxed, _, err := ix.score(ctx, q, texts, sc, hits, keep)
 	sc.all = all
 	if err != nil {
 		return nil, err
@@ -182,16 +186,20 @@ func (ix *Index) wordCutter(q query) WordCutter {
 	return *p
 }
 
-// topTier counts the hits in the top tier of the score: contiguous
-// heading matches.
-func topTier(hits []hit) int {
-	n := 0
-	for _, h := range hits {
-		if h.score >= scoreTop {
-			n++
-		}
+// keepHits is how many hits each part of a search keeps, best first, for
+// a search of limit results: results reads the best 2×limit (a node has
+// two hits at most); wholeWordResults judges up to judgeBudget(limit) of
+// them first, so it can read that many more. The hits below can never
+// reach the results, and keeping them all (every entry, for one letter)
+// cost megabytes and a heap of them per keystroke. 0 keeps every hit.
+func keepHits(limit int, judged bool) int {
+	if limit <= 0 {
+		return 0
 	}
-	return n
+	if judged {
+		return judgeBudget(limit) + 2*limit
+	}
+	return 2 * limit
 }
 
 // candidates returns the entries worth scoring, in entry order: those that
@@ -314,10 +322,12 @@ func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
 }
 
 // score evaluates cands on the worker goroutines. It returns into with the
-// hits that pass the quality floor appended, and every entry that matched
-// in order at all (relaxed), both in entry order; the workers' buffers
-// are sc's.
-func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch, into []hit) ([]hit, []int32, error) {
+// hits that pass the quality floor appended — with keep > 0, only each
+// worker's keep best, in no order — every entry that matched in order at
+// all (relaxed), in entry order, and how many hits are in the top tier
+// (scoreTop: contiguous heading matches), kept or not; the workers'
+// buffers are sc's.
+func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch, into []hit, keep int) ([]hit, []int32, int, error) {
 	var ctxMatch [][]bool // per term, per document: the label matches
 	if len(q.terms) > 1 {
 		mt := &matcher{py: ix.py, sk: ix.skel}
@@ -332,6 +342,7 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 	type part struct {
 		hits    []hit
 		relaxed []int32
+		tier    int // hits in the top tier
 		err     error
 		sink    int // what prefetch read, kept so the reads stay
 	}
@@ -344,9 +355,13 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		go func(p *part, cs []int32) {
 			defer wg.Done()
 			mt := &matcher{py: ix.py, sk: ix.skel}
-			// Sized for all: most candidates match, and growing these
-			// copied them over and over.
-			p.hits = reuse(sc.hits[w], len(cs))
+			// Sized for all (or all kept): most candidates match, and
+			// growing these copied them over and over.
+			n := len(cs)
+			if keep > 0 {
+				n = min(n, keep)
+			}
+			p.hits = reuse(sc.hits[w], n)
 			p.relaxed = reuse(sc.relaxed[w], len(cs))
 			for i, e := range cs {
 				if i%prefetchBlock == 0 {
@@ -363,9 +378,13 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 				if relaxed {
 					p.relaxed = append(p.relaxed, e)
 				}
-				if ok {
-					p.hits = append(p.hits, h)
+				if !ok {
+					continue
 				}
+				if h.score >= scoreTop {
+					p.tier++
+				}
+				p.hits = keepBest(p.hits, h, keep)
 			}
 			if len(cs) > 0 {
 				ix.passed(cs[(len(cs)-1)/prefetchBlock*prefetchBlock:])
@@ -373,16 +392,17 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		}(&parts[w], cands[lo:hi])
 	}
 	wg.Wait()
-	nhits, nrelaxed := 0, 0
+	nhits, nrelaxed, tier := 0, 0, 0
 	for w, p := range parts {
 		if ix.reusesScratch() {
 			sc.hits[w], sc.relaxed[w] = p.hits, p.relaxed
 		}
 		if p.err != nil {
-			return into, nil, p.err
+			return into, nil, 0, p.err
 		}
 		nhits += len(p.hits)
 		nrelaxed += len(p.relaxed)
+		tier += p.tier
 	}
 	// Grown once to what the hits need, not to every candidate.
 	into = slices.Grow(into, nhits)
@@ -392,7 +412,7 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		into = append(into, p.hits...)
 		relaxed = append(relaxed, p.relaxed...)
 	}
-	return into, relaxed, nil
+	return into, relaxed, tier, nil
 }
 
 // prefetchBlock is how many candidates prefetch reads ahead of scoring.
