@@ -124,8 +124,7 @@ func cleanMarkdown(line string) string {
 // as any other. The nodes' texts and the title keep the digits as
 // printed; the metadata passes read such lines folded (trimmedTexts).
 func halfWidthDigits(s string) string {
-	// U+FF10–U+FF19 are EF BC 90–99 in UTF-8.
-	if !strings.Contains(s, "\xef\xbc") {
+	if !hasFullWidthDigit(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -134,6 +133,21 @@ func halfWidthDigits(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// hasFullWidthDigit reports a full-width digit in s: U+FF10–U+FF19 are
+// EF BC 90–99 in UTF-8 (other full-width forms, （ and ：, share EF BC).
+func hasFullWidthDigit(s string) bool {
+	for {
+		i := strings.Index(s, "\xef\xbc")
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if c := s[i+2]; c >= 0x90 && c <= 0x99 {
+			return true
+		}
+		s = s[i+2:]
+	}
 }
 
 // splitLines splits normalised text into physical lines.

@@ -66,6 +66,9 @@ func findTitle(front []unit, lines []string) (string, int) {
 	return "", 0
 }
 
+// maxDocNumberRunes bounds a 文号 at the end of a title's line.
+const maxDocNumberRunes = 24
+
 // withoutTrailingNumbers returns lines with a 文号 set at the end of a
 // title's line (国务院关于…的决定 国发〔2008〕17号, as a Word file's table or
 // tab puts them side by side) taken off that line, so the title reads as
@@ -73,6 +76,9 @@ func findTitle(front []unit, lines []string) (string, int) {
 func withoutTrailingNumbers(lines []string) []string {
 	out := lines
 	for i, l := range lines[:min(len(lines), maxHeaderLines)] {
+		if !strings.HasSuffix(l, "号") || utf8.RuneCountInString(l) > maxTitleLineRunes+maxDocNumberRunes {
+			continue // most lines are passed over on bytes
+		}
 		loc := reDocNumber.FindStringIndex(l)
 		if loc == nil || loc[1] != len(l) || loc[0] == 0 {
 			continue
