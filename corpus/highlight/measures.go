@@ -72,8 +72,8 @@ var (
 		"降低到", "降低至", "下降到", "下降至", "降至", "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "稳定在",
 		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
 		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "至多",
-		// The limits and terms laws set: 不得少于2人, 有效期为5年.
-		"少于", "多于", "不多于", "不得少于", "不得超过", "不得低于", "不得高于", "期为", "期限为")
+		// The limits and terms laws set: 不得少于2人, 有效期为5年, 满三年.
+		"少于", "多于", "不多于", "不得少于", "不得超过", "不得低于", "不得高于", "期为", "期限为", "满")
 	// commitVerbs bind the quantity of a clause as something to deliver.
 	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
 		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
@@ -86,7 +86,7 @@ var (
 		"公里", "平方米", "%", "‰", "本", "金", "银", "铜", "份", "场", "支", "网点", "站", "园", "班", "门", "篇", "册",
 		"立方米", "吨", "度", "处", "日", "周岁", "分",
 		// counts and physical units plans set targets in
-		"件", "辆", "栋", "艘", "架", "公顷", "平方公里", "千米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "个百分点", "百分点")
+		"件", "辆", "栋", "艘", "架", "公顷", "平方公里", "千米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "个百分点", "百分点", "升")
 	magnitudes = words("万", "亿", "千", "百")
 	// beforeWords end a deadline: 2022年底前.
 	beforeWords = words("以前", "之前", "前")
@@ -211,7 +211,7 @@ func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 	if containsAny(seg, strongPast) || lastYearIn(seg) || pastPeriodIn(seg, year) && !aheadOf(seg, year) || year > 0 && deadlinesBefore(seg, year) {
 		return past, true
 	}
-	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
+	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg) || year > 0 && leadYear(seg) >= year
 	if fut {
 		return future, false
 	}
@@ -272,6 +272,19 @@ func baselineAt(seg []rune, i, e int) bool {
 
 // maxBaselineGap bounds the words between a period and its 基础上.
 const maxBaselineGap = 6
+
+// leadYear returns the year a sentence opens with, as a plan lists its
+// targets year by year (2024年，发布70项…; 2025年，…基本形成), or 0.
+func leadYear(seg []rune) int {
+	e := 0
+	for e < len(seg) && e < 4 && isDigit(seg[e]) {
+		e++
+	}
+	if e != 4 || e+1 >= len(seg) || seg[e] != '年' || seg[e+1] != '，' {
+		return 0
+	}
+	return yearOf(seg[:e])
+}
 
 // aheadOf reports a sentence with a deadline of year or later (到2030年 in
 // a document of 2026): it looks ahead whatever period it names.
@@ -648,6 +661,9 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		}
 		if yearAt(text, i, ne) {
 			ds, de, ok := deadline(text, i, ne)
+			if !ok && t == future && i == s && ne < e && text[ne] == '年' && ne+1 < e && text[ne+1] == '，' {
+				ds, de, ok = i, ne+1, true // 2024年，发布70项…: the year of a plan's list
+			}
 			if ok && t != past && ds >= lastEnd {
 				add(Span{Start: ds, End: min(de, e), Kind: Target})
 			}
