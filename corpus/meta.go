@@ -5,7 +5,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"policyreader/corpus/internal/lazyre"
@@ -230,103 +229,6 @@ func findIssuers(front, tail, signers []string, title string) []string {
 func shortened(organ string) bool {
 	r, _ := utf8.DecodeRuneInString(organ)
 	return strings.ContainsRune("省市县区", r) && utf8.RuneCountInString(organ) <= 5
-}
-
-// levelOnly splits an organ named by its level alone (市人民政府, 省政府,
-// 县委) into the level and the rest.
-func levelOnly(organ string) (level rune, rest string, ok bool) {
-	r, n := utf8.DecodeRuneInString(organ)
-	if !strings.ContainsRune("省市县区", r) {
-		return 0, "", false
-	}
-	rest = organ[n:]
-	for _, p := range []string{"人民政府", "政府", "委"} {
-		if strings.HasPrefix(rest, p) {
-			return r, rest, true
-		}
-	}
-	return 0, "", false
-}
-
-// maxPlaceRunes bounds a place name a title opens with.
-const maxPlaceRunes = 8
-
-// titlePlace returns the place of the given level a title opens with
-// (厦门市…, level 市 → 厦门市), or "".
-func titlePlace(title string, level rune) string {
-	if strings.HasPrefix(title, "关于") {
-		return ""
-	}
-	for i, r := range title {
-		if utf8.RuneCountInString(title[:i]) >= maxPlaceRunes || !unicode.Is(unicode.Han, r) {
-			return ""
-		}
-		if r == level && i > 0 {
-			// 城市, 社区, 超市: a word, not a place and its level.
-			if prev, _ := utf8.DecodeLastRuneInString(title[:i]); strings.ContainsRune(notBeforeLevel, prev) {
-				return ""
-			}
-			return title[:i+utf8.RuneLen(r)]
-		}
-	}
-	return ""
-}
-
-// notBeforeLevel are characters that make a word with a level character
-// after them (城市, 都市, 超市, 社区, 街区, 小区, 郊区, 景区, 校区, 园区, 城区).
-const notBeforeLevel = "城都超社街小郊景校园"
-
-// reBareDecree is a decree's number printed without its organ's name
-// (第281号, （第5号）): a page that shows the decree's header as an image.
-var reBareDecree = lazyre.New(`^[（(]?\s*第\s*[0-9一二三四五六七八九十百零〇]+\s*号\s*[）)]?$`)
-
-// bareDecreeNumber returns a decree number printed alone at the top, over
-// the order's sentence (《某办法》业经…通过，现予公布), or "".
-func bareDecreeNumber(front []string) string {
-	for i, l := range front[:min(len(front), 2)] {
-		if !reBareDecree.MatchString(l) {
-			continue
-		}
-		for _, next := range front[i+1 : min(len(front), i+3)] {
-			if _, _, ok := orderSentence(next); ok {
-				return noSpaces(strings.Trim(l, "（）() "))
-			}
-		}
-	}
-	return ""
-}
-
-// promulgatingOrgan returns the organ whose meeting passed the rule an
-// order publishes (《某办法》业经2013年1月14日某省第十一届人民政府第65次
-// 常务会议审议通过，现予公布 → 某省人民政府), or "". An organ named without
-// its place (市人民政府第121次常务会议) takes the place the rule's title
-// opens with (厦门市…办法 → 厦门市人民政府).
-func promulgatingOrgan(front []string, title string) string {
-	for _, l := range front[:min(len(front), maxHeaderLines)] {
-		_, after, ok := orderSentence(l)
-		if !ok {
-			continue
-		}
-		body, _, ok := strings.Cut(after, "通过")
-		if !ok {
-			continue
-		}
-		if d := reDateOnly.FindStringIndex(body); d != nil {
-			body = body[d[1]:]
-		}
-		body = strings.TrimSuffix(strings.TrimSpace(body), "审议")
-		organ := enactingOrgan(body)
-		if level, rest, ok := levelOnly(organ); ok {
-			organ = ""
-			if place := titlePlace(title, level); place != "" {
-				organ = place + rest
-			}
-		}
-		if organ != "" {
-			return organ
-		}
-	}
-	return ""
 }
 
 // maxLetterheadLine is how far down the front matter a letterhead is

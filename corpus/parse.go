@@ -93,10 +93,7 @@ func applyMeta(d *Document, m extract.Meta) {
 // say more. 市场局 names a department, not a level without its place.
 func placeless(issuers []string) bool {
 	for _, o := range issuers {
-		r, n := utf8.DecodeRuneInString(o)
-		rest := o[n:]
-		if utf8.RuneCountInString(o) > 4 || !strings.ContainsRune("省市县区", r) ||
-			!strings.HasPrefix(rest, "政府") && !strings.HasPrefix(rest, "府") && !strings.HasPrefix(rest, "委") {
+		if _, _, ok := levelOnly(o); !ok || utf8.RuneCountInString(o) > 4 {
 			return false
 		}
 	}

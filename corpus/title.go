@@ -495,37 +495,6 @@ func publishedTitle(lines []string) string {
 	return ""
 }
 
-// promulgates reports an order's sentence after the title it cites: 已由
-// a meeting …公布 (a presidential order), or 已经/业经 a meeting and the
-// order's own formula, 现予公布 or 现予发布 — not a notice on a law already
-// in force (已经…通过并公布，自…起施行).
-func promulgates(after string) bool {
-	if strings.HasPrefix(after, "已由") {
-		return strings.Contains(after, "公布")
-	}
-	if !strings.HasPrefix(after, "已经") && !strings.HasPrefix(after, "业经") {
-		return false
-	}
-	for _, f := range []string{"现予公布", "现予发布", "予以公布", "予以发布", "现予颁布"} {
-		if strings.Contains(after, f) {
-			return true
-		}
-	}
-	return false
-}
-
-// orderSentence reads the sentence of an order that publishes a rule
-// (《某办法》已经…常务会议通过，现予公布): the rule's title, as the order cites
-// it, and the text after its 《》; ok is false for any other line.
-func orderSentence(l string) (title, after string, ok bool) {
-	for _, m := range reQuoted.FindAllStringSubmatchIndex(l, -1) {
-		if promulgates(l[m[1]:]) {
-			return l[m[2]:m[3]], l[m[1]:], true
-		}
-	}
-	return "", "", false
-}
-
 // transmittedTitle returns X for a transmittal title 关于印发《X》的通知 (or
 // 关于印发X的通知), and "" for any other title.
 func transmittedTitle(t string) string {
