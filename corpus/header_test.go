@@ -294,8 +294,8 @@ func TestTitleIssuersJoined(t *testing.T) {
 	if d.Title != "财政部、税务总局关于延续实施小微企业增值税政策的公告" {
 		t.Errorf("title %q", d.Title)
 	}
-	if organList("财政部、某某会议纪要") || !organList("中共某某市委办公厅、某某市人民政府办公厅") {
-		t.Error("organList")
+	if isOrganLine("财政部、某某会议纪要") || !isOrganLine("中共某某市委办公厅、某某市人民政府办公厅") {
+		t.Error("organs joined by 、")
 	}
 	d, err = Parse("red.txt", "天津市教育委员会文件\n津教委〔2016〕10号\n市教委关于印发某某工作指导意见的通知\n各区教育局：\n现将《某某工作指导意见》印发给你们，请遵照执行。\n2016年4月1日\n一、总体要求\n做好招生工作。")
 	if err != nil {

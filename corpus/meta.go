@@ -191,8 +191,8 @@ func findIssuers(front, tail, signers []string, title string) []string {
 	if i := strings.Index(title, "关于"); i > 0 && endsOrgan(strings.TrimSpace(title[:i])) {
 		prefix := strings.TrimSpace(title[:i])
 		named = spacedOrgans(front, title[:i])
-		if named == nil && strings.Contains(prefix, "、") && organList(prefix) {
-			named = strings.Split(prefix, "、")
+		if named == nil && strings.Contains(prefix, "、") {
+			named = organNames(prefix)
 		}
 		if named == nil {
 			named = []string{prefix}

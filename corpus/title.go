@@ -220,20 +220,20 @@ func issuersOver(lines []string) bool {
 			return true
 		}
 		above := lines[:i]
-		if before != "" && !organList(before) && len(above) > 0 {
+		if before != "" && !isOrganLine(before) && len(above) > 0 {
 			// A name broken at a narrow column's edge (国家发展改革委
 			// 国家能源 / 局关于…): the line above finishes with it.
-			if !organList(above[len(above)-1] + before) {
+			if !isOrganLine(above[len(above)-1] + before) {
 				return false
 			}
 			above, before = above[:len(above)-1], ""
 		}
 		for _, a := range above {
-			if !organList(a) && !forwards(a) {
+			if !isOrganLine(a) && !forwards(a) {
 				return false
 			}
 		}
-		if before != "" && !organList(before) {
+		if before != "" && !isOrganLine(before) {
 			return false
 		}
 		// A second title's 关于 further down (a page's heading over the
@@ -257,29 +257,15 @@ func issuersOver(lines []string) bool {
 // organs or a short list ending in 等部门 or 等单位.
 func forwards(l string) bool {
 	by, rest, ok := strings.Cut(l, "转发")
-	if !ok || !organList(by) {
+	if !ok || !isOrganLine(by) {
 		return false
 	}
 	for _, etc := range []string{"等部门", "等单位"} {
-		if r, cut := strings.CutSuffix(rest, etc); cut && r != "" && organList(r) {
+		if r, cut := strings.CutSuffix(rest, etc); cut && r != "" && isOrganLine(r) {
 			return true
 		}
 	}
-	return organList(rest)
-}
-
-// organList reports a title's issuers: organ names side by side or
-// joined by 、 (财政部、税务总局; 中共某市委办公厅、某市人民政府办公厅).
-func organList(s string) bool {
-	if !strings.Contains(s, "、") {
-		return isOrganLine(s)
-	}
-	for _, name := range strings.Split(s, "、") {
-		if !isOrganLine(name) {
-			return false
-		}
-	}
-	return true
+	return isOrganLine(rest)
 }
 
 // transmits reports a title's 关于 that transmits or issues another
@@ -301,7 +287,7 @@ func opensTitle(l string) bool {
 	if strings.ContainsAny(before, "《〈") || strings.HasPrefix(before, "转发") || strings.HasPrefix(before, "印发") {
 		return false
 	}
-	return before == "" || organList(before)
+	return before == "" || isOrganLine(before)
 }
 
 // titleLike reports a line that can be part of a title block: short, no
