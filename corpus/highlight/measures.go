@@ -61,6 +61,8 @@ var (
 	normative = words("应当", "必须", "责令", "予以", "依法追究")
 	// conditionalPast are the strong past words a rule's condition uses.
 	conditionalPast = words("已经")
+	// doneWords report what a year achieved: 已完成, 共办理.
+	doneWords = words("已", "共计", "共办理", "共完成", "办结率", "完成年度目标")
 	// weakPast marks a report unless the sentence also looks ahead.
 	weakPast = words("累计", "位居", "居全国", "占全国", "均居")
 	// futureWords mark a sentence that looks ahead.
@@ -73,7 +75,7 @@ var (
 		"保持在", "不低于", "不少于", "不超过", "不高于", "低于", "高于", "超过", "至少", "力争", "突破", "扩大到", "扩大至",
 		"年均", "每年", "增长", "提高", "人均", "最高", "最低", "至多",
 		// The limits and terms laws set: 不得少于2人, 有效期为5年, 满三年.
-		"少于", "多于", "不多于", "不得少于", "不得超过", "不得低于", "不得高于", "期为", "期限为", "满")
+		"少于", "多于", "不多于", "不得少于", "不得超过", "不得低于", "不得高于", "期为", "期限为")
 	// commitVerbs bind the quantity of a clause as something to deliver.
 	commitVerbs = words("建成", "建设", "新增", "培育", "培训", "打造", "实现", "招收", "开展", "扶持", "认定", "增加",
 		"培养", "引进", "组建", "设立", "创建", "遴选", "选拔", "资助", "完成", "帮扶", "吸纳", "带动", "发放", "建立",
@@ -211,11 +213,19 @@ func sentenceTense(text []rune, s, e, year int) (tense, bool) {
 	if containsAny(seg, strongPast) || lastYearIn(seg) || pastPeriodIn(seg, year) && !aheadOf(seg, year) || year > 0 && deadlinesBefore(seg, year) {
 		return past, true
 	}
-	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg) || year > 0 && leadYear(seg) >= year
+	fut := containsAny(seg, futureWords) || periodEndIn(seg) || deadlineIn(seg)
 	if fut {
 		return future, false
 	}
-	if containsAny(seg, weakPast) || comparisonIn(seg) || datedIn(seg) {
+	if containsAny(seg, weakPast) || comparisonIn(seg) {
+		return past, false
+	}
+	// 2024年，发布70项… in a plan of 2024 or before: the year's targets. A
+	// report of the year (已完成…) stays one.
+	if year > 0 && leadYear(seg) >= year && !containsAny(seg, doneWords) {
+		return future, false
+	}
+	if datedIn(seg) {
 		return past, false
 	}
 	return neutral, false
@@ -576,7 +586,8 @@ func findMeasures(text []rune, bodies []Span, report bool, year int) []Span {
 		// comparison) lets a limit word keep its limits: never a report, a
 		// strong past or a neutral sentence in a paragraph that reports.
 		weak := !report && s.tense == past && !s.strong
-		out = measuresIn(text, s.start, s.end, t, weak, inBody, out)
+		lead := t == future && year > 0 && leadYear(text[s.start:s.end]) >= year
+		out = measuresIn(text, s.start, s.end, t, weak, lead, inBody, out)
 	}
 	if tables {
 		out = append(out, tableSpans(text, report)...)
@@ -584,8 +595,10 @@ func findMeasures(text []rune, bodies []Span, report bool, year int) []Span {
 	return out
 }
 
-// measuresIn appends the targets and figures of the sentence text[s:e].
-func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []Span) []Span {
+// measuresIn appends the targets and figures of the sentence text[s:e];
+// lead says it opens a plan's year-by-year list with a year still ahead
+// (2024年，发布70项…), which is then a target.
+func measuresIn(text []rune, s, e int, t tense, weak, lead bool, inBody []bool, out []Span) []Span {
 	lastEnd := s // no target extends back over an earlier span
 	add := func(sp Span) {
 		out = append(out, sp)
@@ -661,7 +674,7 @@ func measuresIn(text []rune, s, e int, t tense, weak bool, inBody []bool, out []
 		}
 		if yearAt(text, i, ne) {
 			ds, de, ok := deadline(text, i, ne)
-			if !ok && t == future && i == s && ne < e && text[ne] == '年' && ne+1 < e && text[ne+1] == '，' {
+			if !ok && lead && i == s {
 				ds, de, ok = i, ne+1, true // 2024年，发布70项…: the year of a plan's list
 			}
 			if ok && t != past && ds >= lastEnd {
@@ -822,7 +835,7 @@ func measureEnd(text []rune, ne, limit int) (end int, hasUnit, qual bool) {
 	if j < limit && (text[j] == '多' || text[j] == '余') {
 		j++
 	}
-	if n := longestAt(text, j, units); n > 0 {
+	if n := longestAt(text, j, units); n > 0 && !verbUnitAt(text, j, n) {
 		j += n
 		hasUnit = true
 	} else if j < limit && text[j] == '年' && ne-numberStart(text, ne) <= 2 {
@@ -837,6 +850,12 @@ func measureEnd(text []rune, ne, limit int) (end int, hasUnit, qual bool) {
 		qual = true
 	}
 	return min(j, limit), hasUnit, qual
+}
+
+// verbUnitAt reports a unit at text[j:j+n] that is a verb's first
+// character instead: 升 in 由85.5升至90分, 升到, 升为.
+func verbUnitAt(text []rune, j, n int) bool {
+	return n == 1 && text[j] == '升' && j+1 < len(text) && strings.ContainsRune("至到为高级值", text[j+1])
 }
 
 // isFraction reports a proper fraction of small numbers: 1/3, 2/5; not a
@@ -909,6 +928,9 @@ func verbBeforeList(text []rune, ls, i int) bool {
 // levelBefore finds a level word ending within four runes before i in the
 // clause starting at cs: 达98%, 提高到每人每月180元.
 func levelBefore(text []rune, cs, i int) (bool, int) {
+	if k := fullTermAt(text, cs, i); k >= 0 {
+		return true, k
+	}
 	for e := i; e >= cs && e >= i-4; e-- {
 		if e < i && text[e] == '的' {
 			return false, 0
@@ -918,6 +940,23 @@ func levelBefore(text []rune, cs, i int) (bool, int) {
 		}
 	}
 	return false, 0
+}
+
+// fullTermAt returns where a term a law sets by 满 starts when 满 stands
+// right before the number at text[i] (满四年, 年满十八周岁, 未满一年), or -1:
+// 满足三个条件, 满分100分, 充满电8小时 are other words.
+func fullTermAt(text []rune, cs, i int) int {
+	k := i - 1
+	if k < cs || text[k] != '满' {
+		return -1
+	}
+	if k > cs && strings.ContainsRune("充填圆美自", text[k-1]) {
+		return -1
+	}
+	if k > cs && strings.ContainsRune("未不", text[k-1]) {
+		k-- // 未满十八周岁: the negation is the term's
+	}
+	return k
 }
 
 // thresholdWords bind a share (X的15%) from anywhere in its clause.
