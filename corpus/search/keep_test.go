@@ -3,7 +3,10 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
+
+	"policyreader/corpus"
 )
 
 // TestKeptHitsGiveTheSameResults: a search that keeps only the hits that
@@ -44,4 +47,35 @@ func TestKeptHitsGiveTheSameResults(t *testing.T) {
 	}
 	ix.keepAll = false
 	ix.SetWords(nil)
+}
+
+// TestNodesWithThreeHits: a numbered section matches in its number, its
+// heading and its text, three hits for one node; the top tier counts
+// nodes, and a search for three results finds the three nodes that match.
+func TestNodesWithThreeHits(t *testing.T) {
+	d, err := corpus.Parse("sections.txt", "某某规划\n第二章 发展\n第一节 第一要务\n坚持发展是第一要务。\n第三章 创新\n第一节 第一动力\n创新是第一动力。\n第四章 保障\n各地要把就业摆在第一位。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(corpus.NewCorpus([]*corpus.Document{d}))
+	want := 0
+	d.Walk(func(n *corpus.Node) bool {
+		if strings.Contains(n.Number+n.Heading+n.Text, "第一") {
+			want++
+		}
+		return true
+	})
+	if want < 3 {
+		t.Fatalf("%d nodes hold 第一: the test proves nothing", want)
+	}
+	for _, keepAll := range []bool{false, true} {
+		ix.keepAll = keepAll
+		rs, err := ix.Search(context.Background(), "第一", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 3 {
+			t.Errorf("keepAll %v: %d results, want 3 of the %d nodes holding 第一", keepAll, len(rs), want)
+		}
+	}
 }

@@ -104,11 +104,12 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 	if ix.keepAll {
 		keep = 0
 	}
-	hits, relaxed, tier, err := ix.score(ctx, q, heads, sc, sc.all[:0], keep)
+	hits, relaxed, err := ix.score(ctx, q, heads, sc, sc.all[:0], keep)
 	sc.all = hits
 	if err != nil {
 		return nil, err
 	}
+	tier := ix.topTierNodes(hits)
 	if limit > 0 && tier >= limit && cut != nil {
 		// Enough headings match as whole words to fill the results: the
 		// texts could only come below them.
@@ -124,7 +125,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) (rs []Resu
 		return ix.results(hits, limit), nil
 	}
 	// The texts' hits go on after the headings' in the same buffer.
-	all, textRelaxed, _, err := ix.score(ctx, q, texts, sc, hits, keep)
+	all, textRelaxed, err := ix.score(ctx, q, texts, sc, hits, keep)
 	sc.all = all
 	if err != nil {
 		return nil, err
@@ -186,20 +187,38 @@ func (ix *Index) wordCutter(q query) WordCutter {
 	return *p
 }
 
+// hitsPerNode is the most hits one node has: its number, heading and text.
+const hitsPerNode = 3
+
 // keepHits is how many hits each part of a search keeps, best first, for
-// a search of limit results: results reads the best 2×limit (a node has
-// two hits at most); wholeWordResults judges up to judgeBudget(limit) of
-// them first, so it can read that many more. The hits below can never
-// reach the results, and keeping them all (every entry, for one letter)
-// cost megabytes and a heap of them per keystroke. 0 keeps every hit.
+// a search of limit results: results reads the best hitsPerNode×limit;
+// wholeWordResults judges up to judgeBudget(limit) of them first, so it
+// can read that many more. The hits below can never reach the results,
+// and keeping them all (every entry, for one letter) cost megabytes and a
+// heap of them per keystroke. 0 keeps every hit.
 func keepHits(limit int, judged bool) int {
 	if limit <= 0 {
 		return 0
 	}
 	if judged {
-		return judgeBudget(limit) + 2*limit
+		return judgeBudget(limit) + hitsPerNode*limit
 	}
-	return 2 * limit
+	return hitsPerNode * limit
+}
+
+// topTierNodes counts the nodes with a hit in the top tier of the score
+// (a contiguous heading or number match) among hits: a node may have two
+// (its number and its heading). Counted over the kept hits it is exact
+// while they hold every top-tier hit, and past that at least
+// keep/hitsPerNode — more than any limit they were kept for.
+func (ix *Index) topTierNodes(hits []hit) int {
+	seen := map[int32]bool{}
+	for _, h := range hits {
+		if h.score >= scoreTop {
+			seen[ix.entries[h.entry].node] = true
+		}
+	}
+	return len(seen)
 }
 
 // candidates returns the entries worth scoring, in entry order: those that
@@ -323,11 +342,9 @@ func (ix *Index) withRunes(rs []rune, keep func(int32) bool) []int32 {
 
 // score evaluates cands on the worker goroutines. It returns into with the
 // hits that pass the quality floor appended — with keep > 0, only each
-// worker's keep best, in no order — every entry that matched in order at
-// all (relaxed), in entry order, and how many hits are in the top tier
-// (scoreTop: contiguous heading matches), kept or not; the workers'
-// buffers are sc's.
-func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch, into []hit, keep int) ([]hit, []int32, int, error) {
+// worker's keep best, in no order — and every entry that matched in order
+// at all (relaxed), in entry order; the workers' buffers are sc's.
+func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch, into []hit, keep int) ([]hit, []int32, error) {
 	var ctxMatch [][]bool // per term, per document: the label matches
 	if len(q.terms) > 1 {
 		mt := &matcher{py: ix.py, sk: ix.skel}
@@ -342,7 +359,6 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 	type part struct {
 		hits    []hit
 		relaxed []int32
-		tier    int // hits in the top tier
 		err     error
 		sink    int // what prefetch read, kept so the reads stay
 	}
@@ -381,9 +397,6 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 				if !ok {
 					continue
 				}
-				if h.score >= scoreTop {
-					p.tier++
-				}
 				p.hits = keepBest(p.hits, h, keep)
 			}
 			if len(cs) > 0 {
@@ -392,17 +405,16 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		}(&parts[w], cands[lo:hi])
 	}
 	wg.Wait()
-	nhits, nrelaxed, tier := 0, 0, 0
+	nhits, nrelaxed := 0, 0
 	for w, p := range parts {
 		if ix.reusesScratch() {
 			sc.hits[w], sc.relaxed[w] = p.hits, p.relaxed
 		}
 		if p.err != nil {
-			return into, nil, 0, p.err
+			return into, nil, p.err
 		}
 		nhits += len(p.hits)
 		nrelaxed += len(p.relaxed)
-		tier += p.tier
 	}
 	// Grown once to what the hits need, not to every candidate.
 	into = slices.Grow(into, nhits)
@@ -412,7 +424,7 @@ func (ix *Index) score(ctx context.Context, q query, cands []int32, sc *scratch,
 		into = append(into, p.hits...)
 		relaxed = append(relaxed, p.relaxed...)
 	}
-	return into, relaxed, tier, nil
+	return into, relaxed, nil
 }
 
 // prefetchBlock is how many candidates prefetch reads ahead of scoring.
@@ -516,10 +528,10 @@ func (ix *Index) inContext(mt *matcher, t *term, labelMatch []bool, e int32) boo
 // results sorts hits, keeps the best hit per node and builds up to limit
 // results.
 func (ix *Index) results(hits []hit, limit int) []Result {
-	if limit > 0 && len(hits)/2 > limit { // not 2*limit: it may overflow
-		// A node has at most two hits (heading, text), so the best 2×limit
-		// hits hold the best limit nodes.
-		hits = topHits(hits, 2*limit)
+	if limit > 0 && len(hits)/hitsPerNode > limit { // not a product: it may overflow
+		// A node has at most hitsPerNode hits (number, heading, text), so
+		// the best hitsPerNode×limit hits hold the best limit nodes.
+		hits = topHits(hits, hitsPerNode*limit)
 	}
 	slices.SortFunc(hits, compareHits)
 	seen := map[int32]bool{}
