@@ -15,7 +15,7 @@ import (
 var (
 	// reHistoryLine opens a history line: an optional bracket and 根据, then a date.
 	reHistoryLine = lazyre.New(`^[（(]?\s*(根据)?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
-	reEvent       = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^（(]*?)(通过|公布|发布|修正|修订|批准|施行)`)
+	reEvent       = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^（(]*?)(` + strings.Join(historyVerbs, "|") + `)`)
 	reDateOnly    = lazyre.New(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reTerm        = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+届`)
 	reMeeting     = lazyre.New(`第[0-9一二三四五六七八九十百零〇]+次.*$`)
