@@ -74,7 +74,7 @@ const maxDocNumberRunes = 24
 // tab puts them side by side) taken off that line, so the title reads as
 // one; lines itself is left as it is (the 文号 is read from it).
 func withoutTrailingNumbers(lines []string) []string {
-	out := lines
+	var out []string
 	for i, l := range lines[:min(len(lines), maxHeaderLines)] {
 		if !strings.HasSuffix(l, "号") || utf8.RuneCountInString(l) > maxTitleLineRunes+maxDocNumberRunes {
 			continue // most lines are passed over on bytes
@@ -87,10 +87,26 @@ func withoutTrailingNumbers(lines []string) []string {
 		if len(head) == loc[0] || !titleShaped(head) {
 			continue // no space before the number: 国发〔2008〕17号 is part of a name
 		}
-		if &out[0] == &lines[0] {
-			out = slices.Clone(lines)
-		}
+		out = cloneOnce(out, lines)
 		out[i] = head
+	}
+	return orLines(out, lines)
+}
+
+// cloneOnce returns out, or a copy of lines when out is nil: the lines a
+// header pass edits, copied on its first edit so the caller's stay as
+// they are.
+func cloneOnce(out, lines []string) []string {
+	if out == nil {
+		return slices.Clone(lines)
+	}
+	return out
+}
+
+// orLines returns out, or lines when no edit made a copy.
+func orLines(out, lines []string) []string {
+	if out == nil {
+		return lines
 	}
 	return out
 }
@@ -320,7 +336,7 @@ func ruleLine(l string) bool {
 // (某某市 2024年 政府工作报告) names no menu item and stays. lines itself is
 // left as it is.
 func withoutMenus(lines []string) []string {
-	out := lines
+	var out []string
 	for i := 0; i < len(lines) && i < maxHeaderLines; {
 		j := i
 		marked := false
@@ -329,16 +345,14 @@ func withoutMenus(lines []string) []string {
 			j++
 		}
 		if marked {
-			if &out[0] == &lines[0] {
-				out = slices.Clone(lines)
-			}
+			out = cloneOnce(out, lines)
 			for k := i; k < j; k++ {
 				out[k] = ""
 			}
 		}
 		i = max(j, i+1)
 	}
-	return out
+	return orLines(out, lines)
 }
 
 // linkList reports a line of items set apart by spaces, as a site's links
